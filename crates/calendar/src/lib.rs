@@ -1,0 +1,21 @@
+//! RFC 5545 iCalendar for Touchpoint: parse real-world feeds leniently, write feeds that clients
+//! accept, and expand recurring events into occurrences inside a window.
+//!
+//! The crate is pure: no I/O, no async, and "now" is always a parameter. The community file's
+//! series compile to the same [`Event`] model as a parsed VEVENT, so one engine expands both.
+//!
+//! - [`parse`] reads bytes into a [`Calendar`] plus warnings (module `parse`, time zones in `tz`).
+//! - [`expand`] lists the [`Occurrence`]s that overlap a [`Window`] (modules `expand`, `rrule`).
+//! - [`write`] renders a [`Calendar`] back to RFC 5545 text with VTIMEZONEs (module `write`).
+
+pub mod expand;
+pub mod model;
+pub mod parse;
+pub mod rrule;
+pub mod tz;
+pub mod write;
+
+pub use expand::{Expansion, Limits, Occurrence, Window, expand};
+pub use model::{Calendar, End, Event, Freq, RDate, RRule, Status, Time, Tz, WeekdayNum};
+pub use parse::{ParseError, Parsed, Warning, parse};
+pub use write::write;

@@ -1,0 +1,275 @@
+//! The calendar data model shared by the parser, the writer and the recurrence engine.
+//!
+//! A parsed VEVENT and a series from the community file compile to the same [`Event`], so one
+//! engine expands both. Times are kept as written (wall clock plus zone) and resolved to instants
+//! only when needed, following RFC 5545 §3.3.5 for gaps and folds.
+
+use jiff::civil::{self, Weekday};
+use jiff::tz::TimeZone;
+use jiff::{Span, Timestamp};
+
+/// A DATE or DATE-TIME value as a calendar writes it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Time {
+    /// `VALUE=DATE`: an all-day date.
+    Date(civil::Date),
+    /// A date-time with no zone: the same wall-clock time wherever the viewer is.
+    Floating(civil::DateTime),
+    /// A wall-clock date-time in a zone (UTC included). The zone is resolved (IANA, Windows name,
+    /// or the file's own VTIMEZONE); its name for output is [`Tz::name`].
+    Zoned(civil::DateTime, Tz),
+}
+
+/// A resolved time zone, with the name it is published under.
+#[derive(Clone, Debug)]
+pub struct Tz {
+    /// The name to write in TZID and show: the IANA name when known, else the TZID as written.
+    pub name: String,
+    /// The rules.
+    pub zone: TimeZone,
+}
+
+impl PartialEq for Tz {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Tz {
+    /// UTC.
+    pub fn utc() -> Tz {
+        Tz {
+            name: "UTC".to_owned(),
+            zone: TimeZone::UTC,
+        }
+    }
+
+    /// An IANA zone from jiff's bundled database, or `None` when the name is unknown.
+    pub fn iana(name: &str) -> Option<Tz> {
+        let zone = jiff::tz::db().get(name).ok()?;
+        let name = zone.iana_name().unwrap_or(name).to_owned();
+        Some(Tz { name, zone })
+    }
+
+    /// Whether this is UTC (written with a trailing `Z`).
+    pub fn is_utc(&self) -> bool {
+        self.name == "UTC" || self.name == "Etc/UTC"
+    }
+}
+
+/// Event status (`STATUS`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Status {
+    /// No STATUS property.
+    #[default]
+    None,
+    /// `TENTATIVE`.
+    Tentative,
+    /// `CONFIRMED`.
+    Confirmed,
+    /// `CANCELLED`: kept and shown struck through, never silently dropped.
+    Cancelled,
+}
+
+impl Status {
+    /// The lower-case name used in JSON output, or `None` for [`Status::None`].
+    pub fn as_str(self) -> Option<&'static str> {
+        match self {
+            Status::None => None,
+            Status::Tentative => Some("tentative"),
+            Status::Confirmed => Some("confirmed"),
+            Status::Cancelled => Some("cancelled"),
+        }
+    }
+}
+
+/// How an event's end is given.
+#[derive(Clone, Debug)]
+pub enum End {
+    /// `DTEND`.
+    At(Time),
+    /// `DURATION` (nominal days and weeks, exact hours/minutes/seconds, as jiff spans do).
+    Duration(Span),
+}
+
+impl PartialEq for End {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (End::At(a), End::At(b)) => a == b,
+            (End::Duration(a), End::Duration(b)) => a.fieldwise() == b.fieldwise(),
+            _ => false,
+        }
+    }
+}
+
+/// A value of `RDATE`: a start, or a period with its own end.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RDate {
+    /// A date or date-time.
+    Time(Time),
+    /// `VALUE=PERIOD`: start and explicit end.
+    Period(Time, End),
+}
+
+/// Recurrence frequency (`FREQ`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Freq {
+    /// `SECONDLY`.
+    Secondly,
+    /// `MINUTELY`.
+    Minutely,
+    /// `HOURLY`.
+    Hourly,
+    /// `DAILY`.
+    Daily,
+    /// `WEEKLY`.
+    Weekly,
+    /// `MONTHLY`.
+    Monthly,
+    /// `YEARLY`.
+    Yearly,
+}
+
+/// One `BYDAY` entry: an optional ordinal (`-1` = last, `2` = second) and a weekday.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WeekdayNum {
+    /// `0` when absent; otherwise 1..=53 or -53..=-1.
+    pub nth: i8,
+    /// The weekday.
+    pub weekday: Weekday,
+}
+
+/// A recurrence rule (RFC 5545 §3.3.10). Parse with [`str::parse`], write with `Display`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RRule {
+    /// `FREQ`.
+    pub freq: Freq,
+    /// `INTERVAL` (at least 1).
+    pub interval: u32,
+    /// `COUNT`.
+    pub count: Option<u32>,
+    /// `UNTIL`, in whatever value type the file used.
+    pub until: Option<Time>,
+    /// `BYSECOND` (0..=60).
+    pub by_second: Vec<u8>,
+    /// `BYMINUTE` (0..=59).
+    pub by_minute: Vec<u8>,
+    /// `BYHOUR` (0..=23).
+    pub by_hour: Vec<u8>,
+    /// `BYDAY`.
+    pub by_day: Vec<WeekdayNum>,
+    /// `BYMONTHDAY` (±1..=31).
+    pub by_month_day: Vec<i8>,
+    /// `BYYEARDAY` (±1..=366).
+    pub by_year_day: Vec<i16>,
+    /// `BYWEEKNO` (±1..=53).
+    pub by_week_no: Vec<i8>,
+    /// `BYMONTH` (1..=12).
+    pub by_month: Vec<u8>,
+    /// `BYSETPOS` (±1..=366).
+    pub by_set_pos: Vec<i16>,
+    /// `WKST` (default Monday).
+    pub wkst: Weekday,
+}
+
+impl RRule {
+    /// A rule of the given frequency with every other part at its default.
+    pub fn new(freq: Freq) -> RRule {
+        RRule {
+            freq,
+            interval: 1,
+            count: None,
+            until: None,
+            by_second: Vec::new(),
+            by_minute: Vec::new(),
+            by_hour: Vec::new(),
+            by_day: Vec::new(),
+            by_month_day: Vec::new(),
+            by_year_day: Vec::new(),
+            by_week_no: Vec::new(),
+            by_month: Vec::new(),
+            by_set_pos: Vec::new(),
+            wkst: Weekday::Monday,
+        }
+    }
+}
+
+/// A VEVENT: a single event, a recurring master, or an override of one instance
+/// (`recurrence_id` set).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// `UID`. Events without one get a generated, stable UID from the parser.
+    pub uid: String,
+    /// `SUMMARY`, unescaped.
+    pub summary: Option<String>,
+    /// `DESCRIPTION`, unescaped.
+    pub description: Option<String>,
+    /// `LOCATION`, unescaped.
+    pub location: Option<String>,
+    /// `URL`.
+    pub url: Option<String>,
+    /// `STATUS`.
+    pub status: Status,
+    /// `SEQUENCE` (0 when absent); used only to choose between duplicates.
+    pub sequence: i64,
+    /// `DTSTART`.
+    pub start: Time,
+    /// `DTEND` or `DURATION`; `None` when both are missing (RFC 5545 §3.6.1 then applies).
+    pub end: Option<End>,
+    /// `RRULE`s (normally zero or one).
+    pub rrules: Vec<RRule>,
+    /// Legacy `EXRULE`s.
+    pub exrules: Vec<RRule>,
+    /// `RDATE` values.
+    pub rdates: Vec<RDate>,
+    /// `EXDATE` values.
+    pub exdates: Vec<Time>,
+    /// `RECURRENCE-ID`: set on an override of one instance of a recurring event.
+    pub recurrence_id: Option<Time>,
+    /// `RANGE=THISANDFUTURE` on the RECURRENCE-ID.
+    pub this_and_future: bool,
+    /// `LAST-MODIFIED`.
+    pub last_modified: Option<Timestamp>,
+    /// `CATEGORIES`.
+    pub categories: Vec<String>,
+}
+
+impl Event {
+    /// A single, non-recurring event with only a UID and a start.
+    pub fn new(uid: impl Into<String>, start: Time) -> Event {
+        Event {
+            uid: uid.into(),
+            summary: None,
+            description: None,
+            location: None,
+            url: None,
+            status: Status::None,
+            sequence: 0,
+            start,
+            end: None,
+            rrules: Vec::new(),
+            exrules: Vec::new(),
+            rdates: Vec::new(),
+            exdates: Vec::new(),
+            recurrence_id: None,
+            this_and_future: false,
+            last_modified: None,
+            categories: Vec::new(),
+        }
+    }
+}
+
+/// A VCALENDAR: its calendar-level properties and its events (masters and overrides alike).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Calendar {
+    /// `PRODID`.
+    pub prodid: Option<String>,
+    /// `X-WR-CALNAME`.
+    pub name: Option<String>,
+    /// `X-WR-CALDESC`.
+    pub description: Option<String>,
+    /// `X-WR-TIMEZONE`, as written.
+    pub timezone: Option<String>,
+    /// Every VEVENT, in file order.
+    pub events: Vec<Event>,
+}

@@ -1,0 +1,1 @@
+//! `RRULE` text: parsing (`FromStr`) and writing (`Display`).

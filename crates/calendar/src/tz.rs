@@ -1,0 +1,1 @@
+//! Resolving TZIDs: IANA names, Windows names, path-prefixed TZIDs and VTIMEZONE rules.
