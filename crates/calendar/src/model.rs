@@ -20,6 +20,68 @@ pub enum Time {
     Zoned(civil::DateTime, Tz),
 }
 
+impl Time {
+    /// The wall-clock date-time (midnight for a date).
+    pub fn civil(&self) -> civil::DateTime {
+        match self {
+            Time::Date(d) => d.to_datetime(civil::Time::midnight()),
+            Time::Floating(dt) | Time::Zoned(dt, _) => *dt,
+        }
+    }
+
+    /// Whether this is a `VALUE=DATE` (all-day) value.
+    pub fn is_date(&self) -> bool {
+        matches!(self, Time::Date(_))
+    }
+
+    /// The zone of a zoned value.
+    pub fn tz(&self) -> Option<&Tz> {
+        match self {
+            Time::Zoned(_, tz) => Some(tz),
+            _ => None,
+        }
+    }
+
+    /// The instant this value denotes. Dates (at midnight) and floating values are read in
+    /// `floating_zone`. Local times in a DST gap move forward by the gap and repeated local times
+    /// take the first (earlier) instant, as RFC 5545 §3.3.5 says.
+    pub fn instant(&self, floating_zone: &TimeZone) -> Timestamp {
+        let (dt, zone) = match self {
+            Time::Zoned(dt, tz) => (*dt, &tz.zone),
+            other => (other.civil(), floating_zone),
+        };
+        resolve(zone, dt)
+    }
+
+    /// The JSON form used by `touchpoint occurrences --json` and the API: `YYYY-MM-DD` for dates,
+    /// `YYYY-MM-DDTHH:MM:SS` for floating times, RFC 3339 with the offset for zoned times.
+    pub fn to_json_string(&self) -> String {
+        match self {
+            Time::Date(d) => d.to_string(),
+            Time::Floating(dt) => dt.strftime("%Y-%m-%dT%H:%M:%S").to_string(),
+            Time::Zoned(dt, tz) => {
+                let ts = resolve(&tz.zone, *dt);
+                let offset = tz.zone.to_offset(ts);
+                ts.to_zoned(TimeZone::fixed(offset))
+                    .strftime("%Y-%m-%dT%H:%M:%S%:z")
+                    .to_string()
+            }
+        }
+    }
+}
+
+/// Wall clock to instant with RFC 5545 §3.3.5 semantics (jiff's "compatible" disambiguation).
+/// Only a date-time at the very edge of jiff's range can fail; it then saturates.
+fn resolve(zone: &TimeZone, dt: civil::DateTime) -> Timestamp {
+    zone.to_ambiguous_timestamp(dt)
+        .compatible()
+        .unwrap_or(if dt.year() < 0 {
+            Timestamp::MIN
+        } else {
+            Timestamp::MAX
+        })
+}
+
 /// A resolved time zone, with the name it is published under.
 #[derive(Clone, Debug)]
 pub struct Tz {
