@@ -62,7 +62,7 @@ impl Time {
             Time::Zoned(dt, tz) => {
                 let ts = resolve(&tz.zone, *dt);
                 let offset = tz.zone.to_offset(ts);
-                ts.to_zoned(TimeZone::fixed(offset))
+                ts.to_zoned_datetime(TimeZone::fixed(offset))
                     .strftime("%Y-%m-%dT%H:%M:%S%:z")
                     .to_string()
             }
