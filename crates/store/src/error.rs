@@ -1,0 +1,93 @@
+//! The store's one error type: a kind to match on and a message for people.
+
+use std::fmt;
+
+/// What kind of thing went wrong in a [`Store`](crate::Store).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum StoreErrorKind {
+    /// The data directory or database file could not be created or opened.
+    Open,
+    /// The database could not be reached (PostgreSQL down, pool exhausted, connection lost).
+    Connect,
+    /// Bringing the schema up to date failed, or the database is newer than this binary.
+    Migrate,
+    /// A query failed (including SQLite's busy timeout running out).
+    Query,
+    /// A stored value could not be read back (a corrupt timestamp, a negative count).
+    Corrupt,
+    /// The blocking worker running a query panicked or was cancelled.
+    Worker,
+}
+
+/// A failed store operation.
+#[derive(Debug)]
+pub struct StoreError {
+    kind: StoreErrorKind,
+    message: String,
+}
+
+impl StoreError {
+    /// An error of `kind` described by `message`.
+    pub fn new(kind: StoreErrorKind, message: impl Into<String>) -> Self {
+        StoreError {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// What kind of failure this is.
+    pub fn kind(&self) -> StoreErrorKind {
+        self.kind
+    }
+
+    /// The detail, without the kind's prefix.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self.kind {
+            StoreErrorKind::Open => "cannot open the store",
+            StoreErrorKind::Connect => "cannot reach the database",
+            StoreErrorKind::Migrate => "cannot migrate the store",
+            StoreErrorKind::Query => "store query failed",
+            StoreErrorKind::Corrupt => "store holds an unreadable value",
+            StoreErrorKind::Worker => "store worker failed",
+        };
+        write!(f, "{what}: {}", self.message)
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::new(StoreErrorKind::Query, e.to_string())
+    }
+}
+
+impl From<tokio_postgres::Error> for StoreError {
+    fn from(e: tokio_postgres::Error) -> Self {
+        // A closed connection is a reachability problem, not a bad query.
+        let kind = if e.is_closed() {
+            StoreErrorKind::Connect
+        } else {
+            StoreErrorKind::Query
+        };
+        // tokio-postgres' Display is terse ("db error"); the source carries the server's text.
+        let message = match std::error::Error::source(&e) {
+            Some(src) => format!("{e}: {src}"),
+            None => e.to_string(),
+        };
+        StoreError::new(kind, message)
+    }
+}
+
+impl From<tokio::task::JoinError> for StoreError {
+    fn from(e: tokio::task::JoinError) -> Self {
+        StoreError::new(StoreErrorKind::Worker, e.to_string())
+    }
+}

@@ -1,0 +1,114 @@
+//! Schema migrations for both databases: append-only lists of SQL, applied in order.
+//!
+//! Migration `n` (1-based, its position in the list) is recorded in `schema_migrations` in the
+//! same transaction that applies it, so a crash mid-migration leaves it either fully applied and
+//! recorded or not at all. Never edit or reorder an entry that has shipped: append a new one.
+//! A database that records a migration this binary does not know was written by a newer
+//! Touchpoint, and opening it is refused rather than risking a write in an unknown schema.
+
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+
+use crate::{StoreError, StoreErrorKind};
+
+/// SQLite migrations. Timestamps are integer microseconds since the Unix epoch (UTC).
+pub(crate) const SQLITE: &[&str] = &[
+    // 1: one row per outside calendar.
+    "CREATE TABLE sources (
+        id            TEXT PRIMARY KEY NOT NULL,
+        body          BLOB,
+        etag          TEXT,
+        last_modified TEXT,
+        fetched_at    INTEGER,
+        checked_at    INTEGER,
+        last_error    TEXT,
+        failures      INTEGER NOT NULL DEFAULT 0,
+        summary       TEXT,
+        version       INTEGER NOT NULL DEFAULT 0
+    ) STRICT",
+];
+
+/// PostgreSQL migrations. Timestamps are `BIGINT` microseconds since the Unix epoch (UTC), as in
+/// SQLite, so both stores round-trip the same values; lease expiry uses the server's clock.
+pub(crate) const POSTGRES: &[&str] = &[
+    // 1: one row per outside calendar, and the refresh leases of issue 8.
+    "CREATE TABLE sources (
+        id            TEXT PRIMARY KEY,
+        body          BYTEA,
+        etag          TEXT,
+        last_modified TEXT,
+        fetched_at    BIGINT,
+        checked_at    BIGINT,
+        last_error    TEXT,
+        failures      INTEGER NOT NULL DEFAULT 0,
+        summary       TEXT,
+        version       BIGINT NOT NULL DEFAULT 0
+    );
+    CREATE TABLE source_leases (
+        id         TEXT PRIMARY KEY,
+        holder     TEXT NOT NULL,
+        expires_at TIMESTAMPTZ NOT NULL
+    )",
+];
+
+/// The `schema_migrations` table, the same in both databases.
+pub(crate) const BOOKKEEPING: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    applied_at TEXT NOT NULL
+)";
+
+/// Refuse a database that records migrations beyond the ones this binary knows.
+pub(crate) fn check_not_newer(applied: i64, known: usize) -> Result<(), StoreError> {
+    if applied > known as i64 {
+        return Err(StoreError::new(
+            StoreErrorKind::Migrate,
+            format!(
+                "the database is at schema version {applied} but this touchpoint knows only \
+                 {known}; upgrade touchpoint"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Apply every SQLite migration not yet recorded; returns how many were applied now.
+pub(crate) fn sqlite(conn: &mut Connection) -> Result<usize, StoreError> {
+    let fail = |e: rusqlite::Error| StoreError::new(StoreErrorKind::Migrate, e.to_string());
+    conn.execute_batch(BOOKKEEPING).map_err(fail)?;
+    let mut applied_now = 0;
+    for (index, sql) in SQLITE.iter().enumerate() {
+        let version = index as i64 + 1;
+        // IMMEDIATE takes the write lock before reading, so two processes opening the same file
+        // at once cannot both apply a migration.
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(fail)?;
+        let done: Option<i64> = tx
+            .query_row(
+                "SELECT version FROM schema_migrations WHERE version = ?1",
+                [version],
+                |row| row.get(0),
+            )
+            .optional()
+            .map_err(fail)?;
+        if done.is_none() {
+            tx.execute_batch(sql).map_err(fail)?;
+            tx.execute(
+                "INSERT INTO schema_migrations (version, applied_at)
+                 VALUES (?1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+                [version],
+            )
+            .map_err(fail)?;
+            applied_now += 1;
+        }
+        tx.commit().map_err(fail)?;
+    }
+    let newest: i64 = conn
+        .query_row(
+            "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+            [],
+            |row| row.get(0),
+        )
+        .map_err(fail)?;
+    check_not_newer(newest, SQLITE.len())?;
+    Ok(applied_now)
+}

@@ -1,0 +1,329 @@
+//! The PostgreSQL store, for several replicas sharing one database (issue 8).
+//!
+//! Connections come from a deadpool pool: a connection that broke (the server restarted) is
+//! dropped when it is next taken and a new one is made, so a replica reconnects by itself and
+//! serves from its own memory meanwhile. Each write is one transaction; `save_success` locks the
+//! source's row (`FOR UPDATE`) so two replicas cannot interleave a compare-and-bump.
+//!
+//! Refresh coordination is a lease row per source in `source_leases`, taken or renewed with one
+//! conditional upsert and timed by the server's clock (replicas' clocks may disagree). A replica
+//! that dies mid-refresh holds its lease only until the ttl runs out.
+//!
+//! Connections are made without TLS: point `--database` at a local socket or loopback address,
+//! or a TLS-terminating proxy.
+
+use std::time::Duration;
+
+use deadpool_postgres::{
+    Config, ManagerConfig, Pool, PoolConfig, RecyclingMethod, Runtime, Timeouts,
+};
+use jiff::Timestamp;
+use tokio_postgres::NoTls;
+
+use crate::record::{Bodies, NewCopy, Saved, SourceRecord};
+use crate::sqlite::{from_micros, to_u32};
+use crate::{Store, StoreError, StoreErrorKind, StoreFuture, migrate};
+
+/// An arbitrary constant naming the advisory lock that serializes migrations across replicas.
+const MIGRATION_LOCK: i64 = 0x746f_7563_6870_6f69; // "touchpoi"
+
+/// The [`Store`] on PostgreSQL, with a connection pool.
+#[derive(Clone)]
+pub struct PgStore {
+    pool: Pool,
+}
+
+impl std::fmt::Debug for PgStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PgStore")
+            .field("pool", &self.pool.status())
+            .finish()
+    }
+}
+
+impl PgStore {
+    /// Connect to `url` (`postgres://user:pass@host:port/db` or a key=value string), make a pool
+    /// of up to `max_connections`, and bring the schema up to date.
+    pub async fn connect(url: &str, max_connections: usize) -> Result<Self, StoreError> {
+        let mut config = Config::new();
+        config.url = Some(url.to_owned());
+        config.manager = Some(ManagerConfig {
+            recycling_method: RecyclingMethod::Fast,
+        });
+        let mut pool_config = PoolConfig::new(max_connections.max(1));
+        // Bounded waits: with the database down, a call fails in seconds rather than hanging
+        // a refresh forever; the caller keeps serving what it has.
+        pool_config.timeouts = Timeouts {
+            wait: Some(Duration::from_secs(10)),
+            create: Some(Duration::from_secs(5)),
+            recycle: Some(Duration::from_secs(5)),
+        };
+        config.pool = Some(pool_config);
+        let pool = config
+            .create_pool(Some(Runtime::Tokio1), NoTls)
+            .map_err(|e| StoreError::new(StoreErrorKind::Open, e.to_string()))?;
+        let store = PgStore { pool };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// Apply migrations not yet recorded (idempotent; `connect` already does it). Replicas
+    /// starting together take turns through an advisory lock. Returns how many were new.
+    pub async fn migrate(&self) -> Result<usize, StoreError> {
+        let fail = |e: tokio_postgres::Error| {
+            let e = StoreError::from(e);
+            StoreError::new(StoreErrorKind::Migrate, e.message().to_owned())
+        };
+        let mut client = self.client().await?;
+        let tx = client.transaction().await.map_err(fail)?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
+            .await
+            .map_err(fail)?;
+        tx.batch_execute(migrate::BOOKKEEPING).await.map_err(fail)?;
+        let mut applied_now = 0;
+        for (index, sql) in migrate::POSTGRES.iter().enumerate() {
+            let version = index as i32 + 1;
+            let done = tx
+                .query_opt(
+                    "SELECT version FROM schema_migrations WHERE version = $1",
+                    &[&version],
+                )
+                .await
+                .map_err(fail)?;
+            if done.is_none() {
+                tx.batch_execute(sql).await.map_err(fail)?;
+                tx.execute(
+                    "INSERT INTO schema_migrations (version, applied_at) VALUES ($1, now()::text)",
+                    &[&version],
+                )
+                .await
+                .map_err(fail)?;
+                applied_now += 1;
+            }
+        }
+        let newest: i32 = tx
+            .query_one(
+                "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+                &[],
+            )
+            .await
+            .map_err(fail)?
+            .get(0);
+        migrate::check_not_newer(i64::from(newest), migrate::POSTGRES.len())?;
+        tx.commit().await.map_err(fail)?;
+        Ok(applied_now)
+    }
+
+    async fn client(&self) -> Result<deadpool_postgres::Client, StoreError> {
+        self.pool
+            .get()
+            .await
+            .map_err(|e| StoreError::new(StoreErrorKind::Connect, e.to_string()))
+    }
+}
+
+const SELECT_WITH_BODY: &str = "SELECT id, etag, last_modified, fetched_at, checked_at, \
+     last_error, failures, summary, version, body FROM sources";
+const SELECT_WITHOUT_BODY: &str = "SELECT id, etag, last_modified, fetched_at, checked_at, \
+     last_error, failures, summary, version, NULL::bytea FROM sources";
+
+fn read_row(row: &tokio_postgres::Row) -> Result<SourceRecord, StoreError> {
+    let fetched_at: Option<i64> = row.try_get(3)?;
+    let checked_at: Option<i64> = row.try_get(4)?;
+    let failures: i32 = row.try_get(6)?;
+    Ok(SourceRecord {
+        id: row.try_get(0)?,
+        etag: row.try_get(1)?,
+        last_modified: row.try_get(2)?,
+        fetched_at: fetched_at.map(from_micros).transpose()?,
+        checked_at: checked_at.map(from_micros).transpose()?,
+        last_error: row.try_get(5)?,
+        failures: to_u32(i64::from(failures))?,
+        summary: row.try_get(7)?,
+        version: row.try_get(8)?,
+        body: row.try_get(9)?,
+    })
+}
+
+impl Store for PgStore {
+    fn get<'a>(&'a self, id: &'a str) -> StoreFuture<'a, Option<SourceRecord>> {
+        Box::pin(async move {
+            let client = self.client().await?;
+            let row = client
+                .query_opt(&format!("{SELECT_WITH_BODY} WHERE id = $1"), &[&id])
+                .await?;
+            row.as_ref().map(read_row).transpose()
+        })
+    }
+
+    fn list(&self, bodies: Bodies) -> StoreFuture<'_, Vec<SourceRecord>> {
+        Box::pin(async move {
+            let client = self.client().await?;
+            let select = match bodies {
+                Bodies::Include => SELECT_WITH_BODY,
+                Bodies::Omit => SELECT_WITHOUT_BODY,
+            };
+            let rows = client.query(&format!("{select} ORDER BY id"), &[]).await?;
+            rows.iter().map(read_row).collect()
+        })
+    }
+
+    fn save_success<'a>(
+        &'a self,
+        id: &'a str,
+        copy: NewCopy,
+        at: Timestamp,
+    ) -> StoreFuture<'a, Saved> {
+        Box::pin(async move {
+            let at = at.as_microsecond();
+            let mut client = self.client().await?;
+            let tx = client.transaction().await?;
+            // Make sure the row exists, then lock it: the compare and the bump cannot interleave
+            // with another replica's.
+            tx.execute(
+                "INSERT INTO sources (id) VALUES ($1) ON CONFLICT (id) DO NOTHING",
+                &[&id],
+            )
+            .await?;
+            let row = tx
+                .query_one(
+                    "SELECT version, body IS NOT DISTINCT FROM $2 FROM sources
+                     WHERE id = $1 FOR UPDATE",
+                    &[&id, &copy.body],
+                )
+                .await?;
+            let (version, same): (i64, bool) = (row.try_get(0)?, row.try_get(1)?);
+            let saved = if same {
+                tx.execute(
+                    "UPDATE sources SET etag = $2, last_modified = $3, summary = $4,
+                        fetched_at = $5, checked_at = $5, last_error = NULL, failures = 0
+                     WHERE id = $1",
+                    &[&id, &copy.etag, &copy.last_modified, &copy.summary, &at],
+                )
+                .await?;
+                Saved {
+                    version,
+                    changed: false,
+                }
+            } else {
+                tx.execute(
+                    "UPDATE sources SET body = $2, etag = $3, last_modified = $4, summary = $5,
+                        fetched_at = $6, checked_at = $6, last_error = NULL, failures = 0,
+                        version = version + 1
+                     WHERE id = $1",
+                    &[
+                        &id,
+                        &copy.body,
+                        &copy.etag,
+                        &copy.last_modified,
+                        &copy.summary,
+                        &at,
+                    ],
+                )
+                .await?;
+                Saved {
+                    version: version + 1,
+                    changed: true,
+                }
+            };
+            tx.commit().await?;
+            Ok(saved)
+        })
+    }
+
+    fn save_not_modified<'a>(&'a self, id: &'a str, at: Timestamp) -> StoreFuture<'a, ()> {
+        Box::pin(async move {
+            let at = at.as_microsecond();
+            let client = self.client().await?;
+            client
+                .execute(
+                    "INSERT INTO sources (id, checked_at) VALUES ($1, $2)
+                     ON CONFLICT (id) DO UPDATE SET
+                        checked_at = excluded.checked_at,
+                        fetched_at = CASE WHEN sources.body IS NULL THEN sources.fetched_at
+                                          ELSE excluded.checked_at END,
+                        last_error = NULL, failures = 0",
+                    &[&id, &at],
+                )
+                .await?;
+            Ok(())
+        })
+    }
+
+    fn save_failure<'a>(
+        &'a self,
+        id: &'a str,
+        error: &'a str,
+        at: Timestamp,
+    ) -> StoreFuture<'a, u32> {
+        Box::pin(async move {
+            let at = at.as_microsecond();
+            let client = self.client().await?;
+            let row = client
+                .query_one(
+                    "INSERT INTO sources (id, checked_at, last_error, failures) VALUES ($1, $2, $3, 1)
+                     ON CONFLICT (id) DO UPDATE SET
+                        checked_at = excluded.checked_at, last_error = excluded.last_error,
+                        failures = sources.failures + 1
+                     RETURNING failures",
+                    &[&id, &at, &error],
+                )
+                .await?;
+            let failures: i32 = row.try_get(0)?;
+            to_u32(i64::from(failures))
+        })
+    }
+
+    fn remove<'a>(&'a self, id: &'a str) -> StoreFuture<'a, bool> {
+        Box::pin(async move {
+            let client = self.client().await?;
+            client
+                .execute("DELETE FROM source_leases WHERE id = $1", &[&id])
+                .await?;
+            Ok(client
+                .execute("DELETE FROM sources WHERE id = $1", &[&id])
+                .await?
+                > 0)
+        })
+    }
+
+    fn try_lease<'a>(
+        &'a self,
+        id: &'a str,
+        holder: &'a str,
+        ttl: Duration,
+    ) -> StoreFuture<'a, bool> {
+        Box::pin(async move {
+            let ttl_us = i64::try_from(ttl.as_micros()).unwrap_or(i64::MAX);
+            let client = self.client().await?;
+            // Taken when free, expired, or already ours; otherwise the WHERE leaves the row
+            // alone and nothing is returned.
+            let row = client
+                .query_opt(
+                    "INSERT INTO source_leases (id, holder, expires_at)
+                     VALUES ($1, $2, now() + $3::bigint * interval '1 microsecond')
+                     ON CONFLICT (id) DO UPDATE SET
+                        holder = excluded.holder, expires_at = excluded.expires_at
+                     WHERE source_leases.holder = excluded.holder
+                        OR source_leases.expires_at <= now()
+                     RETURNING holder",
+                    &[&id, &holder, &ttl_us],
+                )
+                .await?;
+            Ok(row.is_some())
+        })
+    }
+
+    fn release_lease<'a>(&'a self, id: &'a str, holder: &'a str) -> StoreFuture<'a, ()> {
+        Box::pin(async move {
+            let client = self.client().await?;
+            client
+                .execute(
+                    "DELETE FROM source_leases WHERE id = $1 AND holder = $2",
+                    &[&id, &holder],
+                )
+                .await?;
+            Ok(())
+        })
+    }
+}

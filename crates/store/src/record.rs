@@ -1,0 +1,80 @@
+//! The values a [`Store`](crate::Store) reads and writes: one record per outside calendar.
+
+use jiff::Timestamp;
+
+/// The stored state of one outside calendar (one `[[calendars]]` entry).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceRecord {
+    /// The `[[calendars]]` id this record belongs to.
+    pub id: String,
+    /// The last good body, exactly as fetched (after transfer decoding). `None` when the source
+    /// was never fetched successfully, or when the record was listed with [`Bodies::Omit`].
+    pub body: Option<Vec<u8>>,
+    /// The `ETag` the server sent with the last good copy, for `If-None-Match`.
+    pub etag: Option<String>,
+    /// The `Last-Modified` the server sent with the last good copy, for `If-Modified-Since`.
+    pub last_modified: Option<String>,
+    /// The last time the stored copy was known current: a successful fetch or a `304 Not
+    /// Modified`. `None` when the source never succeeded. "Stale since" on the health page.
+    pub fetched_at: Option<Timestamp>,
+    /// The last attempt of any outcome (success, 304 or failure). The scheduler counts from it.
+    pub checked_at: Option<Timestamp>,
+    /// Why the last attempt failed, as shown to organizers; `None` when it succeeded.
+    pub last_error: Option<String>,
+    /// Consecutive failed attempts (0 after any success or 304); drives the backoff.
+    pub failures: u32,
+    /// What parsing the stored body found, such as "12 events, 2 warnings".
+    pub summary: Option<String>,
+    /// Increases by one whenever the stored body changes (0: no body yet), so replicas and
+    /// caches can poll it instead of comparing bodies.
+    pub version: i64,
+}
+
+impl SourceRecord {
+    /// An empty record for `id`: never fetched, never checked.
+    pub fn new(id: impl Into<String>) -> Self {
+        SourceRecord {
+            id: id.into(),
+            body: None,
+            etag: None,
+            last_modified: None,
+            fetched_at: None,
+            checked_at: None,
+            last_error: None,
+            failures: 0,
+            summary: None,
+            version: 0,
+        }
+    }
+}
+
+/// A freshly fetched and validated copy, for [`Store::save_success`](crate::Store::save_success).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NewCopy {
+    /// The body as fetched.
+    pub body: Vec<u8>,
+    /// The response's `ETag`, if any.
+    pub etag: Option<String>,
+    /// The response's `Last-Modified`, if any.
+    pub last_modified: Option<String>,
+    /// What parsing found, such as "12 events, 2 warnings".
+    pub summary: String,
+}
+
+/// What [`Store::save_success`](crate::Store::save_success) did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Saved {
+    /// The record's version after the save.
+    pub version: i64,
+    /// Whether the body differed from the stored one (and so the version increased).
+    pub changed: bool,
+}
+
+/// Whether [`Store::list`](crate::Store::list) loads the bodies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bodies {
+    /// Load every body.
+    Include,
+    /// Leave `body` as `None` in every record.
+    Omit,
+}

@@ -1,0 +1,329 @@
+//! The embedded default store: one SQLite file, `touchpoint.sqlite3`, in the data directory.
+//!
+//! Settings, and why:
+//! - **WAL journal**: readers (page requests) never wait for the refresher's write, and a write
+//!   is committed by appending to the log, so a process killed mid-write leaves the previous
+//!   committed state; SQLite rolls the torn tail back on the next open.
+//! - **`synchronous = NORMAL`**: in WAL mode this is still crash-safe against a killed process
+//!   (the kill -9 test checks it) and keeps the database consistent across power loss; what a
+//!   power cut can cost is the last few commits, which here are copies of outside feeds that
+//!   the next refresh fetches again. FULL would add an fsync per refresh for no gain.
+//! - **`busy_timeout = 5 s`**: a second process (`touchpoint refresh` beside `serve`) waits
+//!   for the write lock instead of failing at once.
+//!
+//! rusqlite is blocking, so each operation runs on tokio's blocking pool with the one connection
+//! behind a mutex; every write is a single transaction.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use jiff::Timestamp;
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+use crate::record::{Bodies, NewCopy, Saved, SourceRecord};
+use crate::{Store, StoreError, StoreErrorKind, StoreFuture, migrate};
+
+/// The [`Store`] on an embedded SQLite database.
+#[derive(Clone, Debug)]
+pub struct SqliteStore {
+    conn: Arc<Mutex<Connection>>,
+    path: PathBuf,
+}
+
+impl SqliteStore {
+    /// The database's file name inside the data directory.
+    pub const FILE_NAME: &'static str = "touchpoint.sqlite3";
+
+    /// Open (creating `dir` and the database if needed) and migrate the store in `dir`.
+    ///
+    /// This blocks (file I/O and migrations): call it at startup, or inside
+    /// `tokio::task::spawn_blocking`.
+    pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            StoreError::new(
+                StoreErrorKind::Open,
+                format!("cannot create {}: {e}", dir.display()),
+            )
+        })?;
+        let path = dir.join(Self::FILE_NAME);
+        let open_error = |e: rusqlite::Error| {
+            StoreError::new(StoreErrorKind::Open, format!("{}: {e}", path.display()))
+        };
+        let mut conn = Connection::open(&path).map_err(open_error)?;
+        conn.busy_timeout(Duration::from_secs(5))
+            .map_err(open_error)?;
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
+            .map_err(open_error)?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::new(
+                StoreErrorKind::Open,
+                format!(
+                    "{}: cannot switch to WAL (journal mode is {mode})",
+                    path.display()
+                ),
+            ));
+        }
+        conn.execute_batch("PRAGMA synchronous = NORMAL")
+            .map_err(open_error)?;
+        migrate::sqlite(&mut conn)?;
+        Ok(SqliteStore {
+            conn: Arc::new(Mutex::new(conn)),
+            path,
+        })
+    }
+
+    /// The database file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Apply migrations again (they are idempotent); returns how many were new. `open` already
+    /// does this; it is public so tests and `touchpoint check` can confirm the schema.
+    pub fn migrate(&self) -> Result<usize, StoreError> {
+        migrate::sqlite(&mut lock(&self.conn))
+    }
+
+    /// Run `f` with the connection on the blocking pool.
+    fn run<T, F>(&self, f: F) -> StoreFuture<'static, T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
+    {
+        let conn = Arc::clone(&self.conn);
+        Box::pin(async move { tokio::task::spawn_blocking(move || f(&mut lock(&conn))).await? })
+    }
+}
+
+/// Lock the connection. A panic while holding it can only have happened outside a committed
+/// transaction (rusqlite rolls back on drop), so a poisoned lock is safe to take over.
+fn lock(conn: &Mutex<Connection>) -> std::sync::MutexGuard<'_, Connection> {
+    conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl Store for SqliteStore {
+    fn get<'a>(&'a self, id: &'a str) -> StoreFuture<'a, Option<SourceRecord>> {
+        let id = id.to_owned();
+        self.run(move |conn| {
+            let raw = conn
+                .query_row(
+                    &format!("SELECT {COLUMNS_WITH_BODY} FROM sources WHERE id = ?1"),
+                    [&id],
+                    RawRecord::read,
+                )
+                .optional()?;
+            raw.map(RawRecord::into_record).transpose()
+        })
+    }
+
+    fn list(&self, bodies: Bodies) -> StoreFuture<'_, Vec<SourceRecord>> {
+        self.run(move |conn| {
+            let columns = match bodies {
+                Bodies::Include => COLUMNS_WITH_BODY,
+                Bodies::Omit => COLUMNS_WITHOUT_BODY,
+            };
+            let mut stmt = conn.prepare(&format!("SELECT {columns} FROM sources ORDER BY id"))?;
+            let raws = stmt
+                .query_map([], RawRecord::read)?
+                .collect::<Result<Vec<_>, _>>()?;
+            raws.into_iter().map(RawRecord::into_record).collect()
+        })
+    }
+
+    fn save_success<'a>(
+        &'a self,
+        id: &'a str,
+        copy: NewCopy,
+        at: Timestamp,
+    ) -> StoreFuture<'a, Saved> {
+        let id = id.to_owned();
+        let at = at.as_microsecond();
+        self.run(move |conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            // Compare in SQL so an unchanged 20 MiB body is neither loaded nor rewritten.
+            let old: Option<(i64, bool)> = tx
+                .query_row(
+                    "SELECT version, body IS ?2 FROM sources WHERE id = ?1",
+                    params![id, copy.body],
+                    |row| Ok((row.get(0)?, row.get(1)?)),
+                )
+                .optional()?;
+            let saved = match old {
+                None => Saved {
+                    version: 1,
+                    changed: true,
+                },
+                Some((version, true)) => Saved {
+                    version,
+                    changed: false,
+                },
+                Some((version, false)) => Saved {
+                    version: version + 1,
+                    changed: true,
+                },
+            };
+            if saved.changed {
+                tx.execute(
+                    "INSERT INTO sources (id, body, etag, last_modified, summary, fetched_at,
+                                          checked_at, last_error, failures, version)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, NULL, 0, ?7)
+                     ON CONFLICT (id) DO UPDATE SET
+                        body = excluded.body, etag = excluded.etag,
+                        last_modified = excluded.last_modified, summary = excluded.summary,
+                        fetched_at = excluded.fetched_at, checked_at = excluded.checked_at,
+                        last_error = NULL, failures = 0, version = excluded.version",
+                    params![
+                        id,
+                        copy.body,
+                        copy.etag,
+                        copy.last_modified,
+                        copy.summary,
+                        at,
+                        saved.version
+                    ],
+                )?;
+            } else {
+                tx.execute(
+                    "UPDATE sources SET etag = ?2, last_modified = ?3, summary = ?4,
+                        fetched_at = ?5, checked_at = ?5, last_error = NULL, failures = 0
+                     WHERE id = ?1",
+                    params![id, copy.etag, copy.last_modified, copy.summary, at],
+                )?;
+            }
+            tx.commit()?;
+            Ok(saved)
+        })
+    }
+
+    fn save_not_modified<'a>(&'a self, id: &'a str, at: Timestamp) -> StoreFuture<'a, ()> {
+        let id = id.to_owned();
+        let at = at.as_microsecond();
+        self.run(move |conn| {
+            // Without a stored body a 304 confirms nothing, so fetched_at stays unset then.
+            conn.execute(
+                "INSERT INTO sources (id, checked_at) VALUES (?1, ?2)
+                 ON CONFLICT (id) DO UPDATE SET
+                    checked_at = excluded.checked_at,
+                    fetched_at = CASE WHEN sources.body IS NULL THEN sources.fetched_at
+                                      ELSE excluded.checked_at END,
+                    last_error = NULL, failures = 0",
+                params![id, at],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn save_failure<'a>(
+        &'a self,
+        id: &'a str,
+        error: &'a str,
+        at: Timestamp,
+    ) -> StoreFuture<'a, u32> {
+        let id = id.to_owned();
+        let error = error.to_owned();
+        let at = at.as_microsecond();
+        self.run(move |conn| {
+            let failures: i64 = conn.query_row(
+                "INSERT INTO sources (id, checked_at, last_error, failures) VALUES (?1, ?2, ?3, 1)
+                 ON CONFLICT (id) DO UPDATE SET
+                    checked_at = excluded.checked_at, last_error = excluded.last_error,
+                    failures = sources.failures + 1
+                 RETURNING failures",
+                params![id, at, error],
+                |row| row.get(0),
+            )?;
+            to_u32(failures)
+        })
+    }
+
+    fn remove<'a>(&'a self, id: &'a str) -> StoreFuture<'a, bool> {
+        let id = id.to_owned();
+        self.run(move |conn| Ok(conn.execute("DELETE FROM sources WHERE id = ?1", [id])? > 0))
+    }
+
+    fn try_lease<'a>(
+        &'a self,
+        _id: &'a str,
+        _holder: &'a str,
+        _ttl: Duration,
+    ) -> StoreFuture<'a, bool> {
+        // One embedded database serves one process: there is nobody to coordinate with.
+        Box::pin(async { Ok(true) })
+    }
+
+    fn release_lease<'a>(&'a self, _id: &'a str, _holder: &'a str) -> StoreFuture<'a, ()> {
+        Box::pin(async { Ok(()) })
+    }
+}
+
+const COLUMNS_WITH_BODY: &str = "id, etag, last_modified, fetched_at, checked_at, last_error, \
+                                 failures, summary, version, body";
+const COLUMNS_WITHOUT_BODY: &str = "id, etag, last_modified, fetched_at, checked_at, \
+                                    last_error, failures, summary, version, NULL";
+
+/// A row as SQLite returns it, before timestamps and counts are checked.
+struct RawRecord {
+    id: String,
+    etag: Option<String>,
+    last_modified: Option<String>,
+    fetched_at: Option<i64>,
+    checked_at: Option<i64>,
+    last_error: Option<String>,
+    failures: i64,
+    summary: Option<String>,
+    version: i64,
+    body: Option<Vec<u8>>,
+}
+
+impl RawRecord {
+    fn read(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        Ok(RawRecord {
+            id: row.get(0)?,
+            etag: row.get(1)?,
+            last_modified: row.get(2)?,
+            fetched_at: row.get(3)?,
+            checked_at: row.get(4)?,
+            last_error: row.get(5)?,
+            failures: row.get(6)?,
+            summary: row.get(7)?,
+            version: row.get(8)?,
+            body: row.get(9)?,
+        })
+    }
+
+    fn into_record(self) -> Result<SourceRecord, StoreError> {
+        Ok(SourceRecord {
+            fetched_at: self.fetched_at.map(from_micros).transpose()?,
+            checked_at: self.checked_at.map(from_micros).transpose()?,
+            failures: to_u32(self.failures)?,
+            id: self.id,
+            body: self.body,
+            etag: self.etag,
+            last_modified: self.last_modified,
+            last_error: self.last_error,
+            summary: self.summary,
+            version: self.version,
+        })
+    }
+}
+
+/// A stored microsecond count back to a timestamp.
+pub(crate) fn from_micros(us: i64) -> Result<Timestamp, StoreError> {
+    Timestamp::from_microsecond(us).map_err(|e| {
+        StoreError::new(
+            StoreErrorKind::Corrupt,
+            format!("timestamp {us} µs out of range: {e}"),
+        )
+    })
+}
+
+/// A stored failure count back to `u32`.
+pub(crate) fn to_u32(n: i64) -> Result<u32, StoreError> {
+    u32::try_from(n).map_err(|_| {
+        StoreError::new(
+            StoreErrorKind::Corrupt,
+            format!("failure count {n} out of range"),
+        )
+    })
+}
