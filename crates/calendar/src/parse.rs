@@ -1,6 +1,25 @@
 //! Lenient RFC 5545 reader: unfolding, parameters, escaped text, VEVENT and VTIMEZONE.
+//!
+//! The reader is one pass over the input, line by line, borrowing from the input wherever it can:
+//! a logical line is copied only when it was folded, and only the values that end up in the model
+//! are allocated. Times are kept unresolved while reading (a TZID is an index into a small table)
+//! and resolved once per distinct TZID at the end, because VTIMEZONEs and X-WR-TIMEZONE may come
+//! after the events that use them.
+//!
+//! Leniency follows what calendar apps do with broken feeds: a bad line or value is a [`Warning`]
+//! and the rest is kept; a missing END closes the component; an event without DTSTART is dropped
+//! with a warning; an event without UID gets a stable one hashed from its text. Input that is not
+//! iCalendar at all is a [`ParseError`].
 
-use crate::model::Calendar;
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use jiff::civil;
+use jiff::tz::Offset;
+use jiff::{Span, Timestamp};
+
+use crate::model::{Calendar, End, Event, RDate, RRule, Status, Time, Tz};
+use crate::tz::{Observance, VTimezone, resolve_tzid};
 
 /// A problem the parser recovered from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,8 +47,1239 @@ pub struct Parsed {
     pub warnings: Vec<Warning>,
 }
 
+/// How far into the input `BEGIN:VCALENDAR` must appear for it to count as iCalendar.
+const SNIFF_BYTES: usize = 4096;
+/// Deepest component nesting followed; deeper components are skipped as a whole.
+const MAX_DEPTH: usize = 64;
+/// Most warnings kept; past this one summary warning says how many more there were.
+const MAX_WARNINGS: usize = 1000;
+
 /// Parse iCalendar bytes (non-UTF-8 bytes are replaced, with a warning).
 pub fn parse(input: &[u8]) -> Result<Parsed, ParseError> {
-    let _ = input;
-    todo!("parser")
+    let mut warnings = Warnings::default();
+    let text = decode(input, &mut warnings);
+    sniff(&text)?;
+    let mut reader = Reader::new(warnings);
+    reader.run(&text);
+    Ok(reader.finish(&text))
+}
+
+/// Decode to UTF-8, repairing multi-byte characters split by a fold and replacing what remains
+/// invalid, with one warning.
+fn decode<'a>(input: &'a [u8], warnings: &mut Warnings) -> Cow<'a, str> {
+    let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
+    match std::str::from_utf8(input) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => {
+            let repaired = rejoin_split_characters(input);
+            match String::from_utf8(repaired) {
+                Ok(s) => Cow::Owned(s),
+                Err(e) => {
+                    let bytes = e.into_bytes();
+                    let first_bad = std::str::from_utf8(&bytes)
+                        .err()
+                        .map_or(0, |e| e.valid_up_to());
+                    let line = 1 + bytes[..first_bad].iter().filter(|b| **b == b'\n').count();
+                    let s = String::from_utf8_lossy(&bytes).into_owned();
+                    warnings.push(
+                        line,
+                        "input is not valid UTF-8; invalid bytes were replaced with U+FFFD"
+                            .to_owned(),
+                    );
+                    Cow::Owned(s)
+                }
+            }
+        }
+    }
+}
+
+/// Some producers fold inside a multi-byte character. Move the character's continuation bytes
+/// from after the fold to before it, so the character is whole and the line count unchanged.
+fn rejoin_split_characters(input: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(input.len());
+    let mut i = 0;
+    while i < input.len() {
+        let b = input[i];
+        if b == b'\n' && out.last().is_some_and(|l: &u8| *l >= 0x80 || *l == b'\r') {
+            // Where does the newline sequence start (\r\n or \n)?
+            let nl_start = if out.last() == Some(&b'\r') {
+                out.len() - 1
+            } else {
+                out.len()
+            };
+            let before_ok = nl_start > 0 && out[nl_start - 1] >= 0x80;
+            let fold = input.get(i + 1).is_some_and(|c| *c == b' ' || *c == b'\t');
+            if before_ok && fold {
+                let mut j = i + 2;
+                let cont_start = j;
+                while j < input.len() && (0x80..0xC0).contains(&input[j]) {
+                    j += 1;
+                }
+                if j > cont_start {
+                    let tail: Vec<u8> = out.drain(nl_start..).collect();
+                    out.extend_from_slice(&input[cont_start..j]);
+                    out.extend_from_slice(&tail);
+                    out.push(b'\n');
+                    out.push(input[i + 1]);
+                    i = j;
+                    continue;
+                }
+            }
+        }
+        out.push(b);
+        i += 1;
+    }
+    out
+}
+
+/// Refuse input that is not iCalendar: `BEGIN:VCALENDAR` must be a line near the start.
+fn sniff(text: &str) -> Result<(), ParseError> {
+    let head_end = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .find(|i| *i >= SNIFF_BYTES)
+        .unwrap_or(text.len());
+    let head = &text[..head_end];
+    let found = head
+        .split('\n')
+        .any(|l| l.trim().eq_ignore_ascii_case("BEGIN:VCALENDAR"));
+    if found {
+        return Ok(());
+    }
+    let start = head.trim_start();
+    let message = if start.is_empty() {
+        "not iCalendar: the input is empty".to_owned()
+    } else if start.starts_with('<') {
+        let kind = if start.len() >= 5 && start[..5].eq_ignore_ascii_case("<?xml") {
+            "XML"
+        } else {
+            "HTML"
+        };
+        format!(
+            "not iCalendar: the input looks like {kind} (a login or error page?), \
+             expected BEGIN:VCALENDAR"
+        )
+    } else {
+        let first: String = start
+            .lines()
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take(60)
+            .collect();
+        format!("not iCalendar: expected BEGIN:VCALENDAR near the start, found {first:?}")
+    };
+    Err(ParseError { message })
+}
+
+/// Warnings with a cap, so a hostile file cannot make us keep millions of them.
+#[derive(Default)]
+struct Warnings {
+    list: Vec<Warning>,
+    dropped: usize,
+}
+
+impl Warnings {
+    fn push(&mut self, line: usize, message: String) {
+        if self.list.len() < MAX_WARNINGS {
+            self.list.push(Warning { line, message });
+        } else {
+            self.dropped += 1;
+        }
+    }
+
+    fn finish(mut self, last_line: usize) -> Vec<Warning> {
+        // Some warnings are only known later (unknown TZIDs, events without DTSTART).
+        self.list.sort_by_key(|w| w.line);
+        if self.dropped > 0 {
+            self.list.push(Warning {
+                line: last_line,
+                message: format!("{} more warnings not shown", self.dropped),
+            });
+        }
+        self.list
+    }
+}
+
+/// A time as written, before its TZID is resolved.
+#[derive(Clone, Copy, Debug)]
+enum RawTime {
+    Date(civil::Date),
+    Floating(civil::DateTime),
+    Utc(civil::DateTime),
+    /// Wall clock plus an index into [`Reader::tzids`].
+    Zoned(civil::DateTime, usize),
+}
+
+#[derive(Clone, Debug)]
+enum RawEnd {
+    At(RawTime),
+    Duration(Span),
+}
+
+#[derive(Clone, Debug)]
+enum RawRDate {
+    Time(RawTime),
+    Period(RawTime, RawEnd),
+}
+
+/// A VEVENT being read.
+#[derive(Debug, Default)]
+struct RawEvent {
+    /// Line of `BEGIN:VEVENT`.
+    line: usize,
+    /// Byte range of the event's text, for hashing a UID when it has none.
+    span: (usize, usize),
+    uid: Option<String>,
+    summary: Option<String>,
+    description: Option<String>,
+    location: Option<String>,
+    url: Option<String>,
+    status: Status,
+    sequence: i64,
+    start: Option<RawTime>,
+    end: Option<RawEnd>,
+    rrules: Vec<RRule>,
+    exrules: Vec<RRule>,
+    rdates: Vec<RawRDate>,
+    exdates: Vec<RawTime>,
+    recurrence_id: Option<RawTime>,
+    this_and_future: bool,
+    last_modified: Option<Timestamp>,
+    categories: Vec<String>,
+}
+
+/// The component the reader is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Comp {
+    Calendar,
+    Event,
+    Timezone,
+    Observance,
+    /// VTODO, VJOURNAL, VALARM, X-components: read past.
+    Other,
+}
+
+/// One content line, borrowed from the input or the unfold buffer.
+struct Line<'l> {
+    name: &'l str,
+    /// Everything between the name and the value colon, starting with `;` (or empty).
+    params: &'l str,
+    value: &'l str,
+}
+
+struct Reader {
+    warnings: Warnings,
+    stack: Vec<(Comp, String)>,
+    calendar: Calendar,
+    /// Whether a BEGIN:VCALENDAR was seen (X-WR-* from later calendars are ignored).
+    calendars_seen: usize,
+    events: Vec<RawEvent>,
+    current: Option<RawEvent>,
+    vtimezones: Vec<VTimezone>,
+    vtimezone: Option<VTimezone>,
+    observance: Option<PartialObservance>,
+    /// Distinct TZIDs used by events, with the first line using each.
+    tzids: Vec<(String, usize)>,
+    skipped_preamble: bool,
+}
+
+#[derive(Default)]
+struct PartialObservance {
+    daylight: bool,
+    start: Option<civil::DateTime>,
+    offset_from: Option<Offset>,
+    offset_to: Option<Offset>,
+    name: Option<String>,
+    rrule: Option<RRule>,
+}
+
+impl Reader {
+    fn new(warnings: Warnings) -> Reader {
+        Reader {
+            warnings,
+            stack: Vec::new(),
+            calendar: Calendar::default(),
+            calendars_seen: 0,
+            events: Vec::new(),
+            current: None,
+            vtimezones: Vec::new(),
+            vtimezone: None,
+            observance: None,
+            tzids: Vec::new(),
+            skipped_preamble: false,
+        }
+    }
+
+    fn warn(&mut self, line: usize, message: impl Into<String>) {
+        self.warnings.push(line, message.into());
+    }
+
+    /// Split the text into logical lines (unfolded) and feed them to [`Reader::line`].
+    fn run(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let mut scratch = String::new();
+        let mut pos = 0;
+        let mut line_no = 0;
+        while pos < bytes.len() {
+            let (first, mut next) = physical_line(text, pos);
+            line_no += 1;
+            let start_line = line_no;
+            let start_pos = pos;
+            // Continuation lines begin with a space or a tab (RFC 5545 §3.1).
+            let mut folded = false;
+            while next < bytes.len() && (bytes[next] == b' ' || bytes[next] == b'\t') {
+                let (cont, after) = physical_line(text, next);
+                if !folded {
+                    scratch.clear();
+                    scratch.push_str(first);
+                    folded = true;
+                }
+                scratch.push_str(&cont[1..]);
+                line_no += 1;
+                next = after;
+            }
+            // Sloppy producers break a long value with a bare newline and no indent: a line that
+            // cannot be a property (no colon) continues the previous one.
+            while next < bytes.len() {
+                let (cont, after) = physical_line(text, next);
+                if cont.is_empty() || cont.contains(':') || cont.trim().is_empty() {
+                    break;
+                }
+                if !folded {
+                    scratch.clear();
+                    scratch.push_str(first);
+                    folded = true;
+                }
+                line_no += 1;
+                self.warn(
+                    line_no,
+                    "line without a colon read as the continuation of the previous line",
+                );
+                scratch.push('\n');
+                scratch.push_str(cont);
+                next = after;
+            }
+            let logical: &str = if folded { &scratch } else { first };
+            self.line(logical, start_line, start_pos, next);
+            pos = next;
+        }
+        let last = line_no.max(1);
+        if self.current.is_some() || self.vtimezone.is_some() || !self.stack.is_empty() {
+            let open: Vec<String> = self.stack.iter().map(|(_, n)| n.clone()).collect();
+            self.warn(
+                last,
+                format!(
+                    "input ends inside {}; missing END added",
+                    open.join(" > ").to_ascii_uppercase()
+                ),
+            );
+            while let Some((comp, _)) = self.stack.pop() {
+                self.close(comp, last, text.len());
+            }
+        }
+    }
+
+    fn line(&mut self, raw: &str, line_no: usize, start: usize, end: usize) {
+        if raw.trim().is_empty() {
+            return;
+        }
+        let Some(line) = split_line(raw) else {
+            self.warn(
+                line_no,
+                format!("not a content line, ignored: {:?}", snippet(raw)),
+            );
+            return;
+        };
+        if line.name.eq_ignore_ascii_case("BEGIN") {
+            self.begin(line.value.trim(), line_no, start);
+        } else if line.name.eq_ignore_ascii_case("END") {
+            self.end(line.value.trim(), line_no, end);
+        } else {
+            self.property(&line, line_no);
+        }
+    }
+
+    fn begin(&mut self, name: &str, line_no: usize, start: usize) {
+        let top = self.stack.last().map(|(c, _)| *c);
+        if self.stack.is_empty() && !name.eq_ignore_ascii_case("VCALENDAR") {
+            self.warn(line_no, format!("BEGIN:{name} outside VCALENDAR, skipped"));
+            self.stack.push((Comp::Other, name.to_owned()));
+            return;
+        }
+        if self.stack.len() >= MAX_DEPTH {
+            self.warn(line_no, "components nested too deeply; skipped");
+            self.stack.push((Comp::Other, name.to_owned()));
+            return;
+        }
+        // A missing END:VEVENT shows up as a new VEVENT inside the open one.
+        if top == Some(Comp::Event) && name.eq_ignore_ascii_case("VEVENT") {
+            self.warn(
+                line_no,
+                "BEGIN:VEVENT inside VEVENT; missing END:VEVENT added",
+            );
+            self.stack.pop();
+            self.close(Comp::Event, line_no, start);
+        }
+        let top = self.stack.last().map(|(c, _)| *c);
+        let comp = match (top, name.to_ascii_uppercase().as_str()) {
+            (None, "VCALENDAR") => {
+                self.calendars_seen += 1;
+                Comp::Calendar
+            }
+            (Some(Comp::Calendar), "VEVENT") => {
+                self.current = Some(RawEvent {
+                    line: line_no,
+                    span: (start, start),
+                    ..RawEvent::default()
+                });
+                Comp::Event
+            }
+            (Some(Comp::Calendar), "VTIMEZONE") => {
+                self.vtimezone = Some(VTimezone::default());
+                Comp::Timezone
+            }
+            (Some(Comp::Timezone), kind @ ("STANDARD" | "DAYLIGHT")) => {
+                self.observance = Some(PartialObservance {
+                    daylight: kind == "DAYLIGHT",
+                    ..PartialObservance::default()
+                });
+                Comp::Observance
+            }
+            _ => Comp::Other,
+        };
+        self.stack.push((comp, name.to_owned()));
+    }
+
+    fn end(&mut self, name: &str, line_no: usize, end: usize) {
+        let Some(depth) = self
+            .stack
+            .iter()
+            .rposition(|(_, n)| n.eq_ignore_ascii_case(name))
+        else {
+            self.warn(line_no, format!("END:{name} without BEGIN, ignored"));
+            return;
+        };
+        while self.stack.len() > depth + 1 {
+            let (comp, open) = self.stack.pop().expect("stack deeper than depth");
+            self.warn(
+                line_no,
+                format!("END:{name} closes {open} too; missing END:{open} added"),
+            );
+            self.close(comp, line_no, end);
+        }
+        let (comp, _) = self.stack.pop().expect("depth is in the stack");
+        self.close(comp, line_no, end);
+    }
+
+    fn close(&mut self, comp: Comp, line_no: usize, end: usize) {
+        match comp {
+            Comp::Event => {
+                if let Some(mut ev) = self.current.take() {
+                    ev.span.1 = end;
+                    self.events.push(ev);
+                }
+            }
+            Comp::Observance => {
+                if let Some(o) = self.observance.take() {
+                    match (o.start, o.offset_from, o.offset_to) {
+                        (Some(start), from, Some(to)) => {
+                            if let Some(vtz) = self.vtimezone.as_mut() {
+                                vtz.observances.push(Observance {
+                                    daylight: o.daylight,
+                                    start,
+                                    offset_from: from.unwrap_or(to),
+                                    offset_to: to,
+                                    name: o.name,
+                                    rrule: o.rrule,
+                                });
+                            }
+                        }
+                        _ => self.warn(
+                            line_no,
+                            "STANDARD/DAYLIGHT without DTSTART or TZOFFSETTO, ignored",
+                        ),
+                    }
+                }
+            }
+            Comp::Timezone => {
+                if let Some(vtz) = self.vtimezone.take() {
+                    if vtz.tzid.is_empty() {
+                        self.warn(line_no, "VTIMEZONE without TZID, ignored");
+                    } else {
+                        self.vtimezones.push(vtz);
+                    }
+                }
+            }
+            Comp::Calendar | Comp::Other => {}
+        }
+    }
+
+    fn property(&mut self, line: &Line<'_>, line_no: usize) {
+        match self.stack.last().map(|(c, _)| *c) {
+            Some(Comp::Event) => self.event_property(line, line_no),
+            Some(Comp::Calendar) => self.calendar_property(line),
+            Some(Comp::Timezone) => {
+                if line.name.eq_ignore_ascii_case("TZID")
+                    && let Some(vtz) = self.vtimezone.as_mut()
+                {
+                    vtz.tzid = line.value.trim().to_owned();
+                }
+            }
+            Some(Comp::Observance) => self.observance_property(line, line_no),
+            Some(Comp::Other) => {}
+            None => {
+                if !self.skipped_preamble {
+                    self.skipped_preamble = true;
+                    let message = if self.calendars_seen == 0 {
+                        "text before BEGIN:VCALENDAR ignored"
+                    } else {
+                        "text after END:VCALENDAR ignored"
+                    };
+                    self.warn(line_no, message);
+                }
+            }
+        }
+    }
+
+    fn calendar_property(&mut self, line: &Line<'_>) {
+        if self.calendars_seen > 1 {
+            return;
+        }
+        let name = line.name;
+        let slot = if name.eq_ignore_ascii_case("PRODID") {
+            &mut self.calendar.prodid
+        } else if name.eq_ignore_ascii_case("X-WR-CALNAME") {
+            &mut self.calendar.name
+        } else if name.eq_ignore_ascii_case("X-WR-CALDESC") {
+            &mut self.calendar.description
+        } else if name.eq_ignore_ascii_case("X-WR-TIMEZONE") {
+            &mut self.calendar.timezone
+        } else {
+            return;
+        };
+        if slot.is_none() {
+            let value = unescape(line.value);
+            *slot = Some(if name.eq_ignore_ascii_case("X-WR-TIMEZONE") {
+                value.trim().to_owned()
+            } else {
+                value
+            });
+        }
+    }
+
+    fn observance_property(&mut self, line: &Line<'_>, line_no: usize) {
+        let name = line.name;
+        let value = line.value.trim();
+        let Some(o) = self.observance.as_mut() else {
+            return;
+        };
+        if name.eq_ignore_ascii_case("DTSTART") {
+            match parse_time_value(value, false) {
+                Some(RawValue::DateTime(dt, _)) => o.start = Some(dt),
+                Some(RawValue::Date(d)) => o.start = Some(d.to_datetime(civil::Time::midnight())),
+                None => self.warn(line_no, format!("bad DTSTART {value:?} in VTIMEZONE")),
+            }
+        } else if name.eq_ignore_ascii_case("TZOFFSETFROM")
+            || name.eq_ignore_ascii_case("TZOFFSETTO")
+        {
+            match parse_utc_offset(value) {
+                Some(off) if name.eq_ignore_ascii_case("TZOFFSETTO") => o.offset_to = Some(off),
+                Some(off) => o.offset_from = Some(off),
+                None => self.warn(line_no, format!("bad {name} {value:?}")),
+            }
+        } else if name.eq_ignore_ascii_case("TZNAME") {
+            o.name = Some(unescape(value));
+        } else if name.eq_ignore_ascii_case("RRULE") {
+            match value.parse::<RRule>() {
+                Ok(rule) => o.rrule = Some(rule),
+                Err(e) => self.warn(line_no, format!("bad RRULE in VTIMEZONE ({e}), ignored")),
+            }
+        }
+    }
+
+    fn event_property(&mut self, line: &Line<'_>, line_no: usize) {
+        let name = line.name;
+        let is = |n: &str| name.eq_ignore_ascii_case(n);
+        if is("DTSTART") || is("DTEND") || is("RECURRENCE-ID") {
+            let Some(t) = self.time_value(line, line_no) else {
+                return;
+            };
+            let this_and_future = is("RECURRENCE-ID")
+                && param(line.params, "RANGE")
+                    .is_some_and(|r| r.eq_ignore_ascii_case("THISANDFUTURE"));
+            let ev = self.current.as_mut().expect("in VEVENT");
+            if is("DTSTART") {
+                ev.start = Some(t);
+            } else if is("DTEND") {
+                ev.end = Some(RawEnd::At(t));
+            } else {
+                ev.recurrence_id = Some(t);
+                ev.this_and_future = this_and_future;
+            }
+            return;
+        }
+        if is("DURATION") {
+            match parse_duration(line.value.trim()) {
+                Some(span) => {
+                    let ev = self.current.as_mut().expect("in VEVENT");
+                    // DTEND wins when both are present (it is the more common and explicit one).
+                    if ev.end.is_none() {
+                        ev.end = Some(RawEnd::Duration(span));
+                    }
+                }
+                None => self.warn(
+                    line_no,
+                    format!("bad DURATION {:?}, ignored", snippet(line.value)),
+                ),
+            }
+            return;
+        }
+        if is("RDATE") || is("EXDATE") {
+            self.multi_time(line, line_no, is("RDATE"));
+            return;
+        }
+        if is("RRULE") || is("EXRULE") {
+            match line.value.trim().parse::<RRule>() {
+                Ok(rule) => {
+                    let ev = self.current.as_mut().expect("in VEVENT");
+                    if is("RRULE") {
+                        ev.rrules.push(rule);
+                    } else {
+                        ev.exrules.push(rule);
+                    }
+                }
+                Err(e) => self.warn(line_no, format!("bad {name} ({e}), ignored")),
+            }
+            return;
+        }
+        if is("SEQUENCE") {
+            match line.value.trim().parse::<i64>() {
+                Ok(n) => self.current.as_mut().expect("in VEVENT").sequence = n,
+                Err(_) => self.warn(
+                    line_no,
+                    format!("bad SEQUENCE {:?}, 0 used", snippet(line.value)),
+                ),
+            }
+            return;
+        }
+        if is("STATUS") {
+            let v = line.value.trim();
+            let status = if v.eq_ignore_ascii_case("CANCELLED") {
+                Status::Cancelled
+            } else if v.eq_ignore_ascii_case("CONFIRMED") {
+                Status::Confirmed
+            } else if v.eq_ignore_ascii_case("TENTATIVE") {
+                Status::Tentative
+            } else {
+                self.warn(line_no, format!("unknown STATUS {:?}, ignored", snippet(v)));
+                return;
+            };
+            self.current.as_mut().expect("in VEVENT").status = status;
+            return;
+        }
+        if is("LAST-MODIFIED") {
+            match parse_time_value(line.value.trim(), false) {
+                // A floating LAST-MODIFIED is read as UTC, which it must be per the RFC.
+                Some(RawValue::DateTime(dt, _)) => {
+                    if let Ok(ts) = jiff::tz::TimeZone::UTC.to_timestamp(dt) {
+                        self.current.as_mut().expect("in VEVENT").last_modified = Some(ts);
+                    }
+                }
+                _ => self.warn(
+                    line_no,
+                    format!("bad LAST-MODIFIED {:?}, ignored", snippet(line.value)),
+                ),
+            }
+            return;
+        }
+        let ev = self.current.as_mut().expect("in VEVENT");
+        if is("UID") {
+            ev.uid = Some(line.value.trim().to_owned());
+        } else if is("SUMMARY") {
+            ev.summary = Some(unescape(line.value));
+        } else if is("DESCRIPTION") {
+            ev.description = Some(unescape(line.value));
+        } else if is("LOCATION") {
+            ev.location = Some(unescape(line.value));
+        } else if is("URL") {
+            ev.url = Some(line.value.trim().to_owned());
+        } else if is("CATEGORIES") {
+            ev.categories.extend(
+                split_unescaped_commas(line.value)
+                    .map(unescape)
+                    .filter(|c| !c.is_empty()),
+            );
+        }
+    }
+
+    /// Intern a TZID, remembering the first line that used it.
+    fn tzid_index(&mut self, tzid: &str, line_no: usize) -> usize {
+        if let Some(i) = self.tzids.iter().position(|(t, _)| t == tzid) {
+            return i;
+        }
+        self.tzids.push((tzid.to_owned(), line_no));
+        self.tzids.len() - 1
+    }
+
+    fn raw_time(&mut self, value: RawValue, tzid: Option<&str>, line_no: usize) -> RawTime {
+        match value {
+            RawValue::Date(d) => RawTime::Date(d),
+            RawValue::DateTime(dt, true) => RawTime::Utc(dt),
+            RawValue::DateTime(dt, false) => match tzid {
+                Some(tzid) => RawTime::Zoned(dt, self.tzid_index(tzid, line_no)),
+                None => RawTime::Floating(dt),
+            },
+        }
+    }
+
+    /// DTSTART, DTEND, RECURRENCE-ID: one date or date-time.
+    fn time_value(&mut self, line: &Line<'_>, line_no: usize) -> Option<RawTime> {
+        let is_date = param(line.params, "VALUE").is_some_and(|v| v.eq_ignore_ascii_case("DATE"));
+        let tzid = param(line.params, "TZID");
+        let value = line.value.trim();
+        match parse_time_value(value, is_date) {
+            Some(v) => Some(self.raw_time(v, tzid, line_no)),
+            // An unquoted TZID holding a colon (`TZID=tzone://Microsoft/Utc:2024…`): the value
+            // starts after the last colon.
+            None if let Some(tzid) = tzid
+                && let Some((more_tzid, rest)) = value.rsplit_once(':')
+                && let Some(v) = parse_time_value(rest, is_date) =>
+            {
+                let tzid = format!("{tzid}:{more_tzid}");
+                Some(self.raw_time(v, Some(&tzid), line_no))
+            }
+            None => {
+                self.warn(
+                    line_no,
+                    format!("bad {} value {:?}, ignored", line.name, snippet(value)),
+                );
+                None
+            }
+        }
+    }
+
+    /// RDATE and EXDATE: comma-separated lists, periods for RDATE;VALUE=PERIOD.
+    fn multi_time(&mut self, line: &Line<'_>, line_no: usize, rdate: bool) {
+        let kind = param(line.params, "VALUE");
+        let is_date = kind.is_some_and(|v| v.eq_ignore_ascii_case("DATE"));
+        let is_period = kind.is_some_and(|v| v.eq_ignore_ascii_case("PERIOD"));
+        let tzid = param(line.params, "TZID");
+        for item in line.value.split(',') {
+            let item = item.trim();
+            if item.is_empty() {
+                continue;
+            }
+            // A period is recognised by its slash even without VALUE=PERIOD.
+            if rdate && (is_period || item.contains('/')) {
+                let parsed = item.split_once('/').and_then(|(s, e)| {
+                    let start = parse_time_value(s, false)?;
+                    let end = if e.starts_with(['P', '+', '-', 'p']) {
+                        RawEndValue::Duration(parse_duration(e)?)
+                    } else {
+                        RawEndValue::At(parse_time_value(e, false)?)
+                    };
+                    Some((start, end))
+                });
+                match parsed {
+                    Some((start, end)) => {
+                        let start = self.raw_time(start, tzid, line_no);
+                        let end = match end {
+                            RawEndValue::At(v) => RawEnd::At(self.raw_time(v, tzid, line_no)),
+                            RawEndValue::Duration(s) => RawEnd::Duration(s),
+                        };
+                        let ev = self.current.as_mut().expect("in VEVENT");
+                        ev.rdates.push(RawRDate::Period(start, end));
+                    }
+                    None => self.warn(line_no, format!("bad RDATE period {:?}", snippet(item))),
+                }
+                continue;
+            }
+            match parse_time_value(item, is_date) {
+                Some(v) => {
+                    let t = self.raw_time(v, tzid, line_no);
+                    let ev = self.current.as_mut().expect("in VEVENT");
+                    if rdate {
+                        ev.rdates.push(RawRDate::Time(t));
+                    } else {
+                        ev.exdates.push(t);
+                    }
+                }
+                None => self.warn(
+                    line_no,
+                    format!("bad {} value {:?}, ignored", line.name, snippet(item)),
+                ),
+            }
+        }
+    }
+
+    /// Resolve zones and turn raw events into model events.
+    fn finish(mut self, text: &str) -> Parsed {
+        let last_line = 1 + text.bytes().filter(|b| *b == b'\n').count();
+        let tzids = std::mem::take(&mut self.tzids);
+        let resolved: Vec<Option<Tz>> = tzids
+            .iter()
+            .map(|(tzid, line)| {
+                let tz = resolve_tzid(tzid, &self.vtimezones);
+                if tz.is_none() {
+                    self.warnings.push(
+                        *line,
+                        format!(
+                            "unknown TZID {:?} and no VTIMEZONE for it; its times are read as \
+                             floating (local wall-clock) times",
+                            snippet(tzid)
+                        ),
+                    );
+                }
+                tz
+            })
+            .collect();
+        let x_wr = match self.calendar.timezone.as_deref() {
+            Some(name) if !name.is_empty() => {
+                let tz = resolve_tzid(name, &self.vtimezones);
+                if tz.is_none() {
+                    self.warnings.push(
+                        1,
+                        format!("unknown X-WR-TIMEZONE {:?}, ignored", snippet(name)),
+                    );
+                }
+                tz
+            }
+            _ => None,
+        };
+        let resolver = Resolver {
+            zones: &resolved,
+            floating: x_wr.as_ref(),
+        };
+        let raw_events = std::mem::take(&mut self.events);
+        let mut events = Vec::with_capacity(raw_events.len());
+        for raw in raw_events {
+            let Some(start) = raw.start else {
+                self.warnings.push(
+                    raw.line,
+                    format!(
+                        "VEVENT {}without DTSTART dropped",
+                        raw.uid
+                            .as_deref()
+                            .map(|u| format!("{:?} ", snippet(u)))
+                            .unwrap_or_default()
+                    ),
+                );
+                continue;
+            };
+            let uid = match raw.uid {
+                Some(uid) if !uid.is_empty() => uid,
+                _ => generated_uid(&text[raw.span.0..raw.span.1.min(text.len())]),
+            };
+            events.push(Event {
+                uid,
+                summary: raw.summary,
+                description: raw.description,
+                location: raw.location,
+                url: raw.url,
+                status: raw.status,
+                sequence: raw.sequence,
+                start: resolver.time(start),
+                end: raw.end.map(|e| resolver.end(e)),
+                rrules: raw.rrules,
+                exrules: raw.exrules,
+                rdates: raw
+                    .rdates
+                    .into_iter()
+                    .map(|r| match r {
+                        RawRDate::Time(t) => RDate::Time(resolver.time(t)),
+                        RawRDate::Period(s, e) => RDate::Period(resolver.time(s), resolver.end(e)),
+                    })
+                    .collect(),
+                exdates: raw.exdates.into_iter().map(|t| resolver.time(t)).collect(),
+                recurrence_id: raw.recurrence_id.map(|t| resolver.time(t)),
+                this_and_future: raw.this_and_future,
+                last_modified: raw.last_modified,
+                categories: raw.categories,
+            });
+        }
+        self.calendar.events = events;
+        Parsed {
+            calendar: self.calendar,
+            warnings: self.warnings.finish(last_line),
+        }
+    }
+}
+
+enum RawEndValue {
+    At(RawValue),
+    Duration(Span),
+}
+
+/// Turns raw times into model times once every TZID is resolved.
+struct Resolver<'r> {
+    zones: &'r [Option<Tz>],
+    /// The X-WR-TIMEZONE zone, applied to floating date-times.
+    floating: Option<&'r Tz>,
+}
+
+impl Resolver<'_> {
+    fn time(&self, t: RawTime) -> Time {
+        match t {
+            RawTime::Date(d) => Time::Date(d),
+            RawTime::Utc(dt) => Time::Zoned(dt, Tz::utc()),
+            RawTime::Zoned(dt, i) => match &self.zones[i] {
+                Some(tz) => Time::Zoned(dt, tz.clone()),
+                None => self.floating(dt),
+            },
+            RawTime::Floating(dt) => self.floating(dt),
+        }
+    }
+
+    fn floating(&self, dt: civil::DateTime) -> Time {
+        match self.floating {
+            Some(tz) => Time::Zoned(dt, tz.clone()),
+            None => Time::Floating(dt),
+        }
+    }
+
+    fn end(&self, e: RawEnd) -> End {
+        match e {
+            RawEnd::At(t) => End::At(self.time(t)),
+            RawEnd::Duration(s) => End::Duration(s),
+        }
+    }
+}
+
+/// A stable UID for an event that has none: FNV-1a over its text without DTSTAMP lines (which
+/// change on every fetch), so the same event gets the same UID on every refresh.
+fn generated_uid(event_text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for line in event_text.lines() {
+        let line = line.trim_end_matches('\r');
+        if line.len() >= 7 && line[..7].eq_ignore_ascii_case("DTSTAMP") {
+            continue;
+        }
+        for b in line.bytes().chain(std::iter::once(b'\n')) {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    let mut uid = String::with_capacity(40);
+    let _ = write!(uid, "generated-{hash:016x}@touchpoint");
+    uid
+}
+
+/// The physical line starting at `pos` (without its line ending) and the position after it.
+#[inline]
+fn physical_line(text: &str, pos: usize) -> (&str, usize) {
+    let rest = &text[pos..];
+    match rest.find('\n') {
+        Some(i) => {
+            let line = &rest[..i];
+            (line.strip_suffix('\r').unwrap_or(line), pos + i + 1)
+        }
+        None => (rest.strip_suffix('\r').unwrap_or(rest), text.len()),
+    }
+}
+
+/// Split `NAME;PARAM=…:value` at the first colon outside double quotes.
+fn split_line(raw: &str) -> Option<Line<'_>> {
+    let bytes = raw.as_bytes();
+    let name_end = bytes.iter().position(|b| *b == b';' || *b == b':')?;
+    let name = raw[..name_end].trim();
+    if name.is_empty() {
+        return None;
+    }
+    let mut i = name_end;
+    if bytes[i] == b';' {
+        let mut quoted = false;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'"' => quoted = !quoted,
+                b':' if !quoted => break,
+                _ => {}
+            }
+            i += 1;
+        }
+        if i == bytes.len() {
+            return None;
+        }
+    }
+    Some(Line {
+        name,
+        params: &raw[name_end..i],
+        value: &raw[i + 1..],
+    })
+}
+
+/// The first value of parameter `name` in `;A=x;B="y:z"`, quotes removed.
+fn param<'p>(params: &'p str, name: &str) -> Option<&'p str> {
+    let bytes = params.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // At a ';': read the parameter name up to '='.
+        let name_start = i + 1;
+        let eq = name_start
+            + bytes[name_start..]
+                .iter()
+                .position(|b| *b == b'=' || *b == b';')
+                .unwrap_or(bytes.len() - name_start);
+        let pname = params[name_start..eq].trim();
+        if eq >= bytes.len() || bytes[eq] == b';' {
+            i = eq;
+            continue;
+        }
+        // The value runs to the next ';' outside quotes.
+        let mut j = eq + 1;
+        let mut quoted = false;
+        while j < bytes.len() {
+            match bytes[j] {
+                b'"' => quoted = !quoted,
+                b';' if !quoted => break,
+                _ => {}
+            }
+            j += 1;
+        }
+        if pname.eq_ignore_ascii_case(name) {
+            let value = params[eq + 1..j].trim();
+            // Multi-valued parameters: the first value (commas inside quotes are kept).
+            let first = if let Some(rest) = value.strip_prefix('"') {
+                rest.split('"').next().unwrap_or(rest)
+            } else {
+                value.split(',').next().unwrap_or(value)
+            };
+            return Some(first.trim());
+        }
+        i = j;
+    }
+    None
+}
+
+/// A DATE or DATE-TIME as written, before any zone.
+#[derive(Clone, Copy, Debug)]
+enum RawValue {
+    Date(civil::Date),
+    /// The wall clock, and whether it ended in `Z`.
+    DateTime(civil::DateTime, bool),
+}
+
+fn digits(b: &[u8]) -> Option<u32> {
+    let mut n = 0u32;
+    for &c in b {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + u32::from(c - b'0');
+    }
+    Some(n)
+}
+
+/// `YYYYMMDD`, `YYYYMMDDTHHMMSS[Z]` (also tolerating `-` and `:` separators). A date-time
+/// written where VALUE=DATE was declared keeps only its date.
+fn parse_time_value(value: &str, is_date: bool) -> Option<RawValue> {
+    let value = value.trim();
+    let cleaned: Cow<'_, str> = if value.contains(['-', ':']) {
+        Cow::Owned(value.chars().filter(|c| *c != '-' && *c != ':').collect())
+    } else {
+        Cow::Borrowed(value)
+    };
+    let b = cleaned.as_bytes();
+    if b.len() < 8 {
+        return None;
+    }
+    let year = digits(&b[0..4])?;
+    let month = digits(&b[4..6])?;
+    let day = digits(&b[6..8])?;
+    let date = civil::Date::new(year as i16, month as i8, day as i8).ok()?;
+    if b.len() == 8 {
+        return Some(RawValue::Date(date));
+    }
+    if !b[8].eq_ignore_ascii_case(&b'T') {
+        return None;
+    }
+    let (time, utc) = match &b[9..] {
+        [t @ .., b'Z' | b'z'] => (t, true),
+        t => (t, false),
+    };
+    if is_date {
+        return Some(RawValue::Date(date));
+    }
+    let (h, m, s) = match time.len() {
+        6 => (
+            digits(&time[0..2])?,
+            digits(&time[2..4])?,
+            digits(&time[4..6])?,
+        ),
+        4 => (digits(&time[0..2])?, digits(&time[2..4])?, 0),
+        _ => return None,
+    };
+    // Leap seconds (":60") are read as :59, as jiff has no leap seconds.
+    let time = civil::Time::new(h as i8, m as i8, s.min(59) as i8, 0).ok()?;
+    Some(RawValue::DateTime(date.to_datetime(time), utc))
+}
+
+/// `+0100`, `-0500`, `+053000`.
+fn parse_utc_offset(value: &str) -> Option<Offset> {
+    let b = value.trim().as_bytes();
+    let sign = match b.first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let rest = &b[1..];
+    let (h, m, s) = match rest.len() {
+        4 => (digits(&rest[0..2])?, digits(&rest[2..4])?, 0),
+        6 => (
+            digits(&rest[0..2])?,
+            digits(&rest[2..4])?,
+            digits(&rest[4..6])?,
+        ),
+        _ => return None,
+    };
+    if h > 25 || m > 59 || s > 59 {
+        return None;
+    }
+    Offset::from_seconds(sign * (h * 3600 + m * 60 + s) as i32).ok()
+}
+
+/// RFC 5545 DURATION: `[+-]P[nW][nD][T[nH][nM][nS]]`, kept as nominal weeks/days and exact
+/// hours/minutes/seconds.
+pub(crate) fn parse_duration(value: &str) -> Option<Span> {
+    let b = value.trim().as_bytes();
+    let (negative, b) = match b.first()? {
+        b'-' => (true, &b[1..]),
+        b'+' => (false, &b[1..]),
+        _ => (false, b),
+    };
+    let b = b.strip_prefix(b"P").or_else(|| b.strip_prefix(b"p"))?;
+    let mut span = Span::new();
+    let mut n: Option<i64> = None;
+    let mut in_time = false;
+    let mut any = false;
+    for &c in b {
+        match c {
+            b'0'..=b'9' => {
+                let d = i64::from(c - b'0');
+                n = Some(n.unwrap_or(0).checked_mul(10)?.checked_add(d)?);
+            }
+            b'T' | b't' if n.is_none() && !in_time => in_time = true,
+            _ => {
+                let v = n.take()?;
+                any = true;
+                span = match (c.to_ascii_uppercase(), in_time) {
+                    (b'W', false) => span.try_weeks(v).ok()?,
+                    (b'D', false) => span.try_days(v).ok()?,
+                    (b'H', true) => span.try_hours(v).ok()?,
+                    (b'M', true) => span.try_minutes(v).ok()?,
+                    (b'S', true) => span.try_seconds(v).ok()?,
+                    _ => return None,
+                };
+            }
+        }
+    }
+    if n.is_some() || !any {
+        return None;
+    }
+    Some(if negative { span.negate() } else { span })
+}
+
+/// Split a TEXT list at commas that are not escaped.
+fn split_unescaped_commas(value: &str) -> impl Iterator<Item = &str> {
+    let bytes = value.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\\' => i += 2,
+                b',' => {
+                    let item = &value[start..i];
+                    i += 1;
+                    start = i;
+                    return Some(item);
+                }
+                _ => i += 1,
+            }
+        }
+        done = true;
+        Some(&value[start.min(value.len())..])
+    })
+}
+
+/// Unescape RFC 5545 TEXT: `\n` `\N` → newline, `\,` `\;` `\\` `\:` → the character.
+pub(crate) fn unescape(value: &str) -> String {
+    if !value.contains('\\') {
+        return value.to_owned();
+    }
+    let mut out = String::with_capacity(value.len());
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n' | 'N') => out.push('\n'),
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// At most 60 characters of `s`, for messages.
+fn snippet(s: &str) -> &str {
+    match s.char_indices().nth(60) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn can_read_quoted_parameters() {
+        let line = split_line(r#"DTSTART;X-A="a:b;c";TZID="America/New_York":20240101T100000"#)
+            .expect("line");
+        assert_eq!(line.name, "DTSTART");
+        assert_eq!(line.value, "20240101T100000");
+        assert_eq!(param(line.params, "TZID"), Some("America/New_York"));
+        assert_eq!(param(line.params, "X-A"), Some("a:b;c"));
+        assert_eq!(param(line.params, "VALUE"), None);
+    }
+
+    #[test]
+    fn can_read_durations() {
+        let span = parse_duration("P1W2DT3H4M5S").expect("duration");
+        assert_eq!(span.get_weeks(), 1);
+        assert_eq!(span.get_days(), 2);
+        assert_eq!(span.get_hours(), 3);
+        assert_eq!(span.get_minutes(), 4);
+        assert_eq!(span.get_seconds(), 5);
+        assert_eq!(parse_duration("-PT15M").expect("neg").get_minutes(), -15);
+        assert!(parse_duration("P").is_none());
+        assert!(parse_duration("PT1D").is_none());
+        assert!(parse_duration("P99999999999999999999D").is_none());
+    }
+
+    #[test]
+    fn can_split_escaped_lists() {
+        let items: Vec<&str> = split_unescaped_commas(r"a\,b,c,,d\\").collect();
+        assert_eq!(items, vec![r"a\,b", "c", "", r"d\\"]);
+    }
+
+    #[test]
+    fn can_rejoin_a_character_split_by_a_fold() {
+        let input = "SUMMARY:caf\u{e9}".as_bytes();
+        let mut broken = input[..input.len() - 1].to_vec();
+        broken.extend_from_slice(b"\r\n ");
+        broken.push(input[input.len() - 1]);
+        let fixed = rejoin_split_characters(&broken);
+        assert_eq!(
+            String::from_utf8(fixed).expect("utf8"),
+            "SUMMARY:caf\u{e9}\r\n "
+        );
+    }
 }
