@@ -11,11 +11,14 @@
 pub mod expand;
 pub mod model;
 pub mod parse;
+mod recur;
 pub mod rrule;
+pub mod synthetic;
 pub mod tz;
 pub mod write;
 
 pub use expand::{Expansion, Limits, Occurrence, Window, expand};
 pub use model::{Calendar, End, Event, Freq, RDate, RRule, Status, Time, Tz, WeekdayNum};
 pub use parse::{ParseError, Parsed, Warning, parse};
+pub use rrule::{RRuleError, RRuleErrorKind};
 pub use write::write;

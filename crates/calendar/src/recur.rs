@@ -1,0 +1,725 @@
+//! The RRULE engine: generates the wall-clock starts of one rule, period by period, in order.
+//!
+//! Times are plain integers here — "civil seconds" (days since 1970-01-01 × 86,400 + seconds of
+//! the day, proleptic Gregorian, no zone) — so generating a candidate allocates nothing and cannot
+//! fail; only the caller turns the survivors into jiff values. A period is one INTERVAL step of
+//! the frequency (a year, a month, a WKST-aligned week, a day, an hour, a minute or a second).
+//! For each period the days that pass every BYxxx day filter are crossed with the times of day,
+//! BYSETPOS picks among them, and what is at or after DTSTART is yielded. This is the
+//! expand/limit table of RFC 5545 §3.3.10 expressed as "a day matches every given filter":
+//!
+//! - BYMONTH, BYMONTHDAY, BYYEARDAY, BYDAY filter days in every frequency (for YEARLY, MONTHLY and
+//!   WEEKLY that is the "expand" of the table, since every day of the period is considered).
+//! - BYDAY ordinals count within the month for MONTHLY and for YEARLY with BYMONTH, within the year
+//!   for YEARLY otherwise; they are ignored for WEEKLY and smaller frequencies and with BYWEEKNO.
+//! - BYWEEKNO applies to YEARLY only: weeks start on WKST and week 1 is the first with four days
+//!   of the year; a day at the year's edge keeps the number of the week it falls in (week 1 of
+//!   the next year, or the last week of the previous one), negatives count from the week-year's end.
+//! - BYHOUR/BYMINUTE/BYSECOND expand for coarser frequencies and limit for finer ones.
+//! - Missing parts default from DTSTART as RFC 5545 says (YEARLY: its month and day; MONTHLY: its
+//!   day; WEEKLY: its weekday; the time of day from DTSTART for every unit coarser than FREQ).
+//!
+//! Dates that do not exist (Feb 30, a fifth Monday) are never produced, so they are skipped rather
+//! than clamped. Fast-forwarding ([`RuleIter::seek`]) jumps whole periods, so the cost of reaching
+//! a window does not depend on how long ago DTSTART was. Work is bounded: a run of consecutive
+//! empty periods longer than a per-frequency cap, or more candidates than allowed, stops the rule
+//! and says why.
+
+use jiff::civil;
+
+use crate::model::{Freq, RRule};
+
+/// Seconds in a civil day.
+pub(crate) const DAY: i64 = 86_400;
+
+/// The first year generated; jiff cannot represent dates before it.
+const MIN_YEAR: i64 = -9_999;
+/// The last year generated; jiff cannot represent dates after it.
+const MAX_YEAR: i64 = 9_999;
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
+pub(crate) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The proleptic Gregorian date of a day number (H. Hinnant's `civil_from_days`).
+pub(crate) fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+/// Weekday of a day number, Monday = 0 (1970-01-01 was a Thursday).
+pub(crate) fn weekday_of(dn: i64) -> i64 {
+    (dn + 3).rem_euclid(7)
+}
+
+fn is_leap(y: i64) -> bool {
+    y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+}
+
+fn month_len(y: i64, m: i64) -> i64 {
+    match m {
+        2 if is_leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn year_len(y: i64) -> i64 {
+    if is_leap(y) { 366 } else { 365 }
+}
+
+/// Civil seconds of a wall-clock date-time (sub-second parts are dropped).
+pub(crate) fn to_secs(dt: civil::DateTime) -> i64 {
+    let days = days_from_civil(
+        i64::from(dt.year()),
+        i64::from(dt.month()),
+        i64::from(dt.day()),
+    );
+    days * DAY + i64::from(dt.hour()) * 3_600 + i64::from(dt.minute()) * 60 + i64::from(dt.second())
+}
+
+/// The wall-clock date-time of civil seconds, or `None` outside jiff's range.
+pub(crate) fn from_secs(secs: i64) -> Option<civil::DateTime> {
+    let dn = secs.div_euclid(DAY);
+    let sod = secs - dn * DAY;
+    let (y, m, d) = civil_from_days(dn);
+    let date = civil::Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(m).ok()?,
+        i8::try_from(d).ok()?,
+    )
+    .ok()?;
+    let time = civil::Time::new(
+        i8::try_from(sod / 3_600).ok()?,
+        i8::try_from(sod / 60 % 60).ok()?,
+        i8::try_from(sod % 60).ok()?,
+        0,
+    )
+    .ok()?;
+    Some(date.to_datetime(time))
+}
+
+/// How BYDAY ordinals are counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Scope {
+    Month,
+    Year,
+}
+
+/// Why a rule stopped before its natural end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Stop {
+    /// Too many consecutive periods without an instance.
+    EmptyPeriods(u64),
+    /// Too many candidates generated.
+    Candidates(u64),
+}
+
+impl std::fmt::Display for Stop {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Stop::EmptyPeriods(n) => write!(
+                f,
+                "recurrence rule stopped after {n} consecutive periods without an instance"
+            ),
+            Stop::Candidates(n) => {
+                write!(f, "recurrence rule stopped after {n} candidate instances")
+            }
+        }
+    }
+}
+
+/// A rule compiled against its DTSTART, and its iteration state.
+#[derive(Clone, Debug)]
+pub(crate) struct RuleIter {
+    freq: Freq,
+    interval: i64,
+    dtstart: i64,
+    /// Bit `m` set for each allowed month; 0 = any.
+    months: u16,
+    /// Bit `d` for BYMONTHDAY=d, and in `month_days_neg` bit `k` for BYMONTHDAY=-k.
+    month_days_pos: u32,
+    month_days_neg: u32,
+    has_month_days: bool,
+    year_days: Vec<i16>,
+    week_nos: Vec<i8>,
+    /// Bit `w` (Monday = 0) for each BYDAY weekday whose ordinal is absent or ignored.
+    day_mask: u8,
+    day_nth: Vec<(i8, i64)>,
+    has_by_day: bool,
+    scope: Scope,
+    /// Limits for units finer than or equal to FREQ (`None` = any).
+    hour_mask: Option<u32>,
+    minute_mask: Option<u64>,
+    second_mask: Option<u64>,
+    /// Offsets (seconds) inside one period's unit: seconds of the day for DAILY and coarser,
+    /// seconds of the hour for HOURLY, of the minute for MINUTELY, `[0]` for SECONDLY.
+    times: Vec<i64>,
+    set_pos: Vec<i16>,
+    wkst: i64,
+    /// The first period: year, month index (y × 12 + m − 1), week-start day, day, or civil
+    /// seconds truncated to the unit.
+    base: i64,
+    /// The last wall-clock instance allowed by a DATE or floating UNTIL, or by the caller.
+    until: Option<i64>,
+    /// Periods starting after this are not generated.
+    horizon: i64,
+    k: i64,
+    buf: Vec<i64>,
+    tmp: Vec<i64>,
+    pos: usize,
+    done: bool,
+    empty_run: u64,
+    empty_cap: u64,
+    candidates: u64,
+    max_candidates: u64,
+    stopped: Option<Stop>,
+    /// Cached day filter result for sub-daily frequencies.
+    last_day: Option<(i64, bool)>,
+}
+
+impl RuleIter {
+    /// Compiles `rule` for a series starting at `dtstart` (civil seconds). Instances after
+    /// `until` (civil seconds) or in periods starting after `horizon` are not generated.
+    pub(crate) fn new(
+        rule: &RRule,
+        dtstart: i64,
+        until: Option<i64>,
+        horizon: i64,
+        max_candidates: u64,
+    ) -> RuleIter {
+        let freq = rule.freq;
+        let interval = i64::from(rule.interval.max(1));
+        let dn = dtstart.div_euclid(DAY);
+        let sod = dtstart - dn * DAY;
+        let (dy, dm, dd) = civil_from_days(dn);
+        let (dh, dmin, dsec) = (sod / 3_600, sod / 60 % 60, sod % 60);
+        let wkst = i64::from(rule.wkst.to_monday_zero_offset());
+
+        let mut months: u16 = rule.by_month.iter().fold(0, |acc, m| acc | (1 << m));
+        let mut month_days: Vec<i8> = rule.by_month_day.clone();
+        let mut by_day: Vec<(i8, i64)> = rule
+            .by_day
+            .iter()
+            .map(|w| (w.nth, i64::from(w.weekday.to_monday_zero_offset())))
+            .collect();
+        let week_nos: Vec<i8> = if freq == Freq::Yearly {
+            rule.by_week_no.clone()
+        } else {
+            Vec::new()
+        };
+        let no_day_parts = week_nos.is_empty()
+            && rule.by_year_day.is_empty()
+            && month_days.is_empty()
+            && by_day.is_empty();
+        if no_day_parts {
+            match freq {
+                Freq::Yearly => {
+                    if months == 0 {
+                        months = 1 << dm;
+                    }
+                    month_days.push(dd as i8);
+                }
+                Freq::Monthly => month_days.push(dd as i8),
+                Freq::Weekly => by_day.push((0, weekday_of(dn))),
+                _ => {}
+            }
+        }
+        let scope = if freq == Freq::Monthly || (freq == Freq::Yearly && !rule.by_month.is_empty())
+        {
+            Scope::Month
+        } else {
+            Scope::Year
+        };
+        let ordinals_apply = matches!(freq, Freq::Monthly | Freq::Yearly) && week_nos.is_empty();
+        let mut day_mask = 0u8;
+        let mut day_nth = Vec::new();
+        for &(n, w) in &by_day {
+            if n == 0 || !ordinals_apply {
+                day_mask |= 1 << w;
+            } else {
+                day_nth.push((n, w));
+            }
+        }
+        let (mut month_days_pos, mut month_days_neg) = (0u32, 0u32);
+        for &d in &month_days {
+            if d > 0 {
+                month_days_pos |= 1 << d;
+            } else if d < 0 {
+                month_days_neg |= 1 << (-i32::from(d));
+            }
+        }
+
+        let list = |given: &[u8], default: i64, max: u8| -> Vec<i64> {
+            if given.is_empty() {
+                vec![default]
+            } else {
+                let mut v: Vec<i64> = given
+                    .iter()
+                    .filter(|x| **x <= max)
+                    .map(|x| i64::from(*x))
+                    .collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            }
+        };
+        let mask32 = |given: &[u8]| -> Option<u32> {
+            (!given.is_empty()).then(|| given.iter().fold(0u32, |a, h| a | (1 << (h % 32))))
+        };
+        let mask64 = |given: &[u8]| -> Option<u64> {
+            (!given.is_empty()).then(|| given.iter().fold(0u64, |a, h| a | (1 << (h % 64))))
+        };
+        let hours = list(&rule.by_hour, dh, 23);
+        let minutes = list(&rule.by_minute, dmin, 59);
+        let seconds = list(&rule.by_second, dsec, 59);
+        let mut times = Vec::new();
+        let (mut hour_mask, mut minute_mask, mut second_mask) = (None, None, None);
+        match freq {
+            Freq::Yearly | Freq::Monthly | Freq::Weekly | Freq::Daily => {
+                for h in &hours {
+                    for m in &minutes {
+                        for s in &seconds {
+                            times.push(h * 3_600 + m * 60 + s);
+                        }
+                    }
+                }
+            }
+            Freq::Hourly => {
+                hour_mask = mask32(&rule.by_hour);
+                for m in &minutes {
+                    for s in &seconds {
+                        times.push(m * 60 + s);
+                    }
+                }
+            }
+            Freq::Minutely => {
+                hour_mask = mask32(&rule.by_hour);
+                minute_mask = mask64(&rule.by_minute);
+                times.extend(seconds.iter().copied());
+            }
+            Freq::Secondly => {
+                hour_mask = mask32(&rule.by_hour);
+                minute_mask = mask64(&rule.by_minute);
+                second_mask = mask64(&rule.by_second);
+                times.push(0);
+            }
+        }
+        // BYSECOND=60 alone (a leap second) cannot occur.
+        if freq == Freq::Secondly && second_mask.is_some_and(|m| m & ((1 << 60) - 1) == 0) {
+            times.clear();
+        }
+
+        let base = match freq {
+            Freq::Yearly => dy,
+            Freq::Monthly => dy * 12 + dm - 1,
+            Freq::Weekly => dn - (weekday_of(dn) - wkst).rem_euclid(7),
+            Freq::Daily => dn,
+            Freq::Hourly => dtstart - sod % 3_600,
+            Freq::Minutely => dtstart - sod % 60,
+            Freq::Secondly => dtstart,
+        };
+        let empty_cap = match freq {
+            Freq::Yearly => 1_000,
+            Freq::Monthly => 12_000,
+            Freq::Weekly => 53_000,
+            _ => 366_000,
+        };
+        let mut set_pos = rule.by_set_pos.clone();
+        set_pos.retain(|p| *p != 0);
+        RuleIter {
+            freq,
+            interval,
+            dtstart,
+            months,
+            month_days_pos,
+            month_days_neg,
+            has_month_days: !month_days.is_empty(),
+            year_days: rule.by_year_day.clone(),
+            week_nos,
+            day_mask,
+            day_nth,
+            has_by_day: !by_day.is_empty(),
+            scope,
+            hour_mask,
+            minute_mask,
+            second_mask,
+            done: times.is_empty(),
+            times,
+            set_pos,
+            wkst,
+            base,
+            until,
+            horizon,
+            k: 0,
+            buf: Vec::new(),
+            tmp: Vec::new(),
+            pos: 0,
+            empty_run: 0,
+            empty_cap,
+            candidates: 0,
+            max_candidates,
+            stopped: None,
+            last_day: None,
+        }
+    }
+
+    /// Why the rule stopped early, if it did.
+    pub(crate) fn stopped(&self) -> Option<Stop> {
+        self.stopped
+    }
+
+    /// The step of a sub-daily period in seconds.
+    fn unit(&self) -> i64 {
+        match self.freq {
+            Freq::Hourly => 3_600,
+            Freq::Minutely => 60,
+            Freq::Secondly => 1,
+            _ => DAY,
+        }
+    }
+
+    /// Skips whole periods so the next one generated contains `target` (civil seconds) or is
+    /// the first; exact because every period's instances depend on the period alone. Never
+    /// moves backwards. Only valid for rules without COUNT (the caller checks).
+    pub(crate) fn seek(&mut self, target: i64) {
+        if target <= self.dtstart {
+            return;
+        }
+        let tdn = target.div_euclid(DAY);
+        let k = match self.freq {
+            Freq::Yearly => {
+                let (ty, _, _) = civil_from_days(tdn);
+                (ty - self.base).div_euclid(self.interval)
+            }
+            Freq::Monthly => {
+                let (ty, tm, _) = civil_from_days(tdn);
+                (ty * 12 + tm - 1 - self.base).div_euclid(self.interval)
+            }
+            Freq::Weekly => (tdn - self.base).div_euclid(7 * self.interval),
+            Freq::Daily => (tdn - self.base).div_euclid(self.interval),
+            _ => (target - self.base).div_euclid(self.unit().saturating_mul(self.interval)),
+        };
+        if k > self.k {
+            self.k = k;
+            self.buf.clear();
+            self.pos = 0;
+            self.empty_run = 0;
+        }
+    }
+
+    fn day_ok(&self, y: i64, m: i64, d: i64, dn: i64) -> bool {
+        if self.months != 0 && self.months & (1 << m) == 0 {
+            return false;
+        }
+        let mlen = month_len(y, m);
+        if self.has_month_days
+            && self.month_days_pos & (1 << d) == 0
+            && self.month_days_neg & (1 << (mlen - d + 1)) == 0
+        {
+            return false;
+        }
+        let need_year = !self.year_days.is_empty()
+            || !self.week_nos.is_empty()
+            || (self.scope == Scope::Year && !self.day_nth.is_empty());
+        let (yday, ylen) = if need_year {
+            (dn - days_from_civil(y, 1, 1), year_len(y))
+        } else {
+            (0, 0)
+        };
+        if !self.year_days.is_empty()
+            && !self.year_days.iter().any(|&n| {
+                let n = i64::from(n);
+                (n > 0 && n - 1 == yday) || (n < 0 && ylen + n == yday)
+            })
+        {
+            return false;
+        }
+        if !self.week_nos.is_empty() && !self.week_no_ok(y, dn) {
+            return false;
+        }
+        if self.has_by_day {
+            let wd = weekday_of(dn);
+            if self.day_mask & (1 << wd) == 0 {
+                let (ord, rev) = match self.scope {
+                    Scope::Month => ((d - 1) / 7 + 1, -((mlen - d) / 7 + 1)),
+                    Scope::Year => (yday / 7 + 1, -((ylen - 1 - yday) / 7 + 1)),
+                };
+                if !self.day_nth.iter().any(|&(n, w)| {
+                    let n = i64::from(n);
+                    w == wd && (n == ord || n == rev)
+                }) {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// Day number of the first day of week 1 of `y` (weeks start on WKST).
+    fn week1_start(&self, y: i64) -> i64 {
+        let jan4 = days_from_civil(y, 1, 4);
+        jan4 - (weekday_of(jan4) - self.wkst).rem_euclid(7)
+    }
+
+    fn week_no_ok(&self, y: i64, dn: i64) -> bool {
+        let start = self.week1_start(y);
+        let next = self.week1_start(y + 1);
+        let (no, weeks) = if dn >= next {
+            (1, (self.week1_start(y + 2) - next) / 7)
+        } else if dn >= start {
+            ((dn - start) / 7 + 1, (next - start) / 7)
+        } else {
+            let prev = self.week1_start(y - 1);
+            ((dn - prev) / 7 + 1, (start - prev) / 7)
+        };
+        self.week_nos.iter().any(|&w| {
+            let w = i64::from(w);
+            w == no || w == no - weeks - 1
+        })
+    }
+
+    fn push_days_of_month(&self, y: i64, m: i64, days: &mut Vec<i64>) {
+        let first = days_from_civil(y, m, 1);
+        for d in 1..=month_len(y, m) {
+            if self.day_ok(y, m, d, first + d - 1) {
+                days.push(first + d - 1);
+            }
+        }
+    }
+
+    /// Fills `buf` with period `k`'s instances. Returns `false` when the rule has ended.
+    fn fill(&mut self) -> bool {
+        let mut days = std::mem::take(&mut self.tmp);
+        days.clear();
+        self.buf.clear();
+        self.pos = 0;
+        let k = self.k;
+        self.k = k.saturating_add(1);
+        let end = self.until.map_or(self.horizon, |u| u.min(self.horizon));
+        let step = self.interval.saturating_mul(k);
+        match self.freq {
+            Freq::Yearly => {
+                let y = self.base.saturating_add(step);
+                if y > MAX_YEAR || days_from_civil(y, 1, 1) * DAY > end {
+                    self.tmp = days;
+                    return false;
+                }
+                for m in 1..=12 {
+                    if self.months == 0 || self.months & (1 << m) != 0 {
+                        self.push_days_of_month(y, m, &mut days);
+                    }
+                }
+            }
+            Freq::Monthly => {
+                let mi = self.base.saturating_add(step);
+                let (y, m) = (mi.div_euclid(12), mi.rem_euclid(12) + 1);
+                if y > MAX_YEAR || days_from_civil(y, m, 1) * DAY > end {
+                    self.tmp = days;
+                    return false;
+                }
+                if self.months == 0 || self.months & (1 << m) != 0 {
+                    self.push_days_of_month(y, m, &mut days);
+                }
+            }
+            Freq::Weekly | Freq::Daily => {
+                let (first, len) = if self.freq == Freq::Weekly {
+                    (self.base.saturating_add(step.saturating_mul(7)), 7)
+                } else {
+                    (self.base.saturating_add(step), 1)
+                };
+                if first.saturating_mul(DAY) > end || civil_from_days(first).0 > MAX_YEAR {
+                    self.tmp = days;
+                    return false;
+                }
+                for dn in first..first + len {
+                    let (y, m, d) = civil_from_days(dn);
+                    if self.day_ok(y, m, d, dn) {
+                        days.push(dn);
+                    }
+                }
+            }
+            Freq::Hourly | Freq::Minutely | Freq::Secondly => {
+                self.tmp = days;
+                return self.fill_sub_daily(k, end);
+            }
+        }
+        for &dn in &days {
+            for &t in &self.times {
+                self.buf.push(dn * DAY + t);
+            }
+        }
+        self.tmp = days;
+        self.finish_period()
+    }
+
+    fn fill_sub_daily(&mut self, k: i64, end: i64) -> bool {
+        let unit = self.unit();
+        let step = unit.saturating_mul(self.interval);
+        let p = self.base.saturating_add(step.saturating_mul(k));
+        if p > end || p.div_euclid(DAY) > days_from_civil(MAX_YEAR, 12, 31) {
+            return false;
+        }
+        let dn = p.div_euclid(DAY);
+        let sod = p - dn * DAY;
+        let day_ok = match self.last_day {
+            Some((d, ok)) if d == dn => ok,
+            _ => {
+                let (y, m, d) = civil_from_days(dn);
+                let ok = self.day_ok(y, m, d, dn);
+                self.last_day = Some((dn, ok));
+                ok
+            }
+        };
+        // Which boundary to skip to when a coarser unit fails: the next day, hour or minute.
+        let skip_to = if !day_ok {
+            Some((dn + 1) * DAY)
+        } else if self
+            .hour_mask
+            .is_some_and(|mask| mask & (1 << (sod / 3_600)) == 0)
+        {
+            Some(p - sod % 3_600 + 3_600)
+        } else if self.freq != Freq::Hourly
+            && self
+                .minute_mask
+                .is_some_and(|mask| mask & (1 << (sod / 60 % 60)) == 0)
+        {
+            Some(p - sod % 60 + 60)
+        } else if self.freq == Freq::Secondly
+            && self
+                .second_mask
+                .is_some_and(|mask| mask & (1 << (sod % 60)) == 0)
+        {
+            Some(p + 1)
+        } else {
+            None
+        };
+        if let Some(boundary) = skip_to {
+            // The first period starting at or after the boundary (at least the next one).
+            let periods = (boundary - p + step - 1).div_euclid(step).max(1);
+            self.k = k.saturating_add(periods);
+            return self.note_empty();
+        }
+        for &t in &self.times {
+            self.buf.push(p + t);
+        }
+        self.finish_period()
+    }
+
+    fn note_empty(&mut self) -> bool {
+        self.empty_run += 1;
+        if self.empty_run > self.empty_cap {
+            self.stopped = Some(Stop::EmptyPeriods(self.empty_run));
+            return false;
+        }
+        true
+    }
+
+    /// Applies BYSETPOS, DTSTART and UNTIL to `buf` and accounts for the work.
+    fn finish_period(&mut self) -> bool {
+        self.candidates += self.buf.len() as u64;
+        if self.candidates > self.max_candidates {
+            self.buf.clear();
+            self.stopped = Some(Stop::Candidates(self.candidates));
+            return false;
+        }
+        if !self.set_pos.is_empty() && !self.buf.is_empty() {
+            let len = self.buf.len() as i64;
+            self.tmp.clear();
+            for &p in &self.set_pos {
+                let p = i64::from(p);
+                let idx = if p > 0 { p - 1 } else { len + p };
+                if (0..len).contains(&idx) {
+                    self.tmp.push(self.buf[idx as usize]);
+                }
+            }
+            self.tmp.sort_unstable();
+            self.tmp.dedup();
+            std::mem::swap(&mut self.buf, &mut self.tmp);
+        }
+        let dtstart = self.dtstart;
+        self.buf.retain(|&c| c >= dtstart);
+        if let Some(until) = self.until
+            && let Some(last) = self.buf.last()
+            && *last > until
+        {
+            self.buf.retain(|&c| c <= until);
+            self.done = true;
+        }
+        if self.buf.is_empty() {
+            return self.done || self.note_empty();
+        }
+        self.empty_run = 0;
+        true
+    }
+}
+
+impl Iterator for RuleIter {
+    type Item = i64;
+
+    fn next(&mut self) -> Option<i64> {
+        loop {
+            if let Some(&c) = self.buf.get(self.pos) {
+                self.pos += 1;
+                return Some(c);
+            }
+            if self.done || self.stopped.is_some() {
+                return None;
+            }
+            if !self.fill() {
+                self.done = true;
+                return None;
+            }
+        }
+    }
+}
+
+/// The first year of jiff's range, for callers that clamp.
+pub(crate) fn min_secs() -> i64 {
+    days_from_civil(MIN_YEAR, 1, 1) * DAY
+}
+
+/// The last second of jiff's range, for callers that clamp.
+pub(crate) fn max_secs() -> i64 {
+    days_from_civil(MAX_YEAR, 12, 31) * DAY + DAY - 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn can_round_trip_day_numbers() {
+        for dn in [-1_000_000, -719_468, -1, 0, 1, 10_957, 20_000, 2_932_896] {
+            let (y, m, d) = civil_from_days(dn);
+            assert_eq!(days_from_civil(y, m, d), dn);
+        }
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(weekday_of(0), 3);
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+    }
+
+    #[test]
+    fn can_convert_civil_seconds() {
+        let dt = civil::date(2026, 3, 29).at(2, 30, 15, 0);
+        assert_eq!(from_secs(to_secs(dt)), Some(dt));
+        assert_eq!(from_secs(max_secs() + 1), None);
+        assert!(from_secs(min_secs()).is_some());
+    }
+}

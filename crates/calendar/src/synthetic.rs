@@ -1,0 +1,1 @@
+//! Deterministic synthetic calendars for benchmarks and tests.
