@@ -1,0 +1,1208 @@
+//! Parsing and validating a community file: TOML → raw structs (per table, so one bad table
+//! does not hide problems in the next) → typed [`Community`], collecting every problem as a
+//! located [`Diagnostic`] instead of stopping at the first.
+//!
+//! Checks that need occurrences (is this exception date a real occurrence? do two series of a
+//! group overlap?) run the calendar engine on the compiled series, with fixed windows derived
+//! from the file itself, never from "now", so `check` gives the same answer every day.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::time::Duration;
+
+use jiff::civil;
+use jiff::tz::{AmbiguousOffset, TimeZone};
+use jiff::{SignedDuration, Span, Timestamp, ToSpan};
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+use toml::value::Datetime;
+use touchpoint_calendar::{Calendar, Limits, Occurrence, RRule, Status, Tz, Window, expand};
+
+use crate::compile::{master_event, series_events};
+use crate::diagnostic::{Diagnostic, closest};
+use crate::model::{
+    CalendarSource, Change, Channel, Community, Exception, Group, Info, Link, Location, Recurrence,
+    Series, strip_prefix_ignore_case,
+};
+use crate::raw::{
+    RawCalendar, RawChannel, RawCommunity, RawException, RawGroup, RawLink, RawSeries,
+};
+use crate::repeat;
+
+/// A community file that passed validation, and the warnings it still deserves.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    /// The typed community.
+    pub community: Community,
+    /// Problems that do not stop the file from working (e.g. a calendar followed twice).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Parse and validate a community file. Pure: no I/O and no clock.
+///
+/// On success, the community and any warnings; on failure, every diagnostic found (errors
+/// and warnings), sorted by position. Never panics, whatever the input.
+pub fn parse(source: &str) -> Result<Checked, Vec<Diagnostic>> {
+    let mut cx = Cx {
+        source,
+        diags: Vec::new(),
+    };
+    let community = cx.community();
+    let mut diags = cx.diags;
+    diags.sort_by_key(|d| (d.span.start, d.severity));
+    match community {
+        Some(community) if !diags.iter().any(Diagnostic::is_error) => Ok(Checked {
+            community,
+            warnings: diags,
+        }),
+        _ => Err(diags),
+    }
+}
+
+const TOP_KEYS: [&str; 4] = ["community", "series", "groups", "calendars"];
+
+/// How many years of occurrences the overlap check compares, from the later series' `first`.
+const OVERLAP_YEARS: i64 = 2;
+
+/// Bounds for the engine runs inside validation: generous for real meetings, small enough
+/// that a hostile rule cannot make `check` slow.
+fn limits() -> Limits {
+    Limits {
+        max_candidates_per_event: 200_000,
+        max_occurrences_per_event: 20_000,
+    }
+}
+
+struct Cx<'s> {
+    source: &'s str,
+    diags: Vec<Diagnostic>,
+}
+
+/// A position for an id, to mention the first one when a duplicate shows up.
+struct Seen {
+    line: usize,
+}
+
+impl<'s> Cx<'s> {
+    fn error(&mut self, span: Range<usize>, message: impl Into<String>, hint: Option<String>) {
+        let mut d = Diagnostic::error(self.source, span, message);
+        d.hint = hint;
+        self.diags.push(d);
+    }
+
+    fn warning(&mut self, span: Range<usize>, message: impl Into<String>, hint: Option<String>) {
+        let mut d = Diagnostic::warning(self.source, span, message);
+        d.hint = hint;
+        self.diags.push(d);
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        crate::diagnostic::locate(self.source, offset).0
+    }
+
+    // ---- TOML level -------------------------------------------------------------------------
+
+    fn community(&mut self) -> Option<Community> {
+        let (root, errors) = DeTable::parse_recoverable(self.source);
+        if !errors.is_empty() {
+            for e in errors {
+                let span = e.span().unwrap_or(0..0);
+                self.error(
+                    span,
+                    format!("TOML syntax: {}", e.message().trim()),
+                    Some("see https://toml.io for the syntax; strings need double quotes".into()),
+                );
+            }
+            return None;
+        }
+        let root = root.into_inner();
+        let mut raw_community = None;
+        let mut community_seen = false;
+        let mut raw_series = Vec::new();
+        let mut raw_groups = Vec::new();
+        let mut raw_calendars = Vec::new();
+        for (key, value) in root.iter() {
+            match key.get_ref().as_ref() {
+                "community" => {
+                    community_seen = true;
+                    raw_community = self.deserialize::<RawCommunity>(value.clone());
+                }
+                "series" => raw_series = self.array::<RawSeries>("series", value),
+                "groups" => raw_groups = self.array::<RawGroup>("groups", value),
+                "calendars" => raw_calendars = self.array::<RawCalendar>("calendars", value),
+                other => {
+                    let hint = did_you_mean(other, TOP_KEYS.iter().copied());
+                    self.error(
+                        key.span(),
+                        format!("unknown key `{other}` at the top level"),
+                        Some(hint.unwrap_or_else(|| {
+                            "the file has [community], [[series]], [[groups]] and [[calendars]]"
+                                .into()
+                        })),
+                    );
+                }
+            }
+        }
+        if !community_seen {
+            self.error(
+                0..0,
+                "the [community] table is missing",
+                Some(
+                    "start the file with:\n[community]\nname = \"...\"\ntimezone = \"UTC\"".into(),
+                ),
+            );
+        }
+        let info = self.info(raw_community?)?;
+        let uid_domain = info
+            .url
+            .as_deref()
+            .and_then(url_host)
+            .unwrap_or_else(|| "touchpoint.local".to_owned());
+
+        let groups = self.groups(raw_groups);
+        let series = self.all_series(raw_series, &uid_domain, &groups);
+        let calendars = self.calendars(raw_calendars);
+        let community = Community {
+            info,
+            series: series.into_iter().map(|(s, _)| s).collect(),
+            groups: groups.into_iter().map(|(g, _)| g).collect(),
+            calendars,
+        };
+        Some(community)
+    }
+
+    /// `[[name]]`: an array of tables, each deserialized on its own.
+    fn array<T: DeserializeOwned>(
+        &mut self,
+        name: &str,
+        value: &Spanned<DeValue<'_>>,
+    ) -> Vec<(T, Range<usize>)> {
+        let DeValue::Array(items) = value.get_ref() else {
+            self.error(
+                value.span(),
+                format!("`{name}` must be an array of tables"),
+                Some(format!("write each entry under its own [[{name}]] header")),
+            );
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| {
+                let span = item.span();
+                self.deserialize::<T>(item.clone()).map(|t| (t, span))
+            })
+            .collect()
+    }
+
+    /// Deserialize one table, reporting every unknown key (with a "did you mean") and the
+    /// first other problem. `None` when something other than unknown keys was wrong.
+    fn deserialize<T: DeserializeOwned>(&mut self, mut value: Spanned<DeValue<'_>>) -> Option<T> {
+        let mut removed: Vec<String> = Vec::new();
+        let mut clean = true;
+        // Each round removes one offending key, so this ends within the number of keys.
+        for _ in 0..256 {
+            let err = match T::deserialize(ValueDeserializer::from(value.clone())) {
+                Ok(t) => return clean.then_some(t),
+                Err(err) => err,
+            };
+            let message = err.message().to_owned();
+            let span = err.span().unwrap_or_else(|| value.span());
+            if let Some(field) = backticked(&message, "missing field `")
+                && removed.iter().any(|r| r == field)
+            {
+                return None;
+            }
+            if let Some(field) = backticked(&message, "unknown field `") {
+                let expected = expected_fields(&message);
+                let hint = did_you_mean(field, expected.iter().map(String::as_str))
+                    .or_else(|| Some(format!("known keys here: {}", expected.join(", "))));
+                self.error(span.clone(), format!("unknown key `{field}`"), hint);
+            } else {
+                clean = false;
+                let (message, hint) = explain(&message);
+                self.error(span.clone(), message, hint);
+            }
+            match remove_at(value.get_mut(), &span) {
+                Some(name) => removed.push(name),
+                None => return None,
+            }
+        }
+        None
+    }
+
+    // ---- [community] ------------------------------------------------------------------------
+
+    fn info(&mut self, raw: RawCommunity) -> Option<Info> {
+        if raw.name.get_ref().trim().is_empty() {
+            self.error(raw.name.span(), "the community name is empty", None);
+        }
+        let timezone = self.timezone(&raw.timezone);
+        if let Some(url) = &raw.url
+            && url_host(url.get_ref()).is_none()
+        {
+            self.error(
+                url.span(),
+                format!("`{}` is not an http(s) URL", url.get_ref()),
+                Some(
+                    "write the public page's address, e.g. \"https://example.org/meetings/\""
+                        .into(),
+                ),
+            );
+        }
+        Some(Info {
+            name: raw.name.into_inner(),
+            description: raw.description,
+            timezone: timezone?,
+            url: raw.url.map(Spanned::into_inner),
+            links: raw.links.into_iter().map(link).collect(),
+        })
+    }
+
+    fn timezone(&mut self, name: &Spanned<String>) -> Option<Tz> {
+        let tz = Tz::iana(name.get_ref().trim());
+        if tz.is_none() {
+            let names: Vec<String> = jiff::tz::db()
+                .available()
+                .map(|n| n.as_str().to_owned())
+                .collect();
+            let suggestions = closest_zones(name.get_ref(), &names);
+            let hint = if suggestions.is_empty() {
+                "use an IANA time zone name such as \"UTC\", \"Europe/Berlin\" or \"America/New_York\""
+                    .to_owned()
+            } else {
+                format!("did you mean {}?", quote_list(&suggestions))
+            };
+            self.error(
+                name.span(),
+                format!("unknown time zone \"{}\"", name.get_ref()),
+                Some(hint),
+            );
+        }
+        tz
+    }
+
+    fn check_id(&mut self, kind: &str, id: &Spanned<String>, seen: &mut HashMap<String, Seen>) {
+        let text = id.get_ref();
+        let valid = !text.is_empty()
+            && text
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !valid {
+            self.error(
+                id.span(),
+                format!("{kind} id \"{text}\" may only use a-z, 0-9 and -"),
+                Some(format!("e.g. \"{}\"", slug(text))),
+            );
+        }
+        if let Some(first) = seen.get(text) {
+            self.error(
+                id.span(),
+                format!("duplicate {kind} id \"{text}\""),
+                Some(format!(
+                    "the first {kind} with this id is on line {}; ids must be unique",
+                    first.line
+                )),
+            );
+        } else {
+            let line = self.line_of(id.span().start);
+            seen.insert(text.clone(), Seen { line });
+        }
+    }
+
+    // ---- [[groups]] ---------------------------------------------------------------------------
+
+    fn groups(&mut self, raws: Vec<(RawGroup, Range<usize>)>) -> Vec<(Group, Range<usize>)> {
+        let mut seen = HashMap::new();
+        raws.into_iter()
+            .map(|(raw, span)| {
+                self.check_id("group", &raw.id, &mut seen);
+                let group = Group {
+                    id: raw.id.into_inner(),
+                    title: raw.title,
+                    description: raw.description,
+                    repository: raw.repository.map(link),
+                    mailing_list: raw.mailing_list.map(link),
+                    chat: raw.chat.map(channel),
+                    calendar: raw.calendar.map(channel),
+                };
+                (group, span)
+            })
+            .collect()
+    }
+
+    // ---- [[series]] ---------------------------------------------------------------------------
+
+    fn all_series(
+        &mut self,
+        raws: Vec<(RawSeries, Range<usize>)>,
+        uid_domain: &str,
+        groups: &[(Group, Range<usize>)],
+    ) -> Vec<(Series, Option<Spanned<String>>)> {
+        let mut seen = HashMap::new();
+        let mut out = Vec::new();
+        for (raw, _) in raws {
+            self.check_id("series", &raw.id, &mut seen);
+            if let Some(group) = &raw.group
+                && !groups.iter().any(|(g, _)| &g.id == group.get_ref())
+            {
+                let known: Vec<String> = groups.iter().map(|(g, _)| g.id.clone()).collect();
+                let hint = match did_you_mean(group.get_ref(), known.iter().map(String::as_str)) {
+                    Some(h) => h,
+                    None if known.is_empty() => "no [[groups]] are defined".to_owned(),
+                    None => format!("known groups: {}", quote_list(&known)),
+                };
+                self.error(
+                    group.span(),
+                    format!("series points at unknown group \"{}\"", group.get_ref()),
+                    Some(hint),
+                );
+            }
+            let group_span = raw.group.clone();
+            if let Some(series) = self.series(raw, uid_domain) {
+                out.push((series, group_span));
+            }
+        }
+        self.overlaps(&out);
+        out
+    }
+
+    fn series(&mut self, raw: RawSeries, uid_domain: &str) -> Option<Series> {
+        let timezone = self.timezone(&raw.timezone);
+        let start = self.local_time(&raw.start);
+        let duration = self.duration(&raw.duration);
+        let recurrence = self.recurrence(&raw);
+        let first = self.date(&raw.first, "first");
+        let last = raw.last.as_ref().and_then(|l| self.date(l, "last"));
+        if let (Some(first), Some(last), Some(raw_last)) = (first, last, &raw.last)
+            && first > last
+        {
+            self.error(
+                raw_last.span(),
+                format!("`last` ({last}) is before `first` ({first})"),
+                Some("`last` is the last date the meeting may happen on, inclusive".into()),
+            );
+        }
+        if let (Some(recurrence), Some(first)) = (&recurrence, first)
+            && let Err(reason) = repeat::check_first(recurrence, first)
+        {
+            let what = raw
+                .repeat
+                .as_ref()
+                .map(|r| format!("\"{}\"", r.get_ref()))
+                .unwrap_or_else(|| "the rrule".to_owned());
+            self.error(
+                raw.first.span(),
+                format!("`first` ({first}) is not a date that {what} produces"),
+                Some(format!(
+                    "{reason}; set `first` to the date of the first real meeting"
+                )),
+            );
+        }
+        let (timezone, start, duration, recurrence, first) =
+            (timezone?, start?, duration?, recurrence?, first?);
+        if let Some((message, hint)) = gap(&timezone, first.to_datetime(start)) {
+            self.error(raw.start.span(), message, Some(hint));
+        }
+        let mut series = Series {
+            id: raw.id.into_inner(),
+            title: raw.title,
+            description: raw.description,
+            timezone,
+            start,
+            duration,
+            recurrence,
+            first,
+            last,
+            join: raw.join,
+            agenda: raw.agenda,
+            notes: raw.notes,
+            recordings: raw.recordings,
+            group: raw.group.map(Spanned::into_inner),
+            exceptions: Vec::new(),
+            uid_domain: uid_domain.to_owned(),
+        };
+        let mut exceptions = Vec::new();
+        let mut dates: HashMap<civil::Date, usize> = HashMap::new();
+        for raw_exception in raw.exceptions {
+            let span = raw_exception.span();
+            if let Some(exception) = self.exception(&series, raw_exception.into_inner(), span) {
+                let key_line = self.line_of(exception.1.start);
+                if !matches!(exception.0.change, Change::Extra(_)) {
+                    if let Some(line) = dates.get(&exception.0.date) {
+                        self.error(
+                            exception.1.clone(),
+                            format!("a second exception for {}", exception.0.date),
+                            Some(format!(
+                                "the first one is on line {line}; put everything for one date in one entry"
+                            )),
+                        );
+                        continue;
+                    }
+                    dates.insert(exception.0.date, key_line);
+                }
+                exceptions.push(exception.0);
+            }
+        }
+        series.exceptions = exceptions;
+        Some(series)
+    }
+
+    fn local_time(&mut self, raw: &Spanned<String>) -> Option<civil::Time> {
+        let text = raw.get_ref().trim();
+        let parsed = (text.len() == 5 || text.len() == 8)
+            .then(|| text.parse::<civil::Time>().ok())
+            .flatten();
+        if parsed.is_none() {
+            self.error(
+                raw.span(),
+                format!("\"{}\" is not a local time", raw.get_ref()),
+                Some("write 24-hour HH:MM, e.g. \"17:00\"".into()),
+            );
+        }
+        parsed
+    }
+
+    fn duration(&mut self, raw: &Spanned<String>) -> Option<Span> {
+        let hint = "write a duration such as \"1h\", \"90m\" or \"1h30m\"";
+        match raw.get_ref().trim().parse::<Span>() {
+            Ok(span) if span.is_positive() && fits_in_a_month(span) => Some(span),
+            Ok(_) => {
+                self.error(
+                    raw.span(),
+                    format!(
+                        "duration \"{}\" must be more than zero and at most 31 days",
+                        raw.get_ref()
+                    ),
+                    Some(hint.into()),
+                );
+                None
+            }
+            Err(e) => {
+                self.error(
+                    raw.span(),
+                    format!("\"{}\" is not a duration: {e}", raw.get_ref()),
+                    Some(hint.into()),
+                );
+                None
+            }
+        }
+    }
+
+    fn recurrence(&mut self, raw: &RawSeries) -> Option<Recurrence> {
+        match (&raw.repeat, &raw.rrule) {
+            (Some(_), Some(rrule)) => {
+                self.error(
+                    rrule.span(),
+                    "a series has `repeat` or `rrule`, not both",
+                    Some("keep `repeat` for the friendly forms, `rrule` for anything else".into()),
+                );
+                None
+            }
+            (None, None) => {
+                self.error(
+                    raw.id.span(),
+                    format!(
+                        "series \"{}\" says neither `repeat` nor `rrule`",
+                        raw.id.get_ref()
+                    ),
+                    Some(format!(
+                        "add e.g. repeat = \"weekly on Thursday\"; the forms are:\n{}",
+                        repeat::FORMS
+                    )),
+                );
+                None
+            }
+            (Some(phrase), None) => match repeat::parse_phrase(phrase.get_ref()) {
+                Ok(r) => Some(r),
+                Err(e) => {
+                    self.error(
+                        phrase.span(),
+                        format!("cannot read repeat: {e}"),
+                        Some(format!("the forms are:\n{}", repeat::FORMS)),
+                    );
+                    None
+                }
+            },
+            (None, Some(text)) => {
+                let body = text.get_ref().trim();
+                let body = strip_prefix_ignore_case(body, "RRULE:").unwrap_or(body);
+                match body.parse::<RRule>() {
+                    Ok(rule) => {
+                        if raw.last.is_some() && (rule.until.is_some() || rule.count.is_some()) {
+                            self.error(
+                                text.span(),
+                                "the rrule has UNTIL or COUNT and the series also has `last`",
+                                Some("keep one way of ending the series".into()),
+                            );
+                            return None;
+                        }
+                        Some(Recurrence::Rrule(rule))
+                    }
+                    Err(e) => {
+                        self.error(
+                            text.span(),
+                            format!("cannot parse the RRULE: {e}"),
+                            Some("RFC 5545 form, e.g. \"FREQ=MONTHLY;BYDAY=1WE\"".into()),
+                        );
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    fn date(&mut self, raw: &Spanned<Datetime>, what: &str) -> Option<civil::Date> {
+        let dt = raw.get_ref();
+        let date = match (dt.date, dt.time, dt.offset) {
+            (Some(d), None, None) => {
+                civil::Date::new(d.year as i16, d.month as i8, d.day as i8).ok()
+            }
+            _ => None,
+        };
+        if date.is_none() {
+            self.error(
+                raw.span(),
+                format!("`{what}` must be a local date"),
+                Some(format!("write {what} = 2026-01-08 (no time, no quotes)")),
+            );
+        }
+        date
+    }
+
+    fn datetime(&mut self, raw: &Spanned<Datetime>, what: &str) -> Option<civil::DateTime> {
+        let dt = raw.get_ref();
+        let value = match (dt.date, dt.time, dt.offset) {
+            (Some(d), Some(t), None) => civil::DateTime::new(
+                d.year as i16,
+                d.month as i8,
+                d.day as i8,
+                t.hour as i8,
+                t.minute as i8,
+                t.second.unwrap_or(0) as i8,
+                0,
+            )
+            .ok(),
+            _ => None,
+        };
+        if value.is_none() {
+            self.error(
+                raw.span(),
+                format!("`{what}` must be a local date-time in the series' zone"),
+                Some(format!(
+                    "write {what} = 2027-01-08T15:00:00 (no offset, no quotes)"
+                )),
+            );
+        }
+        value
+    }
+
+    fn exception(
+        &mut self,
+        series: &Series,
+        raw: RawException,
+        span: Range<usize>,
+    ) -> Option<(Exception, Range<usize>)> {
+        let date = self.date(&raw.date, "date")?;
+        let actions = [
+            raw.cancel.as_ref().map(Spanned::span),
+            raw.move_to.as_ref().map(Spanned::span),
+            raw.extra.as_ref().map(Spanned::span),
+        ];
+        if actions.iter().flatten().count() > 1 {
+            let second = actions.iter().flatten().nth(1).cloned().unwrap_or(span);
+            self.error(
+                second,
+                "an exception does one of `cancel`, `move_to` or `extra`",
+                Some("split it into separate [[series.exceptions]] entries".into()),
+            );
+            return None;
+        }
+        if let Some(time) = &raw.time
+            && !raw.extra.as_ref().is_some_and(|e| *e.get_ref())
+        {
+            self.error(
+                time.span(),
+                "`time` only goes with `extra = true`",
+                Some("to change one meeting's time, use move_to = 2027-01-08T15:00:00".into()),
+            );
+            return None;
+        }
+        let change = if let Some(reason) = raw.cancel {
+            Change::Cancel(reason.into_inner())
+        } else if let Some(to) = &raw.move_to {
+            let to = self.datetime(to, "move_to")?;
+            if let Some((message, hint)) = gap(&series.timezone, to) {
+                self.error(
+                    raw.move_to.as_ref().map_or(span.clone(), Spanned::span),
+                    message,
+                    Some(hint),
+                );
+                return None;
+            }
+            Change::Move(to)
+        } else if let Some(extra) = &raw.extra {
+            if !*extra.get_ref() {
+                self.error(
+                    extra.span(),
+                    "`extra = false` means nothing",
+                    Some("remove the line, or write extra = true".into()),
+                );
+                return None;
+            }
+            let time = match &raw.time {
+                Some(t) => self.local_time(t)?,
+                None => series.start,
+            };
+            Change::Extra(time)
+        } else if raw.agenda.is_none() && raw.notes.is_none() && raw.recording.is_none() {
+            self.error(
+                span,
+                format!("the exception for {date} changes nothing"),
+                Some("give cancel = \"reason\", move_to = ..., extra = true, or agenda/notes/recording links".into()),
+            );
+            return None;
+        } else {
+            Change::None
+        };
+
+        let regular = regular_starts_on(series, date);
+        match (&change, regular) {
+            (_, Err(())) => {}
+            (Change::Extra(time), Ok(starts)) if starts.contains(&date.to_datetime(*time)) => {
+                self.error(
+                    raw.date.span(),
+                    format!(
+                        "{date} at {} is already a regular occurrence",
+                        time.strftime("%H:%M")
+                    ),
+                    Some("an extra adds a meeting; give another date or `time`".into()),
+                );
+                return None;
+            }
+            // An extra on a day without a regular meeting is what extras are for.
+            (Change::Extra(_), Ok(_)) => {}
+            (_, Ok(starts)) if starts.is_empty() => {
+                self.error(
+                    raw.date.span(),
+                    format!(
+                        "{date} is not a regular occurrence of series \"{}\"",
+                        series.id
+                    ),
+                    Some(format!(
+                        "{date} is a {}; the series meets {}{}{}",
+                        repeat::weekday_name(date.weekday()),
+                        series.cadence().to_lowercase(),
+                        format_args!(" from {}", series.first),
+                        series.last.map(|l| format!(" to {l}")).unwrap_or_default(),
+                    )),
+                );
+                return None;
+            }
+            _ => {}
+        }
+        Some((
+            Exception {
+                date,
+                change,
+                agenda: raw.agenda,
+                notes: raw.notes,
+                recording: raw.recording,
+            },
+            raw.date.span(),
+        ))
+    }
+
+    /// Two series of one group must not overlap in the two years from the later `first`.
+    fn overlaps(&mut self, all: &[(Series, Option<Spanned<String>>)]) {
+        for (i, (a, _)) in all.iter().enumerate() {
+            for (b, b_group) in &all[i + 1..] {
+                let (Some(ga), Some(gb), Some(b_group)) = (&a.group, &b.group, b_group) else {
+                    continue;
+                };
+                if ga != gb {
+                    continue;
+                }
+                if let Some((oa, ob)) = first_overlap(a, b) {
+                    let show = |s: &Series, o: &Occurrence| {
+                        format!(
+                            "{} {}–{} {}",
+                            o.start.civil().date(),
+                            o.start.civil().strftime("%H:%M"),
+                            o.end.civil().strftime("%H:%M"),
+                            s.timezone.name
+                        )
+                    };
+                    self.error(
+                        b_group.span(),
+                        format!(
+                            "series \"{}\" and \"{}\" of group \"{ga}\" overlap, first on {}",
+                            a.id,
+                            b.id,
+                            ob.start.civil().date()
+                        ),
+                        Some(format!(
+                            "\"{}\": {}; \"{}\": {}; move one of them, or cancel or move that date with an exception",
+                            a.id,
+                            show(a, &oa),
+                            b.id,
+                            show(b, &ob)
+                        )),
+                    );
+                }
+            }
+        }
+    }
+
+    // ---- [[calendars]] ------------------------------------------------------------------------
+
+    fn calendars(&mut self, raws: Vec<(RawCalendar, Range<usize>)>) -> Vec<CalendarSource> {
+        let mut seen = HashMap::new();
+        let mut sources: HashMap<String, (String, usize)> = HashMap::new();
+        let mut out = Vec::new();
+        for (raw, span) in raws {
+            self.check_id("calendar", &raw.id, &mut seen);
+            let location = match (&raw.url, &raw.path) {
+                (Some(_), Some(path)) => {
+                    self.error(
+                        path.span(),
+                        "a calendar has `url` or `path`, not both",
+                        Some(
+                            "`url` for a feed on the web, `path` for a file next to this one"
+                                .into(),
+                        ),
+                    );
+                    None
+                }
+                (None, None) => {
+                    self.error(
+                        raw.id.span(),
+                        format!(
+                            "calendar \"{}\" has neither `url` nor `path`",
+                            raw.id.get_ref()
+                        ),
+                        Some(
+                            "add url = \"https://.../basic.ics\" or path = \"calendars/name.ics\""
+                                .into(),
+                        ),
+                    );
+                    None
+                }
+                (Some(url), None) => {
+                    let text = url.get_ref().trim();
+                    let scheme_ok = ["http://", "https://", "webcal://"].iter().any(|p| {
+                        strip_prefix_ignore_case(text, p)
+                            .is_some_and(|r| !r.is_empty() && !r.starts_with('/'))
+                    });
+                    if scheme_ok {
+                        Some((
+                            Location::Url(text.to_owned()),
+                            normalise_url(text),
+                            url.span(),
+                        ))
+                    } else {
+                        self.error(
+                            url.span(),
+                            format!("calendar url \"{}\" is not http, https or webcal", url.get_ref()),
+                            Some("e.g. \"https://calendar.google.com/calendar/ical/<id>/public/basic.ics\"; for a local file use `path`".into()),
+                        );
+                        None
+                    }
+                }
+                (None, Some(path)) => {
+                    let text = path.get_ref().trim();
+                    if text.is_empty() {
+                        self.error(path.span(), "the calendar path is empty", None);
+                        None
+                    } else {
+                        let key = format!("path:{}", text.strip_prefix("./").unwrap_or(text));
+                        Some((Location::Path(text.to_owned()), key, path.span()))
+                    }
+                }
+            };
+            if let Some(colour) = &raw.colour
+                && !is_colour(colour.get_ref())
+            {
+                self.error(
+                    colour.span(),
+                    format!("\"{}\" is not a CSS hex colour", colour.get_ref()),
+                    Some("write #rgb or #rrggbb, e.g. \"#6f42c1\"".into()),
+                );
+            }
+            let refresh = match &raw.refresh {
+                None => Some(CalendarSource::DEFAULT_REFRESH),
+                Some(r) => self.refresh(r),
+            };
+            let Some((location, key, location_span)) = location else {
+                continue;
+            };
+            if let Some((first_id, line)) = sources.get(&key) {
+                self.warning(
+                    location_span,
+                    format!(
+                        "calendar \"{}\" is the same source as calendar \"{first_id}\"",
+                        raw.id.get_ref()
+                    ),
+                    Some(format!(
+                        "line {line} already follows it; its events would show twice (a copy-paste slip?)"
+                    )),
+                );
+            } else {
+                let line = self.line_of(location_span.start);
+                sources.insert(key, (raw.id.get_ref().clone(), line));
+            }
+            let _ = span;
+            if let Some(refresh) = refresh {
+                out.push(CalendarSource {
+                    id: raw.id.into_inner(),
+                    name: raw.name,
+                    location,
+                    colour: raw.colour.map(Spanned::into_inner),
+                    refresh,
+                });
+            }
+        }
+        out
+    }
+
+    fn refresh(&mut self, raw: &Spanned<String>) -> Option<Duration> {
+        let parsed = raw
+            .get_ref()
+            .trim()
+            .parse::<SignedDuration>()
+            .ok()
+            .filter(|d| *d >= SignedDuration::from_mins(1))
+            .and_then(|d| Duration::try_from(d).ok());
+        if parsed.is_none() {
+            self.error(
+                raw.span(),
+                format!(
+                    "refresh \"{}\" is not a duration of at least one minute",
+                    raw.get_ref()
+                ),
+                Some("write e.g. \"15m\" or \"1h\"".into()),
+            );
+        }
+        parsed
+    }
+}
+
+// ---- helpers --------------------------------------------------------------------------------
+
+fn link(raw: RawLink) -> Link {
+    Link {
+        label: raw.label,
+        url: raw.url,
+    }
+}
+
+fn channel(raw: RawChannel) -> Channel {
+    Channel {
+        label: raw.label,
+        url: raw.url,
+    }
+}
+
+/// The text between `prefix` and the next backtick in `message`.
+fn backticked<'m>(message: &'m str, prefix: &str) -> Option<&'m str> {
+    let rest = &message[message.find(prefix)? + prefix.len()..];
+    Some(&rest[..rest.find('`')?])
+}
+
+/// The field names in serde's "expected one of `a`, `b`" tail.
+fn expected_fields(message: &str) -> Vec<String> {
+    let Some(at) = message.find("expected") else {
+        return Vec::new();
+    };
+    message[at..]
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// serde's wording, made to read like the rest, with a hint for the common slips.
+fn explain(message: &str) -> (String, Option<String>) {
+    if let Some(field) = backticked(message, "missing field `") {
+        return (
+            format!("missing key `{field}`"),
+            Some(format!("add {field} = ... to this table")),
+        );
+    }
+    let hint = if message.contains("expected a TOML datetime")
+        || message.contains("expected a datetime")
+    {
+        Some("dates are written without quotes: first = 2026-01-08".to_owned())
+    } else if message.contains("expected a string") {
+        Some("put the value in double quotes".to_owned())
+    } else if message.contains("expected a boolean") {
+        Some("write true or false".to_owned())
+    } else {
+        None
+    };
+    (message.to_owned(), hint)
+}
+
+fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let best = closest(word, candidates, 1);
+    best.first().map(|c| format!("did you mean `{c}`?"))
+}
+
+/// Close IANA names, comparing with the whole name and with its last part ("Berln" finds
+/// "Europe/Berlin").
+fn closest_zones(name: &str, names: &[String]) -> Vec<String> {
+    let lower = name.trim().to_lowercase();
+    let limit = (lower.chars().count() / 3).max(2);
+    let mut scored: Vec<(usize, &String)> = names
+        .iter()
+        .map(|n| {
+            let nl = n.to_lowercase();
+            let city = nl.rsplit('/').next().unwrap_or(&nl).to_owned();
+            let whole = crate::diagnostic::edit_distance(&lower, &nl);
+            let part = crate::diagnostic::edit_distance(&lower, &city);
+            (whole.min(part), n)
+        })
+        .filter(|(d, _)| *d <= limit)
+        .collect();
+    scored.sort();
+    scored.into_iter().take(3).map(|(_, n)| n.clone()).collect()
+}
+
+fn quote_list(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|s| format!("\"{s}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.trim().to_lowercase().chars() {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_owned();
+    if out.is_empty() {
+        "my-id".to_owned()
+    } else {
+        out
+    }
+}
+
+/// Remove the key whose key or value span is `span`, searching nested tables; returns its name.
+fn remove_at(value: &mut DeValue<'_>, span: &Range<usize>) -> Option<String> {
+    match value {
+        DeValue::Table(table) => {
+            let hit = table
+                .iter()
+                .find(|(k, v)| k.span() == *span || v.span() == *span)
+                .map(|(k, _)| k.get_ref().to_string());
+            if let Some(name) = hit {
+                table.remove(name.as_str());
+                return Some(name);
+            }
+            table
+                .iter_mut()
+                .find_map(|(_, v)| remove_at(v.get_mut(), span))
+        }
+        DeValue::Array(items) => items.iter_mut().find_map(|v| remove_at(v.get_mut(), span)),
+        _ => None,
+    }
+}
+
+/// The host of an http(s) URL, lower-cased, without user or port.
+fn url_host(url: &str) -> Option<String> {
+    let url = url.trim();
+    let rest = strip_prefix_ignore_case(url, "https://")
+        .or_else(|| strip_prefix_ignore_case(url, "http://"))?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    let host = host.split(':').next().unwrap_or("").to_lowercase();
+    (!host.is_empty()).then_some(host)
+}
+
+/// A key under which the same feed compares equal: webcal is https, scheme and host are
+/// case-insensitive, a trailing slash does not matter.
+fn normalise_url(url: &str) -> String {
+    let (scheme, rest) = match url.find("://") {
+        Some(i) => (url[..i].to_lowercase(), &url[i + 3..]),
+        None => (String::new(), url),
+    };
+    let scheme = if scheme == "webcal" {
+        "https".to_owned()
+    } else {
+        scheme
+    };
+    let cut = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (host, tail) = rest.split_at(cut);
+    format!(
+        "url:{scheme}://{}{}",
+        host.to_lowercase(),
+        tail.trim_end_matches('/')
+    )
+}
+
+fn is_colour(text: &str) -> bool {
+    text.strip_prefix('#').is_some_and(|hex| {
+        (hex.len() == 3 || hex.len() == 6) && hex.chars().all(|c| c.is_ascii_hexdigit())
+    })
+}
+
+fn fits_in_a_month(span: Span) -> bool {
+    let day = civil::date(2000, 1, 1);
+    span.total((jiff::Unit::Day, day))
+        .is_ok_and(|days| days <= 31.0)
+}
+
+/// When `dt` does not exist in `tz` (a DST gap): the message and a hint.
+fn gap(tz: &Tz, dt: civil::DateTime) -> Option<(String, String)> {
+    let ambiguous = tz.zone.to_ambiguous_timestamp(dt);
+    if !matches!(ambiguous.offset(), AmbiguousOffset::Gap { .. }) {
+        return None;
+    }
+    let shifted = ambiguous
+        .compatible()
+        .ok()
+        .map(|ts| {
+            ts.to_zoned_datetime(tz.zone.clone())
+                .strftime("%H:%M")
+                .to_string()
+        })
+        .unwrap_or_else(|| "a later time".to_owned());
+    Some((
+        format!(
+            "{} {} does not exist in {}: the clocks skip it that day",
+            dt.date(),
+            dt.strftime("%H:%M"),
+            tz.name
+        ),
+        format!("it would be read as {shifted}; choose another date or a time outside the change"),
+    ))
+}
+
+/// The local start date-times of the regular occurrences (no exceptions applied) on `date`.
+/// `Err(())` when the engine gave up (limits), so the caller cannot tell.
+fn regular_starts_on(series: &Series, date: civil::Date) -> Result<Vec<civil::DateTime>, ()> {
+    let calendar = Calendar {
+        events: vec![master_event(series)],
+        ..Calendar::default()
+    };
+    let (Ok(end), start) = (date.tomorrow(), date.to_datetime(civil::Time::midnight())) else {
+        return Err(());
+    };
+    let window = Window {
+        start,
+        end: end.to_datetime(civil::Time::midnight()),
+        zone: None,
+    };
+    let expansion = expand(&calendar, &window, &limits());
+    if !expansion.truncated.is_empty() {
+        return Err(());
+    }
+    Ok(expansion
+        .occurrences
+        .iter()
+        .map(|o| o.start.civil())
+        .filter(|dt| dt.date() == date)
+        .collect())
+}
+
+/// The first pair of (not cancelled) occurrences of `a` and `b` that overlap, within
+/// [`OVERLAP_YEARS`] from the later `first`.
+fn first_overlap(a: &Series, b: &Series) -> Option<(Occurrence, Occurrence)> {
+    let from = a.first.max(b.first).to_datetime(civil::Time::midnight());
+    let to = from.checked_add(OVERLAP_YEARS.years()).ok()?;
+    let window = Window {
+        start: from,
+        end: to,
+        zone: Some(TimeZone::UTC),
+    };
+    let list = |s: &Series| -> Vec<(Timestamp, Timestamp, Occurrence)> {
+        let calendar = Calendar {
+            events: series_events(s),
+            ..Calendar::default()
+        };
+        expand(&calendar, &window, &limits())
+            .occurrences
+            .into_iter()
+            .filter(|o| o.status != Status::Cancelled)
+            .map(|o| {
+                (
+                    o.start.instant(&TimeZone::UTC),
+                    o.end.instant(&TimeZone::UTC),
+                    o,
+                )
+            })
+            .collect()
+    };
+    let (xs, ys) = (list(a), list(b));
+    // Sweep both sorted lists by start: an occurrence clashes with the other series when it
+    // starts before the latest end seen there so far.
+    let mut merged: Vec<(bool, &(Timestamp, Timestamp, Occurrence))> = xs
+        .iter()
+        .map(|x| (true, x))
+        .chain(ys.iter().map(|y| (false, y)))
+        .collect();
+    merged.sort_by_key(|(is_a, x)| (x.0, !*is_a));
+    let mut latest: [Option<&(Timestamp, Timestamp, Occurrence)>; 2] = [None, None];
+    for (is_a, occ) in merged {
+        let (mine, other) = if is_a { (0, 1) } else { (1, 0) };
+        if let Some(prev) = latest[other]
+            && prev.1 > occ.0
+        {
+            return Some(if is_a {
+                (occ.2.clone(), prev.2.clone())
+            } else {
+                (prev.2.clone(), occ.2.clone())
+            });
+        }
+        if latest[mine].is_none_or(|p| occ.1 > p.1) {
+            latest[mine] = Some(occ);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn can_find_url_hosts() {
+        assert_eq!(
+            url_host("https://User@TodoGroup.org:443/community/").as_deref(),
+            Some("todogroup.org")
+        );
+        assert_eq!(url_host("ftp://x"), None);
+    }
+
+    #[test]
+    fn can_normalise_feed_urls() {
+        assert_eq!(
+            normalise_url("webcal://Calendar.Google.com/a/basic.ics"),
+            normalise_url("https://calendar.google.com/a/basic.ics")
+        );
+        assert_ne!(normalise_url("https://x/A"), normalise_url("https://x/a"));
+    }
+
+    #[test]
+    fn can_tell_colours() {
+        assert!(is_colour("#6f42c1") && is_colour("#FFF"));
+        assert!(!is_colour("purple") && !is_colour("#12345") && !is_colour("#ggg"));
+    }
+
+    #[test]
+    fn can_suggest_zones_by_city() {
+        let names: Vec<String> = jiff::tz::db()
+            .available()
+            .map(|n| n.as_str().to_owned())
+            .collect();
+        assert_eq!(closest_zones("Europe/Berln", &names)[0], "Europe/Berlin");
+        assert!(closest_zones("Berlin", &names).contains(&"Europe/Berlin".to_owned()));
+    }
+}

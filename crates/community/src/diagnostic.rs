@@ -1,0 +1,286 @@
+//! Diagnostics: one problem found in a community file, located by byte span and by 1-based
+//! line and column, rendered the way rustc renders its errors.
+//!
+//! Everything here is pure and total: spans out of range or inside a multi-byte character are
+//! clamped, never a panic, because spans can come from third-party parsers.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::PathBuf;
+
+/// How serious a [`Diagnostic`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The file cannot be used; `touchpoint check` exits non-zero.
+    Error,
+    /// The file works, but something looks like a mistake (for example, the same calendar twice).
+    Warning,
+}
+
+impl Severity {
+    /// `"error"` or `"warning"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// One problem in a community file, with where it is and how to fix it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file the source came from, when known ([`crate::parse_file`] sets it).
+    pub file: Option<PathBuf>,
+    /// 1-based line of the start of [`Diagnostic::span`]; 0 when the problem has no place in
+    /// the text (for example, the file could not be read).
+    pub line: usize,
+    /// 1-based column, counted in characters, of the start of [`Diagnostic::span`]; 0 with `line`.
+    pub column: usize,
+    /// What is wrong, in one sentence without a trailing period.
+    pub message: String,
+    /// How to fix it, when there is something useful to say.
+    pub hint: Option<String>,
+    /// Byte range of the offending text in the source.
+    pub span: Range<usize>,
+    /// The source line the span starts on (without its line ending), for the caret display.
+    pub snippet: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at `span` of `source`.
+    pub fn error(source: &str, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Error, source, span, message)
+    }
+
+    /// A warning at `span` of `source`.
+    pub fn warning(source: &str, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Warning, source, span, message)
+    }
+
+    /// A diagnostic located at `span` of `source` (line, column and snippet are derived).
+    pub fn new(
+        severity: Severity,
+        source: &str,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let start = floor_char_boundary(source, span.start);
+        let end = floor_char_boundary(source, span.end.max(start));
+        let (line, column, snippet) = locate(source, start);
+        Diagnostic {
+            severity,
+            file: None,
+            line,
+            column,
+            message: message.into(),
+            hint: None,
+            span: start..end,
+            snippet: Some(snippet),
+        }
+    }
+
+    /// A diagnostic about the whole file (line and column 0, no snippet).
+    pub fn whole_file(severity: Severity, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity,
+            file: None,
+            line: 0,
+            column: 0,
+            message: message.into(),
+            hint: None,
+            span: 0..0,
+            snippet: None,
+        }
+    }
+
+    /// The same diagnostic with a hint.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Diagnostic {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Whether this is an error (not a warning).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Renders `FILE:LINE:COL: error: message`, then the source line with carets under the span,
+/// then `  hint: ...`. Without a file the location reads `<input>`.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let file = self
+            .file
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "<input>".to_owned());
+        if self.line == 0 {
+            write!(f, "{file}: {}: {}", self.severity.as_str(), self.message)?;
+        } else {
+            write!(
+                f,
+                "{file}:{}:{}: {}: {}",
+                self.line,
+                self.column,
+                self.severity.as_str(),
+                self.message
+            )?;
+        }
+        if let Some(snippet) = &self.snippet {
+            let number = self.line.to_string();
+            let pad = " ".repeat(number.len());
+            // Carets cover the span on this line only; at least one caret.
+            let before: String = snippet
+                .chars()
+                .take(self.column.saturating_sub(1))
+                .collect();
+            let span_chars = self.snippet_span_chars(snippet).max(1).min(
+                snippet
+                    .chars()
+                    .count()
+                    .saturating_sub(before.chars().count())
+                    .max(1),
+            );
+            let indent: String = before
+                .chars()
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            write!(
+                f,
+                "\n {pad} |\n {number} | {snippet}\n {pad} | {indent}{}",
+                "^".repeat(span_chars)
+            )?;
+        }
+        if let Some(hint) = &self.hint {
+            let mut lines = hint.lines();
+            if let Some(first) = lines.next() {
+                write!(f, "\n  hint: {first}")?;
+            }
+            for line in lines {
+                write!(f, "\n        {line}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Diagnostic {
+    /// How many characters of the span lie on the snippet's line.
+    fn snippet_span_chars(&self, snippet: &str) -> usize {
+        let len = self.span.end.saturating_sub(self.span.start);
+        // Walk the snippet from the column, counting chars until `len` bytes are used.
+        let mut used = 0;
+        let mut count = 0;
+        for c in snippet.chars().skip(self.column.saturating_sub(1)) {
+            if used >= len {
+                break;
+            }
+            used += c.len_utf8();
+            count += 1;
+        }
+        count
+    }
+}
+
+/// The largest char boundary of `s` at or below `i` (clamped to `s.len()`).
+pub(crate) fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// 1-based line and character column of byte `offset`, and that line's text.
+pub(crate) fn locate(source: &str, offset: usize) -> (usize, usize, String) {
+    let offset = floor_char_boundary(source, offset);
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = source[line_start..offset].chars().count() + 1;
+    let line_end = source[line_start..]
+        .find('\n')
+        .map_or(source.len(), |i| line_start + i);
+    let text = source[line_start..line_end]
+        .trim_end_matches('\r')
+        .to_owned();
+    (line, column, text)
+}
+
+/// Levenshtein distance in characters (for "did you mean" hints).
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            let next = (row[j] + 1).min(row[j + 1] + 1).min(prev + cost);
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+/// The candidates closest to `word` (case-insensitive), best first, at most `max`, only those
+/// within a distance that still looks like a typo.
+pub(crate) fn closest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    max: usize,
+) -> Vec<&'a str> {
+    let lower = word.to_lowercase();
+    let limit = (word.chars().count() / 3).max(2);
+    let mut scored: Vec<(usize, &str)> = candidates
+        .into_iter()
+        .map(|c| (edit_distance(&lower, &c.to_lowercase()), c))
+        .filter(|(d, _)| *d <= limit)
+        .collect();
+    scored.sort();
+    scored.into_iter().take(max).map(|(_, c)| c).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn can_locate_offsets_in_characters() {
+        let src = "a = 1\nbé = \"x\"\n";
+        let offset = src.find('=').unwrap();
+        assert_eq!(locate(src, offset).0, 1);
+        let second = src.rfind('=').unwrap();
+        let (line, column, text) = locate(src, second);
+        assert_eq!((line, column, text.as_str()), (2, 4, "bé = \"x\""));
+    }
+
+    #[test]
+    fn can_clamp_spans_out_of_range() {
+        let d = Diagnostic::error("é", 1..99, "m");
+        assert_eq!(d.span, 0..2);
+        assert_eq!((d.line, d.column), (1, 1));
+    }
+
+    #[test]
+    fn can_render_like_rustc() {
+        let src = "[community]\nname = 3\n";
+        let start = src.find('3').unwrap();
+        let d = Diagnostic::error(src, start..start + 1, "expected a string").with_hint("quote it");
+        assert_eq!(
+            d.to_string(),
+            "<input>:2:8: error: expected a string\n   |\n 2 | name = 3\n   |        ^\n  hint: quote it"
+        );
+    }
+
+    #[test]
+    fn can_suggest_close_names() {
+        assert_eq!(closest("colr", ["colour", "id", "url"], 3), vec!["colour"]);
+        assert!(closest("zzzzzz", ["colour"], 3).is_empty());
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}

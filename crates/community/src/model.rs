@@ -1,0 +1,304 @@
+//! The typed community file: what [`crate::parse`] returns once every value has been checked.
+//!
+//! Values are already parsed (jiff zones, times, spans and dates; recurrence rules), so code
+//! that reads a [`Community`] never re-validates. Links stay plain `String`s as written.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use jiff::Span;
+use jiff::civil::{self, Weekday};
+use touchpoint_calendar::{RRule, Tz};
+
+use crate::repeat;
+
+/// A whole community file.
+#[derive(Clone, Debug)]
+pub struct Community {
+    /// The `[community]` table.
+    pub info: Info,
+    /// The `[[series]]`: the community's own recurring meetings, in file order.
+    pub series: Vec<Series>,
+    /// The `[[groups]]`: working groups, in file order.
+    pub groups: Vec<Group>,
+    /// The `[[calendars]]`: outside calendars the community follows, in file order.
+    pub calendars: Vec<CalendarSource>,
+}
+
+/// The `[community]` table: who this page is for.
+#[derive(Clone, Debug)]
+pub struct Info {
+    /// Display name, e.g. "TODO Group".
+    pub name: String,
+    /// A short plain-text introduction.
+    pub description: Option<String>,
+    /// The zone times are shown in when the viewer has not chosen one (IANA name).
+    pub timezone: Tz,
+    /// The community's public meetings page; its host also makes series UIDs globally unique.
+    pub url: Option<String>,
+    /// Further links shown with the community (agendas, code of conduct, ...).
+    pub links: Vec<Link>,
+}
+
+/// A link with a label; both are required.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    /// The text shown.
+    pub label: String,
+    /// The target.
+    pub url: String,
+}
+
+/// A label that may also link somewhere (a chat channel, a calendar note).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Channel {
+    /// The text shown, e.g. "#wg-oss-in-business" or "Bi-weekly call".
+    pub label: String,
+    /// Where the label links to, if anywhere.
+    pub url: Option<String>,
+}
+
+/// A `[[series]]`: one recurring meeting of the community.
+#[derive(Clone, Debug)]
+pub struct Series {
+    /// Unique id among series (`[a-z0-9-]+`); stable, since it makes the feed's UID.
+    pub id: String,
+    /// Display title.
+    pub title: String,
+    /// Plain-text description.
+    pub description: Option<String>,
+    /// The zone the meeting is anchored in: its local start time stays put across DST changes.
+    pub timezone: Tz,
+    /// Local start time in [`Series::timezone`].
+    pub start: civil::Time,
+    /// How long each occurrence lasts.
+    pub duration: Span,
+    /// How the meeting repeats.
+    pub recurrence: Recurrence,
+    /// The first occurrence's local date (also the anchor of "every N weeks").
+    pub first: civil::Date,
+    /// The last date an occurrence may fall on (inclusive), if the series ends.
+    pub last: Option<civil::Date>,
+    /// Where to join (video call link).
+    pub join: Option<String>,
+    /// Where agendas live (e.g. a folder in a repository).
+    pub agenda: Option<String>,
+    /// Where meeting notes live.
+    pub notes: Option<String>,
+    /// Where recordings live.
+    pub recordings: Option<String>,
+    /// The id of the [`Group`] this series belongs to.
+    pub group: Option<String>,
+    /// Per-occurrence changes, in file order.
+    pub exceptions: Vec<Exception>,
+    /// The domain part of this series' UID: the host of the community's `url`, or
+    /// `touchpoint.local` when it has none.
+    pub uid_domain: String,
+}
+
+impl Series {
+    /// The UID of this series in every feed: `"{id}@{uid_domain}"`.
+    pub fn uid(&self) -> String {
+        format!("{}@{}", self.id, self.uid_domain)
+    }
+
+    /// The cadence in words for people: "Every Thursday", "Every other Tuesday",
+    /// "Monthly, last Friday".
+    pub fn cadence(&self) -> String {
+        self.recurrence.cadence()
+    }
+
+    /// The exception whose (regular occurrence) date is `date`, if any. Extras are matched by
+    /// their own date.
+    pub fn exception_for(&self, date: civil::Date) -> Option<&Exception> {
+        self.exceptions.iter().find(|e| e.date == date)
+    }
+
+    /// The local start date-time of the regular occurrence on `date` (no check that the rule
+    /// produces it).
+    pub fn start_on(&self, date: civil::Date) -> civil::DateTime {
+        date.to_datetime(self.start)
+    }
+}
+
+/// How a series repeats: one of the friendly forms, or a raw RRULE for anything else.
+#[derive(Clone, Debug, PartialEq)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "a handful per file; matching on an unboxed RRule reads better"
+)]
+pub enum Recurrence {
+    /// `daily`: every day.
+    Daily,
+    /// `weekly on Monday and Thursday` (interval 1) or `every 2 weeks on Tuesday`: the weeks
+    /// are counted from the series' `first` date, never by ISO-week parity.
+    Weekly {
+        /// Every how many weeks (1 = every week).
+        interval: u32,
+        /// The weekdays, in week order (Monday first), without duplicates.
+        days: Vec<Weekday>,
+    },
+    /// `monthly on the 2nd Tuesday` / `monthly on the last Friday`.
+    MonthlyWeekday {
+        /// 1..=5 counts from the start of the month, -1 is the last.
+        nth: i8,
+        /// The weekday.
+        weekday: Weekday,
+    },
+    /// `monthly on day 15` (months without that day are skipped, as RFC 5545 says).
+    MonthlyDay(i8),
+    /// A raw `rrule = "FREQ=...;..."`, for anything the friendly forms cannot say.
+    Rrule(RRule),
+}
+
+impl Recurrence {
+    /// The equivalent RRULE, without UNTIL/COUNT (the series' `last` adds UNTIL).
+    pub fn to_rrule(&self) -> RRule {
+        repeat::to_rrule(self)
+    }
+
+    /// The cadence in words (see [`Series::cadence`]).
+    pub fn cadence(&self) -> String {
+        repeat::cadence(self)
+    }
+}
+
+/// A `[[series.exceptions]]` entry: a change to one date of a series.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exception {
+    /// The local date of the regular occurrence this changes (for an extra: the extra's date).
+    pub date: civil::Date,
+    /// What happens on that date.
+    pub change: Change,
+    /// An agenda link for this date only.
+    pub agenda: Option<String>,
+    /// A notes link for this date only.
+    pub notes: Option<String>,
+    /// A recording link for this date only.
+    pub recording: Option<String>,
+}
+
+/// What an [`Exception`] does to its date.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    /// Nothing but the links: the meeting happens as usual.
+    None,
+    /// `cancel = "reason"`: the occurrence does not take place; the reason is shown.
+    Cancel(String),
+    /// `move_to = 2027-01-08T15:00:00`: the occurrence takes place at this local date-time
+    /// (series zone) instead.
+    Move(civil::DateTime),
+    /// `extra = true` (and optional `time = "HH:MM"`): an additional occurrence on the date, at
+    /// this local time.
+    Extra(civil::Time),
+}
+
+/// A `[[groups]]` entry: a working group card.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    /// Unique id among groups (`[a-z0-9-]+`); series point at it with `group = "..."`.
+    pub id: String,
+    /// Display title.
+    pub title: String,
+    /// Plain-text description.
+    pub description: Option<String>,
+    /// The group's repository (e.g. a folder on GitHub) and the label to show.
+    pub repository: Option<Link>,
+    /// The mailing list and its label.
+    pub mailing_list: Option<Link>,
+    /// The chat channel (label; link optional).
+    pub chat: Option<Channel>,
+    /// A calendar note such as "Bi-weekly call", optionally linking to a calendar.
+    pub calendar: Option<Channel>,
+}
+
+impl Group {
+    /// The group's cadence, derived from its series ("Every other Tuesday"); several series
+    /// are joined with "; ". `None` when the group has no series.
+    pub fn cadence(&self, community: &Community) -> Option<String> {
+        let parts: Vec<String> = community
+            .group_series(&self.id)
+            .map(Series::cadence)
+            .collect();
+        (!parts.is_empty()).then(|| parts.join("; "))
+    }
+}
+
+/// A `[[calendars]]` entry: an outside calendar the community follows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CalendarSource {
+    /// Unique id among calendars (`[a-z0-9-]+`).
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Where the feed comes from.
+    pub location: Location,
+    /// CSS colour (`#rgb` or `#rrggbb`) for this calendar's events.
+    pub colour: Option<String>,
+    /// How often the fetcher refreshes it (default 15 minutes).
+    pub refresh: Duration,
+}
+
+/// Where a [`CalendarSource`] is read from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Location {
+    /// An `http`, `https` or `webcal` URL, as written.
+    Url(String),
+    /// A file path as written, relative to the community file's folder.
+    Path(String),
+}
+
+impl CalendarSource {
+    /// The default refresh interval: 15 minutes.
+    pub const DEFAULT_REFRESH: Duration = Duration::from_secs(15 * 60);
+
+    /// The URL to fetch, with `webcal://` turned into `https://`; `None` for a path.
+    pub fn fetch_url(&self) -> Option<String> {
+        match &self.location {
+            Location::Url(url) => Some(match strip_prefix_ignore_case(url, "webcal://") {
+                Some(rest) => format!("https://{rest}"),
+                None => url.clone(),
+            }),
+            Location::Path(_) => None,
+        }
+    }
+
+    /// The file to read for a path source, resolved against `base` (the community file's
+    /// folder); `None` for a URL.
+    pub fn resolved_path(&self, base: &Path) -> Option<PathBuf> {
+        match &self.location {
+            Location::Path(p) => Some(base.join(p)),
+            Location::Url(_) => None,
+        }
+    }
+}
+
+pub(crate) fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
+}
+
+impl Community {
+    /// The series with this id.
+    pub fn series(&self, id: &str) -> Option<&Series> {
+        self.series.iter().find(|s| s.id == id)
+    }
+
+    /// The group with this id.
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+
+    /// The outside calendar with this id.
+    pub fn calendar_source(&self, id: &str) -> Option<&CalendarSource> {
+        self.calendars.iter().find(|c| c.id == id)
+    }
+
+    /// The series that belong to the group `group_id`, in file order.
+    pub fn group_series<'a>(&'a self, group_id: &'a str) -> impl Iterator<Item = &'a Series> + 'a {
+        self.series
+            .iter()
+            .filter(move |s| s.group.as_deref() == Some(group_id))
+    }
+}
