@@ -292,6 +292,7 @@ struct PartialObservance {
     offset_to: Option<Offset>,
     name: Option<String>,
     rrule: Option<RRule>,
+    rdates: Vec<civil::DateTime>,
 }
 
 impl Reader {
@@ -492,6 +493,7 @@ impl Reader {
                                     offset_to: to,
                                     name: o.name,
                                     rrule: o.rrule,
+                                    rdates: o.rdates,
                                 });
                             }
                         }
@@ -587,6 +589,19 @@ impl Reader {
                 Some(off) if name.eq_ignore_ascii_case("TZOFFSETTO") => o.offset_to = Some(off),
                 Some(off) => o.offset_from = Some(off),
                 None => self.warn(line_no, format!("bad {name} {value:?}")),
+            }
+        } else if name.eq_ignore_ascii_case("RDATE") {
+            for item in value.split(',') {
+                match parse_time_value(item, false) {
+                    Some(RawValue::DateTime(dt, _)) => o.rdates.push(dt),
+                    _ => {
+                        self.warn(
+                            line_no,
+                            format!("bad RDATE {:?} in VTIMEZONE", snippet(item)),
+                        );
+                        return;
+                    }
+                }
             }
         } else if name.eq_ignore_ascii_case("TZNAME") {
             o.name = Some(unescape(value));

@@ -40,6 +40,28 @@ pub struct Observance {
     pub name: Option<String>,
     /// `RRULE`, when the observance recurs (normally yearly).
     pub rrule: Option<RRule>,
+    /// `RDATE`s: further local start times of the observance.
+    pub rdates: Vec<civil::DateTime>,
+}
+
+impl Observance {
+    /// When this observance last begins: never-ending for a rule without UNTIL or COUNT, else
+    /// the latest of DTSTART, the RDATEs and the rule's UNTIL.
+    fn last_onset(&self) -> civil::DateTime {
+        let mut last = self
+            .rdates
+            .iter()
+            .copied()
+            .fold(self.start, civil::DateTime::max);
+        if let Some(rule) = &self.rrule {
+            match (&rule.until, rule.count) {
+                (None, None) => return civil::DateTime::MAX,
+                (Some(until), _) => last = last.max(until.civil()),
+                (None, Some(_)) => {}
+            }
+        }
+        last
+    }
 }
 
 /// A VTIMEZONE as read from a file.
@@ -59,7 +81,7 @@ impl VTimezone {
     /// Only the current rule is kept: a VTIMEZONE is consulted only for TZIDs that name no known
     /// zone, and the events such files carry are recent.
     pub fn to_tz(&self) -> Option<Tz> {
-        let latest = self.observances.iter().max_by_key(|o| o.start)?;
+        let latest = self.observances.iter().max_by_key(|o| o.last_onset())?;
         let zone = self
             .posix_zone(latest)
             .unwrap_or_else(|| TimeZone::fixed(latest.offset_to));
@@ -74,7 +96,7 @@ impl VTimezone {
             self.observances
                 .iter()
                 .filter(|o| o.daylight == daylight)
-                .max_by_key(|o| o.start)
+                .max_by_key(|o| o.last_onset())
         };
         let std = latest_of(false)?;
         let dst = latest_of(true)?;

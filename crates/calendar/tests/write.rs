@@ -1,0 +1,253 @@
+//! The writer: required calendar properties, VTIMEZONEs that agree with the tz database,
+//! folding and escaping, and `parse(write(cal)) == cal` on the producer fixtures.
+
+use jiff::civil::{date, datetime};
+use jiff::tz::TimeZone;
+use jiff::{Span, Timestamp};
+use proptest::prelude::*;
+use touchpoint_calendar::{
+    Calendar, End, Event, Freq, RDate, RRule, Status, Time, Tz, parse, write,
+};
+
+fn now() -> Timestamp {
+    "2024-06-01T12:00:00Z".parse().expect("ts")
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn berlin() -> Tz {
+    Tz::iana("Europe/Berlin").expect("zone")
+}
+
+/// Every physical line ends in CRLF and is at most 75 octets.
+fn assert_well_formed(text: &str) {
+    assert!(text.ends_with("\r\n"));
+    for line in text.split("\r\n").filter(|l| !l.is_empty()) {
+        assert!(!line.contains('\n'), "bare LF in {line:?}");
+        assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+    }
+}
+
+fn sample() -> Calendar {
+    let mut weekly = Event::new(
+        "weekly@example.org",
+        Time::Zoned(datetime(2024, 3, 5, 17, 0, 0, 0), berlin()),
+    );
+    weekly.summary = Some("Weekly sync; agenda, notes\\links".to_owned());
+    weekly.description = Some("Line one\nLine two with ünïcødé and a long tail that will have to be folded somewhere past seventy-five octets".to_owned());
+    weekly.location = Some("https://meet.example.org/room".to_owned());
+    weekly.url = Some("https://example.org/weekly".to_owned());
+    weekly.status = Status::Confirmed;
+    weekly.sequence = 2;
+    weekly.end = Some(End::Duration(Span::new().hours(1)));
+    let mut rule = RRule::new(Freq::Weekly);
+    rule.until = Some(Time::Zoned(datetime(2024, 12, 31, 23, 0, 0, 0), Tz::utc()));
+    weekly.rrules.push(rule);
+    weekly.exdates = vec![
+        Time::Zoned(datetime(2024, 3, 12, 17, 0, 0, 0), berlin()),
+        Time::Zoned(datetime(2024, 3, 19, 17, 0, 0, 0), berlin()),
+    ];
+    weekly.rdates = vec![RDate::Time(Time::Zoned(
+        datetime(2024, 3, 21, 17, 0, 0, 0),
+        berlin(),
+    ))];
+    weekly.categories = vec!["Meeting".to_owned(), "Ops, infra".to_owned()];
+    weekly.last_modified = Some("2024-02-01T09:30:00Z".parse().expect("ts"));
+
+    let mut cancelled = Event::new(
+        "weekly@example.org",
+        Time::Zoned(datetime(2024, 4, 2, 17, 0, 0, 0), berlin()),
+    );
+    cancelled.recurrence_id = Some(Time::Zoned(datetime(2024, 4, 2, 17, 0, 0, 0), berlin()));
+    cancelled.status = Status::Cancelled;
+    cancelled.sequence = 3;
+    cancelled.summary = Some("Cancelled: speaker ill".to_owned());
+
+    let mut all_day = Event::new("day@example.org", Time::Date(date(2024, 5, 1)));
+    all_day.end = Some(End::At(Time::Date(date(2024, 5, 2))));
+    all_day.summary = Some("Community day".to_owned());
+
+    Calendar {
+        prodid: None,
+        name: Some("TODO Group".to_owned()),
+        description: Some("Meetings, calls; and more".to_owned()),
+        timezone: None,
+        events: vec![weekly, cancelled, all_day],
+    }
+}
+
+#[test]
+fn can_write_a_publishable_calendar() {
+    let text = write(&sample(), now());
+    assert_well_formed(&text);
+    insta::assert_snapshot!(text.replace("\r\n", "\n"));
+}
+
+#[test]
+fn can_round_trip_a_written_calendar() {
+    let cal = sample();
+    let text = write(&cal, now());
+    let parsed = parse(text.as_bytes()).expect("ics");
+    assert_eq!(parsed.warnings, vec![]);
+    let mut expected = cal;
+    expected.prodid = Some("-//Touchpoint//Touchpoint//EN".to_owned());
+    assert_eq!(parsed.calendar, expected);
+}
+
+#[test]
+fn can_round_trip_producer_feeds() {
+    for name in ["google.ics", "outlook.ics", "nextcloud.ics", "apple.ics"] {
+        let first = parse(&fixture(name)).expect("fixture").calendar;
+        let text = write(&first, now());
+        assert_well_formed(&text);
+        let again = parse(text.as_bytes()).expect("written");
+        assert_eq!(again.warnings, vec![], "{name}");
+        assert_eq!(again.calendar, first, "{name}");
+        // Zones rebuilt from our VTIMEZONEs give the same instants as the originals.
+        for (a, b) in first.events.iter().zip(&again.calendar.events) {
+            assert_eq!(
+                a.start.instant(&TimeZone::UTC),
+                b.start.instant(&TimeZone::UTC),
+                "{name} {}",
+                a.uid
+            );
+        }
+    }
+}
+
+#[test]
+fn can_write_one_vtimezone_per_zone_used() {
+    let text = write(&sample(), now());
+    assert_eq!(text.matches("BEGIN:VTIMEZONE").count(), 1);
+    assert!(text.contains("TZID:Europe/Berlin\r\n"));
+    assert!(text.contains("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"));
+    assert!(text.contains("TZOFFSETTO:+0200\r\n"));
+    assert!(!text.contains("TZID:UTC"), "UTC is written with Z");
+    assert!(text.contains("UNTIL=20241231T230000Z"));
+    assert!(text.contains("EXDATE;TZID=Europe/Berlin:20240312T170000,20240319T170000\r\n"));
+    assert!(text.contains("DTSTAMP:20240601T120000Z\r\n"));
+}
+
+/// A zone the reader cannot look up by name must be rebuilt from our VTIMEZONE alone, and agree
+/// with jiff's database at every instant we check, across both DST changes and rule changes.
+#[test]
+fn can_write_vtimezones_that_agree_with_the_tz_database() {
+    for iana in [
+        "Europe/Berlin",
+        "America/New_York",
+        "Australia/Sydney",
+        "America/Sao_Paulo",
+        "Asia/Kolkata",
+        "Europe/Moscow",
+    ] {
+        let zone = TimeZone::get(iana).expect("zone");
+        let tz = Tz {
+            name: format!("Office ({iana})"),
+            zone: zone.clone(),
+        };
+        let mut event = Event::new(
+            "x",
+            Time::Zoned(datetime(2005, 1, 1, 12, 0, 0, 0), tz.clone()),
+        );
+        event.rdates.push(RDate::Time(Time::Zoned(
+            datetime(2026, 1, 1, 12, 0, 0, 0),
+            tz,
+        )));
+        let cal = Calendar {
+            events: vec![event],
+            ..Calendar::default()
+        };
+        let text = write(&cal, now());
+        let parsed = parse(text.as_bytes()).expect("ics");
+        assert_eq!(parsed.warnings, vec![], "{iana}");
+        let rebuilt = parsed.calendar.events[0].start.tz().expect("zoned").clone();
+        assert_eq!(rebuilt.name, format!("Office ({iana})"));
+        // Only the rebuilt zone's current rule is kept by the reader, so compare recent years.
+        for month in 1..=12 {
+            for year in [2024, 2025, 2030] {
+                let dt = datetime(year, month, 15, 12, 0, 0, 0);
+                let expected = zone.to_ambiguous_timestamp(dt).compatible().expect("ts");
+                let got = rebuilt
+                    .zone
+                    .to_ambiguous_timestamp(dt)
+                    .compatible()
+                    .expect("ts");
+                assert_eq!(got, expected, "{iana} {dt}");
+            }
+        }
+    }
+}
+
+#[test]
+fn can_write_floating_dates_periods_and_this_and_future() {
+    let mut ev = Event::new("f", Time::Floating(datetime(2024, 1, 1, 9, 0, 0, 0)));
+    ev.rdates.push(RDate::Period(
+        Time::Floating(datetime(2024, 1, 8, 9, 0, 0, 0)),
+        End::Duration(Span::new().minutes(90)),
+    ));
+    ev.exdates
+        .push(Time::Floating(datetime(2024, 1, 15, 9, 0, 0, 0)));
+    ev.recurrence_id = Some(Time::Floating(datetime(2024, 1, 1, 9, 0, 0, 0)));
+    ev.this_and_future = true;
+    let cal = Calendar {
+        events: vec![ev],
+        ..Calendar::default()
+    };
+    let text = write(&cal, now());
+    assert!(!text.contains("VTIMEZONE"));
+    assert!(text.contains("RDATE;VALUE=PERIOD:20240108T090000/PT90M\r\n"));
+    assert!(text.contains("RECURRENCE-ID;RANGE=THISANDFUTURE:20240101T090000\r\n"));
+    let parsed = parse(text.as_bytes()).expect("ics").calendar;
+    assert_eq!(parsed.events, cal.events);
+}
+
+#[test]
+fn can_quote_a_tzid_with_special_characters() {
+    let tz = Tz {
+        name: "(UTC+01:00) Amsterdam, Berlin; custom".to_owned(),
+        zone: TimeZone::fixed(jiff::tz::Offset::constant(1)),
+    };
+    let ev = Event::new("q", Time::Zoned(datetime(2024, 1, 1, 9, 0, 0, 0), tz));
+    let cal = Calendar {
+        events: vec![ev],
+        ..Calendar::default()
+    };
+    let text = write(&cal, now());
+    assert!(
+        text.contains("DTSTART;TZID=\"(UTC+01:00) Amsterdam, Berlin; custom\":20240101T090000")
+    );
+    let parsed = parse(text.as_bytes()).expect("ics");
+    assert_eq!(parsed.calendar.events, cal.events);
+}
+
+/// What the writer keeps of a text: control characters other than newline and tab are dropped,
+/// and CR LF is a newline.
+fn kept(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect()
+}
+
+proptest! {
+    #[test]
+    fn escaping_and_folding_round_trip(summary in "\\PC{0,300}", desc in any::<String>(), cats in proptest::collection::vec("[^\\p{Cc}]{1,20}", 0..4)) {
+        let mut ev = Event::new("p", Time::Date(date(2024, 1, 1)));
+        ev.summary = Some(summary.clone());
+        ev.description = Some(desc.clone());
+        ev.categories = cats.clone();
+        let cal = Calendar { name: Some(summary.clone()), events: vec![ev], ..Calendar::default() };
+        let text = write(&cal, now());
+        for line in text.split("\r\n").filter(|l| !l.is_empty()) {
+            prop_assert!(line.len() <= 75);
+        }
+        let parsed = parse(text.as_bytes()).expect("ics");
+        let got = &parsed.calendar.events[0];
+        prop_assert_eq!(got.summary.clone(), Some(kept(&summary)));
+        prop_assert_eq!(got.description.clone(), Some(kept(&desc)));
+        prop_assert_eq!(&got.categories, &cats);
+        prop_assert_eq!(parsed.calendar.name, Some(kept(&summary)));
+    }
+}
