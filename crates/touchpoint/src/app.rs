@@ -1,0 +1,188 @@
+//! Loading what a command works on: the community file (or the embedded example), the store, and
+//! the [`Site`] built from both.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::Context;
+use jiff::Timestamp;
+use touchpoint_community::{CalendarSource, Community, Diagnostic, Location};
+use touchpoint_site::{Site, Source, SourceStatus};
+use touchpoint_store::{Bodies, SourceRecord, SqliteStore, Store};
+
+use crate::cli::{ConfigArgs, StoreArgs};
+
+/// The community file and where its relative paths point.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// The parsed, validated community.
+    pub community: Community,
+    /// Warnings found while validating.
+    pub warnings: Vec<Diagnostic>,
+    /// The folder `path =` sources are read from; `None` for the embedded example, whose sample
+    /// calendars are compiled into the binary.
+    pub base: Option<PathBuf>,
+}
+
+/// Why a community file could not be loaded: every problem found.
+#[derive(Debug)]
+pub struct Invalid(pub Vec<Diagnostic>);
+
+impl std::fmt::Display for Invalid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, diagnostic) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{diagnostic}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Invalid {}
+
+/// Load `--config FILE`, or the embedded example without it.
+pub fn load_community(args: &ConfigArgs) -> Result<Loaded, Invalid> {
+    match &args.config {
+        Some(path) => {
+            let checked = touchpoint_community::parse_file(path).map_err(Invalid)?;
+            let base = path
+                .parent()
+                .map(|dir| {
+                    if dir.as_os_str().is_empty() {
+                        PathBuf::from(".")
+                    } else {
+                        dir.to_path_buf()
+                    }
+                })
+                .unwrap_or_else(|| PathBuf::from("."));
+            Ok(Loaded {
+                community: checked.community,
+                warnings: checked.warnings,
+                base: Some(base),
+            })
+        }
+        None => {
+            let checked =
+                touchpoint_community::parse(touchpoint_community::EXAMPLE).map_err(Invalid)?;
+            Ok(Loaded {
+                community: checked.community,
+                warnings: checked.warnings,
+                base: None,
+            })
+        }
+    }
+}
+
+/// Where to fetch one outside calendar from.
+pub fn location(
+    loaded: &Loaded,
+    decl: &CalendarSource,
+) -> anyhow::Result<touchpoint_fetch::Location> {
+    match (&decl.location, &loaded.base) {
+        (Location::Url(_), _) => {
+            let url = decl.fetch_url().unwrap_or_default();
+            let url = url
+                .parse()
+                .with_context(|| format!("calendar {:?}: invalid URL {url:?}", decl.id))?;
+            Ok(touchpoint_fetch::Location::Url(url))
+        }
+        (Location::Path(path), Some(base)) => Ok(touchpoint_fetch::Location::Path(base.join(path))),
+        (Location::Path(path), None) => touchpoint_community::example_file(path)
+            .map(touchpoint_fetch::Location::Embedded)
+            .with_context(|| format!("calendar {:?}: no embedded sample file {path:?}", decl.id)),
+    }
+}
+
+/// Open the store the flags name: PostgreSQL with `--database`, else SQLite under `--data`.
+pub async fn open_store(args: &StoreArgs) -> anyhow::Result<Arc<dyn Store>> {
+    match &args.database {
+        Some(url) => {
+            let store = touchpoint_store::PgStore::connect(url, 8)
+                .await
+                .context("cannot open the PostgreSQL store")?;
+            Ok(Arc::new(store))
+        }
+        None => {
+            let store = SqliteStore::open(&args.data)
+                .with_context(|| format!("cannot open the store in {}", args.data.display()))?;
+            Ok(Arc::new(store))
+        }
+    }
+}
+
+/// The site for `loaded` with every outside calendar's last good copy from `store`.
+pub async fn build_site(loaded: &Loaded, store: &dyn Store) -> anyhow::Result<Site> {
+    let records = store
+        .list(Bodies::Include)
+        .await
+        .context("cannot read the stored calendars")?;
+    Ok(site_from_records(loaded, &records))
+}
+
+/// The site for `loaded` given the stored records (pure: parses the stored bodies).
+pub fn site_from_records(loaded: &Loaded, records: &[SourceRecord]) -> Site {
+    let sources: Vec<Source> = loaded
+        .community
+        .calendars
+        .iter()
+        .map(|decl| source(decl, records.iter().find(|r| r.id == decl.id)))
+        .collect();
+    let updated = sources
+        .iter()
+        .filter_map(|s| s.last_success)
+        .max()
+        .unwrap_or(Timestamp::UNIX_EPOCH);
+    Site::new(loaded.community.clone(), sources, updated)
+}
+
+fn source(decl: &CalendarSource, record: Option<&SourceRecord>) -> Source {
+    let Some(record) = record else {
+        return Source {
+            decl: decl.clone(),
+            calendar: None,
+            status: SourceStatus::Pending,
+            last_success: None,
+            last_attempt: None,
+            last_error: None,
+            summary: None,
+        };
+    };
+    let calendar = record
+        .body
+        .as_deref()
+        .and_then(|body| touchpoint_calendar::parse(body).ok())
+        .map(|parsed| parsed.calendar);
+    let status = match (&calendar, &record.last_error) {
+        (Some(_), None) => SourceStatus::Ok,
+        (Some(_), Some(_)) => SourceStatus::Stale,
+        (None, Some(_)) => SourceStatus::Error,
+        (None, None) => SourceStatus::Pending,
+    };
+    Source {
+        decl: decl.clone(),
+        calendar,
+        status,
+        last_success: record.fetched_at,
+        last_attempt: record.checked_at,
+        last_error: record.last_error.clone(),
+        summary: record.summary.clone(),
+    }
+}
+
+/// Print warnings of a loaded community file to stderr.
+pub fn print_warnings(loaded: &Loaded) {
+    for warning in &loaded.warnings {
+        eprintln!("{warning}");
+    }
+}
+
+/// The path shown for the community file in messages.
+pub fn config_name(args: &ConfigArgs) -> String {
+    args.config
+        .as_deref()
+        .map(Path::display)
+        .map(|p| p.to_string())
+        .unwrap_or_else(|| "the embedded example (examples/todo-group/touchpoint.toml)".to_owned())
+}

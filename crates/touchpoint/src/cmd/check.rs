@@ -1,0 +1,44 @@
+//! `touchpoint check [--config FILE]`: validate a community file and print every problem.
+//!
+//! Exit codes: 0 valid (warnings allowed), 1 invalid.
+
+use std::process::ExitCode;
+
+use crate::app::{self, Invalid};
+use crate::cli::ConfigArgs;
+
+/// Run `touchpoint check`.
+pub fn run(args: ConfigArgs) -> anyhow::Result<ExitCode> {
+    match app::load_community(&args) {
+        Ok(loaded) => {
+            app::print_warnings(&loaded);
+            let community = &loaded.community;
+            println!(
+                "{}: ok — {} series, {} groups, {} outside calendars{}",
+                app::config_name(&args),
+                community.series.len(),
+                community.groups.len(),
+                community.calendars.len(),
+                match loaded.warnings.len() {
+                    0 => String::new(),
+                    n => format!(", {n} warning(s)"),
+                }
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(Invalid(diagnostics)) => {
+            for diagnostic in &diagnostics {
+                eprintln!("{diagnostic}");
+            }
+            let errors = diagnostics
+                .iter()
+                .filter(|d| d.severity == touchpoint_community::Severity::Error)
+                .count();
+            eprintln!(
+                "{}: {errors} error(s); nothing was changed",
+                app::config_name(&args)
+            );
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}

@@ -1,0 +1,22 @@
+//! One module per command; `run` dispatches.
+
+pub mod build;
+pub mod check;
+pub mod occurrences;
+pub mod refresh;
+pub mod serve;
+
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Command};
+
+/// Run the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Serve(args) => serve::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Refresh(args) => refresh::run(args),
+        Command::Occurrences(args) => occurrences::run(args),
+        Command::Build(args) => build::run(args),
+    }
+}

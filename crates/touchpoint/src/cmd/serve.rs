@@ -1,0 +1,61 @@
+//! `touchpoint serve`: the meetings page, feeds and API, with outside calendars refreshed in the
+//! background.
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context;
+
+use crate::app;
+use crate::cli::ServeArgs;
+use crate::refresher;
+use crate::server::{self, AppState};
+
+/// Run `touchpoint serve` until interrupted.
+pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let loaded = app::load_community(&args.config).map_err(|invalid| {
+        anyhow::anyhow!(
+            "{invalid}\nthe community file is invalid; run `touchpoint check` for details"
+        )
+    })?;
+    app::print_warnings(&loaded);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    runtime.block_on(serve(loaded, args))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn serve(loaded: app::Loaded, args: ServeArgs) -> anyhow::Result<()> {
+    let store = app::open_store(&args.store).await?;
+    let site = app::build_site(&loaded, &*store).await?;
+    let state = AppState::with_system_clock(site);
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.listen))?;
+    let addr = listener.local_addr()?;
+    tracing::info!("serving {} at http://{addr}/", loaded.community.info.name);
+    let holder = format!("{}:{}", hostname(), std::process::id());
+    tokio::spawn(refresher::run(
+        Arc::new(loaded),
+        store,
+        state.clone(),
+        holder,
+    ));
+    axum::serve(listener, server::router(state))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .context("the server stopped")
+}
+
+/// This machine's name, for lease holders (falls back to "touchpoint").
+fn hostname() -> String {
+    std::fs::read_to_string("/etc/hostname")
+        .ok()
+        .map(|name| name.trim().to_owned())
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| "touchpoint".to_owned())
+}

@@ -1,0 +1,12 @@
+//! Touchpoint's binary as a library, so integration tests drive the same router and commands.
+//!
+//! - [`cli`]: the command line (clap).
+//! - [`cmd`]: one module per command.
+//! - [`app`]: loading the community file and the stored outside calendars into a [`touchpoint_site::Site`].
+//! - [`server`]: the axum route table and its handlers.
+
+pub mod app;
+pub mod cli;
+pub mod cmd;
+pub mod refresher;
+pub mod server;
