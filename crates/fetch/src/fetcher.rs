@@ -1,0 +1,334 @@
+//! Getting one location's bytes: HTTP(S), a file on disk, or bytes compiled into the binary.
+//!
+//! Limits hold for every kind of location: the body cap is checked against `Content-Length`
+//! before reading and again on every chunk while streaming (after gzip decoding, so a small
+//! compressed bomb is caught too), so no more than the cap is ever held in memory.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use reqwest::header::{ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};
+use tokio::io::AsyncReadExt;
+use url::Url;
+
+use crate::error::{human_duration, human_size};
+use crate::{FetchError, FetchErrorKind};
+
+/// Limits and identity for fetching outside calendars.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FetchConfig {
+    /// How long to wait for a TCP (and TLS) connection. Default 10 s.
+    pub connect_timeout: Duration,
+    /// How long the whole request may take, body included; this is what stops a server that
+    /// trickles. Default 60 s.
+    pub total_timeout: Duration,
+    /// The largest body accepted, in bytes, after decoding. Default 20 MiB.
+    pub max_body: u64,
+    /// How many redirects are followed. Default 5.
+    pub max_redirects: usize,
+    /// The `User-Agent` header. Default `touchpoint/<version>`, followed by ` (+<repository>)`
+    /// when the package's `repository` is set, so feed owners can find who is polling.
+    pub user_agent: String,
+}
+
+impl Default for FetchConfig {
+    fn default() -> Self {
+        FetchConfig {
+            connect_timeout: Duration::from_secs(10),
+            total_timeout: Duration::from_secs(60),
+            max_body: 20 * 1024 * 1024,
+            max_redirects: 5,
+            user_agent: default_user_agent(),
+        }
+    }
+}
+
+/// `touchpoint/<version>`, plus the repository URL when the manifest names one.
+fn default_user_agent() -> String {
+    let version = env!("CARGO_PKG_VERSION");
+    match env!("CARGO_PKG_REPOSITORY") {
+        "" => format!("touchpoint/{version}"),
+        repository => format!("touchpoint/{version} (+{repository})"),
+    }
+}
+
+/// Where an outside calendar comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Location {
+    /// An `http` or `https` URL (`webcal://` is read as `https://`; see [`Location::url`]).
+    Url(Url),
+    /// A file on disk (a `path =` source).
+    Path(PathBuf),
+    /// Bytes compiled into the binary (the embedded example's sample calendars).
+    Embedded(&'static [u8]),
+}
+
+impl Location {
+    /// The location of a URL as written in the community file: `webcal://` and `webcals://`
+    /// become `https://`; only `http` and `https` are accepted otherwise.
+    pub fn url(text: &str) -> Result<Location, FetchError> {
+        let invalid = |why: String| {
+            FetchError::new(
+                FetchErrorKind::InvalidLocation,
+                format!("not a URL touchpoint can fetch: {why}"),
+            )
+        };
+        let text = text.trim();
+        let scheme_end = text.find("://").unwrap_or(0);
+        let rewritten = match text[..scheme_end].to_ascii_lowercase().as_str() {
+            // `Url::set_scheme` cannot turn a non-special scheme into a special one, so the
+            // text is rewritten before parsing.
+            "webcal" | "webcals" => format!("https{}", &text[scheme_end..]),
+            _ => text.to_owned(),
+        };
+        let url = Url::parse(&rewritten).map_err(|e| invalid(format!("{e}")))?;
+        match url.scheme() {
+            "http" | "https" if url.host().is_some() => Ok(Location::Url(url)),
+            "http" | "https" => Err(invalid("it has no host".to_owned())),
+            other => Err(invalid(format!("the scheme {other}: is not supported"))),
+        }
+    }
+}
+
+/// What a fetch brought back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FetchOutcome {
+    /// A body, with the validators to send next time.
+    Fetched {
+        /// The body, decoded from any transfer compression; at most the configured cap.
+        body: Vec<u8>,
+        /// The response's `ETag`.
+        etag: Option<String>,
+        /// The response's `Last-Modified`.
+        last_modified: Option<String>,
+    },
+    /// `304 Not Modified`: the copy whose validators were sent is still current.
+    NotModified,
+}
+
+/// Fetches locations with one shared HTTP client (connection pool, TLS configuration).
+#[derive(Clone, Debug)]
+pub struct Fetcher {
+    client: reqwest::Client,
+    config: FetchConfig,
+}
+
+impl Fetcher {
+    /// A fetcher with `config`'s limits. Fails only if the TLS backend cannot start.
+    pub fn new(config: FetchConfig) -> Result<Fetcher, FetchError> {
+        let client = reqwest::Client::builder()
+            .connect_timeout(config.connect_timeout)
+            .timeout(config.total_timeout)
+            .redirect(reqwest::redirect::Policy::limited(config.max_redirects))
+            .user_agent(config.user_agent.clone())
+            .gzip(true)
+            .build()
+            .map_err(|e| FetchError::new(FetchErrorKind::Transfer, root_cause(&e)))?;
+        Ok(Fetcher { client, config })
+    }
+
+    /// The limits in force.
+    pub fn config(&self) -> &FetchConfig {
+        &self.config
+    }
+
+    /// Fetch `location`. For URLs, `etag` and `last_modified` (the stored copy's validators)
+    /// are sent as `If-None-Match` and `If-Modified-Since`, and a `304` answer becomes
+    /// [`FetchOutcome::NotModified`]. Files and embedded bytes are always read whole.
+    pub async fn fetch(
+        &self,
+        location: &Location,
+        etag: Option<&str>,
+        last_modified: Option<&str>,
+    ) -> Result<FetchOutcome, FetchError> {
+        match location {
+            Location::Url(url) => self.fetch_url(url, etag, last_modified).await,
+            Location::Path(path) => self.read_file(path).await,
+            Location::Embedded(bytes) => {
+                self.check_size(bytes.len() as u64)?;
+                Ok(FetchOutcome::Fetched {
+                    body: bytes.to_vec(),
+                    etag: None,
+                    last_modified: None,
+                })
+            }
+        }
+    }
+
+    async fn fetch_url(
+        &self,
+        url: &Url,
+        etag: Option<&str>,
+        last_modified: Option<&str>,
+    ) -> Result<FetchOutcome, FetchError> {
+        let mut request = self.client.get(url.clone());
+        if let Some(etag) = etag {
+            request = request.header(IF_NONE_MATCH, etag);
+        }
+        if let Some(last_modified) = last_modified {
+            request = request.header(IF_MODIFIED_SINCE, last_modified);
+        }
+        let mut response = request.send().await.map_err(|e| self.http_error(&e))?;
+        let status = response.status();
+        if status == StatusCode::NOT_MODIFIED && (etag.is_some() || last_modified.is_some()) {
+            return Ok(FetchOutcome::NotModified);
+        }
+        if !status.is_success() {
+            let reason = status.canonical_reason().unwrap_or("");
+            return Err(FetchError::new(
+                FetchErrorKind::Http(status.as_u16()),
+                format!("the server answered HTTP {} {reason}", status.as_u16())
+                    .trim_end()
+                    .to_owned(),
+            ));
+        }
+        if let Some(length) = response.content_length() {
+            self.check_size(length)?;
+        }
+        let header = |name| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v: &reqwest::header::HeaderValue| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let (etag, last_modified) = (header(ETAG), header(LAST_MODIFIED));
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(|e| self.http_error(&e))? {
+            self.check_size(body.len() as u64 + chunk.len() as u64)?;
+            body.extend_from_slice(&chunk);
+        }
+        Ok(FetchOutcome::Fetched {
+            body,
+            etag,
+            last_modified,
+        })
+    }
+
+    async fn read_file(&self, path: &std::path::Path) -> Result<FetchOutcome, FetchError> {
+        let io = |e: std::io::Error| {
+            FetchError::new(
+                FetchErrorKind::Io,
+                format!("cannot read {}: {e}", path.display()),
+            )
+        };
+        let file = tokio::fs::File::open(path).await.map_err(io)?;
+        let length = file.metadata().await.map_err(io)?.len();
+        self.check_size(length)?;
+        // The file may grow between the size check and the read: read at most one byte past
+        // the cap to notice.
+        let mut body = Vec::with_capacity(length as usize);
+        file.take(self.config.max_body + 1)
+            .read_to_end(&mut body)
+            .await
+            .map_err(io)?;
+        self.check_size(body.len() as u64)?;
+        Ok(FetchOutcome::Fetched {
+            body,
+            etag: None,
+            last_modified: None,
+        })
+    }
+
+    fn check_size(&self, bytes: u64) -> Result<(), FetchError> {
+        if bytes > self.config.max_body {
+            return Err(FetchError::new(
+                FetchErrorKind::TooLarge,
+                format!("body larger than {}", human_size(self.config.max_body)),
+            ));
+        }
+        Ok(())
+    }
+
+    fn http_error(&self, e: &reqwest::Error) -> FetchError {
+        let (kind, message) = if e.is_redirect() {
+            (
+                FetchErrorKind::TooManyRedirects,
+                format!("more than {} redirects", self.config.max_redirects),
+            )
+        } else if e.is_timeout() && e.is_connect() {
+            (
+                FetchErrorKind::Timeout,
+                format!(
+                    "could not connect within {}",
+                    human_duration(self.config.connect_timeout)
+                ),
+            )
+        } else if e.is_timeout() {
+            (
+                FetchErrorKind::Timeout,
+                format!(
+                    "timed out after {}",
+                    human_duration(self.config.total_timeout)
+                ),
+            )
+        } else if e.is_connect() {
+            (
+                FetchErrorKind::Connect,
+                format!("could not connect: {}", root_cause(e)),
+            )
+        } else {
+            (
+                FetchErrorKind::Transfer,
+                format!("the transfer failed: {}", root_cause(e)),
+            )
+        };
+        FetchError::new(kind, message)
+    }
+}
+
+/// The innermost error's text: reqwest's outer layers say only "error sending request".
+fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut inner = e;
+    while let Some(source) = inner.source() {
+        inner = source;
+    }
+    inner.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn can_read_webcal_as_https() {
+        let Location::Url(url) = Location::url("webcal://example.org/cal.ics?x=1").unwrap() else {
+            panic!("not a URL");
+        };
+        assert_eq!(url.as_str(), "https://example.org/cal.ics?x=1");
+        let Location::Url(url) = Location::url("WEBCALS://example.org/a.ics").unwrap() else {
+            panic!("not a URL");
+        };
+        assert_eq!(url.as_str(), "https://example.org/a.ics");
+        let Location::Url(url) = Location::url(" http://example.org/a.ics ").unwrap() else {
+            panic!("not a URL");
+        };
+        assert_eq!(url.scheme(), "http");
+    }
+
+    #[test]
+    fn errors_when_the_scheme_is_not_fetchable() {
+        for text in [
+            "ftp://example.org/a.ics",
+            "file:///etc/passwd",
+            "not a url",
+            "https://",
+        ] {
+            let err = Location::url(text).unwrap_err();
+            assert_eq!(err.kind(), FetchErrorKind::InvalidLocation, "{text}");
+            assert!(
+                err.to_string()
+                    .starts_with("not a URL touchpoint can fetch"),
+                "{err}"
+            );
+        }
+    }
+
+    #[test]
+    fn can_name_touchpoint_and_its_version_in_the_user_agent() {
+        let ua = FetchConfig::default().user_agent;
+        assert!(ua.starts_with(&format!("touchpoint/{}", env!("CARGO_PKG_VERSION"))));
+        assert!(!ua.contains(char::is_control));
+    }
+}
