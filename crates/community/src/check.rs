@@ -690,10 +690,10 @@ impl<'s> Cx<'s> {
                         series.id
                     ),
                     Some(format!(
-                        "{date} is a {}; the series meets {}{}{}",
+                        "{date} is a {}; the series meets \"{}\" from {}{}",
                         repeat::weekday_name(date.weekday()),
-                        series.cadence().to_lowercase(),
-                        format_args!(" from {}", series.first),
+                        series.cadence(),
+                        series.first,
                         series.last.map(|l| format!(" to {l}")).unwrap_or_default(),
                     )),
                 );
@@ -966,7 +966,14 @@ fn closest_zones(name: &str, names: &[String]) -> Vec<String> {
         .filter(|(d, _)| *d <= limit)
         .collect();
     scored.sort();
-    scored.into_iter().take(3).map(|(_, n)| n.clone()).collect()
+    // Only the best matches and those nearly as good, so the hint stays to the point.
+    let best = scored.first().map_or(0, |(d, _)| *d);
+    scored
+        .into_iter()
+        .filter(|(d, _)| *d <= best + 1)
+        .take(3)
+        .map(|(_, n)| n.clone())
+        .collect()
 }
 
 fn quote_list(items: &[String]) -> String {

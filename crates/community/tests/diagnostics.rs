@@ -1,0 +1,398 @@
+//! Validation: each broken fixture in `tests/fixtures/errors/` is rejected with located,
+//! hinted diagnostics (snapshots of the rendered text), and the valid fixtures pass.
+
+use std::path::{Path, PathBuf};
+
+use touchpoint_community::{Diagnostic, Severity, parse, parse_file};
+
+fn fixture(kind: &str, name: &str) -> (PathBuf, String) {
+    let path = Path::new("tests/fixtures")
+        .join(kind)
+        .join(format!("{name}.toml"));
+    let source = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(&path))
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    (path, source)
+}
+
+/// The diagnostics of a fixture that must fail, with the fixture path as their file.
+fn errors(name: &str) -> Vec<Diagnostic> {
+    let (path, source) = fixture("errors", name);
+    match parse(&source) {
+        Ok(_) => panic!("{name} should not validate"),
+        Err(diags) => diags
+            .into_iter()
+            .map(|mut d| {
+                d.file = Some(path.clone());
+                d
+            })
+            .collect(),
+    }
+}
+
+fn render(diags: &[Diagnostic]) -> String {
+    diags
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Line, column and message of each diagnostic, for exact assertions.
+fn located(diags: &[Diagnostic]) -> Vec<(usize, usize, &str)> {
+    diags
+        .iter()
+        .map(|d| (d.line, d.column, d.message.as_str()))
+        .collect()
+}
+
+#[test]
+fn can_validate_the_valid_fixtures() {
+    for name in ["minimal", "everything"] {
+        let (path, source) = fixture("valid", name);
+        let checked =
+            parse(&source).unwrap_or_else(|d| panic!("{}: {}", path.display(), render(&d)));
+        assert!(
+            checked.warnings.is_empty(),
+            "{name}: {}",
+            render(&checked.warnings)
+        );
+    }
+}
+
+#[test]
+fn errors_when_the_toml_is_malformed() {
+    let diags = errors("syntax");
+    assert_eq!((diags[0].line, diags[0].column), (6, 13));
+    assert!(
+        diags[0].message.starts_with("TOML syntax"),
+        "{}",
+        diags[0].message
+    );
+    insta::assert_snapshot!(render(&diags));
+}
+
+#[test]
+fn errors_when_keys_are_unknown_with_a_did_you_mean() {
+    let diags = errors("unknown_key");
+    assert_eq!(
+        located(&diags),
+        [
+            (7, 1, "unknown key `titel`"),
+            (19, 1, "unknown key `color`"),
+            (21, 2, "unknown key `calender` at the top level"),
+        ]
+    );
+    assert_eq!(diags[0].hint.as_deref(), Some("did you mean `title`?"));
+    assert_eq!(diags[1].hint.as_deref(), Some("did you mean `colour`?"));
+    assert_eq!(diags[2].hint.as_deref(), Some("did you mean `calendars`?"));
+    insta::assert_snapshot!(render(&diags));
+}
+
+#[test]
+fn errors_when_a_value_has_the_wrong_type() {
+    let diags = errors("wrong_type");
+    assert_eq!((diags[0].line, diags[0].column), (10, 12));
+    assert!(
+        diags[0].message.contains("expected a string"),
+        "{}",
+        diags[0].message
+    );
+    insta::assert_snapshot!(render(&diags));
+}
+
+#[test]
+fn errors_when_a_date_is_quoted() {
+    let diags = errors("quoted_date");
+    assert_eq!((diags[0].line, diags[0].column), (12, 9));
+    assert!(diags[0].hint.as_deref().unwrap().contains("without quotes"));
+    insta::assert_snapshot!(render(&diags));
+}
+
+#[test]
+fn errors_when_a_required_key_is_missing() {
+    let diags = errors("missing_key");
+    assert_eq!(located(&diags)[0].2, "missing key `title`");
+    assert_eq!(diags[0].line, 5);
+    insta::assert_snapshot!(render(&diags));
+}
+
+#[test]
+fn errors_when_the_community_table_is_missing() {
+    let diags = errors("missing_community");
+    assert_eq!(
+        located(&diags),
+        [(1, 1, "the [community] table is missing")]
+    );
+    insta::assert_snapshot!(render(&diags));
+}
+
+#[test]
+fn errors_when_the_time_zone_is_unknown_and_suggests_iana_names() {
+    let diags = errors("unknown_timezone");
+    assert_eq!(
+        located(&diags),
+        [(8, 12, "unknown time zone \"Europe/Berln\"")]
+    );
+    assert!(
+        diags[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("\"Europe/Berlin\"")
+    );
+    insta::assert_snapshot!(render(&diags));
+}
+
+#[test]
+fn errors_when_the_start_does_not_exist_on_the_first_date() {
+    let diags = errors("dst_gap");
+    assert_eq!(diags.len(), 1);
+    assert_eq!((diags[0].line, diags[0].column), (10, 9));
+    assert!(
+        diags[0]
+            .message
+            .contains("2026-03-29 02:30 does not exist in Europe/Berlin")
+    );
+    assert!(diags[0].hint.as_deref().unwrap().contains("03:30"));
+    insta::assert_snapshot!(render(&diags));
+}
+
+#[test]
+fn errors_when_the_rrule_cannot_be_parsed() {
+    let diags = errors("bad_rrule");
+    assert_eq!((diags[0].line, diags[0].column), (11, 9));
+    assert!(
+        diags[0].message.starts_with("cannot parse the RRULE: "),
+        "{}",
+        diags[0].message
+    );
+    assert!(
+        diags[0].message.contains("FORTNIGHTLY"),
+        "{}",
+        diags[0].message
+    );
+    insta::assert_snapshot!(render(&diags));
+}
+
+#[test]
+fn errors_when_the_repeat_phrase_is_unknown_listing_the_forms() {
+    let diags = errors("bad_repeat");
+    assert_eq!((diags[0].line, diags[0].column), (11, 10));
+    let hint = diags[0].hint.as_deref().unwrap();
+    assert!(
+        hint.contains("every 2 weeks on Tuesday") && hint.contains("rrule"),
+        "{hint}"
+    );
+    insta::assert_snapshot!(render(&diags));
+}
+
+#[test]
+fn errors_when_the_duration_is_unreadable() {
+    let diags = errors("bad_duration");
+    assert_eq!((diags[0].line, diags[0].column), (10, 12));
+    assert!(
+        diags[0]
+            .message
+            .starts_with("\"an hour\" is not a duration")
+    );
+    insta::assert_snapshot!(render(&diags));
+}
+
+#[test]
+fn errors_when_the_start_time_is_unreadable() {
+    let diags = errors("bad_start");
+    assert_eq!(located(&diags), [(9, 9, "\"noon\" is not a local time")]);
+    insta::assert_snapshot!(render(&diags));
+}
+
+#[test]
+fn errors_when_first_is_after_last() {
+    let diags = errors("first_after_last");
+    assert_eq!(
+        located(&diags),
+        [(13, 8, "`last` (2025-12-31) is before `first` (2026-01-08)")]
+    );
+    insta::assert_snapshot!(render(&diags));
+}
+
+#[test]
+fn errors_when_first_is_not_a_day_the_rule_produces() {
+    let diags = errors("first_not_produced");
+    assert_eq!((diags[0].line, diags[0].column), (12, 9));
+    assert!(
+        diags[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .starts_with("2026-01-07 is a Wednesday")
+    );
+    insta::assert_snapshot!(render(&diags));
+}
+
+#[test]
+fn errors_when_an_exception_date_is_not_an_occurrence() {
+    let diags = errors("exception_not_occurrence");
+    assert_eq!(
+        located(&diags),
+        [(
+            15,
+            10,
+            "2026-12-23 is not a regular occurrence of series \"weekly\""
+        )]
+    );
+    assert!(
+        diags[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("2026-12-23 is a Wednesday")
+    );
+    insta::assert_snapshot!(render(&diags));
+}
+
+#[test]
+fn errors_when_an_exception_mixes_actions_or_misplaces_time() {
+    let diags = errors("exception_conflicting");
+    assert_eq!(
+        located(&diags),
+        [
+            (
+                17,
+                13,
+                "an exception does one of `cancel`, `move_to` or `extra`"
+            ),
+            (21, 10, "`time` only goes with `extra = true`"),
+        ]
+    );
+    insta::assert_snapshot!(render(&diags));
+}
+
+#[test]
+fn errors_when_ids_repeat_pointing_at_the_second() {
+    let diags = errors("duplicate_ids");
+    assert_eq!(located(&diags), [(15, 6, "duplicate series id \"weekly\"")]);
+    assert!(diags[0].hint.as_deref().unwrap().contains("line 6"));
+    insta::assert_snapshot!(render(&diags));
+}
+
+#[test]
+fn errors_when_ids_use_other_characters() {
+    let diags = errors("bad_id");
+    assert_eq!(located(&diags)[0].0, 6);
+    assert!(
+        diags[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("\"security-wg\"")
+    );
+    insta::assert_snapshot!(render(&diags));
+}
+
+#[test]
+fn errors_when_a_series_names_an_unknown_group() {
+    let diags = errors("unknown_group");
+    assert_eq!(
+        located(&diags),
+        [(13, 9, "series points at unknown group \"wg-securty\"")]
+    );
+    assert_eq!(
+        diags[0].hint.as_deref(),
+        Some("did you mean `wg-security`?")
+    );
+    insta::assert_snapshot!(render(&diags));
+}
+
+#[test]
+fn errors_when_two_series_of_a_group_overlap() {
+    let diags = errors("overlapping_series");
+    assert_eq!(diags.len(), 1);
+    assert_eq!((diags[0].line, diags[0].column), (29, 9));
+    assert_eq!(
+        diags[0].message,
+        "series \"weekly\" and \"biweekly\" of group \"wg\" overlap, first on 2026-04-09"
+    );
+    insta::assert_snapshot!(render(&diags));
+}
+
+#[test]
+fn errors_when_a_calendar_has_no_usable_location() {
+    let diags = errors("calendar_location");
+    assert_eq!(
+        located(&diags),
+        [
+            (6, 6, "calendar \"neither\" has neither `url` nor `path`"),
+            (13, 8, "a calendar has `url` or `path`, not both"),
+            (
+                18,
+                7,
+                "calendar url \"ftp://example.org/a.ics\" is not http, https or webcal"
+            ),
+        ]
+    );
+    insta::assert_snapshot!(render(&diags));
+}
+
+#[test]
+fn errors_when_a_colour_is_not_hex() {
+    let diags = errors("bad_colour");
+    assert_eq!(
+        located(&diags),
+        [(9, 10, "\"purple\" is not a CSS hex colour")]
+    );
+    insta::assert_snapshot!(render(&diags));
+}
+
+#[test]
+fn errors_when_a_series_has_both_repeat_and_rrule() {
+    let diags = errors("repeat_and_rrule");
+    assert_eq!(
+        located(&diags),
+        [(13, 9, "a series has `repeat` or `rrule`, not both")]
+    );
+    insta::assert_snapshot!(render(&diags));
+}
+
+#[test]
+fn can_warn_about_the_same_calendar_followed_twice() {
+    let (_, source) = fixture("warnings", "duplicate_calendars");
+    let checked = parse(&source).expect("duplicates are only a warning");
+    let warnings = &checked.warnings;
+    assert!(warnings.iter().all(|w| w.severity == Severity::Warning));
+    assert_eq!(
+        located(warnings),
+        [
+            (
+                13,
+                7,
+                "calendar \"chaoss\" is the same source as calendar \"todo\""
+            ),
+            (
+                23,
+                8,
+                "calendar \"local-b\" is the same source as calendar \"local-a\""
+            ),
+        ]
+    );
+    assert!(warnings[0].hint.as_deref().unwrap().contains("line 8"));
+    insta::assert_snapshot!(render(warnings));
+}
+
+#[test]
+fn can_name_the_file_in_diagnostics_from_disk() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/errors/bad_colour.toml");
+    let diags = parse_file(&path).unwrap_err();
+    assert_eq!(diags[0].file.as_deref(), Some(path.as_path()));
+    assert!(
+        diags[0]
+            .to_string()
+            .starts_with(&format!("{}:9:10: error:", path.display()))
+    );
+    let missing = parse_file(Path::new("/nonexistent/touchpoint.toml")).unwrap_err();
+    assert_eq!((missing[0].line, missing[0].column), (0, 0));
+    assert!(
+        missing[0]
+            .to_string()
+            .starts_with("/nonexistent/touchpoint.toml: error: cannot read")
+    );
+}
