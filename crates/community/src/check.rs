@@ -760,7 +760,7 @@ impl<'s> Cx<'s> {
         let mut seen = HashMap::new();
         let mut sources: HashMap<String, (String, usize)> = HashMap::new();
         let mut out = Vec::new();
-        for (raw, span) in raws {
+        for (raw, _) in raws {
             self.check_id("calendar", &raw.id, &mut seen);
             let location = match (&raw.url, &raw.path) {
                 (Some(_), Some(path)) => {
@@ -851,7 +851,6 @@ impl<'s> Cx<'s> {
                 let line = self.line_of(location_span.start);
                 sources.insert(key, (raw.id.get_ref().clone(), line));
             }
-            let _ = span;
             if let Some(refresh) = refresh {
                 out.push(CalendarSource {
                     id: raw.id.into_inner(),
