@@ -1,0 +1,115 @@
+//! `path =` sources and embedded calendars: read whole, under the same size cap as HTTP.
+
+use std::time::Duration;
+
+use jiff::Timestamp;
+use touchpoint_fetch::{
+    FetchConfig, FetchErrorKind, FetchOutcome, Fetcher, Location, RefreshOutcome, refresh_one,
+};
+use touchpoint_store::{SqliteStore, Store};
+
+const CALENDAR: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\n\
+    UID:a@test\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260105T170000Z\r\nEND:VEVENT\r\n\
+    END:VCALENDAR\r\n";
+
+fn fetcher(max_body: u64) -> Fetcher {
+    Fetcher::new(FetchConfig {
+        max_body,
+        total_timeout: Duration::from_secs(5),
+        ..FetchConfig::default()
+    })
+    .unwrap()
+}
+
+#[tokio::test]
+async fn can_read_a_path_source_from_disk() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("sister.ics");
+    std::fs::write(&path, CALENDAR).unwrap();
+    let outcome = fetcher(1024)
+        .fetch(&Location::Path(path), Some("\"ignored\""), None)
+        .await
+        .unwrap();
+    assert_eq!(
+        outcome,
+        FetchOutcome::Fetched {
+            body: CALENDAR.as_bytes().to_vec(),
+            etag: None,
+            last_modified: None
+        }
+    );
+}
+
+#[tokio::test]
+async fn errors_when_a_path_source_is_larger_than_the_cap() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("huge.ics");
+    std::fs::write(&path, vec![b'x'; 2048]).unwrap();
+    let err = fetcher(1024)
+        .fetch(&Location::Path(path), None, None)
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), FetchErrorKind::TooLarge);
+    assert_eq!(err.to_string(), "body larger than 1 KiB");
+}
+
+#[tokio::test]
+async fn errors_when_a_path_source_is_missing_and_keeps_the_copy() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("sister.ics");
+    std::fs::write(&path, CALENDAR).unwrap();
+    let store = SqliteStore::open(&tmp.path().join("data")).unwrap();
+    let fetcher = fetcher(1024 * 1024);
+    let location = Location::Path(path.clone());
+    let t0 = Timestamp::from_second(1_800_000_000).unwrap();
+    let ok = refresh_one(&fetcher, &store, "sister", &location, t0)
+        .await
+        .unwrap();
+    assert!(matches!(
+        ok.outcome,
+        RefreshOutcome::Updated { version: 1, .. }
+    ));
+
+    std::fs::remove_file(&path).unwrap();
+    let failed = refresh_one(&fetcher, &store, "sister", &location, t0)
+        .await
+        .unwrap();
+    let RefreshOutcome::Failed { error, failures } = failed.outcome else {
+        panic!("expected a failure, got {failed:?}");
+    };
+    assert_eq!(error.kind(), FetchErrorKind::Io);
+    assert!(
+        error
+            .to_string()
+            .starts_with(&format!("cannot read {}: ", path.display())),
+        "{error}"
+    );
+    assert_eq!(failures, 1);
+    let record = store.get("sister").await.unwrap().unwrap();
+    assert_eq!(record.body.as_deref(), Some(CALENDAR.as_bytes()));
+}
+
+#[tokio::test]
+async fn can_refresh_an_embedded_calendar_without_bumping_an_unchanged_version() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(tmp.path()).unwrap();
+    let fetcher = fetcher(1024 * 1024);
+    let location = Location::Embedded(CALENDAR.as_bytes());
+    let t0 = Timestamp::from_second(1_800_000_000).unwrap();
+    let first = refresh_one(&fetcher, &store, "sample", &location, t0)
+        .await
+        .unwrap();
+    assert!(matches!(
+        first.outcome,
+        RefreshOutcome::Updated { version: 1, .. }
+    ));
+    let second = refresh_one(&fetcher, &store, "sample", &location, t0)
+        .await
+        .unwrap();
+    assert_eq!(
+        second.outcome,
+        RefreshOutcome::Unchanged {
+            summary: "1 event, 0 warnings".into()
+        }
+    );
+}
