@@ -1,0 +1,350 @@
+//! The PostgreSQL store against a real server that each test starts for itself: `initdb` into a
+//! temporary folder (as the `postgres` user when running as root), on a free port on 127.0.0.1,
+//! stopped when the test ends. Needs Debian's `postgresql` package (the server binaries are
+//! found on PATH or under /usr/lib/postgresql/*/bin); without it the tests fail, they never skip.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::Duration;
+
+use jiff::Timestamp;
+use touchpoint_store::{Bodies, NewCopy, PgStore, Store, StoreErrorKind};
+
+/// A PostgreSQL cluster in a temporary folder, stopped on drop.
+struct Cluster {
+    bin: PathBuf,
+    data: PathBuf,
+    port: u16,
+    as_postgres: bool,
+    _dir: tempfile::TempDir,
+}
+
+impl Cluster {
+    fn start() -> Cluster {
+        let bin = find_bin();
+        let dir = tempfile::tempdir().unwrap();
+        let as_postgres = run_output("id", &["-u"]).trim() == "0";
+        if as_postgres {
+            // initdb refuses root; the cluster's folder must belong to the postgres user.
+            let uid: u32 = run_output("id", &["-u", "postgres"])
+                .trim()
+                .parse()
+                .unwrap();
+            let gid: u32 = run_output("id", &["-g", "postgres"])
+                .trim()
+                .parse()
+                .unwrap();
+            std::os::unix::fs::chown(dir.path(), Some(uid), Some(gid)).unwrap();
+        }
+        let data = dir.path().join("data");
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let cluster = Cluster {
+            bin,
+            data,
+            port,
+            as_postgres,
+            _dir: dir,
+        };
+        cluster.pg(
+            "initdb",
+            &[
+                "-D",
+                cluster.data.to_str().unwrap(),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "--no-sync",
+                "-E",
+                "UTF8",
+            ],
+        );
+        cluster.start_server();
+        cluster
+    }
+
+    fn start_server(&self) {
+        let options = format!(
+            "-p {} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c fsync=off",
+            self.port
+        );
+        let log = self.data.join("server.log");
+        self.pg(
+            "pg_ctl",
+            &[
+                "start",
+                "-w",
+                "-t",
+                "30",
+                "-D",
+                self.data.to_str().unwrap(),
+                "-l",
+                log.to_str().unwrap(),
+                "-o",
+                &options,
+            ],
+        );
+    }
+
+    fn stop_server(&self) {
+        self.pg(
+            "pg_ctl",
+            &[
+                "stop",
+                "-w",
+                "-m",
+                "immediate",
+                "-D",
+                self.data.to_str().unwrap(),
+            ],
+        );
+    }
+
+    fn url(&self) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
+    }
+
+    /// Run one of the server's programs, as the postgres user when we are root.
+    fn pg(&self, program: &str, args: &[&str]) {
+        let exe = self.bin.join(program);
+        let output = if self.as_postgres {
+            Command::new("runuser")
+                .args(["-u", "postgres", "--"])
+                .arg(&exe)
+                .args(args)
+                .output()
+        } else {
+            Command::new(&exe).args(args).output()
+        }
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", exe.display()));
+        assert!(
+            output.status.success(),
+            "{program} failed: {}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        let _ = Command::new(if self.as_postgres { "runuser" } else { "true" })
+            .args(if self.as_postgres {
+                vec!["-u", "postgres", "--"]
+            } else {
+                vec![]
+            })
+            .arg(self.bin.join("pg_ctl"))
+            .args(["stop", "-m", "immediate", "-D"])
+            .arg(&self.data)
+            .output();
+    }
+}
+
+/// The folder holding initdb and pg_ctl: on PATH, or Debian's versioned folder.
+fn find_bin() -> PathBuf {
+    if let Ok(path) = std::env::var("PATH") {
+        for dir in std::env::split_paths(&path) {
+            if dir.join("initdb").is_file() && dir.join("pg_ctl").is_file() {
+                return dir;
+            }
+        }
+    }
+    let mut versions: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .map(|entries| {
+            entries
+                .filter_map(|e| Some(e.ok()?.path().join("bin")))
+                .collect()
+        })
+        .unwrap_or_default();
+    versions.sort();
+    versions
+        .into_iter()
+        .rev()
+        .find(|bin| bin.join("initdb").is_file())
+        .expect("PostgreSQL server binaries not found: apt-get install -y postgresql")
+}
+
+fn run_output(program: &str, args: &[&str]) -> String {
+    let output = Command::new(program).args(args).output().unwrap();
+    assert!(output.status.success(), "{program} {args:?} failed");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn at(second: i64) -> Timestamp {
+    Timestamp::from_second(1_800_000_000 + second).unwrap()
+}
+
+fn copy(body: &str) -> NewCopy {
+    NewCopy {
+        body: body.as_bytes().to_vec(),
+        etag: Some(format!("\"{body}\"")),
+        last_modified: None,
+        summary: "1 event, 0 warnings".to_owned(),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn can_keep_the_store_contract_on_postgresql() {
+    let cluster = tokio::task::spawn_blocking(Cluster::start).await.unwrap();
+    let store = PgStore::connect(&cluster.url(), 4).await.unwrap();
+    assert_eq!(
+        store.migrate().await.unwrap(),
+        0,
+        "connect already migrated"
+    );
+
+    let first = store
+        .save_success("openssf", copy("one"), at(0))
+        .await
+        .unwrap();
+    let same = store
+        .save_success("openssf", copy("one"), at(10))
+        .await
+        .unwrap();
+    let other = store
+        .save_success("openssf", copy("two"), at(20))
+        .await
+        .unwrap();
+    assert_eq!((first.version, first.changed), (1, true));
+    assert_eq!((same.version, same.changed), (1, false));
+    assert_eq!((other.version, other.changed), (2, true));
+
+    assert_eq!(
+        store
+            .save_failure("openssf", "HTTP 500", at(30))
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        store
+            .save_failure("openssf", "timed out", at(40))
+            .await
+            .unwrap(),
+        2
+    );
+    let record = store.get("openssf").await.unwrap().unwrap();
+    assert_eq!(
+        record.body.as_deref(),
+        Some(&b"two"[..]),
+        "failure never erases"
+    );
+    assert_eq!(record.etag.as_deref(), Some("\"two\""));
+    assert_eq!(record.fetched_at, Some(at(20)));
+    assert_eq!(record.checked_at, Some(at(40)));
+    assert_eq!(record.last_error.as_deref(), Some("timed out"));
+    assert_eq!((record.failures, record.version), (2, 2));
+
+    store.save_not_modified("openssf", at(50)).await.unwrap();
+    let record = store.get("openssf").await.unwrap().unwrap();
+    assert_eq!((record.failures, record.last_error.as_deref()), (0, None));
+    assert_eq!(record.fetched_at, Some(at(50)));
+
+    // A second replica (another pool) sees the same data, and migrating again is a no-op.
+    let replica = PgStore::connect(&cluster.url(), 2).await.unwrap();
+    let listed = replica.list(Bodies::Omit).await.unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!((listed[0].body.as_deref(), listed[0].version), (None, 2));
+    assert_eq!(
+        replica.list(Bodies::Include).await.unwrap()[0]
+            .body
+            .as_deref(),
+        Some(&b"two"[..])
+    );
+    assert!(replica.remove("openssf").await.unwrap());
+    assert_eq!(store.get("openssf").await.unwrap(), None);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn can_lease_each_source_to_one_replica_at_a_time() {
+    let cluster = tokio::task::spawn_blocking(Cluster::start).await.unwrap();
+    let a = PgStore::connect(&cluster.url(), 2).await.unwrap();
+    let b = PgStore::connect(&cluster.url(), 2).await.unwrap();
+    let long = Duration::from_secs(60);
+
+    assert!(a.try_lease("openssf", "replica-a", long).await.unwrap());
+    assert!(
+        !b.try_lease("openssf", "replica-b", long).await.unwrap(),
+        "a holds it"
+    );
+    assert!(
+        a.try_lease("openssf", "replica-a", long).await.unwrap(),
+        "renewal"
+    );
+    assert!(
+        b.try_lease("chaoss", "replica-b", long).await.unwrap(),
+        "leases are per source"
+    );
+
+    // Releasing lets the other replica in; releasing what one does not hold does nothing.
+    b.release_lease("openssf", "replica-b").await.unwrap();
+    assert!(!b.try_lease("openssf", "replica-b", long).await.unwrap());
+    a.release_lease("openssf", "replica-a").await.unwrap();
+    assert!(b.try_lease("openssf", "replica-b", long).await.unwrap());
+
+    // A replica that dies holds its lease only until the ttl runs out.
+    assert!(
+        a.try_lease("openchain", "dead", Duration::from_millis(200))
+            .await
+            .unwrap()
+    );
+    assert!(!b.try_lease("openchain", "replica-b", long).await.unwrap());
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert!(b.try_lease("openchain", "replica-b", long).await.unwrap());
+
+    // Many replicas racing for one source: exactly one wins.
+    let mut tasks = Vec::new();
+    for n in 0..8 {
+        let url = cluster.url();
+        tasks.push(tokio::spawn(async move {
+            let store = PgStore::connect(&url, 1).await.unwrap();
+            store
+                .try_lease("race", &format!("replica-{n}"), long)
+                .await
+                .unwrap()
+        }));
+    }
+    let mut winners = 0;
+    for task in tasks {
+        winners += usize::from(task.await.unwrap());
+    }
+    assert_eq!(winners, 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn can_reconnect_after_the_database_restarts() {
+    let cluster = tokio::task::spawn_blocking(Cluster::start).await.unwrap();
+    let store = PgStore::connect(&cluster.url(), 2).await.unwrap();
+    store
+        .save_success("openssf", copy("one"), at(0))
+        .await
+        .unwrap();
+
+    let cluster = tokio::task::spawn_blocking(move || {
+        cluster.stop_server();
+        cluster
+    })
+    .await
+    .unwrap();
+    let err = store.get("openssf").await.unwrap_err();
+    assert!(
+        matches!(err.kind(), StoreErrorKind::Connect | StoreErrorKind::Query),
+        "{err}"
+    );
+
+    let _cluster = tokio::task::spawn_blocking(move || {
+        cluster.start_server();
+        cluster
+    })
+    .await
+    .unwrap();
+    // The pool drops the broken connections and makes new ones.
+    let record = store.get("openssf").await.unwrap().unwrap();
+    assert_eq!(record.body.as_deref(), Some(&b"one"[..]));
+    assert_eq!(record.version, 1);
+}
