@@ -150,7 +150,11 @@ fn sniff(text: &str) -> Result<(), ParseError> {
     let message = if start.is_empty() {
         "not iCalendar: the input is empty".to_owned()
     } else if start.starts_with('<') {
-        let kind = if start.len() >= 5 && start[..5].eq_ignore_ascii_case("<?xml") {
+        let kind = if start
+            .as_bytes()
+            .get(..5)
+            .is_some_and(|b| b.eq_ignore_ascii_case(b"<?xml"))
+        {
             "XML"
         } else {
             "HTML"
@@ -270,7 +274,7 @@ struct Line<'l> {
 
 struct Reader {
     warnings: Warnings,
-    stack: Vec<(Comp, String)>,
+    stack: Vec<(Comp, Cow<'static, str>)>,
     calendar: Calendar,
     /// Whether a BEGIN:VCALENDAR was seen (X-WR-* from later calendars are ignored).
     calendars_seen: usize,
@@ -322,29 +326,24 @@ impl Reader {
         let mut scratch = String::new();
         let mut pos = 0;
         let mut line_no = 0;
+        // The physical line at `pos` when the previous iteration already found it.
+        let mut pending: Option<(&str, usize)> = None;
         while pos < bytes.len() {
-            let (first, mut next) = physical_line(text, pos);
+            let (first, mut next) = pending.take().unwrap_or_else(|| physical_line(text, pos));
             line_no += 1;
             let start_line = line_no;
             let start_pos = pos;
-            // Continuation lines begin with a space or a tab (RFC 5545 §3.1).
             let mut folded = false;
-            while next < bytes.len() && (bytes[next] == b' ' || bytes[next] == b'\t') {
-                let (cont, after) = physical_line(text, next);
-                if !folded {
-                    scratch.clear();
-                    scratch.push_str(first);
-                    folded = true;
-                }
-                scratch.push_str(&cont[1..]);
-                line_no += 1;
-                next = after;
-            }
-            // Sloppy producers break a long value with a bare newline and no indent: a line that
-            // cannot be a property (no colon) continues the previous one.
             while next < bytes.len() {
                 let (cont, after) = physical_line(text, next);
-                if cont.is_empty() || cont.contains(':') || cont.trim().is_empty() {
+                // Continuation lines begin with a space or a tab (RFC 5545 §3.1).
+                let indented = bytes[next] == b' ' || bytes[next] == b'\t';
+                // Sloppy producers break a long value with a bare newline and no indent: a line
+                // that cannot be a property (no colon) continues the previous one.
+                let sloppy =
+                    !indented && !cont.contains(':') && !cont.trim_ascii_start().is_empty();
+                if !indented && !sloppy {
+                    pending = Some((cont, after));
                     break;
                 }
                 if !folded {
@@ -353,12 +352,16 @@ impl Reader {
                     folded = true;
                 }
                 line_no += 1;
-                self.warn(
-                    line_no,
-                    "line without a colon read as the continuation of the previous line",
-                );
-                scratch.push('\n');
-                scratch.push_str(cont);
+                if indented {
+                    scratch.push_str(&cont[1..]);
+                } else {
+                    self.warn(
+                        line_no,
+                        "line without a colon read as the continuation of the previous line",
+                    );
+                    scratch.push('\n');
+                    scratch.push_str(cont);
+                }
                 next = after;
             }
             let logical: &str = if folded { &scratch } else { first };
@@ -367,7 +370,7 @@ impl Reader {
         }
         let last = line_no.max(1);
         if self.current.is_some() || self.vtimezone.is_some() || !self.stack.is_empty() {
-            let open: Vec<String> = self.stack.iter().map(|(_, n)| n.clone()).collect();
+            let open: Vec<&str> = self.stack.iter().map(|(_, n)| n.as_ref()).collect();
             self.warn(
                 last,
                 format!(
@@ -382,10 +385,13 @@ impl Reader {
     }
 
     fn line(&mut self, raw: &str, line_no: usize, start: usize, end: usize) {
-        if raw.trim().is_empty() {
+        if raw.is_empty() {
             return;
         }
         let Some(line) = split_line(raw) else {
+            if raw.trim().is_empty() {
+                return;
+            }
             self.warn(
                 line_no,
                 format!("not a content line, ignored: {:?}", snippet(raw)),
@@ -405,12 +411,12 @@ impl Reader {
         let top = self.stack.last().map(|(c, _)| *c);
         if self.stack.is_empty() && !name.eq_ignore_ascii_case("VCALENDAR") {
             self.warn(line_no, format!("BEGIN:{name} outside VCALENDAR, skipped"));
-            self.stack.push((Comp::Other, name.to_owned()));
+            self.stack.push((Comp::Other, Cow::Owned(name.to_owned())));
             return;
         }
         if self.stack.len() >= MAX_DEPTH {
             self.warn(line_no, "components nested too deeply; skipped");
-            self.stack.push((Comp::Other, name.to_owned()));
+            self.stack.push((Comp::Other, Cow::Owned(name.to_owned())));
             return;
         }
         // A missing END:VEVENT shows up as a new VEVENT inside the open one.
@@ -423,33 +429,42 @@ impl Reader {
             self.close(Comp::Event, line_no, start);
         }
         let top = self.stack.last().map(|(c, _)| *c);
-        let comp = match (top, name.to_ascii_uppercase().as_str()) {
-            (None, "VCALENDAR") => {
+        let is = |n: &str| name.eq_ignore_ascii_case(n);
+        let (comp, static_name) = match top {
+            None if is("VCALENDAR") => {
                 self.calendars_seen += 1;
-                Comp::Calendar
+                (Comp::Calendar, "VCALENDAR")
             }
-            (Some(Comp::Calendar), "VEVENT") => {
+            Some(Comp::Calendar) if is("VEVENT") => {
                 self.current = Some(RawEvent {
                     line: line_no,
                     span: (start, start),
                     ..RawEvent::default()
                 });
-                Comp::Event
+                (Comp::Event, "VEVENT")
             }
-            (Some(Comp::Calendar), "VTIMEZONE") => {
+            Some(Comp::Calendar) if is("VTIMEZONE") => {
                 self.vtimezone = Some(VTimezone::default());
-                Comp::Timezone
+                (Comp::Timezone, "VTIMEZONE")
             }
-            (Some(Comp::Timezone), kind @ ("STANDARD" | "DAYLIGHT")) => {
+            Some(Comp::Timezone) if is("STANDARD") || is("DAYLIGHT") => {
+                let daylight = is("DAYLIGHT");
                 self.observance = Some(PartialObservance {
-                    daylight: kind == "DAYLIGHT",
+                    daylight,
                     ..PartialObservance::default()
                 });
-                Comp::Observance
+                let name = if daylight { "DAYLIGHT" } else { "STANDARD" };
+                (Comp::Observance, name)
             }
-            _ => Comp::Other,
+            _ if is("VALARM") => (Comp::Other, "VALARM"),
+            _ => (Comp::Other, ""),
         };
-        self.stack.push((comp, name.to_owned()));
+        let name = if static_name.is_empty() {
+            Cow::Owned(name.to_owned())
+        } else {
+            Cow::Borrowed(static_name)
+        };
+        self.stack.push((comp, name));
     }
 
     fn end(&mut self, name: &str, line_no: usize, end: usize) {
@@ -1223,22 +1238,39 @@ fn split_unescaped_commas(value: &str) -> impl Iterator<Item = &str> {
 
 /// Unescape RFC 5545 TEXT: `\n` `\N` → newline, `\,` `\;` `\\` `\:` → the character.
 pub(crate) fn unescape(value: &str) -> String {
-    if !value.contains('\\') {
+    let bytes = value.as_bytes();
+    let Some(first) = bytes.iter().position(|b| *b == b'\\') else {
         return value.to_owned();
-    }
+    };
     let mut out = String::with_capacity(value.len());
-    let mut chars = value.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
+    let mut copied = 0;
+    let mut i = first;
+    while i < bytes.len() {
+        if bytes[i] != b'\\' {
+            i += 1;
             continue;
         }
-        match chars.next() {
-            Some('n' | 'N') => out.push('\n'),
-            Some(other) => out.push(other),
-            None => out.push('\\'),
+        out.push_str(&value[copied..i]);
+        match bytes.get(i + 1) {
+            Some(b'n' | b'N') => {
+                out.push('\n');
+                i += 2;
+            }
+            // An escaped ASCII character stands for itself; before a multi-byte character the
+            // backslash is dropped and the character kept whole.
+            Some(c) if c.is_ascii() => {
+                out.push(char::from(*c));
+                i += 2;
+            }
+            Some(_) => i += 1,
+            None => {
+                out.push('\\');
+                i += 1;
+            }
         }
+        copied = i;
     }
+    out.push_str(&value[copied.min(value.len())..]);
     out
 }
 
