@@ -63,9 +63,10 @@ impl AppState {
     }
 }
 
-/// The route table.
+/// The route table. Route groups that grow on their own live in submodules and are merged here.
 pub fn router(state: AppState) -> Router {
     Router::new()
+        // Route groups from submodules (each returns a `Router<AppState>`).
         // Pages
         .route("/", get(home))
         .route("/health", get(health_page))
