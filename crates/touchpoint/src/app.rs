@@ -81,13 +81,8 @@ pub fn location(
     decl: &CalendarSource,
 ) -> anyhow::Result<touchpoint_fetch::Location> {
     match (&decl.location, &loaded.base) {
-        (Location::Url(_), _) => {
-            let url = decl.fetch_url().unwrap_or_default();
-            let url = url
-                .parse()
-                .with_context(|| format!("calendar {:?}: invalid URL {url:?}", decl.id))?;
-            Ok(touchpoint_fetch::Location::Url(url))
-        }
+        (Location::Url(url), _) => touchpoint_fetch::Location::url(url)
+            .with_context(|| format!("calendar {:?}: cannot fetch {url:?}", decl.id)),
         (Location::Path(path), Some(base)) => Ok(touchpoint_fetch::Location::Path(base.join(path))),
         (Location::Path(path), None) => touchpoint_community::example_file(path)
             .map(touchpoint_fetch::Location::Embedded)
