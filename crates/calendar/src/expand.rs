@@ -196,14 +196,24 @@ impl Collector {
 
     fn finish(mut self) -> Expansion {
         self.keys.sort_unstable();
-        let mut slots: Vec<Option<Occurrence>> = self.occurrences.into_iter().map(Some).collect();
-        let occurrences = self
-            .keys
-            .iter()
-            .filter_map(|&(_, _, seq)| slots.get_mut(seq as usize).and_then(Option::take))
-            .collect();
+        // Put the occurrences in key order in place, cycle by cycle: position `i` takes the
+        // occurrence numbered `perm[i]` (moving 100k occurrences once, with no second buffer).
+        let mut perm: Vec<usize> = self.keys.iter().map(|k| k.2 as usize).collect();
+        let occurrences = &mut self.occurrences;
+        for start in 0..perm.len() {
+            let mut cur = start;
+            while perm[cur] != cur {
+                let next = perm[cur];
+                perm[cur] = cur;
+                if next == start {
+                    break;
+                }
+                occurrences.swap(cur, next);
+                cur = next;
+            }
+        }
         Expansion {
-            occurrences,
+            occurrences: self.occurrences,
             truncated: self.truncated,
         }
     }
@@ -237,20 +247,22 @@ impl<'a> Kind<'a> {
         }
     }
 
-    /// A value of this type at civil seconds `secs`.
-    fn time(self, secs: i64) -> Option<Time> {
-        let dt = from_secs(secs)?;
-        Some(match self {
+    /// A value of this type at wall-clock `dt`.
+    fn at(self, dt: civil::DateTime) -> Time {
+        match self {
             Kind::Date => Time::Date(dt.date()),
             Kind::Floating => Time::Floating(dt),
             Kind::Zoned(tz) => Time::Zoned(dt, tz.clone()),
-        })
+        }
     }
 }
 
 /// Wall clock to instant (RFC 5545 §3.3.5), `None` outside jiff's range.
 fn resolve(zone: &TimeZone, secs: i64) -> Option<Timestamp> {
-    let dt = from_secs(secs)?;
+    resolve_dt(zone, from_secs(secs)?)
+}
+
+fn resolve_dt(zone: &TimeZone, dt: civil::DateTime) -> Option<Timestamp> {
     zone.to_ambiguous_timestamp(dt).compatible().ok()
 }
 
@@ -337,26 +349,31 @@ fn dur_of(start: &Time, end: Option<&End>, fz: &TimeZone) -> Dur {
     }
 }
 
-/// The end (civil seconds, instant) of an instance starting at `c` (civil) / `si` (instant).
-fn end_of(dur: Dur, zone: &TimeZone, c: i64, si: Timestamp) -> Option<(i64, Timestamp)> {
+/// The end (wall clock, instant) of an instance starting at civil seconds `c` (wall clock `dt`,
+/// instant `si`).
+fn end_of(
+    dur: Dur,
+    zone: &TimeZone,
+    c: i64,
+    dt: civil::DateTime,
+    si: Timestamp,
+) -> Option<(civil::DateTime, Timestamp)> {
+    let on_wall = |ec: i64| {
+        let edt = from_secs(ec)?;
+        Some((edt, resolve_dt(zone, edt)?))
+    };
     match dur {
-        Dur::Exact(0) => Some((c, si)),
-        Dur::Days(n) => {
-            let ec = (c.div_euclid(DAY) + n) * DAY;
-            Some((ec, resolve(zone, ec)?))
-        }
-        Dur::Wall(s) => {
-            let ec = c.checked_add(s)?;
-            Some((ec, resolve(zone, ec)?))
-        }
+        Dur::Exact(0) => Some((dt, si)),
+        Dur::Days(n) => on_wall((c.div_euclid(DAY) + n) * DAY),
+        Dur::Wall(s) => on_wall(c.checked_add(s)?),
         Dur::Exact(s) => {
             let ei = si.checked_add(SignedDuration::from_secs(s)).ok()?;
-            Some((wall(zone, ei), ei))
+            Some((zone.to_datetime(ei), ei))
         }
         Dur::Nominal(d, s) => {
             let mid = resolve(zone, c.checked_add(d.checked_mul(DAY)?)?)?;
             let ei = mid.checked_add(SignedDuration::from_secs(s)).ok()?;
-            Some((wall(zone, ei), ei))
+            Some((zone.to_datetime(ei), ei))
         }
     }
 }
@@ -385,15 +402,20 @@ fn emit_override(ctx: &Ctx<'_>, events: &[Event], i: usize, out: &mut Collector)
     let ev = &events[i];
     let kind = Kind::of(&ev.start);
     let zone = kind.zone(ctx.fz);
-    let c = to_secs(ev.start.civil());
-    let Some(si) = resolve(zone, c) else { return };
-    let Some((ec, ei)) = end_of(dur_of(&ev.start, ev.end.as_ref(), ctx.fz), zone, c, si) else {
+    let dt = ev.start.civil();
+    let c = to_secs(dt);
+    let Some(si) = resolve_dt(zone, dt) else {
+        return;
+    };
+    let Some((edt, ei)) = end_of(dur_of(&ev.start, ev.end.as_ref(), ctx.fz), zone, c, dt, si)
+    else {
         return;
     };
     if !overlaps(si, ei, bounds(ctx, kind)) {
         return;
     }
-    if let Some(end) = kind.time(ec) {
+    {
+        let end = kind.at(edt);
         out.push(
             si,
             Occurrence {
@@ -653,7 +675,10 @@ fn expand_master(
         if excluded {
             continue;
         }
-        let Some(si) = resolve(zone, c) else { continue };
+        let Some(dt) = from_secs(c) else { continue };
+        let Some(si) = resolve_dt(zone, dt) else {
+            continue;
+        };
         if ex_insts.binary_search(&si).is_ok()
             || overrides.binary_search_by_key(&si, |o| o.1).is_ok()
         {
@@ -665,30 +690,30 @@ fn expand_master(
             Some(r) => (r.event, r.shift, r.dur),
             None => (m, 0, own_end.unwrap_or(dur)),
         };
-        let (sc, ssi) = if shift == 0 {
-            (c, si)
+        let (sc, sdt, ssi) = if shift == 0 {
+            (c, dt, si)
         } else {
             let sc = c.saturating_add(shift);
-            let Some(ssi) = resolve(zone, sc) else {
+            let Some(sdt) = from_secs(sc) else { continue };
+            let Some(ssi) = resolve_dt(zone, sdt) else {
                 continue;
             };
-            (sc, ssi)
+            (sc, sdt, ssi)
         };
-        let Some((ec, ei)) = end_of(inst_dur, zone, sc, ssi) else {
+        let Some((edt, ei)) = end_of(inst_dur, zone, sc, sdt, ssi) else {
             continue;
         };
         if !overlaps(ssi, ei, win) {
             continue;
         }
-        let (Some(start), Some(end)) = (kind.time(sc), kind.time(ec)) else {
-            continue;
-        };
+        let start = kind.at(sdt);
+        let end = kind.at(edt);
         let recurrence_id = if !recurring {
             None
         } else if shift == 0 {
             Some(start.clone())
         } else {
-            kind.time(c)
+            Some(kind.at(dt))
         };
         out.push(
             ssi,
