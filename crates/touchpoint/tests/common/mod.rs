@@ -1,0 +1,99 @@
+//! Shared helpers of the binary's integration tests: the embedded example as a served site with a
+//! fixed clock, and in-process requests through the real router.
+#![allow(dead_code)] // each test binary uses a different subset
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use jiff::Timestamp;
+use touchpoint::app::{self, Loaded};
+use touchpoint::cli::ConfigArgs;
+use touchpoint::server::{AppState, router};
+use touchpoint_site::Site;
+use touchpoint_store::SourceRecord;
+use tower::ServiceExt;
+
+/// "Now" in these tests: a Wednesday, before the winter break of the example.
+pub const NOW: &str = "2026-11-25T12:00:00Z";
+
+pub fn now() -> Timestamp {
+    NOW.parse().unwrap()
+}
+
+/// The embedded example.
+pub fn example() -> Loaded {
+    app::load_community(&ConfigArgs { config: None }).expect("the example is valid")
+}
+
+/// A stored record holding `body` as the last good copy, fetched an hour before [`NOW`].
+pub fn record(id: &str, body: &[u8]) -> SourceRecord {
+    let at = now() - jiff::SignedDuration::from_hours(1);
+    let mut record = SourceRecord::new(id);
+    record.body = Some(body.to_vec());
+    record.fetched_at = Some(at);
+    record.checked_at = Some(at);
+    record.version = 1;
+    record.summary = Some("sample".to_owned());
+    record
+}
+
+/// The example's records: each outside calendar's embedded sample as its last good copy.
+pub fn example_records(loaded: &Loaded) -> Vec<SourceRecord> {
+    loaded
+        .community
+        .calendars
+        .iter()
+        .map(|decl| {
+            let touchpoint_community::Location::Path(path) = &decl.location else {
+                panic!("the example reads samples from paths");
+            };
+            record(&decl.id, touchpoint_community::example_file(path).unwrap())
+        })
+        .collect()
+}
+
+/// The example site with every sample calendar stored.
+pub fn example_site() -> Site {
+    let loaded = example();
+    let records = example_records(&loaded);
+    app::site_from_records(&loaded, &records)
+}
+
+/// The router serving `site` at the fixed [`NOW`].
+pub fn state(site: Site) -> AppState {
+    AppState::new(site, Arc::new(now))
+}
+
+/// A response's status, content type and body text.
+pub struct Answer {
+    pub status: StatusCode,
+    pub content_type: String,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+/// GET `uri` through the router in-process.
+pub async fn get(state: &AppState, uri: &str) -> Answer {
+    get_with(state, Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+/// Send `request` through the router in-process.
+pub async fn get_with(state: &AppState, request: Request<Body>) -> Answer {
+    let response = router(state.clone()).oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    let bytes = axum::body::to_bytes(response.into_body(), 64 << 20)
+        .await
+        .unwrap();
+    Answer {
+        status,
+        content_type,
+        headers,
+        body: String::from_utf8(bytes.to_vec()).unwrap(),
+    }
+}
