@@ -257,6 +257,77 @@ impl<'a> Kind<'a> {
     }
 }
 
+/// Remembers the span of instants between two transitions of one zone, and the offset in force
+/// there, so converting the many instances of a series between wall clock and instant skips the
+/// zone's transition search. Within two days of either transition it asks the zone itself, so a
+/// gap or a fold is always resolved by jiff (no two offsets of a zone differ by two days).
+struct Offsets<'z> {
+    zone: &'z TimeZone,
+    /// Offset in seconds in force on `[lo, hi)` (instants as seconds).
+    off: i64,
+    lo: i64,
+    hi: i64,
+}
+
+/// The margin kept from a transition before the cached offset is trusted.
+const MARGIN: i64 = 2 * DAY;
+
+impl<'z> Offsets<'z> {
+    fn new(zone: &'z TimeZone) -> Offsets<'z> {
+        Offsets {
+            zone,
+            off: 0,
+            lo: 0,
+            hi: 0,
+        }
+    }
+
+    /// Caches the span around instant `at`.
+    fn learn(&mut self, at: Timestamp) {
+        self.off = i64::from(self.zone.to_offset(at).seconds());
+        let after = at
+            .checked_add(SignedDuration::from_secs(1))
+            .unwrap_or(Timestamp::MAX);
+        self.lo = self
+            .zone
+            .preceding(after)
+            .next()
+            .map_or(i64::MIN / 4, |t| t.timestamp().as_second());
+        self.hi = self
+            .zone
+            .following(at)
+            .next()
+            .map_or(i64::MAX / 4, |t| t.timestamp().as_second());
+    }
+
+    fn trusted(&self, s: i64) -> bool {
+        self.lo.saturating_add(MARGIN) <= s && s < self.hi.saturating_sub(MARGIN)
+    }
+
+    /// Wall-clock `dt` (civil seconds `c`) to an instant, as [`resolve_dt`].
+    fn resolve(&mut self, c: i64, dt: civil::DateTime) -> Option<Timestamp> {
+        let guess = c.saturating_sub(self.off);
+        if self.trusted(guess) {
+            return Timestamp::from_second(guess).ok();
+        }
+        let at = resolve_dt(self.zone, dt)?;
+        self.learn(at);
+        Some(at)
+    }
+
+    /// Instant to the zone's wall clock.
+    fn wall(&mut self, at: Timestamp) -> Option<civil::DateTime> {
+        let s = at.as_second();
+        if !self.trusted(s) {
+            self.learn(at);
+        }
+        if at.subsec_nanosecond() != 0 {
+            return Some(self.zone.to_datetime(at));
+        }
+        from_secs(s.checked_add(self.off)?)
+    }
+}
+
 /// Wall clock to instant (RFC 5545 §3.3.5), `None` outside jiff's range.
 fn resolve(zone: &TimeZone, secs: i64) -> Option<Timestamp> {
     resolve_dt(zone, from_secs(secs)?)
@@ -353,14 +424,14 @@ fn dur_of(start: &Time, end: Option<&End>, fz: &TimeZone) -> Dur {
 /// instant `si`).
 fn end_of(
     dur: Dur,
-    zone: &TimeZone,
+    zone: &mut Offsets<'_>,
     c: i64,
     dt: civil::DateTime,
     si: Timestamp,
 ) -> Option<(civil::DateTime, Timestamp)> {
-    let on_wall = |ec: i64| {
+    let mut on_wall = |ec: i64| {
         let edt = from_secs(ec)?;
-        Some((edt, resolve_dt(zone, edt)?))
+        Some((edt, zone.resolve(ec, edt)?))
     };
     match dur {
         Dur::Exact(0) => Some((dt, si)),
@@ -368,12 +439,13 @@ fn end_of(
         Dur::Wall(s) => on_wall(c.checked_add(s)?),
         Dur::Exact(s) => {
             let ei = si.checked_add(SignedDuration::from_secs(s)).ok()?;
-            Some((zone.to_datetime(ei), ei))
+            Some((zone.wall(ei)?, ei))
         }
         Dur::Nominal(d, s) => {
-            let mid = resolve(zone, c.checked_add(d.checked_mul(DAY)?)?)?;
+            let mc = c.checked_add(d.checked_mul(DAY)?)?;
+            let mid = zone.resolve(mc, from_secs(mc)?)?;
             let ei = mid.checked_add(SignedDuration::from_secs(s)).ok()?;
-            Some((zone.to_datetime(ei), ei))
+            Some((zone.wall(ei)?, ei))
         }
     }
 }
@@ -407,8 +479,8 @@ fn emit_override(ctx: &Ctx<'_>, events: &[Event], i: usize, out: &mut Collector)
     let Some(si) = resolve_dt(zone, dt) else {
         return;
     };
-    let Some((edt, ei)) = end_of(dur_of(&ev.start, ev.end.as_ref(), ctx.fz), zone, c, dt, si)
-    else {
+    let dur = dur_of(&ev.start, ev.end.as_ref(), ctx.fz);
+    let Some((edt, ei)) = end_of(dur, &mut Offsets::new(zone), c, dt, si) else {
         return;
     };
     if !overlaps(si, ei, bounds(ctx, kind)) {
@@ -630,6 +702,7 @@ fn expand_master(
     ex_walls.sort_unstable();
     ex_insts.sort_unstable();
 
+    let mut offsets = Offsets::new(zone);
     let mut heads: Vec<Option<i64>> = rules.iter_mut().map(|r| r.next(zone)).collect();
     let mut rd = rdates.partition_point(|r| r.0 < target.max(min_secs()));
     let mut single = ev.rrules.is_empty();
@@ -676,7 +749,7 @@ fn expand_master(
             continue;
         }
         let Some(dt) = from_secs(c) else { continue };
-        let Some(si) = resolve_dt(zone, dt) else {
+        let Some(si) = offsets.resolve(c, dt) else {
             continue;
         };
         if ex_insts.binary_search(&si).is_ok()
@@ -695,12 +768,12 @@ fn expand_master(
         } else {
             let sc = c.saturating_add(shift);
             let Some(sdt) = from_secs(sc) else { continue };
-            let Some(ssi) = resolve_dt(zone, sdt) else {
+            let Some(ssi) = offsets.resolve(sc, sdt) else {
                 continue;
             };
             (sc, sdt, ssi)
         };
-        let Some((edt, ei)) = end_of(inst_dur, zone, sc, sdt, ssi) else {
+        let Some((edt, ei)) = end_of(inst_dur, &mut offsets, sc, sdt, ssi) else {
             continue;
         };
         if !overlaps(ssi, ei, win) {

@@ -192,6 +192,20 @@ pub(crate) struct RuleIter {
     stopped: Option<Stop>,
     /// Cached day filter result for sub-daily frequencies.
     last_day: Option<(i64, bool)>,
+    /// How a period's days are found without testing each day (see [`Shape`]).
+    shape: Shape,
+}
+
+/// The common rule shapes whose days are computed directly instead of testing every day of the
+/// period with the BYxxx filters; the result is the same (a test compares both).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    /// Test every day of the period.
+    Scan,
+    /// WEEKLY with BYDAY only: the days are fixed offsets from the week's start.
+    WeekDays,
+    /// MONTHLY with BYDAY only (plus BYMONTH): each weekday's days, or its nth, in the month.
+    MonthDays,
 }
 
 impl RuleIter {
@@ -343,6 +357,13 @@ impl RuleIter {
         };
         let mut set_pos = rule.by_set_pos.clone();
         set_pos.retain(|p| *p != 0);
+        let only_by_day =
+            !by_day.is_empty() && month_days.is_empty() && rule.by_year_day.is_empty();
+        let shape = match freq {
+            Freq::Weekly if only_by_day && months == 0 => Shape::WeekDays,
+            Freq::Monthly if only_by_day => Shape::MonthDays,
+            _ => Shape::Scan,
+        };
         RuleIter {
             freq,
             interval,
@@ -377,6 +398,7 @@ impl RuleIter {
             max_candidates,
             stopped: None,
             last_day: None,
+            shape,
         }
     }
 
@@ -504,6 +526,49 @@ impl RuleIter {
         }
     }
 
+    /// The days of month `m` of `y` that BYDAY selects, in order, for a rule with no other day
+    /// filter: every such weekday for a plain one, the nth (from the end when negative) for an
+    /// ordinal one. The same days [`Self::push_days_of_month`] finds, without testing each day.
+    fn push_weekdays_of_month(&self, y: i64, m: i64, days: &mut Vec<i64>) {
+        let first = days_from_civil(y, m, 1);
+        let mlen = month_len(y, m);
+        let wd1 = weekday_of(first);
+        let start = days.len();
+        for w in 0..7 {
+            if self.day_mask & (1 << w) != 0 {
+                let mut d = 1 + (w - wd1).rem_euclid(7);
+                while d <= mlen {
+                    days.push(first + d - 1);
+                    d += 7;
+                }
+            }
+        }
+        for &(n, w) in &self.day_nth {
+            let n = i64::from(n);
+            let d = if n > 0 {
+                1 + (w - wd1).rem_euclid(7) + 7 * (n - 1)
+            } else {
+                let last_w = mlen - (weekday_of(first + mlen - 1) - w).rem_euclid(7);
+                last_w + 7 * (n + 1)
+            };
+            if (1..=mlen).contains(&d) {
+                days.push(first + d - 1);
+            }
+        }
+        let added = &mut days[start..];
+        if added.len() > 1 {
+            added.sort_unstable();
+            let mut keep = start;
+            for i in start..days.len() {
+                if i == start || days[i] != days[keep - 1] {
+                    days[keep] = days[i];
+                    keep += 1;
+                }
+            }
+            days.truncate(keep);
+        }
+    }
+
     /// Fills `buf` with period `k`'s instances. Returns `false` when the rule has ended.
     fn fill(&mut self) -> bool {
         let mut days = std::mem::take(&mut self.tmp);
@@ -535,7 +600,24 @@ impl RuleIter {
                     return false;
                 }
                 if self.months == 0 || self.months & (1 << m) != 0 {
-                    self.push_days_of_month(y, m, &mut days);
+                    if self.shape == Shape::MonthDays {
+                        self.push_weekdays_of_month(y, m, &mut days);
+                    } else {
+                        self.push_days_of_month(y, m, &mut days);
+                    }
+                }
+            }
+            Freq::Weekly if self.shape == Shape::WeekDays => {
+                let first = self.base.saturating_add(step.saturating_mul(7));
+                if first.saturating_mul(DAY) > end || civil_from_days(first).0 > MAX_YEAR {
+                    self.tmp = days;
+                    return false;
+                }
+                // Offsets from the week's start (WKST), in order.
+                for off in 0..7 {
+                    if self.day_mask & (1 << ((self.wkst + off) % 7)) != 0 {
+                        days.push(first + off);
+                    }
                 }
             }
             Freq::Weekly | Freq::Daily => {
@@ -713,6 +795,73 @@ mod tests {
         assert_eq!(civil_from_days(0), (1970, 1, 1));
         assert_eq!(weekday_of(0), 3);
         assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+    }
+
+    /// The first `n` instances of `rule` from `dtstart`, with the day shapes on or off.
+    fn instances(rule: &RRule, dtstart: i64, shapes: bool, n: usize) -> Vec<i64> {
+        let mut it = RuleIter::new(rule, dtstart, None, max_secs(), 1_000_000);
+        if !shapes {
+            it.shape = Shape::Scan;
+        }
+        it.take(n).collect()
+    }
+
+    #[test]
+    fn can_find_the_same_days_with_and_without_the_shape_fast_paths() {
+        use crate::model::WeekdayNum;
+        use jiff::civil::Weekday;
+        let days = [
+            Weekday::Monday,
+            Weekday::Tuesday,
+            Weekday::Wednesday,
+            Weekday::Thursday,
+            Weekday::Friday,
+            Weekday::Saturday,
+            Weekday::Sunday,
+        ];
+        let dtstart = to_secs(civil::date(2023, 11, 29).at(9, 30, 0, 0));
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % n
+        };
+        let mut shaped = 0;
+        for case in 0..400 {
+            let freq = if case % 2 == 0 {
+                Freq::Weekly
+            } else {
+                Freq::Monthly
+            };
+            let mut rule = RRule::new(freq);
+            rule.interval = 1 + next(3) as u32;
+            rule.wkst = days[next(7) as usize];
+            for _ in 0..1 + next(3) {
+                let nth = [0i8, 0, 1, 2, 3, 4, 5, -1, -2, -5][next(10) as usize];
+                rule.by_day.push(WeekdayNum {
+                    nth,
+                    weekday: days[next(7) as usize],
+                });
+            }
+            if next(4) == 0 {
+                rule.by_month = vec![1 + next(12) as u8, 1 + next(12) as u8];
+            }
+            if next(4) == 0 {
+                rule.by_set_pos = vec![[1i16, -1, 2][next(3) as usize]];
+            }
+            if next(3) == 0 {
+                rule.by_hour = vec![8, 17];
+            }
+            let fast = RuleIter::new(&rule, dtstart, None, max_secs(), 1).shape;
+            shaped += usize::from(fast != Shape::Scan);
+            assert_eq!(
+                instances(&rule, dtstart, true, 60),
+                instances(&rule, dtstart, false, 60),
+                "{rule}"
+            );
+        }
+        assert!(shaped > 300, "only {shaped} rules took a fast path");
     }
 
     #[test]

@@ -61,12 +61,38 @@ fn weekday(i: u64) -> Weekday {
 /// 2024–2025; some end with UNTIL or COUNT; about a third have EXDATEs and a fifth have a moved
 /// instance (an override with a higher SEQUENCE, as Google writes them).
 pub fn synthetic_calendar(n: usize, seed: u64) -> Calendar {
+    generate(n, seed, 10)
+}
+
+/// Like [`synthetic_calendar`], but every series began in 1995: decades of instances before any
+/// window in the 2020s, for measuring how expansion cost grows with a series' age.
+pub fn synthetic_calendar_old(n: usize, seed: u64) -> Calendar {
+    generate(n, seed, 100)
+}
+
+/// [`synthetic_calendar`] written as RFC 5545 text (with VTIMEZONEs) by [`crate::write`], stamped
+/// at a fixed instant so the bytes are the same on every run: the feed the benchmarks and the
+/// peers read.
+pub fn synthetic_ics(n: usize, seed: u64) -> String {
+    crate::write::write(&synthetic_calendar(n, seed), STAMP)
+}
+
+/// [`synthetic_calendar_old`] written as RFC 5545 text, like [`synthetic_ics`].
+pub fn synthetic_old_ics(n: usize, seed: u64) -> String {
+    crate::write::write(&synthetic_calendar_old(n, seed), STAMP)
+}
+
+/// The DTSTAMP of the generated feeds: 2026-01-01T00:00:00Z.
+const STAMP: jiff::Timestamp = jiff::Timestamp::constant(1_767_225_600, 0);
+
+/// `n` series; `old_percent` of them began in 1995, the rest in 2024–2025.
+fn generate(n: usize, seed: u64, old_percent: u64) -> Calendar {
     let mut rng = Rng(seed);
     let zones: Vec<Tz> = ZONES.iter().filter_map(|z| Tz::iana(z)).collect();
     let mut events = Vec::with_capacity(n + n / 4);
     for i in 0..n {
         let tz = zones[rng.below(zones.len() as u64) as usize].clone();
-        let year: i16 = if rng.chance(10) {
+        let year: i16 = if rng.chance(old_percent) {
             1995
         } else {
             2024 + rng.below(2) as i16
@@ -181,5 +207,26 @@ mod tests {
             .filter(|e| e.recurrence_id.is_none())
             .count();
         assert_eq!(masters, 50);
+    }
+
+    #[test]
+    fn can_write_a_feed_that_reads_back_as_the_same_calendar() {
+        let text = synthetic_ics(40, 3);
+        assert_eq!(text, synthetic_ics(40, 3));
+        let parsed = crate::parse(text.as_bytes()).expect("a feed");
+        assert_eq!(parsed.calendar.events, synthetic_calendar(40, 3).events);
+    }
+
+    #[test]
+    fn can_generate_series_that_all_began_decades_ago() {
+        let old = synthetic_calendar_old(30, 5);
+        let masters: Vec<_> = old
+            .events
+            .iter()
+            .filter(|e| e.recurrence_id.is_none())
+            .collect();
+        assert_eq!(masters.len(), 30);
+        assert!(masters.iter().all(|e| e.start.civil().year() == 1995));
+        assert!(synthetic_old_ics(30, 5).contains("DTSTART;TZID="));
     }
 }
