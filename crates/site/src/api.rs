@@ -1,13 +1,21 @@
-//! The JSON API's request and response types and the functions that answer them.
+//! The JSON API under `/api/v1`: typed request and response structs (each field documented, so
+//! the OpenAPI document in [`crate::openapi`] says the same as this file) and the pure functions
+//! that answer them. The server and `touchpoint build` both call these functions.
 
 use jiff::civil::Date;
 use jiff::{Timestamp, ToSpan};
 use serde::{Deserialize, Serialize};
+use touchpoint_community::{Change, Group, Series};
+use utoipa::{IntoParams, ToSchema};
 
 use crate::{Filter, Item, MAX_WINDOW_DAYS, Site, Viewer};
 
-/// An API error: HTTP status and a message saying what was wrong and how to fix it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// How many upcoming occurrences `GET /api/v1/series/{id}` and `GET /api/v1/groups/{id}` list.
+pub const UPCOMING: usize = 5;
+
+/// An API error: HTTP status and a message saying what was wrong and how to fix it. Served as
+/// `{"error": "..."}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
 pub struct ApiError {
     /// HTTP status code.
     #[serde(skip)]
@@ -17,16 +25,34 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    fn bad_request(error: impl Into<String>) -> ApiError {
+    /// A 400: the request was malformed.
+    pub fn bad_request(error: impl Into<String>) -> ApiError {
         ApiError {
             status: 400,
             error: error.into(),
         }
     }
+
+    /// A 404: the thing asked for does not exist.
+    pub fn not_found(error: impl Into<String>) -> ApiError {
+        ApiError {
+            status: 404,
+            error: error.into(),
+        }
+    }
 }
 
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.error, self.status)
+    }
+}
+
+impl std::error::Error for ApiError {}
+
 /// Query of `GET /api/v1/occurrences`.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct OccurrencesQuery {
     /// First day, `YYYY-MM-DD`, inclusive (default: today in `tz`).
     pub from: Option<String>,
@@ -40,15 +66,19 @@ pub struct OccurrencesQuery {
     pub series: Option<String>,
     /// Only this group's series.
     pub group: Option<String>,
+    /// At most this many occurrences (the earliest); default: every one in the window.
+    pub limit: Option<usize>,
 }
 
 /// One occurrence in the API.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
 pub struct ApiOccurrence {
     /// The event's UID.
     pub uid: String,
     /// The community series it belongs to, or null.
     pub series: Option<String>,
+    /// The working group of its series, or null.
+    pub group: Option<String>,
     /// The outside calendar it comes from, or null.
     pub source: Option<String>,
     /// Title.
@@ -60,7 +90,10 @@ pub struct ApiOccurrence {
     /// Whether it is an all-day occurrence.
     pub all_day: bool,
     /// `confirmed`, `tentative` or `cancelled`.
+    #[schema(value_type = String, example = "confirmed")]
     pub status: &'static str,
+    /// Why a cancelled occurrence of the community's own series does not take place, or null.
+    pub cancel_reason: Option<String>,
     /// A join or details link (http(s) or mailto only), or null.
     pub url: Option<String>,
 }
@@ -71,19 +104,24 @@ impl ApiOccurrence {
         ApiOccurrence {
             uid: item.event.uid.clone(),
             series: item.series().map(str::to_owned),
+            group: match item.origin {
+                crate::Origin::Series(series) => series.group.clone(),
+                crate::Origin::Source(_) => None,
+            },
             source: item.source().map(str::to_owned),
             title: item.title().to_owned(),
             start: item.start.to_json_string(),
             end: item.end.to_json_string(),
             all_day: item.all_day(),
             status: item.status.as_str().unwrap_or("confirmed"),
+            cancel_reason: item.cancel_reason().map(str::to_owned),
             url: item.url().map(str::to_owned),
         }
     }
 }
 
 /// Response of `GET /api/v1/occurrences`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
 pub struct OccurrencesResponse {
     /// Occurrences overlapping the window, sorted by start.
     pub occurrences: Vec<ApiOccurrence>,
@@ -98,7 +136,49 @@ fn parse_day(name: &str, value: &str) -> Result<Date, ApiError> {
     })
 }
 
+/// The filter for optional `source`, `series` and `group` query values (empty values are
+/// ignored); 400 when one names nothing in `site`.
+pub fn filter(
+    site: &Site,
+    source: Option<&str>,
+    series: Option<&str>,
+    group: Option<&str>,
+) -> Result<Filter, ApiError> {
+    let mut filter = Filter::default();
+    if let Some(source) = source.filter(|s| !s.is_empty()) {
+        if source != "community" && !site.sources.iter().any(|s| s.decl.id == source) {
+            return Err(ApiError::bad_request(format!(
+                "no calendar source {source:?}"
+            )));
+        }
+        filter.sources.push(source.to_owned());
+    }
+    if let Some(series) = series.filter(|s| !s.is_empty()) {
+        if site.community.series(series).is_none() {
+            return Err(ApiError::bad_request(format!("no series {series:?}")));
+        }
+        filter.series.push(series.to_owned());
+    }
+    if let Some(group) = group.filter(|s| !s.is_empty()) {
+        if site.community.group(group).is_none() {
+            return Err(ApiError::bad_request(format!("no group {group:?}")));
+        }
+        filter.groups.push(group.to_owned());
+    }
+    Ok(filter)
+}
+
 /// Answer `GET /api/v1/occurrences`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/occurrences",
+    tag = "occurrences",
+    params(OccurrencesQuery),
+    responses(
+        (status = 200, description = "Occurrences overlapping the window, sorted by start", body = OccurrencesResponse),
+        (status = 400, description = "A malformed date, zone, filter or window", body = ApiError),
+    ),
+)]
 pub fn occurrences(
     site: &Site,
     query: &OccurrencesQuery,
@@ -126,40 +206,30 @@ pub fn occurrences(
             "the window is {days} days; ask for at most {MAX_WINDOW_DAYS} days per request"
         )));
     }
-    let mut filter = Filter::default();
-    if let Some(source) = &query.source {
-        if source != "community" && !site.sources.iter().any(|s| &s.decl.id == source) {
-            return Err(ApiError::bad_request(format!(
-                "no calendar source {source:?}"
-            )));
-        }
-        filter.sources.push(source.clone());
-    }
-    if let Some(series) = &query.series {
-        if site.community.series(series).is_none() {
-            return Err(ApiError::bad_request(format!("no series {series:?}")));
-        }
-        filter.series.push(series.clone());
-    }
-    if let Some(group) = &query.group {
-        if site.community.group(group).is_none() {
-            return Err(ApiError::bad_request(format!("no group {group:?}")));
-        }
-        filter.groups.push(group.clone());
-    }
+    let filter = filter(
+        site,
+        query.source.as_deref(),
+        query.series.as_deref(),
+        query.group.as_deref(),
+    )?;
     let items = site.items(
         crate::start_of_day(from, zone),
         crate::start_of_day(to, zone),
         zone,
         &filter,
     );
+    let limit = query.limit.unwrap_or(usize::MAX);
     Ok(OccurrencesResponse {
-        occurrences: items.iter().map(ApiOccurrence::from_item).collect(),
+        occurrences: items
+            .iter()
+            .take(limit)
+            .map(ApiOccurrence::from_item)
+            .collect(),
     })
 }
 
 /// One outside calendar in `GET /api/v1/calendars`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
 pub struct ApiCalendar {
     /// The `[[calendars]]` id.
     pub id: String,
@@ -170,6 +240,7 @@ pub struct ApiCalendar {
     /// CSS colour.
     pub colour: Option<String>,
     /// `ok`, `stale`, `error` or `pending`.
+    #[schema(value_type = String, example = "ok")]
     pub status: &'static str,
     /// When the last good copy was fetched (RFC 3339), or null.
     pub last_success: Option<String>,
@@ -177,16 +248,24 @@ pub struct ApiCalendar {
     pub last_attempt: Option<String>,
     /// The last error, when the last attempt failed.
     pub last_error: Option<String>,
+    /// Path of the cleaned iCalendar copy Touchpoint publishes (`/sources/{id}.ics`).
+    pub feed: String,
 }
 
 /// Response of `GET /api/v1/calendars`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
 pub struct CalendarsResponse {
     /// Every outside calendar, in file order.
     pub calendars: Vec<ApiCalendar>,
 }
 
 /// Answer `GET /api/v1/calendars`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/calendars",
+    tag = "calendars",
+    responses((status = 200, description = "Every outside calendar and its health", body = CalendarsResponse)),
+)]
 pub fn calendars(site: &Site) -> CalendarsResponse {
     CalendarsResponse {
         calendars: site
@@ -204,7 +283,321 @@ pub fn calendars(site: &Site) -> CalendarsResponse {
                 last_success: source.last_success.map(|t| t.to_string()),
                 last_attempt: source.last_attempt.map(|t| t.to_string()),
                 last_error: source.last_error.clone(),
+                feed: site.href(&format!("/sources/{}.ics", source.decl.id)),
             })
             .collect(),
     }
+}
+
+/// A link with its label.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
+pub struct ApiLink {
+    /// The text to show.
+    pub label: String,
+    /// The target; null for a label that links nowhere (a chat channel without a URL).
+    pub url: Option<String>,
+}
+
+/// A change to one date of a series.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
+pub struct ApiException {
+    /// The local date (series zone) of the regular occurrence this changes, `YYYY-MM-DD`; for
+    /// an extra occurrence, its own date.
+    pub date: String,
+    /// `cancel`, `move`, `extra`, or `links` (the meeting happens as usual; only links change).
+    #[schema(value_type = String, example = "cancel")]
+    pub kind: &'static str,
+    /// Why the occurrence is cancelled (for `cancel`), else null.
+    pub reason: Option<String>,
+    /// The new local start (series zone), `YYYY-MM-DDTHH:MM:SS`, for `move`; the extra
+    /// occurrence's local start for `extra`; else null.
+    pub start: Option<String>,
+    /// An agenda link for this date only, or null.
+    pub agenda: Option<String>,
+    /// A notes link for this date only, or null.
+    pub notes: Option<String>,
+    /// A recording link for this date only, or null.
+    pub recording: Option<String>,
+}
+
+/// One of the community's own recurring meetings.
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
+pub struct ApiSeries {
+    /// Stable id (`[a-z0-9-]+`).
+    pub id: String,
+    /// The UID its events carry in every feed.
+    pub uid: String,
+    /// Display title.
+    pub title: String,
+    /// Plain-text description, or null.
+    pub description: Option<String>,
+    /// The IANA zone the meeting is anchored in (its local time stays put across DST changes).
+    pub timezone: String,
+    /// Local start time in `timezone`, `HH:MM`.
+    pub start: String,
+    /// How long each occurrence lasts, as an ISO 8601 / RFC 5545 duration (`PT1H`).
+    pub duration: String,
+    /// The cadence in words ("Every other Tuesday").
+    pub cadence: String,
+    /// The recurrence rule as RFC 5545 writes it (without the UNTIL the `last` date adds).
+    pub rrule: String,
+    /// Local date of the first occurrence, `YYYY-MM-DD`.
+    pub first: String,
+    /// Last date an occurrence may fall on (inclusive), or null when the series does not end.
+    pub last: Option<String>,
+    /// The id of the group it belongs to, or null.
+    pub group: Option<String>,
+    /// Where to join (video call), or null.
+    pub join: Option<String>,
+    /// Where agendas live, or null.
+    pub agenda: Option<String>,
+    /// Where notes live, or null.
+    pub notes: Option<String>,
+    /// Where recordings live, or null.
+    pub recordings: Option<String>,
+    /// Path of the series' own iCalendar feed (`/series/{id}.ics`).
+    pub feed: String,
+    /// Per-date changes, in file order.
+    pub exceptions: Vec<ApiException>,
+}
+
+impl ApiSeries {
+    /// The API form of a series.
+    pub fn from_series(site: &Site, series: &Series) -> ApiSeries {
+        ApiSeries {
+            id: series.id.clone(),
+            uid: series.uid(),
+            title: series.title.clone(),
+            description: series.description.clone(),
+            timezone: series.timezone.name.clone(),
+            start: series.start.strftime("%H:%M").to_string(),
+            duration: touchpoint_calendar::write::format_duration(&series.duration),
+            cadence: series.cadence(),
+            rrule: series.recurrence.to_rrule().to_string(),
+            first: series.first.to_string(),
+            last: series.last.map(|d| d.to_string()),
+            group: series.group.clone(),
+            join: series.join.clone(),
+            agenda: series.agenda.clone(),
+            notes: series.notes.clone(),
+            recordings: series.recordings.clone(),
+            feed: site.href(&format!("/series/{}.ics", series.id)),
+            exceptions: series
+                .exceptions
+                .iter()
+                .map(|exception| {
+                    let (kind, reason, start) = match &exception.change {
+                        Change::None => ("links", None, None),
+                        Change::Cancel(reason) => ("cancel", Some(reason.clone()), None),
+                        Change::Move(to) => ("move", None, Some(local(*to))),
+                        Change::Extra(time) => (
+                            "extra",
+                            None,
+                            Some(local(exception.date.to_datetime(*time))),
+                        ),
+                    };
+                    ApiException {
+                        date: exception.date.to_string(),
+                        kind,
+                        reason,
+                        start,
+                        agenda: exception.agenda.clone(),
+                        notes: exception.notes.clone(),
+                        recording: exception.recording.clone(),
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+fn local(dt: jiff::civil::DateTime) -> String {
+    dt.strftime("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+/// Response of `GET /api/v1/series`.
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
+pub struct SeriesListResponse {
+    /// Every series of the community, in file order.
+    pub series: Vec<ApiSeries>,
+}
+
+/// Response of `GET /api/v1/series/{id}`.
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
+pub struct SeriesResponse {
+    /// The series.
+    pub series: ApiSeries,
+    /// Its next occurrences that have not ended (at most 5), in the community's zone.
+    pub upcoming: Vec<ApiOccurrence>,
+}
+
+/// A working group.
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
+pub struct ApiGroup {
+    /// Stable id (`[a-z0-9-]+`).
+    pub id: String,
+    /// Display title.
+    pub title: String,
+    /// Plain-text description, or null.
+    pub description: Option<String>,
+    /// The group's repository, or null.
+    pub repository: Option<ApiLink>,
+    /// The mailing list, or null.
+    pub mailing_list: Option<ApiLink>,
+    /// The chat channel, or null.
+    pub chat: Option<ApiLink>,
+    /// A calendar note ("Bi-weekly call"), or null.
+    pub calendar: Option<ApiLink>,
+    /// The cadence of its series in words, or null when it has none.
+    pub cadence: Option<String>,
+    /// Ids of its series, in file order.
+    pub series: Vec<String>,
+    /// Path of the group's iCalendar feed (`/groups/{id}.ics`).
+    pub feed: String,
+}
+
+impl ApiGroup {
+    /// The API form of a group.
+    pub fn from_group(site: &Site, group: &Group) -> ApiGroup {
+        let link = |link: &touchpoint_community::Link| ApiLink {
+            label: link.label.clone(),
+            url: Some(link.url.clone()),
+        };
+        let channel = |channel: &touchpoint_community::Channel| ApiLink {
+            label: channel.label.clone(),
+            url: channel.url.clone(),
+        };
+        ApiGroup {
+            id: group.id.clone(),
+            title: group.title.clone(),
+            description: group.description.clone(),
+            repository: group.repository.as_ref().map(link),
+            mailing_list: group.mailing_list.as_ref().map(link),
+            chat: group.chat.as_ref().map(channel),
+            calendar: group.calendar.as_ref().map(channel),
+            cadence: group.cadence(&site.community),
+            series: site
+                .community
+                .group_series(&group.id)
+                .map(|s| s.id.clone())
+                .collect(),
+            feed: site.href(&format!("/groups/{}.ics", group.id)),
+        }
+    }
+}
+
+/// Response of `GET /api/v1/groups`.
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
+pub struct GroupsResponse {
+    /// Every working group, in file order.
+    pub groups: Vec<ApiGroup>,
+}
+
+/// Response of `GET /api/v1/groups/{id}`.
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
+pub struct GroupResponse {
+    /// The group.
+    pub group: ApiGroup,
+    /// Its series.
+    pub series: Vec<ApiSeries>,
+    /// The next occurrences of its series that have not ended (at most 5).
+    pub upcoming: Vec<ApiOccurrence>,
+}
+
+/// Answer `GET /api/v1/series`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/series",
+    tag = "series",
+    responses((status = 200, description = "Every series of the community", body = SeriesListResponse)),
+)]
+pub fn series_list(site: &Site) -> SeriesListResponse {
+    SeriesListResponse {
+        series: site
+            .community
+            .series
+            .iter()
+            .map(|series| ApiSeries::from_series(site, series))
+            .collect(),
+    }
+}
+
+/// Answer `GET /api/v1/series/{id}`: 404 for an unknown id.
+#[utoipa::path(
+    get,
+    path = "/api/v1/series/{id}",
+    tag = "series",
+    params(("id" = String, Path, description = "The series id")),
+    responses(
+        (status = 200, description = "The series and its next occurrences", body = SeriesResponse),
+        (status = 404, description = "No series has this id", body = ApiError),
+    ),
+)]
+pub fn series(site: &Site, id: &str, now: Timestamp) -> Result<SeriesResponse, ApiError> {
+    let series = site
+        .community
+        .series(id)
+        .ok_or_else(|| ApiError::not_found(format!("no series {id:?}")))?;
+    Ok(SeriesResponse {
+        series: ApiSeries::from_series(site, series),
+        upcoming: site
+            .next_of_series(id, now, UPCOMING)
+            .iter()
+            .map(ApiOccurrence::from_item)
+            .collect(),
+    })
+}
+
+/// Answer `GET /api/v1/groups`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/groups",
+    tag = "groups",
+    responses((status = 200, description = "Every working group", body = GroupsResponse)),
+)]
+pub fn groups(site: &Site) -> GroupsResponse {
+    GroupsResponse {
+        groups: site
+            .community
+            .groups
+            .iter()
+            .map(|group| ApiGroup::from_group(site, group))
+            .collect(),
+    }
+}
+
+/// Answer `GET /api/v1/groups/{id}`: 404 for an unknown id.
+#[utoipa::path(
+    get,
+    path = "/api/v1/groups/{id}",
+    tag = "groups",
+    params(("id" = String, Path, description = "The group id")),
+    responses(
+        (status = 200, description = "The group, its series and their next occurrences", body = GroupResponse),
+        (status = 404, description = "No group has this id", body = ApiError),
+    ),
+)]
+pub fn group(site: &Site, id: &str, now: Timestamp) -> Result<GroupResponse, ApiError> {
+    let group = site
+        .community
+        .group(id)
+        .ok_or_else(|| ApiError::not_found(format!("no group {id:?}")))?;
+    let filter = Filter {
+        groups: vec![id.to_owned()],
+        own_only: true,
+        ..Filter::default()
+    };
+    Ok(GroupResponse {
+        group: ApiGroup::from_group(site, group),
+        series: site
+            .community
+            .group_series(id)
+            .map(|series| ApiSeries::from_series(site, series))
+            .collect(),
+        upcoming: site
+            .upcoming(now, &filter, UPCOMING)
+            .iter()
+            .map(ApiOccurrence::from_item)
+            .collect(),
+    })
 }

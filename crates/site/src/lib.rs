@@ -5,8 +5,10 @@
 //! and cannot disagree. Nothing here does I/O or reads the clock: "now" is a parameter.
 
 pub mod api;
+pub mod embed;
 pub mod feeds;
 pub mod html;
+pub mod openapi;
 mod when;
 
 use jiff::civil;
@@ -80,6 +82,10 @@ pub struct Site {
     /// When the content last changed: the DTSTAMP and Last-Modified of the feeds, so they stay
     /// byte-identical (and cacheable) between changes.
     pub updated: Timestamp,
+    /// When the community file last changed, when known (its modification time): the
+    /// LAST-MODIFIED of the community's own events in the feeds and the source of their SEQUENCE
+    /// (see [`feeds::sequence`]). `None` (the embedded example) writes SEQUENCE 0.
+    pub revised: Option<Timestamp>,
     /// Series index by compiled UID, so merging does not search the series list per occurrence.
     series_by_uid: std::collections::HashMap<String, usize>,
 }
@@ -231,6 +237,7 @@ impl Site {
             .collect();
         Site {
             updated,
+            revised: None,
             series_by_uid,
             community,
             own,

@@ -22,6 +22,9 @@ pub struct Loaded {
     /// The folder `path =` sources are read from; `None` for the embedded example, whose sample
     /// calendars are compiled into the binary.
     pub base: Option<PathBuf>,
+    /// When the community file was last modified (`None` for the embedded example): the feeds'
+    /// LAST-MODIFIED and SEQUENCE of the community's own events come from it.
+    pub modified: Option<Timestamp>,
 }
 
 /// Why a community file could not be loaded: every problem found.
@@ -57,10 +60,15 @@ pub fn load_community(args: &ConfigArgs) -> Result<Loaded, Invalid> {
                     }
                 })
                 .unwrap_or_else(|| PathBuf::from("."));
+            let modified = std::fs::metadata(path)
+                .and_then(|meta| meta.modified())
+                .ok()
+                .and_then(|at| Timestamp::try_from(at).ok());
             Ok(Loaded {
                 community: checked.community,
                 warnings: checked.warnings,
                 base: Some(base),
+                modified,
             })
         }
         None => {
@@ -70,6 +78,7 @@ pub fn load_community(args: &ConfigArgs) -> Result<Loaded, Invalid> {
                 community: checked.community,
                 warnings: checked.warnings,
                 base: None,
+                modified: None,
             })
         }
     }
@@ -129,7 +138,9 @@ pub fn site_from_records(loaded: &Loaded, records: &[SourceRecord]) -> Site {
         .filter_map(|s| s.last_success)
         .max()
         .unwrap_or(Timestamp::UNIX_EPOCH);
-    Site::new(loaded.community.clone(), sources, updated)
+    let mut site = Site::new(loaded.community.clone(), sources, updated);
+    site.revised = loaded.modified;
+    site
 }
 
 fn source(decl: &CalendarSource, record: Option<&SourceRecord>) -> Source {

@@ -1,0 +1,185 @@
+//! Embeds for other sites (Hugo, Zola, WordPress): `/embed/upcoming`, a small self-contained
+//! HTML page for an iframe, and the `<touchpoint-upcoming>` web component served at
+//! `/embed/touchpoint-upcoming.js`. See docs/embedding.md.
+//!
+//! The iframe page makes no request of its own: its CSS and script are inline, and it shows
+//! times in the server's zone (`?tz=`, else the community's) until the inline script rewrites
+//! every `<time datetime>` in the visitor's zone with `Intl.DateTimeFormat`. With JavaScript off
+//! the server's zone stays, and is named beside the times.
+
+use jiff::Timestamp;
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+use serde::Deserialize;
+
+use crate::api::{self, ApiError};
+use crate::{Filter, Origin, Site, Viewer};
+
+/// The `<touchpoint-upcoming>` web component.
+pub const COMPONENT_JS: &str = include_str!("html/assets/touchpoint-upcoming.js");
+
+/// How many meetings an embed lists when `limit` is not given.
+pub const DEFAULT_LIMIT: usize = 5;
+/// The most meetings an embed lists.
+pub const MAX_LIMIT: usize = 50;
+
+/// The `Content-Security-Policy` of the iframe page: nothing but its own inline style and
+/// script, so it cannot load (or leak to) anything else.
+pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; \
+base-uri 'none'; form-action 'none'";
+
+/// Query of `GET /embed/upcoming`.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct UpcomingQuery {
+    /// Only this series.
+    pub series: Option<String>,
+    /// Only this group's series.
+    pub group: Option<String>,
+    /// Only this outside calendar (`community` for the community's own series). Without it,
+    /// the community's own series.
+    pub source: Option<String>,
+    /// How many meetings (default 5, at most 50).
+    pub limit: Option<usize>,
+    /// The zone shown with JavaScript off, and forced with it on (default: the visitor's zone
+    /// in the browser, the community's zone without JavaScript).
+    pub tz: Option<String>,
+}
+
+/// Rewrites `<time datetime data-end>` in the visitor's zone (or `data-tz` on `<body>`).
+const SCRIPT: &str = r#"(function () {
+  var tz = document.body.getAttribute("data-tz") || undefined;
+  var day, clock, zone;
+  try {
+    day = new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: tz });
+    clock = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", timeZone: tz });
+    zone = new Intl.DateTimeFormat(undefined, { timeZoneName: "short", timeZone: tz });
+  } catch (e) { return; }
+  function zoneName(d) {
+    var parts = zone.formatToParts(d);
+    for (var j = 0; j < parts.length; j++) { if (parts[j].type === "timeZoneName") return " " + parts[j].value; }
+    return "";
+  }
+  var times = document.querySelectorAll("time[data-end]");
+  for (var i = 0; i < times.length; i++) {
+    var el = times[i], start = new Date(el.getAttribute("datetime")), end = new Date(el.getAttribute("data-end"));
+    if (isNaN(start) || isNaN(end) || el.hasAttribute("data-all-day")) continue;
+    var text = day.format(start) + ", " + clock.format(start);
+    if (end > start) {
+      text += "–" + (day.format(start) === day.format(end) ? "" : day.format(end) + ", ") + clock.format(end);
+    }
+    el.textContent = text + zoneName(start);
+  }
+  var note = document.getElementById("zone");
+  if (note) { note.textContent = "Times in " + clock.resolvedOptions().timeZone + "."; }
+})();"#;
+
+const STYLE: &str = "
+:root{color-scheme:light dark;font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}
+body{margin:0;padding:.5rem}
+ul{list-style:none;margin:0;padding:0}
+li{padding:.4rem 0;border-bottom:1px solid color-mix(in srgb,currentColor 15%,transparent)}
+li:last-child{border-bottom:0}
+time{display:block;font-variant-numeric:tabular-nums;opacity:.8;font-size:.92em}
+a{color:inherit}
+.t{font-weight:600}
+.x .t{text-decoration:line-through}
+.badge{font-size:.8em;font-weight:600;padding:0 .3em;border:1px solid currentColor;border-radius:.25em}
+.more{margin:.5rem 0 0;font-size:.9em;opacity:.85}
+.empty{opacity:.8}
+";
+
+/// The iframe page of `GET /embed/upcoming`: the next meetings matching the query, or a 400
+/// for an unknown series, group, source or zone.
+pub fn upcoming(site: &Site, query: &UpcomingQuery, now: Timestamp) -> Result<Markup, ApiError> {
+    let asked_tz = query
+        .tz
+        .as_deref()
+        .map(str::trim)
+        .filter(|tz| !tz.is_empty());
+    let viewer = Viewer::from_query(asked_tz, site.default_tz())
+        .map_err(|err| ApiError::bad_request(err.to_string()))?;
+    let mut filter = api::filter(
+        site,
+        query.source.as_deref(),
+        query.series.as_deref(),
+        query.group.as_deref(),
+    )?;
+    if filter.sources.is_empty() {
+        filter = Filter {
+            own_only: true,
+            ..filter
+        };
+    }
+    let limit = query.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
+    let items = site.upcoming(now, &filter, limit);
+    let info = &site.community.info;
+    Ok(html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="robots" content="noindex";
+                title { "Upcoming meetings — " (info.name) }
+                style { (PreEscaped(STYLE)) }
+            }
+            body data-tz=[asked_tz.map(|_| viewer.tz.name.as_str())] {
+                @if items.is_empty() {
+                    p class="empty" { "No upcoming meetings." }
+                } @else {
+                    ul {
+                        @for item in &items {
+                            li class=[item.cancelled().then_some("x")] {
+                                time datetime=(Viewer::machine(item.start_at)) data-end=(Viewer::machine(item.end_at)) data-all-day=[item.all_day().then_some("")] {
+                                    (viewer.when(item))
+                                }
+                                @match item.origin {
+                                    Origin::Series(series) => {
+                                        a class="t" href=(site.href(&format!("/series/{}", series.id))) target="_blank" rel="noopener" { (item.title()) }
+                                    }
+                                    Origin::Source(_) => {
+                                        @if let Some(url) = item.url() {
+                                            a class="t" href=(url) target="_blank" rel="noopener nofollow" { (item.title()) }
+                                        } @else {
+                                            span class="t" { (item.title()) }
+                                        }
+                                    }
+                                }
+                                @if item.cancelled() {
+                                    " " span class="badge" { "Cancelled" }
+                                    @if let Some(reason) = item.cancel_reason() { " " (reason) }
+                                }
+                            }
+                        }
+                    }
+                }
+                p class="more" {
+                    span id="zone" { "Times in " (viewer.tz.name) "." }
+                    " "
+                    a href=(site.href("/")) target="_blank" rel="noopener" { "All meetings" }
+                    " · "
+                    a href=(site.webcal("/calendar.ics")) target="_blank" rel="noopener" { "Subscribe" }
+                }
+                script { (PreEscaped(SCRIPT)) }
+            }
+        }
+    })
+}
+
+/// The iframe page for a bad query: the message, styled like the list, so the embedding site's
+/// author sees what to fix.
+pub fn error(site: &Site, error: &ApiError) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="robots" content="noindex";
+                title { "Upcoming meetings — " (site.community.info.name) }
+                style { (PreEscaped(STYLE)) }
+            }
+            body {
+                p class="empty" { (error.error) }
+            }
+        }
+    }
+}

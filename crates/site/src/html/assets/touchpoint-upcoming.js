@@ -1,0 +1,211 @@
+// <touchpoint-upcoming>: the next meetings of a Touchpoint site, in the visitor's time zone.
+//
+//   <script defer src="https://meetings.example.org/embed/touchpoint-upcoming.js"></script>
+//   <touchpoint-upcoming series="" group="" source="" limit="5" tz=""></touchpoint-upcoming>
+//
+// Attributes (all optional): series, group, source (a calendar id, or "community"): filters;
+// limit: how many (default 5, at most 50); tz: an IANA zone to show instead of the visitor's;
+// days: how far ahead to look (default 90).
+//
+// It asks the API of the site that served this script (so it also works under a sub-path),
+// falls back to the static export's api/v1/occurrences.json when there is no server, renders
+// into a shadow root, and sets every text with textContent, so nothing from a feed is ever
+// read as HTML. Served by Touchpoint at /embed/touchpoint-upcoming.js; see docs/embedding.md.
+(function () {
+  "use strict";
+  if (typeof customElements === "undefined" || customElements.get("touchpoint-upcoming")) return;
+
+  var script = document.currentScript;
+  // A classic script (not type="module"): document.currentScript names where it came from.
+  var scriptUrl = script && script.src ? script.src : location.href;
+  var root = new URL("../", scriptUrl);
+
+  var STYLE =
+    ":host{display:block;font:inherit}" +
+    "ul{list-style:none;margin:0;padding:0}" +
+    "li{padding:.4em 0;border-bottom:1px solid color-mix(in srgb,currentColor 15%,transparent)}" +
+    "li:last-child{border-bottom:0}" +
+    "time{display:block;opacity:.8;font-size:.92em;font-variant-numeric:tabular-nums}" +
+    ".t{font-weight:600;color:inherit}" +
+    ".x .t{text-decoration:line-through}" +
+    ".badge{font-size:.8em;font-weight:600;margin-left:.4em;padding:0 .3em;border:1px solid currentColor;border-radius:.25em}" +
+    ".more{margin:.5em 0 0;font-size:.9em;opacity:.85}";
+
+  function isoDay(date) {
+    return date.toISOString().slice(0, 10);
+  }
+
+  function safeUrl(url) {
+    return typeof url === "string" && /^(https?:|mailto:)/i.test(url.trim());
+  }
+
+  function formatters(tz) {
+    var zone = tz || undefined;
+    return {
+      day: new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: zone }),
+      allDay: new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }),
+      clock: new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", timeZone: zone }),
+      zone: new Intl.DateTimeFormat(undefined, { timeZoneName: "short", timeZone: zone }),
+    };
+  }
+
+  function zoneName(f, date) {
+    var parts = f.zone.formatToParts(date);
+    for (var i = 0; i < parts.length; i++) {
+      if (parts[i].type === "timeZoneName") return " " + parts[i].value;
+    }
+    return "";
+  }
+
+  function when(f, occ) {
+    if (occ.all_day) {
+      return f.allDay.format(new Date(occ.start + "T00:00:00Z"));
+    }
+    var start = new Date(occ.start), end = new Date(occ.end);
+    var text = f.day.format(start) + ", " + f.clock.format(start);
+    if (end > start) {
+      text += "–" + (f.day.format(start) === f.day.format(end) ? "" : f.day.format(end) + ", ") + f.clock.format(end);
+    }
+    return text + zoneName(f, start);
+  }
+
+  class TouchpointUpcoming extends HTMLElement {
+    static get observedAttributes() {
+      return ["series", "group", "source", "limit", "tz", "days"];
+    }
+
+    constructor() {
+      super();
+      this.attachShadow({ mode: "open" });
+    }
+
+    connectedCallback() {
+      this.load();
+    }
+
+    attributeChangedCallback() {
+      if (this.isConnected) this.load();
+    }
+
+    async load() {
+      var limit = Math.min(Math.max(parseInt(this.getAttribute("limit") || "5", 10) || 5, 1), 50);
+      var days = Math.min(Math.max(parseInt(this.getAttribute("days") || "90", 10) || 90, 1), 366);
+      var filters = {};
+      ["series", "group", "source"].forEach(function (name) {
+        var value = this.getAttribute(name);
+        if (value) filters[name] = value;
+      }, this);
+      var now = new Date();
+      var from = new Date(now.getTime() - 86400000);
+      var to = new Date(now.getTime() + days * 86400000);
+      var url = new URL("api/v1/occurrences", root);
+      url.searchParams.set("from", isoDay(from));
+      url.searchParams.set("to", isoDay(to));
+      url.searchParams.set("tz", "UTC");
+      Object.keys(filters).forEach(function (k) { url.searchParams.set(k, filters[k]); });
+      if (!filters.source) url.searchParams.set("source", "community");
+      var occurrences;
+      try {
+        var response = await fetch(url, { headers: { Accept: "application/json" } });
+        if (response.ok) {
+          occurrences = (await response.json()).occurrences;
+        } else if (response.status === 404 || response.status === 405) {
+          occurrences = await this.fromStaticExport(filters);
+        } else {
+          var problem = await response.json().catch(function () { return {}; });
+          throw new Error(problem.error || "HTTP " + response.status);
+        }
+      } catch (error) {
+        this.fail(error);
+        return;
+      }
+      var upcoming = occurrences.filter(function (occ) {
+        return occ.all_day ? occ.end > isoDay(now) : new Date(occ.end) > now;
+      });
+      this.render(upcoming.slice(0, limit));
+    }
+
+    // A static export has no query API: read the whole occurrences.json and filter here.
+    async fromStaticExport(filters) {
+      var response = await fetch(new URL("api/v1/occurrences.json", root));
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      var all = (await response.json()).occurrences;
+      return all.filter(function (occ) {
+        if (filters.series && occ.series !== filters.series) return false;
+        if (filters.group && occ.group !== filters.group) return false;
+        if (!filters.source || filters.source === "community") return occ.series !== null && occ.series !== undefined;
+        return occ.source === filters.source;
+      });
+    }
+
+    render(items) {
+      var f;
+      try {
+        f = formatters(this.getAttribute("tz"));
+      } catch (e) {
+        f = formatters(undefined);
+      }
+      var shadow = this.shadowRoot;
+      shadow.textContent = "";
+      var style = document.createElement("style");
+      style.textContent = STYLE;
+      shadow.appendChild(style);
+      if (items.length === 0) {
+        var empty = document.createElement("p");
+        empty.textContent = "No upcoming meetings.";
+        shadow.appendChild(empty);
+        return;
+      }
+      var list = document.createElement("ul");
+      items.forEach(function (occ) {
+        var li = document.createElement("li");
+        if (occ.status === "cancelled") li.className = "x";
+        var time = document.createElement("time");
+        time.setAttribute("datetime", occ.start);
+        time.textContent = when(f, occ);
+        li.appendChild(time);
+        var title;
+        var href = occ.series ? new URL("series/" + encodeURIComponent(occ.series), root).href : occ.url;
+        if (occ.series || safeUrl(href)) {
+          title = document.createElement("a");
+          title.href = href;
+          title.target = "_blank";
+          title.rel = "noopener nofollow";
+        } else {
+          title = document.createElement("span");
+        }
+        title.className = "t";
+        title.textContent = occ.title;
+        li.appendChild(title);
+        if (occ.status === "cancelled") {
+          var badge = document.createElement("span");
+          badge.className = "badge";
+          badge.textContent = "Cancelled";
+          li.appendChild(badge);
+          if (occ.cancel_reason) li.appendChild(document.createTextNode(" " + occ.cancel_reason));
+        }
+        list.appendChild(li);
+      });
+      shadow.appendChild(list);
+      var more = document.createElement("p");
+      more.className = "more";
+      var all = document.createElement("a");
+      all.href = root.href;
+      all.target = "_blank";
+      all.rel = "noopener";
+      all.textContent = "All meetings";
+      more.appendChild(all);
+      shadow.appendChild(more);
+    }
+
+    fail(error) {
+      var shadow = this.shadowRoot;
+      shadow.textContent = "";
+      var p = document.createElement("p");
+      p.textContent = "Meetings could not be loaded (" + (error && error.message ? error.message : error) + ").";
+      shadow.appendChild(p);
+    }
+  }
+
+  customElements.define("touchpoint-upcoming", TouchpointUpcoming);
+})();
