@@ -982,7 +982,8 @@ fn generated_uid(event_text: &str) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for line in event_text.lines() {
         let line = line.trim_end_matches('\r');
-        if line.len() >= 7 && line[..7].eq_ignore_ascii_case("DTSTAMP") {
+        // Bytes, not `str` slicing: byte 7 may fall inside a character of a hostile line.
+        if line.as_bytes().get(..7).is_some_and(|name| name.eq_ignore_ascii_case(b"DTSTAMP")) {
             continue;
         }
         for b in line.bytes().chain(std::iter::once(b'\n')) {
