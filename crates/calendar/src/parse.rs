@@ -983,7 +983,11 @@ fn generated_uid(event_text: &str) -> String {
     for line in event_text.lines() {
         let line = line.trim_end_matches('\r');
         // Bytes, not `str` slicing: byte 7 may fall inside a character of a hostile line.
-        if line.as_bytes().get(..7).is_some_and(|name| name.eq_ignore_ascii_case(b"DTSTAMP")) {
+        if line
+            .as_bytes()
+            .get(..7)
+            .is_some_and(|name| name.eq_ignore_ascii_case(b"DTSTAMP"))
+        {
             continue;
         }
         for b in line.bytes().chain(std::iter::once(b'\n')) {
