@@ -5,7 +5,7 @@ use touchpoint_calendar::Tz;
 
 use crate::Item;
 
-/// The zone a page is rendered in: `?tz=`, else the community's default.
+/// The zone a page is rendered in: `?tz=`, else the `tz` cookie, else the community's default.
 #[derive(Clone, Debug)]
 pub struct Viewer {
     /// The zone.
@@ -51,6 +51,31 @@ impl Viewer {
                     suggestions: suggest_zones(name),
                 }),
         }
+    }
+
+    /// The viewer for a request: `?tz=` wins (an unknown name is an error, so the visitor
+    /// learns of the typo), then the `tz` cookie (an unknown name there is ignored: a cookie
+    /// set by an older tz database must not lock a visitor out), then `default`.
+    pub fn from_request(
+        query: Option<&str>,
+        cookie: Option<&str>,
+        default: &Tz,
+    ) -> Result<Viewer, ViewerError> {
+        if query.is_some_and(|tz| !tz.trim().is_empty()) {
+            return Viewer::from_query(query, default);
+        }
+        let remembered = cookie
+            .map(str::trim)
+            .filter(|tz| !tz.is_empty())
+            .and_then(Tz::iana);
+        Ok(Viewer {
+            tz: remembered.unwrap_or_else(|| default.clone()),
+        })
+    }
+
+    /// The wall clock of an instant in the viewer's zone.
+    pub fn local(&self, at: Timestamp) -> jiff::ZonedDateTime {
+        at.to_zoned_datetime(self.tz.zone.clone())
     }
 
     /// The zone's name with its current abbreviation and offset: "Europe/Madrid (CET, UTC+01:00)".
@@ -120,6 +145,25 @@ impl Viewer {
     }
 }
 
+/// "Happening now", "Starts in 2 h 15 min" (within a day), or `None`: the marker of an
+/// occurrence from `start` to `end` seen at `now`.
+pub fn relative_marker(start: Timestamp, end: Timestamp, now: Timestamp) -> Option<String> {
+    if start <= now && now < end {
+        return Some("Happening now".to_owned());
+    }
+    let ahead = (start - now).as_secs();
+    if ahead <= 0 || ahead > 24 * 3600 {
+        return None;
+    }
+    let minutes = (ahead + 59) / 60;
+    let (hours, minutes) = (minutes / 60, minutes % 60);
+    Some(match (hours, minutes) {
+        (0, m) => format!("Starts in {m} min"),
+        (h, 0) => format!("Starts in {h} h"),
+        (h, m) => format!("Starts in {h} h {m} min"),
+    })
+}
+
 /// IANA names close to `asked`: same last component, or containing it, case-insensitively.
 pub fn suggest_zones(asked: &str) -> Vec<String> {
     let needle = asked
@@ -140,4 +184,62 @@ pub fn suggest_zones(asked: &str) -> Vec<String> {
     found.sort_by_key(|name| name.len());
     found.truncate(5);
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ts(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn can_prefer_the_query_then_the_cookie_then_the_default() {
+        let utc = Tz::utc();
+        let q = Viewer::from_request(Some("Asia/Tokyo"), Some("Europe/Berlin"), &utc).unwrap();
+        assert_eq!(q.tz.name, "Asia/Tokyo");
+        let c = Viewer::from_request(None, Some("Europe/Berlin"), &utc).unwrap();
+        assert_eq!(c.tz.name, "Europe/Berlin");
+        let d = Viewer::from_request(Some(" "), None, &utc).unwrap();
+        assert_eq!(d.tz.name, "UTC");
+    }
+
+    #[test]
+    fn errors_when_the_query_names_no_zone_but_ignores_a_bad_cookie() {
+        let utc = Tz::utc();
+        assert!(Viewer::from_request(Some("Mars/Olympus"), None, &utc).is_err());
+        let v = Viewer::from_request(None, Some("Mars/Olympus"), &utc).unwrap();
+        assert_eq!(v.tz.name, "UTC");
+    }
+
+    #[test]
+    fn can_mark_happening_now_and_starting_soon() {
+        let start = ts("2026-11-26T12:00:00Z");
+        let end = ts("2026-11-26T13:00:00Z");
+        assert_eq!(
+            relative_marker(start, end, ts("2026-11-26T12:30:00Z")).as_deref(),
+            Some("Happening now")
+        );
+        assert_eq!(
+            relative_marker(start, end, ts("2026-11-26T10:00:00Z")).as_deref(),
+            Some("Starts in 2 h")
+        );
+        assert_eq!(
+            relative_marker(start, end, ts("2026-11-26T09:45:00Z")).as_deref(),
+            Some("Starts in 2 h 15 min")
+        );
+        assert_eq!(
+            relative_marker(start, end, ts("2026-11-26T11:50:00Z")).as_deref(),
+            Some("Starts in 10 min")
+        );
+        assert_eq!(
+            relative_marker(start, end, ts("2026-11-25T11:00:00Z")),
+            None
+        );
+        assert_eq!(
+            relative_marker(start, end, ts("2026-11-26T13:00:00Z")),
+            None
+        );
+    }
 }

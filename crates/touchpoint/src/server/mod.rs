@@ -4,6 +4,8 @@
 //! request never waits on a fetch), build the view and render it. "Now" comes from the state's
 //! clock so tests are deterministic.
 
+mod pages;
+
 mod publish;
 
 pub use publish::{calendar_response, feed_or_404};
@@ -11,13 +13,12 @@ pub use publish::{calendar_response, feed_or_404};
 use std::sync::{Arc, RwLock};
 
 use axum::Router;
-use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::extract::State;
+use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use jiff::Timestamp;
-use serde::Deserialize;
-use touchpoint_site::{Site, Viewer, feeds, html};
+use touchpoint_site::{Site, html};
 use tower_http::compression::CompressionLayer;
 
 /// Where "now" comes from: the system clock in production, a fixed instant in tests.
@@ -69,13 +70,10 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     Router::new()
         // Route groups from submodules (each returns a `Router<AppState>`).
-        // Pages
-        .route("/", get(home))
-        .route("/health", get(health_page))
+        // Pages (also `/series/{id}` and `/groups/{id}`, whose handlers serve the `.ics` too)
+        .merge(pages::routes())
         // Feeds, JSON API, OpenAPI and embeds
         .merge(publish::routes())
-        .route("/series/{file}", get(series_feed))
-        .route("/groups/{file}", get(group_feed))
         // Operations and assets
         .route(
             "/healthz",
@@ -85,46 +83,6 @@ pub fn router(state: AppState) -> Router {
         .fallback(not_found)
         .layer(CompressionLayer::new())
         .with_state(state)
-}
-
-/// `?tz=` on pages.
-#[derive(Debug, Default, Deserialize)]
-struct PageQuery {
-    tz: Option<String>,
-}
-
-fn page(markup: maud::Markup) -> Response {
-    (
-        [(header::CACHE_CONTROL, "public, max-age=60")],
-        Html(markup.into_string()),
-    )
-        .into_response()
-}
-
-async fn home(State(state): State<AppState>, Query(query): Query<PageQuery>) -> Response {
-    let site = state.site();
-    let now = state.now();
-    match Viewer::from_query(query.tz.as_deref(), site.default_tz()) {
-        Ok(viewer) => page(html::home(&site, &viewer, now)),
-        Err(error) => (
-            StatusCode::BAD_REQUEST,
-            Html(html::bad_zone(&site, &error, now).into_string()),
-        )
-            .into_response(),
-    }
-}
-
-async fn health_page(State(state): State<AppState>, Query(query): Query<PageQuery>) -> Response {
-    let site = state.site();
-    let now = state.now();
-    match Viewer::from_query(query.tz.as_deref(), site.default_tz()) {
-        Ok(viewer) => page(html::health(&site, &viewer, now)),
-        Err(error) => (
-            StatusCode::BAD_REQUEST,
-            Html(html::bad_zone(&site, &error, now).into_string()),
-        )
-            .into_response(),
-    }
 }
 
 async fn not_found(State(state): State<AppState>) -> Response {
@@ -147,20 +105,4 @@ async fn stylesheet() -> Response {
         html::CSS,
     )
         .into_response()
-}
-
-async fn series_feed(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path(file): Path<String>,
-) -> Response {
-    feed_or_404(state, headers, &file, feeds::series).await
-}
-
-async fn group_feed(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path(file): Path<String>,
-) -> Response {
-    feed_or_404(state, headers, &file, feeds::group).await
 }

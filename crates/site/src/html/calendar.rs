@@ -1,0 +1,412 @@
+//! `/calendar`: the merged calendar as an agenda, a week or a month, filtered per source and per
+//! group with plain form controls, in the viewer's zone.
+
+use jiff::civil::{Date, Weekday};
+use jiff::{Timestamp, ToSpan};
+use maud::{Markup, html};
+
+use super::layout::{
+    Nav, cancel_note, layout, marker, occurrence, query_pairs, query_string, swatch, title_link,
+};
+use crate::{Filter, Item, Site, Viewer, start_of_day};
+
+/// How many days the agenda lists.
+pub const AGENDA_DAYS: i64 = 30;
+
+/// Which calendar view.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// A list of the coming days.
+    #[default]
+    Agenda,
+    /// Monday to Sunday.
+    Week,
+    /// A month grid.
+    Month,
+}
+
+impl View {
+    /// The name used in `?view=`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            View::Agenda => "agenda",
+            View::Week => "week",
+            View::Month => "month",
+        }
+    }
+}
+
+/// What `/calendar` shows: `?view=agenda|week|month&date=YYYY-MM-DD&source=ID&group=ID`
+/// (`source` and `group` may repeat).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CalendarParams {
+    /// The view.
+    pub view: View,
+    /// The day the view shows (its week or month); `None`: today in the viewer's zone.
+    pub date: Option<Date>,
+    /// Only these sources (`community` for the own series); empty: all.
+    pub sources: Vec<String>,
+    /// Only these groups; empty: all.
+    pub groups: Vec<String>,
+}
+
+/// A query parameter a page cannot use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParamError {
+    /// What is wrong, for people.
+    pub message: String,
+}
+
+impl std::fmt::Display for ParamError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ParamError {}
+
+impl CalendarParams {
+    /// Read a raw query string (unknown keys, `tz` among them, are ignored).
+    pub fn from_query(raw: &str) -> Result<CalendarParams, ParamError> {
+        let mut params = CalendarParams::default();
+        for (key, value) in query_pairs(raw) {
+            let value = value.trim().to_owned();
+            match key.as_str() {
+                "view" => {
+                    params.view = match value.as_str() {
+                        "" | "agenda" => View::Agenda,
+                        "week" => View::Week,
+                        "month" => View::Month,
+                        other => {
+                            return Err(ParamError {
+                                message: format!(
+                                    "There is no calendar view called {other:?}: use agenda, week or month."
+                                ),
+                            });
+                        }
+                    }
+                }
+                "date" if !value.is_empty() => {
+                    params.date = Some(value.parse().map_err(|_| ParamError {
+                        message: format!(
+                            "{value:?} is not a date: write it as YYYY-MM-DD, e.g. 2026-12-03."
+                        ),
+                    })?);
+                }
+                "source" if !value.is_empty() => params.sources.push(value),
+                "group" if !value.is_empty() => params.groups.push(value),
+                _ => {}
+            }
+        }
+        Ok(params)
+    }
+
+    /// The filter these parameters select.
+    pub fn filter(&self) -> Filter {
+        Filter {
+            sources: self.sources.clone(),
+            groups: self.groups.clone(),
+            ..Filter::default()
+        }
+    }
+
+    /// The `/calendar` link for `view` on `date` with the same filters.
+    fn href(&self, site: &Site, view: View, date: Date) -> String {
+        let mut pairs = vec![
+            ("view", view.as_str().to_owned()),
+            ("date", date.to_string()),
+        ];
+        pairs.extend(self.sources.iter().map(|s| ("source", s.clone())));
+        pairs.extend(self.groups.iter().map(|g| ("group", g.clone())));
+        site.href(&format!("/calendar{}", query_string(&pairs)))
+    }
+}
+
+/// The first and last-plus-one day a view shows around `date`.
+fn span_of(view: View, date: Date) -> (Date, Date) {
+    match view {
+        View::Agenda => (date, date.saturating_add(AGENDA_DAYS.days())),
+        View::Week => {
+            let monday =
+                date.saturating_sub(i64::from(date.weekday().to_monday_zero_offset()).days());
+            (monday, monday.saturating_add(7.days()))
+        }
+        View::Month => {
+            let first = date.first_of_month();
+            let monday =
+                first.saturating_sub(i64::from(first.weekday().to_monday_zero_offset()).days());
+            let next_month = first.saturating_add(1.month());
+            let weeks = (((next_month - monday).get_days() + 6) / 7).max(4);
+            (monday, monday.saturating_add((i64::from(weeks) * 7).days()))
+        }
+    }
+}
+
+/// The day an item is listed on in the viewer's zone: its start day.
+fn day_of(viewer: &Viewer, item: &Item<'_>) -> Date {
+    if item.all_day() {
+        item.start.civil().date()
+    } else {
+        viewer.local(item.start_at).date()
+    }
+}
+
+/// The calendar page.
+pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarParams) -> Markup {
+    let today = viewer.local(now).date();
+    let date = params.date.unwrap_or(today);
+    let (first, end) = span_of(params.view, date);
+    let zone = &viewer.tz.zone;
+    let items = site.items(
+        start_of_day(first, zone),
+        start_of_day(end, zone),
+        zone,
+        &params.filter(),
+    );
+    let mut days: Vec<(Date, Vec<&Item<'_>>)> = Vec::new();
+    let mut day = first;
+    while day < end {
+        days.push((day, Vec::new()));
+        day = day.saturating_add(1.day());
+    }
+    for item in &items {
+        let listed = day_of(viewer, item).max(first);
+        if let Some((_, list)) = days.iter_mut().find(|(d, _)| *d == listed) {
+            list.push(item);
+        }
+    }
+    let (previous, next, heading) = match params.view {
+        View::Agenda => (
+            date.saturating_sub(AGENDA_DAYS.days()),
+            end,
+            format!(
+                "{} – {}",
+                first.strftime("%-d %b %Y"),
+                end.saturating_sub(1.day()).strftime("%-d %b %Y")
+            ),
+        ),
+        View::Week => (
+            first.saturating_sub(7.days()),
+            end,
+            format!("Week of {}", first.strftime("%a %-d %b %Y")),
+        ),
+        View::Month => (
+            date.first_of_month().saturating_sub(1.month()),
+            date.first_of_month().saturating_add(1.month()),
+            date.strftime("%B %Y").to_string(),
+        ),
+    };
+    let body = html! {
+        h1 { "Calendar" }
+        nav class="views" aria-label="Calendar views" {
+            ul {
+                @for view in [View::Agenda, View::Week, View::Month] {
+                    li {
+                        @if view == params.view {
+                            a href=(params.href(site, view, date)) aria-current="page" { (title_case(view.as_str())) }
+                        } @else {
+                            a href=(params.href(site, view, date)) { (title_case(view.as_str())) }
+                        }
+                    }
+                }
+            }
+        }
+        (filter_form(site, params, date))
+        div class="period" {
+            a rel="prev" href=(params.href(site, params.view, previous)) { "← Earlier" }
+            h2 id="period-h" { (heading) }
+            a rel="next" href=(params.href(site, params.view, next)) { "Later →" }
+        }
+        p class="today-link" {
+            a href=(params.href(site, params.view, today)) { "Today" }
+            " · times in " (viewer.tz.name)
+        }
+        @match params.view {
+            View::Agenda => (agenda(site, viewer, now, today, &days)),
+            View::Week => (week(site, viewer, now, today, &days)),
+            View::Month => (month(site, viewer, now, today, date, &days)),
+        }
+    };
+    layout(
+        site,
+        &format!("Calendar: {heading}"),
+        Nav::Calendar,
+        viewer,
+        now,
+        body,
+    )
+}
+
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Checkboxes per source and per group, a plain GET form.
+fn filter_form(site: &Site, params: &CalendarParams, date: Date) -> Markup {
+    let sources: Vec<(String, String)> = std::iter::once((
+        "community".to_owned(),
+        format!("{} meetings", site.community.info.name),
+    ))
+    .chain(
+        site.sources
+            .iter()
+            .map(|s| (s.decl.id.clone(), s.decl.name.clone())),
+    )
+    .collect();
+    html! {
+        form class="filters" method="get" action=(site.href("/calendar")) {
+            input type="hidden" name="view" value=(params.view.as_str());
+            input type="hidden" name="date" value=(date.to_string());
+            fieldset {
+                legend { "Calendars" }
+                @for (id, name) in &sources {
+                    label class="check" {
+                        input type="checkbox" name="source" value=(id) checked[params.sources.contains(id)];
+                        " " (name)
+                    }
+                }
+            }
+            @if !site.community.groups.is_empty() {
+                fieldset {
+                    legend { "Working groups" }
+                    @for group in &site.community.groups {
+                        label class="check" {
+                            input type="checkbox" name="group" value=(group.id) checked[params.groups.contains(&group.id)];
+                            " " (group.title)
+                        }
+                    }
+                }
+            }
+            div class="filter-actions" {
+                button type="submit" { "Filter" }
+                " "
+                a href=(site.href(&format!("/calendar?view={}&date={date}", params.view.as_str()))) { "Show all" }
+            }
+        }
+    }
+}
+
+fn day_heading(day: Date, today: Date) -> Markup {
+    html! {
+        (day.strftime("%a %-d %b %Y").to_string())
+        @if day == today { " " span class="today-badge" { "Today" } }
+    }
+}
+
+fn agenda(
+    site: &Site,
+    viewer: &Viewer,
+    now: Timestamp,
+    today: Date,
+    days: &[(Date, Vec<&Item<'_>>)],
+) -> Markup {
+    let busy: Vec<_> = days.iter().filter(|(_, items)| !items.is_empty()).collect();
+    html! {
+        @if busy.is_empty() {
+            p class="empty" { "Nothing in this period." }
+        }
+        @for (day, items) in busy {
+            section class="agenda-day" aria-label=(day.strftime("%A %-d %B %Y").to_string()) {
+                h3 { (day_heading(*day, today)) }
+                ul class="occurrences" {
+                    @for item in items { (occurrence(site, viewer, now, item)) }
+                }
+            }
+        }
+    }
+}
+
+/// One occurrence in a week or month cell: clock, title, markers.
+fn compact(site: &Site, viewer: &Viewer, now: Timestamp, item: &Item<'_>) -> Markup {
+    html! {
+        li class={ "occ" @if item.cancelled() { " cancelled" } } {
+            (swatch(item))
+            time datetime=(Viewer::machine(item.start_at)) {
+                @if item.all_day() { "All day" } @else { (viewer.clock(item.start_at)) }
+            }
+            " " (title_link(site, item))
+            (cancel_note(item))
+            (marker(item, now))
+        }
+    }
+}
+
+fn week(
+    site: &Site,
+    viewer: &Viewer,
+    now: Timestamp,
+    today: Date,
+    days: &[(Date, Vec<&Item<'_>>)],
+) -> Markup {
+    html! {
+        ol class="week" aria-labelledby="period-h" {
+            @for (day, items) in days {
+                li class={ "day" @if *day == today { " is-today" } } {
+                    h3 { (day_heading(*day, today)) }
+                    @if items.is_empty() {
+                        p class="empty" { "—" }
+                    } @else {
+                        ul class="occurrences" {
+                            @for item in items { (compact(site, viewer, now, item)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn month(
+    site: &Site,
+    viewer: &Viewer,
+    now: Timestamp,
+    today: Date,
+    date: Date,
+    days: &[(Date, Vec<&Item<'_>>)],
+) -> Markup {
+    let weekdays = [
+        Weekday::Monday,
+        Weekday::Tuesday,
+        Weekday::Wednesday,
+        Weekday::Thursday,
+        Weekday::Friday,
+        Weekday::Saturday,
+        Weekday::Sunday,
+    ];
+    html! {
+        table class="month" aria-labelledby="period-h" {
+            thead {
+                tr {
+                    @for weekday in weekdays {
+                        th scope="col" { abbr title=(format!("{weekday:?}")) { (format!("{weekday:?}").get(..3).unwrap_or("")) } }
+                    }
+                }
+            }
+            tbody {
+                @for week in days.chunks(7) {
+                    tr {
+                        @for (day, items) in week {
+                            td class={
+                                @if day.month() != date.month() { "other" }
+                                @if *day == today { " is-today" }
+                                @if items.is_empty() { " free" }
+                            } {
+                                span class="dnum" aria-hidden="true" { (day.day()) }
+                                span class="dlabel" { (day_heading(*day, today)) }
+                                @if !items.is_empty() {
+                                    ul class="occurrences" {
+                                        @for item in items { (compact(site, viewer, now, item)) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! The home page: the community's meetings, its working groups, the coming weeks of the
+//! community calendar, and the outside calendars it follows.
+
+use jiff::{Timestamp, ToSpan};
+use maud::{Markup, html};
+use touchpoint_community::Location;
+
+use super::layout::{Nav, group_card, layout, next_list, occurrence, series_cadence, series_links};
+use crate::{Filter, Site, Source, SourceStatus, Viewer};
+
+/// How many days the home page's calendar section lists.
+const CALENDAR_DAYS: i64 = 28;
+
+/// The home page: the touchpoints, working groups, the community calendar and the calendars
+/// followed.
+pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
+    let info = &site.community.info;
+    let own_series: Vec<_> = site
+        .community
+        .series
+        .iter()
+        .filter(|series| series.group.is_none())
+        .collect();
+    let calendar_end = now
+        .checked_add((CALENDAR_DAYS * 24).hours())
+        .unwrap_or(Timestamp::MAX);
+    let upcoming = site.items(now, calendar_end, &viewer.tz.zone, &Filter::own());
+    let body = html! {
+        section class="intro" {
+            h1 { (info.name) }
+            @if let Some(description) = &info.description { p { (description) } }
+            @if !info.links.is_empty() {
+                ul class="links" {
+                    @for link in &info.links { li { a href=(link.url) { (link.label) } } }
+                }
+            }
+        }
+        @if !own_series.is_empty() {
+            section id="series" aria-labelledby="series-h" {
+                h2 id="series-h" { "Meetings" }
+                div class="cards" {
+                    @for series in own_series {
+                        article class="card" {
+                            h3 { a href=(site.href(&format!("/series/{}", series.id))) { (series.title) } }
+                            @if let Some(description) = &series.description { p { (description) } }
+                            p class="cadence" { (series_cadence(series)) }
+                            (next_list(site, viewer, now, &site.next_of_series(&series.id, now, 3)))
+                            (series_links(site, series))
+                        }
+                    }
+                }
+            }
+        }
+        @if !site.community.groups.is_empty() {
+            section id="groups" aria-labelledby="groups-h" {
+                h2 id="groups-h" { "Working groups" }
+                div class="cards" {
+                    @for group in &site.community.groups {
+                        (group_card(site, viewer, group, now, true))
+                    }
+                }
+            }
+        }
+        section id="calendar" aria-labelledby="calendar-h" {
+            h2 id="calendar-h" { "Calendar" }
+            p {
+                "The next " (CALENDAR_DAYS) " days. "
+                a href=(site.href("/calendar")) { "All calendar views" }
+                " · "
+                a href=(site.webcal("/calendar.ics")) { "Subscribe to this calendar" }
+                " (or download " a href=(site.href("/calendar.ics")) { "calendar.ics" } ")."
+            }
+            @if upcoming.is_empty() {
+                p class="empty" { "No meetings in the next " (CALENDAR_DAYS) " days." }
+            } @else {
+                ul class="occurrences" {
+                    @for item in &upcoming { (occurrence(site, viewer, now, item)) }
+                }
+            }
+        }
+        @if !site.sources.is_empty() {
+            section id="other" aria-labelledby="other-h" {
+                h2 id="other-h" { "Other calendars of interest" }
+                div class="cards" {
+                    @for source in &site.sources {
+                        (source_card(site, viewer, source, now))
+                    }
+                }
+            }
+        }
+    };
+    layout(site, &info.name, Nav::Home, viewer, now, body)
+}
+
+fn source_card(site: &Site, viewer: &Viewer, source: &Source, now: Timestamp) -> Markup {
+    let filter = Filter {
+        sources: vec![source.decl.id.clone()],
+        ..Filter::default()
+    };
+    let next = site.upcoming(now, &filter, 3);
+    html! {
+        article class="card source" id=(format!("source-{}", source.decl.id)) {
+            h3 {
+                @if let Some(colour) = &source.decl.colour {
+                    span class="swatch" style=(format!("background:{colour}")) aria-hidden="true" {}
+                }
+                (source.decl.name)
+            }
+            @match source.status {
+                SourceStatus::Stale => p class="warn" { "Showing the last good copy: the latest refresh failed." },
+                SourceStatus::Error => p class="warn" { "Not available yet: the feed could not be read." },
+                SourceStatus::Pending => p class="warn" { "Not fetched yet." },
+                SourceStatus::Ok => {},
+            }
+            (next_list(site, viewer, now, &next))
+            p {
+                a href=(site.webcal(&format!("/sources/{}.ics", source.decl.id))) { "Subscribe" }
+                " · "
+                a href=(site.href(&format!("/calendar?source={}", source.decl.id))) { "In the calendar" }
+                @if let Location::Url(url) = &source.decl.location {
+                    " · " a href=(url) { "Original feed" }
+                }
+            }
+        }
+    }
+}

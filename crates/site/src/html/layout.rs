@@ -1,0 +1,318 @@
+//! The page shell (head, header with navigation and the zone picker, footer) and the pieces
+//! several pages share: one occurrence as a list entry, link lists, group cards, and reading a
+//! query string.
+
+use jiff::Timestamp;
+use maud::{DOCTYPE, Markup, html};
+use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+
+use crate::when::relative_marker;
+use crate::{Filter, Item, Origin, Site, Viewer};
+
+/// Which navigation entry a page belongs to (marked `aria-current`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Nav {
+    Home,
+    Calendar,
+    Groups,
+    Planner,
+    Other,
+}
+
+/// The page shell: head, stylesheet and script, header with navigation and the zone picker,
+/// footer naming the zone every time is shown in.
+pub(crate) fn layout(
+    site: &Site,
+    title: &str,
+    nav: Nav,
+    viewer: &Viewer,
+    now: Timestamp,
+    body: Markup,
+) -> Markup {
+    let info = &site.community.info;
+    let full_title = if title == info.name {
+        title.to_owned()
+    } else {
+        format!("{title} — {}", info.name)
+    };
+    let entries = [
+        (Nav::Home, "/", "Meetings"),
+        (Nav::Calendar, "/calendar", "Calendar"),
+        (Nav::Groups, "/groups", "Working groups"),
+        (Nav::Planner, "/planner", "Time planner"),
+    ];
+    html! {
+        (DOCTYPE)
+        html lang="en" data-tz=(viewer.tz.name) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="color-scheme" content="light dark";
+                title { (full_title) }
+                link rel="stylesheet" href=(site.href("/assets/site.css"));
+                link rel="alternate" type="text/calendar" title=(format!("{} calendar", info.name)) href=(site.href("/calendar.ics"));
+                script src=(site.href("/assets/site.js")) defer {}
+            }
+            body {
+                a class="skip" href="#main" { "Skip to content" }
+                header class="top" {
+                    p class="brand" { a href=(site.href("/")) { (info.name) } }
+                    nav aria-label="Site" {
+                        ul {
+                            @for (entry, path, label) in entries {
+                                li {
+                                    @if entry == nav {
+                                        a href=(site.href(path)) aria-current="page" { (label) }
+                                    } @else {
+                                        a href=(site.href(path)) { (label) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    (zone_form(site, viewer, now))
+                }
+                main id="main" tabindex="-1" { (body) }
+                footer {
+                    p {
+                        "Times are shown in " strong { (viewer.label(now)) } ". "
+                        a href=(site.href("/calendar.ics")) { "Subscribe (iCalendar)" }
+                        " · "
+                        a href=(site.href("/health")) { "Feed health" }
+                        " · Served by Touchpoint."
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The time-zone picker: a plain GET form, so it works with JavaScript off (the server then
+/// remembers the choice in the `tz` cookie). The list of zone names is not inlined, which would
+/// weigh ~25 KB on every page: site.js fills the datalist from `/assets/zones.json` on focus.
+fn zone_form(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
+    html! {
+        form class="tz" method="get" action="" {
+            label for="tz" { "Time zone" }
+            input id="tz" name="tz" list="zones" value=(viewer.tz.name) autocomplete="off"
+                spellcheck="false" aria-describedby="zone-now";
+            datalist id="zones" data-src=(site.href("/assets/zones.json")) {}
+            button type="submit" { "Show" }
+            span class="zone-now" id="zone-now" { (viewer.label(now)) }
+        }
+    }
+}
+
+/// Every IANA zone name jiff knows, sorted: the body of `/assets/zones.json`.
+pub fn zones_json() -> String {
+    let mut names: Vec<String> = jiff::tz::db()
+        .available()
+        .map(|name| name.as_str().to_owned())
+        .collect();
+    names.sort();
+    serde_json::to_string(&names).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// The "Happening now" / "Starts in 2 h" marker, when one applies.
+pub(crate) fn marker(item: &Item<'_>, now: Timestamp) -> Markup {
+    html! {
+        @if !item.cancelled() {
+            @if let Some(text) = relative_marker(item.start_at, item.end_at, now) {
+                " " strong class={ "marker" @if item.start_at <= now { " now" } } { (text) }
+            }
+        }
+    }
+}
+
+/// One occurrence as a list entry: when (in the viewer's zone), title, status, markers, links.
+pub(crate) fn occurrence(site: &Site, viewer: &Viewer, now: Timestamp, item: &Item<'_>) -> Markup {
+    html! {
+        li class={ "occ" @if item.cancelled() { " cancelled" } } {
+            (swatch(item))
+            time datetime=(Viewer::machine(item.start_at)) { (viewer.when(item)) }
+            " "
+            (title_link(site, item))
+            (cancel_note(item))
+            (marker(item, now))
+            @if let Some(url) = item.url() {
+                @if !item.cancelled() { " " a class="join" href=(url) rel="nofollow noopener" { "Join" } }
+            }
+        }
+    }
+}
+
+/// The colour dot of an outside calendar's occurrence.
+pub(crate) fn swatch(item: &Item<'_>) -> Markup {
+    html! {
+        @if let Origin::Source(source) = item.origin {
+            @if let Some(colour) = &source.decl.colour {
+                span class="swatch" style=(format!("background:{colour}")) aria-hidden="true" {}
+            }
+        }
+    }
+}
+
+/// The title, linked to the series page for own series, with the source named otherwise.
+pub(crate) fn title_link(site: &Site, item: &Item<'_>) -> Markup {
+    html! {
+        @match item.origin {
+            Origin::Series(series) => {
+                a class="title" href=(site.href(&format!("/series/{}", series.id))) { (item.title()) }
+            }
+            Origin::Source(source) => {
+                span class="title" { (item.title()) }
+                " " span class="source" { "(" (source.decl.name) ")" }
+            }
+        }
+    }
+}
+
+/// "Cancelled — reason" for a cancelled occurrence.
+pub(crate) fn cancel_note(item: &Item<'_>) -> Markup {
+    html! {
+        @if item.cancelled() {
+            " " strong class="badge" { "Cancelled" }
+            @if let Some(reason) = item.cancel_reason() { " — " span class="reason" { (reason) } }
+        }
+    }
+}
+
+/// A list of occurrences, or "No upcoming dates."
+pub(crate) fn next_list(
+    site: &Site,
+    viewer: &Viewer,
+    now: Timestamp,
+    items: &[Item<'_>],
+) -> Markup {
+    html! {
+        @if items.is_empty() {
+            p class="empty" { "No upcoming dates." }
+        } @else {
+            ul class="next" {
+                @for item in items { (occurrence(site, viewer, now, item)) }
+            }
+        }
+    }
+}
+
+/// "Every Thursday, 12:00 UTC" — the cadence in the series' own zone.
+pub(crate) fn series_cadence(series: &touchpoint_community::Series) -> String {
+    format!(
+        "{}, {} {}",
+        series.cadence(),
+        series.start.strftime("%H:%M"),
+        series.timezone.name
+    )
+}
+
+/// A series' links: join, agenda, notes, recordings, subscribe.
+pub(crate) fn series_links(site: &Site, series: &touchpoint_community::Series) -> Markup {
+    html! {
+        ul class="links" {
+            @if let Some(join) = &series.join { li { a href=(join) { "Join" } } }
+            @if let Some(agenda) = &series.agenda { li { a href=(agenda) { "Agenda" } } }
+            @if let Some(notes) = &series.notes { li { a href=(notes) { "Notes" } } }
+            @if let Some(recordings) = &series.recordings { li { a href=(recordings) { "Recordings" } } }
+            li { a href=(site.webcal(&format!("/series/{}.ics", series.id))) { "Subscribe" } }
+        }
+    }
+}
+
+/// A working group's card: links, cadence, next meeting in the viewer's zone, subscribe.
+pub(crate) fn group_card(
+    site: &Site,
+    viewer: &Viewer,
+    group: &touchpoint_community::Group,
+    now: Timestamp,
+    heading_link: bool,
+) -> Markup {
+    let filter = Filter {
+        groups: vec![group.id.clone()],
+        own_only: true,
+        ..Filter::default()
+    };
+    let next = site.upcoming(now, &filter, 1);
+    let has_series = site.community.group_series(&group.id).next().is_some();
+    html! {
+        article class="card group" id=(format!("group-{}", group.id)) {
+            h3 {
+                @if heading_link {
+                    a href=(site.href(&format!("/groups/{}", group.id))) { (group.title) }
+                } @else {
+                    (group.title)
+                }
+            }
+            @if let Some(description) = &group.description { p { (description) } }
+            dl {
+                @if let Some(repo) = &group.repository {
+                    dt { "Repository" } dd { a href=(repo.url) { (repo.label) } }
+                }
+                @if let Some(list) = &group.mailing_list {
+                    dt { "Mailing list" } dd { a href=(list.url) { (list.label) } }
+                }
+                @if let Some(chat) = &group.chat {
+                    dt { "Chat" } dd {
+                        @if let Some(url) = &chat.url { a href=(url) { (chat.label) } } @else { (chat.label) }
+                    }
+                }
+                @if let Some(calendar) = &group.calendar {
+                    dt { "Calendar" } dd {
+                        @if let Some(url) = &calendar.url { a href=(url) { (calendar.label) } } @else { (calendar.label) }
+                        @if let Some(cadence) = group.cadence(&site.community) { " — " (cadence) }
+                    }
+                } @else if let Some(cadence) = group.cadence(&site.community) {
+                    dt { "Meets" } dd { (cadence) }
+                }
+                @if let Some(item) = next.first() {
+                    dt { "Next meeting" } dd {
+                        time datetime=(Viewer::machine(item.start_at)) { (viewer.when(item)) }
+                        (cancel_note(item))
+                        (marker(item, now))
+                    }
+                }
+            }
+            @if has_series {
+                p class="subscribe" {
+                    a href=(site.webcal(&format!("/groups/{}.ics", group.id))) {
+                        "Subscribe to " (group.title) " alone"
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The `key=value` pairs of a raw query string, percent- and `+`-decoded.
+pub fn query_pairs(raw: &str) -> Vec<(String, String)> {
+    raw.split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(key), decode(value))
+        })
+        .collect()
+}
+
+fn decode(text: &str) -> String {
+    let spaced = text.replace('+', " ");
+    percent_encoding::percent_decode_str(&spaced)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+/// Percent-encode a query value.
+pub(crate) fn encode(value: &str) -> String {
+    utf8_percent_encode(value, NON_ALPHANUMERIC).to_string()
+}
+
+/// A query string from pairs, `?` included (empty when there are none).
+pub(crate) fn query_string(pairs: &[(&str, String)]) -> String {
+    if pairs.is_empty() {
+        return String::new();
+    }
+    let joined: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .collect();
+    format!("?{}", joined.join("&"))
+}

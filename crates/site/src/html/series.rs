@@ -1,0 +1,215 @@
+//! `/series/{id}`: one series of the community — description, links, the next dates in the
+//! viewer's zone, past dates with their agenda, notes and recording, subscribe and
+//! add-to-calendar (a Google Calendar template link and a one-occurrence `.ics`).
+
+use jiff::civil::Date;
+use jiff::{Timestamp, ToSpan};
+use maud::{Markup, html};
+use touchpoint_calendar::{Calendar, End, Event, write};
+use touchpoint_community::Series;
+
+use super::layout::{Nav, cancel_note, encode, layout, marker, series_cadence, series_links};
+use crate::{Filter, Item, Site, Viewer};
+
+/// How many coming dates the page lists.
+pub const NEXT_DATES: usize = 10;
+/// How many past dates the page lists (most recent first).
+pub const PAST_DATES: usize = 12;
+
+/// The local date (series zone) naming an occurrence of a series: the date of the regular
+/// occurrence it stands for, which is how exceptions and the one-occurrence download name it.
+pub fn occurrence_date(item: &Item<'_>) -> Date {
+    item.recurrence_id
+        .as_ref()
+        .unwrap_or(&item.start)
+        .civil()
+        .date()
+}
+
+fn series_filter(series: &Series) -> Filter {
+    Filter {
+        series: vec![series.id.clone()],
+        own_only: true,
+        ..Filter::default()
+    }
+}
+
+/// The series page, or `None` when there is no series `id`.
+pub fn series(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<Markup> {
+    let series = site.community.series(id)?;
+    let next = site.next_of_series(id, now, NEXT_DATES);
+    let year_ago = now
+        .checked_sub((366 * 24).hours())
+        .unwrap_or(Timestamp::MIN);
+    let mut past = site.items(year_ago, now, &viewer.tz.zone, &series_filter(series));
+    past.retain(|item| item.end_at <= now);
+    past.reverse();
+    past.truncate(PAST_DATES);
+    let group = series
+        .group
+        .as_deref()
+        .and_then(|g| site.community.group(g));
+    let body = html! {
+        h1 { (series.title) }
+        p class="cadence" {
+            (series_cadence(series)) " · "
+            a href=(site.href(&format!("/planner?series={}", series.id))) { "See it across time zones" }
+        }
+        @if let Some(group) = group {
+            p { "Part of the " a href=(site.href(&format!("/groups/{}", group.id))) { (group.title) } "." }
+        }
+        @if let Some(description) = &series.description { p { (description) } }
+        (series_links(site, series))
+        section aria-labelledby="subscribe-h" {
+            h2 id="subscribe-h" { "Subscribe" }
+            p {
+                a href=(site.webcal(&format!("/series/{}.ics", series.id))) { "Subscribe in your calendar app" }
+                " (webcal) or "
+                a href=(site.href(&format!("/series/{}.ics", series.id))) { "download " (series.id) ".ics" }
+                ". Each date below can also be added alone."
+            }
+        }
+        section aria-labelledby="next-h" {
+            h2 id="next-h" { "Next dates" }
+            @if next.is_empty() {
+                p class="empty" { "No upcoming dates." }
+            } @else {
+                ol class="dates" {
+                    @for item in &next { (upcoming_entry(site, viewer, now, series, item)) }
+                }
+            }
+        }
+        section aria-labelledby="past-h" {
+            h2 id="past-h" { "Past dates" }
+            @if past.is_empty() {
+                p class="empty" { "No past dates in the last year." }
+            } @else {
+                ol class="dates" reversed {
+                    @for item in &past { (past_entry(viewer, series, item)) }
+                }
+            }
+        }
+    };
+    Some(layout(site, &series.title, Nav::Other, viewer, now, body))
+}
+
+fn upcoming_entry(
+    site: &Site,
+    viewer: &Viewer,
+    now: Timestamp,
+    series: &Series,
+    item: &Item<'_>,
+) -> Markup {
+    let date = occurrence_date(item);
+    html! {
+        li class={ "occ" @if item.cancelled() { " cancelled" } } {
+            time datetime=(Viewer::machine(item.start_at)) { (viewer.when(item)) }
+            (cancel_note(item))
+            (marker(item, now))
+            @if !item.cancelled() {
+                " "
+                span class="add" {
+                    a href=(google_link(site, series, item)) rel="nofollow noopener" {
+                        "Google Calendar" span class="sr" { " (" (date) ")" }
+                    }
+                    " · "
+                    a href=(site.href(&format!("/series/{}/{date}.ics", series.id))) download {
+                        ".ics" span class="sr" { " for " (date) }
+                    }
+                }
+            }
+            (date_links(series, date))
+        }
+    }
+}
+
+fn past_entry(viewer: &Viewer, series: &Series, item: &Item<'_>) -> Markup {
+    let date = occurrence_date(item);
+    html! {
+        li class={ "occ" @if item.cancelled() { " cancelled" } } {
+            time datetime=(Viewer::machine(item.start_at)) { (viewer.when(item)) }
+            (cancel_note(item))
+            (date_links(series, date))
+        }
+    }
+}
+
+/// The per-date agenda, notes and recording links of an exception.
+fn date_links(series: &Series, date: Date) -> Markup {
+    let Some(exception) = series.exception_for(date) else {
+        return html! {};
+    };
+    let links = [
+        ("Agenda", &exception.agenda),
+        ("Notes", &exception.notes),
+        ("Recording", &exception.recording),
+    ];
+    html! {
+        @for (label, url) in links {
+            @if let Some(url) = url {
+                @if crate::safe_url(url) {
+                    " · " a href=(url) { (label) span class="sr" { " of " (date) } }
+                }
+            }
+        }
+    }
+}
+
+/// A Google Calendar "create event" template link for one occurrence (a link the visitor
+/// follows; the page itself never requests that origin).
+pub fn google_link(site: &Site, series: &Series, item: &Item<'_>) -> String {
+    let stamp = |at: Timestamp| at.strftime("%Y%m%dT%H%M%SZ").to_string();
+    let mut details = series.description.clone().unwrap_or_default();
+    if let Some(join) = &series.join {
+        details.push_str(&format!("\n\nJoin: {join}"));
+    }
+    let page = match &site.base_url {
+        Some(base) => format!("{}/series/{}", base.trim_end_matches('/'), series.id),
+        None => site.href(&format!("/series/{}", series.id)),
+    };
+    details.push_str(&format!("\n\n{page}"));
+    format!(
+        "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={}/{}&details={}&ctz={}",
+        encode(item.title()),
+        stamp(item.start_at),
+        stamp(item.end_at),
+        encode(details.trim()),
+        encode(&series.timezone.name),
+    )
+}
+
+/// `/series/{id}/{date}.ics`: the one occurrence of series `id` whose regular date (series
+/// zone) is `date`, as a stand-alone event to import; `None` when there is no such series or
+/// occurrence, or it is cancelled.
+pub fn occurrence_ics(site: &Site, id: &str, date: Date) -> Option<String> {
+    let series = site.community.series(id)?;
+    let zone = &series.timezone.zone;
+    // A moved occurrence may land days away from its regular date: look a week either side.
+    let from = crate::start_of_day(date.saturating_sub(7.days()), zone);
+    let to = crate::start_of_day(date.saturating_add(8.days()), zone);
+    let items = site.items(from, to, zone, &series_filter(series));
+    let item = items
+        .iter()
+        .find(|item| occurrence_date(item) == date && !item.cancelled())?;
+    let mut event = Event::new(format!("{date}-{}", series.uid()), item.start.clone());
+    event.summary = Some(item.title().to_owned());
+    event.description = item
+        .event
+        .description
+        .clone()
+        .or_else(|| series.description.clone());
+    event.url = series.join.clone().filter(|url| crate::safe_url(url));
+    event.location = event.url.clone();
+    event.end = Some(End::At(item.end.clone()));
+    let calendar = Calendar {
+        prodid: Some(format!(
+            "-//Touchpoint//Touchpoint {}//EN",
+            env!("CARGO_PKG_VERSION")
+        )),
+        name: Some(format!("{} — {date}", series.title)),
+        description: None,
+        timezone: None,
+        events: vec![event],
+    };
+    Some(write(&calendar, site.updated))
+}
