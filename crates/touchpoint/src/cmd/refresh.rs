@@ -26,6 +26,7 @@ pub fn run(args: RefreshArgs) -> anyhow::Result<ExitCode> {
         .build()
         .context("cannot start the async runtime")?;
     runtime.block_on(async {
+        let tuning = refresher::Tuning::from_env()?;
         let store = app::open_store(&args.store).await?;
         let fetcher = refresher::fetcher()?;
         let total = loaded.community.calendars.len() as u64;
@@ -39,30 +40,43 @@ pub fn run(args: RefreshArgs) -> anyhow::Result<ExitCode> {
         });
         let holder = format!("refresh:{}", std::process::id());
         let mut failed = 0usize;
-        refresher::refresh_all(&loaded, &*store, &fetcher, &holder, |id, result| {
-            let line = match result {
-                Ok(report) => match &report.outcome {
-                    RefreshOutcome::Updated { summary, .. } => format!("{id}: updated ({summary})"),
-                    RefreshOutcome::Unchanged { summary } => format!("{id}: unchanged ({summary})"),
-                    RefreshOutcome::NotModified => format!("{id}: not modified"),
-                    RefreshOutcome::Failed { error, failures } => {
+        refresher::refresh_all(
+            &loaded,
+            &*store,
+            &fetcher,
+            &holder,
+            &tuning,
+            |id, result| {
+                let line = match result {
+                    Ok(report) => match &report.outcome {
+                        RefreshOutcome::Updated { summary, .. } => {
+                            format!("{id}: updated ({summary})")
+                        }
+                        RefreshOutcome::Unchanged { summary } => {
+                            format!("{id}: unchanged ({summary})")
+                        }
+                        RefreshOutcome::NotModified => format!("{id}: not modified"),
+                        RefreshOutcome::Failed { error, failures } => {
+                            failed += 1;
+                            format!(
+                                "{id}: FAILED ({failures} in a row), last good copy kept: {error}"
+                            )
+                        }
+                    },
+                    Err(err) => {
                         failed += 1;
-                        format!("{id}: FAILED ({failures} in a row), last good copy kept: {error}")
+                        format!("{id}: FAILED: {err:#}")
                     }
-                },
-                Err(err) => {
-                    failed += 1;
-                    format!("{id}: FAILED: {err:#}")
+                };
+                match &bar {
+                    Some(bar) => {
+                        bar.println(&line);
+                        bar.inc(1);
+                    }
+                    None => println!("{line}"),
                 }
-            };
-            match &bar {
-                Some(bar) => {
-                    bar.println(&line);
-                    bar.inc(1);
-                }
-                None => println!("{line}"),
-            }
-        })
+            },
+        )
         .await;
         if let Some(bar) = &bar {
             bar.finish_and_clear();

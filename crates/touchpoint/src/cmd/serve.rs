@@ -28,6 +28,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
 }
 
 async fn serve(loaded: app::Loaded, args: ServeArgs) -> anyhow::Result<()> {
+    let tuning = refresher::Tuning::from_env()?;
     let store = app::open_store(&args.store).await?;
     let site = app::build_site(&loaded, &*store).await?;
     let state = AppState::with_system_clock(site);
@@ -42,13 +43,32 @@ async fn serve(loaded: app::Loaded, args: ServeArgs) -> anyhow::Result<()> {
         store,
         state.clone(),
         holder,
+        tuning,
     ));
     axum::serve(listener, server::router(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
+        .with_graceful_shutdown(shutdown())
         .await
         .context("the server stopped")
+}
+
+/// Resolves on Ctrl-C or SIGTERM (what systemd and container runtimes send to stop a service).
+async fn shutdown() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut terminate) => tokio::select! {
+                () = interrupt => {}
+                _ = terminate.recv() => {}
+            },
+            Err(_) => interrupt.await,
+        }
+    }
+    #[cfg(not(unix))]
+    interrupt.await;
 }
 
 /// This machine's name, for lease holders (falls back to "touchpoint").

@@ -1,0 +1,878 @@
+//! Issue 8: several `touchpoint serve --database …` replicas sharing one PostgreSQL, end to end
+//! with the real binary.
+//!
+//! Each test starts its own PostgreSQL cluster (`initdb` into a temporary folder, as the
+//! `postgres` user when running as root, on a free port on 127.0.0.1), a feed server on
+//! 127.0.0.1 that logs every request per source with its start and end, and the replicas as
+//! child processes with the refresher's timing shortened through its hidden environment
+//! variables. Needs Debian's `postgresql` package; without it the tests fail, they never skip.
+
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use touchpoint_store::{PgStore, SourceRecord, Store};
+
+/// The window the test feeds' single event falls in.
+const OCCURRENCES: &str = "/api/v1/occurrences?from=2030-01-01&to=2030-02-01";
+
+// ----------------------------------------------------------------------------------------------
+// A temporary folder (no tempfile dependency: a unique name, removed on drop).
+
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(what: &str) -> Scratch {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let path = std::env::temp_dir().join(format!(
+            "touchpoint-{what}-{}-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::SeqCst)
+        ));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).unwrap();
+        Scratch(path)
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+// ----------------------------------------------------------------------------------------------
+// PostgreSQL, as in crates/store/tests/postgres.rs.
+
+/// A PostgreSQL cluster in a temporary folder, stopped on drop.
+struct Cluster {
+    bin: PathBuf,
+    data: PathBuf,
+    port: u16,
+    as_postgres: bool,
+    _dir: Scratch,
+}
+
+impl Cluster {
+    fn start() -> Cluster {
+        let bin = find_bin();
+        let dir = Scratch::new("pg");
+        let as_postgres = run_output("id", &["-u"]).trim() == "0";
+        if as_postgres {
+            // initdb refuses root; the cluster's folder must belong to the postgres user.
+            let uid: u32 = run_output("id", &["-u", "postgres"])
+                .trim()
+                .parse()
+                .unwrap();
+            let gid: u32 = run_output("id", &["-g", "postgres"])
+                .trim()
+                .parse()
+                .unwrap();
+            std::os::unix::fs::chown(dir.path(), Some(uid), Some(gid)).unwrap();
+        }
+        let data = dir.path().join("data");
+        let cluster = Cluster {
+            bin,
+            data,
+            port: free_port(),
+            as_postgres,
+            _dir: dir,
+        };
+        cluster.pg(
+            "initdb",
+            &[
+                "-D",
+                cluster.data.to_str().unwrap(),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "--no-sync",
+                "-E",
+                "UTF8",
+            ],
+        );
+        cluster.start_server();
+        cluster
+    }
+
+    fn start_server(&self) {
+        let options = format!(
+            "-p {} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c fsync=off",
+            self.port
+        );
+        let log = self.data.join("server.log");
+        self.pg(
+            "pg_ctl",
+            &[
+                "start",
+                "-w",
+                "-t",
+                "30",
+                "-D",
+                self.data.to_str().unwrap(),
+                "-l",
+                log.to_str().unwrap(),
+                "-o",
+                &options,
+            ],
+        );
+    }
+
+    fn stop_server(&self) {
+        self.pg(
+            "pg_ctl",
+            &[
+                "stop",
+                "-w",
+                "-m",
+                "immediate",
+                "-D",
+                self.data.to_str().unwrap(),
+            ],
+        );
+    }
+
+    fn url(&self) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
+    }
+
+    /// Run one of the server's programs, as the postgres user when we are root.
+    fn pg(&self, program: &str, args: &[&str]) {
+        let exe = self.bin.join(program);
+        let output = if self.as_postgres {
+            Command::new("runuser")
+                .args(["-u", "postgres", "--"])
+                .arg(&exe)
+                .args(args)
+                .output()
+        } else {
+            Command::new(&exe).args(args).output()
+        }
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", exe.display()));
+        assert!(
+            output.status.success(),
+            "{program} failed: {}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+
+    /// One source's stored record, read with a store of our own.
+    fn record(&self, id: &str) -> Option<SourceRecord> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let store = PgStore::connect(&self.url(), 1).await.unwrap();
+            store.get(id).await.unwrap()
+        })
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        let mut command = if self.as_postgres {
+            let mut command = Command::new("runuser");
+            command
+                .args(["-u", "postgres", "--"])
+                .arg(self.bin.join("pg_ctl"));
+            command
+        } else {
+            Command::new(self.bin.join("pg_ctl"))
+        };
+        let _ = command
+            .args(["stop", "-m", "immediate", "-D"])
+            .arg(&self.data)
+            .output();
+    }
+}
+
+/// The folder holding initdb and pg_ctl: on PATH, or Debian's versioned folder.
+fn find_bin() -> PathBuf {
+    if let Ok(path) = std::env::var("PATH") {
+        for dir in std::env::split_paths(&path) {
+            if dir.join("initdb").is_file() && dir.join("pg_ctl").is_file() {
+                return dir;
+            }
+        }
+    }
+    let mut versions: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .map(|entries| {
+            entries
+                .filter_map(|e| Some(e.ok()?.path().join("bin")))
+                .collect()
+        })
+        .unwrap_or_default();
+    versions.sort();
+    versions
+        .into_iter()
+        .rev()
+        .find(|bin| bin.join("initdb").is_file())
+        .expect(
+            "PostgreSQL server binaries (initdb, pg_ctl) not found on PATH or under \
+             /usr/lib/postgresql/*/bin: apt-get install -y postgresql",
+        )
+}
+
+fn run_output(program: &str, args: &[&str]) -> String {
+    let output = Command::new(program).args(args).output().unwrap();
+    assert!(output.status.success(), "{program} {args:?} failed");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+// ----------------------------------------------------------------------------------------------
+// The feed server: one feed per source at /feeds/{id}.ics, every request logged.
+
+/// How one feed answers.
+#[derive(Clone, Debug)]
+struct Feed {
+    /// The iCalendar body (sent whole, without validators, so every fetch downloads it).
+    body: String,
+    /// The HTTP status; anything but 200 sends a short text body.
+    status: u16,
+    /// The pause between the first and second half of the body: makes a fetch last long enough
+    /// for two overlapping fetches to be seen.
+    delay: Duration,
+    /// The next request sends half the body and then stalls (until the client goes away or
+    /// [`STALL`] passes); later requests are normal.
+    stall_next: bool,
+}
+
+/// How long a stalled response stalls at most.
+const STALL: Duration = Duration::from_secs(40);
+
+/// One request, as the feed server saw it.
+#[derive(Clone, Debug)]
+struct Hit {
+    source: String,
+    start: Instant,
+    /// When the last byte was written (or the write failed).
+    end: Option<Instant>,
+    stalled: bool,
+}
+
+#[derive(Default)]
+struct FeedState {
+    feeds: HashMap<String, Feed>,
+    hits: Vec<Hit>,
+}
+
+struct FeedServer {
+    addr: SocketAddr,
+    state: Arc<Mutex<FeedState>>,
+}
+
+impl FeedServer {
+    fn start() -> FeedServer {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let state = Arc::new(Mutex::new(FeedState::default()));
+        let shared = Arc::clone(&state);
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(stream) = stream else { continue };
+                let shared = Arc::clone(&shared);
+                std::thread::spawn(move || answer(stream, &shared));
+            }
+        });
+        FeedServer { addr, state }
+    }
+
+    fn url(&self, id: &str) -> String {
+        format!("http://{}/feeds/{id}.ics", self.addr)
+    }
+
+    fn set(&self, id: &str, feed: Feed) {
+        self.state.lock().unwrap().feeds.insert(id.to_owned(), feed);
+    }
+
+    fn hits(&self, id: &str) -> Vec<Hit> {
+        let state = self.state.lock().unwrap();
+        state
+            .hits
+            .iter()
+            .filter(|h| h.source == id)
+            .cloned()
+            .collect()
+    }
+}
+
+fn answer(mut stream: TcpStream, state: &Mutex<FeedState>) {
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+    let start = Instant::now();
+    let mut request = Vec::new();
+    let mut buffer = [0u8; 1024];
+    while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+        match stream.read(&mut buffer) {
+            Ok(0) | Err(_) => return,
+            Ok(n) => request.extend_from_slice(&buffer[..n]),
+        }
+    }
+    let text = String::from_utf8_lossy(&request);
+    let path = text.split_whitespace().nth(1).unwrap_or("").to_owned();
+    let source = path
+        .strip_prefix("/feeds/")
+        .and_then(|p| p.strip_suffix(".ics"))
+        .unwrap_or("")
+        .to_owned();
+    let (feed, index) = {
+        let mut state = state.lock().unwrap();
+        let Some(feed) = state.feeds.get_mut(&source) else {
+            drop(state);
+            let _ = stream.write_all(
+                b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+            );
+            return;
+        };
+        let snapshot = feed.clone();
+        feed.stall_next = false;
+        state.hits.push(Hit {
+            source: source.clone(),
+            start,
+            end: None,
+            stalled: snapshot.stall_next,
+        });
+        (snapshot, state.hits.len() - 1)
+    };
+    let body = if feed.status == 200 {
+        feed.body.clone()
+    } else {
+        "no calendar here\n".to_owned()
+    };
+    let head = format!(
+        "HTTP/1.1 {} X\r\nContent-Type: text/calendar\r\nContent-Length: {}\r\n\
+         Connection: close\r\n\r\n",
+        feed.status,
+        body.len()
+    );
+    let half = body.len() / 2;
+    let written = (|| -> std::io::Result<()> {
+        stream.write_all(head.as_bytes())?;
+        stream.write_all(&body.as_bytes()[..half])?;
+        stream.flush()?;
+        if feed.stall_next {
+            // Stall until the client is gone (its end of the socket reads as closed).
+            let until = Instant::now() + STALL;
+            stream.set_nonblocking(true)?;
+            while Instant::now() < until {
+                std::thread::sleep(Duration::from_millis(100));
+                match stream.read(&mut [0u8; 1]) {
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+                    _ => return Err(std::io::ErrorKind::ConnectionReset.into()),
+                }
+            }
+            stream.set_nonblocking(false)?;
+        }
+        std::thread::sleep(feed.delay);
+        stream.write_all(&body.as_bytes()[half..])?;
+        stream.flush()
+    })();
+    let _ = written;
+    state.lock().unwrap().hits[index].end = Some(Instant::now());
+}
+
+/// A calendar with one event, titled `title`, on 15 January 2030.
+fn ics(title: &str) -> String {
+    format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//touchpoint tests//EN\r\n\
+         BEGIN:VEVENT\r\nUID:{title}@test\r\nDTSTAMP:20290101T000000Z\r\n\
+         DTSTART:20300115T150000Z\r\nDTEND:20300115T160000Z\r\nSUMMARY:{title}\r\n\
+         END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+}
+
+fn feed(title: &str, delay: Duration) -> Feed {
+    Feed {
+        body: ics(title),
+        status: 200,
+        delay,
+        stall_next: false,
+    }
+}
+
+/// A community file in `dir` following `ids` from `feeds`.
+fn community(dir: &Path, feeds: &FeedServer, ids: &[&str]) -> PathBuf {
+    let mut text = String::from("[community]\nname = \"Replicas\"\ntimezone = \"UTC\"\n");
+    for id in ids {
+        text.push_str(&format!(
+            "\n[[calendars]]\nid = \"{id}\"\nname = \"{id}\"\nurl = \"{}\"\n",
+            feeds.url(id)
+        ));
+    }
+    let path = dir.join("touchpoint.toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+// ----------------------------------------------------------------------------------------------
+// The binary.
+
+/// The refresher's timing for tests: wake often, short leases, sources due every second.
+const FAST: &[(&str, &str)] = &[
+    ("TOUCHPOINT_REFRESH_TICK", "100ms"),
+    ("TOUCHPOINT_REFRESH_LEASE", "3s"),
+    ("TOUCHPOINT_REFRESH_INTERVAL", "1s"),
+];
+
+fn touchpoint(dir: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_touchpoint"));
+    command.current_dir(dir);
+    for var in [
+        "TOUCHPOINT_CONFIG",
+        "TOUCHPOINT_DATA",
+        "TOUCHPOINT_DATABASE_URL",
+        "TOUCHPOINT_LISTEN",
+        "TOUCHPOINT_REFRESH_TICK",
+        "TOUCHPOINT_REFRESH_LEASE",
+        "TOUCHPOINT_REFRESH_INTERVAL",
+    ] {
+        command.env_remove(var);
+    }
+    command.env("RUST_LOG", "info,touchpoint=debug");
+    command
+}
+
+/// A `touchpoint serve` process, killed on drop.
+struct Replica {
+    name: String,
+    addr: SocketAddr,
+    child: Child,
+    log: PathBuf,
+}
+
+impl Replica {
+    /// Start `touchpoint serve --config config <store> --listen 127.0.0.1:free` with `env`.
+    fn start(
+        name: &str,
+        dir: &Path,
+        config: &Path,
+        store: &[&str],
+        env: &[(&str, &str)],
+    ) -> Replica {
+        let addr: SocketAddr = format!("127.0.0.1:{}", free_port()).parse().unwrap();
+        let log = dir.join(format!("{name}.log"));
+        let mut command = touchpoint(dir);
+        command
+            .arg("serve")
+            .arg("--config")
+            .arg(config)
+            .args(store)
+            .arg("--listen")
+            .arg(addr.to_string())
+            .envs(env.iter().copied())
+            .stdin(Stdio::null())
+            .stdout(std::fs::File::create(dir.join(format!("{name}.out"))).unwrap())
+            .stderr(std::fs::File::create(&log).unwrap());
+        let child = command.spawn().expect("cannot start touchpoint serve");
+        Replica {
+            name: name.to_owned(),
+            addr,
+            child,
+            log,
+        }
+    }
+
+    /// Wait until `/healthz` answers (at most 20 s).
+    fn wait_ready(&mut self) {
+        let until = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < until {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                panic!("{} exited with {status}:\n{}", self.name, self.log());
+            }
+            if matches!(get(self.addr, "/healthz"), Ok((200, _))) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("{} did not answer /healthz:\n{}", self.name, self.log());
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// SIGKILL, as a crash or the OOM killer would.
+    fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// The titles this replica serves for `source` in the test window.
+    fn titles(&self, source: &str) -> Result<Vec<String>, String> {
+        let (status, body) =
+            get(self.addr, &format!("{OCCURRENCES}&source={source}")).map_err(|e| e.to_string())?;
+        if status != 200 {
+            return Err(format!("HTTP {status}: {body}"));
+        }
+        let json: serde_json::Value = serde_json::from_str(&body).map_err(|e| e.to_string())?;
+        Ok(json["occurrences"]
+            .as_array()
+            .ok_or("no occurrences array")?
+            .iter()
+            .map(|o| o["title"].as_str().unwrap_or("").to_owned())
+            .collect())
+    }
+
+    /// Wait (at most `limit`) until this replica serves exactly `title` for `source`.
+    fn wait_for_title(&self, source: &str, title: &str, limit: Duration) {
+        let until = Instant::now() + limit;
+        let mut last = Err(String::new());
+        while Instant::now() < until {
+            last = self.titles(source);
+            if last.as_ref().is_ok_and(|t| t == &[title.to_owned()]) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!(
+            "{} did not serve {title:?} for {source} within {limit:?} (last: {last:?}):\n{}",
+            self.name,
+            self.log()
+        );
+    }
+}
+
+impl Drop for Replica {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// `GET path` on `addr` with a plain HTTP/1.1 request: (status, body).
+fn get(addr: SocketAddr, path: &str) -> std::io::Result<(u16, String)> {
+    let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(2))?;
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )?;
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw)?;
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text
+        .split_once("\r\n\r\n")
+        .ok_or_else(|| std::io::Error::other(format!("no HTTP answer: {text:?}")))?;
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| std::io::Error::other(format!("no status: {head:?}")))?;
+    let chunked = head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked");
+    Ok((
+        status,
+        if chunked {
+            dechunk(body)
+        } else {
+            body.to_owned()
+        },
+    ))
+}
+
+fn dechunk(mut body: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = body.split_once("\r\n") {
+        let size = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if size == 0 || rest.len() < size {
+            break;
+        }
+        out.push_str(&rest[..size]);
+        body = rest[size..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+/// Run `touchpoint refresh --config config <store>`.
+fn refresh(dir: &Path, config: &Path, store: &[&str]) -> Output {
+    touchpoint(dir)
+        .arg("refresh")
+        .arg("--config")
+        .arg(config)
+        .args(store)
+        .output()
+        .expect("cannot run touchpoint refresh")
+}
+
+/// Whether any two of `hits` overlap in time (each must start after the previous one ended).
+fn overlapping(hits: &[Hit]) -> Option<(Hit, Hit)> {
+    let mut sorted = hits.to_vec();
+    sorted.sort_by_key(|h| h.start);
+    sorted.windows(2).find_map(|pair| {
+        let ended = pair[0].end.unwrap_or_else(Instant::now);
+        (pair[1].start < ended).then(|| (pair[0].clone(), pair[1].clone()))
+    })
+}
+
+// ----------------------------------------------------------------------------------------------
+// The tests.
+
+#[test]
+fn can_refresh_and_serve_with_postgresql_as_with_sqlite() {
+    let cluster = Cluster::start();
+    let feeds = FeedServer::start();
+    feeds.set("alpha", feed("Alpha v1", Duration::ZERO));
+    feeds.set(
+        "broken",
+        Feed {
+            status: 500,
+            ..feed("unused", Duration::ZERO)
+        },
+    );
+    let dir = Scratch::new("same");
+    let config = community(dir.path(), &feeds, &["alpha", "broken"]);
+    let url = cluster.url();
+    let sqlite_dir = dir.path().join("data");
+    let stores: [&[&str]; 2] = [
+        &["--data", sqlite_dir.to_str().unwrap()],
+        &["--database", &url],
+    ];
+
+    // Twice each: a first copy, then the same body again; the broken feed fails both times.
+    let mut runs = Vec::new();
+    for _ in 0..2 {
+        for store in stores {
+            let output = refresh(dir.path(), &config, store);
+            runs.push((
+                output.status.code(),
+                String::from_utf8_lossy(&output.stdout).into_owned(),
+                String::from_utf8_lossy(&output.stderr).into_owned(),
+            ));
+        }
+    }
+    for (code, stdout, stderr) in &runs {
+        assert_eq!(*code, Some(1), "a failed source exits 1: {stdout}{stderr}");
+        assert!(stderr.contains("1 of 2 calendar(s) failed"), "{stderr}");
+    }
+    let (sqlite_first, pg_first) = (&runs[0].1, &runs[1].1);
+    assert!(
+        sqlite_first.contains("alpha: updated (1 event"),
+        "{sqlite_first}"
+    );
+    assert!(
+        sqlite_first.contains("broken: FAILED (1 in a row)"),
+        "{sqlite_first}"
+    );
+    assert_eq!(pg_first, sqlite_first, "the same report on both stores");
+    let (sqlite_again, pg_again) = (&runs[2].1, &runs[3].1);
+    assert!(sqlite_again.contains("alpha: unchanged"), "{sqlite_again}");
+    assert!(
+        sqlite_again.contains("broken: FAILED (2 in a row)"),
+        "{sqlite_again}"
+    );
+    assert_eq!(pg_again, sqlite_again, "the same report on both stores");
+    let stored = cluster.record("alpha").expect("alpha is stored");
+    assert_eq!(stored.version, 1, "the same body twice is one version");
+    assert_eq!(stored.body.as_deref(), Some(ics("Alpha v1").as_bytes()));
+
+    // Served from either store (default timing: nothing is due), the API answers the same.
+    let mut sqlite = Replica::start("sqlite", dir.path(), &config, stores[0], &[]);
+    let mut pg = Replica::start("pg", dir.path(), &config, stores[1], &[]);
+    sqlite.wait_ready();
+    pg.wait_ready();
+    let (status, from_sqlite) = get(sqlite.addr, OCCURRENCES).unwrap();
+    assert_eq!(status, 200);
+    assert!(from_sqlite.contains("Alpha v1"), "{from_sqlite}");
+    assert_eq!(get(pg.addr, OCCURRENCES).unwrap(), (200, from_sqlite));
+    let health = |replica: &Replica| -> Vec<(String, String, bool)> {
+        let (status, body) = get(replica.addr, "/api/v1/calendars").unwrap();
+        assert_eq!(status, 200, "{body}");
+        let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+        json["calendars"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["id"].as_str().unwrap().to_owned(),
+                    c["status"].as_str().unwrap().to_owned(),
+                    c["last_error"].is_string(),
+                )
+            })
+            .collect()
+    };
+    let from_sqlite = health(&sqlite);
+    assert_eq!(from_sqlite.len(), 2, "{from_sqlite:?}");
+    assert!(from_sqlite[1].2, "the broken feed reports its error");
+    assert_eq!(health(&pg), from_sqlite);
+}
+
+#[test]
+fn can_share_sources_between_two_replicas_fetching_each_one_at_a_time() {
+    let cluster = Cluster::start();
+    let feeds = FeedServer::start();
+    let slow = Duration::from_millis(400);
+    feeds.set("alpha", feed("Alpha v1", slow));
+    feeds.set("beta", feed("Beta v1", slow));
+    let dir = Scratch::new("two");
+    let config = community(dir.path(), &feeds, &["alpha", "beta"]);
+    let url = cluster.url();
+    let store: &[&str] = &["--database", &url];
+
+    // Started together: without coordination both would fetch every source at once.
+    let mut one = Replica::start("one", dir.path(), &config, store, FAST);
+    let mut two = Replica::start("two", dir.path(), &config, store, FAST);
+    one.wait_ready();
+    two.wait_ready();
+    for replica in [&one, &two] {
+        replica.wait_for_title("alpha", "Alpha v1", Duration::from_secs(15));
+        replica.wait_for_title("beta", "Beta v1", Duration::from_secs(15));
+    }
+    // Several refresh rounds with both replicas competing for every source.
+    std::thread::sleep(Duration::from_secs(4));
+
+    feeds.set("alpha", feed("Alpha v2", slow));
+    feeds.set("beta", feed("Beta v2", slow));
+    for replica in [&one, &two] {
+        replica.wait_for_title("alpha", "Alpha v2", Duration::from_secs(15));
+        replica.wait_for_title("beta", "Beta v2", Duration::from_secs(15));
+    }
+    one.kill();
+    two.kill();
+
+    for id in ["alpha", "beta"] {
+        let hits = feeds.hits(id);
+        assert!(
+            hits.len() >= 4,
+            "{id} was fetched only {} times; the refresher did not keep refreshing",
+            hits.len()
+        );
+        if let Some((first, second)) = overlapping(&hits) {
+            panic!(
+                "two fetches of {id} overlapped: {first:?} and {second:?}\n--- one:\n{}\n--- two:\n{}",
+                one.log(),
+                two.log()
+            );
+        }
+    }
+    let stored = cluster.record("alpha").expect("alpha is stored");
+    assert_eq!(stored.version, 2, "one version per distinct body");
+}
+
+#[test]
+fn can_take_over_from_a_replica_killed_mid_refresh() {
+    let cluster = Cluster::start();
+    let feeds = FeedServer::start();
+    feeds.set("alpha", feed("Alpha v1", Duration::ZERO));
+    let dir = Scratch::new("kill");
+    let config = community(dir.path(), &feeds, &["alpha"]);
+    let url = cluster.url();
+    let store: &[&str] = &["--database", &url];
+    let output = refresh(dir.path(), &config, store);
+    assert!(output.status.success(), "{output:?}");
+
+    // The next fetch of the new copy stalls halfway through the body.
+    feeds.set(
+        "alpha",
+        Feed {
+            stall_next: true,
+            ..feed("Alpha v2", Duration::ZERO)
+        },
+    );
+    let mut doomed = Replica::start("doomed", dir.path(), &config, store, FAST);
+    doomed.wait_ready();
+    let until = Instant::now() + Duration::from_secs(15);
+    while !feeds.hits("alpha").iter().any(|h| h.stalled) {
+        assert!(
+            Instant::now() < until,
+            "the replica never fetched:\n{}",
+            doomed.log()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let mut survivor = Replica::start("survivor", dir.path(), &config, store, FAST);
+    survivor.wait_ready();
+    survivor.wait_for_title("alpha", "Alpha v1", Duration::from_secs(5));
+    // The source is due for the survivor too, but the stalled replica holds (and renews) the
+    // lease, longer than the lease's ttl.
+    std::thread::sleep(Duration::from_secs(4));
+    assert_eq!(
+        feeds.hits("alpha").len(),
+        2,
+        "only the stalled replica may fetch while it holds the lease (1 refresh + 1 stalled): {:?}\n{}",
+        feeds.hits("alpha"),
+        survivor.log()
+    );
+
+    doomed.kill();
+    let killed = Instant::now();
+    let stored = cluster.record("alpha").expect("alpha is stored");
+    assert_eq!(stored.version, 1, "the killed refresh wrote nothing");
+    assert_eq!(stored.body.as_deref(), Some(ics("Alpha v1").as_bytes()));
+    assert_eq!(stored.last_error, None);
+    survivor.wait_for_title("alpha", "Alpha v1", Duration::from_secs(1));
+
+    survivor.wait_for_title("alpha", "Alpha v2", Duration::from_secs(15));
+    let hits = feeds.hits("alpha");
+    assert_eq!(hits.len(), 3, "one takeover fetch: {hits:?}");
+    let waited = hits[2].start.duration_since(killed);
+    assert!(
+        waited >= Duration::from_secs(1),
+        "the survivor fetched {waited:?} after the kill, before the lease could expire"
+    );
+    let stored = cluster.record("alpha").expect("alpha is stored");
+    assert_eq!(stored.version, 2);
+    assert_eq!(stored.body.as_deref(), Some(ics("Alpha v2").as_bytes()));
+}
+
+#[test]
+fn can_keep_serving_while_the_database_restarts() {
+    let cluster = Cluster::start();
+    let feeds = FeedServer::start();
+    feeds.set("alpha", feed("Alpha v1", Duration::ZERO));
+    let dir = Scratch::new("restart");
+    let config = community(dir.path(), &feeds, &["alpha"]);
+    let url = cluster.url();
+    let mut replica = Replica::start("replica", dir.path(), &config, &["--database", &url], FAST);
+    replica.wait_ready();
+    replica.wait_for_title("alpha", "Alpha v1", Duration::from_secs(15));
+
+    cluster.stop_server();
+    feeds.set("alpha", feed("Alpha v2", Duration::ZERO));
+    let outage = Instant::now();
+    let mut requests = 0;
+    while outage.elapsed() < Duration::from_secs(3) {
+        for path in ["/healthz", "/", "/calendar.ics", "/api/v1/calendars"] {
+            let (status, body) = get(replica.addr, path)
+                .unwrap_or_else(|e| panic!("{path} failed during the outage: {e}"));
+            assert_eq!(status, 200, "{path} during the outage: {body}");
+            requests += 1;
+        }
+        assert_eq!(
+            replica.titles("alpha").unwrap(),
+            ["Alpha v1"],
+            "the copy in memory is served during the outage"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(requests >= 8, "only {requests} requests during the outage");
+    assert!(
+        replica.log().contains("cannot read the store"),
+        "the replica noticed the outage:\n{}",
+        replica.log()
+    );
+
+    cluster.start_server();
+    replica.wait_for_title("alpha", "Alpha v2", Duration::from_secs(20));
+    let stored = cluster.record("alpha").expect("alpha is stored");
+    assert_eq!(stored.version, 2);
+    assert!(replica.log().contains("the store answers again"));
+}
