@@ -153,16 +153,19 @@ impl<'s> Cx<'s> {
                 ),
             );
         }
-        let info = self.info(raw_community?)?;
+        // A broken [community] table must not hide the problems of the entries after it: check
+        // everything, then give up if any part failed.
+        let info = raw_community.and_then(|raw| self.info(raw));
         let uid_domain = info
-            .url
-            .as_deref()
+            .as_ref()
+            .and_then(|info| info.url.as_deref())
             .and_then(url_host)
             .unwrap_or_else(|| "touchpoint.local".to_owned());
 
         let groups = self.groups(raw_groups);
         let series = self.all_series(raw_series, &uid_domain, &groups);
         let calendars = self.calendars(raw_calendars);
+        let info = info?;
         let community = Community {
             info,
             series: series.into_iter().map(|(s, _)| s).collect(),

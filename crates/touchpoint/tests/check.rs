@@ -1,0 +1,125 @@
+//! Issue 2: `touchpoint check` on the real binary — exit codes and located, hinted problems.
+
+use std::process::Command;
+
+fn touchpoint() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_touchpoint"))
+}
+
+fn write(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn check_accepts_the_embedded_example() {
+    let out = touchpoint().arg("check").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("ok — 4 series, 3 groups, 3 outside calendars"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn check_accepts_a_copy_of_the_example_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let example =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/todo-group");
+    let config = write(
+        dir.path(),
+        "touchpoint.toml",
+        &std::fs::read_to_string(example.join("touchpoint.toml")).unwrap(),
+    );
+    let out = touchpoint()
+        .arg("check")
+        .arg("--config")
+        .arg(&config)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn check_reports_every_problem_with_file_line_column_and_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = write(
+        dir.path(),
+        "broken.toml",
+        r#"[community]
+name = "Broken"
+timezone = "Europe/Madird"
+
+[[series]]
+id = "weekly"
+title = "Weekly"
+timezone = "Europe/Berlin"
+start = "02:30"
+duration = "1h"
+repeat = "weekly on Sunday"
+first = 2026-03-29
+group = "nope"
+
+[[series]]
+id = "weekly"
+title = "Twice"
+timezone = "UTC"
+start = "10:00"
+duration = "1h"
+rrule = "FREQ=SOMETIMES"
+first = 2026-01-01
+colour = "red"
+"#,
+    );
+    let out = touchpoint()
+        .arg("check")
+        .arg("--config")
+        .arg(&config)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let shown = config.display().to_string();
+    for needle in [
+        // unknown zone of the community, with its line and column
+        format!("{shown}:3:12: error"),
+        // a local time that does not exist on the first date (DST gap in Berlin)
+        "02:30".to_owned(),
+        // unknown group, duplicate id, bad RRULE, unknown key
+        "nope".to_owned(),
+        "weekly".to_owned(),
+        "FREQ".to_owned(),
+        "colour".to_owned(),
+        "hint:".to_owned(),
+    ] {
+        assert!(stderr.contains(&needle), "missing {needle:?} in:\n{stderr}");
+    }
+    // Every problem is reported, not only the first.
+    let errors = stderr.matches(": error").count();
+    assert!(
+        errors >= 5,
+        "expected every problem, got {errors}:\n{stderr}"
+    );
+    assert!(!stderr.contains("panicked"));
+}
+
+#[test]
+fn check_names_an_unreadable_file() {
+    let out = touchpoint()
+        .args(["check", "--config", "/nonexistent/touchpoint.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("/nonexistent/touchpoint.toml"), "{stderr}");
+}
