@@ -36,9 +36,11 @@ pub(crate) const DAY: i64 = 86_400;
 const MIN_YEAR: i64 = -9_999;
 /// The last year generated; jiff cannot represent dates after it.
 const MAX_YEAR: i64 = 9_999;
+/// The day number of the last day generated (31 December of [`MAX_YEAR`]).
+const LAST_DAY: i64 = days_from_civil(MAX_YEAR, 12, 31);
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
-pub(crate) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+pub(crate) const fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -609,7 +611,7 @@ impl RuleIter {
             }
             Freq::Weekly if self.shape == Shape::WeekDays => {
                 let first = self.base.saturating_add(step.saturating_mul(7));
-                if first.saturating_mul(DAY) > end || civil_from_days(first).0 > MAX_YEAR {
+                if first.saturating_mul(DAY) > end || first > LAST_DAY {
                     self.tmp = days;
                     return false;
                 }
@@ -626,7 +628,7 @@ impl RuleIter {
                 } else {
                     (self.base.saturating_add(step), 1)
                 };
-                if first.saturating_mul(DAY) > end || civil_from_days(first).0 > MAX_YEAR {
+                if first.saturating_mul(DAY) > end || first > LAST_DAY {
                     self.tmp = days;
                     return false;
                 }
@@ -655,7 +657,7 @@ impl RuleIter {
         let unit = self.unit();
         let step = unit.saturating_mul(self.interval);
         let p = self.base.saturating_add(step.saturating_mul(k));
-        if p > end || p.div_euclid(DAY) > days_from_civil(MAX_YEAR, 12, 31) {
+        if p > end || p.div_euclid(DAY) > LAST_DAY {
             return false;
         }
         let dn = p.div_euclid(DAY);
@@ -779,7 +781,7 @@ pub(crate) fn min_secs() -> i64 {
 
 /// The last second of jiff's range, for callers that clamp.
 pub(crate) fn max_secs() -> i64 {
-    days_from_civil(MAX_YEAR, 12, 31) * DAY + DAY - 1
+    LAST_DAY * DAY + DAY - 1
 }
 
 #[cfg(test)]
