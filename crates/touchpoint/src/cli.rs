@@ -25,7 +25,8 @@ pub enum Command {
     Refresh(RefreshArgs),
     /// List the occurrences of an iCalendar file inside a date window.
     Occurrences(OccurrencesArgs),
-    /// Export the whole site as static files.
+    /// Export the whole site as static files (pages, feeds, JSON). Outside calendars are read
+    /// from the store: run `touchpoint refresh` first.
     Build(BuildArgs),
 }
 

@@ -6,7 +6,7 @@
 
 mod pages;
 
-mod publish;
+pub mod publish;
 
 pub use publish::{calendar_response, feed_or_404};
 

@@ -1,0 +1,234 @@
+//! Issue 6: `touchpoint build` writes the whole site as static files that work under a sub-path:
+//! every page, feed and JSON answer, every internal link resolving to a file in the tree.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use jiff::Timestamp;
+use touchpoint::app;
+use touchpoint::cli::{BuildArgs, ConfigArgs, StoreArgs};
+use touchpoint::cmd::build::{self, StaticFile};
+use touchpoint_site::Site;
+use touchpoint_store::SourceRecord;
+
+fn now() -> Timestamp {
+    "2026-11-25T12:00:00Z".parse().unwrap()
+}
+
+/// The embedded example with its sample calendars stored, published under `/meetings/`.
+fn example_site(base_url: &str) -> Site {
+    let loaded = app::load_community(&ConfigArgs { config: None }).unwrap();
+    let records: Vec<SourceRecord> = loaded
+        .community
+        .calendars
+        .iter()
+        .map(|decl| {
+            let touchpoint_community::Location::Path(path) = &decl.location else {
+                panic!("the example reads samples from paths");
+            };
+            let mut record = SourceRecord::new(&decl.id);
+            record.body = Some(touchpoint_community::example_file(path).unwrap().to_vec());
+            record.fetched_at = Some(now());
+            record
+        })
+        .collect();
+    let mut site = app::site_from_records(&loaded, &records);
+    site.base_path = build::base_path(base_url).unwrap();
+    site.base_url = Some(base_url.trim_end_matches('/').to_owned());
+    site
+}
+
+/// Every `href="..."` and `src="..."` value of an HTML page.
+fn links(page: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for attribute in ["href=\"", "src=\"", "action=\""] {
+        for (at, _) in page.match_indices(attribute) {
+            let rest = &page[at + attribute.len()..];
+            if let Some(end) = rest.find('"') {
+                found.push(rest[..end].replace("&amp;", "&"));
+            }
+        }
+    }
+    found
+}
+
+/// The file a static host serves for `path` (under the tree root), if any.
+fn resolves(root: &Path, path: &str) -> bool {
+    let path = path.trim_start_matches('/');
+    let candidates = [
+        root.join(path),
+        root.join(path).join("index.html"),
+        root.join(format!("{}.html", path.trim_end_matches('/'))),
+    ];
+    candidates.iter().any(|file| file.is_file())
+}
+
+#[test]
+fn can_compute_the_base_path_of_a_url() {
+    assert_eq!(build::base_path("https://example.org").unwrap(), "");
+    assert_eq!(build::base_path("https://example.org/").unwrap(), "");
+    assert_eq!(
+        build::base_path("https://todogroup.github.io/meetings/").unwrap(),
+        "/meetings"
+    );
+    assert_eq!(build::base_path("http://h/a/b?x=1").unwrap(), "/a/b");
+    assert!(build::base_path("example.org/meetings").is_err());
+}
+
+#[test]
+fn can_build_the_example_under_a_sub_path_with_every_link_resolving() {
+    let site = example_site("https://example.org/meetings/");
+    let files = build::render(&site, now());
+    let dir = tempfile::tempdir().unwrap();
+    build::write(dir.path(), &files).unwrap();
+    let root = dir.path();
+
+    let mut expected = vec![
+        "index.html".to_owned(),
+        "404.html".to_owned(),
+        "health/index.html".to_owned(),
+        "calendar/index.html".to_owned(),
+        "groups/index.html".to_owned(),
+        "planner/index.html".to_owned(),
+        "assets/site.css".to_owned(),
+        "embed/touchpoint-upcoming.js".to_owned(),
+        "calendar.ics".to_owned(),
+        "all.ics".to_owned(),
+        "api/v1/calendars.json".to_owned(),
+        "api/v1/series.json".to_owned(),
+        "api/v1/groups.json".to_owned(),
+        "api/v1/occurrences.json".to_owned(),
+        "api/v1/openapi.json".to_owned(),
+    ];
+    for series in &site.community.series {
+        expected.push(format!("series/{}.ics", series.id));
+        expected.push(format!("series/{}/index.html", series.id));
+        expected.push(format!("api/v1/series/{}.json", series.id));
+    }
+    for group in &site.community.groups {
+        expected.push(format!("groups/{}.ics", group.id));
+        expected.push(format!("groups/{}/index.html", group.id));
+    }
+    for source in &site.sources {
+        expected.push(format!("sources/{}.ics", source.decl.id));
+    }
+    for path in &expected {
+        assert!(root.join(path).is_file(), "{path} was not written");
+    }
+
+    // Every internal link of every page points into /meetings/ and at a file of the tree.
+    let mut broken = BTreeSet::new();
+    let mut checked = 0;
+    for file in files.iter().filter(|f| f.path.ends_with(".html")) {
+        let page = String::from_utf8(file.body.clone()).unwrap();
+        for link in links(&page) {
+            if link.starts_with("http://")
+                || link.starts_with("https://")
+                || link.starts_with("mailto:")
+                || link.starts_with("webcal://")
+                || link.starts_with('#')
+                || link.is_empty()
+            {
+                continue;
+            }
+            let path = link.split(['?', '#']).next().unwrap();
+            checked += 1;
+            match path.strip_prefix("/meetings") {
+                Some(inside) if resolves(root, inside) => {}
+                _ => {
+                    broken.insert(format!("{} -> {link}", file.path));
+                }
+            }
+        }
+    }
+    assert!(checked > 50, "only {checked} links checked");
+    assert!(
+        broken.is_empty(),
+        "broken links:\n{}",
+        Vec::from_iter(broken).join("\n")
+    );
+
+    // webcal:// links name the public host and path.
+    let home = std::fs::read_to_string(root.join("index.html")).unwrap();
+    assert!(home.contains("webcal://example.org/meetings/calendar.ics"));
+
+    // Every feed parses, and the JSON is JSON.
+    for file in &files {
+        if file.path.ends_with(".ics") {
+            touchpoint_calendar::parse(&file.body)
+                .unwrap_or_else(|e| panic!("{} does not parse: {e}", file.path));
+        }
+        if file.path.ends_with(".json") {
+            serde_json::from_slice::<serde_json::Value>(&file.body)
+                .unwrap_or_else(|e| panic!("{} is not JSON: {e}", file.path));
+        }
+    }
+}
+
+#[test]
+fn can_show_times_in_the_browsers_zone_without_a_server() {
+    let site = example_site("https://example.org/");
+    let files = build::render(&site, now());
+    let index = files.iter().find(|f| f.path == "index.html").unwrap();
+    let page = String::from_utf8(index.body.clone()).unwrap();
+    // The page is rendered in the community's zone, and a script re-renders it in the
+    // browser's zone (or ?tz=) right before </body>.
+    assert!(page.contains("<time datetime="));
+    let script_at = page
+        .rfind("Intl.DateTimeFormat")
+        .expect("the static-mode script");
+    assert!(script_at < page.rfind("</body>").unwrap());
+    assert!(page.contains("URLSearchParams(location.search).get(\"tz\")"));
+}
+
+#[test]
+fn can_list_a_year_of_occurrences_in_the_static_api() {
+    let site = example_site("https://example.org/");
+    let files: Vec<StaticFile> = build::render(&site, now());
+    let file = files
+        .iter()
+        .find(|f| f.path == "api/v1/occurrences.json")
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&file.body).unwrap();
+    let occurrences = json["occurrences"].as_array().unwrap();
+    let first = occurrences.first().unwrap()["start"].as_str().unwrap();
+    let last = occurrences.last().unwrap()["start"].as_str().unwrap();
+    assert!(first.starts_with("2026-11-2"), "{first}");
+    assert!(last.starts_with("2027-11"), "{last}");
+    // The weekly APAC & EMEA Touchpoint alone meets about 52 times a year.
+    let apac = occurrences
+        .iter()
+        .filter(|o| o["series"] == "touchpoint-apac-emea")
+        .count();
+    assert!((50..=54).contains(&apac), "{apac}");
+}
+
+#[test]
+fn can_run_the_build_command_with_an_empty_store() {
+    let data = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let code = build::run(BuildArgs {
+        config: ConfigArgs { config: None },
+        store: StoreArgs {
+            data: data.path().to_path_buf(),
+            database: None,
+        },
+        out: out.path().join("site"),
+        base_url: Some("https://example.org/meetings/".to_owned()),
+    })
+    .unwrap();
+    assert_eq!(code, std::process::ExitCode::SUCCESS);
+    let site = out.path().join("site");
+    for path in [
+        "index.html",
+        "calendar.ics",
+        "all.ics",
+        "api/v1/openapi.json",
+    ] {
+        assert!(site.join(path).is_file(), "{path}");
+    }
+    // Nothing was refreshed: the outside calendars' copies are empty but valid.
+    let openssf = std::fs::read_to_string(site.join("sources/openssf.ics")).unwrap();
+    assert!(!openssf.contains("BEGIN:VEVENT"));
+    touchpoint_calendar::parse(openssf.as_bytes()).unwrap();
+}
