@@ -802,8 +802,22 @@ fn can_take_over_from_a_replica_killed_mid_refresh() {
     survivor.wait_ready();
     survivor.wait_for_title("alpha", "Alpha v1", Duration::from_secs(5));
     // The source is due for the survivor too, but the stalled replica holds (and renews) the
-    // lease, longer than the lease's ttl.
-    std::thread::sleep(Duration::from_secs(4));
+    // lease, longer than the lease's ttl. `touchpoint refresh` waits for it (up to its own
+    // lease length, 1 s here) and gives up without fetching.
+    let waiting = Instant::now();
+    let output = touchpoint(dir.path())
+        .args(["refresh", "--database", &url, "--config"])
+        .arg(&config)
+        .env("TOUCHPOINT_REFRESH_LEASE", "1s")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    assert!(
+        stdout.contains("alpha: FAILED: another replica is refreshing"),
+        "{stdout}"
+    );
+    std::thread::sleep(Duration::from_secs(4).saturating_sub(waiting.elapsed()));
     assert_eq!(
         feeds.hits("alpha").len(),
         2,
