@@ -19,6 +19,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
+use futures_util::StreamExt;
 use jiff::{SignedDuration, Timestamp};
 use touchpoint_fetch::{FetchConfig, Fetcher, Location, RefreshReport, Schedule, refresh_one};
 use touchpoint_store::{Bodies, SourceRecord, Store};
@@ -266,7 +267,9 @@ pub async fn run(
             return;
         }
     };
-    let mut seen = None;
+    // Watching the store runs on its own, so a new copy is served as soon as it is stored, even
+    // while another source's fetch is still running (or stalling until its timeout).
+    let watcher = tokio::spawn(watch(loaded.clone(), store.clone(), state, tuning));
     let mut store_down = false;
     loop {
         let now = Timestamp::now();
@@ -286,28 +289,44 @@ pub async fn run(
                 }
             }
         }
-        if !store_down {
-            match store.list(Bodies::Omit).await {
-                Ok(records) => {
-                    let print = fingerprint(&records);
-                    if seen.as_ref() != Some(&print) {
-                        match app::build_site(&loaded, &*store).await {
-                            Ok(site) => {
-                                state.replace_site(site);
-                                seen = Some(print);
-                            }
-                            Err(err) => tracing::warn!("keeping the current site: {err:#}"),
-                        }
-                    }
-                }
-                Err(err) => tracing::debug!("cannot read the store: {err}"),
-            }
+        if watcher.is_finished() {
+            tracing::error!("the store watcher stopped");
+            return;
         }
         tokio::time::sleep(tuning.tick).await;
     }
 }
 
-/// Refresh, one after the other, the sources `records` show due at `now`.
+/// Rebuild the served site whenever the stored records change (versions, check times, errors),
+/// whichever replica stored them. The site being served is only ever replaced by a complete new
+/// one; while the store is away the current one stays.
+async fn watch(loaded: Arc<Loaded>, store: Arc<dyn Store>, state: AppState, tuning: Tuning) {
+    let mut seen = None;
+    loop {
+        match store.list(Bodies::Omit).await {
+            Ok(records) => {
+                let print = fingerprint(&records);
+                if seen.as_ref() != Some(&print) {
+                    match app::build_site(&loaded, &*store).await {
+                        Ok(site) => {
+                            state.replace_site(site);
+                            seen = Some(print);
+                        }
+                        Err(err) => tracing::warn!("keeping the current site: {err:#}"),
+                    }
+                }
+            }
+            Err(err) => tracing::debug!("cannot read the store: {err}"),
+        }
+        tokio::time::sleep(tuning.tick).await;
+    }
+}
+
+/// How many sources one replica fetches at once.
+const CONCURRENT_FETCHES: usize = 8;
+
+/// Refresh the sources `records` show due at `now`, a few at a time, so one slow feed does not
+/// hold back the others.
 async fn refresh_due(
     loaded: &Loaded,
     store: &dyn Store,
@@ -317,7 +336,7 @@ async fn refresh_due(
     records: &[SourceRecord],
     now: Timestamp,
 ) {
-    for decl in &loaded.community.calendars {
+    let due = loaded.community.calendars.iter().filter_map(|decl| {
         let record = records
             .iter()
             .find(|r| r.id == decl.id)
@@ -325,40 +344,44 @@ async fn refresh_due(
             .unwrap_or_else(|| SourceRecord::new(decl.id.clone()));
         let schedule = tuning.schedule(loaded, &decl.id);
         let unit = Schedule::jitter_for(&decl.id, record.checked_at);
-        if !schedule.is_due(&record, now, unit) {
-            continue;
-        }
-        let attempt = match location(loaded, &decl.id) {
-            Ok(location) => {
-                refresh_leased(
-                    store,
-                    fetcher,
-                    holder,
-                    tuning,
-                    &decl.id,
-                    &location,
-                    Some(&schedule),
-                )
-                .await
+        schedule
+            .is_due(&record, now, unit)
+            .then_some((decl, schedule))
+    });
+    futures_util::stream::iter(due)
+        .for_each_concurrent(CONCURRENT_FETCHES, |(decl, schedule)| async move {
+            let attempt = match location(loaded, &decl.id) {
+                Ok(location) => {
+                    refresh_leased(
+                        store,
+                        fetcher,
+                        holder,
+                        tuning,
+                        &decl.id,
+                        &location,
+                        Some(&schedule),
+                    )
+                    .await
+                }
+                Err(err) => Err(err),
+            };
+            match attempt {
+                Ok(Attempt::Refreshed(report)) if report.is_failure() => {
+                    tracing::warn!(source = %decl.id, "refresh failed: {:?}", report.outcome)
+                }
+                Ok(Attempt::Refreshed(report)) => {
+                    tracing::info!(source = %decl.id, "refreshed: {:?}", report.outcome)
+                }
+                Ok(Attempt::Busy) => {
+                    tracing::debug!(source = %decl.id, "another replica holds the lease")
+                }
+                Ok(Attempt::NotDue) => {
+                    tracing::debug!(source = %decl.id, "another replica just refreshed it")
+                }
+                Err(err) => tracing::warn!(source = %decl.id, "not refreshed: {err:#}"),
             }
-            Err(err) => Err(err),
-        };
-        match attempt {
-            Ok(Attempt::Refreshed(report)) if report.is_failure() => {
-                tracing::warn!(source = %decl.id, "refresh failed: {:?}", report.outcome)
-            }
-            Ok(Attempt::Refreshed(report)) => {
-                tracing::info!(source = %decl.id, "refreshed: {:?}", report.outcome)
-            }
-            Ok(Attempt::Busy) => {
-                tracing::debug!(source = %decl.id, "another replica holds the lease")
-            }
-            Ok(Attempt::NotDue) => {
-                tracing::debug!(source = %decl.id, "another replica just refreshed it")
-            }
-            Err(err) => tracing::warn!(source = %decl.id, "not refreshed: {err:#}"),
-        }
-    }
+        })
+        .await;
 }
 
 #[cfg(test)]

@@ -1,0 +1,230 @@
+//! Issue 4: `touchpoint refresh` and `touchpoint serve` on the real binary against feed servers
+//! on 127.0.0.1 — exit codes, failures named, last good copies kept, requests never waiting on a
+//! fetch.
+
+use std::net::SocketAddr;
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::http::StatusCode;
+use axum::routing::get;
+
+const FEED: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n\
+BEGIN:VEVENT\r\nUID:weekly@feed.test\r\nDTSTART:20260105T150000Z\r\nDURATION:PT1H\r\n\
+RRULE:FREQ=WEEKLY\r\nSUMMARY:Upstream weekly\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+
+/// A feed server: `/good.ics` serves [`FEED`]; `/flaky.ics` serves it until `broken` is set,
+/// then answers 500; `/stall.ics` never answers.
+fn start_feed_server(broken: Arc<AtomicBool>) -> SocketAddr {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async move {
+            let app = Router::new()
+                .route("/good.ics", get(|| async { FEED }))
+                .route(
+                    "/flaky.ics",
+                    get(move || {
+                        let broken = broken.clone();
+                        async move {
+                            if broken.load(Ordering::SeqCst) {
+                                Err(StatusCode::INTERNAL_SERVER_ERROR)
+                            } else {
+                                Ok(FEED)
+                            }
+                        }
+                    }),
+                )
+                .route(
+                    "/stall.ics",
+                    get(|| async {
+                        tokio::time::sleep(Duration::from_secs(3600)).await;
+                        FEED
+                    }),
+                );
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            tx.send(listener.local_addr().unwrap()).unwrap();
+            axum::serve(listener, app).await.unwrap();
+        });
+    });
+    rx.recv().unwrap()
+}
+
+fn community(addr: SocketAddr, flaky: &str) -> String {
+    format!(
+        r#"[community]
+name = "Feeds"
+timezone = "UTC"
+
+[[calendars]]
+id = "good"
+name = "Good"
+url = "http://{addr}/good.ics"
+
+[[calendars]]
+id = "flaky"
+name = "Flaky"
+url = "http://{addr}/{flaky}"
+"#
+    )
+}
+
+fn touchpoint() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_touchpoint"))
+}
+
+#[test]
+fn refresh_exits_1_naming_each_failure_and_keeps_the_last_good_copy() {
+    let broken = Arc::new(AtomicBool::new(false));
+    let addr = start_feed_server(broken.clone());
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("touchpoint.toml");
+    std::fs::write(&config, community(addr, "flaky.ics")).unwrap();
+    let data = dir.path().join("data");
+    let refresh = || {
+        touchpoint()
+            .arg("refresh")
+            .arg("--config")
+            .arg(&config)
+            .arg("--data")
+            .arg(&data)
+            .output()
+            .unwrap()
+    };
+
+    let first = refresh();
+    let stdout = String::from_utf8_lossy(&first.stdout);
+    assert_eq!(
+        first.status.code(),
+        Some(0),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert!(stdout.contains("good: updated"), "{stdout}");
+    assert!(stdout.contains("flaky: updated"), "{stdout}");
+
+    broken.store(true, Ordering::SeqCst);
+    let second = refresh();
+    let stdout = String::from_utf8_lossy(&second.stdout);
+    let stderr = String::from_utf8_lossy(&second.stderr);
+    assert_eq!(second.status.code(), Some(1), "{stdout}\n{stderr}");
+    assert!(stdout.contains("flaky: FAILED"), "{stdout}");
+    assert!(stdout.contains("500"), "{stdout}");
+    assert!(stdout.contains("last good copy kept"), "{stdout}");
+    assert!(stderr.contains("1 of 2 calendar(s) failed"), "{stderr}");
+
+    // The last good copy is still what the site shows, marked stale.
+    let loaded = touchpoint::app::load_community(&touchpoint::cli::ConfigArgs {
+        config: Some(config.clone()),
+    })
+    .unwrap();
+    let store = touchpoint_store::SqliteStore::open(&data).unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let site = runtime
+        .block_on(touchpoint::app::build_site(&loaded, &store))
+        .unwrap();
+    let flaky = site.sources.iter().find(|s| s.decl.id == "flaky").unwrap();
+    assert_eq!(flaky.status, touchpoint_site::SourceStatus::Stale);
+    assert!(flaky.calendar.as_ref().is_some_and(|c| c.events.len() == 1));
+    assert!(flaky.last_error.as_deref().unwrap().contains("500"));
+}
+
+/// Kills the child when dropped, so a failing assertion never leaves a server behind.
+struct Child(std::process::Child);
+
+impl Drop for Child {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A tiny HTTP/1.0 GET, so the test does not need an HTTP client crate.
+fn http_get(addr: &str, path: &str) -> std::io::Result<(u16, String)> {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr)?;
+    stream.set_read_timeout(Some(Duration::from_secs(5)))?;
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n")?;
+    let mut text = String::new();
+    stream.read_to_string(&mut text)?;
+    let status = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or(0);
+    Ok((status, text))
+}
+
+#[test]
+fn serve_answers_while_a_feed_stalls() {
+    let addr = start_feed_server(Arc::new(AtomicBool::new(false)));
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("touchpoint.toml");
+    std::fs::write(&config, community(addr, "stall.ics")).unwrap();
+    let listen = format!("127.0.0.1:{}", free_port());
+    let _server = Child(
+        touchpoint()
+            .arg("serve")
+            .arg("--config")
+            .arg(&config)
+            .arg("--data")
+            .arg(dir.path().join("data"))
+            .arg("--listen")
+            .arg(&listen)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    // Wait for the listener (bounded), then ask while the stalled fetch is still in flight.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if http_get(&listen, "/healthz").is_ok_and(|(status, _)| status == 200) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "touchpoint serve did not start");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // Give the refresher time to have started both fetches.
+    std::thread::sleep(Duration::from_millis(500));
+    let started = Instant::now();
+    let (status, page) = http_get(&listen, "/").unwrap();
+    assert_eq!(status, 200);
+    assert!(page.contains("Feeds"));
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "the page waited on a fetch ({:?})",
+        started.elapsed()
+    );
+    // The good feed arrives in the background while the other one still stalls.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let (_, calendars) = http_get(&listen, "/api/v1/calendars").unwrap();
+        if calendars.contains(r#""id":"good","name":"Good","url":"http"#)
+            && calendars.contains(r#""status":"ok""#)
+        {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the good feed never arrived: {calendars}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
