@@ -112,9 +112,14 @@ fn shown(time: &Time, tz: Option<&Tz>) -> String {
             .to_zoned_datetime(tz.zone.clone())
             .strftime("%Y-%m-%d %H:%M %Z")
             .to_string(),
-        (Time::Zoned(_, own), None) => {
-            format!("{} {}", time.civil().strftime("%Y-%m-%d %H:%M"), own.name)
-        }
+        // The resolved wall clock: a time written in a DST gap shows where it really falls.
+        (Time::Zoned(_, own), None) => format!(
+            "{} {}",
+            time.instant(&own.zone)
+                .to_zoned_datetime(own.zone.clone())
+                .strftime("%Y-%m-%d %H:%M"),
+            own.name
+        ),
         _ => time.to_json_string(),
     }
 }

@@ -1,0 +1,362 @@
+//! `touchpoint occurrences FILE.ics --from D --to D [--json] [--tz ZONE]`, run as the built
+//! binary: the JSON Lines contract of issue 3 (fields, their order and formats), sorting, the
+//! window read in each event's zone, warnings on stderr with exit 0, exit 2 for unreadable or
+//! non-iCalendar input, and the readable table with `--tz`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A calendar with a Berlin series crossing the 2026 spring-forward gap, an all-day event, a
+/// floating event, a cancelled override, and a Tokyo event late on its own day.
+const FEED: &str = "BEGIN:VCALENDAR\r\n\
+VERSION:2.0\r\n\
+PRODID:-//touchpoint//cli test//EN\r\n\
+BEGIN:VEVENT\r\n\
+UID:gap@test\r\n\
+DTSTART;TZID=Europe/Berlin:20260322T023000\r\n\
+DTEND;TZID=Europe/Berlin:20260322T033000\r\n\
+RRULE:FREQ=WEEKLY;COUNT=3\r\n\
+SUMMARY:Sync \"weekly\"\\, Berlin\r\n\
+STATUS:CONFIRMED\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:gap@test\r\n\
+RECURRENCE-ID;TZID=Europe/Berlin:20260405T023000\r\n\
+DTSTART;TZID=Europe/Berlin:20260405T023000\r\n\
+DTEND;TZID=Europe/Berlin:20260405T033000\r\n\
+SUMMARY:Sync (cancelled)\r\n\
+STATUS:CANCELLED\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:allday@test\r\n\
+DTSTART;VALUE=DATE:20260324\r\n\
+DTEND;VALUE=DATE:20260326\r\n\
+SUMMARY:Conference\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:floating@test\r\n\
+DTSTART:20260323T090000\r\n\
+DURATION:PT30M\r\n\
+SUMMARY:Stand-up\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:tokyo@test\r\n\
+DTSTART;TZID=Asia/Tokyo:20260331T233000\r\n\
+DTEND;TZID=Asia/Tokyo:20260331T235900\r\n\
+SUMMARY:Late in Tokyo\r\n\
+END:VEVENT\r\n\
+END:VCALENDAR\r\n";
+
+/// A fresh directory for one test's files.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "touchpoint-occurrences-{name}-{}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create temp dir");
+    dir
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write fixture");
+    path
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_touchpoint"))
+        .arg("occurrences")
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run touchpoint")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).expect("utf-8 stderr")
+}
+
+fn json_lines(out: &Output) -> Vec<serde_json::Value> {
+    stdout(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
+}
+
+#[test]
+fn can_print_json_lines_with_the_fields_in_order_and_a_gap_instance_moved_forward() {
+    let dir = temp_dir("json");
+    let file = write(&dir, "feed.ics", FEED);
+    let out = run(&[
+        file.to_str().expect("path"),
+        "--from",
+        "2026-03-29",
+        "--to",
+        "2026-03-30",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    // 02:30 does not exist in Berlin on 2026-03-29: RFC 5545 §3.3.5 moves it forward by the
+    // gap, to 03:30 CEST; the one-hour event ends at 04:30.
+    assert_eq!(
+        stdout(&out),
+        "{\"uid\":\"gap@test\",\"recurrence_id\":\"2026-03-29T03:30:00+02:00\",\
+         \"start\":\"2026-03-29T03:30:00+02:00\",\"end\":\"2026-03-29T04:30:00+02:00\",\
+         \"all_day\":false,\"tzid\":\"Europe/Berlin\",\"summary\":\"Sync \\\"weekly\\\", Berlin\",\
+         \"status\":\"confirmed\"}\n"
+    );
+}
+
+#[test]
+fn can_print_dates_floating_times_nulls_and_cancelled_status() {
+    let dir = temp_dir("forms");
+    let file = write(&dir, "feed.ics", FEED);
+    let out = run(&[
+        file.to_str().expect("path"),
+        "--from",
+        "2026-03-23",
+        "--to",
+        "2026-04-06",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let lines = json_lines(&out);
+    let by_uid = |uid: &str| -> Vec<&serde_json::Value> {
+        lines.iter().filter(|l| l["uid"] == uid).collect()
+    };
+
+    let allday = by_uid("allday@test");
+    assert_eq!(allday.len(), 1);
+    assert_eq!(allday[0]["start"], "2026-03-24");
+    assert_eq!(allday[0]["end"], "2026-03-26");
+    assert_eq!(allday[0]["all_day"], true);
+    assert!(allday[0]["tzid"].is_null());
+    assert!(allday[0]["recurrence_id"].is_null());
+    assert!(allday[0]["status"].is_null());
+
+    let floating = by_uid("floating@test");
+    assert_eq!(floating.len(), 1);
+    assert_eq!(floating[0]["start"], "2026-03-23T09:00:00");
+    assert_eq!(floating[0]["end"], "2026-03-23T09:30:00");
+    assert_eq!(floating[0]["all_day"], false);
+    assert!(floating[0]["tzid"].is_null());
+
+    let series = by_uid("gap@test");
+    let starts: Vec<&str> = series
+        .iter()
+        .map(|l| l["start"].as_str().expect("start"))
+        .collect();
+    assert_eq!(
+        starts,
+        ["2026-03-29T03:30:00+02:00", "2026-04-05T02:30:00+02:00"]
+    );
+    assert_eq!(series[1]["status"], "cancelled");
+    assert_eq!(series[1]["summary"], "Sync (cancelled)");
+    assert_eq!(series[1]["recurrence_id"], "2026-04-05T02:30:00+02:00");
+    for line in &lines {
+        let keys: Vec<&str> = line
+            .as_object()
+            .expect("object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut expected = [
+            "uid",
+            "recurrence_id",
+            "start",
+            "end",
+            "all_day",
+            "tzid",
+            "summary",
+            "status",
+        ];
+        expected.sort_unstable();
+        assert_eq!(keys, expected, "fields of {line}");
+    }
+}
+
+#[test]
+fn can_sort_occurrences_by_start_instant() {
+    let dir = temp_dir("sorted");
+    let file = write(&dir, "feed.ics", FEED);
+    let out = run(&[
+        file.to_str().expect("path"),
+        "--from",
+        "2026-03-20",
+        "--to",
+        "2026-04-10",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let uids: Vec<String> = json_lines(&out)
+        .iter()
+        .map(|l| format!("{} {}", l["uid"].as_str().expect("uid"), l["start"]))
+        .collect();
+    // Floating and date values are placed by their wall clock read as UTC by the engine; the
+    // zoned ones by their instant.
+    assert_eq!(
+        uids,
+        [
+            "gap@test \"2026-03-22T02:30:00+01:00\"",
+            "floating@test \"2026-03-23T09:00:00\"",
+            "allday@test \"2026-03-24\"",
+            "gap@test \"2026-03-29T03:30:00+02:00\"",
+            "tokyo@test \"2026-03-31T23:30:00+09:00\"",
+            "gap@test \"2026-04-05T02:30:00+02:00\"",
+        ]
+    );
+}
+
+#[test]
+fn can_read_the_window_in_each_events_own_zone() {
+    let dir = temp_dir("own-zone");
+    let file = write(&dir, "feed.ics", FEED);
+    // 23:30 in Tokyo on 31 March is 14:30 UTC the same day: inside a window of 31 March as Tokyo
+    // shows it, whatever zone the machine is in.
+    let out = run(&[
+        file.to_str().expect("path"),
+        "--from",
+        "2026-03-31",
+        "--to",
+        "2026-04-01",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let uids: Vec<String> = json_lines(&out)
+        .iter()
+        .map(|l| l["uid"].as_str().expect("uid").to_owned())
+        .collect();
+    assert_eq!(uids, ["tokyo@test"]);
+}
+
+#[test]
+fn can_warn_on_stderr_and_still_exit_0() {
+    let dir = temp_dir("warnings");
+    let broken = FEED.replace(
+        "BEGIN:VEVENT\r\nUID:allday@test",
+        "this line is garbage\r\nBEGIN:VEVENT\r\nUID:allday@test\r\nDTEND;TZID=Nowhere/Special:20260325T100000",
+    );
+    let file = write(&dir, "broken.ics", &broken);
+    let out = run(&[
+        file.to_str().expect("path"),
+        "--from",
+        "2026-03-24",
+        "--to",
+        "2026-03-25",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let err = stderr(&out);
+    let garbage_line = broken
+        .lines()
+        .position(|l| l == "this line is garbage")
+        .expect("line")
+        + 1;
+    assert!(
+        err.contains(&format!("warning: {}:{garbage_line}:", file.display())),
+        "stderr: {err}"
+    );
+    assert!(err.contains("Nowhere/Special"), "stderr: {err}");
+    assert_eq!(json_lines(&out).len(), 1, "the rest is still listed");
+}
+
+#[test]
+fn errors_when_the_file_is_missing() {
+    let dir = temp_dir("missing");
+    let missing = dir.join("nope.ics");
+    let out = run(&[
+        missing.to_str().expect("path"),
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-02-01",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stdout(&out).is_empty());
+    assert!(
+        stderr(&out).contains("nope.ics"),
+        "stderr: {}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn errors_when_the_file_is_html() {
+    let dir = temp_dir("html");
+    let file = write(
+        &dir,
+        "login.ics",
+        "<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body>Please log in</body></html>\n",
+    );
+    let out = run(&[
+        file.to_str().expect("path"),
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-02-01",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stdout(&out).is_empty());
+    let err = stderr(&out);
+    assert!(
+        err.contains("not iCalendar") && err.contains("HTML"),
+        "stderr: {err}"
+    );
+}
+
+#[test]
+fn can_show_a_table_in_the_zone_given_with_tz() {
+    let dir = temp_dir("table");
+    let file = write(&dir, "feed.ics", FEED);
+    let out = run(&[
+        file.to_str().expect("path"),
+        "--from",
+        "2026-03-29",
+        "--to",
+        "2026-04-06",
+        "--tz",
+        "America/New_York",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    // 03:30 CEST on 29 March is 21:30 EDT on the 28th; 23:30 in Tokyo is 10:30 EDT.
+    assert_eq!(lines.len(), 4, "table:\n{text}");
+    assert!(lines[0].starts_with("2026-03-28 21:30 EDT"), "{}", lines[0]);
+    assert!(lines[0].contains("2026-03-28 22:30 EDT"), "{}", lines[0]);
+    assert!(
+        lines[0].ends_with("Sync \"weekly\", Berlin"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[1].starts_with("2026-03-31 10:30 EDT"), "{}", lines[1]);
+    assert!(lines[2].starts_with("2026-04-04 20:30 EDT"), "{}", lines[2]);
+    assert!(lines[2].ends_with("[cancelled]"), "{}", lines[2]);
+    assert_eq!(lines[3], "3 occurrence(s)");
+}
+
+#[test]
+fn can_show_a_table_in_each_events_own_zone_without_tz() {
+    let dir = temp_dir("table-own");
+    let file = write(&dir, "feed.ics", FEED);
+    let out = run(&[
+        file.to_str().expect("path"),
+        "--from",
+        "2026-03-29",
+        "--to",
+        "2026-03-30",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let text = stdout(&out);
+    let first = text.lines().next().expect("a row");
+    assert!(
+        first.starts_with("2026-03-29 03:30 Europe/Berlin"),
+        "table:\n{text}"
+    );
+}
