@@ -1,0 +1,333 @@
+//! Issue 6 property: the published feed and the API cannot disagree. For generated community
+//! files (zones with and without DST, weekly, bi-weekly and monthly forms, start times inside
+//! DST gaps and folds, cancellations and moves), parsing `/calendar.ics` back with the calendar
+//! crate and expanding it gives exactly the occurrences `api::occurrences` lists for the same
+//! window: same UID, start, end and status.
+
+use std::collections::BTreeSet;
+
+use jiff::civil::{Date, Weekday, date};
+use jiff::{Timestamp, ToSpan};
+use proptest::prelude::*;
+use touchpoint_calendar::{Limits, Window, expand, parse};
+use touchpoint_site::api::{self, OccurrencesQuery};
+use touchpoint_site::{Site, feeds};
+
+const ZONES: &[&str] = &[
+    "UTC",
+    "Europe/Madrid",
+    "Europe/London",
+    "America/Los_Angeles",
+    "America/New_York",
+    "America/Sao_Paulo",
+    "Australia/Sydney",
+    "Australia/Lord_Howe",
+    "Pacific/Chatham",
+    "Asia/Kolkata",
+    "Asia/Tehran",
+];
+
+const DAYS: &[(&str, Weekday)] = &[
+    ("Monday", Weekday::Monday),
+    ("Tuesday", Weekday::Tuesday),
+    ("Wednesday", Weekday::Wednesday),
+    ("Thursday", Weekday::Thursday),
+    ("Friday", Weekday::Friday),
+    ("Saturday", Weekday::Saturday),
+    ("Sunday", Weekday::Sunday),
+];
+
+/// How a generated series repeats.
+#[derive(Clone, Debug)]
+enum Form {
+    Weekly { interval: i8, day: usize },
+    MonthlyNth { nth: i8, day: usize },
+    MonthlyDay(i8),
+}
+
+#[derive(Clone, Debug)]
+struct GenSeries {
+    zone: usize,
+    hour: i8,
+    minute: i8,
+    minutes: i32,
+    form: Form,
+    /// Month (2026) the first occurrence falls in, and a day to start searching from.
+    month: i8,
+    day: i8,
+    /// Occurrence indices to cancel, and to move (by days, to a new hour).
+    cancel: Vec<usize>,
+    moves: Vec<(usize, i8, i8)>,
+}
+
+fn form() -> impl Strategy<Value = Form> {
+    prop_oneof![
+        (1i8..=2, 0usize..7).prop_map(|(interval, day)| Form::Weekly { interval, day }),
+        (prop_oneof![1i8..=4, Just(-1i8)], 0usize..7)
+            .prop_map(|(nth, day)| Form::MonthlyNth { nth, day }),
+        (1i8..=28).prop_map(Form::MonthlyDay),
+    ]
+}
+
+fn series() -> impl Strategy<Value = GenSeries> {
+    (
+        0..ZONES.len(),
+        // Early-morning hours often fall in DST gaps (02:xx) and folds (01:xx).
+        prop_oneof![0i8..24, 1i8..=3],
+        prop_oneof![Just(0i8), Just(15), Just(30), Just(45)],
+        prop_oneof![Just(30), Just(60), Just(90), 15i32..240],
+        form(),
+        (1i8..=12, 1i8..=28),
+        prop::collection::vec(0usize..30, 0..3),
+        prop::collection::vec((0usize..30, -2i8..=2, 0i8..24), 0..3),
+    )
+        .prop_map(
+            |(zone, hour, minute, minutes, form, (month, day), cancel, moves)| GenSeries {
+                zone,
+                hour,
+                minute,
+                minutes,
+                form,
+                month,
+                day,
+                cancel,
+                moves,
+            },
+        )
+}
+
+impl GenSeries {
+    /// The phrase and the first date the rule produces whose start exists (the community
+    /// file rejects a `first` whose start falls in a DST gap; later dates may).
+    fn rule(&self) -> (String, Date) {
+        let (phrase, mut first) = self.first_rule();
+        let zone = jiff::tz::TimeZone::get(ZONES[self.zone]).unwrap();
+        let time = jiff::civil::time(self.hour, self.minute, 0, 0);
+        while matches!(
+            zone.to_ambiguous_timestamp(first.to_datetime(time))
+                .offset(),
+            jiff::tz::AmbiguousOffset::Gap { .. }
+        ) {
+            first = match self.form {
+                Form::Weekly { interval, .. } => {
+                    first.checked_add((7 * interval as i64).days()).unwrap()
+                }
+                Form::MonthlyNth { nth, day } => first
+                    .first_of_month()
+                    .checked_add(1.month())
+                    .unwrap()
+                    .nth_weekday_of_month(nth, DAYS[day].1)
+                    .unwrap(),
+                Form::MonthlyDay(_) => first.checked_add(1.month()).unwrap(),
+            };
+        }
+        (phrase, first)
+    }
+
+    fn first_rule(&self) -> (String, Date) {
+        let start = date(2026, self.month, self.day);
+        match self.form {
+            Form::Weekly { interval, day } => {
+                let (name, weekday) = DAYS[day];
+                let first = if start.weekday() == weekday {
+                    start
+                } else {
+                    start.nth_weekday(1, weekday).unwrap()
+                };
+                let phrase = if interval == 1 {
+                    format!("weekly on {name}")
+                } else {
+                    format!("every {interval} weeks on {name}")
+                };
+                (phrase, first)
+            }
+            Form::MonthlyNth { nth, day } => {
+                let (name, weekday) = DAYS[day];
+                let first = start
+                    .first_of_month()
+                    .nth_weekday_of_month(nth, weekday)
+                    .unwrap();
+                let ordinal = match nth {
+                    1 => "1st",
+                    2 => "2nd",
+                    3 => "3rd",
+                    4 => "4th",
+                    _ => "last",
+                };
+                (format!("monthly on the {ordinal} {name}"), first)
+            }
+            Form::MonthlyDay(n) => (format!("monthly on day {n}"), date(2026, self.month, n)),
+        }
+    }
+
+    fn toml(&self, id: usize, exceptions: &str) -> String {
+        let (phrase, first) = self.rule();
+        format!(
+            "[[series]]\nid = \"s{id}\"\ntitle = \"Series {id}\"\ntimezone = \"{}\"\n\
+             start = \"{:02}:{:02}\"\nduration = \"{}m\"\nrepeat = \"{phrase}\"\nfirst = {first}\n{exceptions}\n",
+            ZONES[self.zone], self.hour, self.minute, self.minutes
+        )
+    }
+}
+
+const HEAD: &str = "[community]\nname = \"Generated\"\ntimezone = \"UTC\"\nurl = \"https://generated.example/\"\n\n";
+
+fn site(text: &str) -> Site {
+    let checked = touchpoint_community::parse(text).unwrap_or_else(|diagnostics| {
+        panic!(
+            "generated file is invalid:\n{text}\n{}",
+            diagnostics
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    });
+    Site::new(checked.community, Vec::new(), Timestamp::UNIX_EPOCH)
+}
+
+/// The file with exceptions on dates that are regular occurrences of each series.
+fn community_file(all: &[GenSeries]) -> String {
+    let plain: String = all.iter().enumerate().map(|(i, s)| s.toml(i, "")).collect();
+    let plain = site(&format!("{HEAD}{plain}"));
+    let mut text = HEAD.to_owned();
+    for (i, spec) in all.iter().enumerate() {
+        let uid = plain.community.series[i].uid();
+        let window = Window {
+            start: date(2026, 1, 1).to_datetime(jiff::civil::Time::midnight()),
+            end: date(2028, 1, 1).to_datetime(jiff::civil::Time::midnight()),
+            zone: None,
+        };
+        let dates: Vec<Date> = expand(&plain.own, &window, &Limits::default())
+            .occurrences
+            .iter()
+            .filter(|occ| plain.own.events[occ.event].uid == uid)
+            .map(|occ| occ.start.civil().date())
+            .collect();
+        let mut used = BTreeSet::new();
+        let mut exceptions = String::new();
+        for &index in &spec.cancel {
+            if let Some(&day) = dates.get(index)
+                && used.insert(day)
+            {
+                exceptions += &format!(
+                    "  [[series.exceptions]]\n  date = {day}\n  cancel = \"Reason {index}\"\n"
+                );
+            }
+        }
+        for &(index, shift, hour) in &spec.moves {
+            if let Some(&day) = dates.get(index)
+                && used.insert(day)
+            {
+                let to = day.checked_add((shift as i64).days()).unwrap();
+                exceptions += &format!(
+                    "  [[series.exceptions]]\n  date = {day}\n  move_to = {to}T{hour:02}:30:00\n"
+                );
+            }
+        }
+        text += &spec.toml(i, &exceptions);
+    }
+    text
+}
+
+type Key = (String, String, String, String);
+
+fn api_set(site: &Site, from: Date, to: Date) -> BTreeSet<Key> {
+    let query = OccurrencesQuery {
+        from: Some(from.to_string()),
+        to: Some(to.to_string()),
+        tz: Some("UTC".to_owned()),
+        ..OccurrencesQuery::default()
+    };
+    api::occurrences(site, &query, Timestamp::UNIX_EPOCH)
+        .unwrap()
+        .occurrences
+        .into_iter()
+        .map(|o| (o.uid, o.start, o.end, o.status.to_owned()))
+        .collect()
+}
+
+fn feed_set(feed: &str, from: Date, to: Date) -> BTreeSet<Key> {
+    let parsed = parse(feed.as_bytes()).expect("the published feed parses");
+    let window = Window {
+        start: from.to_datetime(jiff::civil::Time::midnight()),
+        end: to.to_datetime(jiff::civil::Time::midnight()),
+        zone: Some(jiff::tz::TimeZone::UTC),
+    };
+    let calendar = &parsed.calendar;
+    expand(calendar, &window, &Limits::default())
+        .occurrences
+        .into_iter()
+        .map(|occ| {
+            (
+                calendar.events[occ.event].uid.clone(),
+                occ.start.to_json_string(),
+                occ.end.to_json_string(),
+                occ.status.as_str().unwrap_or("confirmed").to_owned(),
+            )
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn can_expand_the_published_feed_to_what_the_api_lists(
+        all in prop::collection::vec(series(), 1..4),
+        start_month in 1i8..=12,
+        days in 30i64..400,
+    ) {
+        let text = community_file(&all);
+        let site = site(&text);
+        let feed = feeds::community(&site, feeds::modified(&site));
+        let from = date(2026, start_month, 1);
+        let to = from.checked_add(days.days()).unwrap();
+        let api = api_set(&site, from, to);
+        let published = feed_set(&feed, from, to);
+        prop_assert_eq!(&published, &api, "file:\n{}", text);
+        // The comparison is not vacuous: a year of any of these forms has occurrences.
+        if days >= 370 {
+            prop_assert!(!api.is_empty());
+        }
+    }
+}
+
+#[test]
+fn can_publish_a_cancelled_date_as_exdate_and_cancelled_override() {
+    let spec = GenSeries {
+        zone: 3, // America/Los_Angeles
+        hour: 2,
+        minute: 30,
+        minutes: 60,
+        form: Form::Weekly {
+            interval: 1,
+            day: 6,
+        },
+        month: 3,
+        day: 1,
+        cancel: vec![1],
+        moves: vec![],
+    };
+    let text = community_file(&[spec]);
+    // 8 March 2026 02:30 does not exist in Los Angeles (spring forward): the date is the
+    // second Sunday, the one cancelled.
+    assert!(text.contains("date = 2026-03-08"), "{text}");
+    let site = site(&text);
+    let feed = feeds::community(&site, feeds::modified(&site));
+    assert!(
+        feed.contains("EXDATE;TZID=America/Los_Angeles:20260308T023000"),
+        "{feed}"
+    );
+    assert!(feed.contains("RECURRENCE-ID;TZID=America/Los_Angeles:20260308T023000"));
+    assert!(feed.contains("STATUS:CANCELLED"));
+    assert!(feed.contains("DESCRIPTION:Reason 1"));
+    let from = date(2026, 3, 1);
+    let to = date(2026, 4, 1);
+    let published = feed_set(&feed, from, to);
+    assert_eq!(published, api_set(&site, from, to));
+    let cancelled: Vec<&Key> = published.iter().filter(|k| k.3 == "cancelled").collect();
+    assert_eq!(cancelled.len(), 1, "{published:?}");
+    // In the gap, the time moves forward by the gap: 03:30 PDT.
+    assert_eq!(cancelled[0].1, "2026-03-08T03:30:00-07:00");
+}
