@@ -4,7 +4,7 @@
 
 use jiff::Timestamp;
 use maud::{DOCTYPE, Markup, html};
-use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 use crate::when::relative_marker;
 use crate::{Filter, Item, Origin, Site, Viewer};
@@ -300,9 +300,20 @@ fn decode(text: &str) -> String {
         .into_owned()
 }
 
+/// What a query value keeps unencoded: RFC 3986 unreserved characters and the `/ , :` that
+/// zone names, city lists and times use, so shared links stay readable.
+const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~')
+    .remove(b'/')
+    .remove(b',')
+    .remove(b':');
+
 /// Percent-encode a query value.
 pub(crate) fn encode(value: &str) -> String {
-    utf8_percent_encode(value, NON_ALPHANUMERIC).to_string()
+    utf8_percent_encode(value, QUERY_VALUE).to_string()
 }
 
 /// A query string from pairs, `?` included (empty when there are none).

@@ -1,0 +1,309 @@
+// Touchpoint's pages in a real browser (issue 5): the system Chromium (Debian's `chromium`)
+// driven by playwright-core, with axe-core injected for the accessibility scan.
+//
+// Run through scripts/browser-test, which installs the npm packages, builds the binary and sets
+// TOUCHPOINT_BIN. The server is started here on 127.0.0.1 with a fresh data folder; no request
+// ever leaves 127.0.0.1 (a test asserts it). Screenshots go to target/screenshots/.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..", "..", "..", "..");
+const shots = process.env.TOUCHPOINT_SCREENSHOTS || join(root, "target", "screenshots");
+const bin = process.env.TOUCHPOINT_BIN;
+const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let server, base, dataDir, browser;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+// Playwright gives each launch a fresh, temporary --user-data-dir of its own (it refuses one
+// passed in args), so no profile carries over between runs.
+function launch(env) {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    env: { ...process.env, ...(env || {}) },
+    args: [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+    timeout: 30_000,
+  });
+}
+
+before(async () => {
+  assert.ok(bin, "TOUCHPOINT_BIN must name the built touchpoint binary (scripts/browser-test sets it)");
+  mkdirSync(shots, { recursive: true });
+  dataDir = mkdtempSync(join(tmpdir(), "touchpoint-browser-data-"));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(bin, ["serve", "--listen", `127.0.0.1:${port}`, "--data", dataDir], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      const r = await fetch(`${base}/healthz`);
+      if (r.ok) break;
+    } catch (_) { /* not up yet */ }
+    if (Date.now() > deadline) throw new Error("touchpoint serve did not answer /healthz in 20 s");
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  browser = await launch();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.kill("SIGTERM");
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A fresh context (own cookies) in `timezoneId`, recording every request's origin. */
+async function context(options = {}) {
+  const ctx = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
+  ctx.outside = [];
+  ctx.on("request", (request) => {
+    const url = request.url();
+    if (!url.startsWith(base) && !url.startsWith("data:") && !url.startsWith("about:")) ctx.outside.push(url);
+  });
+  return ctx;
+}
+
+/** The clock ("HH:MM") of an instant in `zone`, computed by the browser's own Intl. */
+async function intlClock(page, iso, zone) {
+  return page.evaluate(([iso, zone]) => new Intl.DateTimeFormat("en-GB", {
+    timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+  }).format(new Date(iso)), [iso, zone]);
+}
+
+/** Serious or critical axe violations on the current page. */
+async function axe(page) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+  });
+  return result.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+for (const zone of ["Asia/Tokyo", "America/Los_Angeles"]) {
+  test(`can render every time in the browser's zone on a first visit (${zone})`, async () => {
+    const ctx = await context({ timezoneId: zone });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/series/touchpoint-apac-emea`);
+    // The script detects the zone, remembers it and reloads once.
+    await page.waitForFunction((z) => document.documentElement.dataset.tz === z, zone, { timeout: 10_000 });
+    await page.waitForLoadState("load");
+    const first = page.locator("ol.dates time").first();
+    const iso = await first.getAttribute("datetime");
+    const text = await first.textContent();
+    const clock = await intlClock(page, iso, zone);
+    assert.ok(text.includes(clock), `${zone}: shown ${text}, Intl says ${clock}`);
+    assert.match(await page.locator("footer").textContent(), new RegExp(zone.replace("/", "\\/")));
+    const cookies = await ctx.cookies();
+    assert.equal(cookies.find((c) => c.name === "tz")?.value, zone);
+    await shot(page, `series-${zone.replace("/", "-")}`);
+    assert.deepEqual(ctx.outside, []);
+    await ctx.close();
+  });
+}
+
+test("can show different clock times for the same occurrence in Tokyo and Los Angeles", async () => {
+  const clocks = {};
+  for (const zone of ["Asia/Tokyo", "America/Los_Angeles"]) {
+    const ctx = await context({ timezoneId: zone });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/series/touchpoint-apac-emea`);
+    await page.waitForFunction((z) => document.documentElement.dataset.tz === z, zone, { timeout: 10_000 });
+    const first = page.locator("ol.dates time").first();
+    clocks[zone] = { iso: await first.getAttribute("datetime"), text: await first.textContent() };
+    await ctx.close();
+  }
+  assert.equal(clocks["Asia/Tokyo"].iso, clocks["America/Los_Angeles"].iso, "same occurrence");
+  assert.notEqual(clocks["Asia/Tokyo"].text, clocks["America/Los_Angeles"].text);
+});
+
+test("can detect the zone from the TZ environment of the browser process", async () => {
+  const other = await launch({ TZ: "Europe/Berlin" });
+  try {
+    const page = await other.newPage();
+    await page.goto(`${base}/`);
+    await page.waitForFunction(() => document.documentElement.dataset.tz === "Europe/Berlin", null, { timeout: 10_000 });
+    const first = page.locator("li.occ time").first();
+    const clock = await intlClock(page, await first.getAttribute("datetime"), "Europe/Berlin");
+    assert.ok((await first.textContent()).includes(clock));
+  } finally {
+    await other.close();
+  }
+});
+
+test("can keep ?tz= over the detected zone", async () => {
+  const ctx = await context({ timezoneId: "Asia/Tokyo" });
+  const page = await ctx.newPage();
+  await page.goto(`${base}/?tz=America/New_York`);
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.tz), "America/New_York");
+  await ctx.close();
+});
+
+test("can pick a zone with the picker and remember it after a reload", async () => {
+  const ctx = await context({ timezoneId: "UTC" });
+  const page = await ctx.newPage();
+  await page.goto(`${base}/`);
+  await page.locator("#tz").focus();
+  // The suggestions load on focus.
+  await page.waitForFunction(() => document.querySelectorAll("#zones option").length > 300, null, { timeout: 5_000 });
+  await page.locator("#tz").fill("America/Sao_Paulo");
+  await Promise.all([page.waitForNavigation(), page.locator("#tz").press("Enter")]);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.tz), "America/Sao_Paulo");
+  await page.goto(`${base}/calendar`);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.tz), "America/Sao_Paulo");
+  await page.reload();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.tz), "America/Sao_Paulo");
+  assert.match(await page.locator("#zone-now").textContent(), /America\/Sao_Paulo/);
+  await ctx.close();
+});
+
+test("can pick a zone with JavaScript off (plain GET form, cookie set by the server)", async () => {
+  const ctx = await context({ javaScriptEnabled: false, timezoneId: "Asia/Tokyo" });
+  const page = await ctx.newPage();
+  await page.goto(`${base}/`);
+  // Without the script nothing is detected: the server's default (the community's zone) stays.
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.tz), "UTC");
+  await page.locator("#tz").fill("Asia/Kolkata");
+  await Promise.all([page.waitForNavigation(), page.locator("form.tz button").click()]);
+  await page.goto(`${base}/groups`);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.tz), "Asia/Kolkata");
+  await ctx.close();
+});
+
+const views = [
+  ["home", "/"],
+  ["calendar-agenda", "/calendar?view=agenda"],
+  ["calendar-week", "/calendar?view=week"],
+  ["calendar-month", "/calendar?view=month"],
+  ["calendar-filtered", "/calendar?view=agenda&source=community&group=oss-in-business"],
+  ["series", "/series/touchpoint-amer-emea"],
+  ["groups", "/groups"],
+  ["group", "/groups/oss-in-business"],
+  ["planner", "/planner?series=oss-in-business-call&cities=Europe/Madrid,America/New_York,America/Los_Angeles,Asia/Tokyo"],
+  ["planner-any-time", "/planner?at=2027-03-16T17:00&zone=Europe/Berlin&cities=Europe/Berlin,America/New_York"],
+];
+
+for (const scheme of ["light", "dark"]) {
+  test(`can show each view without serious accessibility violations (${scheme})`, async () => {
+    const ctx = await context({ timezoneId: "Europe/Madrid", colorScheme: scheme });
+    const page = await ctx.newPage();
+    for (const [name, path] of views) {
+      const response = await page.goto(`${base}${path}`);
+      await page.waitForFunction(() => document.documentElement.dataset.tz === "Europe/Madrid", null, { timeout: 10_000 });
+      assert.equal(response.status() === 200 || response.status() === 304, true, `${path}: ${response.status()}`);
+      assert.equal(await page.locator("h1").count(), 1, `${path}: one h1`);
+      const violations = await axe(page);
+      assert.deepEqual(violations, [], `${path} (${scheme}): ${JSON.stringify(violations, null, 1)}`);
+      await shot(page, `${name}-${scheme}`);
+    }
+    assert.deepEqual(ctx.outside, [], "no request to another origin");
+    await ctx.close();
+  });
+}
+
+test("can show the calendar views' content: agenda days, a 7-day week, a month grid", async () => {
+  const ctx = await context({ timezoneId: "UTC" });
+  const page = await ctx.newPage();
+  await page.goto(`${base}/calendar?view=week&date=2026-12-21`);
+  assert.equal(await page.locator("ol.week > li").count(), 7);
+  await page.goto(`${base}/calendar?view=month&date=2026-12-01`);
+  assert.match(await page.locator("#period-h").textContent(), /December 2026/);
+  assert.ok((await page.locator("table.month td").count()) >= 28);
+  // The Winter break: struck through, with its reason.
+  const cancelled = page.locator("li.cancelled").first();
+  assert.match(await cancelled.textContent(), /Winter break/);
+  const decoration = await cancelled.locator("time").evaluate((e) => getComputedStyle(e).textDecorationLine);
+  assert.equal(decoration, "line-through");
+  await page.goto(`${base}/calendar?view=agenda&date=2026-12-20`);
+  assert.ok((await page.locator("section.agenda-day").count()) > 3);
+  await ctx.close();
+});
+
+test("can show the planner's working hours and the weeks when US and EU clocks disagree", async () => {
+  const ctx = await context({ timezoneId: "UTC" });
+  const page = await ctx.newPage();
+  await page.goto(`${base}/planner?at=2027-03-16T17:00&zone=Europe/Berlin&cities=Europe/Berlin,America/New_York`);
+  const rows = page.locator("table.plan tbody tr");
+  assert.equal(await rows.count(), 2);
+  assert.match(await rows.nth(0).textContent(), /17:00/);
+  // 16 March 2027: the US is on summer time, Europe not yet: 12:00 in New York, not 11:00.
+  assert.match(await rows.nth(1).textContent(), /12:00/);
+  assert.ok((await page.locator(".strip .h.work").count()) > 8);
+  assert.match(await page.locator("ul.shifts").textContent(), /New York at 11:00 instead of 12:00/);
+  await ctx.close();
+});
+
+test("can reach the skip link, the navigation and the zone picker with Tab, with a visible focus", async () => {
+  const ctx = await context({ timezoneId: "UTC" });
+  const page = await ctx.newPage();
+  await page.goto(`${base}/`);
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.className), "skip");
+  let reached = false;
+  const seen = [];
+  for (let i = 0; i < 12 && !reached; i++) {
+    await page.keyboard.press("Tab");
+    const info = await page.evaluate(() => {
+      const e = document.activeElement;
+      const s = getComputedStyle(e);
+      return { tag: e.tagName, id: e.id, text: e.textContent.trim().slice(0, 30), outline: s.outlineStyle, width: s.outlineWidth };
+    });
+    seen.push(info);
+    assert.notEqual(info.outline, "none", `focus not visible on ${JSON.stringify(info)}`);
+    reached = info.id === "tz";
+  }
+  assert.ok(reached, `Tab never reached the picker: ${JSON.stringify(seen)}`);
+  assert.ok(seen.some((s) => s.tag === "A" && s.text === "Calendar"), "navigation links are in the tab order");
+  await page.keyboard.type("Asia/Tokyo");
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.tz), "Asia/Tokyo");
+  await ctx.close();
+});
+
+test("can be used at 360 px wide without horizontal scrolling", async () => {
+  const ctx = await context({ timezoneId: "UTC", viewport: { width: 360, height: 740 } });
+  const page = await ctx.newPage();
+  for (const [name, path] of [["home", "/"], ["calendar-agenda", "/calendar"], ["calendar-month", "/calendar?view=month"], ["calendar-week", "/calendar?view=week"], ["planner", "/planner"], ["series", "/series/touchpoint-apac-emea"]]) {
+    await page.goto(`${base}${path}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px at 360 px`);
+    await shot(page, `${name}-360px`);
+  }
+  await ctx.close();
+});
+
+test("can keep the home page under 100 KB before compression", async () => {
+  const r = await fetch(`${base}/`);
+  const body = await r.text();
+  assert.ok(Buffer.byteLength(body) < 100 * 1024, `home page is ${Buffer.byteLength(body)} bytes`);
+});
