@@ -86,8 +86,9 @@ pub struct Site {
     /// LAST-MODIFIED of the community's own events in the feeds and the source of their SEQUENCE
     /// (see [`feeds::sequence`]). `None` (the embedded example) writes SEQUENCE 0.
     pub revised: Option<Timestamp>,
-    /// Series index by compiled UID, so merging does not search the series list per occurrence.
-    series_by_uid: std::collections::HashMap<String, usize>,
+    /// Each series compiled alone, index-aligned with `community.series`, so a page asking for
+    /// one series or group expands only those (the home page asks once per card).
+    by_series: Vec<Calendar>,
 }
 
 /// Where an occurrence comes from.
@@ -229,16 +230,15 @@ impl Site {
     /// `updated`.
     pub fn new(community: Community, sources: Vec<Source>, updated: Timestamp) -> Site {
         let own = community.to_calendar();
-        let series_by_uid = community
+        let by_series = community
             .series
             .iter()
-            .enumerate()
-            .map(|(i, series)| (series.uid(), i))
+            .map(|series| community.series_calendar(&series.id).unwrap_or_default())
             .collect();
         Site {
             updated,
             revised: None,
-            series_by_uid,
+            by_series,
             community,
             own,
             sources,
@@ -271,20 +271,14 @@ impl Site {
         let mut items = Vec::new();
         let mut seen = std::collections::HashSet::new();
 
-        let own = expand(&self.own, &window, &limits);
-        for occ in own.occurrences {
-            let event = &self.own.events[occ.event];
-            let Some(series) = self
-                .series_by_uid
-                .get(&event.uid)
-                .map(|&i| &self.community.series[i])
-            else {
-                continue;
-            };
+        for (series, calendar) in self.community.series.iter().zip(&self.by_series) {
             if !filter.wants_series(series) {
                 continue;
             }
-            items.push(item(Origin::Series(series), event, occ, zone));
+            for occ in expand(calendar, &window, &limits).occurrences {
+                let event = &calendar.events[occ.event];
+                items.push(item(Origin::Series(series), event, occ, zone));
+            }
         }
         for source in &self.sources {
             let Some(calendar) = &source.calendar else {
