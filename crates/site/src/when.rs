@@ -145,8 +145,9 @@ impl Viewer {
     }
 }
 
-/// "Happening now", "Starts in 2 h 15 min" (within a day), or `None`: the marker of an
-/// occurrence from `start` to `end` seen at `now`.
+/// "Happening now", "Starts in 2 h 15 min" (within a day; whole hours from 3 h on, where
+/// minutes are noise), or `None`: the marker of an occurrence from `start` to `end` seen at
+/// `now`.
 pub fn relative_marker(start: Timestamp, end: Timestamp, now: Timestamp) -> Option<String> {
     if start <= now && now < end {
         return Some("Happening now".to_owned());
@@ -159,6 +160,7 @@ pub fn relative_marker(start: Timestamp, end: Timestamp, now: Timestamp) -> Opti
     let (hours, minutes) = (minutes / 60, minutes % 60);
     Some(match (hours, minutes) {
         (0, m) => format!("Starts in {m} min"),
+        (h, _) if h >= 3 => format!("Starts in {h} h"),
         (h, 0) => format!("Starts in {h} h"),
         (h, m) => format!("Starts in {h} h {m} min"),
     })
