@@ -105,7 +105,8 @@ pub struct BuildArgs {
     /// Folder to write the site into.
     #[arg(long)]
     pub out: PathBuf,
-    /// The URL the site will be published at (e.g. https://example.org/meetings/).
+    /// The URL the site will be published at (e.g. `https://example.org/meetings/`): links get
+    /// its path as a prefix, and feed links use its host with `webcal://`.
     #[arg(long)]
     pub base_url: Option<String>,
 }
