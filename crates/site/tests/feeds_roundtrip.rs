@@ -101,13 +101,8 @@ impl GenSeries {
     /// file rejects a `first` whose start falls in a DST gap; later dates may).
     fn rule(&self) -> (String, Date) {
         let (phrase, mut first) = self.first_rule();
-        let zone = jiff::tz::TimeZone::get(ZONES[self.zone]).unwrap();
         let time = jiff::civil::time(self.hour, self.minute, 0, 0);
-        while matches!(
-            zone.to_ambiguous_timestamp(first.to_datetime(time))
-                .offset(),
-            jiff::tz::AmbiguousOffset::Gap { .. }
-        ) {
+        while in_gap(ZONES[self.zone], first.to_datetime(time)) {
             first = match self.form {
                 Form::Weekly { interval, .. } => {
                     first.checked_add((7 * interval as i64).days()).unwrap()
@@ -170,6 +165,15 @@ impl GenSeries {
     }
 }
 
+/// Whether the clocks skip `local` in `zone` (a DST gap).
+fn in_gap(zone: &str, local: jiff::civil::DateTime) -> bool {
+    let zone = jiff::tz::TimeZone::get(zone).unwrap();
+    matches!(
+        zone.to_ambiguous_timestamp(local).offset(),
+        jiff::tz::AmbiguousOffset::Gap { .. }
+    )
+}
+
 const HEAD: &str = "[community]\nname = \"Generated\"\ntimezone = \"UTC\"\nurl = \"https://generated.example/\"\n\n";
 
 fn site(text: &str) -> Site {
@@ -220,6 +224,13 @@ fn community_file(all: &[GenSeries]) -> String {
                 && used.insert(day)
             {
                 let to = day.checked_add((shift as i64).days()).unwrap();
+                // The community file rejects a move to a time the clocks skip.
+                if in_gap(
+                    ZONES[spec.zone],
+                    to.to_datetime(jiff::civil::time(hour, 30, 0, 0)),
+                ) {
+                    continue;
+                }
                 exceptions += &format!(
                     "  [[series.exceptions]]\n  date = {day}\n  move_to = {to}T{hour:02}:30:00\n"
                 );
@@ -270,7 +281,11 @@ fn feed_set(feed: &str, from: Date, to: Date) -> BTreeSet<Key> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    // 128 cases by default (under a second); PROPTEST_CASES=1000 for a longer search.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(128),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn can_expand_the_published_feed_to_what_the_api_lists(
