@@ -738,7 +738,9 @@ impl RuleIter {
             std::mem::swap(&mut self.buf, &mut self.tmp);
         }
         let dtstart = self.dtstart;
-        self.buf.retain(|&c| c >= dtstart);
+        if self.buf.first().is_some_and(|&c| c < dtstart) {
+            self.buf.retain(|&c| c >= dtstart);
+        }
         if let Some(until) = self.until
             && let Some(last) = self.buf.last()
             && *last > until
