@@ -264,8 +264,89 @@ enum Comp {
     Other,
 }
 
+/// The property names the reader acts on, recognised once per line without regard to case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Name {
+    Begin,
+    End,
+    Dtstart,
+    Dtend,
+    RecurrenceId,
+    Duration,
+    Rdate,
+    Exdate,
+    Rrule,
+    Exrule,
+    Sequence,
+    Status,
+    LastModified,
+    Uid,
+    Summary,
+    Description,
+    Location,
+    Url,
+    Categories,
+    Prodid,
+    XWrCalname,
+    XWrCaldesc,
+    XWrTimezone,
+    Tzid,
+    TzoffsetFrom,
+    TzoffsetTo,
+    Tzname,
+    /// Anything else (DTSTAMP, X- properties, …): read past.
+    Other,
+}
+
+impl Name {
+    /// Upper-cases the name into a stack buffer and matches it: one pass instead of a chain of
+    /// case-insensitive comparisons per line.
+    fn of(name: &str) -> Name {
+        let b = name.as_bytes();
+        let mut buf = [0u8; 16];
+        if b.len() > buf.len() {
+            return Name::Other;
+        }
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_uppercase();
+        }
+        match &buf[..b.len()] {
+            b"BEGIN" => Name::Begin,
+            b"END" => Name::End,
+            b"DTSTART" => Name::Dtstart,
+            b"DTEND" => Name::Dtend,
+            b"RECURRENCE-ID" => Name::RecurrenceId,
+            b"DURATION" => Name::Duration,
+            b"RDATE" => Name::Rdate,
+            b"EXDATE" => Name::Exdate,
+            b"RRULE" => Name::Rrule,
+            b"EXRULE" => Name::Exrule,
+            b"SEQUENCE" => Name::Sequence,
+            b"STATUS" => Name::Status,
+            b"LAST-MODIFIED" => Name::LastModified,
+            b"UID" => Name::Uid,
+            b"SUMMARY" => Name::Summary,
+            b"DESCRIPTION" => Name::Description,
+            b"LOCATION" => Name::Location,
+            b"URL" => Name::Url,
+            b"CATEGORIES" => Name::Categories,
+            b"PRODID" => Name::Prodid,
+            b"X-WR-CALNAME" => Name::XWrCalname,
+            b"X-WR-CALDESC" => Name::XWrCaldesc,
+            b"X-WR-TIMEZONE" => Name::XWrTimezone,
+            b"TZID" => Name::Tzid,
+            b"TZOFFSETFROM" => Name::TzoffsetFrom,
+            b"TZOFFSETTO" => Name::TzoffsetTo,
+            b"TZNAME" => Name::Tzname,
+            _ => Name::Other,
+        }
+    }
+}
+
 /// One content line, borrowed from the input or the unfold buffer.
 struct Line<'l> {
+    /// What `name` is, recognised once.
+    kind: Name,
     name: &'l str,
     /// Everything between the name and the value colon, starting with `;` (or empty).
     params: &'l str,
@@ -286,6 +367,8 @@ struct Reader {
     /// Distinct TZIDs used by events, with the first line using each.
     tzids: Vec<(String, usize)>,
     skipped_preamble: bool,
+    /// 1 + the number of newlines in the input, known once [`Reader::run`] is done.
+    last_line: usize,
 }
 
 #[derive(Default)]
@@ -313,6 +396,7 @@ impl Reader {
             observance: None,
             tzids: Vec::new(),
             skipped_preamble: false,
+            last_line: 1,
         }
     }
 
@@ -328,6 +412,8 @@ impl Reader {
         let mut line_no = 0;
         // The physical line at `pos` when the previous iteration already found it.
         let mut pending: Option<(&str, usize)> = None;
+        // Most events take well over 1 KiB of text; this saves most regrowth of the big vector.
+        self.events.reserve(text.len() / 1024);
         while pos < bytes.len() {
             let (first, mut next) = pending.take().unwrap_or_else(|| physical_line(text, pos));
             line_no += 1;
@@ -368,6 +454,8 @@ impl Reader {
             self.line(logical, start_line, start_pos, next);
             pos = next;
         }
+        // Physical lines end at '\n'; a final line without one still counts.
+        self.last_line = line_no + usize::from(text.is_empty() || text.ends_with('\n'));
         let last = line_no.max(1);
         if self.current.is_some() || self.vtimezone.is_some() || !self.stack.is_empty() {
             let open: Vec<&str> = self.stack.iter().map(|(_, n)| n.as_ref()).collect();
@@ -398,12 +486,10 @@ impl Reader {
             );
             return;
         };
-        if line.name.eq_ignore_ascii_case("BEGIN") {
-            self.begin(line.value.trim(), line_no, start);
-        } else if line.name.eq_ignore_ascii_case("END") {
-            self.end(line.value.trim(), line_no, end);
-        } else {
-            self.property(&line, line_no);
+        match line.kind {
+            Name::Begin => self.begin(trim(line.value), line_no, start),
+            Name::End => self.end(trim(line.value), line_no, end),
+            _ => self.property(&line, line_no),
         }
     }
 
@@ -537,10 +623,10 @@ impl Reader {
             Some(Comp::Event) => self.event_property(line, line_no),
             Some(Comp::Calendar) => self.calendar_property(line),
             Some(Comp::Timezone) => {
-                if line.name.eq_ignore_ascii_case("TZID")
+                if line.kind == Name::Tzid
                     && let Some(vtz) = self.vtimezone.as_mut()
                 {
-                    vtz.tzid = line.value.trim().to_owned();
+                    vtz.tzid = trim(line.value).to_owned();
                 }
             }
             Some(Comp::Observance) => self.observance_property(line, line_no),
@@ -563,22 +649,17 @@ impl Reader {
         if self.calendars_seen > 1 {
             return;
         }
-        let name = line.name;
-        let slot = if name.eq_ignore_ascii_case("PRODID") {
-            &mut self.calendar.prodid
-        } else if name.eq_ignore_ascii_case("X-WR-CALNAME") {
-            &mut self.calendar.name
-        } else if name.eq_ignore_ascii_case("X-WR-CALDESC") {
-            &mut self.calendar.description
-        } else if name.eq_ignore_ascii_case("X-WR-TIMEZONE") {
-            &mut self.calendar.timezone
-        } else {
-            return;
+        let slot = match line.kind {
+            Name::Prodid => &mut self.calendar.prodid,
+            Name::XWrCalname => &mut self.calendar.name,
+            Name::XWrCaldesc => &mut self.calendar.description,
+            Name::XWrTimezone => &mut self.calendar.timezone,
+            _ => return,
         };
         if slot.is_none() {
             let value = unescape(line.value);
-            *slot = Some(if name.eq_ignore_ascii_case("X-WR-TIMEZONE") {
-                value.trim().to_owned()
+            *slot = Some(if line.kind == Name::XWrTimezone {
+                trim(&value).to_owned()
             } else {
                 value
             });
@@ -587,70 +668,63 @@ impl Reader {
 
     fn observance_property(&mut self, line: &Line<'_>, line_no: usize) {
         let name = line.name;
-        let value = line.value.trim();
+        let value = trim(line.value);
         let Some(o) = self.observance.as_mut() else {
             return;
         };
-        if name.eq_ignore_ascii_case("DTSTART") {
-            match parse_time_value(value, false) {
+        match line.kind {
+            Name::Dtstart => match parse_time_value(value, false) {
                 Some(RawValue::DateTime(dt, _)) => o.start = Some(dt),
                 Some(RawValue::Date(d)) => o.start = Some(d.to_datetime(civil::Time::midnight())),
                 None => self.warn(line_no, format!("bad DTSTART {value:?} in VTIMEZONE")),
-            }
-        } else if name.eq_ignore_ascii_case("TZOFFSETFROM")
-            || name.eq_ignore_ascii_case("TZOFFSETTO")
-        {
-            match parse_utc_offset(value) {
-                Some(off) if name.eq_ignore_ascii_case("TZOFFSETTO") => o.offset_to = Some(off),
+            },
+            Name::TzoffsetFrom | Name::TzoffsetTo => match parse_utc_offset(value) {
+                Some(off) if line.kind == Name::TzoffsetTo => o.offset_to = Some(off),
                 Some(off) => o.offset_from = Some(off),
                 None => self.warn(line_no, format!("bad {name} {value:?}")),
-            }
-        } else if name.eq_ignore_ascii_case("RDATE") {
-            for item in value.split(',') {
-                match parse_time_value(item, false) {
-                    Some(RawValue::DateTime(dt, _)) => o.rdates.push(dt),
-                    _ => {
-                        self.warn(
-                            line_no,
-                            format!("bad RDATE {:?} in VTIMEZONE", snippet(item)),
-                        );
-                        return;
+            },
+            Name::Rdate => {
+                for item in value.split(',') {
+                    match parse_time_value(item, false) {
+                        Some(RawValue::DateTime(dt, _)) => o.rdates.push(dt),
+                        _ => {
+                            self.warn(
+                                line_no,
+                                format!("bad RDATE {:?} in VTIMEZONE", snippet(item)),
+                            );
+                            return;
+                        }
                     }
                 }
             }
-        } else if name.eq_ignore_ascii_case("TZNAME") {
-            o.name = Some(unescape(value));
-        } else if name.eq_ignore_ascii_case("RRULE") {
-            match value.parse::<RRule>() {
+            Name::Tzname => o.name = Some(unescape(value)),
+            Name::Rrule => match value.parse::<RRule>() {
                 Ok(rule) => o.rrule = Some(rule),
                 Err(e) => self.warn(line_no, format!("bad RRULE in VTIMEZONE ({e}), ignored")),
-            }
+            },
+            _ => {}
         }
     }
 
     fn event_property(&mut self, line: &Line<'_>, line_no: usize) {
         let name = line.name;
-        let is = |n: &str| name.eq_ignore_ascii_case(n);
-        if is("DTSTART") || is("DTEND") || is("RECURRENCE-ID") {
-            let Some(t) = self.time_value(line, line_no) else {
-                return;
-            };
-            let this_and_future = is("RECURRENCE-ID")
-                && param(line.params, "RANGE")
-                    .is_some_and(|r| r.eq_ignore_ascii_case("THISANDFUTURE"));
-            let ev = self.current.as_mut().expect("in VEVENT");
-            if is("DTSTART") {
-                ev.start = Some(t);
-            } else if is("DTEND") {
-                ev.end = Some(RawEnd::At(t));
-            } else {
-                ev.recurrence_id = Some(t);
-                ev.this_and_future = this_and_future;
+        match line.kind {
+            Name::Dtstart | Name::Dtend | Name::RecurrenceId => {
+                let Some(t) = self.time_value(line, line_no) else {
+                    return;
+                };
+                let ev = self.current.as_mut().expect("in VEVENT");
+                match line.kind {
+                    Name::Dtstart => ev.start = Some(t),
+                    Name::Dtend => ev.end = Some(RawEnd::At(t)),
+                    _ => {
+                        ev.recurrence_id = Some(t);
+                        ev.this_and_future = param(line.params, "RANGE")
+                            .is_some_and(|r| r.eq_ignore_ascii_case("THISANDFUTURE"));
+                    }
+                }
             }
-            return;
-        }
-        if is("DURATION") {
-            match parse_duration(line.value.trim()) {
+            Name::Duration => match parse_duration(trim(line.value)) {
                 Some(span) => {
                     let ev = self.current.as_mut().expect("in VEVENT");
                     // DTEND wins when both are present (it is the more common and explicit one).
@@ -662,54 +736,41 @@ impl Reader {
                     line_no,
                     format!("bad DURATION {:?}, ignored", snippet(line.value)),
                 ),
-            }
-            return;
-        }
-        if is("RDATE") || is("EXDATE") {
-            self.multi_time(line, line_no, is("RDATE"));
-            return;
-        }
-        if is("RRULE") || is("EXRULE") {
-            match line.value.trim().parse::<RRule>() {
+            },
+            Name::Rdate | Name::Exdate => self.multi_time(line, line_no, line.kind == Name::Rdate),
+            Name::Rrule | Name::Exrule => match trim(line.value).parse::<RRule>() {
                 Ok(rule) => {
                     let ev = self.current.as_mut().expect("in VEVENT");
-                    if is("RRULE") {
+                    if line.kind == Name::Rrule {
                         ev.rrules.push(rule);
                     } else {
                         ev.exrules.push(rule);
                     }
                 }
                 Err(e) => self.warn(line_no, format!("bad {name} ({e}), ignored")),
-            }
-            return;
-        }
-        if is("SEQUENCE") {
-            match line.value.trim().parse::<i64>() {
+            },
+            Name::Sequence => match trim(line.value).parse::<i64>() {
                 Ok(n) => self.current.as_mut().expect("in VEVENT").sequence = n,
                 Err(_) => self.warn(
                     line_no,
                     format!("bad SEQUENCE {:?}, 0 used", snippet(line.value)),
                 ),
+            },
+            Name::Status => {
+                let v = trim(line.value);
+                let status = if v.eq_ignore_ascii_case("CANCELLED") {
+                    Status::Cancelled
+                } else if v.eq_ignore_ascii_case("CONFIRMED") {
+                    Status::Confirmed
+                } else if v.eq_ignore_ascii_case("TENTATIVE") {
+                    Status::Tentative
+                } else {
+                    self.warn(line_no, format!("unknown STATUS {:?}, ignored", snippet(v)));
+                    return;
+                };
+                self.current.as_mut().expect("in VEVENT").status = status;
             }
-            return;
-        }
-        if is("STATUS") {
-            let v = line.value.trim();
-            let status = if v.eq_ignore_ascii_case("CANCELLED") {
-                Status::Cancelled
-            } else if v.eq_ignore_ascii_case("CONFIRMED") {
-                Status::Confirmed
-            } else if v.eq_ignore_ascii_case("TENTATIVE") {
-                Status::Tentative
-            } else {
-                self.warn(line_no, format!("unknown STATUS {:?}, ignored", snippet(v)));
-                return;
-            };
-            self.current.as_mut().expect("in VEVENT").status = status;
-            return;
-        }
-        if is("LAST-MODIFIED") {
-            match parse_time_value(line.value.trim(), false) {
+            Name::LastModified => match parse_time_value(trim(line.value), false) {
                 // A floating LAST-MODIFIED is read as UTC, which it must be per the RFC.
                 Some(RawValue::DateTime(dt, _)) => {
                     if let Ok(ts) = jiff::tz::TimeZone::UTC.to_timestamp(dt) {
@@ -720,26 +781,30 @@ impl Reader {
                     line_no,
                     format!("bad LAST-MODIFIED {:?}, ignored", snippet(line.value)),
                 ),
+            },
+            Name::Uid => {
+                self.current.as_mut().expect("in VEVENT").uid = Some(trim(line.value).to_owned());
             }
-            return;
-        }
-        let ev = self.current.as_mut().expect("in VEVENT");
-        if is("UID") {
-            ev.uid = Some(line.value.trim().to_owned());
-        } else if is("SUMMARY") {
-            ev.summary = Some(unescape(line.value));
-        } else if is("DESCRIPTION") {
-            ev.description = Some(unescape(line.value));
-        } else if is("LOCATION") {
-            ev.location = Some(unescape(line.value));
-        } else if is("URL") {
-            ev.url = Some(line.value.trim().to_owned());
-        } else if is("CATEGORIES") {
-            ev.categories.extend(
-                split_unescaped_commas(line.value)
-                    .map(unescape)
-                    .filter(|c| !c.is_empty()),
-            );
+            Name::Summary => {
+                self.current.as_mut().expect("in VEVENT").summary = Some(unescape(line.value));
+            }
+            Name::Description => {
+                self.current.as_mut().expect("in VEVENT").description = Some(unescape(line.value));
+            }
+            Name::Location => {
+                self.current.as_mut().expect("in VEVENT").location = Some(unescape(line.value));
+            }
+            Name::Url => {
+                self.current.as_mut().expect("in VEVENT").url = Some(trim(line.value).to_owned());
+            }
+            Name::Categories => {
+                self.current.as_mut().expect("in VEVENT").categories.extend(
+                    split_unescaped_commas(line.value)
+                        .map(unescape)
+                        .filter(|c| !c.is_empty()),
+                );
+            }
+            _ => {}
         }
     }
 
@@ -767,7 +832,7 @@ impl Reader {
     fn time_value(&mut self, line: &Line<'_>, line_no: usize) -> Option<RawTime> {
         let is_date = param(line.params, "VALUE").is_some_and(|v| v.eq_ignore_ascii_case("DATE"));
         let tzid = param(line.params, "TZID");
-        let value = line.value.trim();
+        let value = trim(line.value);
         match parse_time_value(value, is_date) {
             Some(v) => Some(self.raw_time(v, tzid, line_no)),
             // An unquoted TZID holding a colon (`TZID=tzone://Microsoft/Utc:2024…`): the value
@@ -796,7 +861,7 @@ impl Reader {
         let is_period = kind.is_some_and(|v| v.eq_ignore_ascii_case("PERIOD"));
         let tzid = param(line.params, "TZID");
         for item in line.value.split(',') {
-            let item = item.trim();
+            let item = trim(item);
             if item.is_empty() {
                 continue;
             }
@@ -845,7 +910,7 @@ impl Reader {
 
     /// Resolve zones and turn raw events into model events.
     fn finish(mut self, text: &str) -> Parsed {
-        let last_line = 1 + text.bytes().filter(|b| *b == b'\n').count();
+        let last_line = self.last_line;
         let tzids = std::mem::take(&mut self.tzids);
         let resolved: Vec<Option<Tz>> = tzids
             .iter()
@@ -1017,7 +1082,7 @@ fn physical_line(text: &str, pos: usize) -> (&str, usize) {
 fn split_line(raw: &str) -> Option<Line<'_>> {
     let bytes = raw.as_bytes();
     let name_end = bytes.iter().position(|b| *b == b';' || *b == b':')?;
-    let name = raw[..name_end].trim();
+    let name = trim(&raw[..name_end]);
     if name.is_empty() {
         return None;
     }
@@ -1037,6 +1102,7 @@ fn split_line(raw: &str) -> Option<Line<'_>> {
         }
     }
     Some(Line {
+        kind: Name::of(name),
         name,
         params: &raw[name_end..i],
         value: &raw[i + 1..],
@@ -1055,7 +1121,7 @@ fn param<'p>(params: &'p str, name: &str) -> Option<&'p str> {
                 .iter()
                 .position(|b| *b == b'=' || *b == b';')
                 .unwrap_or(bytes.len() - name_start);
-        let pname = params[name_start..eq].trim();
+        let pname = trim(&params[name_start..eq]);
         if eq >= bytes.len() || bytes[eq] == b';' {
             i = eq;
             continue;
@@ -1072,7 +1138,7 @@ fn param<'p>(params: &'p str, name: &str) -> Option<&'p str> {
             j += 1;
         }
         if pname.eq_ignore_ascii_case(name) {
-            let value = params[eq + 1..j].trim();
+            let value = trim(&params[eq + 1..j]);
             // Multi-valued parameters: the first value (commas inside quotes are kept).
             let first = if let Some(rest) = value.strip_prefix('"') {
                 rest.split('"').next().unwrap_or(rest)
@@ -1108,7 +1174,7 @@ fn digits(b: &[u8]) -> Option<u32> {
 /// `YYYYMMDD`, `YYYYMMDDTHHMMSS[Z]` (also tolerating `-` and `:` separators). A date-time
 /// written where VALUE=DATE was declared keeps only its date.
 fn parse_time_value(value: &str, is_date: bool) -> Option<RawValue> {
-    let value = value.trim();
+    let value = trim(value);
     let cleaned: Cow<'_, str> = if value.contains(['-', ':']) {
         Cow::Owned(value.chars().filter(|c| *c != '-' && *c != ':').collect())
     } else {
@@ -1151,7 +1217,7 @@ fn parse_time_value(value: &str, is_date: bool) -> Option<RawValue> {
 
 /// `+0100`, `-0500`, `+053000`.
 fn parse_utc_offset(value: &str) -> Option<Offset> {
-    let b = value.trim().as_bytes();
+    let b = trim(value).as_bytes();
     let sign = match b.first()? {
         b'+' => 1,
         b'-' => -1,
@@ -1176,7 +1242,7 @@ fn parse_utc_offset(value: &str) -> Option<Offset> {
 /// RFC 5545 DURATION: `[+-]P[nW][nD][T[nH][nM][nS]]`, kept as nominal weeks/days and exact
 /// hours/minutes/seconds.
 pub(crate) fn parse_duration(value: &str) -> Option<Span> {
-    let b = value.trim().as_bytes();
+    let b = trim(value).as_bytes();
     let (negative, b) = match b.first()? {
         b'-' => (true, &b[1..]),
         b'+' => (false, &b[1..]),
@@ -1277,6 +1343,19 @@ pub(crate) fn unescape(value: &str) -> String {
     }
     out.push_str(&value[copied.min(value.len())..]);
     out
+}
+
+/// `str::trim` with an ASCII fast path: the Unicode walk is only needed when a non-ASCII
+/// character (or a vertical tab, which `trim_ascii` keeps) sits at either end.
+#[inline]
+fn trim(s: &str) -> &str {
+    let t = s.trim_ascii();
+    match (t.as_bytes().first(), t.as_bytes().last()) {
+        (Some(f), Some(l)) if !f.is_ascii() || !l.is_ascii() || *f == 0x0B || *l == 0x0B => {
+            t.trim()
+        }
+        _ => t,
+    }
 }
 
 /// At most 60 characters of `s`, for messages.
