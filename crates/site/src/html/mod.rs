@@ -5,7 +5,7 @@
 //! through [`Site::href`], so `touchpoint serve` and `touchpoint build` render the same pages,
 //! at the root or under a sub-path.
 //!
-//! - [`home`]: the meetings page; [`calendar()`]: agenda, week and month views;
+//! - [`home()`]: the meetings page; [`calendar()`]: agenda, week and month views;
 //!   [`series()`]: one series; [`groups()`] and [`group`]: the working groups;
 //!   [`planner()`]: a meeting across cities; [`health`], [`bad_zone`], [`message`].
 //!
