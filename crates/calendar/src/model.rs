@@ -4,6 +4,8 @@
 //! engine expands both. Times are kept as written (wall clock plus zone) and resolved to instants
 //! only when needed, following RFC 5545 §3.3.5 for gaps and folds.
 
+use std::sync::Arc;
+
 use jiff::civil::{self, Weekday};
 use jiff::tz::TimeZone;
 use jiff::{Span, Timestamp};
@@ -86,7 +88,9 @@ fn resolve(zone: &TimeZone, dt: civil::DateTime) -> Timestamp {
 #[derive(Clone, Debug)]
 pub struct Tz {
     /// The name to write in TZID and show: the IANA name when known, else the TZID as written.
-    pub name: String,
+    /// Shared (`Arc`), because every zoned value of a feed carries its zone: cloning a `Time`
+    /// must not allocate.
+    pub name: Arc<str>,
     /// The rules.
     pub zone: TimeZone,
 }
@@ -101,7 +105,7 @@ impl Tz {
     /// UTC.
     pub fn utc() -> Tz {
         Tz {
-            name: "UTC".to_owned(),
+            name: Arc::from("UTC"),
             zone: TimeZone::UTC,
         }
     }
@@ -109,13 +113,13 @@ impl Tz {
     /// An IANA zone from jiff's bundled database, or `None` when the name is unknown.
     pub fn iana(name: &str) -> Option<Tz> {
         let zone = jiff::tz::db().get(name).ok()?;
-        let name = zone.iana_name().unwrap_or(name).to_owned();
+        let name = Arc::from(zone.iana_name().unwrap_or(name));
         Some(Tz { name, zone })
     }
 
     /// Whether this is UTC (written with a trailing `Z`).
     pub fn is_utc(&self) -> bool {
-        self.name == "UTC" || self.name == "Etc/UTC"
+        matches!(&*self.name, "UTC" | "Etc/UTC")
     }
 }
 

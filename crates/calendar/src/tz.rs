@@ -86,7 +86,7 @@ impl VTimezone {
             .posix_zone(latest)
             .unwrap_or_else(|| TimeZone::fixed(latest.offset_to));
         Some(Tz {
-            name: self.tzid.clone(),
+            name: self.tzid.as_str().into(),
             zone,
         })
     }
@@ -254,7 +254,7 @@ fn literal_offset(tzid: &str) -> Option<Tz> {
     }
     let offset = Offset::from_seconds(sign * (h * 3600 + m * 60)).ok()?;
     Some(Tz {
-        name: tzid.to_owned(),
+        name: tzid.into(),
         zone: TimeZone::fixed(offset),
     })
 }

@@ -303,7 +303,7 @@ fn zones_used(calendar: &Calendar) -> BTreeMap<String, (Tz, (civil::DateTime, ci
             && !tz.is_utc()
         {
             let entry = zones
-                .entry(tz.name.clone())
+                .entry(tz.name.to_string())
                 .or_insert_with(|| (tz.clone(), (*dt, *dt)));
             entry.1.0 = entry.1.0.min(*dt);
             entry.1.1 = entry.1.1.max(*dt);

@@ -17,7 +17,7 @@ fn fixture(name: &str) -> Vec<u8> {
 }
 
 fn tz_name(t: &Time) -> Option<&str> {
-    t.tz().map(|tz| tz.name.as_str())
+    t.tz().map(|tz| &*tz.name)
 }
 
 #[test]

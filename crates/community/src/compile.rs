@@ -115,7 +115,7 @@ impl Community {
             prodid: Some("-//Touchpoint//Touchpoint//EN".to_owned()),
             name: Some(self.info.name.clone()),
             description: self.info.description.clone(),
-            timezone: Some(self.info.timezone.name.clone()),
+            timezone: Some(self.info.timezone.name.to_string()),
             events: series.flat_map(series_events).collect(),
         }
     }

@@ -68,7 +68,7 @@ fn can_compile_a_weekly_series_into_a_master_event() {
     assert_eq!(master.uid, "s@touchpoint.local");
     assert_eq!(master.summary.as_deref(), Some("S"));
     assert_eq!(master.start.civil(), date(2026, 1, 8).at(12, 0, 0, 0));
-    assert_eq!(master.start.tz().unwrap().name, "UTC");
+    assert_eq!(&*master.start.tz().unwrap().name, "UTC");
     assert_eq!(master.end, Some(End::Duration(1.hour())));
     assert_eq!(master.rrules[0].to_string(), "FREQ=WEEKLY;BYDAY=TH");
     assert_eq!(

@@ -30,11 +30,11 @@ fn can_validate_the_example_without_errors_or_warnings() {
 fn can_reproduce_the_touchpoints_of_the_page() {
     let community = example();
     assert_eq!(community.info.name, "TODO Group");
-    assert_eq!(community.info.timezone.name, "UTC");
+    assert_eq!(&*community.info.timezone.name, "UTC");
     let apac = community.series("touchpoint-apac-emea").unwrap();
     assert_eq!(apac.title, "APAC & EMEA Touchpoint");
     assert_eq!(
-        (apac.start, apac.timezone.name.as_str()),
+        (apac.start, &*apac.timezone.name),
         (time(12, 0, 0, 0), "UTC")
     );
     assert_eq!(apac.first.weekday(), Weekday::Thursday);

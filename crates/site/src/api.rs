@@ -369,7 +369,7 @@ impl ApiSeries {
             uid: series.uid(),
             title: series.title.clone(),
             description: series.description.clone(),
-            timezone: series.timezone.name.clone(),
+            timezone: series.timezone.name.to_string(),
             start: series.start.strftime("%H:%M").to_string(),
             duration: touchpoint_calendar::write::format_duration(&series.duration),
             cadence: series.cadence(),

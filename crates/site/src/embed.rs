@@ -122,7 +122,7 @@ pub fn upcoming(site: &Site, query: &UpcomingQuery, now: Timestamp) -> Result<Ma
                 title { "Upcoming meetings — " (info.name) }
                 style { (PreEscaped(STYLE)) }
             }
-            body data-tz=[asked_tz.map(|_| viewer.tz.name.as_str())] {
+            body data-tz=[asked_tz.map(|_| &*viewer.tz.name)] {
                 @if items.is_empty() {
                     p class="empty" { "No upcoming meetings." }
                 } @else {

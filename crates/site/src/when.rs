@@ -89,7 +89,7 @@ impl Viewer {
             format!("UTC{offset}")
         };
         if abbreviation.starts_with(['+', '-'])
-            || abbreviation == self.tz.name
+            || abbreviation == &*self.tz.name
             || abbreviation == "UTC"
         {
             format!("{} ({utc})", self.tz.name)
@@ -200,11 +200,11 @@ mod tests {
     fn can_prefer_the_query_then_the_cookie_then_the_default() {
         let utc = Tz::utc();
         let q = Viewer::from_request(Some("Asia/Tokyo"), Some("Europe/Berlin"), &utc).unwrap();
-        assert_eq!(q.tz.name, "Asia/Tokyo");
+        assert_eq!(&*q.tz.name, "Asia/Tokyo");
         let c = Viewer::from_request(None, Some("Europe/Berlin"), &utc).unwrap();
-        assert_eq!(c.tz.name, "Europe/Berlin");
+        assert_eq!(&*c.tz.name, "Europe/Berlin");
         let d = Viewer::from_request(Some(" "), None, &utc).unwrap();
-        assert_eq!(d.tz.name, "UTC");
+        assert_eq!(&*d.tz.name, "UTC");
     }
 
     #[test]
@@ -212,7 +212,7 @@ mod tests {
         let utc = Tz::utc();
         assert!(Viewer::from_request(Some("Mars/Olympus"), None, &utc).is_err());
         let v = Viewer::from_request(None, Some("Mars/Olympus"), &utc).unwrap();
-        assert_eq!(v.tz.name, "UTC");
+        assert_eq!(&*v.tz.name, "UTC");
     }
 
     #[test]

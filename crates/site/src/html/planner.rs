@@ -271,7 +271,7 @@ pub fn planner(site: &Site, viewer: &Viewer, now: Timestamp, params: &PlannerPar
     let mut unknown = Vec::new();
     let mut cities: Vec<Tz> = Vec::new();
     let names: Vec<String> = if params.cities.is_empty() {
-        std::iter::once(viewer.tz.name.clone())
+        std::iter::once(viewer.tz.name.to_string())
             .chain(DEFAULT_CITIES.iter().map(|c| (*c).to_owned()))
             .collect()
     } else {
@@ -287,7 +287,7 @@ pub fn planner(site: &Site, viewer: &Viewer, now: Timestamp, params: &PlannerPar
     let meeting = meeting(site, viewer, now, params);
     let cities_value = cities
         .iter()
-        .map(|c| c.name.as_str())
+        .map(|c| &*c.name)
         .collect::<Vec<_>>()
         .join(",");
     let share = match &meeting {
@@ -298,7 +298,7 @@ pub fn planner(site: &Site, viewer: &Viewer, now: Timestamp, params: &PlannerPar
                 (None, _) => {
                     let local = m.first.0.to_zoned_datetime(m.zone.zone.clone());
                     pairs.push(("at", local.strftime("%Y-%m-%dT%H:%M").to_string()));
-                    pairs.push(("zone", m.zone.name.clone()));
+                    pairs.push(("zone", m.zone.name.to_string()));
                 }
             }
             pairs.push(("cities", cities_value.clone()));
@@ -317,11 +317,11 @@ pub fn planner(site: &Site, viewer: &Viewer, now: Timestamp, params: &PlannerPar
         _ => String::new(),
     };
     let zone_value = match &meeting {
-        Ok(m) => m.zone.name.clone(),
+        Ok(m) => m.zone.name.to_string(),
         Err(_) => params
             .zone
             .clone()
-            .unwrap_or_else(|| viewer.tz.name.clone()),
+            .unwrap_or_else(|| viewer.tz.name.to_string()),
     };
     let selected_series = meeting.as_ref().ok().and_then(|m| m.series_id.clone());
     let body = html! {

@@ -80,7 +80,7 @@ pub fn run(args: OccurrencesArgs) -> anyhow::Result<ExitCode> {
                 start: occ.start.to_json_string(),
                 end: occ.end.to_json_string(),
                 all_day: occ.start.is_date(),
-                tzid: occ.start.tz().map(|tz| tz.name.as_str()),
+                tzid: occ.start.tz().map(|tz| &*tz.name),
                 summary: event.summary.as_deref(),
                 status: occ.status.as_str(),
             };

@@ -77,8 +77,8 @@ fn visit(
         Ok(viewer) => {
             let remember = asked
                 .filter(|tz| !tz.trim().is_empty())
-                .filter(|_| cookie.as_deref() != Some(viewer.tz.name.as_str()))
-                .map(|_| viewer.tz.name.clone());
+                .filter(|_| cookie.as_deref() != Some(&*viewer.tz.name))
+                .map(|_| viewer.tz.name.to_string());
             Ok(Visit {
                 viewer,
                 remember,
