@@ -4,9 +4,9 @@
 //! The crate is pure: no I/O, no async, and "now" is always a parameter. The community file's
 //! series compile to the same [`Event`] model as a parsed VEVENT, so one engine expands both.
 //!
-//! - [`parse`] reads bytes into a [`Calendar`] plus warnings (module `parse`, time zones in `tz`).
-//! - [`expand`] lists the [`Occurrence`]s that overlap a [`Window`] (modules `expand`, `rrule`).
-//! - [`write`] renders a [`Calendar`] back to RFC 5545 text with VTIMEZONEs (module `write`).
+//! - [`parse()`] reads bytes into a [`Calendar`] plus warnings (module `parse`, time zones in `tz`).
+//! - [`expand()`] lists the [`Occurrence`]s that overlap a [`Window`] (modules `expand`, `rrule`).
+//! - [`write()`] renders a [`Calendar`] back to RFC 5545 text with VTIMEZONEs (module `write`).
 
 pub mod expand;
 pub mod model;

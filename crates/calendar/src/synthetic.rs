@@ -70,7 +70,7 @@ pub fn synthetic_calendar_old(n: usize, seed: u64) -> Calendar {
     generate(n, seed, 100)
 }
 
-/// [`synthetic_calendar`] written as RFC 5545 text (with VTIMEZONEs) by [`crate::write`], stamped
+/// [`synthetic_calendar`] written as RFC 5545 text (with VTIMEZONEs) by [`crate::write()`], stamped
 /// at a fixed instant so the bytes are the same on every run: the feed the benchmarks and the
 /// peers read.
 pub fn synthetic_ics(n: usize, seed: u64) -> String {
