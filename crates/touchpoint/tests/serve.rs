@@ -180,3 +180,38 @@ async fn api_lists_two_weeks_of_the_merged_calendar() {
     let json: serde_json::Value = serde_json::from_str(&answer.body).unwrap();
     insta::assert_json_snapshot!(json);
 }
+
+#[tokio::test]
+async fn cached_answers_follow_a_replaced_site() {
+    let state = state(example_site());
+    let before = get(&state, "/").await;
+    assert!(before.body.contains("TODO Group"));
+    // Served twice in the same minute: the second answer comes from the response cache.
+    assert_eq!(get(&state, "/").await.body, before.body);
+
+    let mut site = example_site();
+    site.community.info.name = "Renamed Community".to_owned();
+    state.replace_site(site);
+    let after = get(&state, "/").await;
+    assert!(after.body.contains("Renamed Community"), "a stale page was served");
+    let feed = get(&state, "/calendar.ics").await;
+    assert!(feed.body.contains("X-WR-CALNAME:Renamed Community"));
+}
+
+#[tokio::test]
+async fn cached_pages_keep_each_viewers_zone_apart() {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    let state = state(example_site());
+    let with_cookie = |zone: &str| {
+        Request::get("/")
+            .header(header::COOKIE, format!("tz={zone}"))
+            .body(Body::empty())
+            .unwrap()
+    };
+    let tokyo = common::get_with(&state, with_cookie("Asia/Tokyo")).await;
+    let la = common::get_with(&state, with_cookie("America/Los_Angeles")).await;
+    assert!(tokyo.body.contains("Thu 26 Nov 2026, 21:00–22:00"));
+    assert!(la.body.contains("Thu 26 Nov 2026, 04:00–05:00"));
+    assert!(!la.body.contains("21:00–22:00"));
+}

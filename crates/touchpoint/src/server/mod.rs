@@ -4,12 +4,14 @@
 //! request never waits on a fetch), build the view and render it. "Now" comes from the state's
 //! clock so tests are deterministic.
 
+mod cache;
 mod pages;
 
 pub mod publish;
 
 pub use publish::{calendar_response, feed_or_404};
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
 use axum::Router;
@@ -28,6 +30,9 @@ pub type Clock = Arc<dyn Fn() -> Timestamp + Send + Sync>;
 #[derive(Clone)]
 pub struct AppState {
     site: Arc<RwLock<Arc<Site>>>,
+    /// Bumped whenever the site is replaced: what cached responses are checked against.
+    generation: Arc<AtomicU64>,
+    cache: Arc<cache::ResponseCache>,
     clock: Clock,
 }
 
@@ -36,6 +41,8 @@ impl AppState {
     pub fn new(site: Site, clock: Clock) -> AppState {
         AppState {
             site: Arc::new(RwLock::new(Arc::new(site))),
+            generation: Arc::new(AtomicU64::new(0)),
+            cache: Arc::default(),
             clock,
         }
     }
@@ -59,6 +66,12 @@ impl AppState {
             .site
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(site);
+        self.generation.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// How many times the site was replaced.
+    fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
     }
 
     fn now(&self) -> Timestamp {
@@ -81,6 +94,11 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/assets/site.css", get(stylesheet))
         .fallback(not_found)
+        // Inside compression: the cache keeps identity bodies, compressed per request.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            cache::middleware,
+        ))
         .layer(CompressionLayer::new())
         .with_state(state)
 }

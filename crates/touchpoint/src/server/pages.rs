@@ -43,7 +43,7 @@ struct Visit {
 }
 
 /// The `tz` cookie's value, if sent.
-fn tz_cookie(headers: &HeaderMap) -> Option<String> {
+pub(super) fn tz_cookie(headers: &HeaderMap) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
