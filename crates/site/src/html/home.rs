@@ -11,6 +11,11 @@ use crate::{Filter, Site, Source, SourceStatus, Viewer};
 /// How many days the home page's calendar section lists.
 const CALENDAR_DAYS: i64 = 28;
 
+/// Most cards of each kind, and most calendar entries, on the home page: a community with
+/// thousands of series gets a page that stays small and fast, with links to the full lists.
+const MAX_CARDS: usize = 24;
+const MAX_UPCOMING: usize = 120;
+
 /// The home page: the touchpoints, working groups, the community calendar and the calendars
 /// followed.
 pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
@@ -24,7 +29,11 @@ pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
     let calendar_end = now
         .checked_add((CALENDAR_DAYS * 24).hours())
         .unwrap_or(Timestamp::MAX);
-    let upcoming = site.items(now, calendar_end, &viewer.tz.zone, &Filter::own());
+    let mut upcoming = site.items(now, calendar_end, &viewer.tz.zone, &Filter::own());
+    let more_upcoming = upcoming.len().saturating_sub(MAX_UPCOMING);
+    upcoming.truncate(MAX_UPCOMING);
+    let more_series = own_series.len().saturating_sub(MAX_CARDS);
+    let more_groups = site.community.groups.len().saturating_sub(MAX_CARDS);
     let body = html! {
         section class="intro" {
             h1 { (info.name) }
@@ -39,7 +48,7 @@ pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
             section id="series" aria-labelledby="series-h" {
                 h2 id="series-h" { "Meetings" }
                 div class="cards" {
-                    @for series in own_series {
+                    @for series in own_series.iter().take(MAX_CARDS) {
                         article class="card" {
                             h3 { a href=(site.href(&format!("/series/{}", series.id))) { (series.title) } }
                             @if let Some(description) = &series.description { p { (description) } }
@@ -49,14 +58,24 @@ pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
                         }
                     }
                 }
+                @if more_series > 0 {
+                    p class="more" {
+                        "And " (more_series) " more series: see " a href=(site.href("/calendar")) { "the calendar" } "."
+                    }
+                }
             }
         }
         @if !site.community.groups.is_empty() {
             section id="groups" aria-labelledby="groups-h" {
                 h2 id="groups-h" { "Working groups" }
                 div class="cards" {
-                    @for group in &site.community.groups {
+                    @for group in site.community.groups.iter().take(MAX_CARDS) {
                         (group_card(site, viewer, group, now, true))
+                    }
+                }
+                @if more_groups > 0 {
+                    p class="more" {
+                        "And " (more_groups) " more groups: see " a href=(site.href("/groups")) { "all working groups" } "."
                     }
                 }
             }
@@ -75,6 +94,12 @@ pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
             } @else {
                 ul class="occurrences" {
                     @for item in &upcoming { (occurrence(site, viewer, now, item)) }
+                }
+                @if more_upcoming > 0 {
+                    p class="more" {
+                        "And " (more_upcoming) " more in these " (CALENDAR_DAYS) " days: see "
+                        a href=(site.href("/calendar")) { "the calendar" } "."
+                    }
                 }
             }
         }
