@@ -536,6 +536,30 @@ fn end_of(
     }
 }
 
+/// The end as a value: the wall clock in the event's zone, except when that wall clock is
+/// repeated (a fold) and the end is its later instant — a wall clock alone would read back as the
+/// earlier one, an hour off — where the zone's offset at the end is kept (a fixed-offset zone
+/// under the same name).
+fn end_value(
+    kind: Kind<'_>,
+    edt: civil::DateTime,
+    ei: Timestamp,
+    offsets: &mut Offsets<'_>,
+) -> Time {
+    if let Kind::Zoned(tz) = kind
+        && offsets.resolve(to_secs(edt), edt) != Some(ei)
+    {
+        return Time::Zoned(
+            edt,
+            Tz {
+                name: tz.name.clone(),
+                zone: TimeZone::fixed(tz.zone.to_offset(ei)),
+            },
+        );
+    }
+    kind.at(edt)
+}
+
 /// The window's bounds as instants for an event whose start is of kind `kind`.
 fn bounds(ctx: &Ctx<'_>, kind: Kind<'_>) -> (Timestamp, Timestamp) {
     let zone = ctx.window.zone.as_ref().unwrap_or(kind.zone(ctx.fz));
@@ -566,14 +590,15 @@ fn emit_override(ctx: &Ctx<'_>, events: &[Event], i: usize, out: &mut Collector)
         return;
     };
     let dur = dur_of(&ev.start, ev.end.as_ref(), ctx.fz);
-    let Some((edt, ei)) = end_of(dur, &mut Offsets::new(zone), c, dt, si) else {
+    let mut offsets = Offsets::new(zone);
+    let Some((edt, ei)) = end_of(dur, &mut offsets, c, dt, si) else {
         return;
     };
     if !overlaps(si, ei, bounds(ctx, kind)) {
         return;
     }
     {
-        let end = kind.at(edt);
+        let end = end_value(kind, edt, ei, &mut offsets);
         out.push(
             si,
             Occurrence {
@@ -868,7 +893,7 @@ fn expand_master(
             continue;
         }
         let start = kind.at(sdt);
-        let end = kind.at(edt);
+        let end = end_value(kind, edt, ei, &mut offsets);
         let recurrence_id = if !recurring {
             None
         } else if shift == 0 {
