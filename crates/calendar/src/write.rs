@@ -9,7 +9,8 @@
 //! rules a parsed VTIMEZONE gave) from the earliest value that uses the zone to ten years after
 //! the latest one or after `now`, whichever is later. Transitions with the same offsets and
 //! abbreviation share one STANDARD or DAYLIGHT component: its DTSTART is the first, RDATEs the
-//! rest. That is exact for every year covered, including years whose rules differ.
+//! rest, one RDATE line per date (ical.js reads only the first value of a multi-valued RDATE in a
+//! VTIMEZONE). That is exact for every year covered, including years whose rules differ.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -400,11 +401,13 @@ fn write_observance(out: &mut Output, g: &Group, starts: &[civil::DateTime], rul
     out.line(&format!("DTSTART:{}", format_civil(starts[0])));
     match rule {
         Some(rule) => out.line(&format!("RRULE:{rule}")),
-        None if starts.len() > 1 => {
-            let rest: Vec<String> = starts[1..].iter().map(|d| format_civil(*d)).collect();
-            out.line(&format!("RDATE:{}", rest.join(",")));
+        // One RDATE line per date: ical.js (so Thunderbird) reads only the first value of a
+        // multi-valued RDATE inside a VTIMEZONE and would miss every later transition.
+        None => {
+            for start in &starts[1..] {
+                out.line(&format!("RDATE:{}", format_civil(*start)));
+            }
         }
-        None => {}
     }
     out.line(&format!("TZOFFSETFROM:{}", format_offset(g.from)));
     out.line(&format!("TZOFFSETTO:{}", format_offset(g.to)));

@@ -181,6 +181,44 @@ fn can_write_vtimezones_that_agree_with_the_tz_database() {
     }
 }
 
+/// ical.js (so Thunderbird) reads only the first value of a multi-valued RDATE inside a
+/// VTIMEZONE, so each historical transition gets its own RDATE line there; an event's RDATE
+/// stays one line with every value.
+#[test]
+fn can_write_one_rdate_line_per_vtimezone_transition() {
+    let tz = Tz::iana("America/Sao_Paulo").expect("zone");
+    let mut event = Event::new(
+        "x",
+        Time::Zoned(datetime(2005, 1, 1, 12, 0, 0, 0), tz.clone()),
+    );
+    for day in [2, 3] {
+        event.rdates.push(RDate::Time(Time::Zoned(
+            datetime(2005, 1, day, 12, 0, 0, 0),
+            tz.clone(),
+        )));
+    }
+    let cal = Calendar {
+        events: vec![event],
+        ..Calendar::default()
+    };
+    let text = write(&cal, now());
+    let begin = text.find("BEGIN:VTIMEZONE").expect("vtimezone");
+    let end = text.find("END:VTIMEZONE").expect("vtimezone end");
+    let zone_rdates: Vec<&str> = text[begin..end]
+        .split("\r\n")
+        .filter(|l| l.starts_with("RDATE"))
+        .collect();
+    // Brazil observed DST, with dates set year by year, until 2019.
+    assert!(zone_rdates.len() >= 10, "{zone_rdates:?}");
+    for line in &zone_rdates {
+        assert!(line.starts_with("RDATE:"), "{line}");
+        assert!(!line.contains(','), "one value per line: {line}");
+    }
+    assert!(
+        text[end..].contains("RDATE;TZID=America/Sao_Paulo:20050102T120000,20050103T120000\r\n")
+    );
+}
+
 #[test]
 fn can_write_floating_dates_periods_and_this_and_future() {
     let mut ev = Event::new("f", Time::Floating(datetime(2024, 1, 1, 9, 0, 0, 0)));
