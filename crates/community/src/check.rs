@@ -20,7 +20,7 @@ use toml::value::Datetime;
 use touchpoint_calendar::{Calendar, Limits, Occurrence, RRule, Status, Tz, Window, expand};
 
 use crate::compile::{master_event, series_events};
-use crate::diagnostic::{Diagnostic, closest};
+use crate::diagnostic::{Diagnostic, LineIndex, Severity, closest};
 use crate::model::{
     CalendarSource, Change, Channel, Community, Exception, Group, Info, Link, Location, Recurrence,
     Series, strip_prefix_ignore_case,
@@ -46,6 +46,7 @@ pub struct Checked {
 pub fn parse(source: &str) -> Result<Checked, Vec<Diagnostic>> {
     let mut cx = Cx {
         source,
+        lines: LineIndex::new(source),
         diags: Vec::new(),
     };
     let community = cx.community();
@@ -76,6 +77,9 @@ fn limits() -> Limits {
 
 struct Cx<'s> {
     source: &'s str,
+    /// Line starts of `source`, computed once: every diagnostic and every "first one is on
+    /// line N" looks its line up here instead of rescanning the text.
+    lines: LineIndex,
     diags: Vec<Diagnostic>,
 }
 
@@ -86,19 +90,19 @@ struct Seen {
 
 impl<'s> Cx<'s> {
     fn error(&mut self, span: Range<usize>, message: impl Into<String>, hint: Option<String>) {
-        let mut d = Diagnostic::error(self.source, span, message);
+        let mut d = Diagnostic::located(Severity::Error, self.source, &self.lines, span, message);
         d.hint = hint;
         self.diags.push(d);
     }
 
     fn warning(&mut self, span: Range<usize>, message: impl Into<String>, hint: Option<String>) {
-        let mut d = Diagnostic::warning(self.source, span, message);
+        let mut d = Diagnostic::located(Severity::Warning, self.source, &self.lines, span, message);
         d.hint = hint;
         self.diags.push(d);
     }
 
     fn line_of(&self, offset: usize) -> usize {
-        crate::diagnostic::locate(self.source, offset).0
+        self.lines.line(offset)
     }
 
     // ---- TOML level -------------------------------------------------------------------------
@@ -718,41 +722,53 @@ impl<'s> Cx<'s> {
 
     /// Two series of one group must not overlap in the two years from the later `first`.
     fn overlaps(&mut self, all: &[(Series, Option<Spanned<String>>)]) {
-        for (i, (a, _)) in all.iter().enumerate() {
-            for (b, b_group) in &all[i + 1..] {
-                let (Some(ga), Some(gb), Some(b_group)) = (&a.group, &b.group, b_group) else {
-                    continue;
+        // Only series of one group are compared, so bucket them by group first: comparing
+        // every pair of the file would be quadratic in the number of series.
+        let mut by_group: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, (series, _)) in all.iter().enumerate() {
+            if let Some(group) = &series.group {
+                by_group.entry(group.as_str()).or_default().push(i);
+            }
+        }
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for members in by_group.values() {
+            for (k, &i) in members.iter().enumerate() {
+                pairs.extend(members[k + 1..].iter().map(|&j| (i, j)));
+            }
+        }
+        // The order of the all-pairs walk, so diagnostics at one span keep their order.
+        pairs.sort_unstable();
+        for (i, j) in pairs {
+            let (a, (b, b_group)) = (&all[i].0, &all[j]);
+            let (Some(ga), Some(b_group)) = (&a.group, b_group) else {
+                continue;
+            };
+            if let Some((oa, ob)) = first_overlap(a, b) {
+                let show = |s: &Series, o: &Occurrence| {
+                    format!(
+                        "{} {}–{} {}",
+                        o.start.civil().date(),
+                        o.start.civil().strftime("%H:%M"),
+                        o.end.civil().strftime("%H:%M"),
+                        s.timezone.name
+                    )
                 };
-                if ga != gb {
-                    continue;
-                }
-                if let Some((oa, ob)) = first_overlap(a, b) {
-                    let show = |s: &Series, o: &Occurrence| {
-                        format!(
-                            "{} {}–{} {}",
-                            o.start.civil().date(),
-                            o.start.civil().strftime("%H:%M"),
-                            o.end.civil().strftime("%H:%M"),
-                            s.timezone.name
-                        )
-                    };
-                    self.error(
-                        b_group.span(),
-                        format!(
-                            "series \"{}\" and \"{}\" of group \"{ga}\" overlap, first on {}",
-                            a.id,
-                            b.id,
-                            ob.start.civil().date()
-                        ),
-                        Some(format!(
-                            "\"{}\": {}; \"{}\": {}; move one of them, or cancel or move that date with an exception",
-                            a.id,
-                            show(a, &oa),
-                            b.id,
-                            show(b, &ob)
-                        )),
-                    );
-                }
+                self.error(
+                    b_group.span(),
+                    format!(
+                        "series \"{}\" and \"{}\" of group \"{ga}\" overlap, first on {}",
+                        a.id,
+                        b.id,
+                        ob.start.civil().date()
+                    ),
+                    Some(format!(
+                        "\"{}\": {}; \"{}\": {}; move one of them, or cancel or move that date with an exception",
+                        a.id,
+                        show(a, &oa),
+                        b.id,
+                        show(b, &ob)
+                    )),
+                );
             }
         }
     }

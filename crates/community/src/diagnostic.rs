@@ -67,9 +67,21 @@ impl Diagnostic {
         span: Range<usize>,
         message: impl Into<String>,
     ) -> Diagnostic {
+        Diagnostic::located(severity, source, &LineIndex::new(source), span, message)
+    }
+
+    /// [`Diagnostic::new`] with the line starts of `source` already known, so a parse that
+    /// reports many diagnostics does not rescan the text for each one.
+    pub(crate) fn located(
+        severity: Severity,
+        source: &str,
+        lines: &LineIndex,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         let start = floor_char_boundary(source, span.start);
         let end = floor_char_boundary(source, span.end.max(start));
-        let (line, column, snippet) = locate(source, start);
+        let (line, column, snippet) = lines.locate(source, start);
         Diagnostic {
             severity,
             file: None,
@@ -194,20 +206,44 @@ pub(crate) fn floor_char_boundary(s: &str, i: usize) -> usize {
     i
 }
 
-/// 1-based line and character column of byte `offset`, and that line's text.
-pub(crate) fn locate(source: &str, offset: usize) -> (usize, usize, String) {
-    let offset = floor_char_boundary(source, offset);
-    let before = &source[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = source[line_start..offset].chars().count() + 1;
-    let line_end = source[line_start..]
-        .find('\n')
-        .map_or(source.len(), |i| line_start + i);
-    let text = source[line_start..line_end]
-        .trim_end_matches('\r')
-        .to_owned();
-    (line, column, text)
+/// The byte offset where each line of a source starts, computed once per source so that
+/// turning an offset into a line costs a binary search, not a scan from the start of the text.
+#[derive(Clone, Debug)]
+pub(crate) struct LineIndex {
+    /// Offset 0, then the offset after every `\n`, ascending.
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// The line starts of `source` (one pass over it).
+    pub(crate) fn new(source: &str) -> LineIndex {
+        let starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { starts }
+    }
+
+    /// 1-based line of byte `offset` (offsets past the end count as on the last line).
+    pub(crate) fn line(&self, offset: usize) -> usize {
+        // Lines starting at or before `offset`; `starts[0] == 0`, so at least 1.
+        self.starts.partition_point(|&start| start <= offset)
+    }
+
+    /// 1-based line and character column of byte `offset` of `source` (the text this index
+    /// was built from), and that line's text without its line ending.
+    pub(crate) fn locate(&self, source: &str, offset: usize) -> (usize, usize, String) {
+        let offset = floor_char_boundary(source, offset);
+        let line = self.line(offset);
+        let line_start = self.starts[line - 1];
+        let column = source[line_start..offset].chars().count() + 1;
+        let line_end = source[line_start..]
+            .find('\n')
+            .map_or(source.len(), |i| line_start + i);
+        let text = source[line_start..line_end]
+            .trim_end_matches('\r')
+            .to_owned();
+        (line, column, text)
+    }
 }
 
 /// Levenshtein distance in characters (for "did you mean" hints).
@@ -252,11 +288,25 @@ mod tests {
     #[test]
     fn can_locate_offsets_in_characters() {
         let src = "a = 1\nbé = \"x\"\n";
+        let lines = LineIndex::new(src);
         let offset = src.find('=').unwrap();
-        assert_eq!(locate(src, offset).0, 1);
+        assert_eq!(lines.locate(src, offset).0, 1);
         let second = src.rfind('=').unwrap();
-        let (line, column, text) = locate(src, second);
+        let (line, column, text) = lines.locate(src, second);
         assert_eq!((line, column, text.as_str()), (2, 4, "bé = \"x\""));
+    }
+
+    #[test]
+    fn can_locate_line_starts_ends_and_past_the_end() {
+        let src = "ab\r\n\ncd";
+        let lines = LineIndex::new(src);
+        assert_eq!(lines.locate(src, 0), (1, 1, "ab".to_owned()));
+        // The `\n` itself still belongs to the line it ends.
+        assert_eq!(lines.locate(src, 3), (1, 4, "ab".to_owned()));
+        assert_eq!(lines.locate(src, 4), (2, 1, String::new()));
+        assert_eq!(lines.locate(src, 5), (3, 1, "cd".to_owned()));
+        assert_eq!(lines.locate(src, 99), (3, 3, "cd".to_owned()));
+        assert_eq!(LineIndex::new("").locate("", 5), (1, 1, String::new()));
     }
 
     #[test]
