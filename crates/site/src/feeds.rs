@@ -67,7 +67,7 @@ fn named(mut calendar: Calendar, name: String, description: String) -> Calendar 
 
 /// The community's own series compiled, with SEQUENCE and LAST-MODIFIED set.
 fn own(site: &Site) -> Calendar {
-    let mut calendar = site.own.clone();
+    let mut calendar = site.own();
     revise(site, &mut calendar.events);
     calendar
 }

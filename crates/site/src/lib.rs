@@ -11,6 +11,8 @@ pub mod html;
 pub mod openapi;
 mod when;
 
+use std::sync::Arc;
+
 use jiff::civil;
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
@@ -69,10 +71,8 @@ pub struct Source {
 /// One community's site: everything a page, feed or API answer is rendered from.
 #[derive(Clone, Debug)]
 pub struct Site {
-    /// The community file.
-    pub community: Community,
-    /// The community's own series, compiled once.
-    pub own: Calendar,
+    /// The community file (shared with the loader: a big community is held once).
+    pub community: Arc<Community>,
     /// Outside calendars, in file order.
     pub sources: Vec<Source>,
     /// Path prefix the site is served under ("" at the root, "/meetings" under a sub-path).
@@ -228,8 +228,12 @@ pub fn safe_url(url: &str) -> bool {
 impl Site {
     /// A site for `community` with the given outside calendars, whose content last changed at
     /// `updated`.
-    pub fn new(community: Community, sources: Vec<Source>, updated: Timestamp) -> Site {
-        let own = community.to_calendar();
+    pub fn new(
+        community: impl Into<Arc<Community>>,
+        sources: Vec<Source>,
+        updated: Timestamp,
+    ) -> Site {
+        let community = community.into();
         let by_series = community
             .series
             .iter()
@@ -240,11 +244,16 @@ impl Site {
             revised: None,
             by_series,
             community,
-            own,
             sources,
             base_path: String::new(),
             base_url: None,
         }
+    }
+
+    /// The community's series compiled into one calendar (what `/calendar.ics` publishes).
+    /// Compiled on demand, not kept: the feeds that need it are cached.
+    pub fn own(&self) -> Calendar {
+        self.community.to_calendar()
     }
 
     /// The community's default display zone.

@@ -202,10 +202,11 @@ fn community_file(all: &[GenSeries]) -> String {
             end: date(2028, 1, 1).to_datetime(jiff::civil::Time::midnight()),
             zone: None,
         };
-        let dates: Vec<Date> = expand(&plain.own, &window, &Limits::default())
+        let own = plain.own();
+        let dates: Vec<Date> = expand(&own, &window, &Limits::default())
             .occurrences
             .iter()
-            .filter(|occ| plain.own.events[occ.event].uid == uid)
+            .filter(|occ| own.events[occ.event].uid == uid)
             .map(|occ| occ.start.civil().date())
             .collect();
         let mut used = BTreeSet::new();

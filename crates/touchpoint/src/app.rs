@@ -16,7 +16,7 @@ use crate::cli::{ConfigArgs, StoreArgs};
 #[derive(Clone, Debug)]
 pub struct Loaded {
     /// The parsed, validated community.
-    pub community: Community,
+    pub community: Arc<Community>,
     /// Warnings found while validating.
     pub warnings: Vec<Diagnostic>,
     /// The folder `path =` sources are read from; `None` for the embedded example, whose sample
@@ -65,7 +65,7 @@ pub fn load_community(args: &ConfigArgs) -> Result<Loaded, Invalid> {
                 .ok()
                 .and_then(|at| Timestamp::try_from(at).ok());
             Ok(Loaded {
-                community: checked.community,
+                community: Arc::new(checked.community),
                 warnings: checked.warnings,
                 base: Some(base),
                 modified,
@@ -75,7 +75,7 @@ pub fn load_community(args: &ConfigArgs) -> Result<Loaded, Invalid> {
             let checked =
                 touchpoint_community::parse(touchpoint_community::EXAMPLE).map_err(Invalid)?;
             Ok(Loaded {
-                community: checked.community,
+                community: Arc::new(checked.community),
                 warnings: checked.warnings,
                 base: None,
                 modified: None,
@@ -138,7 +138,7 @@ pub fn site_from_records(loaded: &Loaded, records: &[SourceRecord]) -> Site {
         .filter_map(|s| s.last_success)
         .max()
         .unwrap_or(Timestamp::UNIX_EPOCH);
-    let mut site = Site::new(loaded.community.clone(), sources, updated);
+    let mut site = Site::new(Arc::clone(&loaded.community), sources, updated);
     site.revised = loaded.modified;
     site
 }

@@ -189,11 +189,16 @@ async fn cached_answers_follow_a_replaced_site() {
     // Served twice in the same minute: the second answer comes from the response cache.
     assert_eq!(get(&state, "/").await.body, before.body);
 
-    let mut site = example_site();
-    site.community.info.name = "Renamed Community".to_owned();
+    let loaded = common::example();
+    let mut community = (*loaded.community).clone();
+    community.info.name = "Renamed Community".to_owned();
+    let site = touchpoint_site::Site::new(community, Vec::new(), common::now());
     state.replace_site(site);
     let after = get(&state, "/").await;
-    assert!(after.body.contains("Renamed Community"), "a stale page was served");
+    assert!(
+        after.body.contains("Renamed Community"),
+        "a stale page was served"
+    );
     let feed = get(&state, "/calendar.ics").await;
     assert!(feed.body.contains("X-WR-CALNAME:Renamed Community"));
 }

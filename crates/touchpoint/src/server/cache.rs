@@ -19,9 +19,9 @@ use axum::response::{IntoResponse, Response};
 use super::AppState;
 
 /// Most bytes of bodies kept at once.
-const MAX_BYTES: usize = 24 << 20;
+const MAX_BYTES: usize = 16 << 20;
 /// Bodies larger than this are served but not kept.
-const MAX_ENTRY: usize = 2 << 20;
+const MAX_ENTRY: usize = 8 << 20;
 
 /// Rendered responses of one site generation and one minute.
 #[derive(Default)]
