@@ -8,6 +8,11 @@ use std::process::ExitCode;
 use clap::Parser;
 use touchpoint::{cli, cmd};
 
+/// mimalloc gives freed memory back to the system; with glibc's allocator a big community's
+/// start-up garbage stayed resident (see BENCHMARKS.md, "memory").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     tracing_subscriber::fmt()
