@@ -25,6 +25,8 @@ mod migrate;
 mod postgres;
 mod record;
 mod sqlite;
+#[cfg(feature = "test-support")]
+pub mod testing;
 
 pub use error::{StoreError, StoreErrorKind};
 pub use postgres::PgStore;

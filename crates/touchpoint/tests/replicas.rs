@@ -16,6 +16,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use touchpoint_store::testing::Cluster;
 use touchpoint_store::{PgStore, SourceRecord, Store};
 
 /// The window the test feeds' single event falls in.
@@ -51,183 +52,18 @@ impl Drop for Scratch {
 }
 
 // ----------------------------------------------------------------------------------------------
-// PostgreSQL, as in crates/store/tests/postgres.rs.
+// PostgreSQL: the store crate's test cluster (feature `test-support`).
 
-/// A PostgreSQL cluster in a temporary folder, stopped on drop.
-struct Cluster {
-    bin: PathBuf,
-    data: PathBuf,
-    port: u16,
-    as_postgres: bool,
-    _dir: Scratch,
-}
-
-impl Cluster {
-    fn start() -> Cluster {
-        let bin = find_bin();
-        let dir = Scratch::new("pg");
-        let as_postgres = run_output("id", &["-u"]).trim() == "0";
-        if as_postgres {
-            // initdb refuses root; the cluster's folder must belong to the postgres user.
-            let uid: u32 = run_output("id", &["-u", "postgres"])
-                .trim()
-                .parse()
-                .unwrap();
-            let gid: u32 = run_output("id", &["-g", "postgres"])
-                .trim()
-                .parse()
-                .unwrap();
-            std::os::unix::fs::chown(dir.path(), Some(uid), Some(gid)).unwrap();
-        }
-        let data = dir.path().join("data");
-        let cluster = Cluster {
-            bin,
-            data,
-            port: free_port(),
-            as_postgres,
-            _dir: dir,
-        };
-        cluster.pg(
-            "initdb",
-            &[
-                "-D",
-                cluster.data.to_str().unwrap(),
-                "-U",
-                "postgres",
-                "--auth=trust",
-                "--no-sync",
-                "-E",
-                "UTF8",
-            ],
-        );
-        cluster.start_server();
-        cluster
-    }
-
-    fn start_server(&self) {
-        let options = format!(
-            "-p {} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c fsync=off",
-            self.port
-        );
-        let log = self.data.join("server.log");
-        self.pg(
-            "pg_ctl",
-            &[
-                "start",
-                "-w",
-                "-t",
-                "30",
-                "-D",
-                self.data.to_str().unwrap(),
-                "-l",
-                log.to_str().unwrap(),
-                "-o",
-                &options,
-            ],
-        );
-    }
-
-    fn stop_server(&self) {
-        self.pg(
-            "pg_ctl",
-            &[
-                "stop",
-                "-w",
-                "-m",
-                "immediate",
-                "-D",
-                self.data.to_str().unwrap(),
-            ],
-        );
-    }
-
-    fn url(&self) -> String {
-        format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
-    }
-
-    /// Run one of the server's programs, as the postgres user when we are root.
-    fn pg(&self, program: &str, args: &[&str]) {
-        let exe = self.bin.join(program);
-        let output = if self.as_postgres {
-            Command::new("runuser")
-                .args(["-u", "postgres", "--"])
-                .arg(&exe)
-                .args(args)
-                .output()
-        } else {
-            Command::new(&exe).args(args).output()
-        }
-        .unwrap_or_else(|e| panic!("cannot run {}: {e}", exe.display()));
-        assert!(
-            output.status.success(),
-            "{program} failed: {}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        );
-    }
-
-    /// One source's stored record, read with a store of our own.
-    fn record(&self, id: &str) -> Option<SourceRecord> {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        runtime.block_on(async {
-            let store = PgStore::connect(&self.url(), 1).await.unwrap();
-            store.get(id).await.unwrap()
-        })
-    }
-}
-
-impl Drop for Cluster {
-    fn drop(&mut self) {
-        let mut command = if self.as_postgres {
-            let mut command = Command::new("runuser");
-            command
-                .args(["-u", "postgres", "--"])
-                .arg(self.bin.join("pg_ctl"));
-            command
-        } else {
-            Command::new(self.bin.join("pg_ctl"))
-        };
-        let _ = command
-            .args(["stop", "-m", "immediate", "-D"])
-            .arg(&self.data)
-            .output();
-    }
-}
-
-/// The folder holding initdb and pg_ctl: on PATH, or Debian's versioned folder.
-fn find_bin() -> PathBuf {
-    if let Ok(path) = std::env::var("PATH") {
-        for dir in std::env::split_paths(&path) {
-            if dir.join("initdb").is_file() && dir.join("pg_ctl").is_file() {
-                return dir;
-            }
-        }
-    }
-    let mut versions: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
-        .map(|entries| {
-            entries
-                .filter_map(|e| Some(e.ok()?.path().join("bin")))
-                .collect()
-        })
-        .unwrap_or_default();
-    versions.sort();
-    versions
-        .into_iter()
-        .rev()
-        .find(|bin| bin.join("initdb").is_file())
-        .expect(
-            "PostgreSQL server binaries (initdb, pg_ctl) not found on PATH or under \
-             /usr/lib/postgresql/*/bin: apt-get install -y postgresql",
-        )
-}
-
-fn run_output(program: &str, args: &[&str]) -> String {
-    let output = Command::new(program).args(args).output().unwrap();
-    assert!(output.status.success(), "{program} {args:?} failed");
-    String::from_utf8(output.stdout).unwrap()
+/// One source's stored record, read with a store of our own.
+fn record(cluster: &Cluster, id: &str) -> Option<SourceRecord> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let store = PgStore::connect(&cluster.url(), 1).await.unwrap();
+        store.get(id).await.unwrap()
+    })
 }
 
 fn free_port() -> u16 {
@@ -679,7 +515,7 @@ fn can_refresh_and_serve_with_postgresql_as_with_sqlite() {
         "{sqlite_again}"
     );
     assert_eq!(pg_again, sqlite_again, "the same report on both stores");
-    let stored = cluster.record("alpha").expect("alpha is stored");
+    let stored = record(&cluster, "alpha").expect("alpha is stored");
     assert_eq!(stored.version, 1, "the same body twice is one version");
     assert_eq!(stored.body.as_deref(), Some(ics("Alpha v1").as_bytes()));
 
@@ -763,7 +599,7 @@ fn can_share_sources_between_two_replicas_fetching_each_one_at_a_time() {
             );
         }
     }
-    let stored = cluster.record("alpha").expect("alpha is stored");
+    let stored = record(&cluster, "alpha").expect("alpha is stored");
     assert_eq!(stored.version, 2, "one version per distinct body");
 }
 
@@ -828,7 +664,7 @@ fn can_take_over_from_a_replica_killed_mid_refresh() {
 
     doomed.kill();
     let killed = Instant::now();
-    let stored = cluster.record("alpha").expect("alpha is stored");
+    let stored = record(&cluster, "alpha").expect("alpha is stored");
     assert_eq!(stored.version, 1, "the killed refresh wrote nothing");
     assert_eq!(stored.body.as_deref(), Some(ics("Alpha v1").as_bytes()));
     assert_eq!(stored.last_error, None);
@@ -842,7 +678,7 @@ fn can_take_over_from_a_replica_killed_mid_refresh() {
         waited >= Duration::from_secs(1),
         "the survivor fetched {waited:?} after the kill, before the lease could expire"
     );
-    let stored = cluster.record("alpha").expect("alpha is stored");
+    let stored = record(&cluster, "alpha").expect("alpha is stored");
     assert_eq!(stored.version, 2);
     assert_eq!(stored.body.as_deref(), Some(ics("Alpha v2").as_bytes()));
 }
@@ -886,7 +722,7 @@ fn can_keep_serving_while_the_database_restarts() {
 
     cluster.start_server();
     replica.wait_for_title("alpha", "Alpha v2", Duration::from_secs(20));
-    let stored = cluster.record("alpha").expect("alpha is stored");
+    let stored = record(&cluster, "alpha").expect("alpha is stored");
     assert_eq!(stored.version, 2);
     assert!(replica.log().contains("the store answers again"));
 }

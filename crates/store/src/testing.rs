@@ -1,0 +1,179 @@
+//! Test support: a real PostgreSQL server in a temporary folder, for this crate's tests and the
+//! binary's replica tests (feature `test-support`; never in a release build).
+//!
+//! `initdb` runs as the `postgres` user when the tests run as root; the server listens on a free
+//! port on 127.0.0.1 only, with no Unix socket and fsync off. Needs Debian's `postgresql` package
+//! (the binaries are found on PATH or under /usr/lib/postgresql/*/bin); without it the tests
+//! fail with the command to install it, they never skip.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::Command;
+
+/// A PostgreSQL cluster in a temporary folder, stopped on drop.
+pub struct Cluster {
+    bin: PathBuf,
+    data: PathBuf,
+    port: u16,
+    as_postgres: bool,
+    _dir: tempfile::TempDir,
+}
+
+impl Cluster {
+    /// Create and start a cluster.
+    pub fn start() -> Cluster {
+        let bin = find_bin();
+        let dir = tempfile::tempdir().unwrap();
+        let as_postgres = run_output("id", &["-u"]).trim() == "0";
+        if as_postgres {
+            // initdb refuses root; the cluster's folder must belong to the postgres user.
+            let uid: u32 = run_output("id", &["-u", "postgres"])
+                .trim()
+                .parse()
+                .unwrap();
+            let gid: u32 = run_output("id", &["-g", "postgres"])
+                .trim()
+                .parse()
+                .unwrap();
+            std::os::unix::fs::chown(dir.path(), Some(uid), Some(gid)).unwrap();
+        }
+        let data = dir.path().join("data");
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let cluster = Cluster {
+            bin,
+            data,
+            port,
+            as_postgres,
+            _dir: dir,
+        };
+        cluster.pg(
+            "initdb",
+            &[
+                "-D",
+                cluster.data.to_str().unwrap(),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "--no-sync",
+                "-E",
+                "UTF8",
+            ],
+        );
+        cluster.start_server();
+        cluster
+    }
+
+    /// Start the server (again).
+    pub fn start_server(&self) {
+        let options = format!(
+            "-p {} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c fsync=off",
+            self.port
+        );
+        let log = self.data.join("server.log");
+        self.pg(
+            "pg_ctl",
+            &[
+                "start",
+                "-w",
+                "-t",
+                "30",
+                "-D",
+                self.data.to_str().unwrap(),
+                "-l",
+                log.to_str().unwrap(),
+                "-o",
+                &options,
+            ],
+        );
+    }
+
+    /// Stop the server at once (`-m immediate`), as a crash would.
+    pub fn stop_server(&self) {
+        self.pg(
+            "pg_ctl",
+            &[
+                "stop",
+                "-w",
+                "-m",
+                "immediate",
+                "-D",
+                self.data.to_str().unwrap(),
+            ],
+        );
+    }
+
+    /// The connection URL.
+    pub fn url(&self) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
+    }
+
+    /// Run one of the server's programs, as the postgres user when we are root.
+    fn pg(&self, program: &str, args: &[&str]) {
+        let exe = self.bin.join(program);
+        let output = if self.as_postgres {
+            Command::new("runuser")
+                .args(["-u", "postgres", "--"])
+                .arg(&exe)
+                .args(args)
+                .output()
+        } else {
+            Command::new(&exe).args(args).output()
+        }
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", exe.display()));
+        assert!(
+            output.status.success(),
+            "{program} failed: {}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        let _ = Command::new(if self.as_postgres { "runuser" } else { "true" })
+            .args(if self.as_postgres {
+                vec!["-u", "postgres", "--"]
+            } else {
+                vec![]
+            })
+            .arg(self.bin.join("pg_ctl"))
+            .args(["stop", "-m", "immediate", "-D"])
+            .arg(&self.data)
+            .output();
+    }
+}
+
+/// The folder holding initdb and pg_ctl: on PATH, or Debian's versioned folder.
+fn find_bin() -> PathBuf {
+    if let Ok(path) = std::env::var("PATH") {
+        for dir in std::env::split_paths(&path) {
+            if dir.join("initdb").is_file() && dir.join("pg_ctl").is_file() {
+                return dir;
+            }
+        }
+    }
+    let mut versions: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .map(|entries| {
+            entries
+                .filter_map(|e| Some(e.ok()?.path().join("bin")))
+                .collect()
+        })
+        .unwrap_or_default();
+    versions.sort();
+    versions
+        .into_iter()
+        .rev()
+        .find(|bin| bin.join("initdb").is_file())
+        .expect("PostgreSQL server binaries not found: apt-get install -y postgresql")
+}
+
+fn run_output(program: &str, args: &[&str]) -> String {
+    let output = Command::new(program).args(args).output().unwrap();
+    assert!(output.status.success(), "{program} {args:?} failed");
+    String::from_utf8(output.stdout).unwrap()
+}
