@@ -6,6 +6,12 @@
 //! empties the cache, so nothing stale is ever served. Conditional requests go to the handlers
 //! (they answer 304 themselves), as do HEAD requests and anything but a plain 200. The cache is
 //! bounded in bytes and in the size of one entry; when full it starts over.
+//!
+//! Rendering is CPU work (a big community's feed or a long API window takes a while), so at most
+//! [`RENDERS`] renders run at once — memory stays bounded however many clients ask — and each
+//! runs with `block_in_place`, so the runtime's other tasks (cached answers, `/healthz`) move to
+//! another thread instead of waiting behind it. A request that waited for a permit looks in the
+//! cache again: concurrent asks for one page render it once.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -23,10 +29,22 @@ const MAX_BYTES: usize = 16 << 20;
 /// Bodies larger than this are served but not kept.
 const MAX_ENTRY: usize = 8 << 20;
 
+/// Most renders running at once.
+pub const RENDERS: usize = 4;
+
 /// Rendered responses of one site generation and one minute.
-#[derive(Default)]
 pub struct ResponseCache {
     inner: Mutex<Inner>,
+    renders: tokio::sync::Semaphore,
+}
+
+impl Default for ResponseCache {
+    fn default() -> ResponseCache {
+        ResponseCache {
+            inner: Mutex::default(),
+            renders: tokio::sync::Semaphore::new(RENDERS),
+        }
+    }
 }
 
 #[derive(Default)]
@@ -79,6 +97,26 @@ fn key(request: &Request) -> Option<String> {
     Some(format!("{}\n{cookie}", request.uri()))
 }
 
+impl Entry {
+    fn into_response(self) -> Response {
+        let mut response = Body::from(self.body).into_response();
+        *response.headers_mut() = self.headers;
+        response
+    }
+}
+
+/// Run the handler; on the multi-threaded runtime, off the worker's queue (`block_in_place`), so
+/// a long render does not hold up the tasks queued behind it.
+async fn render(next: Next, request: Request) -> Response {
+    use tokio::runtime::{Handle, RuntimeFlavor};
+    let handle = Handle::current();
+    if handle.runtime_flavor() == RuntimeFlavor::MultiThread {
+        tokio::task::block_in_place(|| handle.block_on(next.run(request)))
+    } else {
+        next.run(request).await
+    }
+}
+
 /// The middleware: serve from the cache, or render and keep the result.
 pub async fn middleware(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let Some(key) = key(&request) else {
@@ -86,11 +124,14 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
     };
     let stamp = (state.generation(), state.now().as_second().div_euclid(60));
     if let Some(hit) = state.cache.get(&key, stamp) {
-        let mut response = Body::from(hit.body).into_response();
-        *response.headers_mut() = hit.headers;
-        return response;
+        return hit.into_response();
     }
-    let response = next.run(request).await;
+    // The semaphore is never closed, so acquiring only waits.
+    let _permit = state.cache.renders.acquire().await.ok();
+    if let Some(hit) = state.cache.get(&key, stamp) {
+        return hit.into_response();
+    }
+    let response = render(next, request).await;
     let no_store = response
         .headers()
         .get(header::CACHE_CONTROL)
