@@ -93,11 +93,16 @@ impl Community {
 
     /// One series alone as a calendar; `None` for an unknown id.
     pub fn series_calendar(&self, series_id: &str) -> Option<Calendar> {
-        let series = self.series(series_id)?;
+        Some(self.calendar_of_series(self.series(series_id)?))
+    }
+
+    /// `series` (one of this community's) alone as a calendar, for callers that already hold
+    /// it: compiling every series this way costs no lookup by id.
+    pub fn calendar_of_series(&self, series: &Series) -> Calendar {
         let mut calendar = self.calendar_of(std::iter::once(series));
         calendar.name = Some(format!("{} — {}", self.info.name, series.title));
         calendar.description = series.description.clone();
-        Some(calendar)
+        calendar
     }
 
     /// A group's series as a calendar; `None` for an unknown group id (a known group without

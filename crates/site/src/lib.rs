@@ -237,7 +237,7 @@ impl Site {
         let by_series = community
             .series
             .iter()
-            .map(|series| community.series_calendar(&series.id).unwrap_or_default())
+            .map(|series| community.calendar_of_series(series))
             .collect();
         Site {
             updated,
