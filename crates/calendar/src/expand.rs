@@ -36,7 +36,7 @@ use std::collections::HashMap;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp, civil};
 
-use crate::model::{Calendar, End, Event, RDate, Status, Time, Tz};
+use crate::model::{Calendar, End, Event, RDate, RRule, Status, Time, Tz};
 use crate::recur::{DAY, RuleIter, from_secs, max_secs, min_secs, to_secs};
 
 /// The window to list occurrences in: `[start, end)`.
@@ -752,21 +752,26 @@ fn expand_master(
             }
         }
     };
+    // A rule's iterator, fast-forwarded to the window when no COUNT makes it count from DTSTART.
+    let start = |rule: &RRule, until_wall: Option<i64>| {
+        let mut iter = RuleIter::new(
+            rule,
+            dtstart,
+            until_wall,
+            horizon,
+            limits.max_candidates_per_event,
+        );
+        if rule.count.is_none() {
+            iter.seek(target);
+        }
+        iter
+    };
     let mut rules: Vec<RuleStream> = ev
         .rrules
         .iter()
         .map(|rule| {
             let (until_wall, until) = until_of(rule);
-            let mut iter = RuleIter::new(
-                rule,
-                dtstart,
-                until_wall,
-                horizon,
-                limits.max_candidates_per_event,
-            );
-            if rule.count.is_none() {
-                iter.seek(target);
-            }
+            let iter = start(rule, until_wall);
             RuleStream {
                 iter,
                 dtstart,
@@ -782,16 +787,7 @@ fn expand_master(
         .iter()
         .map(|rule| {
             let (until_wall, _) = until_of(rule);
-            let mut iter = RuleIter::new(
-                rule,
-                dtstart,
-                until_wall,
-                horizon,
-                limits.max_candidates_per_event,
-            );
-            if rule.count.is_none() {
-                iter.seek(target);
-            }
+            let mut iter = start(rule, until_wall);
             let head = iter.next();
             (iter, head)
         })
