@@ -9,6 +9,9 @@ use std::fmt::Write as _;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use touchpoint_calendar::parse;
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A feed of `n` events, the same bytes on every run.
 fn feed(n: usize) -> String {
     let zones = [
@@ -75,6 +78,20 @@ fn bench_parse(c: &mut Criterion) {
         b.iter(|| {
             let parsed = parse(std::hint::black_box(input.as_bytes())).expect("valid feed");
             assert_eq!(parsed.calendar.events.len(), 5_000);
+            parsed
+        });
+    });
+    let synthetic = touchpoint_calendar::synthetic::synthetic_ics(2_000, 1);
+    let events = parse(synthetic.as_bytes())
+        .expect("valid feed")
+        .calendar
+        .events
+        .len();
+    group.throughput(Throughput::Bytes(synthetic.len() as u64));
+    group.bench_function("synthetic_2000_series", |b| {
+        b.iter(|| {
+            let parsed = parse(std::hint::black_box(synthetic.as_bytes())).expect("valid feed");
+            assert_eq!(parsed.calendar.events.len(), events);
             parsed
         });
     });

@@ -4,7 +4,8 @@
 //! engine expands both. Times are kept as written (wall clock plus zone) and resolved to instants
 //! only when needed, following RFC 5545 §3.3.5 for gaps and folds.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, PoisonError, RwLock};
 
 use jiff::civil::{self, Weekday};
 use jiff::tz::TimeZone;
@@ -111,10 +112,32 @@ impl Tz {
     }
 
     /// An IANA zone from jiff's bundled database, or `None` when the name is unknown.
+    ///
+    /// Each zone is read from the database once per process and shared: every series, feed
+    /// and request naming Europe/Berlin holds the same rules, instead of each parsing (and
+    /// keeping) its own copy. Only names the database knows are kept, by lower-cased name, so
+    /// the cache is bounded by the database's size.
     pub fn iana(name: &str) -> Option<Tz> {
+        static ZONES: LazyLock<RwLock<HashMap<Box<str>, Tz>>> = LazyLock::new(Default::default);
+        let key = name.to_ascii_lowercase();
+        let cached = ZONES
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(key.as_str())
+            .cloned();
+        if cached.is_some() {
+            return cached;
+        }
         let zone = jiff::tz::db().get(name).ok()?;
-        let name = Arc::from(zone.iana_name().unwrap_or(name));
-        Some(Tz { name, zone })
+        let tz = Tz {
+            name: Arc::from(zone.iana_name().unwrap_or(name)),
+            zone,
+        };
+        ZONES
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(key.into_boxed_str(), tz.clone());
+        Some(tz)
     }
 
     /// Whether this is UTC (written with a trailing `Z`).

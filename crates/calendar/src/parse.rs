@@ -298,49 +298,79 @@ enum Name {
     Other,
 }
 
-impl Name {
-    /// Upper-cases the name into a stack buffer and matches it: one pass instead of a chain of
-    /// case-insensitive comparisons per line.
-    fn of(name: &str) -> Name {
-        let b = name.as_bytes();
-        let mut buf = [0u8; 16];
-        if b.len() > buf.len() {
-            return Name::Other;
-        }
-        for (d, s) in buf.iter_mut().zip(b) {
-            *d = s.to_ascii_uppercase();
-        }
-        match &buf[..b.len()] {
-            b"BEGIN" => Name::Begin,
-            b"END" => Name::End,
-            b"DTSTART" => Name::Dtstart,
-            b"DTEND" => Name::Dtend,
-            b"RECURRENCE-ID" => Name::RecurrenceId,
-            b"DURATION" => Name::Duration,
-            b"RDATE" => Name::Rdate,
-            b"EXDATE" => Name::Exdate,
-            b"RRULE" => Name::Rrule,
-            b"EXRULE" => Name::Exrule,
-            b"SEQUENCE" => Name::Sequence,
-            b"STATUS" => Name::Status,
-            b"LAST-MODIFIED" => Name::LastModified,
-            b"UID" => Name::Uid,
-            b"SUMMARY" => Name::Summary,
-            b"DESCRIPTION" => Name::Description,
-            b"LOCATION" => Name::Location,
-            b"URL" => Name::Url,
-            b"CATEGORIES" => Name::Categories,
-            b"PRODID" => Name::Prodid,
-            b"X-WR-CALNAME" => Name::XWrCalname,
-            b"X-WR-CALDESC" => Name::XWrCaldesc,
-            b"X-WR-TIMEZONE" => Name::XWrTimezone,
-            b"TZID" => Name::Tzid,
-            b"TZOFFSETFROM" => Name::TzoffsetFrom,
-            b"TZOFFSETTO" => Name::TzoffsetTo,
-            b"TZNAME" => Name::Tzname,
-            _ => Name::Other,
-        }
+/// A property name of at most 15 bytes packed into one integer with its length in the top byte,
+/// so recognising a name is one integer `match` instead of string comparisons.
+const fn name_key(name: &[u8]) -> u128 {
+    let mut key = (name.len() as u128) << 120;
+    let mut i = 0;
+    while i < name.len() {
+        key |= (name[i].to_ascii_uppercase() as u128) << (8 * i);
+        i += 1;
     }
+    key
+}
+
+/// `Name::of` as a table: each name's key is a constant, matched in one `match`.
+macro_rules! names {
+    ($($text:literal => $key:ident => $name:ident,)*) => {
+        impl Name {
+            /// Recognise a property name, without regard to case.
+            #[inline]
+            fn of(name: &str) -> Name {
+                $(const $key: u128 = name_key($text);)*
+                if name.len() > 15 {
+                    return Name::Other;
+                }
+                // The same key as `name_key`, upper-cased 16 bytes at a time (SWAR).
+                let mut buf = [0u8; 16];
+                buf[..name.len()].copy_from_slice(name.as_bytes());
+                let x = u128::from_le_bytes(buf);
+                const ONES: u128 = u128::MAX / 0xFF;
+                if x & (ONES * 0x80) != 0 {
+                    return Name::Other; // not ASCII: no name we know
+                }
+                // Bytes are < 0x80, so these sums carry into no neighbour: bit 7 is set in
+                // `ge_a` where a byte is ≥ b'a', in `gt_z` where it is > b'z'.
+                let ge_a = x + ONES * (0x80 - u128::from(b'a'));
+                let gt_z = x + ONES * (0x7F - u128::from(b'z'));
+                let lower = ge_a & !gt_z & (ONES * 0x80);
+                match (x - (lower >> 2)) | ((name.len() as u128) << 120) {
+                    $($key => Name::$name,)*
+                    _ => Name::Other,
+                }
+            }
+        }
+    };
+}
+
+names! {
+    b"BEGIN" => BEGIN => Begin,
+    b"END" => END => End,
+    b"DTSTART" => DTSTART => Dtstart,
+    b"DTEND" => DTEND => Dtend,
+    b"RECURRENCE-ID" => RECURRENCE_ID => RecurrenceId,
+    b"DURATION" => DURATION => Duration,
+    b"RDATE" => RDATE => Rdate,
+    b"EXDATE" => EXDATE => Exdate,
+    b"RRULE" => RRULE => Rrule,
+    b"EXRULE" => EXRULE => Exrule,
+    b"SEQUENCE" => SEQUENCE => Sequence,
+    b"STATUS" => STATUS => Status,
+    b"LAST-MODIFIED" => LAST_MODIFIED => LastModified,
+    b"UID" => UID => Uid,
+    b"SUMMARY" => SUMMARY => Summary,
+    b"DESCRIPTION" => DESCRIPTION => Description,
+    b"LOCATION" => LOCATION => Location,
+    b"URL" => URL => Url,
+    b"CATEGORIES" => CATEGORIES => Categories,
+    b"PRODID" => PRODID => Prodid,
+    b"X-WR-CALNAME" => X_WR_CALNAME => XWrCalname,
+    b"X-WR-CALDESC" => X_WR_CALDESC => XWrCaldesc,
+    b"X-WR-TIMEZONE" => X_WR_TIMEZONE => XWrTimezone,
+    b"TZID" => TZID => Tzid,
+    b"TZOFFSETFROM" => TZOFFSETFROM => TzoffsetFrom,
+    b"TZOFFSETTO" => TZOFFSETTO => TzoffsetTo,
+    b"TZNAME" => TZNAME => Tzname,
 }
 
 /// One content line, borrowed from the input or the unfold buffer.
@@ -359,13 +389,17 @@ struct Reader {
     calendar: Calendar,
     /// Whether a BEGIN:VCALENDAR was seen (X-WR-* from later calendars are ignored).
     calendars_seen: usize,
+    /// Events read so far; while `in_event`, the last one is the VEVENT being read (built in
+    /// place, so closing it moves nothing).
     events: Vec<RawEvent>,
-    current: Option<RawEvent>,
+    in_event: bool,
     vtimezones: Vec<VTimezone>,
     vtimezone: Option<VTimezone>,
     observance: Option<PartialObservance>,
     /// Distinct TZIDs used by events, with the first line using each.
     tzids: Vec<(String, usize)>,
+    /// Index in `tzids` of the last TZID looked up.
+    last_tzid: usize,
     skipped_preamble: bool,
     /// 1 + the number of newlines in the input, known once [`Reader::run`] is done.
     last_line: usize,
@@ -390,14 +424,20 @@ impl Reader {
             calendar: Calendar::default(),
             calendars_seen: 0,
             events: Vec::new(),
-            current: None,
+            in_event: false,
             vtimezones: Vec::new(),
             vtimezone: None,
             observance: None,
             tzids: Vec::new(),
+            last_tzid: 0,
             skipped_preamble: false,
             last_line: 1,
         }
+    }
+
+    /// The VEVENT being read (only called while in one).
+    fn event(&mut self) -> &mut RawEvent {
+        self.events.last_mut().expect("in VEVENT")
     }
 
     fn warn(&mut self, line: usize, message: impl Into<String>) {
@@ -412,8 +452,9 @@ impl Reader {
         let mut line_no = 0;
         // The physical line at `pos` when the previous iteration already found it.
         let mut pending: Option<(&str, usize)> = None;
-        // Most events take well over 1 KiB of text; this saves most regrowth of the big vector.
-        self.events.reserve(text.len() / 1024);
+        // One slot per VEVENT (counted at memory bandwidth), so the big vector never regrows.
+        self.events
+            .reserve(memchr::memmem::find_iter(bytes, b"BEGIN:VEVENT").count());
         while pos < bytes.len() {
             let (first, mut next) = pending.take().unwrap_or_else(|| physical_line(text, pos));
             line_no += 1;
@@ -426,8 +467,7 @@ impl Reader {
                 let indented = bytes[next] == b' ' || bytes[next] == b'\t';
                 // Sloppy producers break a long value with a bare newline and no indent: a line
                 // that cannot be a property (no colon) continues the previous one.
-                let sloppy =
-                    !indented && !cont.contains(':') && !cont.trim_ascii_start().is_empty();
+                let sloppy = !indented && !has_colon(cont) && !cont.trim_ascii_start().is_empty();
                 if !indented && !sloppy {
                     pending = Some((cont, after));
                     break;
@@ -457,7 +497,7 @@ impl Reader {
         // Physical lines end at '\n'; a final line without one still counts.
         self.last_line = line_no + usize::from(text.is_empty() || text.ends_with('\n'));
         let last = line_no.max(1);
-        if self.current.is_some() || self.vtimezone.is_some() || !self.stack.is_empty() {
+        if self.in_event || self.vtimezone.is_some() || !self.stack.is_empty() {
             let open: Vec<&str> = self.stack.iter().map(|(_, n)| n.as_ref()).collect();
             self.warn(
                 last,
@@ -522,11 +562,12 @@ impl Reader {
                 (Comp::Calendar, "VCALENDAR")
             }
             Some(Comp::Calendar) if is("VEVENT") => {
-                self.current = Some(RawEvent {
+                self.events.push(RawEvent {
                     line: line_no,
                     span: (start, start),
                     ..RawEvent::default()
                 });
+                self.in_event = true;
                 (Comp::Event, "VEVENT")
             }
             Some(Comp::Calendar) if is("VTIMEZONE") => {
@@ -577,9 +618,8 @@ impl Reader {
     fn close(&mut self, comp: Comp, line_no: usize, end: usize) {
         match comp {
             Comp::Event => {
-                if let Some(mut ev) = self.current.take() {
-                    ev.span.1 = end;
-                    self.events.push(ev);
+                if std::mem::take(&mut self.in_event) {
+                    self.event().span.1 = end;
                 }
             }
             Comp::Observance => {
@@ -713,7 +753,7 @@ impl Reader {
                 let Some(t) = self.time_value(line, line_no) else {
                     return;
                 };
-                let ev = self.current.as_mut().expect("in VEVENT");
+                let ev = self.event();
                 match line.kind {
                     Name::Dtstart => ev.start = Some(t),
                     Name::Dtend => ev.end = Some(RawEnd::At(t)),
@@ -726,7 +766,7 @@ impl Reader {
             }
             Name::Duration => match parse_duration(trim(line.value)) {
                 Some(span) => {
-                    let ev = self.current.as_mut().expect("in VEVENT");
+                    let ev = self.event();
                     // DTEND wins when both are present (it is the more common and explicit one).
                     if ev.end.is_none() {
                         ev.end = Some(RawEnd::Duration(span));
@@ -740,7 +780,7 @@ impl Reader {
             Name::Rdate | Name::Exdate => self.multi_time(line, line_no, line.kind == Name::Rdate),
             Name::Rrule | Name::Exrule => match trim(line.value).parse::<RRule>() {
                 Ok(rule) => {
-                    let ev = self.current.as_mut().expect("in VEVENT");
+                    let ev = self.event();
                     if line.kind == Name::Rrule {
                         ev.rrules.push(rule);
                     } else {
@@ -750,7 +790,7 @@ impl Reader {
                 Err(e) => self.warn(line_no, format!("bad {name} ({e}), ignored")),
             },
             Name::Sequence => match trim(line.value).parse::<i64>() {
-                Ok(n) => self.current.as_mut().expect("in VEVENT").sequence = n,
+                Ok(n) => self.event().sequence = n,
                 Err(_) => self.warn(
                     line_no,
                     format!("bad SEQUENCE {:?}, 0 used", snippet(line.value)),
@@ -768,13 +808,13 @@ impl Reader {
                     self.warn(line_no, format!("unknown STATUS {:?}, ignored", snippet(v)));
                     return;
                 };
-                self.current.as_mut().expect("in VEVENT").status = status;
+                self.event().status = status;
             }
             Name::LastModified => match parse_time_value(trim(line.value), false) {
                 // A floating LAST-MODIFIED is read as UTC, which it must be per the RFC.
                 Some(RawValue::DateTime(dt, _)) => {
                     if let Ok(ts) = jiff::tz::TimeZone::UTC.to_timestamp(dt) {
-                        self.current.as_mut().expect("in VEVENT").last_modified = Some(ts);
+                        self.event().last_modified = Some(ts);
                     }
                 }
                 _ => self.warn(
@@ -783,22 +823,22 @@ impl Reader {
                 ),
             },
             Name::Uid => {
-                self.current.as_mut().expect("in VEVENT").uid = Some(trim(line.value).to_owned());
+                self.event().uid = Some(trim(line.value).to_owned());
             }
             Name::Summary => {
-                self.current.as_mut().expect("in VEVENT").summary = Some(unescape(line.value));
+                self.event().summary = Some(unescape(line.value));
             }
             Name::Description => {
-                self.current.as_mut().expect("in VEVENT").description = Some(unescape(line.value));
+                self.event().description = Some(unescape(line.value));
             }
             Name::Location => {
-                self.current.as_mut().expect("in VEVENT").location = Some(unescape(line.value));
+                self.event().location = Some(unescape(line.value));
             }
             Name::Url => {
-                self.current.as_mut().expect("in VEVENT").url = Some(trim(line.value).to_owned());
+                self.event().url = Some(trim(line.value).to_owned());
             }
             Name::Categories => {
-                self.current.as_mut().expect("in VEVENT").categories.extend(
+                self.event().categories.extend(
                     split_unescaped_commas(line.value)
                         .map(unescape)
                         .filter(|c| !c.is_empty()),
@@ -810,9 +850,17 @@ impl Reader {
 
     /// Intern a TZID, remembering the first line that used it.
     fn tzid_index(&mut self, tzid: &str, line_no: usize) -> usize {
+        // An event's times almost always share one TZID: try the last one used first.
+        if let Some((t, _)) = self.tzids.get(self.last_tzid)
+            && t == tzid
+        {
+            return self.last_tzid;
+        }
         if let Some(i) = self.tzids.iter().position(|(t, _)| t == tzid) {
+            self.last_tzid = i;
             return i;
         }
+        self.last_tzid = self.tzids.len();
         self.tzids.push((tzid.to_owned(), line_no));
         self.tzids.len() - 1
     }
@@ -883,7 +931,7 @@ impl Reader {
                             RawEndValue::At(v) => RawEnd::At(self.raw_time(v, tzid, line_no)),
                             RawEndValue::Duration(s) => RawEnd::Duration(s),
                         };
-                        let ev = self.current.as_mut().expect("in VEVENT");
+                        let ev = self.event();
                         ev.rdates.push(RawRDate::Period(start, end));
                     }
                     None => self.warn(line_no, format!("bad RDATE period {:?}", snippet(item))),
@@ -893,7 +941,7 @@ impl Reader {
             match parse_time_value(item, is_date) {
                 Some(v) => {
                     let t = self.raw_time(v, tzid, line_no);
-                    let ev = self.current.as_mut().expect("in VEVENT");
+                    let ev = self.event();
                     if rdate {
                         ev.rdates.push(RawRDate::Time(t));
                     } else {
@@ -1069,12 +1117,28 @@ fn generated_uid(event_text: &str) -> String {
 #[inline]
 fn physical_line(text: &str, pos: usize) -> (&str, usize) {
     let rest = &text[pos..];
-    match rest.find('\n') {
+    match memchr::memchr(b'\n', rest.as_bytes()) {
         Some(i) => {
             let line = &rest[..i];
             (line.strip_suffix('\r').unwrap_or(line), pos + i + 1)
         }
         None => (rest.strip_suffix('\r').unwrap_or(rest), text.len()),
+    }
+}
+
+/// Whether a physical line holds a colon. Almost every line is `NAME:` or `NAME;`, so the name
+/// is walked first and the whole line searched only when something else follows it.
+#[inline]
+fn has_colon(line: &str) -> bool {
+    let b = line.as_bytes();
+    let name = b
+        .iter()
+        .position(|c| !(c.is_ascii_alphanumeric() || *c == b'-'))
+        .unwrap_or(b.len());
+    match b.get(name) {
+        Some(b':') => true,
+        Some(_) => b[name + 1..].contains(&b':'),
+        None => false,
     }
 }
 
@@ -1140,10 +1204,13 @@ fn param<'p>(params: &'p str, name: &str) -> Option<&'p str> {
         if pname.eq_ignore_ascii_case(name) {
             let value = trim(&params[eq + 1..j]);
             // Multi-valued parameters: the first value (commas inside quotes are kept).
-            let first = if let Some(rest) = value.strip_prefix('"') {
-                rest.split('"').next().unwrap_or(rest)
-            } else {
-                value.split(',').next().unwrap_or(value)
+            let (text, end) = match value.strip_prefix('"') {
+                Some(rest) => (rest, b'"'),
+                None => (value, b','),
+            };
+            let first = match text.bytes().position(|c| c == end) {
+                Some(i) => &text[..i],
+                None => text,
             };
             return Some(first.trim());
         }
@@ -1348,7 +1415,7 @@ pub(crate) fn unescape(value: &str) -> String {
 /// `str::trim` with an ASCII fast path: the Unicode walk is only needed when a non-ASCII
 /// character (or a vertical tab, which `trim_ascii` keeps) sits at either end.
 #[inline]
-fn trim(s: &str) -> &str {
+pub(crate) fn trim(s: &str) -> &str {
     let t = s.trim_ascii();
     match (t.as_bytes().first(), t.as_bytes().last()) {
         (Some(f), Some(l)) if !f.is_ascii() || !l.is_ascii() || *f == 0x0B || *l == 0x0B => {

@@ -14,6 +14,7 @@ use jiff::civil::{self, Weekday};
 use jiff::tz::TimeZone;
 
 use crate::model::{Freq, RRule, Time, Tz, WeekdayNum};
+use crate::parse::trim;
 
 /// Why an RRULE could not be parsed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -90,7 +91,7 @@ impl FromStr for RRule {
     type Err = RRuleError;
 
     fn from_str(s: &str) -> Result<RRule, RRuleError> {
-        let mut text = s.trim();
+        let mut text = trim(s);
         for prefix in ["RRULE:", "EXRULE:"] {
             if text.len() >= prefix.len()
                 && text.is_char_boundary(prefix.len())
@@ -103,25 +104,37 @@ impl FromStr for RRule {
             return Err(RRuleError::new(RRuleErrorKind::Empty));
         }
         let mut rule = RRule::new(Freq::Daily);
-        let mut seen: Vec<String> = Vec::new();
+        // The parts seen so far, one bit each (by their index in PARTS).
+        let mut seen = 0u32;
         let mut has_freq = false;
-        for part in text.split(';') {
-            let part = part.trim();
+        for part in text.split(|c| c == ';') {
+            let part = trim(part);
             if part.is_empty() {
                 continue;
             }
             let (name, value) = part
                 .split_once('=')
                 .ok_or_else(|| RRuleError::new(RRuleErrorKind::Malformed(part.to_owned())))?;
-            let name = name.trim().to_ascii_uppercase();
-            let value = value.trim();
-            if name.starts_with("X-") {
+            let name = trim(name);
+            let value = trim(value);
+            let mut buf = [0u8; 16];
+            let Some(n) = upper(name, &mut buf) else {
+                if name.as_bytes().get(..2).is_some_and(|p| p.eq_ignore_ascii_case(b"X-")) {
+                    continue;
+                }
+                return Err(RRuleError::new(RRuleErrorKind::UnknownPart(
+                    name.to_ascii_uppercase(),
+                )));
+            };
+            if n.starts_with("X-") {
                 continue;
             }
-            if seen.contains(&name) {
-                return Err(RRuleError::new(RRuleErrorKind::Duplicate(name)));
+            if let Some(bit) = PARTS.iter().position(|p| *p == n) {
+                if seen & (1 << bit) != 0 {
+                    return Err(RRuleError::new(RRuleErrorKind::Duplicate(n.to_owned())));
+                }
+                seen |= 1 << bit;
             }
-            let n = name.as_str();
             match n {
                 "FREQ" => {
                     rule.freq = parse_freq(value)?;
@@ -155,8 +168,8 @@ impl FromStr for RRule {
                 "BYSETPOS" => rule.by_set_pos = parse_signed_list(n, value, 366, "±1 to ±366")?,
                 "BYDAY" => {
                     rule.by_day = value
-                        .split(',')
-                        .map(|v| parse_weekday_num(v.trim()))
+                        .split(|c| c == ',')
+                        .map(|v| parse_weekday_num(trim(v)))
                         .collect::<Option<Vec<_>>>()
                         .ok_or_else(|| {
                             RRuleError::invalid(
@@ -172,9 +185,8 @@ impl FromStr for RRule {
                 }
                 "RSCALE" if value.eq_ignore_ascii_case("GREGORIAN") => {}
                 "SKIP" if value.eq_ignore_ascii_case("OMIT") => {}
-                _ => return Err(RRuleError::new(RRuleErrorKind::UnknownPart(name))),
+                _ => return Err(RRuleError::new(RRuleErrorKind::UnknownPart(n.to_owned()))),
             }
-            seen.push(name);
         }
         if !has_freq {
             return Err(RRuleError::new(RRuleErrorKind::MissingFreq));
@@ -183,8 +195,42 @@ impl FromStr for RRule {
     }
 }
 
+/// Every part an RRULE may hold, for spotting one given twice.
+const PARTS: [&str; 16] = [
+    "FREQ",
+    "INTERVAL",
+    "COUNT",
+    "UNTIL",
+    "BYSECOND",
+    "BYMINUTE",
+    "BYHOUR",
+    "BYMONTH",
+    "BYMONTHDAY",
+    "BYYEARDAY",
+    "BYWEEKNO",
+    "BYSETPOS",
+    "BYDAY",
+    "WKST",
+    "RSCALE",
+    "SKIP",
+];
+
+/// `s` upper-cased into `buf`, without allocating; `None` when it is longer than any keyword or
+/// not ASCII.
+fn upper<'b>(s: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+    let b = s.as_bytes();
+    if b.len() > buf.len() || !s.is_ascii() {
+        return None;
+    }
+    for (d, c) in buf.iter_mut().zip(b) {
+        *d = c.to_ascii_uppercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).ok()
+}
+
 fn parse_freq(value: &str) -> Result<Freq, RRuleError> {
-    let freq = match value.to_ascii_uppercase().as_str() {
+    let mut buf = [0u8; 16];
+    let freq = match upper(value, &mut buf).unwrap_or("") {
         "SECONDLY" => Freq::Secondly,
         "MINUTELY" => Freq::Minutely,
         "HOURLY" => Freq::Hourly,
@@ -291,14 +337,17 @@ where
 }
 
 fn parse_weekday(value: &str) -> Option<Weekday> {
-    let w = match value.to_ascii_uppercase().as_str() {
-        "MO" => Weekday::Monday,
-        "TU" => Weekday::Tuesday,
-        "WE" => Weekday::Wednesday,
-        "TH" => Weekday::Thursday,
-        "FR" => Weekday::Friday,
-        "SA" => Weekday::Saturday,
-        "SU" => Weekday::Sunday,
+    let &[a, b] = value.as_bytes() else {
+        return None;
+    };
+    let w = match [a.to_ascii_uppercase(), b.to_ascii_uppercase()] {
+        [b'M', b'O'] => Weekday::Monday,
+        [b'T', b'U'] => Weekday::Tuesday,
+        [b'W', b'E'] => Weekday::Wednesday,
+        [b'T', b'H'] => Weekday::Thursday,
+        [b'F', b'R'] => Weekday::Friday,
+        [b'S', b'A'] => Weekday::Saturday,
+        [b'S', b'U'] => Weekday::Sunday,
         _ => return None,
     };
     Some(w)
