@@ -19,6 +19,9 @@
 //! instance an override replaces — rrule knows no RECURRENCE-ID) and each override is listed on
 //! its own, as an application using the crate would do.
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::fmt::Write as _;
 use std::time::Instant;
 

@@ -4,6 +4,9 @@
 //! Run under `valgrind --tool=callgrind --toggle-collect=*measured_*` so only that is counted.
 //! `touchpoint-cg ics N` prints the synthetic feed of N series (seed 42), the one bench/run uses.
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use touchpoint_calendar::{Calendar, Expansion, Limits, Parsed, Window, expand, parse};
 
 #[inline(never)]

@@ -450,13 +450,17 @@ impl Reader {
         let mut scratch = String::new();
         let mut pos = 0;
         let mut line_no = 0;
-        // The physical line at `pos` when the previous iteration already found it.
-        let mut pending: Option<(&str, usize)> = None;
+        // The physical line at `pos` when the previous iteration already found it, with the
+        // length of its leading run of name characters.
+        let mut pending: Option<(&str, usize, usize)> = None;
         // One slot per VEVENT (counted at memory bandwidth), so the big vector never regrows.
         self.events
             .reserve(memchr::memmem::find_iter(bytes, b"BEGIN:VEVENT").count());
         while pos < bytes.len() {
-            let (first, mut next) = pending.take().unwrap_or_else(|| physical_line(text, pos));
+            let (first, mut next, first_run) = pending.take().unwrap_or_else(|| {
+                let (line, next) = physical_line(text, pos);
+                (line, next, name_run(line.as_bytes()))
+            });
             line_no += 1;
             let start_line = line_no;
             let start_pos = pos;
@@ -467,9 +471,11 @@ impl Reader {
                 let indented = bytes[next] == b' ' || bytes[next] == b'\t';
                 // Sloppy producers break a long value with a bare newline and no indent: a line
                 // that cannot be a property (no colon) continues the previous one.
-                let sloppy = !indented && !has_colon(cont) && !cont.trim_ascii_start().is_empty();
+                let run = name_run(cont.as_bytes());
+                let sloppy =
+                    !indented && !has_colon(cont, run) && !cont.trim_ascii_start().is_empty();
                 if !indented && !sloppy {
-                    pending = Some((cont, after));
+                    pending = Some((cont, after, run));
                     break;
                 }
                 if !folded {
@@ -491,7 +497,7 @@ impl Reader {
                 next = after;
             }
             let logical: &str = if folded { &scratch } else { first };
-            self.line(logical, start_line, start_pos, next);
+            self.line(logical, first_run, start_line, start_pos, next);
             pos = next;
         }
         // Physical lines end at '\n'; a final line without one still counts.
@@ -512,11 +518,11 @@ impl Reader {
         }
     }
 
-    fn line(&mut self, raw: &str, line_no: usize, start: usize, end: usize) {
+    fn line(&mut self, raw: &str, run: usize, line_no: usize, start: usize, end: usize) {
         if raw.is_empty() {
             return;
         }
-        let Some(line) = split_line(raw) else {
+        let Some(line) = split_line(raw, run) else {
             if raw.trim().is_empty() {
                 return;
             }
@@ -781,11 +787,15 @@ impl Reader {
             Name::Rrule | Name::Exrule => match trim(line.value).parse::<RRule>() {
                 Ok(rule) => {
                     let ev = self.event();
-                    if line.kind == Name::Rrule {
-                        ev.rrules.push(rule);
+                    let rules = if line.kind == Name::Rrule {
+                        &mut ev.rrules
                     } else {
-                        ev.exrules.push(rule);
-                    }
+                        &mut ev.exrules
+                    };
+                    // Nearly every event has one rule: room for exactly one, not the four a
+                    // first push would make (a rule is a few hundred bytes, kept while served).
+                    rules.reserve_exact(1);
+                    rules.push(rule);
                 }
                 Err(e) => self.warn(line_no, format!("bad {name} ({e}), ignored")),
             },
@@ -878,8 +888,8 @@ impl Reader {
 
     /// DTSTART, DTEND, RECURRENCE-ID: one date or date-time.
     fn time_value(&mut self, line: &Line<'_>, line_no: usize) -> Option<RawTime> {
-        let is_date = param(line.params, "VALUE").is_some_and(|v| v.eq_ignore_ascii_case("DATE"));
-        let tzid = param(line.params, "TZID");
+        let [kind, tzid] = params_named(line.params, ["VALUE", "TZID"]);
+        let is_date = kind.is_some_and(|v| v.eq_ignore_ascii_case("DATE"));
         let value = trim(line.value);
         match parse_time_value(value, is_date) {
             Some(v) => Some(self.raw_time(v, tzid, line_no)),
@@ -904,10 +914,9 @@ impl Reader {
 
     /// RDATE and EXDATE: comma-separated lists, periods for RDATE;VALUE=PERIOD.
     fn multi_time(&mut self, line: &Line<'_>, line_no: usize, rdate: bool) {
-        let kind = param(line.params, "VALUE");
+        let [kind, tzid] = params_named(line.params, ["VALUE", "TZID"]);
         let is_date = kind.is_some_and(|v| v.eq_ignore_ascii_case("DATE"));
         let is_period = kind.is_some_and(|v| v.eq_ignore_ascii_case("PERIOD"));
-        let tzid = param(line.params, "TZID");
         for item in line.value.split(',') {
             let item = trim(item);
             if item.is_empty() {
@@ -1126,15 +1135,21 @@ fn physical_line(text: &str, pos: usize) -> (&str, usize) {
     }
 }
 
-/// Whether a physical line holds a colon. Almost every line is `NAME:` or `NAME;`, so the name
-/// is walked first and the whole line searched only when something else follows it.
+/// The length of the line's leading run of name characters (letters, digits, `-`): where a
+/// property name ends, if the line is one. Found once per line, used by [`has_colon`] and,
+/// as a starting point, by [`split_line`].
 #[inline]
-fn has_colon(line: &str) -> bool {
-    let b = line.as_bytes();
-    let name = b
-        .iter()
+fn name_run(b: &[u8]) -> usize {
+    b.iter()
         .position(|c| !(c.is_ascii_alphanumeric() || *c == b'-'))
-        .unwrap_or(b.len());
+        .unwrap_or(b.len())
+}
+
+/// Whether a physical line holds a colon, given its [`name_run`]. Almost every line is `NAME:` or
+/// `NAME;`, so the whole line is searched only when something else follows the name.
+#[inline]
+fn has_colon(line: &str, name: usize) -> bool {
+    let b = line.as_bytes();
     match b.get(name) {
         Some(b':') => true,
         Some(_) => b[name + 1..].contains(&b':'),
@@ -1142,10 +1157,15 @@ fn has_colon(line: &str) -> bool {
     }
 }
 
-/// Split `NAME;PARAM=…:value` at the first colon outside double quotes.
-fn split_line(raw: &str) -> Option<Line<'_>> {
+/// Split `NAME;PARAM=…:value` at the first colon outside double quotes. `run` is a length of
+/// leading bytes known to hold neither `;` nor `:` (the first physical line's [`name_run`]).
+fn split_line(raw: &str, run: usize) -> Option<Line<'_>> {
     let bytes = raw.as_bytes();
-    let name_end = bytes.iter().position(|b| *b == b';' || *b == b':')?;
+    let run = run.min(bytes.len());
+    let name_end = match bytes.get(run) {
+        Some(b';' | b':') => run,
+        _ => run + bytes[run..].iter().position(|b| *b == b';' || *b == b':')?,
+    };
     let name = trim(&raw[..name_end]);
     if name.is_empty() {
         return None;
@@ -1175,6 +1195,13 @@ fn split_line(raw: &str) -> Option<Line<'_>> {
 
 /// The first value of parameter `name` in `;A=x;B="y:z"`, quotes removed.
 fn param<'p>(params: &'p str, name: &str) -> Option<&'p str> {
+    let [value] = params_named(params, [name]);
+    value
+}
+
+/// The first value of each parameter in `names`, read in one pass over `params`.
+fn params_named<'p, const N: usize>(params: &'p str, names: [&str; N]) -> [Option<&'p str>; N] {
+    let mut found = [None; N];
     let bytes = params.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -1201,7 +1228,9 @@ fn param<'p>(params: &'p str, name: &str) -> Option<&'p str> {
             }
             j += 1;
         }
-        if pname.eq_ignore_ascii_case(name) {
+        if let Some(k) = names.iter().position(|n| pname.eq_ignore_ascii_case(n))
+            && found[k].is_none()
+        {
             let value = trim(&params[eq + 1..j]);
             // Multi-valued parameters: the first value (commas inside quotes are kept).
             let (text, end) = match value.strip_prefix('"') {
@@ -1212,11 +1241,11 @@ fn param<'p>(params: &'p str, name: &str) -> Option<&'p str> {
                 Some(i) => &text[..i],
                 None => text,
             };
-            return Some(first.trim());
+            found[k] = Some(first.trim());
         }
         i = j;
     }
-    None
+    found
 }
 
 /// A DATE or DATE-TIME as written, before any zone.
@@ -1439,8 +1468,11 @@ mod tests {
 
     #[test]
     fn can_read_quoted_parameters() {
-        let line = split_line(r#"DTSTART;X-A="a:b;c";TZID="America/New_York":20240101T100000"#)
-            .expect("line");
+        let line = split_line(
+            r#"DTSTART;X-A="a:b;c";TZID="America/New_York":20240101T100000"#,
+            0,
+        )
+        .expect("line");
         assert_eq!(line.name, "DTSTART");
         assert_eq!(line.value, "20240101T100000");
         assert_eq!(param(line.params, "TZID"), Some("America/New_York"));

@@ -119,7 +119,11 @@ impl FromStr for RRule {
             let value = trim(value);
             let mut buf = [0u8; 16];
             let Some(n) = upper(name, &mut buf) else {
-                if name.as_bytes().get(..2).is_some_and(|p| p.eq_ignore_ascii_case(b"X-")) {
+                if name
+                    .as_bytes()
+                    .get(..2)
+                    .is_some_and(|p| p.eq_ignore_ascii_case(b"X-"))
+                {
                     continue;
                 }
                 return Err(RRuleError::new(RRuleErrorKind::UnknownPart(
@@ -167,17 +171,13 @@ impl FromStr for RRule {
                 "BYWEEKNO" => rule.by_week_no = parse_signed_list(n, value, 53, "±1 to ±53")?,
                 "BYSETPOS" => rule.by_set_pos = parse_signed_list(n, value, 366, "±1 to ±366")?,
                 "BYDAY" => {
-                    rule.by_day = value
-                        .split(|c| c == ',')
-                        .map(|v| parse_weekday_num(trim(v)))
-                        .collect::<Option<Vec<_>>>()
-                        .ok_or_else(|| {
-                            RRuleError::invalid(
-                                n,
-                                value,
-                                "a list of weekdays (MO…SU) with optional ordinals ±1 to ±53",
-                            )
-                        })?;
+                    rule.by_day = list(value, parse_weekday_num).ok_or_else(|| {
+                        RRuleError::invalid(
+                            n,
+                            value,
+                            "a list of weekdays (MO…SU) with optional ordinals ±1 to ±53",
+                        )
+                    })?;
                 }
                 "WKST" => {
                     rule.wkst = parse_weekday(value)
@@ -294,6 +294,16 @@ fn parse_until(value: &str) -> Result<Time, RRuleError> {
     }
 }
 
+/// A comma-separated list, each item read by `item`; `None` when one is bad. The vector is
+/// allocated once, at its exact length.
+fn list<T>(value: &str, item: impl Fn(&str) -> Option<T>) -> Option<Vec<T>> {
+    let mut out = Vec::with_capacity(1 + value.bytes().filter(|b| *b == b',').count());
+    for v in value.split(|c| c == ',') {
+        out.push(item(trim(v))?);
+    }
+    Some(out)
+}
+
 fn parse_list(
     part: &str,
     value: &str,
@@ -301,16 +311,10 @@ fn parse_list(
     max: u8,
     expected: &'static str,
 ) -> Result<Vec<u8>, RRuleError> {
-    value
-        .split(',')
-        .map(|v| {
-            v.trim()
-                .parse::<u8>()
-                .ok()
-                .filter(|n| (min..=max).contains(n))
-        })
-        .collect::<Option<Vec<_>>>()
-        .ok_or_else(|| RRuleError::invalid(part, value, expected))
+    list(value, |v| {
+        v.parse::<u8>().ok().filter(|n| (min..=max).contains(n))
+    })
+    .ok_or_else(|| RRuleError::invalid(part, value, expected))
 }
 
 fn parse_signed_list<T>(
@@ -322,18 +326,14 @@ fn parse_signed_list<T>(
 where
     T: TryFrom<i16>,
 {
-    value
-        .split(',')
-        .map(|v| {
-            let v = v.trim();
-            let v = v.strip_prefix('+').unwrap_or(v);
-            v.parse::<i16>()
-                .ok()
-                .filter(|n| *n != 0 && n.abs() <= max)
-                .and_then(|n| T::try_from(n).ok())
-        })
-        .collect::<Option<Vec<_>>>()
-        .ok_or_else(|| RRuleError::invalid(part, value, expected))
+    list(value, |v| {
+        let v = v.strip_prefix('+').unwrap_or(v);
+        v.parse::<i16>()
+            .ok()
+            .filter(|n| *n != 0 && n.abs() <= max)
+            .and_then(|n| T::try_from(n).ok())
+    })
+    .ok_or_else(|| RRuleError::invalid(part, value, expected))
 }
 
 fn parse_weekday(value: &str) -> Option<Weekday> {
