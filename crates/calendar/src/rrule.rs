@@ -107,7 +107,7 @@ impl FromStr for RRule {
         // The parts seen so far, one bit each (by their index in PARTS).
         let mut seen = 0u32;
         let mut has_freq = false;
-        for part in text.split(|c| c == ';') {
+        for part in text.split(';') {
             let part = trim(part);
             if part.is_empty() {
                 continue;
@@ -298,7 +298,7 @@ fn parse_until(value: &str) -> Result<Time, RRuleError> {
 /// allocated once, at its exact length.
 fn list<T>(value: &str, item: impl Fn(&str) -> Option<T>) -> Option<Vec<T>> {
     let mut out = Vec::with_capacity(1 + value.bytes().filter(|b| *b == b',').count());
-    for v in value.split(|c| c == ',') {
+    for v in value.split(',') {
         out.push(item(trim(v))?);
     }
     Some(out)
