@@ -19,6 +19,7 @@ use jiff::tz::Offset;
 use jiff::{Span, Timestamp};
 
 use crate::model::{Calendar, End, Event, RDate, RRule, Status, Time, Tz};
+use crate::rrule::split_byte;
 use crate::tz::{Observance, VTimezone, resolve_tzid};
 
 /// A problem the parser recovered from.
@@ -730,7 +731,7 @@ impl Reader {
                 None => self.warn(line_no, format!("bad {name} {value:?}")),
             },
             Name::Rdate => {
-                for item in value.split(',') {
+                for item in split_byte(value, b',') {
                     match parse_time_value(item, false) {
                         Some(RawValue::DateTime(dt, _)) => o.rdates.push(dt),
                         _ => {
@@ -917,13 +918,13 @@ impl Reader {
         let [kind, tzid] = params_named(line.params, ["VALUE", "TZID"]);
         let is_date = kind.is_some_and(|v| v.eq_ignore_ascii_case("DATE"));
         let is_period = kind.is_some_and(|v| v.eq_ignore_ascii_case("PERIOD"));
-        for item in line.value.split(',') {
+        for item in split_byte(line.value, b',') {
             let item = trim(item);
             if item.is_empty() {
                 continue;
             }
             // A period is recognised by its slash even without VALUE=PERIOD.
-            if rdate && (is_period || item.contains('/')) {
+            if rdate && (is_period || item.as_bytes().contains(&b'/')) {
                 let parsed = item.split_once('/').and_then(|(s, e)| {
                     let start = parse_time_value(s, false)?;
                     let end = if e.starts_with(['P', '+', '-', 'p']) {
@@ -1271,7 +1272,7 @@ fn digits(b: &[u8]) -> Option<u32> {
 /// written where VALUE=DATE was declared keeps only its date.
 fn parse_time_value(value: &str, is_date: bool) -> Option<RawValue> {
     let value = trim(value);
-    let cleaned: Cow<'_, str> = if value.contains(['-', ':']) {
+    let cleaned: Cow<'_, str> = if value.bytes().any(|b| b == b'-' || b == b':') {
         Cow::Owned(value.chars().filter(|c| *c != '-' && *c != ':').collect())
     } else {
         Cow::Borrowed(value)

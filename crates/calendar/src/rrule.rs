@@ -107,16 +107,16 @@ impl FromStr for RRule {
         // The parts seen so far, one bit each (by their index in PARTS).
         let mut seen = 0u32;
         let mut has_freq = false;
-        for part in text.split(';') {
+        for part in split_byte(text, b';') {
             let part = trim(part);
             if part.is_empty() {
                 continue;
             }
-            let (name, value) = part
-                .split_once('=')
-                .ok_or_else(|| RRuleError::new(RRuleErrorKind::Malformed(part.to_owned())))?;
-            let name = trim(name);
-            let value = trim(value);
+            let Some(eq) = part.bytes().position(|c| c == b'=') else {
+                return Err(RRuleError::new(RRuleErrorKind::Malformed(part.to_owned())));
+            };
+            let name = trim(&part[..eq]);
+            let value = trim(&part[eq + 1..]);
             let mut buf = [0u8; 16];
             let Some(n) = upper(name, &mut buf) else {
                 if name
@@ -130,47 +130,70 @@ impl FromStr for RRule {
                     name.to_ascii_uppercase(),
                 )));
             };
-            if n.starts_with("X-") {
+            if n.starts_with(b"X-") {
                 continue;
             }
-            if let Some(bit) = PARTS.iter().position(|p| *p == n) {
-                if seen & (1 << bit) != 0 {
-                    return Err(RRuleError::new(RRuleErrorKind::Duplicate(n.to_owned())));
-                }
-                seen |= 1 << bit;
+            // `upper` keeps ASCII only, so this is the upper-cased name.
+            let n_str = || String::from_utf8_lossy(n).into_owned();
+            let part = match n {
+                b"FREQ" => Part::Freq,
+                b"INTERVAL" => Part::Interval,
+                b"COUNT" => Part::Count,
+                b"UNTIL" => Part::Until,
+                b"BYSECOND" => Part::BySecond,
+                b"BYMINUTE" => Part::ByMinute,
+                b"BYHOUR" => Part::ByHour,
+                b"BYMONTH" => Part::ByMonth,
+                b"BYMONTHDAY" => Part::ByMonthDay,
+                b"BYYEARDAY" => Part::ByYearDay,
+                b"BYWEEKNO" => Part::ByWeekNo,
+                b"BYSETPOS" => Part::BySetPos,
+                b"BYDAY" => Part::ByDay,
+                b"WKST" => Part::Wkst,
+                b"RSCALE" if value.eq_ignore_ascii_case("GREGORIAN") => Part::Rscale,
+                b"SKIP" if value.eq_ignore_ascii_case("OMIT") => Part::Skip,
+                _ => return Err(RRuleError::new(RRuleErrorKind::UnknownPart(n_str()))),
+            };
+            let bit = 1u32 << part as u32;
+            if seen & bit != 0 {
+                return Err(RRuleError::new(RRuleErrorKind::Duplicate(n_str())));
             }
-            match n {
-                "FREQ" => {
+            seen |= bit;
+            let n = part.name();
+            match part {
+                Part::Freq => {
                     rule.freq = parse_freq(value)?;
                     has_freq = true;
                 }
-                "INTERVAL" => {
+                Part::Interval => {
                     rule.interval = value
                         .parse::<u32>()
                         .ok()
                         .filter(|v| *v >= 1)
                         .ok_or_else(|| RRuleError::invalid(n, value, "a positive integer"))?;
                 }
-                "COUNT" => {
+                Part::Count => {
                     rule.count =
                         Some(value.parse::<u32>().map_err(|_| {
                             RRuleError::invalid(n, value, "a non-negative integer")
                         })?);
                 }
-                "UNTIL" => rule.until = Some(parse_until(value)?),
-                "BYSECOND" => rule.by_second = parse_list(n, value, 0, 60, "0 to 60")?,
-                "BYMINUTE" => rule.by_minute = parse_list(n, value, 0, 59, "0 to 59")?,
-                "BYHOUR" => rule.by_hour = parse_list(n, value, 0, 23, "0 to 23")?,
-                "BYMONTH" => rule.by_month = parse_list(n, value, 1, 12, "1 to 12")?,
-                "BYMONTHDAY" => {
+                Part::Until => rule.until = Some(parse_until(value)?),
+                Part::BySecond => rule.by_second = parse_list(n, value, 0, 60, "0 to 60")?,
+                Part::ByMinute => rule.by_minute = parse_list(n, value, 0, 59, "0 to 59")?,
+                Part::ByHour => rule.by_hour = parse_list(n, value, 0, 23, "0 to 23")?,
+                Part::ByMonth => rule.by_month = parse_list(n, value, 1, 12, "1 to 12")?,
+                Part::ByMonthDay => {
                     rule.by_month_day = parse_signed_list(n, value, 31, "±1 to ±31")?;
                 }
-                "BYYEARDAY" => {
+                Part::ByYearDay => {
                     rule.by_year_day = parse_signed_list(n, value, 366, "±1 to ±366")?;
                 }
-                "BYWEEKNO" => rule.by_week_no = parse_signed_list(n, value, 53, "±1 to ±53")?,
-                "BYSETPOS" => rule.by_set_pos = parse_signed_list(n, value, 366, "±1 to ±366")?,
-                "BYDAY" => {
+                Part::ByWeekNo => rule.by_week_no = parse_signed_list(n, value, 53, "±1 to ±53")?,
+                Part::BySetPos => {
+                    rule.by_set_pos = parse_signed_list(n, value, 366, "±1 to ±366")?;
+                }
+                Part::ByDay => {
                     rule.by_day = list(value, parse_weekday_num).ok_or_else(|| {
                         RRuleError::invalid(
                             n,
@@ -179,13 +202,11 @@ impl FromStr for RRule {
                         )
                     })?;
                 }
-                "WKST" => {
+                Part::Wkst => {
                     rule.wkst = parse_weekday(value)
                         .ok_or_else(|| RRuleError::invalid(n, value, "a weekday (MO…SU)"))?;
                 }
-                "RSCALE" if value.eq_ignore_ascii_case("GREGORIAN") => {}
-                "SKIP" if value.eq_ignore_ascii_case("OMIT") => {}
-                _ => return Err(RRuleError::new(RRuleErrorKind::UnknownPart(n.to_owned()))),
+                Part::Rscale | Part::Skip => {}
             }
         }
         if !has_freq {
@@ -195,29 +216,53 @@ impl FromStr for RRule {
     }
 }
 
-/// Every part an RRULE may hold, for spotting one given twice.
-const PARTS: [&str; 16] = [
-    "FREQ",
-    "INTERVAL",
-    "COUNT",
-    "UNTIL",
-    "BYSECOND",
-    "BYMINUTE",
-    "BYHOUR",
-    "BYMONTH",
-    "BYMONTHDAY",
-    "BYYEARDAY",
-    "BYWEEKNO",
-    "BYSETPOS",
-    "BYDAY",
-    "WKST",
-    "RSCALE",
-    "SKIP",
-];
+/// The parts of an RRULE (RFC 5545 §3.3.10, RFC 7529's RSCALE and SKIP).
+#[derive(Clone, Copy)]
+enum Part {
+    Freq,
+    Interval,
+    Count,
+    Until,
+    BySecond,
+    ByMinute,
+    ByHour,
+    ByMonth,
+    ByMonthDay,
+    ByYearDay,
+    ByWeekNo,
+    BySetPos,
+    ByDay,
+    Wkst,
+    Rscale,
+    Skip,
+}
+
+impl Part {
+    fn name(self) -> &'static str {
+        match self {
+            Part::Freq => "FREQ",
+            Part::Interval => "INTERVAL",
+            Part::Count => "COUNT",
+            Part::Until => "UNTIL",
+            Part::BySecond => "BYSECOND",
+            Part::ByMinute => "BYMINUTE",
+            Part::ByHour => "BYHOUR",
+            Part::ByMonth => "BYMONTH",
+            Part::ByMonthDay => "BYMONTHDAY",
+            Part::ByYearDay => "BYYEARDAY",
+            Part::ByWeekNo => "BYWEEKNO",
+            Part::BySetPos => "BYSETPOS",
+            Part::ByDay => "BYDAY",
+            Part::Wkst => "WKST",
+            Part::Rscale => "RSCALE",
+            Part::Skip => "SKIP",
+        }
+    }
+}
 
 /// `s` upper-cased into `buf`, without allocating; `None` when it is longer than any keyword or
 /// not ASCII.
-fn upper<'b>(s: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+fn upper<'b>(s: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
     let b = s.as_bytes();
     if b.len() > buf.len() || !s.is_ascii() {
         return None;
@@ -225,19 +270,39 @@ fn upper<'b>(s: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
     for (d, c) in buf.iter_mut().zip(b) {
         *d = c.to_ascii_uppercase();
     }
-    std::str::from_utf8(&buf[..b.len()]).ok()
+    Some(&buf[..b.len()])
+}
+
+/// The pieces of `s` between `sep` bytes (an ASCII separator, so every piece is a `str`), found
+/// with a byte loop: RRULE parts and lists are short, where `str::split`'s searcher costs more
+/// than the search.
+pub(crate) fn split_byte(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|c| c == sep) {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
 }
 
 fn parse_freq(value: &str) -> Result<Freq, RRuleError> {
     let mut buf = [0u8; 16];
-    let freq = match upper(value, &mut buf).unwrap_or("") {
-        "SECONDLY" => Freq::Secondly,
-        "MINUTELY" => Freq::Minutely,
-        "HOURLY" => Freq::Hourly,
-        "DAILY" => Freq::Daily,
-        "WEEKLY" => Freq::Weekly,
-        "MONTHLY" => Freq::Monthly,
-        "YEARLY" => Freq::Yearly,
+    let freq = match upper(value, &mut buf).unwrap_or(b"") {
+        b"SECONDLY" => Freq::Secondly,
+        b"MINUTELY" => Freq::Minutely,
+        b"HOURLY" => Freq::Hourly,
+        b"DAILY" => Freq::Daily,
+        b"WEEKLY" => Freq::Weekly,
+        b"MONTHLY" => Freq::Monthly,
+        b"YEARLY" => Freq::Yearly,
         _ => {
             return Err(RRuleError::invalid(
                 "FREQ",
@@ -298,7 +363,7 @@ fn parse_until(value: &str) -> Result<Time, RRuleError> {
 /// allocated once, at its exact length.
 fn list<T>(value: &str, item: impl Fn(&str) -> Option<T>) -> Option<Vec<T>> {
     let mut out = Vec::with_capacity(1 + value.bytes().filter(|b| *b == b',').count());
-    for v in value.split(',') {
+    for v in split_byte(value, b',') {
         out.push(item(trim(v))?);
     }
     Some(out)
