@@ -126,11 +126,13 @@ impl<'s> Cx<'s> {
         let mut raw_series = Vec::new();
         let mut raw_groups = Vec::new();
         let mut raw_calendars = Vec::new();
-        for (key, value) in root.iter() {
+        // By value: each entry's document is dropped once it is read, so a big file's parsed
+        // document and its typed copy are not both held whole.
+        for (key, value) in root {
             match key.get_ref().as_ref() {
                 "community" => {
                     community_seen = true;
-                    raw_community = self.deserialize::<RawCommunity>(value.clone());
+                    raw_community = self.deserialize::<RawCommunity>(value);
                 }
                 "series" => raw_series = self.array::<RawSeries>("series", value),
                 "groups" => raw_groups = self.array::<RawGroup>("groups", value),
@@ -170,10 +172,16 @@ impl<'s> Cx<'s> {
         let series = self.all_series(raw_series, &uid_domain, &groups);
         let calendars = self.calendars(raw_calendars);
         let info = info?;
+        // Collected anew and exact: mapped in place, each vector would keep the larger
+        // allocation of the (item, span) pairs it was read into, for as long as the site runs.
+        let mut series: Vec<Series> = series.into_iter().map(|(s, _)| s).collect();
+        series.shrink_to_fit();
+        let mut groups: Vec<Group> = groups.into_iter().map(|(g, _)| g).collect();
+        groups.shrink_to_fit();
         let community = Community {
             info,
-            series: series.into_iter().map(|(s, _)| s).collect(),
-            groups: groups.into_iter().map(|(g, _)| g).collect(),
+            series,
+            groups,
             calendars,
         };
         Some(community)
@@ -183,23 +191,25 @@ impl<'s> Cx<'s> {
     fn array<T: DeserializeOwned>(
         &mut self,
         name: &str,
-        value: &Spanned<DeValue<'_>>,
+        value: Spanned<DeValue<'_>>,
     ) -> Vec<(T, Range<usize>)> {
-        let DeValue::Array(items) = value.get_ref() else {
+        let span = value.span();
+        let DeValue::Array(items) = value.into_inner() else {
             self.error(
-                value.span(),
+                span,
                 format!("`{name}` must be an array of tables"),
                 Some(format!("write each entry under its own [[{name}]] header")),
             );
             return Vec::new();
         };
-        items
-            .iter()
-            .filter_map(|item| {
-                let span = item.span();
-                self.deserialize::<T>(item.clone()).map(|t| (t, span))
-            })
-            .collect()
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            let span = item.span();
+            if let Some(t) = self.deserialize::<T>(item) {
+                out.push((t, span));
+            }
+        }
+        out
     }
 
     /// Deserialize one table, reporting every unknown key (with a "did you mean") and the

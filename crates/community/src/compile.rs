@@ -67,7 +67,8 @@ pub(crate) fn series_events(series: &Series) -> Vec<Event> {
             }
         }
     }
-    let mut events = vec![master];
+    let mut events = Vec::with_capacity(1 + overrides.len());
+    events.push(master);
     events.extend(overrides);
     events
 }
@@ -121,7 +122,13 @@ impl Community {
             name: Some(self.info.name.clone()),
             description: self.info.description.clone(),
             timezone: Some(self.info.timezone.name.to_string()),
-            events: series.flat_map(series_events).collect(),
+            events: {
+                // Exact: a site keeps one calendar per series, and a collected `Vec` of events
+                // (a few hundred bytes each) would otherwise hold room for four.
+                let mut events: Vec<Event> = series.flat_map(series_events).collect();
+                events.shrink_to_fit();
+                events
+            },
         }
     }
 }

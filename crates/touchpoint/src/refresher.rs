@@ -242,8 +242,12 @@ async fn keep_lease(store: &dyn Store, id: &str, holder: &str, ttl: Duration) ->
     }
 }
 
-/// What the loop compares to notice that any replica stored something new.
-fn fingerprint(records: &[SourceRecord]) -> Vec<(String, i64, Option<Timestamp>, Option<String>)> {
+/// What the watcher compares to notice that any replica stored something new: per source, its
+/// id, version, last check and last error.
+pub type Fingerprint = Vec<(String, i64, Option<Timestamp>, Option<String>)>;
+
+/// The [`Fingerprint`] of `records`.
+pub fn fingerprint(records: &[SourceRecord]) -> Fingerprint {
     records
         .iter()
         .map(|r| (r.id.clone(), r.version, r.checked_at, r.last_error.clone()))
@@ -253,12 +257,17 @@ fn fingerprint(records: &[SourceRecord]) -> Vec<(String, i64, Option<Timestamp>,
 /// The background loop of `touchpoint serve`: refresh due sources, and rebuild the served site
 /// whenever the store changed. Errors (the database being away included) are logged and retried
 /// on the next tick; the site being served is only ever replaced by a complete new one.
+///
+/// `built_from` is the [`fingerprint`] of the records the served site was built from, taken
+/// before it was built: the watcher rebuilds only once they change, instead of building the same
+/// site a second time at start (for a big community, twice the start-up work and memory).
 pub async fn run(
     loaded: Arc<Loaded>,
     store: Arc<dyn Store>,
     state: AppState,
     holder: String,
     tuning: Tuning,
+    built_from: Option<Fingerprint>,
 ) {
     let fetcher = match fetcher() {
         Ok(fetcher) => fetcher,
@@ -269,7 +278,13 @@ pub async fn run(
     };
     // Watching the store runs on its own, so a new copy is served as soon as it is stored, even
     // while another source's fetch is still running (or stalling until its timeout).
-    let watcher = tokio::spawn(watch(loaded.clone(), store.clone(), state, tuning));
+    let watcher = tokio::spawn(watch(
+        loaded.clone(),
+        store.clone(),
+        state,
+        tuning,
+        built_from,
+    ));
     let mut store_down = false;
     loop {
         let now = Timestamp::now();
@@ -300,8 +315,13 @@ pub async fn run(
 /// Rebuild the served site whenever the stored records change (versions, check times, errors),
 /// whichever replica stored them. The site being served is only ever replaced by a complete new
 /// one; while the store is away the current one stays.
-async fn watch(loaded: Arc<Loaded>, store: Arc<dyn Store>, state: AppState, tuning: Tuning) {
-    let mut seen = None;
+async fn watch(
+    loaded: Arc<Loaded>,
+    store: Arc<dyn Store>,
+    state: AppState,
+    tuning: Tuning,
+    mut seen: Option<Fingerprint>,
+) {
     loop {
         match store.list(Bodies::Omit).await {
             Ok(records) => {

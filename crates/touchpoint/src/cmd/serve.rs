@@ -30,6 +30,12 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
 async fn serve(loaded: app::Loaded, args: ServeArgs) -> anyhow::Result<()> {
     let tuning = refresher::Tuning::from_env()?;
     let store = app::open_store(&args.store).await?;
+    // Taken before the site is built: a change stored meanwhile makes the watcher rebuild.
+    let built_from = store
+        .list(touchpoint_store::Bodies::Omit)
+        .await
+        .ok()
+        .map(|records| refresher::fingerprint(&records));
     let site = app::build_site(&loaded, &*store).await?;
     let state = AppState::with_system_clock(site);
     let listener = tokio::net::TcpListener::bind(args.listen)
@@ -44,6 +50,7 @@ async fn serve(loaded: app::Loaded, args: ServeArgs) -> anyhow::Result<()> {
         state.clone(),
         holder,
         tuning,
+        built_from,
     ));
     axum::serve(listener, server::router(state))
         .with_graceful_shutdown(shutdown())
