@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use touchpoint_community::{Change, Group, Series};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::{Filter, Item, MAX_WINDOW_DAYS, Site, Viewer};
+use crate::{Cursor, Filter, Item, MAX_WINDOW_DAYS, Site, Viewer};
 
 /// How many upcoming occurrences `GET /api/v1/series/{id}` and `GET /api/v1/groups/{id}` list.
 pub const UPCOMING: usize = 5;
@@ -66,9 +66,17 @@ pub struct OccurrencesQuery {
     pub series: Option<String>,
     /// Only this group's series.
     pub group: Option<String>,
-    /// At most this many occurrences (the earliest); default: every one in the window.
+    /// At most this many occurrences per answer, the earliest first (default 1000, at most
+    /// 10000); when the window holds more, `next` links to the rest.
     pub limit: Option<usize>,
+    /// Continue after a previous answer: the `after` of its `next` link.
+    pub after: Option<String>,
 }
+
+/// Occurrences per answer when `limit` is not given.
+pub const DEFAULT_LIMIT: usize = 1000;
+/// The most occurrences one answer lists, whatever `limit` asks.
+pub const MAX_LIMIT: usize = 10_000;
 
 /// One occurrence in the API.
 #[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
@@ -123,8 +131,11 @@ impl ApiOccurrence {
 /// Response of `GET /api/v1/occurrences`.
 #[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
 pub struct OccurrencesResponse {
-    /// Occurrences overlapping the window, sorted by start.
+    /// Occurrences overlapping the window, sorted by start (then title and UID).
     pub occurrences: Vec<ApiOccurrence>,
+    /// When the window holds more than `limit`: the URL of the next answer (same window and
+    /// filters, with `after` set); null on the last.
+    pub next: Option<String>,
 }
 
 fn parse_day(name: &str, value: &str) -> Result<Date, ApiError> {
@@ -184,6 +195,26 @@ pub fn occurrences(
     query: &OccurrencesQuery,
     now: Timestamp,
 ) -> Result<OccurrencesResponse, ApiError> {
+    let limit = query.limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT);
+    occurrences_paged(site, query, now, limit)
+}
+
+/// Every occurrence of the window in one answer, whatever its size (the static export's file,
+/// which cannot page).
+pub fn all_occurrences(
+    site: &Site,
+    query: &OccurrencesQuery,
+    now: Timestamp,
+) -> Result<OccurrencesResponse, ApiError> {
+    occurrences_paged(site, query, now, usize::MAX)
+}
+
+fn occurrences_paged(
+    site: &Site,
+    query: &OccurrencesQuery,
+    now: Timestamp,
+    limit: usize,
+) -> Result<OccurrencesResponse, ApiError> {
     let viewer = Viewer::from_query(query.tz.as_deref(), site.default_tz())
         .map_err(|err| ApiError::bad_request(err.to_string()))?;
     let zone = &viewer.tz.zone;
@@ -206,26 +237,61 @@ pub fn occurrences(
             "the window is {days} days; ask for at most {MAX_WINDOW_DAYS} days per request"
         )));
     }
+    if limit == 0 {
+        return Err(ApiError::bad_request("`limit` must be at least 1"));
+    }
+    let after = match query.after.as_deref().filter(|a| !a.is_empty()) {
+        Some(after) => Some(after.parse::<Cursor>().map_err(ApiError::bad_request)?),
+        None => None,
+    };
     let filter = filter(
         site,
         query.source.as_deref(),
         query.series.as_deref(),
         query.group.as_deref(),
     )?;
-    let items = site.items(
+    let (items, next) = site.items_page(
         crate::start_of_day(from, zone),
         crate::start_of_day(to, zone),
         zone,
         &filter,
+        after,
+        limit,
     );
-    let limit = query.limit.unwrap_or(usize::MAX);
     Ok(OccurrencesResponse {
-        occurrences: items
-            .iter()
-            .take(limit)
-            .map(ApiOccurrence::from_item)
-            .collect(),
+        occurrences: items.iter().map(ApiOccurrence::from_item).collect(),
+        next: next.map(|cursor| {
+            // The same window (pinned: `from` may have been "today") and filters.
+            let mut url = form_urlencoded(&[
+                ("from", Some(from.to_string())),
+                ("to", Some(to.to_string())),
+                ("tz", query.tz.clone()),
+                ("source", query.source.clone()),
+                ("series", query.series.clone()),
+                ("group", query.group.clone()),
+                ("limit", query.limit.map(|l| l.to_string())),
+                ("after", Some(cursor.to_string())),
+            ]);
+            url.insert_str(0, &site.href("/api/v1/occurrences?"));
+            url
+        }),
     })
+}
+
+/// `a=1&b=2` from the pairs that have a value, percent-encoded.
+fn form_urlencoded(pairs: &[(&str, Option<String>)]) -> String {
+    use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+    pairs
+        .iter()
+        .filter_map(|(name, value)| {
+            let value = value.as_deref().filter(|v| !v.is_empty())?;
+            Some(format!(
+                "{name}={}",
+                utf8_percent_encode(value, NON_ALPHANUMERIC)
+            ))
+        })
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// One outside calendar in `GET /api/v1/calendars`.

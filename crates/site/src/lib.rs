@@ -100,6 +100,87 @@ pub enum Origin<'a> {
     Source(&'a Source),
 }
 
+/// Where a page of [`Site::items_page`] ends: the start instant of its last item, and how many
+/// items starting at that instant were listed so far (ties are ordered by title, then UID).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cursor {
+    /// The start instant of the last item listed.
+    pub start: Timestamp,
+    /// How many items starting at `start` were listed.
+    pub skip: usize,
+}
+
+impl std::fmt::Display for Cursor {
+    /// `SECONDS.SKIP`, the form `?after=` takes.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.start.as_second(), self.skip)
+    }
+}
+
+impl std::str::FromStr for Cursor {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Cursor, String> {
+        let bad = || format!("`after` must be a cursor from a previous answer's `next`, got {s:?}");
+        let (seconds, skip) = s.split_once('.').ok_or_else(bad)?;
+        let start = seconds
+            .parse::<i64>()
+            .ok()
+            .and_then(|s| Timestamp::from_second(s).ok())
+            .ok_or_else(bad)?;
+        let skip = skip.parse::<usize>().map_err(|_| bad())?;
+        Ok(Cursor { start, skip })
+    }
+}
+
+/// The earliest `keep` items of a stream, in [`Site::items`] order, kept in bounded memory:
+/// items are appended, and when twice `keep` pile up they are sorted and the rest dropped.
+struct Page<'a> {
+    keep: usize,
+    /// Items starting before this instant were listed by earlier pages: not kept.
+    from: Option<Timestamp>,
+    items: Vec<Item<'a>>,
+}
+
+impl<'a> Page<'a> {
+    fn new(keep: usize, from: Option<Timestamp>) -> Page<'a> {
+        Page {
+            keep,
+            from,
+            items: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, item: Item<'a>) {
+        if self.from.is_some_and(|from| item.start_at < from) {
+            return;
+        }
+        self.items.push(item);
+        if self.items.len() >= self.keep.saturating_mul(2).max(4096) {
+            self.trim();
+        }
+    }
+
+    fn trim(&mut self) {
+        self.items.sort_by(order);
+        self.items.truncate(self.keep);
+    }
+
+    fn finish(mut self) -> Vec<Item<'a>> {
+        self.trim();
+        self.items
+    }
+}
+
+/// The order of [`Site::items`]: by start, then title, then UID.
+fn order(a: &Item<'_>, b: &Item<'_>) -> std::cmp::Ordering {
+    (a.start_at, a.title(), a.event.uid.as_str()).cmp(&(
+        b.start_at,
+        b.title(),
+        b.event.uid.as_str(),
+    ))
+}
+
 /// One occurrence with everything needed to render it.
 #[derive(Clone, Debug)]
 pub struct Item<'a> {
@@ -271,13 +352,33 @@ impl Site {
         zone: &TimeZone,
         filter: &Filter,
     ) -> Vec<Item<'_>> {
+        self.items_page(from, to, zone, filter, None, usize::MAX).0
+    }
+
+    /// One page of [`Site::items`]: at most `limit` items, starting after `after` (the cursor a
+    /// previous page returned), and the cursor of the next page when there are more. Memory is
+    /// bounded by the page, not by the window: however many occurrences the window holds, only
+    /// the earliest `limit` (plus those the cursor skips) are kept while the series are expanded.
+    pub fn items_page(
+        &self,
+        from: Timestamp,
+        to: Timestamp,
+        zone: &TimeZone,
+        filter: &Filter,
+        after: Option<Cursor>,
+        limit: usize,
+    ) -> (Vec<Item<'_>>, Option<Cursor>) {
         let window = Window {
             start: from.to_zoned_datetime(zone.clone()).datetime(),
             end: to.to_zoned_datetime(zone.clone()).datetime(),
             zone: Some(zone.clone()),
         };
         let limits = Limits::default();
-        let mut items = Vec::new();
+        let skip = after.map_or(0, |c| c.skip);
+        // Keep the earliest `keep` items: the ones the cursor skips, the page, and one more to
+        // know whether another page follows.
+        let keep = skip.saturating_add(limit).saturating_add(1);
+        let mut items = Page::new(keep, after.map(|c| c.start));
         let mut seen = std::collections::HashSet::new();
 
         for (series, calendar) in self.community.series.iter().zip(&self.by_series) {
@@ -310,14 +411,37 @@ impl Site {
                 }
             }
         }
-        items.sort_by(|a, b| {
-            (a.start_at, a.title(), a.event.uid.as_str()).cmp(&(
-                b.start_at,
-                b.title(),
-                b.event.uid.as_str(),
-            ))
+        let mut items = items.finish();
+        // Drop what earlier pages listed: the first `skip` items starting at the cursor's instant
+        // (everything earlier was never kept).
+        if let Some(after) = after {
+            let listed = items
+                .iter()
+                .take(after.skip)
+                .take_while(|i| i.start_at == after.start)
+                .count();
+            items.drain(..listed);
+        }
+        if items.len() <= limit {
+            return (items, None);
+        }
+        items.truncate(limit);
+        let next = items.last().map(|last| {
+            let same = items
+                .iter()
+                .rev()
+                .take_while(|i| i.start_at == last.start_at)
+                .count();
+            let before = match after {
+                Some(after) if after.start == last.start_at => after.skip,
+                _ => 0,
+            };
+            Cursor {
+                start: last.start_at,
+                skip: before + same,
+            }
         });
-        items
+        (items, next)
     }
 
     /// The next `n` occurrences of one series starting at or after `now` (searched up to two

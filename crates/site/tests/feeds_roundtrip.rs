@@ -251,12 +251,37 @@ fn api_set(site: &Site, from: Date, to: Date) -> BTreeSet<Key> {
         tz: Some("UTC".to_owned()),
         ..OccurrencesQuery::default()
     };
-    api::occurrences(site, &query, Timestamp::UNIX_EPOCH)
+    api::all_occurrences(site, &query, Timestamp::UNIX_EPOCH)
         .unwrap()
         .occurrences
         .into_iter()
         .map(|o| (o.uid, o.start, o.end, o.status.to_owned()))
         .collect()
+}
+
+/// Every page of `GET /api/v1/occurrences` for the window, `limit` at a time, following `next`.
+fn pages(site: &Site, from: Date, to: Date, limit: usize) -> Vec<Vec<api::ApiOccurrence>> {
+    let mut query = OccurrencesQuery {
+        from: Some(from.to_string()),
+        to: Some(to.to_string()),
+        tz: Some("UTC".to_owned()),
+        limit: Some(limit),
+        ..OccurrencesQuery::default()
+    };
+    let mut pages = Vec::new();
+    loop {
+        let answer = api::occurrences(site, &query, Timestamp::UNIX_EPOCH).unwrap();
+        pages.push(answer.occurrences);
+        let Some(next) = answer.next else {
+            return pages;
+        };
+        // The link keeps the window and filters, and carries the cursor.
+        assert!(next.starts_with("/api/v1/occurrences?from="), "{next}");
+        assert!(next.contains(&format!("&limit={limit}&")), "{next}");
+        let after = next.split("&after=").nth(1).expect("a cursor").to_owned();
+        query.after = Some(after.replace("%2E", "."));
+        assert!(pages.len() < 10_000, "paging does not end");
+    }
 }
 
 fn feed_set(feed: &str, from: Date, to: Date) -> BTreeSet<Key> {
@@ -287,6 +312,35 @@ proptest! {
         cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(128),
         ..ProptestConfig::default()
     })]
+
+    #[test]
+    fn can_page_through_the_api_and_get_every_occurrence_once_in_order(
+        all in prop::collection::vec(series(), 1..4),
+        start_month in 1i8..=12,
+        days in 30i64..400,
+        limit in 1usize..40,
+    ) {
+        let text = community_file(&all);
+        let site = site(&text);
+        let from = date(2026, start_month, 1);
+        let to = from.checked_add(days.days()).unwrap();
+        let query = OccurrencesQuery {
+            from: Some(from.to_string()),
+            to: Some(to.to_string()),
+            tz: Some("UTC".to_owned()),
+            ..OccurrencesQuery::default()
+        };
+        let whole = api::all_occurrences(&site, &query, Timestamp::UNIX_EPOCH).unwrap();
+        prop_assert!(whole.next.is_none());
+        let pages = pages(&site, from, to, limit);
+        // Every page but the last is full; none is empty unless the window is.
+        for page in &pages[..pages.len() - 1] {
+            prop_assert_eq!(page.len(), limit);
+        }
+        prop_assert!(!pages.last().unwrap().is_empty() || whole.occurrences.is_empty());
+        let paged: Vec<_> = pages.into_iter().flatten().collect();
+        prop_assert_eq!(&paged, &whole.occurrences, "file:\n{}", text);
+    }
 
     #[test]
     fn can_expand_the_published_feed_to_what_the_api_lists(
@@ -346,4 +400,103 @@ fn can_publish_a_cancelled_date_as_exdate_and_cancelled_override() {
     assert_eq!(cancelled.len(), 1, "{published:?}");
     // In the gap, the time moves forward by the gap: 03:30 PDT.
     assert_eq!(cancelled[0].1, "2026-03-08T03:30:00-07:00");
+}
+
+/// `n` daily series all at 09:00 UTC with the same title: every day holds `n` ties.
+fn tied(n: usize) -> Site {
+    let mut text = HEAD.to_owned();
+    for id in 0..n {
+        text += &format!(
+            "[[series]]\nid = \"t{id}\"\ntitle = \"Same\"\ntimezone = \"UTC\"\nstart = \"09:00\"\n\
+             duration = \"30m\"\nrepeat = \"every day\"\nfirst = 2026-01-01\n\n"
+        );
+    }
+    site(&text)
+}
+
+#[test]
+fn can_page_through_occurrences_that_start_at_the_same_instant() {
+    // 5 ties a day, pages of 3: cursors fall inside a day's ties and across days.
+    let site = tied(5);
+    let (from, to) = (date(2026, 2, 1), date(2026, 2, 8));
+    let pages = pages(&site, from, to, 3);
+    assert_eq!(pages.len(), 12, "35 occurrences in pages of 3");
+    let paged: Vec<(String, String)> = pages
+        .into_iter()
+        .flatten()
+        .map(|o| (o.start, o.uid))
+        .collect();
+    let mut expected = Vec::new();
+    for day in 1..8 {
+        for id in 0..5 {
+            expected.push((
+                format!("2026-02-{day:02}T09:00:00+00:00"),
+                format!("t{id}@generated.example"),
+            ));
+        }
+    }
+    assert_eq!(paged, expected);
+}
+
+#[test]
+fn can_bound_an_answer_to_a_page_by_default() {
+    // 40 daily series over 60 days: 2,400 occurrences, more than one default page.
+    let site = tied(40);
+    let query = OccurrencesQuery {
+        from: Some("2026-03-01".to_owned()),
+        to: Some("2026-04-30".to_owned()),
+        tz: Some("UTC".to_owned()),
+        ..OccurrencesQuery::default()
+    };
+    let first = api::occurrences(&site, &query, Timestamp::UNIX_EPOCH).unwrap();
+    assert_eq!(first.occurrences.len(), api::DEFAULT_LIMIT);
+    let next = first.next.expect("a next page");
+    assert!(
+        next.contains("from=2026%2D03%2D01&to=2026%2D04%2D30&tz=UTC&after="),
+        "{next}"
+    );
+    // A limit above the most one answer lists is lowered to it.
+    let big = OccurrencesQuery {
+        limit: Some(1_000_000),
+        ..query.clone()
+    };
+    let all = api::occurrences(&site, &big, Timestamp::UNIX_EPOCH).unwrap();
+    assert_eq!(all.occurrences.len(), 2_400);
+    assert!(all.next.is_none());
+    let one = OccurrencesQuery {
+        from: Some("2026-03-01".to_owned()),
+        to: Some("2026-03-02".to_owned()),
+        limit: Some(api::MAX_LIMIT),
+        ..query.clone()
+    };
+    let day = api::occurrences(&site, &one, Timestamp::UNIX_EPOCH).unwrap();
+    assert_eq!(day.occurrences.len(), 40);
+    assert!(day.next.is_none());
+}
+
+#[test]
+fn cannot_page_with_a_malformed_cursor_or_a_zero_limit() {
+    let site = tied(1);
+    let base = OccurrencesQuery {
+        from: Some("2026-03-01".to_owned()),
+        to: Some("2026-03-08".to_owned()),
+        ..OccurrencesQuery::default()
+    };
+    for after in ["yesterday", "12", "12.x", "1.2.3", "99999999999999999999.0"] {
+        let query = OccurrencesQuery {
+            after: Some(after.to_owned()),
+            ..base.clone()
+        };
+        let err = api::occurrences(&site, &query, Timestamp::UNIX_EPOCH).unwrap_err();
+        assert!(
+            err.error.contains("`after` must be a cursor"),
+            "{after}: {err}"
+        );
+    }
+    let zero = OccurrencesQuery {
+        limit: Some(0),
+        ..base
+    };
+    let err = api::occurrences(&site, &zero, Timestamp::UNIX_EPOCH).unwrap_err();
+    assert!(err.error.contains("`limit`"), "{err}");
 }

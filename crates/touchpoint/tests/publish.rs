@@ -402,7 +402,9 @@ async fn can_describe_the_api_in_openapi_3_1() {
         .collect();
     assert_eq!(
         params,
-        ["from", "to", "tz", "source", "series", "group", "limit"]
+        [
+            "from", "to", "tz", "source", "series", "group", "limit", "after"
+        ]
     );
     let occurrence = &doc["components"]["schemas"]["ApiOccurrence"]["properties"];
     assert!(

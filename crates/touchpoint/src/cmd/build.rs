@@ -184,7 +184,7 @@ fn api_files(site: &Site, now: Timestamp) -> Vec<StaticFile> {
         to: Some(to.to_string()),
         ..OccurrencesQuery::default()
     };
-    if let Ok(answer) = api::occurrences(site, &query, now) {
+    if let Ok(answer) = api::all_occurrences(site, &query, now) {
         files.push(json("api/v1/occurrences.json", &answer));
     }
     files
