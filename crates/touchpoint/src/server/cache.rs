@@ -10,11 +10,12 @@
 //! Rendering is CPU work (a big community's feed or a long API window takes a while), so at most
 //! [`RENDERS`] renders run at once — memory stays bounded however many clients ask — and each
 //! runs with `block_in_place`, so the runtime's other tasks (cached answers, `/healthz`) move to
-//! another thread instead of waiting behind it. A request that waited for a permit looks in the
-//! cache again: concurrent asks for one page render it once.
+//! another thread instead of waiting behind it. Concurrent asks for one answer render it once:
+//! the others wait for that render and find it in the cache (or, for an answer too big to keep,
+//! render it one after another).
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -36,6 +37,9 @@ pub const RENDERS: usize = 4;
 pub struct ResponseCache {
     inner: Mutex<Inner>,
     renders: tokio::sync::Semaphore,
+    /// One lock per key being rendered: concurrent requests for one answer wait for the first
+    /// render instead of each rendering it (one render's memory, not [`RENDERS`] times it).
+    rendering: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
 }
 
 impl Default for ResponseCache {
@@ -43,6 +47,7 @@ impl Default for ResponseCache {
         ResponseCache {
             inner: Mutex::default(),
             renders: tokio::sync::Semaphore::new(RENDERS),
+            rendering: Mutex::default(),
         }
     }
 }
@@ -105,6 +110,22 @@ impl Entry {
     }
 }
 
+/// Removes a key's render lock from the map when dropped.
+struct Forget<'a> {
+    cache: &'a ResponseCache,
+    key: String,
+}
+
+impl Drop for Forget<'_> {
+    fn drop(&mut self) {
+        self.cache
+            .rendering
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&self.key);
+    }
+}
+
 /// Run the handler; on the multi-threaded runtime, off the worker's queue (`block_in_place`), so
 /// a long render does not hold up the tasks queued behind it.
 async fn render(next: Next, request: Request) -> Response {
@@ -126,11 +147,27 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
     if let Some(hit) = state.cache.get(&key, stamp) {
         return hit.into_response();
     }
-    // The semaphore is never closed, so acquiring only waits.
-    let _permit = state.cache.renders.acquire().await.ok();
+    // The first request for a key renders it; the others wait here, then find it cached. The
+    // key's lock leaves the map once this request is done (after its answer is kept).
+    let _forget = Forget {
+        cache: &state.cache,
+        key: key.clone(),
+    };
+    let lock = Arc::clone(
+        state
+            .cache
+            .rendering
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .entry(key.clone())
+            .or_default(),
+    );
+    let _rendering = lock.lock().await;
     if let Some(hit) = state.cache.get(&key, stamp) {
         return hit.into_response();
     }
+    // The semaphore is never closed, so acquiring only waits.
+    let _permit = state.cache.renders.acquire().await.ok();
     let response = render(next, request).await;
     let no_store = response
         .headers()
@@ -160,4 +197,71 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
         );
     }
     Response::from_parts(parts, Body::from(body))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::Duration;
+
+    use axum::Router;
+    use axum::body::Body;
+    use axum::http::{Request, StatusCode};
+    use axum::routing::get;
+    use jiff::Timestamp;
+    use touchpoint_site::Site;
+    use tower::ServiceExt;
+
+    use super::{AppState, middleware};
+
+    /// A router whose one route counts its renders and takes a while, behind the cache.
+    fn counting(path: &'static str, body: &'static str) -> (Router, Arc<AtomicUsize>) {
+        let checked =
+            touchpoint_community::parse("[community]\nname = \"Test\"\ntimezone = \"UTC\"\n")
+                .expect("a valid community");
+        let site = Site::new(checked.community, Vec::new(), Timestamp::UNIX_EPOCH);
+        let state = AppState::new(site, Arc::new(|| Timestamp::UNIX_EPOCH));
+        let renders = Arc::new(AtomicUsize::new(0));
+        let count = Arc::clone(&renders);
+        let router = Router::new()
+            .route(
+                path,
+                get(move || {
+                    let count = Arc::clone(&count);
+                    async move {
+                        count.fetch_add(1, Ordering::SeqCst);
+                        tokio::time::sleep(Duration::from_millis(100)).await;
+                        body
+                    }
+                }),
+            )
+            .layer(axum::middleware::from_fn_with_state(state, middleware));
+        (router, renders)
+    }
+
+    async fn body_of(router: Router, path: &str) -> (StatusCode, String) {
+        let request = Request::get(path).body(Body::empty()).unwrap();
+        let answer = router.oneshot(request).await.unwrap();
+        let status = answer.status();
+        let bytes = axum::body::to_bytes(answer.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        (status, String::from_utf8(bytes.to_vec()).unwrap())
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn renders_an_answer_once_however_many_ask_for_it_at_once() {
+        let (router, renders) = counting("/slow", "rendered");
+        let asks: Vec<_> = (0..8)
+            .map(|_| tokio::spawn(body_of(router.clone(), "/slow")))
+            .collect();
+        for ask in asks {
+            assert_eq!(ask.await.unwrap(), (StatusCode::OK, "rendered".to_owned()));
+        }
+        assert_eq!(renders.load(Ordering::SeqCst), 1, "rendered more than once");
+        // Another query string is another answer: rendered on its own.
+        assert_eq!(body_of(router, "/slow?x=1").await.1, "rendered");
+        assert_eq!(renders.load(Ordering::SeqCst), 2);
+    }
 }
