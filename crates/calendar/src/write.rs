@@ -31,7 +31,31 @@ const MAX_TRANSITIONS: usize = 1000;
 /// Render `calendar` as iCalendar text (CRLF line endings, lines folded at 75 octets). `now` is
 /// the DTSTAMP of every event.
 pub fn write(calendar: &Calendar, now: Timestamp) -> String {
-    let mut out = Output::default();
+    write_events(calendar, calendar.events.iter(), None, now)
+}
+
+/// SEQUENCE and LAST-MODIFIED to write for every event, in place of the events' own.
+#[derive(Clone, Copy, Debug)]
+pub struct Revision {
+    /// The SEQUENCE.
+    pub sequence: i64,
+    /// The LAST-MODIFIED.
+    pub last_modified: Timestamp,
+}
+
+/// [`write`] for events held elsewhere (walked twice: for the zones, then to write them), with
+/// `calendar`'s own events ignored: a feed of many calendars' events is written without copying
+/// them into one. With a `revision`, every event gets its SEQUENCE and LAST-MODIFIED.
+pub fn write_events<'e>(
+    calendar: &Calendar,
+    events: impl Iterator<Item = &'e Event> + Clone,
+    revision: Option<Revision>,
+    now: Timestamp,
+) -> String {
+    let mut out = Output {
+        // Room for the usual event, so a big feed is not copied as it grows.
+        text: String::with_capacity(1024 + 400 * events.clone().count()),
+    };
     out.line("BEGIN:VCALENDAR");
     out.line("VERSION:2.0");
     let prodid = calendar.prodid.as_deref().unwrap_or(DEFAULT_PRODID);
@@ -50,12 +74,12 @@ pub fn write(calendar: &Calendar, now: Timestamp) -> String {
     out.line("REFRESH-INTERVAL;VALUE=DURATION:PT1H");
     out.line("X-PUBLISHED-TTL:PT1H");
 
-    for (tz, range) in zones_used(calendar).values() {
+    for (tz, range) in zones_used(events.clone()).values() {
         write_vtimezone(&mut out, tz, range, now);
     }
     let dtstamp = format_utc(now);
-    for event in &calendar.events {
-        write_event(&mut out, event, &dtstamp);
+    for event in events {
+        write_event(&mut out, event, &dtstamp, revision);
     }
     out.line("END:VCALENDAR");
     out.text
@@ -200,12 +224,16 @@ pub fn format_duration(span: &Span) -> String {
     out
 }
 
-fn write_event(out: &mut Output, e: &Event, dtstamp: &str) {
+fn write_event(out: &mut Output, e: &Event, dtstamp: &str, revision: Option<Revision>) {
     out.line("BEGIN:VEVENT");
     out.line(&format!("DTSTAMP:{dtstamp}"));
     out.line(&format!("UID:{}", sanitize(&e.uid)));
-    out.line(&format!("SEQUENCE:{}", e.sequence));
-    if let Some(ts) = e.last_modified {
+    let (sequence, last_modified) = match revision {
+        Some(r) => (r.sequence, Some(r.last_modified)),
+        None => (e.sequence, e.last_modified),
+    };
+    out.line(&format!("SEQUENCE:{sequence}"));
+    if let Some(ts) = last_modified {
         out.line(&format!("LAST-MODIFIED:{}", format_utc(ts)));
     }
     write_time(out, "DTSTART", &e.start, "");
@@ -297,7 +325,9 @@ fn status_name(status: Status) -> Option<&'static str> {
 }
 
 /// Every non-UTC zone used by any value, by TZID, with the earliest and latest wall clock.
-fn zones_used(calendar: &Calendar) -> BTreeMap<String, (Tz, (civil::DateTime, civil::DateTime))> {
+fn zones_used<'e>(
+    events: impl Iterator<Item = &'e Event>,
+) -> BTreeMap<String, (Tz, (civil::DateTime, civil::DateTime))> {
     let mut zones: BTreeMap<String, (Tz, (civil::DateTime, civil::DateTime))> = BTreeMap::new();
     let mut note = |t: &Time| {
         if let Time::Zoned(dt, tz) = t
@@ -310,7 +340,7 @@ fn zones_used(calendar: &Calendar) -> BTreeMap<String, (Tz, (civil::DateTime, ci
             entry.1.1 = entry.1.1.max(*dt);
         }
     };
-    for e in &calendar.events {
+    for e in events {
         note(&e.start);
         if let Some(End::At(t)) = &e.end {
             note(t);

@@ -12,6 +12,7 @@
 //! Last-Modified stay valid between changes.
 
 use jiff::Timestamp;
+use touchpoint_calendar::write::{Revision, write_events};
 use touchpoint_calendar::{Calendar, Event, write};
 
 use crate::{Site, safe_url};
@@ -74,13 +75,29 @@ fn own(site: &Site) -> Calendar {
 
 /// `/calendar.ics`: every series of the community. `now` is the DTSTAMP (use [`modified`] to
 /// keep the output stable).
+///
+/// Written from the series the site already holds compiled, not from a new whole-community
+/// calendar: a big community's feed costs its text, not a second copy of every event.
 pub fn community(site: &Site, now: Timestamp) -> String {
     let info = &site.community.info;
     let description = info
         .description
         .clone()
         .unwrap_or_else(|| format!("Meetings of {}", info.name));
-    write(&named(own(site), info.name.clone(), description), now)
+    let header = Calendar {
+        timezone: Some(info.timezone.name.to_string()),
+        ..Calendar::default()
+    };
+    let revision = site.revised.map(|revised| Revision {
+        sequence: sequence(revised),
+        last_modified: revised,
+    });
+    write_events(
+        &named(header, info.name.clone(), description),
+        site.by_series.iter().flat_map(|calendar| &calendar.events),
+        revision,
+        now,
+    )
 }
 
 /// `/series/{id}.ics`; `None` for an unknown id.
