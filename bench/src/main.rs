@@ -20,7 +20,7 @@
 //! its own, as an application using the crate would do.
 
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 use std::fmt::Write as _;
 use std::time::Instant;

@@ -5,7 +5,7 @@
 //! `touchpoint-cg ics N` prints the synthetic feed of N series (seed 42), the one bench/run uses.
 
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 use touchpoint_calendar::{Calendar, Expansion, Limits, Parsed, Window, expand, parse};
 

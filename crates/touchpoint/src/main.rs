@@ -8,10 +8,11 @@ use std::process::ExitCode;
 use clap::Parser;
 use touchpoint::{cli, cmd};
 
-/// mimalloc gives freed memory back to the system; with glibc's allocator a big community's
-/// start-up garbage stayed resident (see BENCHMARKS.md, "memory").
+/// jemalloc, with its background thread purging freed pages (options in .cargo/config.toml):
+/// a big community's start-up garbage and a burst's buffers go back to the system while the
+/// server idles, where glibc and mimalloc kept them resident (see BENCHMARKS.md, "memory").
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
