@@ -19,9 +19,6 @@
 //! instance an override replaces — rrule knows no RECURRENCE-ID) and each override is listed on
 //! its own, as an application using the crate would do.
 
-#[global_allocator]
-static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
-
 use std::fmt::Write as _;
 use std::time::Instant;
 

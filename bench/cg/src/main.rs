@@ -4,9 +4,6 @@
 //! Run under `valgrind --tool=callgrind --toggle-collect=*measured_*` so only that is counted.
 //! `touchpoint-cg ics N` prints the synthetic feed of N series (seed 42), the one bench/run uses.
 
-#[global_allocator]
-static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
-
 use touchpoint_calendar::{Calendar, Expansion, Limits, Parsed, Window, expand, parse};
 
 #[inline(never)]
