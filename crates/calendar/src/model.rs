@@ -103,12 +103,13 @@ impl PartialEq for Tz {
 }
 
 impl Tz {
-    /// UTC.
+    /// UTC (one shared name: a clone, not an allocation, per UTC value).
     pub fn utc() -> Tz {
-        Tz {
+        static UTC: LazyLock<Tz> = LazyLock::new(|| Tz {
             name: Arc::from("UTC"),
             zone: TimeZone::UTC,
-        }
+        });
+        UTC.clone()
     }
 
     /// An IANA zone from jiff's bundled database, or `None` when the name is unknown.
