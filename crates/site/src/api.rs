@@ -250,7 +250,7 @@ fn occurrences_paged(
         query.series.as_deref(),
         query.group.as_deref(),
     )?;
-    let (items, next) = site.items_page(
+    let crate::ItemsPage { items, next, .. } = site.items_page(
         crate::start_of_day(from, zone),
         crate::start_of_day(to, zone),
         zone,

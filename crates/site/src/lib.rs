@@ -133,6 +133,17 @@ impl std::str::FromStr for Cursor {
     }
 }
 
+/// A page of [`Site::items_page`].
+#[derive(Debug)]
+pub struct ItemsPage<'a> {
+    /// The items, in [`Site::items`] order.
+    pub items: Vec<Item<'a>>,
+    /// Where the next page starts, when there are more.
+    pub next: Option<Cursor>,
+    /// How many items this page and the ones after it hold in all (counted, not kept).
+    pub total: usize,
+}
+
 /// The earliest `keep` items of a stream, in [`Site::items`] order, kept in bounded memory:
 /// items are appended, and when twice `keep` pile up they are sorted and the rest dropped.
 struct Page<'a> {
@@ -140,6 +151,8 @@ struct Page<'a> {
     /// Items starting before this instant were listed by earlier pages: not kept.
     from: Option<Timestamp>,
     items: Vec<Item<'a>>,
+    /// How many items were pushed and not dropped for starting before `from`.
+    seen: usize,
 }
 
 impl<'a> Page<'a> {
@@ -148,6 +161,7 @@ impl<'a> Page<'a> {
             keep,
             from,
             items: Vec::new(),
+            seen: 0,
         }
     }
 
@@ -155,6 +169,7 @@ impl<'a> Page<'a> {
         if self.from.is_some_and(|from| item.start_at < from) {
             return;
         }
+        self.seen += 1;
         self.items.push(item);
         if self.items.len() >= self.keep.saturating_mul(2).max(4096) {
             self.trim();
@@ -352,7 +367,8 @@ impl Site {
         zone: &TimeZone,
         filter: &Filter,
     ) -> Vec<Item<'_>> {
-        self.items_page(from, to, zone, filter, None, usize::MAX).0
+        self.items_page(from, to, zone, filter, None, usize::MAX)
+            .items
     }
 
     /// One page of [`Site::items`]: at most `limit` items, starting after `after` (the cursor a
@@ -367,7 +383,7 @@ impl Site {
         filter: &Filter,
         after: Option<Cursor>,
         limit: usize,
-    ) -> (Vec<Item<'_>>, Option<Cursor>) {
+    ) -> ItemsPage<'_> {
         let window = Window {
             start: from.to_zoned_datetime(zone.clone()).datetime(),
             end: to.to_zoned_datetime(zone.clone()).datetime(),
@@ -411,6 +427,7 @@ impl Site {
                 }
             }
         }
+        let total = items.seen.saturating_sub(after.map_or(0, |c| c.skip));
         let mut items = items.finish();
         // Drop what earlier pages listed: the first `skip` items starting at the cursor's instant
         // (everything earlier was never kept).
@@ -423,7 +440,11 @@ impl Site {
             items.drain(..listed);
         }
         if items.len() <= limit {
-            return (items, None);
+            return ItemsPage {
+                items,
+                next: None,
+                total,
+            };
         }
         items.truncate(limit);
         let next = items.last().map(|last| {
@@ -441,7 +462,7 @@ impl Site {
                 skip: before + same,
             }
         });
-        (items, next)
+        ItemsPage { items, next, total }
     }
 
     /// The next `n` occurrences of one series starting at or after `now` (searched up to two

@@ -500,3 +500,29 @@ fn cannot_page_with_a_malformed_cursor_or_a_zero_limit() {
     let err = api::occurrences(&site, &zero, Timestamp::UNIX_EPOCH).unwrap_err();
     assert!(err.error.contains("`limit`"), "{err}");
 }
+
+#[test]
+fn can_count_what_a_page_leaves_out() {
+    let site = tied(5);
+    let zone = jiff::tz::TimeZone::UTC;
+    let from = date(2026, 2, 1)
+        .at(0, 0, 0, 0)
+        .to_zoned_datetime(zone.clone())
+        .unwrap()
+        .timestamp();
+    let to = date(2026, 2, 8)
+        .at(0, 0, 0, 0)
+        .to_zoned_datetime(zone.clone())
+        .unwrap()
+        .timestamp();
+    let filter = touchpoint_site::Filter::own();
+    let all = site.items(from, to, &zone, &filter);
+    assert_eq!(all.len(), 35);
+    let first = site.items_page(from, to, &zone, &filter, None, 4);
+    assert_eq!((first.items.len(), first.total), (4, 35));
+    let cursor = first.next.expect("more pages");
+    let second = site.items_page(from, to, &zone, &filter, Some(cursor), 4);
+    // The second page counts what is left from its own start.
+    assert_eq!((second.items.len(), second.total), (4, 31));
+    assert_eq!(second.items[0].event.uid, all[4].event.uid);
+}

@@ -29,9 +29,18 @@ pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
     let calendar_end = now
         .checked_add((CALENDAR_DAYS * 24).hours())
         .unwrap_or(Timestamp::MAX);
-    let mut upcoming = site.items(now, calendar_end, &viewer.tz.zone, &Filter::own());
-    let more_upcoming = upcoming.len().saturating_sub(MAX_UPCOMING);
-    upcoming.truncate(MAX_UPCOMING);
+    // The first entries only, kept in bounded memory (a big community has tens of thousands of
+    // meetings in these days), and how many more there are.
+    let page = site.items_page(
+        now,
+        calendar_end,
+        &viewer.tz.zone,
+        &Filter::own(),
+        None,
+        MAX_UPCOMING,
+    );
+    let more_upcoming = page.total.saturating_sub(MAX_UPCOMING);
+    let upcoming = page.items;
     let more_series = own_series.len().saturating_sub(MAX_CARDS);
     let more_groups = site.community.groups.len().saturating_sub(MAX_CARDS);
     let body = html! {
