@@ -43,7 +43,7 @@ pub struct Revision {
     pub last_modified: Timestamp,
 }
 
-/// [`write`] for events held elsewhere (walked twice: for the zones, then to write them), with
+/// [`write()`] for events held elsewhere (walked twice: for the zones, then to write them), with
 /// `calendar`'s own events ignored: a feed of many calendars' events is written without copying
 /// them into one. With a `revision`, every event gets its SEQUENCE and LAST-MODIFIED.
 pub fn write_events<'e>(

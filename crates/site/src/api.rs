@@ -77,6 +77,9 @@ pub struct OccurrencesQuery {
 pub const DEFAULT_LIMIT: usize = 1000;
 /// The most occurrences one answer lists, whatever `limit` asks.
 pub const MAX_LIMIT: usize = 10_000;
+/// The most occurrences a cursor may skip at one instant: more would be a forged cursor (it
+/// would make an answer keep that many occurrences in memory).
+const MAX_SKIP: usize = 100_000;
 
 /// One occurrence in the API.
 #[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
@@ -241,7 +244,15 @@ fn occurrences_paged(
         return Err(ApiError::bad_request("`limit` must be at least 1"));
     }
     let after = match query.after.as_deref().filter(|a| !a.is_empty()) {
-        Some(after) => Some(after.parse::<Cursor>().map_err(ApiError::bad_request)?),
+        Some(after) => {
+            let cursor = after.parse::<Cursor>().map_err(ApiError::bad_request)?;
+            if cursor.skip > MAX_SKIP {
+                return Err(ApiError::bad_request(format!(
+                    "`after` must be a cursor from a previous answer's `next`, got {after:?}"
+                )));
+            }
+            Some(cursor)
+        }
         None => None,
     };
     let filter = filter(

@@ -482,7 +482,14 @@ fn cannot_page_with_a_malformed_cursor_or_a_zero_limit() {
         to: Some("2026-03-08".to_owned()),
         ..OccurrencesQuery::default()
     };
-    for after in ["yesterday", "12", "12.x", "1.2.3", "99999999999999999999.0"] {
+    for after in [
+        "yesterday",
+        "12",
+        "12.x",
+        "1.2.3",
+        "99999999999999999999.0",
+        "1772323200.99999999",
+    ] {
         let query = OccurrencesQuery {
             after: Some(after.to_owned()),
             ..base.clone()

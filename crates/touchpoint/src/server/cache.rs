@@ -110,19 +110,27 @@ impl Entry {
     }
 }
 
-/// Removes a key's render lock from the map when dropped.
+/// Removes a key's render lock from the map when dropped, unless a later request put in
+/// another one meanwhile.
 struct Forget<'a> {
     cache: &'a ResponseCache,
     key: String,
+    lock: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl Drop for Forget<'_> {
     fn drop(&mut self) {
-        self.cache
+        let mut rendering = self
+            .cache
             .rendering
             .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .remove(&self.key);
+            .unwrap_or_else(|p| p.into_inner());
+        if rendering
+            .get(&self.key)
+            .is_some_and(|lock| Arc::ptr_eq(lock, &self.lock))
+        {
+            rendering.remove(&self.key);
+        }
     }
 }
 
@@ -149,10 +157,6 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
     }
     // The first request for a key renders it; the others wait here, then find it cached. The
     // key's lock leaves the map once this request is done (after its answer is kept).
-    let _forget = Forget {
-        cache: &state.cache,
-        key: key.clone(),
-    };
     let lock = Arc::clone(
         state
             .cache
@@ -162,7 +166,12 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
             .entry(key.clone())
             .or_default(),
     );
-    let _rendering = lock.lock().await;
+    let forget = Forget {
+        cache: &state.cache,
+        key: key.clone(),
+        lock,
+    };
+    let _rendering = forget.lock.lock().await;
     if let Some(hit) = state.cache.get(&key, stamp) {
         return hit.into_response();
     }
