@@ -248,7 +248,8 @@ fn occurrences_paged(
             let cursor = after.parse::<Cursor>().map_err(ApiError::bad_request)?;
             if cursor.skip > MAX_SKIP {
                 return Err(ApiError::bad_request(format!(
-                    "`after` must be a cursor from a previous answer's `next`, got {after:?}"
+                    "`after` must be a cursor from a previous answer's `next`, got {after:?} \
+                     (it skips more than {MAX_SKIP} occurrences)"
                 )));
             }
             Some(cursor)

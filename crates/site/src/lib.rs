@@ -121,7 +121,12 @@ impl std::str::FromStr for Cursor {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Cursor, String> {
-        let bad = || format!("`after` must be a cursor from a previous answer's `next`, got {s:?}");
+        let bad = || {
+            format!(
+                "`after` must be a cursor from a previous answer's `next`, got {:?}",
+                s.chars().take(40).collect::<String>()
+            )
+        };
         let (seconds, skip) = s.split_once('.').ok_or_else(bad)?;
         let start = seconds
             .parse::<i64>()

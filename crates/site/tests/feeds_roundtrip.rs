@@ -500,6 +500,13 @@ fn cannot_page_with_a_malformed_cursor_or_a_zero_limit() {
             "{after}: {err}"
         );
     }
+    // A hostile value is not echoed whole.
+    let long = OccurrencesQuery {
+        after: Some("x".repeat(10_000)),
+        ..base.clone()
+    };
+    let err = api::occurrences(&site, &long, Timestamp::UNIX_EPOCH).unwrap_err();
+    assert!(err.error.len() < 200, "{}", err.error.len());
     let zero = OccurrencesQuery {
         limit: Some(0),
         ..base
