@@ -490,10 +490,11 @@ impl Site {
             let to = now
                 .checked_add((days * 24).hours())
                 .unwrap_or(Timestamp::MAX);
-            let mut items = self.items(now, to, zone, filter);
-            if items.len() >= n || days >= MAX_WINDOW_DAYS as i64 {
-                items.truncate(n);
-                return items;
+            // Only the first `n` are kept while expanding (a group's or the community's window
+            // can hold thousands); `total` says whether the window had enough.
+            let page = self.items_page(now, to, zone, filter, None, n);
+            if page.total >= n || days >= MAX_WINDOW_DAYS as i64 {
+                return page.items;
             }
             days = (days * 4).min(MAX_WINDOW_DAYS as i64);
         }
