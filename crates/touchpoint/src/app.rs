@@ -118,11 +118,15 @@ pub async fn open_store(args: &StoreArgs) -> anyhow::Result<Arc<dyn Store>> {
 
 /// The site for `loaded` with every outside calendar's last good copy from `store`.
 pub async fn build_site(loaded: &Loaded, store: &dyn Store) -> anyhow::Result<Site> {
-    let records = store
+    Ok(site_from_records(loaded, &stored_records(store).await?))
+}
+
+/// Every stored record, with its body (what [`site_from_records`] builds from).
+pub async fn stored_records(store: &dyn Store) -> anyhow::Result<Vec<SourceRecord>> {
+    store
         .list(Bodies::Include)
         .await
-        .context("cannot read the stored calendars")?;
-    Ok(site_from_records(loaded, &records))
+        .context("cannot read the stored calendars")
 }
 
 /// The site for `loaded` given the stored records (pure: parses the stored bodies).

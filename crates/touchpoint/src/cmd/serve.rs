@@ -30,13 +30,12 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
 async fn serve(loaded: app::Loaded, args: ServeArgs) -> anyhow::Result<()> {
     let tuning = refresher::Tuning::from_env()?;
     let store = app::open_store(&args.store).await?;
-    // Taken before the site is built: a change stored meanwhile makes the watcher rebuild.
-    let built_from = store
-        .list(touchpoint_store::Bodies::Omit)
-        .await
-        .ok()
-        .map(|records| refresher::fingerprint(&records));
-    let site = app::build_site(&loaded, &*store).await?;
+    // One read of the store gives the site and the fingerprint the watcher starts from; the
+    // bodies are dropped once the site is built, not kept while serving.
+    let records = app::stored_records(&*store).await?;
+    let built_from = Some(refresher::fingerprint(&records));
+    let site = app::site_from_records(&loaded, &records);
+    drop(records);
     let state = AppState::with_system_clock(site);
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
