@@ -43,9 +43,10 @@ pub struct Revision {
     pub last_modified: Timestamp,
 }
 
-/// [`write()`] for events held elsewhere (walked twice: for the zones, then to write them), with
-/// `calendar`'s own events ignored: a feed of many calendars' events is written without copying
-/// them into one. With a `revision`, every event gets its SEQUENCE and LAST-MODIFIED.
+/// [`write()`] for events held elsewhere (walked three times: to size the output, for the zones,
+/// then to write them), with `calendar`'s own events ignored: a feed of many calendars' events
+/// is written without copying them into one. With a `revision`, every event gets its SEQUENCE
+/// and LAST-MODIFIED.
 pub fn write_events<'e>(
     calendar: &Calendar,
     events: impl Iterator<Item = &'e Event> + Clone,
