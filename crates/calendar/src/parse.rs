@@ -2,9 +2,11 @@
 //!
 //! The reader is one pass over the input, line by line, borrowing from the input wherever it can:
 //! a logical line is copied only when it was folded, and only the values that end up in the model
-//! are allocated. Times are kept unresolved while reading (a TZID is an index into a small table)
-//! and resolved once per distinct TZID at the end, because VTIMEZONEs and X-WR-TIMEZONE may come
-//! after the events that use them.
+//! are allocated. Each VEVENT is built in place as the model's [`Event`]. A TZID is resolved
+//! when first met if it names a zone the database knows (IANA, Windows, path prefix), which is
+//! final; any other TZID may be defined by a VTIMEZONE further on, and a floating time may be
+//! claimed by an X-WR-TIMEZONE further on, so the events holding such times are listed and
+//! fixed up once the whole file is read.
 //!
 //! Leniency follows what calendar apps do with broken feeds: a bad line or value is a [`Warning`]
 //! and the rest is kept; a missing END closes the component; an event without DTSTART is dropped
@@ -13,14 +15,15 @@
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::sync::Arc;
 
+use jiff::Span;
 use jiff::civil;
 use jiff::tz::Offset;
-use jiff::{Span, Timestamp};
 
 use crate::model::{Calendar, End, Event, RDate, RRule, Status, Time, Tz};
 use crate::rrule::split_byte;
-use crate::tz::{Observance, VTimezone, resolve_tzid};
+use crate::tz::{Observance, VTimezone, known_tzid, resolve_tzid};
 
 /// A problem the parser recovered from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -206,52 +209,34 @@ impl Warnings {
     }
 }
 
-/// A time as written, before its TZID is resolved.
-#[derive(Clone, Copy, Debug)]
-enum RawTime {
-    Date(civil::Date),
-    Floating(civil::DateTime),
-    Utc(civil::DateTime),
-    /// Wall clock plus an index into [`Reader::tzids`].
-    Zoned(civil::DateTime, usize),
-}
-
-#[derive(Clone, Debug)]
-enum RawEnd {
-    At(RawTime),
-    Duration(Span),
-}
-
-#[derive(Clone, Debug)]
-enum RawRDate {
-    Time(RawTime),
-    Period(RawTime, RawEnd),
-}
-
-/// A VEVENT being read.
-#[derive(Debug, Default)]
-struct RawEvent {
+/// What the reader knows of the VEVENT being read beyond the [`Event`] itself.
+#[derive(Clone, Copy, Debug, Default)]
+struct OpenEvent {
     /// Line of `BEGIN:VEVENT`.
     line: usize,
-    /// Byte range of the event's text, for hashing a UID when it has none.
-    span: (usize, usize),
-    uid: Option<String>,
-    summary: Option<String>,
-    description: Option<String>,
-    location: Option<String>,
-    url: Option<String>,
-    status: Status,
-    sequence: i64,
-    start: Option<RawTime>,
-    end: Option<RawEnd>,
-    rrules: Vec<RRule>,
-    exrules: Vec<RRule>,
-    rdates: Vec<RawRDate>,
-    exdates: Vec<RawTime>,
-    recurrence_id: Option<RawTime>,
-    this_and_future: bool,
-    last_modified: Option<Timestamp>,
-    categories: Vec<String>,
+    /// Byte offset of `BEGIN:VEVENT`, for hashing a UID when it has none.
+    start: usize,
+    /// Whether DTSTART was read (`Event::start` holds a placeholder until then).
+    has_start: bool,
+}
+
+/// How a TZID met in the file resolves.
+#[derive(Clone, Debug)]
+enum Zone {
+    /// A zone the database knows: final.
+    Known(Tz),
+    /// Index into [`Reader::deferred`]: resolved at the end of the file.
+    Deferred(usize),
+}
+
+/// A TZID the database does not know, resolved at the end of the file (from a VTIMEZONE that
+/// may come later, or as a literal offset) or else read as floating.
+struct DeferredTzid {
+    tzid: String,
+    /// The first line using it, for the warning when it stays unknown.
+    line: usize,
+    /// What its times hold until then; recognised by the identity of its name.
+    placeholder: Tz,
 }
 
 /// The component the reader is in.
@@ -452,15 +437,23 @@ struct Reader {
     calendars_seen: usize,
     /// Events read so far; while `in_event`, the last one is the VEVENT being read (built in
     /// place, so closing it moves nothing).
-    events: Vec<RawEvent>,
+    events: Vec<Event>,
     in_event: bool,
+    open: OpenEvent,
+    /// Indices in `events` of the events holding a floating time or a deferred TZID.
+    fix_up: Vec<usize>,
+    /// Events without a UID, with their text's byte range: a UID is hashed from it at the end.
+    missing_uid: Vec<(usize, (usize, usize))>,
     vtimezones: Vec<VTimezone>,
     vtimezone: Option<VTimezone>,
     observance: Option<PartialObservance>,
-    /// Distinct TZIDs used by events, with the first line using each.
-    tzids: Vec<(String, usize)>,
+    /// Distinct TZIDs used by events, and how each resolves.
+    tzids: Vec<(String, Zone)>,
     /// Index in `tzids` of the last TZID looked up.
     last_tzid: usize,
+    deferred: Vec<DeferredTzid>,
+    /// The X-WR-TIMEZONE zone, once read, if the database knows it (then final).
+    floating_zone: Option<Tz>,
     skipped_preamble: bool,
     /// 1 + the number of newlines in the input, known once [`Reader::run`] is done.
     last_line: usize,
@@ -486,18 +479,23 @@ impl Reader {
             calendars_seen: 0,
             events: Vec::new(),
             in_event: false,
+            open: OpenEvent::default(),
+            fix_up: Vec::new(),
+            missing_uid: Vec::new(),
             vtimezones: Vec::new(),
             vtimezone: None,
             observance: None,
             tzids: Vec::new(),
             last_tzid: 0,
+            deferred: Vec::new(),
+            floating_zone: None,
             skipped_preamble: false,
             last_line: 1,
         }
     }
 
     /// The VEVENT being read (only called while in one).
-    fn event(&mut self) -> &mut RawEvent {
+    fn event(&mut self) -> &mut Event {
         self.events.last_mut().expect("in VEVENT")
     }
 
@@ -629,11 +627,14 @@ impl Reader {
                 (Comp::Calendar, "VCALENDAR")
             }
             Some(Comp::Calendar) if is("VEVENT") => {
-                self.events.push(RawEvent {
+                // The start is a placeholder until DTSTART is read (`open.has_start`).
+                self.events
+                    .push(Event::new(String::new(), Time::Date(civil::Date::MIN)));
+                self.open = OpenEvent {
                     line: line_no,
-                    span: (start, start),
-                    ..RawEvent::default()
-                });
+                    start,
+                    has_start: false,
+                };
                 self.in_event = true;
                 (Comp::Event, "VEVENT")
             }
@@ -686,7 +687,7 @@ impl Reader {
         match comp {
             Comp::Event => {
                 if std::mem::take(&mut self.in_event) {
-                    self.event().span.1 = end;
+                    self.close_event(end);
                 }
             }
             Comp::Observance => {
@@ -770,6 +771,10 @@ impl Reader {
             } else {
                 value
             });
+            if line.kind == Name::XWrTimezone {
+                // Final when the database knows it; else resolved at the end (see `finish`).
+                self.floating_zone = self.calendar.timezone.as_deref().and_then(known_tzid);
+            }
         }
     }
 
@@ -820,10 +825,13 @@ impl Reader {
                 let Some(t) = self.time_value(line, line_no) else {
                     return;
                 };
+                if line.kind == Name::Dtstart {
+                    self.open.has_start = true;
+                }
                 let ev = self.event();
                 match line.kind {
-                    Name::Dtstart => ev.start = Some(t),
-                    Name::Dtend => ev.end = Some(RawEnd::At(t)),
+                    Name::Dtstart => ev.start = t,
+                    Name::Dtend => ev.end = Some(End::At(t)),
                     _ => {
                         ev.recurrence_id = Some(t);
                         ev.this_and_future = param(line.params, "RANGE")
@@ -836,7 +844,7 @@ impl Reader {
                     let ev = self.event();
                     // DTEND wins when both are present (it is the more common and explicit one).
                     if ev.end.is_none() {
-                        ev.end = Some(RawEnd::Duration(span));
+                        ev.end = Some(End::Duration(span));
                     }
                 }
                 None => self.warn(
@@ -894,7 +902,7 @@ impl Reader {
                 ),
             },
             Name::Uid => {
-                self.event().uid = Some(trim(line.value).to_owned());
+                self.event().uid = trim(line.value).to_owned();
             }
             Name::Summary => {
                 self.event().summary = Some(unescape(line.value));
@@ -919,41 +927,89 @@ impl Reader {
         }
     }
 
-    /// Intern a TZID, remembering the first line that used it.
-    fn tzid_index(&mut self, tzid: &str, line_no: usize) -> usize {
+    /// How a TZID resolves, looked up once per distinct TZID.
+    fn zone(&mut self, tzid: &str, line_no: usize) -> Zone {
         // An event's times almost always share one TZID: try the last one used first.
-        if let Some((t, _)) = self.tzids.get(self.last_tzid)
+        if let Some((t, zone)) = self.tzids.get(self.last_tzid)
             && t == tzid
         {
-            return self.last_tzid;
+            return zone.clone();
         }
         if let Some(i) = self.tzids.iter().position(|(t, _)| t == tzid) {
             self.last_tzid = i;
-            return i;
+            return self.tzids[i].1.clone();
         }
+        let zone = match known_tzid(tzid) {
+            Some(tz) => Zone::Known(tz),
+            None => {
+                self.deferred.push(DeferredTzid {
+                    tzid: tzid.to_owned(),
+                    line: line_no,
+                    placeholder: Tz {
+                        name: Arc::from(tzid),
+                        zone: jiff::tz::TimeZone::UTC,
+                    },
+                });
+                Zone::Deferred(self.deferred.len() - 1)
+            }
+        };
         self.last_tzid = self.tzids.len();
-        self.tzids.push((tzid.to_owned(), line_no));
-        self.tzids.len() - 1
+        self.tzids.push((tzid.to_owned(), zone.clone()));
+        zone
     }
 
-    fn raw_time(&mut self, value: RawValue, tzid: Option<&str>, line_no: usize) -> RawTime {
-        match value {
-            RawValue::Date(d) => RawTime::Date(d),
-            RawValue::DateTime(dt, true) => RawTime::Utc(dt),
-            RawValue::DateTime(dt, false) => match tzid {
-                Some(tzid) => RawTime::Zoned(dt, self.tzid_index(tzid, line_no)),
-                None => RawTime::Floating(dt),
+    /// A value of the VEVENT being read as a model time. A time that may still change (floating,
+    /// or in a TZID only the end of the file can resolve) puts the event on the fix-up list.
+    fn time(&mut self, value: RawValue, tzid: Option<&str>, line_no: usize) -> Time {
+        let dt = match value {
+            RawValue::Date(d) => return Time::Date(d),
+            RawValue::DateTime(dt, true) => return Time::Zoned(dt, Tz::utc()),
+            RawValue::DateTime(dt, false) => dt,
+        };
+        let time = match tzid.map(|tzid| self.zone(tzid, line_no)) {
+            Some(Zone::Known(tz)) => return Time::Zoned(dt, tz),
+            Some(Zone::Deferred(i)) => Time::Zoned(dt, self.deferred[i].placeholder.clone()),
+            None => match &self.floating_zone {
+                Some(tz) => return Time::Zoned(dt, tz.clone()),
+                None => Time::Floating(dt),
             },
+        };
+        let index = self.events.len() - 1;
+        if self.fix_up.last() != Some(&index) {
+            self.fix_up.push(index);
+        }
+        time
+    }
+
+    /// Close the VEVENT being read: drop it without DTSTART, note it when it has no UID.
+    fn close_event(&mut self, end: usize) {
+        let open = self.open;
+        let index = self.events.len() - 1;
+        if !open.has_start {
+            let event = self.events.pop().expect("in VEVENT");
+            if self.fix_up.last() == Some(&index) {
+                self.fix_up.pop();
+            }
+            let uid = if event.uid.is_empty() {
+                String::new()
+            } else {
+                format!("{:?} ", snippet(&event.uid))
+            };
+            self.warn(open.line, format!("VEVENT {uid}without DTSTART dropped"));
+            return;
+        }
+        if self.events[index].uid.is_empty() {
+            self.missing_uid.push((index, (open.start, end)));
         }
     }
 
     /// DTSTART, DTEND, RECURRENCE-ID: one date or date-time.
-    fn time_value(&mut self, line: &Line<'_>, line_no: usize) -> Option<RawTime> {
+    fn time_value(&mut self, line: &Line<'_>, line_no: usize) -> Option<Time> {
         let [kind, tzid] = params_named(line.params, ["VALUE", "TZID"]);
         let is_date = kind.is_some_and(|v| v.eq_ignore_ascii_case("DATE"));
         let value = trim(line.value);
         match parse_time_value(value, is_date) {
-            Some(v) => Some(self.raw_time(v, tzid, line_no)),
+            Some(v) => Some(self.time(v, tzid, line_no)),
             // An unquoted TZID holding a colon (`TZID=tzone://Microsoft/Utc:2024…`): the value
             // starts after the last colon.
             None if let Some(tzid) = tzid
@@ -961,7 +1017,7 @@ impl Reader {
                 && let Some(v) = parse_time_value(rest, is_date) =>
             {
                 let tzid = format!("{tzid}:{more_tzid}");
-                Some(self.raw_time(v, Some(&tzid), line_no))
+                Some(self.time(v, Some(&tzid), line_no))
             }
             None => {
                 self.warn(
@@ -996,13 +1052,13 @@ impl Reader {
                 });
                 match parsed {
                     Some((start, end)) => {
-                        let start = self.raw_time(start, tzid, line_no);
+                        let start = self.time(start, tzid, line_no);
                         let end = match end {
-                            RawEndValue::At(v) => RawEnd::At(self.raw_time(v, tzid, line_no)),
-                            RawEndValue::Duration(s) => RawEnd::Duration(s),
+                            RawEndValue::At(v) => End::At(self.time(v, tzid, line_no)),
+                            RawEndValue::Duration(s) => End::Duration(s),
                         };
                         let ev = self.event();
-                        ev.rdates.push(RawRDate::Period(start, end));
+                        ev.rdates.push(RDate::Period(start, end));
                     }
                     None => self.warn(line_no, format!("bad RDATE period {:?}", snippet(item))),
                 }
@@ -1010,10 +1066,10 @@ impl Reader {
             }
             match parse_time_value(item, is_date) {
                 Some(v) => {
-                    let t = self.raw_time(v, tzid, line_no);
+                    let t = self.time(v, tzid, line_no);
                     let ev = self.event();
                     if rdate {
-                        ev.rdates.push(RawRDate::Time(t));
+                        ev.rdates.push(RDate::Time(t));
                     } else {
                         ev.exdates.push(t);
                     }
@@ -1026,21 +1082,21 @@ impl Reader {
         }
     }
 
-    /// Resolve zones and turn raw events into model events.
+    /// Resolve what only the whole file could resolve, and fix up the events that wait for it.
     fn finish(mut self, text: &str) -> Parsed {
         let last_line = self.last_line;
-        let tzids = std::mem::take(&mut self.tzids);
-        let resolved: Vec<Option<Tz>> = tzids
+        let resolved: Vec<Option<Tz>> = self
+            .deferred
             .iter()
-            .map(|(tzid, line)| {
-                let tz = resolve_tzid(tzid, &self.vtimezones);
+            .map(|d| {
+                let tz = resolve_tzid(&d.tzid, &self.vtimezones);
                 if tz.is_none() {
                     self.warnings.push(
-                        *line,
+                        d.line,
                         format!(
                             "unknown TZID {:?} and no VTIMEZONE for it; its times are read as \
                              floating (local wall-clock) times",
-                            snippet(tzid)
+                            snippet(&d.tzid)
                         ),
                     );
                 }
@@ -1060,58 +1116,18 @@ impl Reader {
             }
             _ => None,
         };
-        let resolver = Resolver {
-            zones: &resolved,
+        let fixer = FixUp {
+            deferred: &self.deferred,
+            resolved: &resolved,
             floating: x_wr.as_ref(),
         };
-        let raw_events = std::mem::take(&mut self.events);
-        let mut events = Vec::with_capacity(raw_events.len());
-        for raw in raw_events {
-            let Some(start) = raw.start else {
-                self.warnings.push(
-                    raw.line,
-                    format!(
-                        "VEVENT {}without DTSTART dropped",
-                        raw.uid
-                            .as_deref()
-                            .map(|u| format!("{:?} ", snippet(u)))
-                            .unwrap_or_default()
-                    ),
-                );
-                continue;
-            };
-            let uid = match raw.uid {
-                Some(uid) if !uid.is_empty() => uid,
-                _ => generated_uid(&text[raw.span.0..raw.span.1.min(text.len())]),
-            };
-            events.push(Event {
-                uid,
-                summary: raw.summary,
-                description: raw.description,
-                location: raw.location,
-                url: raw.url,
-                status: raw.status,
-                sequence: raw.sequence,
-                start: resolver.time(start),
-                end: raw.end.map(|e| resolver.end(e)),
-                rrules: raw.rrules,
-                exrules: raw.exrules,
-                rdates: raw
-                    .rdates
-                    .into_iter()
-                    .map(|r| match r {
-                        RawRDate::Time(t) => RDate::Time(resolver.time(t)),
-                        RawRDate::Period(s, e) => RDate::Period(resolver.time(s), resolver.end(e)),
-                    })
-                    .collect(),
-                exdates: raw.exdates.into_iter().map(|t| resolver.time(t)).collect(),
-                recurrence_id: raw.recurrence_id.map(|t| resolver.time(t)),
-                this_and_future: raw.this_and_future,
-                last_modified: raw.last_modified,
-                categories: raw.categories,
-            });
+        for &i in &self.fix_up {
+            fixer.event(&mut self.events[i]);
         }
-        self.calendar.events = events;
+        for &(i, (start, end)) in &self.missing_uid {
+            self.events[i].uid = generated_uid(&text[start..end.min(text.len())]);
+        }
+        self.calendar.events = self.events;
         Parsed {
             calendar: self.calendar,
             warnings: self.warnings.finish(last_line),
@@ -1124,37 +1140,61 @@ enum RawEndValue {
     Duration(Span),
 }
 
-/// Turns raw times into model times once every TZID is resolved.
-struct Resolver<'r> {
-    zones: &'r [Option<Tz>],
+/// Resolves the times that waited for the end of the file: deferred TZIDs (a placeholder zone,
+/// recognised by the identity of its name) and floating times under an X-WR-TIMEZONE.
+struct FixUp<'r> {
+    deferred: &'r [DeferredTzid],
+    resolved: &'r [Option<Tz>],
     /// The X-WR-TIMEZONE zone, applied to floating date-times.
     floating: Option<&'r Tz>,
 }
 
-impl Resolver<'_> {
-    fn time(&self, t: RawTime) -> Time {
-        match t {
-            RawTime::Date(d) => Time::Date(d),
-            RawTime::Utc(dt) => Time::Zoned(dt, Tz::utc()),
-            RawTime::Zoned(dt, i) => match &self.zones[i] {
-                Some(tz) => Time::Zoned(dt, tz.clone()),
-                None => self.floating(dt),
-            },
-            RawTime::Floating(dt) => self.floating(dt),
+impl FixUp<'_> {
+    fn event(&self, event: &mut Event) {
+        self.time(&mut event.start);
+        if let Some(End::At(t)) = &mut event.end {
+            self.time(t);
+        }
+        for rdate in &mut event.rdates {
+            match rdate {
+                RDate::Time(t) => self.time(t),
+                RDate::Period(t, end) => {
+                    self.time(t);
+                    if let End::At(t) = end {
+                        self.time(t);
+                    }
+                }
+            }
+        }
+        event.exdates.iter_mut().for_each(|t| self.time(t));
+        if let Some(t) = &mut event.recurrence_id {
+            self.time(t);
         }
     }
 
-    fn floating(&self, dt: civil::DateTime) -> Time {
-        match self.floating {
-            Some(tz) => Time::Zoned(dt, tz.clone()),
-            None => Time::Floating(dt),
-        }
-    }
-
-    fn end(&self, e: RawEnd) -> End {
-        match e {
-            RawEnd::At(t) => End::At(self.time(t)),
-            RawEnd::Duration(s) => End::Duration(s),
+    fn time(&self, t: &mut Time) {
+        let dt = match t {
+            Time::Zoned(dt, tz) => {
+                let Some(i) = self
+                    .deferred
+                    .iter()
+                    .position(|d| Arc::ptr_eq(&d.placeholder.name, &tz.name))
+                else {
+                    return;
+                };
+                if let Some(tz) = &self.resolved[i] {
+                    *t = Time::Zoned(*dt, tz.clone());
+                    return;
+                }
+                *dt
+            }
+            Time::Floating(dt) => *dt,
+            Time::Date(_) => return,
+        };
+        if let Some(tz) = self.floating {
+            *t = Time::Zoned(dt, tz.clone());
+        } else {
+            *t = Time::Floating(dt);
         }
     }
 }

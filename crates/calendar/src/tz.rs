@@ -266,6 +266,27 @@ pub fn resolve_tzid(tzid: &str, vtimezones: &[VTimezone]) -> Option<Tz> {
     if tzid.is_empty() {
         return None;
     }
+    if let Some(tz) = known_tzid(tzid) {
+        return Some(tz);
+    }
+    if let Some(tz) = vtimezones
+        .iter()
+        .rev()
+        .find(|v| v.tzid == tzid)
+        .and_then(VTimezone::to_tz)
+    {
+        return Some(tz);
+    }
+    literal_offset(tzid)
+}
+
+/// The steps of [`resolve_tzid`] that do not depend on the file's VTIMEZONEs (IANA names,
+/// Windows names, path prefixes): a zone found here is final as soon as the TZID is read.
+pub(crate) fn known_tzid(tzid: &str) -> Option<Tz> {
+    let tzid = tzid.trim().trim_matches('"').trim();
+    if tzid.is_empty() {
+        return None;
+    }
     if let Some(tz) = iana(tzid) {
         return Some(tz);
     }
@@ -282,15 +303,7 @@ pub fn resolve_tzid(tzid: &str, vtimezones: &[VTimezone]) -> Option<Tz> {
             }
         }
     }
-    if let Some(tz) = vtimezones
-        .iter()
-        .rev()
-        .find(|v| v.tzid == tzid)
-        .and_then(VTimezone::to_tz)
-    {
-        return Some(tz);
-    }
-    literal_offset(tzid)
+    None
 }
 
 #[cfg(test)]

@@ -413,6 +413,72 @@ fn can_keep_dates_and_utc_out_of_x_wr_timezone() {
     assert!(ev.exdates[0].tz().is_some_and(|tz| tz.is_utc()));
 }
 
+/// Zones that only the end of the file can settle (a VTIMEZONE or an X-WR-TIMEZONE after the
+/// events using them) give the same events as when they come first, in every kind of time, with
+/// an event dropped and one without UID in between.
+#[test]
+fn can_read_the_same_events_whatever_the_order_of_zones_and_events() {
+    let vtimezone = "BEGIN:VTIMEZONE\r\nTZID:Custom Club Time\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+0530\r\nTZOFFSETTO:+0530\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
+    let x_wr = "X-WR-TIMEZONE:Custom Club Time\r\n";
+    let events = concat!(
+        "BEGIN:VEVENT\r\nUID:custom\r\nDTSTART;TZID=Custom Club Time:20240101T100000\r\n",
+        "DTEND;TZID=Custom Club Time:20240101T110000\r\nRRULE:FREQ=DAILY;COUNT=5\r\n",
+        "EXDATE;TZID=Custom Club Time:20240102T100000\r\n",
+        "RDATE;VALUE=PERIOD;TZID=Custom Club Time:20240110T100000/20240110T120000\r\nEND:VEVENT\r\n",
+        "BEGIN:VEVENT\r\nUID:custom\r\nRECURRENCE-ID;TZID=Custom Club Time:20240103T100000\r\n",
+        "DTSTART;TZID=Europe/Berlin:20240103T120000\r\nEND:VEVENT\r\n",
+        "BEGIN:VEVENT\r\nUID:dropped\r\nSUMMARY:no start\r\nEND:VEVENT\r\n",
+        "BEGIN:VEVENT\r\nSUMMARY:no uid\r\nDTSTART:20240105T090000\r\nEXDATE:20240106T090000\r\nEND:VEVENT\r\n",
+        "BEGIN:VEVENT\r\nUID:unknown\r\nDTSTART;TZID=Nowhere/Special:20240107T080000\r\nEND:VEVENT\r\n",
+    );
+    let early = parse(ics(&format!("{x_wr}{vtimezone}{events}")).as_bytes()).expect("ics");
+    let late = parse(ics(&format!("{events}{vtimezone}{x_wr}")).as_bytes()).expect("ics");
+    assert_eq!(early.calendar.events, late.calendar.events);
+
+    let evs = &late.calendar.events;
+    assert_eq!(evs.len(), 4, "the event without DTSTART is dropped");
+    let custom = |t: &Time| {
+        assert_eq!(tz_name(t), Some("Custom Club Time"), "{t:?}");
+        t.instant(&TimeZone::UTC).to_string()
+    };
+    assert_eq!(custom(&evs[0].start), "2024-01-01T04:30:00Z");
+    let Some(End::At(end)) = &evs[0].end else {
+        panic!("{:?}", evs[0].end)
+    };
+    assert_eq!(custom(end), "2024-01-01T05:30:00Z");
+    assert_eq!(custom(&evs[0].exdates[0]), "2024-01-02T04:30:00Z");
+    let RDate::Period(start, End::At(end)) = &evs[0].rdates[0] else {
+        panic!("{:?}", evs[0].rdates)
+    };
+    assert_eq!(custom(start), "2024-01-10T04:30:00Z");
+    assert_eq!(custom(end), "2024-01-10T06:30:00Z");
+    assert_eq!(
+        custom(evs[1].recurrence_id.as_ref().expect("override")),
+        "2024-01-03T04:30:00Z"
+    );
+    assert_eq!(tz_name(&evs[1].start), Some("Europe/Berlin"));
+    // Floating times, and times in a TZID nothing defines, are read in the X-WR-TIMEZONE.
+    assert!(evs[2].uid.starts_with("generated-"), "{}", evs[2].uid);
+    assert_eq!(custom(&evs[2].start), "2024-01-05T03:30:00Z");
+    assert_eq!(custom(&evs[2].exdates[0]), "2024-01-06T03:30:00Z");
+    assert_eq!(evs[3].uid, "unknown");
+    assert_eq!(custom(&evs[3].start), "2024-01-07T02:30:00Z");
+    // The UID is hashed from the event's own text, wherever the zones were.
+    let alone = parse(ics(concat!(
+        "BEGIN:VEVENT\r\nSUMMARY:no uid\r\nDTSTART:20240105T090000\r\nEXDATE:20240106T090000\r\n",
+        "END:VEVENT\r\n"
+    ))
+    .as_bytes())
+    .expect("ics");
+    assert_eq!(alone.calendar.events[0].uid, evs[2].uid);
+    assert_eq!(early.warnings.len(), 2, "{:?}", early.warnings);
+    assert!(
+        late.warnings
+            .iter()
+            .any(|w| w.message.contains("Nowhere/Special"))
+    );
+}
+
 #[test]
 fn can_warn_on_bad_values_and_keep_the_event() {
     let input = ics(
