@@ -1241,8 +1241,19 @@ fn physical_line(text: &str, pos: usize) -> (&str, usize) {
 /// as a starting point, by [`split_line`].
 #[inline]
 fn name_run(b: &[u8]) -> usize {
+    /// Which bytes can be part of a property name: one load per byte instead of three ranges.
+    static NAME_BYTE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut c = 0;
+        while c < 256 {
+            let b = c as u8;
+            table[c] = b.is_ascii_alphanumeric() || b == b'-';
+            c += 1;
+        }
+        table
+    };
     b.iter()
-        .position(|c| !(c.is_ascii_alphanumeric() || *c == b'-'))
+        .position(|c| !NAME_BYTE[usize::from(*c)])
         .unwrap_or(b.len())
 }
 
