@@ -1283,27 +1283,30 @@ fn split_line(raw: &str, run: usize) -> Option<Line<'_>> {
         return None;
     }
     let name_start = name.as_ptr() as usize - raw.as_ptr() as usize;
-    let mut i = name_end;
-    if bytes[i] == b';' {
-        let mut quoted = false;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'"' => quoted = !quoted,
-                b':' if !quoted => break,
-                _ => {}
-            }
-            i += 1;
-        }
-        if i == bytes.len() {
-            return None;
-        }
-    }
+    let i = match bytes[name_end] {
+        b';' => unquoted(bytes, name_end, b':')?,
+        _ => name_end,
+    };
     Some(Line {
         kind: Name::of(bytes, name_start, name.len()),
         name,
         params: &raw[name_end..i],
         value: &raw[i + 1..],
     })
+}
+
+/// The first `target` at or after `from` outside double quotes.
+#[inline]
+fn unquoted(bytes: &[u8], from: usize, target: u8) -> Option<usize> {
+    let mut i = from;
+    loop {
+        i += memchr::memchr2(target, b'"', &bytes[i..])?;
+        if bytes[i] == target {
+            return Some(i);
+        }
+        // An opening quote: skip to the closing one.
+        i += 1 + memchr::memchr(b'"', &bytes[i + 1..])? + 1;
+    }
 }
 
 /// The first value of parameter `name` in `;A=x;B="y:z"`, quotes removed.
@@ -1320,25 +1323,14 @@ fn params_named<'p, const N: usize>(params: &'p str, names: [&str; N]) -> [Optio
     while i < bytes.len() {
         // At a ';': read the parameter name up to '='.
         let name_start = i + 1;
-        let mut eq = name_start;
-        while eq < bytes.len() && bytes[eq] != b'=' && bytes[eq] != b';' {
-            eq += 1;
-        }
+        let eq = memchr::memchr2(b'=', b';', &bytes[name_start..])
+            .map_or(bytes.len(), |k| name_start + k);
         if eq >= bytes.len() || bytes[eq] == b';' {
             i = eq;
             continue;
         }
         // The value runs to the next ';' outside quotes.
-        let mut j = eq + 1;
-        let mut quoted = false;
-        while j < bytes.len() {
-            match bytes[j] {
-                b'"' => quoted = !quoted,
-                b';' if !quoted => break,
-                _ => {}
-            }
-            j += 1;
-        }
+        let j = unquoted(bytes, eq + 1, b';').unwrap_or(bytes.len());
         let pname = trim(&params[name_start..eq]);
         if let Some(k) = names.iter().position(|n| pname.eq_ignore_ascii_case(n))
             && found[k].is_none()
