@@ -21,4 +21,6 @@ pub use expand::{Expansion, Limits, Occurrence, Window, expand};
 pub use model::{Calendar, End, Event, Freq, RDate, RRule, Status, Time, Tz, WeekdayNum};
 pub use parse::{ParseError, Parsed, Warning, parse};
 pub use rrule::{RRuleError, RRuleErrorKind};
+/// The inline vector of [`RRule`]'s BYxxx lists.
+pub use smallvec::{SmallVec, smallvec};
 pub use write::write;

@@ -10,6 +10,7 @@ use std::sync::{Arc, LazyLock, PoisonError, RwLock};
 use jiff::civil::{self, Weekday};
 use jiff::tz::TimeZone;
 use jiff::{Span, Timestamp};
+use smallvec::SmallVec;
 
 /// A DATE or DATE-TIME value as a calendar writes it.
 #[derive(Clone, Debug, PartialEq)]
@@ -230,6 +231,9 @@ pub struct WeekdayNum {
 }
 
 /// A recurrence rule (RFC 5545 §3.3.10). Parse with [`str::parse`], write with `Display`.
+///
+/// The BYxxx lists are [`SmallVec`]s: up to 8 or 16 values (by their size) are kept inline, so
+/// a rule of the usual shape is one block of memory with no allocation of its own.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RRule {
     /// `FREQ`.
@@ -241,23 +245,23 @@ pub struct RRule {
     /// `UNTIL`, in whatever value type the file used.
     pub until: Option<Time>,
     /// `BYSECOND` (0..=60).
-    pub by_second: Vec<u8>,
+    pub by_second: SmallVec<[u8; 16]>,
     /// `BYMINUTE` (0..=59).
-    pub by_minute: Vec<u8>,
+    pub by_minute: SmallVec<[u8; 16]>,
     /// `BYHOUR` (0..=23).
-    pub by_hour: Vec<u8>,
+    pub by_hour: SmallVec<[u8; 16]>,
     /// `BYDAY`.
-    pub by_day: Vec<WeekdayNum>,
+    pub by_day: SmallVec<[WeekdayNum; 8]>,
     /// `BYMONTHDAY` (±1..=31).
-    pub by_month_day: Vec<i8>,
+    pub by_month_day: SmallVec<[i8; 16]>,
     /// `BYYEARDAY` (±1..=366).
-    pub by_year_day: Vec<i16>,
+    pub by_year_day: SmallVec<[i16; 8]>,
     /// `BYWEEKNO` (±1..=53).
-    pub by_week_no: Vec<i8>,
+    pub by_week_no: SmallVec<[i8; 16]>,
     /// `BYMONTH` (1..=12).
-    pub by_month: Vec<u8>,
+    pub by_month: SmallVec<[u8; 16]>,
     /// `BYSETPOS` (±1..=366).
-    pub by_set_pos: Vec<i16>,
+    pub by_set_pos: SmallVec<[i16; 8]>,
     /// `WKST` (default Monday).
     pub wkst: Weekday,
 }
@@ -270,15 +274,15 @@ impl RRule {
             interval: 1,
             count: None,
             until: None,
-            by_second: Vec::new(),
-            by_minute: Vec::new(),
-            by_hour: Vec::new(),
-            by_day: Vec::new(),
-            by_month_day: Vec::new(),
-            by_year_day: Vec::new(),
-            by_week_no: Vec::new(),
-            by_month: Vec::new(),
-            by_set_pos: Vec::new(),
+            by_second: SmallVec::new(),
+            by_minute: SmallVec::new(),
+            by_hour: SmallVec::new(),
+            by_day: SmallVec::new(),
+            by_month_day: SmallVec::new(),
+            by_year_day: SmallVec::new(),
+            by_week_no: SmallVec::new(),
+            by_month: SmallVec::new(),
+            by_set_pos: SmallVec::new(),
             wkst: Weekday::Monday,
         }
     }

@@ -26,6 +26,7 @@
 //! and says why.
 
 use jiff::civil;
+use smallvec::SmallVec;
 
 use crate::model::{Freq, RRule};
 
@@ -159,8 +160,8 @@ pub(crate) struct RuleIter {
     month_days_pos: u32,
     month_days_neg: u32,
     has_month_days: bool,
-    year_days: Vec<i16>,
-    week_nos: Vec<i8>,
+    year_days: SmallVec<[i16; 8]>,
+    week_nos: SmallVec<[i8; 16]>,
     /// Bit `w` (Monday = 0) for each BYDAY weekday whose ordinal is absent or ignored.
     day_mask: u8,
     day_nth: Vec<(i8, i64)>,
@@ -173,7 +174,7 @@ pub(crate) struct RuleIter {
     /// Offsets (seconds) inside one period's unit: seconds of the day for DAILY and coarser,
     /// seconds of the hour for HOURLY, of the minute for MINUTELY, `[0]` for SECONDLY.
     times: Vec<i64>,
-    set_pos: Vec<i16>,
+    set_pos: SmallVec<[i16; 8]>,
     wkst: i64,
     /// The first period: year, month index (y × 12 + m − 1), week-start day, day, or civil
     /// seconds truncated to the unit.
@@ -229,16 +230,16 @@ impl RuleIter {
         let wkst = i64::from(rule.wkst.to_monday_zero_offset());
 
         let mut months: u16 = rule.by_month.iter().fold(0, |acc, m| acc | (1 << m));
-        let mut month_days: Vec<i8> = rule.by_month_day.clone();
-        let mut by_day: Vec<(i8, i64)> = rule
+        let mut month_days = rule.by_month_day.clone();
+        let mut by_day: SmallVec<[(i8, i64); 8]> = rule
             .by_day
             .iter()
             .map(|w| (w.nth, i64::from(w.weekday.to_monday_zero_offset())))
             .collect();
-        let week_nos: Vec<i8> = if freq == Freq::Yearly {
+        let week_nos = if freq == Freq::Yearly {
             rule.by_week_no.clone()
         } else {
-            Vec::new()
+            SmallVec::new()
         };
         let no_day_parts = week_nos.is_empty()
             && rule.by_year_day.is_empty()
@@ -849,13 +850,13 @@ mod tests {
                 });
             }
             if next(4) == 0 {
-                rule.by_month = vec![1 + next(12) as u8, 1 + next(12) as u8];
+                rule.by_month = smallvec::smallvec![1 + next(12) as u8, 1 + next(12) as u8];
             }
             if next(4) == 0 {
-                rule.by_set_pos = vec![[1i16, -1, 2][next(3) as usize]];
+                rule.by_set_pos = smallvec::smallvec![[1i16, -1, 2][next(3) as usize]];
             }
             if next(3) == 0 {
-                rule.by_hour = vec![8, 17];
+                rule.by_hour = smallvec::smallvec![8, 17];
             }
             let fast = RuleIter::new(&rule, dtstart, None, max_secs(), 1).shape;
             shaped += usize::from(fast != Shape::Scan);

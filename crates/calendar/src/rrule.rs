@@ -12,6 +12,7 @@ use std::str::FromStr;
 
 use jiff::civil::{self, Weekday};
 use jiff::tz::TimeZone;
+use smallvec::SmallVec;
 
 use crate::model::{Freq, RRule, Time, Tz, WeekdayNum};
 use crate::parse::trim;
@@ -359,35 +360,42 @@ fn parse_until(value: &str) -> Result<Time, RRuleError> {
     }
 }
 
-/// A comma-separated list, each item read by `item`; `None` when one is bad. The vector is
-/// allocated once, at its exact length.
-fn list<T>(value: &str, item: impl Fn(&str) -> Option<T>) -> Option<Vec<T>> {
-    let mut out = Vec::with_capacity(1 + value.bytes().filter(|b| *b == b',').count());
+/// A comma-separated list, each item read by `item`; `None` when one is bad. Lists longer than
+/// the inline room are allocated once, at their exact length.
+fn list<A: smallvec::Array>(
+    value: &str,
+    item: impl Fn(&str) -> Option<A::Item>,
+) -> Option<SmallVec<A>> {
+    let mut out = SmallVec::new();
+    if value.len() > 2 * A::size() {
+        // Possibly more items than the inline room (each takes at least two bytes with its comma).
+        out.reserve_exact(1 + memchr::memchr_iter(b',', value.as_bytes()).count());
+    }
     for v in split_byte(value, b',') {
         out.push(item(trim(v))?);
     }
     Some(out)
 }
 
-fn parse_list(
+fn parse_list<const N: usize>(
     part: &str,
     value: &str,
     min: u8,
     max: u8,
     expected: &'static str,
-) -> Result<Vec<u8>, RRuleError> {
+) -> Result<SmallVec<[u8; N]>, RRuleError> {
     list(value, |v| {
         v.parse::<u8>().ok().filter(|n| (min..=max).contains(n))
     })
     .ok_or_else(|| RRuleError::invalid(part, value, expected))
 }
 
-fn parse_signed_list<T>(
+fn parse_signed_list<T, const N: usize>(
     part: &str,
     value: &str,
     max: i16,
     expected: &'static str,
-) -> Result<Vec<T>, RRuleError>
+) -> Result<SmallVec<[T; N]>, RRuleError>
 where
     T: TryFrom<i16>,
 {

@@ -60,19 +60,19 @@ prop_compose! {
         let mut r = RRule::new(freq);
         r.interval = interval;
         r.count = count;
-        r.by_second = by_second.unwrap_or_default();
-        r.by_minute = by_minute.unwrap_or_default();
-        r.by_hour = by_hour.unwrap_or_default();
+        r.by_second = by_second.unwrap_or_default().into();
+        r.by_minute = by_minute.unwrap_or_default().into();
+        r.by_hour = by_hour.unwrap_or_default().into();
         r.by_day = by_day
             .unwrap_or_default()
             .into_iter()
             .map(|(n, w)| WeekdayNum { nth: n.map_or(0, |n| n as i8), weekday: w })
             .collect();
         r.by_month_day = by_month_day.unwrap_or_default().into_iter().map(|v| v as i8).collect();
-        r.by_year_day = by_year_day.unwrap_or_default();
+        r.by_year_day = by_year_day.unwrap_or_default().into();
         r.by_week_no = by_week_no.unwrap_or_default().into_iter().map(|v| v as i8).collect();
-        r.by_month = by_month.unwrap_or_default();
-        r.by_set_pos = by_set_pos.unwrap_or_default();
+        r.by_month = by_month.unwrap_or_default().into();
+        r.by_set_pos = by_set_pos.unwrap_or_default().into();
         r.wkst = wkst;
         r
     }
@@ -208,18 +208,18 @@ prop_compose! {
         let mut r = RRule::new(freq);
         r.interval = interval;
         r.count = count;
-        r.by_second = by_second;
-        r.by_minute = by_minute;
-        r.by_hour = by_hour;
+        r.by_second = by_second.into();
+        r.by_minute = by_minute.into();
+        r.by_hour = by_hour.into();
         r.by_day = by_day
             .into_iter()
             .map(|(n, w)| WeekdayNum { nth: n.map_or(0, |n| n as i8), weekday: w })
             .collect();
         r.by_month_day = by_month_day.into_iter().map(|v| v as i8).collect();
-        r.by_year_day = by_year_day;
+        r.by_year_day = by_year_day.into();
         r.by_week_no = by_week_no.into_iter().map(|v| v as i8).collect();
-        r.by_month = by_month;
-        r.by_set_pos = by_set_pos;
+        r.by_month = by_month.into();
+        r.by_set_pos = by_set_pos.into();
         r.wkst = wkst;
         r
     }

@@ -13,7 +13,7 @@ fn can_parse_case_insensitively_with_a_prefix_and_trailing_semicolon() {
     assert_eq!(rule.interval, 2);
     assert_eq!(rule.wkst, Weekday::Sunday);
     assert_eq!(
-        rule.by_day,
+        rule.by_day[..],
         [
             WeekdayNum {
                 nth: -1,
@@ -175,18 +175,18 @@ prop_compose! {
             1 => Time::Floating(civil::date(2030, 1, 2).at(3, 4, 5, 0)),
             _ => Time::Zoned(civil::date(2030, 1, 2).at(3, 4, 5, 0), Tz::utc()),
         });
-        r.by_second = by_second;
-        r.by_minute = by_minute;
-        r.by_hour = by_hour;
+        r.by_second = by_second.into();
+        r.by_minute = by_minute.into();
+        r.by_hour = by_hour.into();
         r.by_day = by_day
             .into_iter()
             .map(|(n, w)| WeekdayNum { nth: n.map_or(0, |n| n as i8), weekday: w })
             .collect();
         r.by_month_day = by_month_day.into_iter().map(|v| v as i8).collect();
-        r.by_year_day = by_year_day;
+        r.by_year_day = by_year_day.into();
         r.by_week_no = by_week_no.into_iter().map(|v| v as i8).collect();
-        r.by_month = by_month;
-        r.by_set_pos = by_set_pos;
+        r.by_month = by_month.into();
+        r.by_set_pos = by_set_pos.into();
         r.wkst = wkst;
         r
     }

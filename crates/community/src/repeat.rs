@@ -152,7 +152,7 @@ pub(crate) fn to_rrule(recurrence: &Recurrence) -> RRule {
         }
         Recurrence::MonthlyWeekday { nth, weekday } => {
             let mut rule = RRule::new(Freq::Monthly);
-            rule.by_day = vec![WeekdayNum {
+            rule.by_day = touchpoint_calendar::smallvec![WeekdayNum {
                 nth: *nth,
                 weekday: *weekday,
             }];
@@ -160,7 +160,7 @@ pub(crate) fn to_rrule(recurrence: &Recurrence) -> RRule {
         }
         Recurrence::MonthlyDay(day) => {
             let mut rule = RRule::new(Freq::Monthly);
-            rule.by_month_day = vec![*day];
+            rule.by_month_day = touchpoint_calendar::smallvec![*day];
             rule
         }
         Recurrence::Rrule(rule) => rule.clone(),
