@@ -21,8 +21,8 @@ use jiff::Span;
 use jiff::civil;
 use jiff::tz::Offset;
 
-use crate::model::{Calendar, End, Event, RDate, RRule, Status, Time, Tz};
-use crate::rrule::split_byte;
+use crate::model::{Calendar, End, Event, Freq, RDate, RRule, Status, Time, Tz};
+use crate::rrule::{read_rule, split_byte};
 use crate::tz::{Observance, VTimezone, known_tzid, resolve_tzid};
 
 /// A problem the parser recovered from.
@@ -853,21 +853,27 @@ impl Reader {
                 ),
             },
             Name::Rdate | Name::Exdate => self.multi_time(line, line_no, line.kind == Name::Rdate),
-            Name::Rrule | Name::Exrule => match trim(line.value).parse::<RRule>() {
-                Ok(rule) => {
-                    let ev = self.event();
-                    let rules = if line.kind == Name::Rrule {
-                        &mut ev.rrules
-                    } else {
-                        &mut ev.exrules
-                    };
-                    // Nearly every event has one rule: room for exactly one, not the four a
-                    // first push would make (a rule is a few hundred bytes, kept while served).
-                    rules.reserve_exact(1);
-                    rules.push(rule);
+            Name::Rrule | Name::Exrule => {
+                let ev = self.event();
+                let rules = if line.kind == Name::Rrule {
+                    &mut ev.rrules
+                } else {
+                    &mut ev.exrules
+                };
+                // Nearly every event has one rule: room for exactly one, not the four a first
+                // push would make (a rule is a few hundred bytes, kept while served). The rule
+                // is read in its slot, not moved there.
+                rules.reserve_exact(1);
+                rules.push(RRule::new(Freq::Daily));
+                let slot = rules.last_mut().expect("just pushed");
+                if let Err(e) = read_rule(trim(line.value), slot) {
+                    rules.pop();
+                    if rules.is_empty() {
+                        *rules = Vec::new(); // keep no room for a rule that never was
+                    }
+                    self.warn(line_no, format!("bad {name} ({e}), ignored"));
                 }
-                Err(e) => self.warn(line_no, format!("bad {name} ({e}), ignored")),
-            },
+            }
             Name::Sequence => match trim(line.value).parse::<i64>() {
                 Ok(n) => self.event().sequence = n,
                 Err(_) => self.warn(

@@ -92,129 +92,138 @@ impl FromStr for RRule {
     type Err = RRuleError;
 
     fn from_str(s: &str) -> Result<RRule, RRuleError> {
-        let mut text = trim(s);
-        for prefix in ["RRULE:", "EXRULE:"] {
-            if text.len() >= prefix.len()
-                && text.is_char_boundary(prefix.len())
-                && text[..prefix.len()].eq_ignore_ascii_case(prefix)
-            {
-                text = text[prefix.len()..].trim_start();
-            }
-        }
-        if text.is_empty() {
-            return Err(RRuleError::new(RRuleErrorKind::Empty));
-        }
         let mut rule = RRule::new(Freq::Daily);
-        // The parts seen so far, one bit each (by their index in PARTS).
-        let mut seen = 0u32;
-        let mut has_freq = false;
-        for part in split_byte(text, b';') {
-            let part = trim(part);
-            if part.is_empty() {
-                continue;
-            }
-            let Some(eq) = part.bytes().position(|c| c == b'=') else {
-                return Err(RRuleError::new(RRuleErrorKind::Malformed(part.to_owned())));
-            };
-            let name = trim(&part[..eq]);
-            let value = trim(&part[eq + 1..]);
-            let mut buf = [0u8; 16];
-            let Some(n) = upper(name, &mut buf) else {
-                if name
-                    .as_bytes()
-                    .get(..2)
-                    .is_some_and(|p| p.eq_ignore_ascii_case(b"X-"))
-                {
-                    continue;
-                }
-                return Err(RRuleError::new(RRuleErrorKind::UnknownPart(
-                    name.to_ascii_uppercase(),
-                )));
-            };
-            if n.starts_with(b"X-") {
-                continue;
-            }
-            // `upper` keeps ASCII only, so this is the upper-cased name.
-            let n_str = || String::from_utf8_lossy(n).into_owned();
-            let part = match n {
-                b"FREQ" => Part::Freq,
-                b"INTERVAL" => Part::Interval,
-                b"COUNT" => Part::Count,
-                b"UNTIL" => Part::Until,
-                b"BYSECOND" => Part::BySecond,
-                b"BYMINUTE" => Part::ByMinute,
-                b"BYHOUR" => Part::ByHour,
-                b"BYMONTH" => Part::ByMonth,
-                b"BYMONTHDAY" => Part::ByMonthDay,
-                b"BYYEARDAY" => Part::ByYearDay,
-                b"BYWEEKNO" => Part::ByWeekNo,
-                b"BYSETPOS" => Part::BySetPos,
-                b"BYDAY" => Part::ByDay,
-                b"WKST" => Part::Wkst,
-                b"RSCALE" if value.eq_ignore_ascii_case("GREGORIAN") => Part::Rscale,
-                b"SKIP" if value.eq_ignore_ascii_case("OMIT") => Part::Skip,
-                _ => return Err(RRuleError::new(RRuleErrorKind::UnknownPart(n_str()))),
-            };
-            let bit = 1u32 << part as u32;
-            if seen & bit != 0 {
-                return Err(RRuleError::new(RRuleErrorKind::Duplicate(n_str())));
-            }
-            seen |= bit;
-            let n = part.name();
-            match part {
-                Part::Freq => {
-                    rule.freq = parse_freq(value)?;
-                    has_freq = true;
-                }
-                Part::Interval => {
-                    rule.interval = value
-                        .parse::<u32>()
-                        .ok()
-                        .filter(|v| *v >= 1)
-                        .ok_or_else(|| RRuleError::invalid(n, value, "a positive integer"))?;
-                }
-                Part::Count => {
-                    rule.count =
-                        Some(value.parse::<u32>().map_err(|_| {
-                            RRuleError::invalid(n, value, "a non-negative integer")
-                        })?);
-                }
-                Part::Until => rule.until = Some(parse_until(value)?),
-                Part::BySecond => rule.by_second = parse_list(n, value, 0, 60, "0 to 60")?,
-                Part::ByMinute => rule.by_minute = parse_list(n, value, 0, 59, "0 to 59")?,
-                Part::ByHour => rule.by_hour = parse_list(n, value, 0, 23, "0 to 23")?,
-                Part::ByMonth => rule.by_month = parse_list(n, value, 1, 12, "1 to 12")?,
-                Part::ByMonthDay => {
-                    rule.by_month_day = parse_signed_list(n, value, 31, "±1 to ±31")?;
-                }
-                Part::ByYearDay => {
-                    rule.by_year_day = parse_signed_list(n, value, 366, "±1 to ±366")?;
-                }
-                Part::ByWeekNo => rule.by_week_no = parse_signed_list(n, value, 53, "±1 to ±53")?,
-                Part::BySetPos => {
-                    rule.by_set_pos = parse_signed_list(n, value, 366, "±1 to ±366")?;
-                }
-                Part::ByDay => {
-                    rule.by_day = list(value, parse_weekday_num).ok_or_else(|| {
-                        RRuleError::invalid(
-                            n,
-                            value,
-                            "a list of weekdays (MO…SU) with optional ordinals ±1 to ±53",
-                        )
-                    })?;
-                }
-                Part::Wkst => {
-                    rule.wkst = parse_weekday(value)
-                        .ok_or_else(|| RRuleError::invalid(n, value, "a weekday (MO…SU)"))?;
-                }
-                Part::Rscale | Part::Skip => {}
-            }
-        }
-        if !has_freq {
-            return Err(RRuleError::new(RRuleErrorKind::MissingFreq));
-        }
+        read_rule(s, &mut rule)?;
         Ok(rule)
     }
+}
+
+/// [`RRule::from_str`] into a rule the caller placed (at its final place, say the last slot of an
+/// event's rule vector), so a rule of a few hundred bytes is not moved twice on its way there.
+/// `rule` must be `RRule::new(_)`; after an error it holds part of the text and is to be dropped.
+pub(crate) fn read_rule(s: &str, rule: &mut RRule) -> Result<(), RRuleError> {
+    let mut text = trim(s);
+    for prefix in ["RRULE:", "EXRULE:"] {
+        if text.len() >= prefix.len()
+            && text.is_char_boundary(prefix.len())
+            && text[..prefix.len()].eq_ignore_ascii_case(prefix)
+        {
+            text = text[prefix.len()..].trim_start();
+        }
+    }
+    if text.is_empty() {
+        return Err(RRuleError::new(RRuleErrorKind::Empty));
+    }
+    // The parts seen so far, one bit each (by their index in PARTS).
+    let mut seen = 0u32;
+    let mut has_freq = false;
+    for part in split_byte(text, b';') {
+        let part = trim(part);
+        if part.is_empty() {
+            continue;
+        }
+        let Some(eq) = part.bytes().position(|c| c == b'=') else {
+            return Err(RRuleError::new(RRuleErrorKind::Malformed(part.to_owned())));
+        };
+        let name = trim(&part[..eq]);
+        let value = trim(&part[eq + 1..]);
+        let mut buf = [0u8; 16];
+        let Some(n) = upper(name, &mut buf) else {
+            if name
+                .as_bytes()
+                .get(..2)
+                .is_some_and(|p| p.eq_ignore_ascii_case(b"X-"))
+            {
+                continue;
+            }
+            return Err(RRuleError::new(RRuleErrorKind::UnknownPart(
+                name.to_ascii_uppercase(),
+            )));
+        };
+        if n.starts_with(b"X-") {
+            continue;
+        }
+        // `upper` keeps ASCII only, so this is the upper-cased name.
+        let n_str = || String::from_utf8_lossy(n).into_owned();
+        let part = match n {
+            b"FREQ" => Part::Freq,
+            b"INTERVAL" => Part::Interval,
+            b"COUNT" => Part::Count,
+            b"UNTIL" => Part::Until,
+            b"BYSECOND" => Part::BySecond,
+            b"BYMINUTE" => Part::ByMinute,
+            b"BYHOUR" => Part::ByHour,
+            b"BYMONTH" => Part::ByMonth,
+            b"BYMONTHDAY" => Part::ByMonthDay,
+            b"BYYEARDAY" => Part::ByYearDay,
+            b"BYWEEKNO" => Part::ByWeekNo,
+            b"BYSETPOS" => Part::BySetPos,
+            b"BYDAY" => Part::ByDay,
+            b"WKST" => Part::Wkst,
+            b"RSCALE" if value.eq_ignore_ascii_case("GREGORIAN") => Part::Rscale,
+            b"SKIP" if value.eq_ignore_ascii_case("OMIT") => Part::Skip,
+            _ => return Err(RRuleError::new(RRuleErrorKind::UnknownPart(n_str()))),
+        };
+        let bit = 1u32 << part as u32;
+        if seen & bit != 0 {
+            return Err(RRuleError::new(RRuleErrorKind::Duplicate(n_str())));
+        }
+        seen |= bit;
+        let n = part.name();
+        match part {
+            Part::Freq => {
+                rule.freq = parse_freq(value)?;
+                has_freq = true;
+            }
+            Part::Interval => {
+                rule.interval = value
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|v| *v >= 1)
+                    .ok_or_else(|| RRuleError::invalid(n, value, "a positive integer"))?;
+            }
+            Part::Count => {
+                rule.count = Some(
+                    value
+                        .parse::<u32>()
+                        .map_err(|_| RRuleError::invalid(n, value, "a non-negative integer"))?,
+                );
+            }
+            Part::Until => rule.until = Some(parse_until(value)?),
+            Part::BySecond => rule.by_second = parse_list(n, value, 0, 60, "0 to 60")?,
+            Part::ByMinute => rule.by_minute = parse_list(n, value, 0, 59, "0 to 59")?,
+            Part::ByHour => rule.by_hour = parse_list(n, value, 0, 23, "0 to 23")?,
+            Part::ByMonth => rule.by_month = parse_list(n, value, 1, 12, "1 to 12")?,
+            Part::ByMonthDay => {
+                rule.by_month_day = parse_signed_list(n, value, 31, "±1 to ±31")?;
+            }
+            Part::ByYearDay => {
+                rule.by_year_day = parse_signed_list(n, value, 366, "±1 to ±366")?;
+            }
+            Part::ByWeekNo => rule.by_week_no = parse_signed_list(n, value, 53, "±1 to ±53")?,
+            Part::BySetPos => {
+                rule.by_set_pos = parse_signed_list(n, value, 366, "±1 to ±366")?;
+            }
+            Part::ByDay => {
+                rule.by_day = list(value, parse_weekday_num).ok_or_else(|| {
+                    RRuleError::invalid(
+                        n,
+                        value,
+                        "a list of weekdays (MO…SU) with optional ordinals ±1 to ±53",
+                    )
+                })?;
+            }
+            Part::Wkst => {
+                rule.wkst = parse_weekday(value)
+                    .ok_or_else(|| RRuleError::invalid(n, value, "a weekday (MO…SU)"))?;
+            }
+            Part::Rscale | Part::Skip => {}
+        }
+    }
+    if !has_freq {
+        return Err(RRuleError::new(RRuleErrorKind::MissingFreq));
+    }
+    Ok(())
 }
 
 /// The parts of an RRULE (RFC 5545 §3.3.10, RFC 7529's RSCALE and SKIP).

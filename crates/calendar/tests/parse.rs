@@ -490,8 +490,19 @@ fn can_warn_on_bad_values_and_keep_the_event() {
     assert_eq!(ev.end, None);
     assert_eq!(ev.sequence, 0);
     assert!(ev.rrules.is_empty());
+    assert_eq!(ev.rrules.capacity(), 0, "no room kept for the bad rule");
     let lines: Vec<usize> = parsed.warnings.iter().map(|w| w.line).collect();
     assert_eq!(lines, vec![6, 7, 8, 9], "{:?}", parsed.warnings);
+    // A good rule before or after a bad one is kept, and only it.
+    for rules in [
+        "RRULE:FREQ=SOMETIMES\r\nRRULE:FREQ=WEEKLY;BYDAY=MO\r\nSUMMARY:x\r\n",
+        "RRULE:FREQ=WEEKLY;BYDAY=MO\r\nRRULE:FREQ=SOMETIMES\r\nSUMMARY:x\r\n",
+    ] {
+        let two = input.replace("RRULE:FREQ=SOMETIMES\r\n", rules);
+        let ev = &parse(two.as_bytes()).expect("ics").calendar.events[0];
+        assert_eq!(ev.rrules.len(), 1, "{rules}");
+        assert_eq!(ev.rrules[0].to_string(), "FREQ=WEEKLY;BYDAY=MO");
+    }
 }
 
 #[test]
