@@ -3,11 +3,8 @@
 //! loop; the parent SIGKILLs it mid-refresh, reopens the store and checks that the record is
 //! one whole, valid copy whose validators and version match its body.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
-use std::sync::mpsc;
 use std::time::Duration;
 
 use axum::Router;
@@ -18,6 +15,10 @@ use axum::routing::get;
 use jiff::Timestamp;
 use touchpoint_fetch::{FetchConfig, Fetcher, Location, RefreshOutcome, refresh_one, validate};
 use touchpoint_store::{SqliteStore, Store};
+
+#[path = "../../store/tests/support/kill_child.rs"]
+mod kill_child;
+use kill_child::kill_child_after;
 
 /// Where the child keeps its store; set only for the child.
 const CHILD_DIR: &str = "TOUCHPOINT_FETCH_KILL_CHILD_DIR";
@@ -84,44 +85,16 @@ fn child_refreshes_until_killed() {
 #[test]
 fn can_keep_a_whole_copy_when_a_refresh_is_killed() {
     let tmp = tempfile::tempdir().unwrap();
-    let exe = std::env::current_exe().unwrap();
     let mut last_seen = 0;
     for round in 0..3u64 {
-        let mut child = Command::new(&exe)
-            .args([
-                "--ignored",
-                "--exact",
-                "child_refreshes_until_killed",
-                "--nocapture",
-            ])
-            .args(["--test-threads", "1"])
-            .env(CHILD_DIR, tmp.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let (tx, rx) = mpsc::channel();
-        let stdout = child.stdout.take().unwrap();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(n) = line.strip_prefix("committed ") {
-                    let _ = tx.send(n.parse::<i64>().unwrap());
-                }
-            }
-        });
-        let mut committed = 0;
-        for _ in 0..2 {
-            committed = rx
-                .recv_timeout(Duration::from_secs(30))
-                .expect("the child refreshes within 30 s");
-        }
         // Vary the moment so the kill lands in different phases: fetching, parsing, writing.
-        std::thread::sleep(Duration::from_millis(5 + 11 * round));
-        child.kill().unwrap(); // SIGKILL on Unix
-        child.wait().unwrap();
-        while let Ok(n) = rx.try_recv() {
-            committed = n;
-        }
+        let committed = kill_child_after(
+            "child_refreshes_until_killed",
+            CHILD_DIR,
+            tmp.path(),
+            2,
+            Duration::from_millis(5 + 11 * round),
+        );
 
         let store = SqliteStore::open(tmp.path()).unwrap();
         let rt = tokio::runtime::Runtime::new().unwrap();

@@ -3,13 +3,14 @@
 //! and checks that the record is one whole copy — never a torn mix — and that nothing the child
 //! reported as committed was lost.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
-use std::sync::mpsc;
 use std::time::Duration;
 
 use jiff::Timestamp;
 use touchpoint_store::{NewCopy, SqliteStore, Store};
+
+#[path = "support/kill_child.rs"]
+mod kill_child;
+use kill_child::kill_child_after;
 
 /// Where the child writes; set only for the child.
 const CHILD_DIR: &str = "TOUCHPOINT_STORE_KILL_CHILD_DIR";
@@ -62,45 +63,17 @@ fn child_writes_until_killed() {
 #[test]
 fn can_keep_a_whole_copy_when_killed_mid_write() {
     let tmp = tempfile::tempdir().unwrap();
-    let exe = std::env::current_exe().unwrap();
     let mut last_seen = 0;
     for round in 0..3 {
-        let mut child = Command::new(&exe)
-            .args([
-                "--ignored",
-                "--exact",
-                "child_writes_until_killed",
-                "--nocapture",
-            ])
-            .args(["--test-threads", "1"])
-            .env(CHILD_DIR, tmp.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let (tx, rx) = mpsc::channel();
-        let stdout = child.stdout.take().unwrap();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(n) = line.strip_prefix("committed ") {
-                    let _ = tx.send(n.parse::<i64>().unwrap());
-                }
-            }
-        });
-        // Wait for a few commits, then kill at a moment that varies by round, most likely in
-        // the middle of writing a 2 MiB body.
-        let mut committed = 0;
-        for _ in 0..3 {
-            committed = rx
-                .recv_timeout(Duration::from_secs(30))
-                .expect("the child commits within 30 s");
-        }
-        std::thread::sleep(Duration::from_millis(3 + 7 * round));
-        child.kill().unwrap(); // SIGKILL on Unix
-        child.wait().unwrap();
-        while let Ok(n) = rx.try_recv() {
-            committed = n;
-        }
+        // After a few commits, kill at a moment that varies by round, most likely in the middle
+        // of writing a 2 MiB body.
+        let committed = kill_child_after(
+            "child_writes_until_killed",
+            CHILD_DIR,
+            tmp.path(),
+            3,
+            Duration::from_millis(3 + 7 * round),
+        );
 
         let store = SqliteStore::open(tmp.path()).unwrap();
         let rt = tokio::runtime::Runtime::new().unwrap();
