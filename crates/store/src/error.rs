@@ -77,13 +77,26 @@ impl From<tokio_postgres::Error> for StoreError {
         } else {
             StoreErrorKind::Query
         };
-        // tokio-postgres' Display is terse ("db error"); the source carries the server's text.
-        let message = match std::error::Error::source(&e) {
-            Some(src) => format!("{e}: {src}"),
-            None => e.to_string(),
-        };
-        StoreError::new(kind, message)
+        StoreError::new(kind, with_causes(&e))
     }
+}
+
+/// An error's text followed by its causes' (`a: b: c`), each added only when the text so far
+/// does not already end with it. tokio-postgres' and deadpool's Display is terse ("db error",
+/// "error performing TLS handshake"); the causes carry the server's text or the certificate
+/// problem.
+pub(crate) fn with_causes(e: &dyn std::error::Error) -> String {
+    let mut message = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        let text = c.to_string();
+        if !message.ends_with(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+        cause = c.source();
+    }
+    message
 }
 
 impl From<tokio::task::JoinError> for StoreError {

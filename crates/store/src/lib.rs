@@ -29,7 +29,7 @@ mod sqlite;
 pub mod testing;
 
 pub use error::{StoreError, StoreErrorKind};
-pub use postgres::PgStore;
+pub use postgres::{PgStore, PgTls};
 pub use record::{Bodies, NewCopy, Saved, SourceRecord};
 pub use sqlite::SqliteStore;
 

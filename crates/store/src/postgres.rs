@@ -9,17 +9,27 @@
 //! conditional upsert and timed by the server's clock (replicas' clocks may disagree). A replica
 //! that dies mid-refresh holds its lease only until the ttl runs out.
 //!
-//! Connections are made without TLS: point `--database` at a local socket or loopback address,
-//! or a TLS-terminating proxy.
+//! TLS is used when the URL asks for it with `sslmode=require` (libpq's `verify-ca` and
+//! `verify-full` are read as `require`): the server's certificate is then always verified, against
+//! the system's trust store plus the CA certificates of [`PgTls::ca_file`], and its name must match
+//! the host. Without `sslmode=require` (`disable`, `prefer` or none) connections are plain, for a
+//! local socket, loopback or a private network: touchpoint never sends data over a TLS connection
+//! it did not verify.
 
+use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use deadpool_postgres::{
-    Config, ManagerConfig, Pool, PoolConfig, RecyclingMethod, Runtime, Timeouts,
+    Config, ManagerConfig, Pool, PoolConfig, RecyclingMethod, Runtime, SslMode, Timeouts,
 };
 use jiff::Timestamp;
+use rustls_pki_types::CertificateDer;
+use rustls_pki_types::pem::PemObject;
 use tokio_postgres::NoTls;
+use tokio_postgres_rustls::MakeRustlsConnect;
 
+use crate::error::with_causes;
 use crate::record::{Bodies, NewCopy, Saved, SourceRecord};
 use crate::sqlite::{from_micros, to_u32};
 use crate::{Store, StoreError, StoreErrorKind, StoreFuture, migrate};
@@ -41,12 +51,75 @@ impl std::fmt::Debug for PgStore {
     }
 }
 
+/// What `sslmode=require` connections trust besides the system's certificate authorities.
+#[derive(Clone, Debug, Default)]
+pub struct PgTls {
+    /// A PEM file of CA certificates to trust as well: a private CA, or a self-signed server.
+    pub ca_file: Option<PathBuf>,
+}
+
+impl PgTls {
+    /// The rustls connector: aws-lc-rs, the platform verifier with the extra CAs, no client
+    /// certificate.
+    fn connector(&self) -> Result<MakeRustlsConnect, StoreError> {
+        let open = |message: String| StoreError::new(StoreErrorKind::Open, message);
+        let extra: Vec<CertificateDer<'static>> = match &self.ca_file {
+            Some(path) => {
+                let certs = CertificateDer::pem_file_iter(path)
+                    .and_then(|certs| certs.collect::<Result<Vec<_>, _>>())
+                    .map_err(|e| {
+                        open(format!(
+                            "cannot read CA certificates from {}: {e}",
+                            path.display()
+                        ))
+                    })?;
+                if certs.is_empty() {
+                    return Err(open(format!(
+                        "no CA certificate (PEM \"BEGIN CERTIFICATE\") in {}",
+                        path.display()
+                    )));
+                }
+                certs
+            }
+            None => Vec::new(),
+        };
+        let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+        let verifier =
+            rustls_platform_verifier::Verifier::new_with_extra_roots(extra, provider.clone())
+                .map_err(|e| open(format!("cannot set up TLS to PostgreSQL: {e}")))?;
+        let config = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .map_err(|e| open(format!("cannot set up TLS to PostgreSQL: {e}")))?
+            .dangerous() // a custom verifier: the platform's, which verifies fully
+            .with_custom_certificate_verifier(Arc::new(verifier))
+            .with_no_client_auth();
+        Ok(MakeRustlsConnect::new(config))
+    }
+}
+
+/// libpq's `sslmode=verify-ca` and `verify-full`, which tokio-postgres does not know, as
+/// `require`: touchpoint verifies the certificate and the host name whenever it uses TLS.
+fn with_known_sslmode(url: &str) -> String {
+    url.replace("sslmode=verify-full", "sslmode=require")
+        .replace("sslmode=verify-ca", "sslmode=require")
+}
+
 impl PgStore {
     /// Connect to `url` (`postgres://user:pass@host:port/db` or a key=value string), make a pool
-    /// of up to `max_connections`, and bring the schema up to date.
+    /// of up to `max_connections`, and bring the schema up to date. TLS as the module says, with
+    /// only the system's certificate authorities.
     pub async fn connect(url: &str, max_connections: usize) -> Result<Self, StoreError> {
+        Self::connect_with(url, max_connections, &PgTls::default()).await
+    }
+
+    /// [`PgStore::connect`], trusting `tls`'s CA certificates as well for `sslmode=require`.
+    pub async fn connect_with(
+        url: &str,
+        max_connections: usize,
+        tls: &PgTls,
+    ) -> Result<Self, StoreError> {
         let mut config = Config::new();
-        config.url = Some(url.to_owned());
+        config.url = Some(with_known_sslmode(url));
         config.manager = Some(ManagerConfig {
             recycling_method: RecyclingMethod::Fast,
         });
@@ -59,9 +132,17 @@ impl PgStore {
             recycle: Some(Duration::from_secs(5)),
         };
         config.pool = Some(pool_config);
-        let pool = config
-            .create_pool(Some(Runtime::Tokio1), NoTls)
-            .map_err(|e| StoreError::new(StoreErrorKind::Open, e.to_string()))?;
+        let open = |e: &dyn std::fmt::Display| StoreError::new(StoreErrorKind::Open, e.to_string());
+        let require = config.get_pg_config().map_err(|e| open(&e))?.get_ssl_mode()
+            == tokio_postgres::config::SslMode::Require;
+        let pool = if require {
+            config.create_pool(Some(Runtime::Tokio1), tls.connector()?)
+        } else {
+            // `prefer` would try TLS without verifying it; plain is the honest choice.
+            config.ssl_mode = Some(SslMode::Disable);
+            config.create_pool(Some(Runtime::Tokio1), NoTls)
+        }
+        .map_err(|e| open(&e))?;
         let store = PgStore { pool };
         store.migrate().await?;
         Ok(store)
@@ -118,7 +199,7 @@ impl PgStore {
         self.pool
             .get()
             .await
-            .map_err(|e| StoreError::new(StoreErrorKind::Connect, e.to_string()))
+            .map_err(|e| StoreError::new(StoreErrorKind::Connect, with_causes(&e)))
     }
 }
 

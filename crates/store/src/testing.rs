@@ -3,11 +3,11 @@
 //!
 //! `initdb` runs as the `postgres` user when the tests run as root; the server listens on a free
 //! port on 127.0.0.1 only, with no Unix socket and fsync off. Needs Debian's `postgresql` package
-//! (the binaries are found on PATH or under /usr/lib/postgresql/*/bin); without it the tests
-//! fail with the command to install it, they never skip.
+//! (the binaries are found on PATH or under /usr/lib/postgresql/*/bin), and the `openssl` command
+//! for [`Cluster::start_tls`]; without them the tests fail, they never skip.
 
 use std::net::TcpListener;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// A PostgreSQL cluster in a temporary folder, stopped on drop.
@@ -16,12 +16,63 @@ pub struct Cluster {
     data: PathBuf,
     port: u16,
     as_postgres: bool,
+    /// With [`Cluster::start_tls`]: the CA certificate that signed the server's.
+    ca_file: Option<PathBuf>,
+    /// Server options beyond the port and addresses (TLS files).
+    options: String,
     _dir: tempfile::TempDir,
 }
 
 impl Cluster {
     /// Create and start a cluster.
     pub fn start() -> Cluster {
+        let cluster = Cluster::init();
+        cluster.start_server();
+        cluster
+    }
+
+    /// Create and start a cluster that accepts TLS connections only (`hostssl` in pg_hba.conf,
+    /// plain ones rejected), with a certificate for IP 127.0.0.1 (no DNS name) signed by a CA
+    /// made for it by the `openssl` command ([`Cluster::ca_file`]).
+    pub fn start_tls() -> Cluster {
+        let mut cluster = Cluster::init();
+        let tls = cluster.data.parent().unwrap().join("tls");
+        let script = format!(
+            r#"set -e
+mkdir -p "{tls}" && cd "{tls}"
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
+  -subj "/CN=touchpoint test CA" -keyout ca.key -out ca.crt
+openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
+  -subj "/CN=127.0.0.1" -keyout server.key -out server.csr
+printf 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' > ext.cnf
+openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 2 \
+  -extfile ext.cnf -out server.crt
+chmod 600 server.key
+printf 'hostssl all all 127.0.0.1/32 trust\nhostnossl all all 127.0.0.1/32 reject\n' > "{hba}"
+"#,
+            tls = tls.display(),
+            hba = cluster.data.join("pg_hba.conf").display(),
+        );
+        cluster.run(Path::new("sh"), &["-c", &script]);
+        cluster.options = format!(
+            " -c ssl=on -c ssl_cert_file={} -c ssl_key_file={}",
+            tls.join("server.crt").display(),
+            tls.join("server.key").display()
+        );
+        cluster.ca_file = Some(tls.join("ca.crt"));
+        cluster.start_server();
+        cluster
+    }
+
+    /// The CA certificate (PEM) of a [`Cluster::start_tls`] cluster.
+    pub fn ca_file(&self) -> &Path {
+        self.ca_file
+            .as_deref()
+            .expect("a cluster made by start_tls")
+    }
+
+    /// Create the cluster's folder and database files (`initdb`), not started.
+    fn init() -> Cluster {
         let bin = find_bin();
         let dir = tempfile::tempdir().unwrap();
         let as_postgres = run_output("id", &["-u"]).trim() == "0";
@@ -48,6 +99,8 @@ impl Cluster {
             data,
             port,
             as_postgres,
+            ca_file: None,
+            options: String::new(),
             _dir: dir,
         };
         cluster.pg(
@@ -63,15 +116,14 @@ impl Cluster {
                 "UTF8",
             ],
         );
-        cluster.start_server();
         cluster
     }
 
     /// Start the server (again).
     pub fn start_server(&self) {
         let options = format!(
-            "-p {} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c fsync=off",
-            self.port
+            "-p {} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c fsync=off{}",
+            self.port, self.options
         );
         let log = self.data.join("server.log");
         self.pg(
@@ -113,17 +165,22 @@ impl Cluster {
 
     /// Run one of the server's programs, as the postgres user when we are root.
     fn pg(&self, program: &str, args: &[&str]) {
-        let exe = self.bin.join(program);
+        self.run(&self.bin.join(program), args);
+    }
+
+    /// Run a program as the postgres user when we are root (so what it writes is the server's).
+    fn run(&self, exe: &Path, args: &[&str]) {
+        let program = exe.display();
         let output = if self.as_postgres {
             Command::new("runuser")
                 .args(["-u", "postgres", "--"])
-                .arg(&exe)
+                .arg(exe)
                 .args(args)
                 .output()
         } else {
-            Command::new(&exe).args(args).output()
+            Command::new(exe).args(args).output()
         }
-        .unwrap_or_else(|e| panic!("cannot run {}: {e}", exe.display()));
+        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
         assert!(
             output.status.success(),
             "{program} failed: {}{}",

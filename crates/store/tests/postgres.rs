@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use jiff::Timestamp;
 use touchpoint_store::testing::Cluster;
-use touchpoint_store::{Bodies, NewCopy, PgStore, Store, StoreErrorKind};
+use touchpoint_store::{Bodies, NewCopy, PgStore, PgTls, Store, StoreErrorKind};
 
 fn at(second: i64) -> Timestamp {
     Timestamp::from_second(1_800_000_000 + second).unwrap()
@@ -92,6 +92,61 @@ async fn can_keep_the_store_contract_on_postgresql() {
     );
     assert!(replica.remove("openssf").await.unwrap());
     assert_eq!(store.get("openssf").await.unwrap(), None);
+}
+
+/// `sslmode=require` connects over TLS with the server's certificate verified: the server takes
+/// TLS connections only, so a working store proves TLS; an unknown CA, a host name the
+/// certificate does not name, and a plain connection are each refused with the reason.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn can_connect_over_verified_tls_only() {
+    let cluster = tokio::task::spawn_blocking(Cluster::start_tls)
+        .await
+        .unwrap();
+    let tls = PgTls {
+        ca_file: Some(cluster.ca_file().to_owned()),
+    };
+    let url = format!("{}?sslmode=require", cluster.url());
+    let store = PgStore::connect_with(&url, 2, &tls).await.unwrap();
+    store
+        .save_success("openssf", copy("over tls"), at(0))
+        .await
+        .unwrap();
+    let record = store.get("openssf").await.unwrap().unwrap();
+    assert_eq!(record.body.as_deref(), Some(&b"over tls"[..]));
+    // libpq's verify-full (which tokio-postgres does not know) is read as require.
+    let verify_full = url.replace("sslmode=require", "sslmode=verify-full");
+    PgStore::connect_with(&verify_full, 1, &tls).await.unwrap();
+
+    let refused = |url: String, tls: PgTls| async move {
+        PgStore::connect_with(&url, 1, &tls)
+            .await
+            .expect_err("refused")
+            .to_string()
+    };
+    // Only the system's CAs: the test CA is unknown.
+    let err = refused(url.clone(), PgTls::default()).await;
+    assert!(
+        err.contains("invalid peer certificate: UnknownIssuer"),
+        "{err}"
+    );
+    // The certificate names IP 127.0.0.1, not "localhost".
+    let err = refused(url.replace("127.0.0.1", "localhost"), tls.clone()).await;
+    assert!(err.contains("not valid for name \"localhost\""), "{err}");
+    // Without sslmode the connection is plain, and this server refuses it.
+    let err = refused(cluster.url(), tls.clone()).await;
+    assert!(err.contains("no encryption"), "{err}");
+    // A CA file without a certificate is an error before any connection.
+    let dir = tempfile::tempdir().unwrap();
+    let not_pem = dir.path().join("ca.pem");
+    std::fs::write(&not_pem, "not a certificate\n").unwrap();
+    let err = refused(
+        url,
+        PgTls {
+            ca_file: Some(not_pem),
+        },
+    )
+    .await;
+    assert!(err.contains("no CA certificate"), "{err}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
