@@ -103,7 +103,10 @@ pub fn location(
 pub async fn open_store(args: &StoreArgs) -> anyhow::Result<Arc<dyn Store>> {
     match &args.database {
         Some(url) => {
-            let store = touchpoint_store::PgStore::connect(url, 8)
+            let tls = touchpoint_store::PgTls {
+                ca_file: args.database_ca.clone(),
+            };
+            let store = touchpoint_store::PgStore::connect_with(url, 8, &tls)
                 .await
                 .context("cannot open the PostgreSQL store")?;
             Ok(Arc::new(store))

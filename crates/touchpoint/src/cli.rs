@@ -45,8 +45,12 @@ pub struct StoreArgs {
     #[arg(long, env = "TOUCHPOINT_DATA", default_value = "touchpoint-data")]
     pub data: PathBuf,
     /// A PostgreSQL URL (postgres://…) to share the store between replicas instead of SQLite.
+    /// Add `?sslmode=require` for TLS; the server's certificate is then verified.
     #[arg(long, env = "TOUCHPOINT_DATABASE_URL", conflicts_with = "data")]
     pub database: Option<String>,
+    /// CA certificates (PEM) to trust for the database's TLS certificate, besides the system's.
+    #[arg(long, env = "TOUCHPOINT_DATABASE_CA", requires = "database")]
+    pub database_ca: Option<PathBuf>,
 }
 
 /// `touchpoint serve`.

@@ -551,6 +551,45 @@ fn can_refresh_and_serve_with_postgresql_as_with_sqlite() {
     assert_eq!(health(&pg), from_sqlite);
 }
 
+/// `--database …?sslmode=require --database-ca FILE`: the CLI reaches a TLS-only server and
+/// verifies it; without the CA it refuses, saying why.
+#[test]
+fn can_refresh_through_a_tls_only_database() {
+    let cluster = Cluster::start_tls();
+    let feeds = FeedServer::start();
+    feeds.set("alpha", feed("Alpha over TLS", Duration::ZERO));
+    let dir = Scratch::new("tls");
+    let config = community(dir.path(), &feeds, &["alpha"]);
+    let url = format!("{}?sslmode=require", cluster.url());
+    let ca = cluster.ca_file().to_str().unwrap();
+
+    let output = refresh(
+        dir.path(),
+        &config,
+        &["--database", &url, "--database-ca", ca],
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let tls = touchpoint_store::PgTls {
+        ca_file: Some(cluster.ca_file().to_owned()),
+    };
+    let stored = runtime.block_on(async {
+        let store = PgStore::connect_with(&url, 1, &tls).await.unwrap();
+        store.get("alpha").await.unwrap().expect("stored")
+    });
+    let body = String::from_utf8(stored.body.expect("a copy")).unwrap();
+    assert!(body.contains("Alpha over TLS"), "{body}");
+
+    let output = refresh(dir.path(), &config, &["--database", &url]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(stderr.contains("UnknownIssuer"), "{stderr}");
+}
+
 #[test]
 fn can_share_sources_between_two_replicas_fetching_each_one_at_a_time() {
     let cluster = Cluster::start();
