@@ -212,6 +212,7 @@ fn can_run_the_build_command_with_an_empty_store() {
         store: StoreArgs {
             data: data.path().to_path_buf(),
             database: None,
+            database_ca: None,
         },
         out: out.path().join("site"),
         base_url: Some("https://example.org/meetings/".to_owned()),
