@@ -12,7 +12,6 @@ Known, documented differences (BENCHMARKS.md) are taken out of both sides before
 counted on the peer's line:
 - a peer's own `#orphan<TAB>UID<TAB>START` lines: overrides whose RECURRENCE-ID is no instance of
   their series, which that peer does not list (ical.js);
-- KNOWN_ZONES: series in a zone the peer is known to resolve wrongly (ical.js);
 - EXDATE_LEAKS: instances excluded by an EXDATE that the peer still lists (ical.js, after an
   EXDATE that is no instance);
 - EXCLUDED_OVERRIDES: overrides whose RECURRENCE-ID is also an EXDATE, which the peer drops
@@ -27,10 +26,6 @@ import sys
 CLIP_FROM = "2026-01-02T00:00:00Z"
 CLIP_TO = "2026-12-31T00:00:00Z"
 
-# ical.js reads only the first date of each multi-valued RDATE in a VTIMEZONE
-# (Timezone._expandComponent calls rdate.getFirstValue()), so a zone whose past is written as an
-# RDATE list and whose rules changed (Sao Paulo dropped DST in 2019) keeps a stale offset.
-KNOWN_ZONES = {"ical.js": {"America/Sao_Paulo"}}
 EXDATE_LEAKS = {"ical.js"}
 EXCLUDED_OVERRIDES = {"recurring-ical-events"}
 
@@ -57,15 +52,14 @@ def utc(value):
 
 
 def facts(feed):
-    """From the feed: UID -> zone of its DTSTART, the (UID, EXDATE instant) pairs, and the
-    (UID, start) of overrides whose RECURRENCE-ID is also an EXDATE of their UID."""
+    """From the feed: the (UID, EXDATE instant) pairs, and the (UID, start) of overrides whose
+    RECURRENCE-ID is also an EXDATE of their UID."""
     import icalendar  # the venv's, installed by bench/run
 
     calendar = icalendar.Calendar.from_ical(open(feed, "rb").read())
-    zone, exdates, overrides = {}, set(), []
+    exdates, overrides = set(), []
     for event in calendar.walk("VEVENT"):
         uid = str(event["UID"])
-        zone.setdefault(uid, str(event["DTSTART"].params.get("TZID", "UTC")))
         found = event.get("EXDATE")
         for item in found if isinstance(found, list) else [found] if found else []:
             for d in item.dts:
@@ -73,28 +67,25 @@ def facts(feed):
         if "RECURRENCE-ID" in event:
             overrides.append((uid, utc(event.decoded("RECURRENCE-ID")), utc(event.decoded("DTSTART"))))
     excluded = {(uid, start) for uid, rid, start in overrides if (uid, rid) in exdates}
-    return zone, exdates, excluded
+    return exdates, excluded
 
 
 def main():
     name_of_feed, feed = sys.argv[1:3]
     lists = [arg.split("=", 1) for arg in sys.argv[3:]]
-    uid_zone, exdates, excluded_overrides = facts(feed)
+    exdates, excluded_overrides = facts(feed)
     ref_name, ref_path = lists[0]
     ref_all, _ = read(ref_path)
     failed = False
     for name, path in lists[1:]:
         got, orphans = read(path)
         ref = ref_all.copy()
-        skip = KNOWN_ZONES.get(name, set())
         known = collections.Counter()
         known["orphan overrides"] = sum((ref & orphans).values())
         ref -= orphans
         for key in list(ref) + list(got):
             where = None
-            if uid_zone.get(key[0]) in skip:
-                where = "listings (either side) of series in " + ", ".join(sorted(skip))
-            elif name in EXDATE_LEAKS and key in exdates:
+            if name in EXDATE_LEAKS and key in exdates:
                 where = "EXDATE'd instances listed"
             elif name in EXCLUDED_OVERRIDES and key in excluded_overrides:
                 where = "overrides of an EXDATE'd instance"
