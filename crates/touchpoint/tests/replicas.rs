@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use touchpoint_store::testing::Cluster;
-use touchpoint_store::{PgStore, SourceRecord, Store};
+use touchpoint_store::{PgStore, PgTls, SourceRecord, Store};
 
 /// The window the test feeds' single event falls in.
 const OCCURRENCES: &str = "/api/v1/occurrences?from=2030-01-01&to=2030-02-01";
@@ -56,12 +56,17 @@ impl Drop for Scratch {
 
 /// One source's stored record, read with a store of our own.
 fn record(cluster: &Cluster, id: &str) -> Option<SourceRecord> {
+    record_at(&cluster.url(), &PgTls::default(), id)
+}
+
+/// [`record`] through `url`, trusting `tls`.
+fn record_at(url: &str, tls: &PgTls, id: &str) -> Option<SourceRecord> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .unwrap();
     runtime.block_on(async {
-        let store = PgStore::connect(&cluster.url(), 1).await.unwrap();
+        let store = PgStore::connect_with(url, 1, tls).await.unwrap();
         store.get(id).await.unwrap()
     })
 }
@@ -570,17 +575,10 @@ fn can_refresh_through_a_tls_only_database() {
     );
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let tls = touchpoint_store::PgTls {
+    let tls = PgTls {
         ca_file: Some(cluster.ca_file().to_owned()),
     };
-    let stored = runtime.block_on(async {
-        let store = PgStore::connect_with(&url, 1, &tls).await.unwrap();
-        store.get("alpha").await.unwrap().expect("stored")
-    });
+    let stored = record_at(&url, &tls, "alpha").expect("stored");
     let body = String::from_utf8(stored.body.expect("a copy")).unwrap();
     assert!(body.contains("Alpha over TLS"), "{body}");
 
