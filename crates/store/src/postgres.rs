@@ -135,6 +135,13 @@ impl PgStore {
         let open = |e: &dyn std::fmt::Display| StoreError::new(StoreErrorKind::Open, e.to_string());
         let require = config.get_pg_config().map_err(|e| open(&e))?.get_ssl_mode()
             == tokio_postgres::config::SslMode::Require;
+        if !require && let Some(ca) = &tls.ca_file {
+            // A CA for a connection that would be plain: surely TLS was meant.
+            return Err(open(&format!(
+                "a CA file ({}) is given but the URL does not ask for TLS: add sslmode=require",
+                ca.display()
+            )));
+        }
         let pool = if require {
             config.create_pool(Some(Runtime::Tokio1), tls.connector()?)
         } else {

@@ -133,8 +133,11 @@ async fn can_connect_over_verified_tls_only() {
     let err = refused(url.replace("127.0.0.1", "localhost"), tls.clone()).await;
     assert!(err.contains("not valid for name \"localhost\""), "{err}");
     // Without sslmode the connection is plain, and this server refuses it.
-    let err = refused(cluster.url(), tls.clone()).await;
+    let err = refused(cluster.url(), PgTls::default()).await;
     assert!(err.contains("no encryption"), "{err}");
+    // A CA file with a URL that does not ask for TLS is a mistake, said before connecting.
+    let err = refused(cluster.url(), tls.clone()).await;
+    assert!(err.contains("add sslmode=require"), "{err}");
     // A CA file without a certificate is an error before any connection.
     let dir = tempfile::tempdir().unwrap();
     let not_pem = dir.path().join("ca.pem");
