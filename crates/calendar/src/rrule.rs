@@ -114,7 +114,7 @@ pub(crate) fn read_rule(s: &str, rule: &mut RRule) -> Result<(), RRuleError> {
     if text.is_empty() {
         return Err(RRuleError::new(RRuleErrorKind::Empty));
     }
-    // The parts seen so far, one bit each (by their index in PARTS).
+    // The parts seen so far, one bit each (a `Part`'s discriminant is its bit).
     let mut seen = 0u32;
     let mut has_freq = false;
     for part in split_byte(text, b';') {

@@ -262,11 +262,8 @@ fn literal_offset(tzid: &str) -> Option<Tz> {
 /// Resolve a TZID as calendar apps do (see the module documentation for the order), using the
 /// file's own VTIMEZONEs for names no database knows.
 pub fn resolve_tzid(tzid: &str, vtimezones: &[VTimezone]) -> Option<Tz> {
-    let tzid = tzid.trim().trim_matches('"').trim();
-    if tzid.is_empty() {
-        return None;
-    }
-    if let Some(tz) = known_tzid(tzid) {
+    let tzid = clean_tzid(tzid)?;
+    if let Some(tz) = database_zone(tzid) {
         return Some(tz);
     }
     if let Some(tz) = vtimezones
@@ -283,10 +280,18 @@ pub fn resolve_tzid(tzid: &str, vtimezones: &[VTimezone]) -> Option<Tz> {
 /// The steps of [`resolve_tzid`] that do not depend on the file's VTIMEZONEs (IANA names,
 /// Windows names, path prefixes): a zone found here is final as soon as the TZID is read.
 pub(crate) fn known_tzid(tzid: &str) -> Option<Tz> {
+    database_zone(clean_tzid(tzid)?)
+}
+
+/// A TZID without surrounding spaces and quotes; `None` when nothing is left.
+fn clean_tzid(tzid: &str) -> Option<&str> {
     let tzid = tzid.trim().trim_matches('"').trim();
-    if tzid.is_empty() {
-        return None;
-    }
+    (!tzid.is_empty()).then_some(tzid)
+}
+
+/// A cleaned TZID ([`clean_tzid`]) as the tz database knows it: an IANA name, a Windows name,
+/// or an IANA name behind a path prefix.
+fn database_zone(tzid: &str) -> Option<Tz> {
     if let Some(tz) = iana(tzid) {
         return Some(tz);
     }
