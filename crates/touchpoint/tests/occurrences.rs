@@ -360,3 +360,270 @@ fn can_show_a_table_in_each_events_own_zone_without_tz() {
         "table:\n{text}"
     );
 }
+
+/// Every shape `--json` writes, for the byte-for-byte golden below: zones with negative,
+/// half- and quarter-hour offsets and both DST edges (Berlin's gap and fold), UTC written three
+/// ways, floating times and dates, a VTIMEZONE only the file defines, a Windows zone name,
+/// EXDATEs, RDATEs, a moved and a cancelled override, and summaries and UIDs that JSON must
+/// escape: quotes, backslashes, control characters (written raw or as RFC 5545's `\n`),
+/// non-ASCII, U+2028 and U+2029 (which JSON allows unescaped), and DEL.
+const GOLDEN_FEED: &str = "BEGIN:VCALENDAR\r\n\
+VERSION:2.0\r\n\
+PRODID:-//touchpoint//golden//EN\r\n\
+BEGIN:VTIMEZONE\r\n\
+TZID:Golden Odd Zone\r\n\
+BEGIN:STANDARD\r\n\
+DTSTART:19700101T000000\r\n\
+TZOFFSETFROM:+0117\r\n\
+TZOFFSETTO:+0117\r\n\
+TZNAME:GOZ\r\n\
+END:STANDARD\r\n\
+END:VTIMEZONE\r\n\
+BEGIN:VEVENT\r\n\
+UID:berlin@golden\r\n\
+DTSTART;TZID=Europe/Berlin:20260315T023000\r\n\
+DTEND;TZID=Europe/Berlin:20260315T033000\r\n\
+RRULE:FREQ=WEEKLY;BYDAY=SU\r\n\
+EXDATE;TZID=Europe/Berlin:20260412T023000,20260419T023000\r\n\
+SUMMARY:Sync \"weekly\"\\, Berlin \\\\ backslash\\nsecond line\r\n\
+STATUS:CONFIRMED\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:berlin@golden\r\n\
+RECURRENCE-ID;TZID=Europe/Berlin:20260405T023000\r\n\
+DTSTART;TZID=Europe/Berlin:20260405T023000\r\n\
+DTEND;TZID=Europe/Berlin:20260405T033000\r\n\
+SUMMARY:Sync (cancelled)\r\n\
+STATUS:CANCELLED\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:berlin@golden\r\n\
+RECURRENCE-ID;TZID=Europe/Berlin:20261025T023000\r\n\
+DTSTART;TZID=Europe/Berlin:20261025T021500\r\n\
+DTEND;TZID=Europe/Berlin:20261025T034500\r\n\
+SUMMARY:Sync moved into the fold\r\n\
+SEQUENCE:2\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:stjohns \"quoted\" \\\\ uid@golden\r\n\
+DTSTART;TZID=America/St_Johns:20260306T233000\r\n\
+DURATION:PT45M\r\n\
+RRULE:FREQ=DAILY;COUNT=4\r\n\
+SUMMARY:Half-hour west\ttab\x01\x08\x0b\x0c\x1f\x7f end\r\n\
+STATUS:TENTATIVE\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:kathmandu@golden\r\n\
+DTSTART;TZID=Asia/Kathmandu:20260310T000000\r\n\
+DTEND;TZID=Asia/Kathmandu:20260310T010000\r\n\
+RDATE;TZID=Asia/Kathmandu:20260317T090000,20260324T235959\r\n\
+SUMMARY:Grüße — 会議 🎉 \u{2028}line\u{2029}para\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:chatham@golden\r\n\
+DTSTART;TZID=Pacific/Chatham:20260401T120000\r\n\
+DTEND;TZID=Pacific/Chatham:20260401T130000\r\n\
+RRULE:FREQ=WEEKLY;COUNT=2\r\n\
+SUMMARY:Quarter-hour east\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:kolkata@golden\r\n\
+DTSTART;TZID=Asia/Kolkata:20260302T093000\r\n\
+DTEND;TZID=Asia/Kolkata:20260302T101500\r\n\
+SUMMARY:</script><b>&amp;</b>\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:pago@golden\r\n\
+DTSTART;TZID=Pacific/Pago_Pago:20260303T220000\r\n\
+DTEND;TZID=Pacific/Pago_Pago:20260304T020000\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:kiritimati@golden\r\n\
+DTSTART;TZID=Pacific/Kiritimati:20260304T000000\r\n\
+DTEND;TZID=Pacific/Kiritimati:20260304T000100\r\n\
+SUMMARY:+14:00\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:utc-z@golden\r\n\
+DTSTART:20260305T120000Z\r\n\
+DTEND:20260305T130000Z\r\n\
+RRULE:FREQ=MONTHLY;COUNT=2\r\n\
+SUMMARY:UTC with Z\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:utc-tzid@golden\r\n\
+DTSTART;TZID=UTC:20260306T000000\r\n\
+DTEND;TZID=Etc/UTC:20260306T000000\r\n\
+SUMMARY:UTC by TZID\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:gmt@golden\r\n\
+DTSTART;TZID=GMT:20260307T235959\r\n\
+DURATION:PT1S\r\n\
+SUMMARY:GMT\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:windows@golden\r\n\
+DTSTART;TZID=W. Europe Standard Time:20260309T080000\r\n\
+DTEND;TZID=W. Europe Standard Time:20260309T083000\r\n\
+SUMMARY:Windows zone name\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:oddzone@golden\r\n\
+DTSTART;TZID=Golden Odd Zone:20260311T101010\r\n\
+DTEND;TZID=Golden Odd Zone:20260311T111111\r\n\
+SUMMARY:A zone only this file defines\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:floating@golden\r\n\
+DTSTART:20260302T070809\r\n\
+DURATION:PT23H59M59S\r\n\
+RRULE:FREQ=WEEKLY;INTERVAL=2;COUNT=3\r\n\
+SUMMARY:Floating\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:allday@golden\r\n\
+DTSTART;VALUE=DATE:20260228\r\n\
+DTEND;VALUE=DATE:20260302\r\n\
+RRULE:FREQ=MONTHLY;COUNT=3\r\n\
+SUMMARY:All day\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:allday@golden\r\n\
+RECURRENCE-ID;VALUE=DATE:20260328\r\n\
+DTSTART;VALUE=DATE:20260329\r\n\
+DTEND;VALUE=DATE:20260330\r\n\
+SUMMARY:All day, moved\r\n\
+STATUS:CANCELLED\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:rdate-period@golden\r\n\
+DTSTART;TZID=America/Los_Angeles:20260307T180000\r\n\
+DTEND;TZID=America/Los_Angeles:20260307T190000\r\n\
+RDATE;VALUE=PERIOD;TZID=America/Los_Angeles:20260308T010000/PT3H\r\n\
+SUMMARY:Across the US spring-forward\r\n\
+END:VEVENT\r\n\
+END:VCALENDAR\r\n";
+
+/// Where the golden outputs live (`tests/golden/`).
+fn golden_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name)
+}
+
+/// Compares `actual` with the golden file byte for byte; `TOUCHPOINT_BLESS=1` writes it instead
+/// (only ever done on purpose, when the output format changes).
+fn assert_golden(name: &str, actual: &[u8]) {
+    let path = golden_path(name);
+    if std::env::var_os("TOUCHPOINT_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("golden dir");
+        std::fs::write(&path, actual).expect("write golden");
+        return;
+    }
+    let expected = std::fs::read(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (TOUCHPOINT_BLESS=1 writes it)", path.display()));
+    if expected != actual {
+        let (expected, actual) = (
+            String::from_utf8_lossy(&expected),
+            String::from_utf8_lossy(actual),
+        );
+        let first = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(e, a)| e != a)
+            .unwrap_or(expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "{name} differs from {} at line {}:\nexpected: {:?}\nactual:   {:?}",
+            path.display(),
+            first + 1,
+            expected.lines().nth(first),
+            actual.lines().nth(first)
+        );
+    }
+}
+
+/// The golden was written by the formatting that used jiff's `strftime` and serde_json (before
+/// the hand-written writer): the output of every shape above must not change by one byte.
+#[test]
+fn can_print_json_lines_byte_for_byte_as_the_golden_file() {
+    let dir = temp_dir("golden");
+    let file = write(&dir, "golden.ics", GOLDEN_FEED);
+    let out = run(&[
+        file.to_str().expect("path"),
+        "--from",
+        "2026-02-01",
+        "--to",
+        "2026-11-01",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    assert_golden("occurrences.jsonl", &out.stdout);
+}
+
+/// The readable table writes dates and floating times with the same formatting.
+#[test]
+fn can_print_the_table_byte_for_byte_as_the_golden_file() {
+    let dir = temp_dir("golden-table");
+    let file = write(&dir, "golden.ics", GOLDEN_FEED);
+    let path = file.to_str().expect("path");
+    let own = run(&[path, "--from", "2026-02-01", "--to", "2026-11-01"]);
+    assert_eq!(own.status.code(), Some(0), "stderr: {}", stderr(&own));
+    assert_golden("occurrences-table.txt", &own.stdout);
+    let shown = run(&[
+        path,
+        "--from",
+        "2026-02-01",
+        "--to",
+        "2026-11-01",
+        "--tz",
+        "Asia/Kolkata",
+    ]);
+    assert_eq!(shown.status.code(), Some(0), "stderr: {}", stderr(&shown));
+    assert_golden("occurrences-table-kolkata.txt", &shown.stdout);
+}
+
+/// Offsets with seconds (local mean time before zones were rounded to minutes) and years far
+/// from today, as `--json` writes them.
+#[test]
+fn can_print_historic_offsets_byte_for_byte_as_the_golden_file() {
+    let dir = temp_dir("golden-historic");
+    let feed = "BEGIN:VCALENDAR\r\n\
+VERSION:2.0\r\n\
+PRODID:-//touchpoint//golden//EN\r\n\
+BEGIN:VEVENT\r\n\
+UID:amsterdam@golden\r\n\
+DTSTART;TZID=Europe/Amsterdam:19300505T120000\r\n\
+DTEND;TZID=Europe/Amsterdam:19300505T130000\r\n\
+SUMMARY:+00:19:32\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:monrovia@golden\r\n\
+DTSTART;TZID=Africa/Monrovia:19300506T120000\r\n\
+DTEND;TZID=Africa/Monrovia:19300506T130000\r\n\
+SUMMARY:-00:44:30\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:paris@golden\r\n\
+DTSTART;TZID=Europe/Paris:19000101T000000\r\n\
+DTEND;TZID=Europe/Paris:19000101T000001\r\n\
+RRULE:FREQ=YEARLY;UNTIL=19320101T000000Z\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:floating-old@golden\r\n\
+DTSTART:19310101T000000\r\n\
+DTEND;VALUE=DATE:19310102\r\n\
+END:VEVENT\r\n\
+END:VCALENDAR\r\n";
+    let file = write(&dir, "historic.ics", feed);
+    let out = run(&[
+        file.to_str().expect("path"),
+        "--from",
+        "1929-01-01",
+        "--to",
+        "1932-01-01",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    assert_golden("occurrences-historic.jsonl", &out.stdout);
+}
