@@ -16,11 +16,16 @@
 //! - **Duration.** DTEND gives an exact duration for date-times and a number of days for dates;
 //!   DURATION is nominal for days and weeks (they keep the wall clock across DST) and exact for
 //!   hours, minutes and seconds; with neither, a date lasts one day and a date-time is instant.
-//! - **Overrides** are grouped by UID. Among events sharing a UID and RECURRENCE-ID (compared as
-//!   instants) the highest SEQUENCE wins, then the last in the file; among masters sharing a UID
-//!   likewise. Every kept override is an occurrence of its own, at its own time, whether or not
-//!   its master or the replaced instance exists; the master instance whose start equals its
-//!   RECURRENCE-ID (as an instant) is not listed.
+//! - **Overrides** are grouped by UID. A RECURRENCE-ID is read as a value of its master's type:
+//!   a date-time on an all-day series names its own wall-clock date (Outlook writes
+//!   `RECURRENCE-ID;TZID=GMT Standard Time:20200416T000000` for the instance of 2020-04-16), a
+//!   DATE on a date-time series names the instance of that date at DTSTART's time of day in
+//!   DTSTART's zone. Among events sharing a UID and RECURRENCE-ID (compared as instants) the
+//!   highest SEQUENCE wins, then the last in the file; among masters sharing a UID likewise.
+//!   Every kept override is an occurrence of its own, at its own time, whether or not its master
+//!   or the replaced instance exists; the master instance whose start equals its RECURRENCE-ID
+//!   (as an instant) is not listed. (Stale overrides, which a later edit of the master
+//!   excluded, are dropped by the reader: [`stale_overrides`].)
 //! - **RANGE=THISANDFUTURE.** For every master instance that starts strictly after such an
 //!   override's RECURRENCE-ID (and has no override of its own), the latest such override applies:
 //!   the instance moves by the override's shift (its DTSTART minus its RECURRENCE-ID, on DTSTART's
@@ -109,33 +114,7 @@ pub fn expand(calendar: &Calendar, window: &Window, limits: &Limits) -> Expansio
     let fz = window.zone.clone().unwrap_or(TimeZone::UTC);
     let events = &calendar.events;
 
-    // Group events by UID, in order of first appearance.
-    let mut index: HashMap<&str, usize> = HashMap::with_capacity(events.len());
-    let mut groups: Vec<Group<'_>> = Vec::new();
-    for (i, ev) in events.iter().enumerate() {
-        let g = *index.entry(ev.uid.as_str()).or_insert_with(|| {
-            groups.push(Group {
-                uid: ev.uid.as_str(),
-                master: None,
-                overrides: Vec::new(),
-            });
-            groups.len() - 1
-        });
-        let group = &mut groups[g];
-        if let Some(rid) = &ev.recurrence_id {
-            let at = rid.instant(&fz);
-            match group.overrides.iter_mut().find(|(_, t)| *t == at) {
-                Some(slot) if events[slot.0].sequence <= ev.sequence => slot.0 = i,
-                Some(_) => {}
-                None => group.overrides.push((i, at)),
-            }
-        } else {
-            match group.master {
-                Some(m) if events[m].sequence > ev.sequence => {}
-                _ => group.master = Some(i),
-            }
-        }
-    }
+    let mut groups = group_by_uid(events, &fz);
     // Ties on the start instant are broken by UID: rank the groups by UID once.
     let mut order: Vec<usize> = (0..groups.len()).collect();
     order.sort_by(|a, b| groups[*a].uid.cmp(groups[*b].uid));
@@ -166,8 +145,143 @@ pub fn expand(calendar: &Calendar, window: &Window, limits: &Limits) -> Expansio
 struct Group<'a> {
     uid: &'a str,
     master: Option<usize>,
-    /// Kept overrides with their RECURRENCE-ID instant.
+    /// Kept overrides with the instant of the master instance each replaces
+    /// ([`recurrence_instant`]).
     overrides: Vec<(usize, Timestamp)>,
+}
+
+/// The events grouped by UID, in order of first appearance: among masters sharing a UID the
+/// highest SEQUENCE wins, then the last in the file; likewise among overrides of one instance.
+fn group_by_uid<'a>(events: &'a [Event], fz: &TimeZone) -> Vec<Group<'a>> {
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(events.len());
+    let mut groups: Vec<Group<'_>> = Vec::new();
+    // Every override, until its master (which may come later in the file) is known.
+    let mut overrides: Vec<(usize, usize)> = Vec::new();
+    for (i, ev) in events.iter().enumerate() {
+        let g = *index.entry(ev.uid.as_str()).or_insert_with(|| {
+            groups.push(Group {
+                uid: ev.uid.as_str(),
+                master: None,
+                overrides: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        let group = &mut groups[g];
+        if ev.recurrence_id.is_some() {
+            overrides.push((g, i));
+        } else {
+            match group.master {
+                Some(m) if events[m].sequence > ev.sequence => {}
+                _ => group.master = Some(i),
+            }
+        }
+    }
+    for (g, i) in overrides {
+        let ev = &events[i];
+        let group = &mut groups[g];
+        let Some(rid) = &ev.recurrence_id else {
+            continue;
+        };
+        let at = recurrence_instant(rid, group.master.map(|m| &events[m].start), fz);
+        match group.overrides.iter_mut().find(|(_, t)| *t == at) {
+            Some(slot) if events[slot.0].sequence <= ev.sequence => slot.0 = i,
+            Some(_) => {}
+            None => group.overrides.push((i, at)),
+        }
+    }
+    groups
+}
+
+/// The instant of the master instance a RECURRENCE-ID names ([`in_master_type`]).
+fn recurrence_instant(rid: &Time, master: Option<&Time>, fz: &TimeZone) -> Timestamp {
+    master
+        .and_then(|m| in_master_type(rid, m))
+        .as_ref()
+        .unwrap_or(rid)
+        .instant(fz)
+}
+
+/// Most overrides [`stale_overrides`] checks in one calendar, and the candidates each check may
+/// generate: a hostile feed's checks stay within about 20 million rule steps; a real one has
+/// a few stale candidates, each found by fast-forwarding its master to the instance.
+const MAX_STALE_CHECKS: usize = 1000;
+const STALE_CHECK_CANDIDATES: u64 = 20_000;
+
+/// The overrides a later edit of their master left behind, as indices into `events` in order.
+///
+/// A producer moves one occurrence (an override, SEQUENCE 1), later deletes it: the master is
+/// rewritten with SEQUENCE 2 and an EXDATE for that date (or an UNTIL or COUNT that ends before
+/// it), but the old override stays in the file. An override is stale when its master excludes
+/// the instance it replaces and its SEQUENCE is lower than the master's; ical.js and
+/// recurring-ical-events drop it too. With an equal or higher SEQUENCE it is kept: some
+/// producers EXDATE every moved instance, and those moved meetings must stay. Past
+/// `MAX_STALE_CHECKS` candidates, and where a check hits its bound, overrides are kept.
+pub fn stale_overrides(events: &[Event]) -> Vec<usize> {
+    let fz = TimeZone::UTC;
+    let limits = Limits {
+        max_candidates_per_event: STALE_CHECK_CANDIDATES,
+        max_occurrences_per_event: 64,
+    };
+    let mut checks = 0;
+    let mut stale = Vec::new();
+    for group in group_by_uid(events, &fz) {
+        let Some(m) = group.master else { continue };
+        for &(i, at) in &group.overrides {
+            if events[i].sequence >= events[m].sequence {
+                continue;
+            }
+            if checks == MAX_STALE_CHECKS {
+                break;
+            }
+            checks += 1;
+            if is_instance(events, m, at, &limits) == Some(false) {
+                stale.push(i);
+            }
+        }
+    }
+    stale.sort_unstable();
+    stale
+}
+
+/// Whether the master `m` has an instance starting at `at` (its recurrence set after EXDATE
+/// and EXRULE, overrides aside); `None` when the work bound stopped the search first.
+fn is_instance(events: &[Event], m: usize, at: Timestamp, limits: &Limits) -> Option<bool> {
+    let start = at.to_zoned_datetime(TimeZone::UTC).datetime();
+    let window = Window {
+        start,
+        end: start.checked_add(SignedDuration::from_secs(1)).ok()?,
+        zone: Some(TimeZone::UTC),
+    };
+    let ctx = Ctx {
+        window: &window,
+        fz: &TimeZone::UTC,
+        limits,
+    };
+    let mut found = Collector::default();
+    expand_master(&ctx, events, m, &[], &mut found);
+    if found.keys.iter().any(|(t, _)| *t == at) {
+        Some(true)
+    } else if found.truncated.is_empty() {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// A RECURRENCE-ID written as another value type than its master's DTSTART, read as a value of
+/// the master's type (`None` when the types already agree). Producers do not always write it as
+/// their series: Outlook names an instance of an all-day series by a midnight in a Windows zone
+/// (`RECURRENCE-ID;TZID=GMT Standard Time:20200416T000000`), which names the date as written;
+/// a DATE names the instance of a date-time series that starts on that date at DTSTART's time
+/// of day, in DTSTART's zone.
+fn in_master_type(rid: &Time, master: &Time) -> Option<Time> {
+    match (master, rid) {
+        (Time::Date(_), Time::Zoned(dt, _) | Time::Floating(dt)) => Some(Time::Date(dt.date())),
+        (Time::Zoned(..) | Time::Floating(_), Time::Date(day)) => {
+            Some(Kind::of(master).at(day.to_datetime(master.civil().time())))
+        }
+        _ => None,
+    }
 }
 
 /// What every event's expansion needs.
@@ -616,6 +730,8 @@ fn emit_override(ctx: &Ctx<'_>, events: &[Event], i: usize, out: &mut Collector)
 struct RuleStream {
     iter: RuleIter,
     dtstart: i64,
+    /// The rule's UNTIL is before DTSTART: it lists nothing.
+    ended: bool,
     first: bool,
     count: Option<u64>,
     emitted: u64,
@@ -625,6 +741,9 @@ struct RuleStream {
 
 impl RuleStream {
     fn next(&mut self, zone: &TimeZone) -> Option<i64> {
+        if self.ended {
+            return None;
+        }
         if self.first {
             self.first = false;
             self.emitted = 1;
@@ -682,10 +801,13 @@ fn expand_master(
         .filter(|(i, _)| events[*i].this_and_future)
         .map(|&(i, at)| {
             let o = &events[i];
-            let from = o
-                .recurrence_id
-                .as_ref()
-                .map_or(dtstart, |r| wall_in(r, kind, fz));
+            let from =
+                o.recurrence_id
+                    .as_ref()
+                    .map_or(dtstart, |r| match in_master_type(r, &ev.start) {
+                        Some(r) => wall_in(&r, kind, fz),
+                        None => wall_in(r, kind, fz),
+                    });
             Range {
                 at,
                 event: i,
@@ -735,10 +857,9 @@ fn expand_master(
     let until_of = |rule: &crate::model::RRule| -> (Option<i64>, Option<(Timestamp, i64)>) {
         match &rule.until {
             None => (None, None),
-            Some(Time::Date(d)) => (
-                Some(to_secs(d.to_datetime(civil::Time::midnight())) + DAY - 1),
-                None,
-            ),
+            // The start of that day, for date and date-time series alike, as libical, ical.js
+            // and recurring-ical-events read it: a date-time series stops before that date.
+            Some(Time::Date(d)) => (Some(to_secs(d.to_datetime(civil::Time::midnight()))), None),
             Some(t @ Time::Floating(_)) => (Some(to_secs(t.civil())), None),
             Some(t @ Time::Zoned(..)) => {
                 if let Kind::Date = kind {
@@ -772,9 +893,16 @@ fn expand_master(
         .map(|rule| {
             let (until_wall, until) = until_of(rule);
             let iter = start(rule, until_wall);
+            // A rule that ended before it began lists nothing, not even DTSTART, as every other
+            // reader does (libical, ical.js, recurring-ical-events).
+            let ended = match until {
+                Some((at, _)) => resolve(zone, dtstart).is_some_and(|start| start > at),
+                None => until_wall.is_some_and(|w| dtstart > w),
+            };
             RuleStream {
                 iter,
                 dtstart,
+                ended,
                 first: true,
                 count: rule.count.map(u64::from),
                 emitted: 0,

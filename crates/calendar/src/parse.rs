@@ -21,6 +21,7 @@ use jiff::Span;
 use jiff::civil;
 use jiff::tz::Offset;
 
+use crate::expand::stale_overrides;
 use crate::model::{Calendar, End, Event, Freq, RDate, RRule, Status, Time, Tz};
 use crate::rrule::{read_rule, split_byte};
 use crate::tz::{Observance, VTimezone, known_tzid, resolve_tzid};
@@ -444,6 +445,9 @@ struct Reader {
     fix_up: Vec<usize>,
     /// Events without a UID, with their text's byte range: a UID is hashed from it at the end.
     missing_uid: Vec<(usize, (usize, usize))>,
+    /// Events with a RECURRENCE-ID, with the line of their `BEGIN:VEVENT`: stale ones are
+    /// dropped at the end.
+    overrides: Vec<(usize, usize)>,
     vtimezones: Vec<VTimezone>,
     vtimezone: Option<VTimezone>,
     observance: Option<PartialObservance>,
@@ -482,6 +486,7 @@ impl Reader {
             open: OpenEvent::default(),
             fix_up: Vec::new(),
             missing_uid: Vec::new(),
+            overrides: Vec::new(),
             vtimezones: Vec::new(),
             vtimezone: None,
             observance: None,
@@ -529,10 +534,13 @@ impl Reader {
                 // Continuation lines begin with a space or a tab (RFC 5545 §3.1).
                 let indented = bytes[next] == b' ' || bytes[next] == b'\t';
                 // Sloppy producers break a long value with a bare newline and no indent: a line
-                // that cannot be a property (no colon) continues the previous one.
+                // that cannot be a property continues the previous one. Whether it can is
+                // decided after unfolding its own continuation lines: Google folds long
+                // ATTENDEE lines at 75 octets, often before the colon.
                 let run = name_run(cont.as_bytes());
-                let sloppy =
-                    !indented && !has_colon(cont, run) && !cont.trim_ascii_start().is_empty();
+                let sloppy = !indented
+                    && !cont.trim_ascii_start().is_empty()
+                    && !begins_property(text, cont, run, after);
                 if !indented && !sloppy {
                     pending = Some((cont, after, run));
                     break;
@@ -810,10 +818,20 @@ impl Reader {
                 }
             }
             Name::Tzname => o.name = Some(unescape(value)),
-            Name::Rrule => match value.parse::<RRule>() {
-                Ok(rule) => o.rrule = Some(rule),
-                Err(e) => self.warn(line_no, format!("bad RRULE in VTIMEZONE ({e}), ignored")),
-            },
+            Name::Rrule => {
+                let mut rule = RRule::new(Freq::Yearly);
+                let mut dropped = Vec::new();
+                match read_rule(value, &mut rule, Some(&mut dropped)) {
+                    Ok(()) => o.rrule = Some(rule),
+                    Err(e) => self.warn(line_no, format!("bad RRULE in VTIMEZONE ({e}), ignored")),
+                }
+                for e in dropped {
+                    self.warn(
+                        line_no,
+                        format!("RRULE in VTIMEZONE: {e}; that part ignored"),
+                    );
+                }
+            }
             _ => {}
         }
     }
@@ -866,12 +884,18 @@ impl Reader {
                 rules.reserve_exact(1);
                 rules.push(RRule::new(Freq::Daily));
                 let slot = rules.last_mut().expect("just pushed");
-                if let Err(e) = read_rule(trim(line.value), slot) {
+                // Other people's rules are read leniently: a bad part is dropped, not the rule.
+                let mut dropped = Vec::new();
+                if let Err(e) = read_rule(trim(line.value), slot, Some(&mut dropped)) {
                     rules.pop();
                     if rules.is_empty() {
                         *rules = Vec::new(); // keep no room for a rule that never was
                     }
                     self.warn(line_no, format!("bad {name} ({e}), ignored"));
+                } else {
+                    for e in dropped {
+                        self.warn(line_no, format!("{name}: {e}; that part ignored"));
+                    }
                 }
             }
             Name::Sequence => match trim(line.value).parse::<i64>() {
@@ -1007,6 +1031,9 @@ impl Reader {
         if self.events[index].uid.is_empty() {
             self.missing_uid.push((index, (open.start, end)));
         }
+        if self.events[index].recurrence_id.is_some() {
+            self.overrides.push((index, open.line));
+        }
     }
 
     /// DTSTART, DTEND, RECURRENCE-ID: one date or date-time.
@@ -1133,11 +1160,52 @@ impl Reader {
         for &(i, (start, end)) in &self.missing_uid {
             self.events[i].uid = generated_uid(&text[start..end.min(text.len())]);
         }
+        if !self.overrides.is_empty() {
+            self.drop_stale_overrides();
+        }
         self.calendar.events = self.events;
         Parsed {
             calendar: self.calendar,
             warnings: self.warnings.finish(last_line),
         }
+    }
+}
+
+impl Reader {
+    /// Drops the overrides a later edit of their master excluded ([`stale_overrides`]), each
+    /// with a warning at its `BEGIN:VEVENT`.
+    fn drop_stale_overrides(&mut self) {
+        let stale = stale_overrides(&self.events);
+        if stale.is_empty() {
+            return;
+        }
+        for &i in &stale {
+            // Recorded as each override closed: in order of index.
+            let line = self
+                .overrides
+                .binary_search_by_key(&i, |(e, _)| *e)
+                .map_or(1, |at| self.overrides[at].1);
+            let ev = &self.events[i];
+            let rid = ev
+                .recurrence_id
+                .as_ref()
+                .map(Time::to_json_string)
+                .unwrap_or_default();
+            let message = format!(
+                "override of {:?} at {rid} (SEQUENCE {}) dropped: its series, rewritten later \
+                 with a higher SEQUENCE, no longer has that occurrence",
+                snippet(&ev.uid),
+                ev.sequence
+            );
+            self.warnings.push(line, message);
+        }
+        let mut next = stale.iter().peekable();
+        let mut index = 0;
+        self.events.retain(|_| {
+            let keep = next.next_if_eq(&&index).is_none();
+            index += 1;
+            keep
+        });
     }
 }
 
@@ -1273,6 +1341,31 @@ fn has_colon(line: &str, name: usize) -> bool {
         Some(_) => b[name + 1..].contains(&b':'),
         None => false,
     }
+}
+
+/// Whether the physical `line` (its [`name_run`] `name`, followed by the text at `next`) begins
+/// a property: it holds a colon, or it begins as one does (a name, then nothing or `;`) and its
+/// continuation lines bring the colon.
+fn begins_property(text: &str, line: &str, name: usize, next: usize) -> bool {
+    has_colon(line, name)
+        || (name > 0
+            && matches!(line.as_bytes().get(name), None | Some(b';'))
+            && folded_colon(text, next))
+}
+
+/// Whether a colon follows on the continuation lines (indented by a space or a tab) starting at
+/// `pos`: then the line before them, though it has no colon of its own, is a property folded
+/// before its colon. Only asked for lines without a colon, which are rare.
+fn folded_colon(text: &str, mut pos: usize) -> bool {
+    let bytes = text.as_bytes();
+    while matches!(bytes.get(pos), Some(b' ' | b'\t')) {
+        let (line, next) = physical_line(text, pos);
+        if line.contains(':') {
+            return true;
+        }
+        pos = next;
+    }
+    false
 }
 
 /// Split `NAME;PARAM=…:value` at the first colon outside double quotes. `run` is a length of

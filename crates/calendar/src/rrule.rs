@@ -3,7 +3,9 @@
 //! Parsing is case-insensitive, accepts a leading `RRULE:` (or `EXRULE:`), surrounding spaces and a
 //! trailing `;`, ignores `X-` extension parts, and keeps both `UNTIL` and `COUNT` when a producer
 //! wrote both (RFC 5545 forbids it; the engine then stops at whichever comes first). Anything else
-//! that is wrong is an [`RRuleError`] naming the part. Writing uses one canonical order:
+//! that is wrong is an [`RRuleError`] naming the part. The iCalendar reader reads feeds' rules
+//! leniently instead: a bad part is dropped with a warning and the rest of the rule kept (the
+//! policy, part by part, is on `read_rule`). Writing uses one canonical order:
 //! `FREQ;UNTIL;COUNT;INTERVAL;BYSECOND;BYMINUTE;BYHOUR;BYDAY;BYMONTHDAY;BYYEARDAY;BYWEEKNO;BYMONTH;
 //! BYSETPOS;WKST`, with `INTERVAL=1` and `WKST=MO` (the defaults) omitted.
 
@@ -91,9 +93,11 @@ impl std::error::Error for RRuleError {}
 impl FromStr for RRule {
     type Err = RRuleError;
 
+    /// The strict reading, for rules people write (a community file): any wrong part is an
+    /// error. Feeds are read leniently ([`read_rule`] with a list for dropped parts).
     fn from_str(s: &str) -> Result<RRule, RRuleError> {
         let mut rule = RRule::new(Freq::Daily);
-        read_rule(s, &mut rule)?;
+        read_rule(s, &mut rule, None)?;
         Ok(rule)
     }
 }
@@ -101,7 +105,28 @@ impl FromStr for RRule {
 /// [`RRule::from_str`] into a rule the caller placed (at its final place, say the last slot of an
 /// event's rule vector), so a rule of a few hundred bytes is not moved twice on its way there.
 /// `rule` must be `RRule::new(_)`; after an error it holds part of the text and is to be dropped.
-pub(crate) fn read_rule(s: &str, rule: &mut RRule) -> Result<(), RRuleError> {
+///
+/// With `dropped`, the rule is read leniently, as other people's feeds need: one bad part does
+/// not throw the rule away (`FREQ=WEEKLY;UNTIL=20240331;COUNT=-1;INTERVAL=4;BYDAY=MO` is every
+/// fourth Monday until the end of March). Each part dropped is pushed to `dropped` (for a
+/// warning). The policy, part by part:
+/// - `FREQ` missing or unknown, or an empty rule: the rule is an error (nothing to keep).
+/// - `COUNT` or `INTERVAL` zero, negative or not a number, `UNTIL` or `WKST` unreadable: that part
+///   is dropped (no count, an interval of 1, no end, weeks from Monday); the rest of the rule
+///   stands. Some producers write `COUNT=-1` or `COUNT=0` for "no end".
+/// - A `BYxxx` list with some values out of range or unreadable: those values are dropped. When
+///   none is left, the rule is an error: without the part it would list dates the producer
+///   never meant.
+/// - An unknown part, or one not of the form `NAME=VALUE`: dropped. `X-` parts are ignored, as
+///   in the strict reading.
+/// - A part given twice: the first one counts, the later one is dropped.
+/// - Both `COUNT` and `UNTIL` (RFC 5545 forbids it): both are kept; the rule stops at whichever
+///   comes first, as in the strict reading.
+pub(crate) fn read_rule(
+    s: &str,
+    rule: &mut RRule,
+    mut dropped: Option<&mut Vec<RRuleError>>,
+) -> Result<(), RRuleError> {
     let mut text = trim(s);
     for prefix in ["RRULE:", "EXRULE:"] {
         if text.len() >= prefix.len()
@@ -114,6 +139,15 @@ pub(crate) fn read_rule(s: &str, rule: &mut RRule) -> Result<(), RRuleError> {
     if text.is_empty() {
         return Err(RRuleError::new(RRuleErrorKind::Empty));
     }
+    let lenient = dropped.is_some();
+    // A part's error: dropped with a note when reading leniently, else the rule's error.
+    let mut drop_part = |e: RRuleError| match dropped.as_deref_mut() {
+        Some(list) => {
+            list.push(e);
+            Ok(())
+        }
+        None => Err(e),
+    };
     // The parts seen so far, one bit each (a `Part`'s discriminant is its bit).
     let mut seen = 0u32;
     let mut has_freq = false;
@@ -123,22 +157,23 @@ pub(crate) fn read_rule(s: &str, rule: &mut RRule) -> Result<(), RRuleError> {
             continue;
         }
         let Some(eq) = part.bytes().position(|c| c == b'=') else {
-            return Err(RRuleError::new(RRuleErrorKind::Malformed(part.to_owned())));
+            drop_part(RRuleError::new(RRuleErrorKind::Malformed(part.to_owned())))?;
+            continue;
         };
         let name = trim(&part[..eq]);
         let value = trim(&part[eq + 1..]);
         let mut buf = [0u8; 16];
         let Some(n) = upper(name, &mut buf) else {
-            if name
+            if !name
                 .as_bytes()
                 .get(..2)
                 .is_some_and(|p| p.eq_ignore_ascii_case(b"X-"))
             {
-                continue;
+                drop_part(RRuleError::new(RRuleErrorKind::UnknownPart(
+                    name.to_ascii_uppercase(),
+                )))?;
             }
-            return Err(RRuleError::new(RRuleErrorKind::UnknownPart(
-                name.to_ascii_uppercase(),
-            )));
+            continue;
         };
         if n.starts_with(b"X-") {
             continue;
@@ -162,68 +197,105 @@ pub(crate) fn read_rule(s: &str, rule: &mut RRule) -> Result<(), RRuleError> {
             b"WKST" => Part::Wkst,
             b"RSCALE" if value.eq_ignore_ascii_case("GREGORIAN") => Part::Rscale,
             b"SKIP" if value.eq_ignore_ascii_case("OMIT") => Part::Skip,
-            _ => return Err(RRuleError::new(RRuleErrorKind::UnknownPart(n_str()))),
+            _ => {
+                drop_part(RRuleError::new(RRuleErrorKind::UnknownPart(n_str())))?;
+                continue;
+            }
         };
         let bit = 1u32 << part as u32;
         if seen & bit != 0 {
-            return Err(RRuleError::new(RRuleErrorKind::Duplicate(n_str())));
+            drop_part(RRuleError::new(RRuleErrorKind::Duplicate(n_str())))?;
+            continue;
         }
         seen |= bit;
-        let n = part.name();
-        match part {
-            Part::Freq => {
-                rule.freq = parse_freq(value)?;
-                has_freq = true;
-            }
-            Part::Interval => {
-                rule.interval = value
-                    .parse::<u32>()
-                    .ok()
-                    .filter(|v| *v >= 1)
-                    .ok_or_else(|| RRuleError::invalid(n, value, "a positive integer"))?;
-            }
-            Part::Count => {
-                rule.count = Some(
-                    value
-                        .parse::<u32>()
-                        .map_err(|_| RRuleError::invalid(n, value, "a non-negative integer"))?,
-                );
-            }
-            Part::Until => rule.until = Some(parse_until(value)?),
-            Part::BySecond => rule.by_second = parse_list(n, value, 0, 60, "0 to 60")?,
-            Part::ByMinute => rule.by_minute = parse_list(n, value, 0, 59, "0 to 59")?,
-            Part::ByHour => rule.by_hour = parse_list(n, value, 0, 23, "0 to 23")?,
-            Part::ByMonth => rule.by_month = parse_list(n, value, 1, 12, "1 to 12")?,
-            Part::ByMonthDay => {
-                rule.by_month_day = parse_signed_list(n, value, 31, "±1 to ±31")?;
-            }
-            Part::ByYearDay => {
-                rule.by_year_day = parse_signed_list(n, value, 366, "±1 to ±366")?;
-            }
-            Part::ByWeekNo => rule.by_week_no = parse_signed_list(n, value, 53, "±1 to ±53")?,
-            Part::BySetPos => {
-                rule.by_set_pos = parse_signed_list(n, value, 366, "±1 to ±366")?;
-            }
-            Part::ByDay => {
-                rule.by_day = list(value, parse_weekday_num).ok_or_else(|| {
-                    RRuleError::invalid(
-                        n,
-                        value,
-                        "a list of weekdays (MO…SU) with optional ordinals ±1 to ±53",
-                    )
-                })?;
-            }
-            Part::Wkst => {
-                rule.wkst = parse_weekday(value)
-                    .ok_or_else(|| RRuleError::invalid(n, value, "a weekday (MO…SU)"))?;
-            }
-            Part::Rscale | Part::Skip => {}
+        match read_part(rule, part, value, lenient) {
+            Ok(None) => {}
+            Ok(Some(values_dropped)) => drop_part(values_dropped)?,
+            // No FREQ, or a list with no value left: nothing a rule can be made of.
+            Err(e) if matches!(part, Part::Freq) || part.is_list() => return Err(e),
+            Err(e) => drop_part(e)?,
         }
+        has_freq |= matches!(part, Part::Freq);
     }
     if !has_freq {
         return Err(RRuleError::new(RRuleErrorKind::MissingFreq));
     }
     Ok(())
+}
+
+/// Reads one part's value into `rule`. A list read with `keep_valid` drops its bad values and
+/// says so in `Ok(Some(_))`; it is an error only when no value is left.
+fn read_part(
+    rule: &mut RRule,
+    part: Part,
+    value: &str,
+    keep_valid: bool,
+) -> Result<Option<RRuleError>, RRuleError> {
+    let n = part.name();
+    let unsigned =
+        |min: u8, max: u8| move |v: &str| v.parse::<u8>().ok().filter(|n| (min..=max).contains(n));
+    let bad_values = match part {
+        Part::Freq => {
+            rule.freq = parse_freq(value)?;
+            None
+        }
+        Part::Interval => {
+            rule.interval = value
+                .parse::<u32>()
+                .ok()
+                .filter(|v| *v >= 1)
+                .ok_or_else(|| RRuleError::invalid(n, value, "a positive integer"))?;
+            None
+        }
+        Part::Count => {
+            // The strict reading keeps accepting COUNT=0 (DTSTART alone), as it always has.
+            let least = u32::from(keep_valid);
+            rule.count = Some(
+                value
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|v| *v >= least)
+                    .ok_or_else(|| RRuleError::invalid(n, value, "a positive integer"))?,
+            );
+            None
+        }
+        Part::Until => {
+            rule.until = Some(parse_until(value)?);
+            None
+        }
+        Part::Wkst => {
+            rule.wkst = parse_weekday(value)
+                .ok_or_else(|| RRuleError::invalid(n, value, "a weekday (MO…SU)"))?;
+            None
+        }
+        Part::Rscale | Part::Skip => None,
+        Part::BySecond => by_list(&mut rule.by_second, value, unsigned(0, 60), "0 to 60"),
+        Part::ByMinute => by_list(&mut rule.by_minute, value, unsigned(0, 59), "0 to 59"),
+        Part::ByHour => by_list(&mut rule.by_hour, value, unsigned(0, 23), "0 to 23"),
+        Part::ByMonth => by_list(&mut rule.by_month, value, unsigned(1, 12), "1 to 12"),
+        Part::ByMonthDay => by_list(&mut rule.by_month_day, value, signed(31), "±1 to ±31"),
+        Part::ByYearDay => by_list(&mut rule.by_year_day, value, signed(366), "±1 to ±366"),
+        Part::ByWeekNo => by_list(&mut rule.by_week_no, value, signed(53), "±1 to ±53"),
+        Part::BySetPos => by_list(&mut rule.by_set_pos, value, signed(366), "±1 to ±366"),
+        Part::ByDay => by_list(
+            &mut rule.by_day,
+            value,
+            parse_weekday_num,
+            "a list of weekdays (MO…SU) with optional ordinals ±1 to ±53",
+        ),
+    };
+    match bad_values {
+        None => Ok(None),
+        Some(expected) => {
+            let error = RRuleError::invalid(n, value, expected);
+            // Some values were kept: only the bad ones are dropped.
+            if keep_valid && part_has_values(rule, part) {
+                Ok(Some(error))
+            } else {
+                Err(error)
+            }
+        }
+    }
 }
 
 /// The parts of an RRULE (RFC 5545 §3.3.10, RFC 7529's RSCALE and SKIP).
@@ -248,6 +320,22 @@ enum Part {
 }
 
 impl Part {
+    /// Whether the part is a BYxxx list.
+    fn is_list(self) -> bool {
+        matches!(
+            self,
+            Part::BySecond
+                | Part::ByMinute
+                | Part::ByHour
+                | Part::ByMonth
+                | Part::ByMonthDay
+                | Part::ByYearDay
+                | Part::ByWeekNo
+                | Part::BySetPos
+                | Part::ByDay
+        )
+    }
+
     fn name(self) -> &'static str {
         match self {
             Part::Freq => "FREQ",
@@ -369,53 +457,54 @@ fn parse_until(value: &str) -> Result<Time, RRuleError> {
     }
 }
 
-/// A comma-separated list, each item read by `item`; `None` when one is bad. Lists longer than
-/// the inline room are allocated once, at their exact length.
-fn list<A: smallvec::Array>(
+/// Reads a comma-separated BYxxx list into `out`, each value read by `item`; the values that
+/// do not read are left out, and then `Some(expected)` says so. Lists longer than the inline room
+/// are allocated once.
+fn by_list<A: smallvec::Array>(
+    out: &mut SmallVec<A>,
     value: &str,
     item: impl Fn(&str) -> Option<A::Item>,
-) -> Option<SmallVec<A>> {
-    let mut out = SmallVec::new();
+    expected: &'static str,
+) -> Option<&'static str> {
     if value.len() > 2 * A::size() {
         // Possibly more items than the inline room (each takes at least two bytes with its comma).
         out.reserve_exact(1 + memchr::memchr_iter(b',', value.as_bytes()).count());
     }
+    let mut bad = false;
     for v in split_byte(value, b',') {
-        out.push(item(trim(v))?);
+        match item(trim(v)) {
+            Some(v) => out.push(v),
+            None => bad = true,
+        }
     }
-    Some(out)
+    bad.then_some(expected)
 }
 
-fn parse_list<const N: usize>(
-    part: &str,
-    value: &str,
-    min: u8,
-    max: u8,
-    expected: &'static str,
-) -> Result<SmallVec<[u8; N]>, RRuleError> {
-    list(value, |v| {
-        v.parse::<u8>().ok().filter(|n| (min..=max).contains(n))
-    })
-    .ok_or_else(|| RRuleError::invalid(part, value, expected))
-}
-
-fn parse_signed_list<T, const N: usize>(
-    part: &str,
-    value: &str,
-    max: i16,
-    expected: &'static str,
-) -> Result<SmallVec<[T; N]>, RRuleError>
-where
-    T: TryFrom<i16>,
-{
-    list(value, |v| {
+/// Reads a signed BYxxx value: ±1 to ±`max`, with an optional `+`.
+fn signed<T: TryFrom<i16>>(max: i16) -> impl Fn(&str) -> Option<T> {
+    move |v| {
         let v = v.strip_prefix('+').unwrap_or(v);
         v.parse::<i16>()
             .ok()
             .filter(|n| *n != 0 && n.abs() <= max)
             .and_then(|n| T::try_from(n).ok())
-    })
-    .ok_or_else(|| RRuleError::invalid(part, value, expected))
+    }
+}
+
+/// Whether a BYxxx part read into `rule` kept any value (`false` for other parts).
+fn part_has_values(rule: &RRule, part: Part) -> bool {
+    match part {
+        Part::BySecond => !rule.by_second.is_empty(),
+        Part::ByMinute => !rule.by_minute.is_empty(),
+        Part::ByHour => !rule.by_hour.is_empty(),
+        Part::ByMonth => !rule.by_month.is_empty(),
+        Part::ByMonthDay => !rule.by_month_day.is_empty(),
+        Part::ByYearDay => !rule.by_year_day.is_empty(),
+        Part::ByWeekNo => !rule.by_week_no.is_empty(),
+        Part::BySetPos => !rule.by_set_pos.is_empty(),
+        Part::ByDay => !rule.by_day.is_empty(),
+        _ => false,
+    }
 }
 
 fn parse_weekday(value: &str) -> Option<Weekday> {
