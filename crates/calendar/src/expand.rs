@@ -5,14 +5,18 @@
 //! module on the wall clock of DTSTART's zone):
 //!
 //! - **Set.** DTSTART is always the first instance, and counts towards COUNT, even when it does
-//!   not match its rule (as libical, ical.js and Google do). The rules' instances and the RDATEs
-//!   (converted to DTSTART's zone and value type; periods keep their own end) are merged and
-//!   deduplicated; then EXDATE and EXRULE remove instances. An EXDATE matches the instance start:
-//!   a DATE excludes the whole day (also for a date-time series), a floating value compares by wall
-//!   clock, a zoned or UTC value compares as an instant.
+//!   not match its rule (as libical, ical.js and Google do), unless the rule's UNTIL is before
+//!   DTSTART: such a rule lists nothing (as libical, ical.js and recurring-ical-events do). The
+//!   rules' instances and the RDATEs (converted to DTSTART's zone and value type; periods keep
+//!   their own end) are merged and deduplicated; then EXDATE and EXRULE remove instances. An
+//!   EXDATE matches the instance start: a DATE excludes the whole day (also for a date-time
+//!   series), a floating value compares by wall clock, a zoned or UTC value compares as an
+//!   instant, except on an all-day series, where it names its own wall-clock date.
 //! - **Instants.** Each wall-clock start is resolved once, per RFC 5545 §3.3.5 (a time in a DST gap
 //!   moves forward by the gap, a repeated time takes the first instant). UNTIL in UTC (or in a
-//!   zone) is compared as an instant; a DATE or floating UNTIL by wall clock.
+//!   zone) is compared as an instant; a floating UNTIL by wall clock; a DATE UNTIL is the start
+//!   of that day on the wall clock (a date-time series stops before that date, an all-day one
+//!   includes it), as libical, ical.js and recurring-ical-events read it.
 //! - **Duration.** DTEND gives an exact duration for date-times and a number of days for dates;
 //!   DURATION is nominal for days and weeks (they keep the wall clock across DST) and exact for
 //!   hours, minutes and seconds; with neither, a date lasts one day and a date-time is instant.
@@ -273,10 +277,12 @@ fn is_instance(events: &[Event], m: usize, at: Timestamp, limits: &Limits) -> Op
 /// their series: Outlook names an instance of an all-day series by a midnight in a Windows zone
 /// (`RECURRENCE-ID;TZID=GMT Standard Time:20200416T000000`), which names the date as written;
 /// a DATE names the instance of a date-time series that starts on that date at DTSTART's time
-/// of day, in DTSTART's zone.
+/// of day, in DTSTART's zone; a floating value on a zoned series is that zone's wall clock.
 fn in_master_type(rid: &Time, master: &Time) -> Option<Time> {
     match (master, rid) {
         (Time::Date(_), Time::Zoned(dt, _) | Time::Floating(dt)) => Some(Time::Date(dt.date())),
+        // A RECURRENCE-ID written without its TZID: the series' wall clock.
+        (Time::Zoned(_, tz), Time::Floating(dt)) => Some(Time::Zoned(*dt, tz.clone())),
         (Time::Zoned(..) | Time::Floating(_), Time::Date(day)) => {
             Some(Kind::of(master).at(day.to_datetime(master.civil().time())))
         }
@@ -546,7 +552,10 @@ fn wall_in(t: &Time, kind: Kind<'_>, fz: &TimeZone) -> i64 {
     match (kind, t) {
         (Kind::Zoned(tz), Time::Zoned(dt, other)) if other.name == tz.name => to_secs(*dt),
         (Kind::Zoned(tz), Time::Zoned(..)) => wall(&tz.zone, t.instant(fz)),
-        (Kind::Date | Kind::Floating, Time::Zoned(..)) => wall(fz, t.instant(fz)),
+        // A zoned value on an all-day series names its own wall-clock date (Outlook's
+        // `EXDATE;TZID=GMT Standard Time:20200416T000000` excludes the 16th, wherever the viewer).
+        (Kind::Date, Time::Zoned(dt, _)) => to_secs(*dt),
+        (Kind::Floating, Time::Zoned(..)) => wall(fz, t.instant(fz)),
         _ => to_secs(t.civil()),
     }
 }

@@ -477,3 +477,31 @@ fn can_read_a_date_until_on_a_timed_series_as_the_start_of_that_day() {
         vec!["2024-09-01", "2024-09-03", "2024-09-05", "2024-09-07"]
     );
 }
+
+// --- neighbours of class 2: other values of another type than their series -------------------
+
+#[test]
+fn can_exclude_and_add_all_day_dates_named_by_a_midnight_in_a_windows_zone() {
+    // Outlook writes EXDATE and RDATE of an all-day series the way it writes RECURRENCE-ID.
+    let parsed = read(&calendar(
+        "BEGIN:VEVENT\nUID:o\nDTSTART;VALUE=DATE:20200402\nRRULE:FREQ=WEEKLY;COUNT=4\nEXDATE;TZID=GMT Standard Time:20200416T000000\nRDATE;TZID=W. Australia Standard Time:20200420T000000\nEND:VEVENT\n",
+        "\r\n",
+    ));
+    assert_eq!(parsed.warnings, vec![]);
+    assert_eq!(
+        starts(&parsed, "2020-04-01", "2020-05-01"),
+        vec!["2020-04-02", "2020-04-09", "2020-04-20", "2020-04-23"]
+    );
+}
+
+#[test]
+fn can_read_a_recurrence_id_without_its_tzid_on_the_series_wall_clock() {
+    let parsed = read(&calendar(
+        "BEGIN:VEVENT\nUID:s\nDTSTART;TZID=Asia/Tokyo:20240102T090000\nRRULE:FREQ=WEEKLY;COUNT=2\nEND:VEVENT\nBEGIN:VEVENT\nUID:s\nRECURRENCE-ID:20240109T090000\nDTSTART;TZID=Asia/Tokyo:20240110T090000\nEND:VEVENT\n",
+        "\n",
+    ));
+    assert_eq!(
+        starts(&parsed, "2024-01-01", "2024-02-01"),
+        vec!["2024-01-02T09:00:00+09:00", "2024-01-10T09:00:00+09:00"]
+    );
+}
