@@ -206,15 +206,47 @@ impl Fetcher {
         })
     }
 
+    /// Read a `path =` source whole. Only a regular file is read (a FIFO, a device or a
+    /// directory would block or never end), and the whole read is bounded by the total timeout,
+    /// so a hung network mount costs this source its round and nothing more.
     async fn read_file(&self, path: &std::path::Path) -> Result<FetchOutcome, FetchError> {
+        let limit = self.config.total_timeout;
+        match tokio::time::timeout(limit, self.read_regular_file(path)).await {
+            Ok(result) => result,
+            Err(_) => Err(FetchError::new(
+                FetchErrorKind::Timeout,
+                format!(
+                    "reading the file took longer than {}",
+                    human_duration(limit)
+                ),
+            )),
+        }
+    }
+
+    async fn read_regular_file(&self, path: &std::path::Path) -> Result<FetchOutcome, FetchError> {
         let io = |e: std::io::Error| {
             FetchError::new(
                 FetchErrorKind::Io,
                 format!("cannot read {}: {e}", path.display()),
             )
         };
+        let not_regular = || {
+            FetchError::new(
+                FetchErrorKind::Io,
+                format!("cannot read {}: not a regular file", path.display()),
+            )
+        };
+        // `stat` first: opening a FIFO for reading blocks until a writer appears.
+        if !tokio::fs::metadata(path).await.map_err(io)?.is_file() {
+            return Err(not_regular());
+        }
         let file = tokio::fs::File::open(path).await.map_err(io)?;
-        let length = file.metadata().await.map_err(io)?.len();
+        // Again on the open file: the path may have been replaced in between.
+        let metadata = file.metadata().await.map_err(io)?;
+        if !metadata.is_file() {
+            return Err(not_regular());
+        }
+        let length = metadata.len();
         self.check_size(length)?;
         // The file may grow between the size check and the read: read at most one byte past
         // the cap to notice.

@@ -113,3 +113,33 @@ async fn can_refresh_an_embedded_calendar_without_bumping_an_unchanged_version()
         }
     );
 }
+
+/// Issue 14: a FIFO blocks whoever opens it for reading until a writer comes, so `refresh`
+/// used to hang forever on `path = "a-fifo"`. Only regular files are read.
+#[tokio::test]
+async fn errors_at_once_when_a_path_source_is_a_fifo_or_a_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fifo = tmp.path().join("fifo.ics");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    // A symlink to the FIFO is no way around it either.
+    let link = tmp.path().join("link.ics");
+    std::os::unix::fs::symlink(&fifo, &link).unwrap();
+    let fetcher = fetcher(1024);
+    for path in [fifo, link, tmp.path().to_path_buf()] {
+        let started = std::time::Instant::now();
+        let result = tokio::time::timeout(
+            Duration::from_secs(20),
+            fetcher.fetch(&Location::Path(path.clone()), None, None),
+        )
+        .await
+        .expect("reading a FIFO must not hang");
+        let err = result.unwrap_err();
+        assert_eq!(err.kind(), FetchErrorKind::Io, "{path:?}");
+        assert!(err.to_string().ends_with("not a regular file"), "{err}");
+        assert!(started.elapsed() < Duration::from_secs(2), "{path:?}");
+    }
+}

@@ -19,7 +19,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use futures_util::StreamExt;
 use jiff::{SignedDuration, Timestamp};
 use touchpoint_fetch::{FetchConfig, Fetcher, Location, RefreshReport, Schedule, refresh_one};
 use touchpoint_store::{Bodies, SourceRecord, Store};
@@ -285,6 +284,7 @@ pub async fn run(
         tuning,
         built_from,
     ));
+    let in_flight = InFlight::new();
     let mut store_down = false;
     loop {
         let now = Timestamp::now();
@@ -293,7 +293,9 @@ pub async fn run(
                 if std::mem::take(&mut store_down) {
                     tracing::info!("the store answers again");
                 }
-                refresh_due(&loaded, &*store, &fetcher, &holder, &tuning, &records, now).await;
+                refresh_due(
+                    &loaded, &store, &fetcher, &holder, &tuning, &records, now, &in_flight,
+                );
             }
             Err(err) => {
                 // Once per outage at warn level; the site being served stays as it is.
@@ -345,18 +347,57 @@ async fn watch(
 /// How many sources one replica fetches at once.
 const CONCURRENT_FETCHES: usize = 8;
 
-/// Refresh the sources `records` show due at `now`, a few at a time, so one slow feed does not
-/// hold back the others.
-async fn refresh_due(
-    loaded: &Loaded,
-    store: &dyn Store,
+/// The sources being refreshed right now, and the cap on how many at once. Each due source is
+/// refreshed on a task of its own, so a slow one (a stalling server, a hung mount) delays only
+/// itself: the loop keeps ticking, and the others keep their schedules.
+#[derive(Clone)]
+struct InFlight {
+    ids: Arc<std::sync::Mutex<std::collections::HashSet<String>>>,
+    slots: Arc<tokio::sync::Semaphore>,
+}
+
+impl InFlight {
+    fn new() -> InFlight {
+        InFlight {
+            ids: Arc::default(),
+            slots: Arc::new(tokio::sync::Semaphore::new(CONCURRENT_FETCHES)),
+        }
+    }
+
+    /// Marks `id` as running; false when it already is.
+    fn start(&self, id: &str) -> bool {
+        self.ids
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id.to_owned())
+    }
+
+    fn finish(&self, id: &str) {
+        self.ids
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(id);
+    }
+}
+
+/// Start refreshing the sources `records` show due at `now` and that are not being refreshed
+/// already, each on its own task (at most [`CONCURRENT_FETCHES`] fetching at once). Returns
+/// without waiting for them.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the refresher's state, passed down whole"
+)]
+fn refresh_due(
+    loaded: &Arc<Loaded>,
+    store: &Arc<dyn Store>,
     fetcher: &Fetcher,
     holder: &str,
     tuning: &Tuning,
     records: &[SourceRecord],
     now: Timestamp,
+    in_flight: &InFlight,
 ) {
-    let due = loaded.community.calendars.iter().filter_map(|decl| {
+    for decl in &loaded.community.calendars {
         let record = records
             .iter()
             .find(|r| r.id == decl.id)
@@ -364,44 +405,61 @@ async fn refresh_due(
             .unwrap_or_else(|| SourceRecord::new(decl.id.clone()));
         let schedule = tuning.schedule(loaded, &decl.id);
         let unit = Schedule::jitter_for(&decl.id, record.checked_at);
-        schedule
-            .is_due(&record, now, unit)
-            .then_some((decl, schedule))
-    });
-    futures_util::stream::iter(due)
-        .for_each_concurrent(CONCURRENT_FETCHES, |(decl, schedule)| async move {
-            let attempt = match location(loaded, &decl.id) {
-                Ok(location) => {
-                    refresh_leased(
-                        store,
-                        fetcher,
-                        holder,
-                        tuning,
-                        &decl.id,
-                        &location,
-                        Some(&schedule),
-                    )
-                    .await
-                }
-                Err(err) => Err(err),
-            };
-            match attempt {
-                Ok(Attempt::Refreshed(report)) if report.is_failure() => {
-                    tracing::warn!(source = %decl.id, "refresh failed: {:?}", report.outcome)
-                }
-                Ok(Attempt::Refreshed(report)) => {
-                    tracing::info!(source = %decl.id, "refreshed: {:?}", report.outcome)
-                }
-                Ok(Attempt::Busy) => {
-                    tracing::debug!(source = %decl.id, "another replica holds the lease")
-                }
-                Ok(Attempt::NotDue) => {
-                    tracing::debug!(source = %decl.id, "another replica just refreshed it")
-                }
-                Err(err) => tracing::warn!(source = %decl.id, "not refreshed: {err:#}"),
+        if !schedule.is_due(&record, now, unit) || !in_flight.start(&decl.id) {
+            continue;
+        }
+        let (loaded, store, fetcher) = (loaded.clone(), store.clone(), fetcher.clone());
+        let (holder, tuning, in_flight) = (holder.to_owned(), *tuning, in_flight.clone());
+        let id = decl.id.clone();
+        tokio::spawn(async move {
+            if let Ok(_slot) = in_flight.slots.acquire().await {
+                refresh_logged(&loaded, &*store, &fetcher, &holder, &tuning, &id, &schedule).await;
             }
-        })
-        .await;
+            in_flight.finish(&id);
+        });
+    }
+}
+
+/// Refresh one due source holding its lease, and log what happened.
+async fn refresh_logged(
+    loaded: &Loaded,
+    store: &dyn Store,
+    fetcher: &Fetcher,
+    holder: &str,
+    tuning: &Tuning,
+    id: &str,
+    schedule: &Schedule,
+) {
+    let attempt = match location(loaded, id) {
+        Ok(location) => {
+            refresh_leased(
+                store,
+                fetcher,
+                holder,
+                tuning,
+                id,
+                &location,
+                Some(schedule),
+            )
+            .await
+        }
+        Err(err) => Err(err),
+    };
+    match attempt {
+        Ok(Attempt::Refreshed(report)) if report.is_failure() => {
+            tracing::warn!(source = %id, "refresh failed: {:?}", report.outcome)
+        }
+        Ok(Attempt::Refreshed(report)) => {
+            tracing::info!(source = %id, "refreshed: {:?}", report.outcome)
+        }
+        Ok(Attempt::Busy) => {
+            tracing::debug!(source = %id, "another replica holds the lease")
+        }
+        Ok(Attempt::NotDue) => {
+            tracing::debug!(source = %id, "another replica just refreshed it")
+        }
+        Err(err) => tracing::warn!(source = %id, "not refreshed: {err:#}"),
+    }
 }
 
 #[cfg(test)]

@@ -228,3 +228,120 @@ fn serve_answers_while_a_feed_stalls() {
         std::thread::sleep(Duration::from_millis(200));
     }
 }
+
+/// Issue 14: the background refresher waited for every source of a round before starting the
+/// next, so one source that never finishes (a stalling server here; a FIFO or a hung mount for
+/// `path =`) froze every other source's refreshes until its timeout. Now each source runs on its
+/// own: the good feed keeps being polled at its interval while the other one stalls.
+#[test]
+fn serve_keeps_refreshing_other_feeds_while_one_stalls() {
+    use std::sync::atomic::AtomicUsize;
+    let hits = Arc::new(AtomicUsize::new(0));
+    let (tx, rx) = std::sync::mpsc::channel();
+    let counted = hits.clone();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async move {
+            let app = Router::new()
+                .route(
+                    "/good.ics",
+                    get(move || {
+                        counted.fetch_add(1, Ordering::SeqCst);
+                        async { FEED }
+                    }),
+                )
+                .route(
+                    "/stall.ics",
+                    get(|| async {
+                        tokio::time::sleep(Duration::from_secs(3600)).await;
+                        FEED
+                    }),
+                );
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            tx.send(listener.local_addr().unwrap()).unwrap();
+            axum::serve(listener, app).await.unwrap();
+        });
+    });
+    let addr = rx.recv().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("touchpoint.toml");
+    std::fs::write(&config, community(addr, "stall.ics")).unwrap();
+    let listen = format!("127.0.0.1:{}", free_port());
+    let _server = Child(
+        touchpoint()
+            .arg("serve")
+            .arg("--config")
+            .arg(&config)
+            .arg("--data")
+            .arg(dir.path().join("data"))
+            .arg("--listen")
+            .arg(&listen)
+            .env(touchpoint::refresher::TICK_VAR, "200ms")
+            .env(touchpoint::refresher::INTERVAL_VAR, "1s")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    // The stalled fetch lasts the whole test (the fetch timeout is 60 s); the good feed must
+    // still be fetched again and again meanwhile.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while hits.load(Ordering::SeqCst) < 4 {
+        assert!(
+            Instant::now() < deadline,
+            "the good feed was fetched only {} time(s) while the other stalled",
+            hits.load(Ordering::SeqCst)
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Issue 14: `touchpoint refresh` hung forever on a `path =` naming a FIFO; now that source
+/// fails at once, saying why, and the command ends.
+#[test]
+fn refresh_fails_a_fifo_source_instead_of_hanging() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo.ics");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let config = dir.path().join("touchpoint.toml");
+    std::fs::write(
+        &config,
+        "[community]\nname = \"Feeds\"\ntimezone = \"UTC\"\n\n\
+         [[calendars]]\nid = \"fifo\"\nname = \"Fifo\"\npath = \"fifo.ics\"\n",
+    )
+    .unwrap();
+    let mut child = Child(
+        touchpoint()
+            .arg("refresh")
+            .arg("--config")
+            .arg(&config)
+            .arg("--data")
+            .arg(dir.path().join("data"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = child.0.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "refresh hangs on a FIFO");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let mut stdout = String::new();
+    std::io::Read::read_to_string(child.0.stdout.as_mut().unwrap(), &mut stdout).unwrap();
+    assert_eq!(status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("fifo: FAILED"), "{stdout}");
+    assert!(stdout.contains("not a regular file"), "{stdout}");
+}
