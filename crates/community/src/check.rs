@@ -824,6 +824,7 @@ impl<'s> Cx<'s> {
                             .is_some_and(|r| !r.is_empty() && !r.starts_with('/'))
                     });
                     if scheme_ok {
+                        self.url_secrets(url);
                         Some((
                             Location::Url(text.to_owned()),
                             normalise_url(text),
@@ -891,6 +892,25 @@ impl<'s> Cx<'s> {
             }
         }
         out
+    }
+
+    /// Warn about secrets in a calendar's URL: they are never published (the pages and the API
+    /// show the URL without them), but the file is often public in git.
+    fn url_secrets(&mut self, url: &Spanned<String>) {
+        let secrets = Location::Url(url.get_ref().trim().to_owned()).url_secrets();
+        if secrets.is_empty() {
+            return;
+        }
+        let what: Vec<&str> = secrets.iter().map(|s| s.describe()).collect();
+        self.warning(
+            url.span(),
+            format!("this calendar url holds {}", what.join(" and ")),
+            Some(
+                "touchpoint never publishes it (pages and API show the url without it), but \
+                 anyone who can read this file can; keep the file private or use a public feed"
+                    .into(),
+            ),
+        );
     }
 
     fn refresh(&mut self, raw: &Spanned<String>) -> Option<Duration> {

@@ -26,7 +26,7 @@ pub use check::{Checked, parse};
 pub use diagnostic::{Diagnostic, Severity};
 pub use model::{
     CalendarSource, Change, Channel, Community, Exception, Group, Info, Link, Location, Recurrence,
-    Series,
+    Series, UrlSecret,
 };
 
 /// The embedded default community file: the TODO Group's meetings page.

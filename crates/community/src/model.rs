@@ -248,19 +248,52 @@ pub enum Location {
     Path(String),
 }
 
-impl CalendarSource {
-    /// The default refresh interval: 15 minutes.
-    pub const DEFAULT_REFRESH: Duration = Duration::from_secs(15 * 60);
-
+impl Location {
     /// The URL to fetch, with `webcal://` turned into `https://`; `None` for a path.
     pub fn fetch_url(&self) -> Option<String> {
-        match &self.location {
+        match self {
             Location::Url(url) => Some(match strip_prefix_ignore_case(url, "webcal://") {
                 Some(rest) => format!("https://{rest}"),
                 None => url.clone(),
             }),
             Location::Path(_) => None,
         }
+    }
+
+    /// The secrets in this URL, for `touchpoint check` to warn about; none for a path.
+    pub fn url_secrets(&self) -> Vec<UrlSecret> {
+        self.fetch_url()
+            .and_then(|text| url::Url::parse(&text).ok())
+            .map(|url| url_secrets(&url))
+            .unwrap_or_default()
+    }
+}
+
+impl CalendarSource {
+    /// The default refresh interval: 15 minutes.
+    pub const DEFAULT_REFRESH: Duration = Duration::from_secs(15 * 60);
+
+    /// The URL to fetch, with `webcal://` turned into `https://`; `None` for a path.
+    pub fn fetch_url(&self) -> Option<String> {
+        self.location.fetch_url()
+    }
+
+    /// The URL to show the public (the pages' "Original feed" link, the API's `url`): the
+    /// fetch URL without its credentials (`user:password@`), query string or fragment, where
+    /// feed hosts put access tokens. `None` for a path, a URL that does not parse, or one whose
+    /// path is itself the secret (Google's `…/private-<key>/basic.ics`): such a feed has no
+    /// public address to show.
+    pub fn public_url(&self) -> Option<String> {
+        let mut url = url::Url::parse(&self.fetch_url()?).ok()?;
+        if url_secrets(&url).contains(&UrlSecret::PrivatePath) {
+            return None;
+        }
+        // Both fail only for URLs that cannot have credentials, which have none to remove.
+        let _ = url.set_username("");
+        let _ = url.set_password(None);
+        url.set_query(None);
+        url.set_fragment(None);
+        Some(url.into())
     }
 
     /// The file to read for a path source, resolved against `base` (the community file's
@@ -271,6 +304,46 @@ impl CalendarSource {
             Location::Url(_) => None,
         }
     }
+}
+
+/// A secret a feed URL may carry, which Touchpoint never publishes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UrlSecret {
+    /// A user name or password (`https://user:password@host/…`).
+    Credentials,
+    /// A query string (`?token=…`, `?key=…`): feed hosts put access tokens there.
+    Query,
+    /// A path that is a private key, as in Google Calendar's secret address
+    /// (`…/private-<key>/basic.ics`).
+    PrivatePath,
+}
+
+impl UrlSecret {
+    /// What it is, for messages: "a user name or password".
+    pub fn describe(self) -> &'static str {
+        match self {
+            UrlSecret::Credentials => "a user name or password",
+            UrlSecret::Query => "a query string (often an access token)",
+            UrlSecret::PrivatePath => "a private address (a `private-…` key in its path)",
+        }
+    }
+}
+
+fn url_secrets(url: &url::Url) -> Vec<UrlSecret> {
+    let mut secrets = Vec::new();
+    if !url.username().is_empty() || url.password().is_some() {
+        secrets.push(UrlSecret::Credentials);
+    }
+    if url.query().is_some_and(|q| !q.is_empty()) {
+        secrets.push(UrlSecret::Query);
+    }
+    let private = url.path_segments().is_some_and(|mut segments| {
+        segments.any(|s| strip_prefix_ignore_case(s, "private-").is_some_and(|k| !k.is_empty()))
+    });
+    if private {
+        secrets.push(UrlSecret::PrivatePath);
+    }
+    secrets
 }
 
 pub(crate) fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {

@@ -313,7 +313,8 @@ pub struct ApiCalendar {
     pub id: String,
     /// Display name.
     pub name: String,
-    /// The feed URL, when it is fetched over HTTP.
+    /// The feed's public URL, without credentials, query string or fragment; null for a file,
+    /// or for a private address (Google's `private-…`) that has no public form.
     pub url: Option<String>,
     /// CSS colour.
     pub colour: Option<String>,
@@ -352,10 +353,7 @@ pub fn calendars(site: &Site) -> CalendarsResponse {
             .map(|source| ApiCalendar {
                 id: source.decl.id.clone(),
                 name: source.decl.name.clone(),
-                url: match &source.decl.location {
-                    touchpoint_community::Location::Url(url) => Some(url.clone()),
-                    touchpoint_community::Location::Path(_) => None,
-                },
+                url: source.decl.public_url(),
                 colour: source.decl.colour.clone(),
                 status: source.status.as_str(),
                 last_success: source.last_success.map(|t| t.to_string()),

@@ -3,7 +3,6 @@
 
 use jiff::{Timestamp, ToSpan};
 use maud::{Markup, html};
-use touchpoint_community::Location;
 
 use super::layout::{Nav, group_card, layout, next_list, occurrence, series_cadence, series_links};
 use crate::{Filter, Site, Source, SourceStatus, Viewer};
@@ -151,7 +150,7 @@ fn source_card(site: &Site, viewer: &Viewer, source: &Source, now: Timestamp) ->
                 a href=(site.webcal(&format!("/sources/{}.ics", source.decl.id))) { "Subscribe" }
                 " · "
                 a href=(site.href(&format!("/calendar?source={}", source.decl.id))) { "In the calendar" }
-                @if let Location::Url(url) = &source.decl.location {
+                @if let Some(url) = source.decl.public_url() {
                     " · " a href=(url) { "Original feed" }
                 }
             }

@@ -1,0 +1,101 @@
+//! Issue 14: what the community file may put in front of the public. Feed URLs lose their
+//! secrets before they are shown, and `check` warns about secrets and refuses links that are
+//! not http(s) or mailto.
+
+use touchpoint_community::{Location, Severity, UrlSecret, parse};
+
+fn community(calendars: &str) -> String {
+    format!("[community]\nname = \"C\"\ntimezone = \"UTC\"\n\n{calendars}")
+}
+
+fn calendar(id: &str, url: &str) -> String {
+    format!("[[calendars]]\nid = \"{id}\"\nname = \"{id}\"\nurl = \"{url}\"\n\n")
+}
+
+#[test]
+fn can_publish_feed_urls_without_their_secrets() {
+    let cases = [
+        (
+            "https://alice:hunter2@feeds.example.org/a.ics",
+            Some("https://feeds.example.org/a.ics"),
+        ),
+        (
+            "https://feeds.example.org/a.ics?token=s3cr3t#x",
+            Some("https://feeds.example.org/a.ics"),
+        ),
+        (
+            "webcal://u@feeds.example.org/b.ics?key=1",
+            Some("https://feeds.example.org/b.ics"),
+        ),
+        (
+            "https://calendar.google.com/calendar/ical/team%40example.org/private-0123abcd/basic.ics",
+            None,
+        ),
+        (
+            "https://calendar.google.com/calendar/ical/team%40example.org/public/basic.ics",
+            Some("https://calendar.google.com/calendar/ical/team%40example.org/public/basic.ics"),
+        ),
+    ];
+    let source: String = cases
+        .iter()
+        .enumerate()
+        .map(|(i, (url, _))| calendar(&format!("c{i}"), url))
+        .collect();
+    let checked = parse(&community(&source)).unwrap();
+    for (decl, (written, public)) in checked.community.calendars.iter().zip(cases) {
+        assert_eq!(decl.public_url().as_deref(), public, "{written}");
+    }
+}
+
+#[test]
+fn can_warn_about_secrets_in_feed_urls_pointing_at_them() {
+    let source = community(&format!(
+        "{}{}{}{}",
+        calendar("a", "https://alice:hunter2@feeds.example.org/a.ics"),
+        calendar("b", "https://feeds.example.org/b.ics?token=s3cr3t"),
+        calendar(
+            "c",
+            "https://calendar.google.com/calendar/ical/x/private-0123abcd/basic.ics"
+        ),
+        calendar("d", "https://feeds.example.org/d.ics"),
+    ));
+    let checked = parse(&source).unwrap();
+    let warnings: Vec<(usize, usize, &str)> = checked
+        .warnings
+        .iter()
+        .map(|w| (w.line, w.column, w.message.as_str()))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            (8, 7, "this calendar url holds a user name or password"),
+            (
+                13,
+                7,
+                "this calendar url holds a query string (often an access token)"
+            ),
+            (
+                18,
+                7,
+                "this calendar url holds a private address (a `private-…` key in its path)"
+            ),
+        ]
+    );
+    assert!(
+        checked
+            .warnings
+            .iter()
+            .all(|w| w.severity == Severity::Warning)
+    );
+    assert!(
+        checked.warnings[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("never publishes")
+    );
+    assert_eq!(
+        Location::Url("https://a:b@x.org/?k=v".into()).url_secrets(),
+        [UrlSecret::Credentials, UrlSecret::Query]
+    );
+}

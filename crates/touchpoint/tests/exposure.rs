@@ -1,0 +1,76 @@
+//! Issue 14: what the served pages put in front of the public — feed URLs without their
+//! secrets, no links but http(s) and mailto, and the security headers of every HTML page —
+//! driven through the real router in-process.
+
+mod common;
+
+use common::{get, record, state};
+use touchpoint::app::{self, Loaded};
+use touchpoint::cli::ConfigArgs;
+
+const FEED: &[u8] = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n\
+BEGIN:VEVENT\r\nUID:w@feed.test\r\nDTSTART:20261126T150000Z\r\nDURATION:PT1H\r\n\
+RRULE:FREQ=WEEKLY\r\nSUMMARY:Upstream weekly\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+
+/// Load `text` as a community file written in a fresh folder (kept alive by the returned guard).
+fn load(text: &str) -> (Loaded, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("touchpoint.toml");
+    std::fs::write(&config, text).unwrap();
+    let loaded = app::load_community(&ConfigArgs {
+        config: Some(config),
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    (loaded, dir)
+}
+
+#[tokio::test]
+async fn publishes_no_credentials_tokens_or_private_addresses_of_feed_urls() {
+    let (loaded, _dir) = load(
+        r#"[community]
+name = "Secrets"
+timezone = "UTC"
+
+[[calendars]]
+id = "basic"
+name = "Basic"
+url = "https://alice:hunter2@feeds.example.org/basic.ics"
+
+[[calendars]]
+id = "token"
+name = "Token"
+url = "https://feeds.example.org/token.ics?token=s3cr3t"
+
+[[calendars]]
+id = "google"
+name = "Google"
+url = "https://calendar.google.com/calendar/ical/team%40example.org/private-0123abcdef/basic.ics"
+"#,
+    );
+    let records: Vec<_> = ["basic", "token", "google"]
+        .iter()
+        .map(|id| record(id, FEED))
+        .collect();
+    let state = state(app::site_from_records(&loaded, &records));
+    for uri in ["/", "/api/v1/calendars", "/health", "/calendar"] {
+        let answer = get(&state, uri).await;
+        assert_eq!(answer.status, 200, "{uri}");
+        for secret in ["hunter2", "alice", "s3cr3t", "token=", "private-0123abcdef"] {
+            assert!(!answer.body.contains(secret), "{uri} shows {secret:?}");
+        }
+    }
+    let api = get(&state, "/api/v1/calendars").await.body;
+    assert!(
+        api.contains(r#""url":"https://feeds.example.org/basic.ics""#),
+        "{api}"
+    );
+    assert!(
+        api.contains(r#""url":"https://feeds.example.org/token.ics""#),
+        "{api}"
+    );
+    let home = get(&state, "/").await.body;
+    assert!(
+        home.contains(r#"href="https://feeds.example.org/token.ics""#),
+        "{home}"
+    );
+}
