@@ -105,13 +105,48 @@ pub struct Expansion {
     pub truncated: Vec<(usize, String)>,
 }
 
+/// Which of a window's occurrences [`expand_first`] lists.
+#[derive(Clone, Debug)]
+pub struct Take {
+    /// Only occurrences starting at or after this instant.
+    pub from: Option<Timestamp>,
+    /// At most this many: the earliest, by start instant, then UID.
+    pub count: usize,
+}
+
+impl Default for Take {
+    /// Every occurrence.
+    fn default() -> Take {
+        Take {
+            from: None,
+            count: usize::MAX,
+        }
+    }
+}
+
 /// Every occurrence of every event of `calendar` that overlaps `window`.
 ///
 /// An occurrence overlaps when it starts before the window end and ends after the window start;
 /// a zero-length one counts when its start is inside the window. Never panics; events whose work
 /// hits a bound are listed in [`Expansion::truncated`] with what was hit.
 pub fn expand(calendar: &Calendar, window: &Window, limits: &Limits) -> Expansion {
-    let mut out = Collector::default();
+    expand_first(calendar, window, limits, &Take::default())
+}
+
+/// The first occurrences of [`expand`] that `take` asks for, found with work and memory that
+/// follow what is asked, not the window: at most twice `take.count` occurrences are held at
+/// once, and once the earliest `take.count` are known, each event stops at the first instance
+/// past them. A page of a feed of a thousand never-ending SECONDLY events costs its page.
+pub fn expand_first(
+    calendar: &Calendar,
+    window: &Window,
+    limits: &Limits,
+    take: &Take,
+) -> Expansion {
+    let mut out = Collector::first(take);
+    if take.count == 0 {
+        return Expansion::default();
+    }
     if window.end <= window.start {
         return Expansion::default();
     }
@@ -299,26 +334,68 @@ struct Ctx<'a> {
 }
 
 /// Occurrences gathered so far, with their sort keys.
-#[derive(Default)]
 struct Collector {
     /// Start instant and UID rank of each occurrence, in insertion order.
     keys: Vec<(Timestamp, u32)>,
     occurrences: Vec<Occurrence>,
     truncated: Vec<(usize, String)>,
     rank: u32,
+    /// Occurrences starting before this instant are not kept.
+    from: Timestamp,
+    /// Most occurrences kept: the earliest ones.
+    keep: usize,
+    /// Once `keep` occurrences are held, the key of the latest of them: later ones are not kept.
+    cutoff: Option<(Timestamp, u32)>,
+}
+
+impl Default for Collector {
+    fn default() -> Collector {
+        Collector::first(&Take::default())
+    }
 }
 
 impl Collector {
-    fn push(&mut self, at: Timestamp, occurrence: Occurrence) {
-        self.keys.push((at, self.rank));
-        self.occurrences.push(occurrence);
+    fn first(take: &Take) -> Collector {
+        Collector {
+            keys: Vec::new(),
+            occurrences: Vec::new(),
+            truncated: Vec::new(),
+            rank: 0,
+            from: take.from.unwrap_or(Timestamp::MIN),
+            keep: take.count,
+            cutoff: None,
+        }
     }
 
-    fn finish(mut self) -> Expansion {
-        // Put the occurrences in key order in place, cycle by cycle: position `i` takes the
-        // occurrence numbered `perm[i]` (moving 100k occurrences once, with no second buffer).
+    /// Keeps an occurrence unless it starts before `from` or after what is kept; whether it did.
+    fn push(&mut self, at: Timestamp, occurrence: Occurrence) -> bool {
+        if at < self.from || self.cutoff.is_some_and(|c| (at, self.rank) > c) {
+            return false;
+        }
+        self.keys.push((at, self.rank));
+        self.occurrences.push(occurrence);
+        // Held to twice what is kept, then cut back: sorting 2k keys every k occurrences.
+        if self.keys.len() >= self.keep.saturating_mul(2).max(1) {
+            self.sort();
+            self.keys.truncate(self.keep);
+            self.occurrences.truncate(self.keep);
+            self.cutoff = self.keys.last().copied();
+        }
+        true
+    }
+
+    /// Whether every instance of the event being expanded that starts after `at` (less a margin
+    /// of `slack` seconds for its instants out of wall-clock order) is past what is kept.
+    fn past(&self, at: Timestamp, slack: i64) -> bool {
+        self.cutoff
+            .is_some_and(|(c, _)| at.as_second().saturating_sub(slack) > c.as_second())
+    }
+
+    /// Puts the occurrences and their keys in key order, in place, cycle by cycle: position `i`
+    /// takes the occurrence numbered `perm[i]` (moving 100k occurrences once, with no second
+    /// buffer).
+    fn sort(&mut self) {
         let mut perm = order(&self.keys);
-        let occurrences = &mut self.occurrences;
         for start in 0..perm.len() {
             let mut cur = start;
             while perm[cur] as usize != cur {
@@ -327,10 +404,16 @@ impl Collector {
                 if next == start {
                     break;
                 }
-                occurrences.swap(cur, next);
+                self.occurrences.swap(cur, next);
+                self.keys.swap(cur, next);
                 cur = next;
             }
         }
+    }
+
+    fn finish(mut self) -> Expansion {
+        self.sort();
+        self.occurrences.truncate(self.keep);
         Expansion {
             occurrences: self.occurrences,
             truncated: self.truncated,
@@ -802,7 +885,8 @@ fn expand_master(
     let dur = dur_of(&ev.start, ev.end.as_ref(), fz);
     let recurring = !ev.rrules.is_empty() || !ev.rdates.is_empty();
     let win = bounds(ctx, kind);
-    let (ws_wall, we_wall) = (wall(zone, win.0), wall(zone, win.1));
+    // Instances starting before what the collector keeps need not be generated at all.
+    let (ws_wall, we_wall) = (wall(zone, win.0.max(out.from)), wall(zone, win.1));
 
     // THISANDFUTURE overrides, sorted by RECURRENCE-ID.
     let ranges: Vec<Range> = overrides
@@ -862,6 +946,11 @@ fn expand_master(
     let target = ws_wall.saturating_sub(slack);
     let horizon = we_wall.saturating_add(slack).min(max_secs());
     let limits = ctx.limits;
+    // How far an instance's start may fall before an earlier one's: a change of the zone's
+    // offset (under two days, Samoa's skipped day included) and the THISANDFUTURE shifts.
+    let out_of_order = ranges
+        .iter()
+        .fold(2 * DAY, |s, r| s.saturating_add(r.shift.saturating_abs()));
 
     let until_of = |rule: &crate::model::RRule| -> (Option<i64>, Option<(Timestamp, i64)>) {
         match &rule.until {
@@ -884,6 +973,24 @@ fn expand_master(
     };
     // A rule's iterator, fast-forwarded to the window when no COUNT makes it count from DTSTART.
     let start = |rule: &RRule, until_wall: Option<i64>| {
+        // RFC 5545 §3.3.10: BYSECOND, BYMINUTE and BYHOUR "MUST be ignored" on a DATE series
+        // (followed, they list one date several times, ordered by an hour no one sees).
+        let date_rule;
+        let rule = match kind {
+            Kind::Date
+                if !(rule.by_hour.is_empty()
+                    && rule.by_minute.is_empty()
+                    && rule.by_second.is_empty()) =>
+            {
+                let mut r = rule.clone();
+                r.by_hour.clear();
+                r.by_minute.clear();
+                r.by_second.clear();
+                date_rule = r;
+                &date_rule
+            }
+            _ => rule,
+        };
         let mut iter = RuleIter::new(
             rule,
             dtstart,
@@ -996,6 +1103,9 @@ fn expand_master(
         let Some(si) = offsets.resolve(c, dt) else {
             continue;
         };
+        if out.past(si, out_of_order) {
+            break;
+        }
         if ex_insts.binary_search(&si).is_ok()
             || overrides.binary_search_by_key(&si, |o| o.1).is_ok()
         {
@@ -1034,7 +1144,7 @@ fn expand_master(
         } else {
             Some(kind.at(dt))
         };
-        out.push(
+        let kept = out.push(
             ssi,
             Occurrence {
                 event: applying,
@@ -1044,7 +1154,7 @@ fn expand_master(
                 status: events[applying].status,
             },
         );
-        emitted += 1;
+        emitted += usize::from(kept);
         if emitted >= limits.max_occurrences_per_event {
             out.truncated.push((
                 m,

@@ -17,7 +17,7 @@ pub mod synthetic;
 pub mod tz;
 pub mod write;
 
-pub use expand::{Expansion, Limits, Occurrence, Window, expand};
+pub use expand::{Expansion, Limits, Occurrence, Take, Window, expand, expand_first};
 pub use model::{Calendar, End, Event, Freq, RDate, RRule, Status, Time, Tz, WeekdayNum};
 pub use parse::{ParseError, Parsed, Warning, parse};
 pub use rrule::{RRuleError, RRuleErrorKind};

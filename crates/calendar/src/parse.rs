@@ -58,6 +58,30 @@ const SNIFF_BYTES: usize = 4096;
 const MAX_DEPTH: usize = 64;
 /// Most warnings kept; past this one summary warning says how many more there were.
 const MAX_WARNINGS: usize = 1000;
+/// Longest SUMMARY and LOCATION kept, in bytes; longer ones are cut (with a warning). Every
+/// occurrence of an event repeats its text in pages, feeds and the API: a 1 MB title on a
+/// daily series made a two-year API answer of 767 MB.
+pub const MAX_TITLE: usize = 1024;
+/// Longest DESCRIPTION kept, in bytes (an agenda with its links fits many times over).
+pub const MAX_DESCRIPTION: usize = 64 * 1024;
+/// Most instances kept of a rule that repeats more than once a minute (no meeting does; a feed
+/// of such never-ending rules is an attack on whoever lists it).
+pub const MAX_SUB_MINUTE: u32 = 1000;
+
+/// Gives a rule that repeats more than once a minute a COUNT of at most [`MAX_SUB_MINUTE`];
+/// whether it had to.
+pub fn clamp_sub_minute(rule: &mut RRule) -> bool {
+    let sub_minute = (rule.freq == Freq::Secondly && rule.interval < 60)
+        || (rule.freq <= Freq::Minutely && rule.by_second.len() > 1);
+    if sub_minute && rule.count.is_none_or(|n| n > MAX_SUB_MINUTE) {
+        rule.count = Some(MAX_SUB_MINUTE);
+        return true;
+    }
+    false
+}
+
+/// Longest URL kept, in bytes; a longer one is dropped (a cut link leads nowhere).
+const MAX_URL: usize = 2048;
 
 /// Parse iCalendar bytes (non-UTF-8 bytes are replaced, with a warning).
 pub fn parse(input: &[u8]) -> Result<Parsed, ParseError> {
@@ -893,8 +917,18 @@ impl Reader {
                     }
                     self.warn(line_no, format!("bad {name} ({e}), ignored"));
                 } else {
+                    let clamped = clamp_sub_minute(rules.last_mut().expect("read"));
                     for e in dropped {
                         self.warn(line_no, format!("{name}: {e}; that part ignored"));
+                    }
+                    if clamped {
+                        self.warn(
+                            line_no,
+                            format!(
+                                "{name} repeats more than once a minute: only its first \
+                                 {MAX_SUB_MINUTE} instances are listed"
+                            ),
+                        );
                     }
                 }
             }
@@ -935,16 +969,24 @@ impl Reader {
                 self.event().uid = trim(line.value).to_owned();
             }
             Name::Summary => {
-                self.event().summary = Some(unescape(line.value));
+                let text = self.capped(unescape(line.value), MAX_TITLE, name, line_no);
+                self.event().summary = Some(text);
             }
             Name::Description => {
-                self.event().description = Some(unescape(line.value));
+                let text = self.capped(unescape(line.value), MAX_DESCRIPTION, name, line_no);
+                self.event().description = Some(text);
             }
             Name::Location => {
-                self.event().location = Some(unescape(line.value));
+                let text = self.capped(unescape(line.value), MAX_TITLE, name, line_no);
+                self.event().location = Some(text);
             }
             Name::Url => {
-                self.event().url = Some(trim(line.value).to_owned());
+                let url = trim(line.value);
+                if url.len() > MAX_URL {
+                    self.warn(line_no, format!("URL longer than {MAX_URL} bytes, ignored"));
+                } else {
+                    self.event().url = Some(url.to_owned());
+                }
             }
             Name::Categories => {
                 self.event().categories.extend(
@@ -1034,6 +1076,24 @@ impl Reader {
         if self.events[index].recurrence_id.is_some() {
             self.overrides.push((index, open.line));
         }
+    }
+
+    /// `text` cut to at most `max` bytes (at a character boundary, with an ellipsis), with a
+    /// warning when it was longer.
+    fn capped(&mut self, mut text: String, max: usize, name: &str, line_no: usize) -> String {
+        if text.len() > max {
+            self.warn(
+                line_no,
+                format!("{name} of {} bytes cut to {max}", text.len()),
+            );
+            let mut end = max - '…'.len_utf8();
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            text.truncate(end);
+            text.push('…');
+        }
+        text
     }
 
     /// DTSTART, DTEND, RECURRENCE-ID: one date or date-time.

@@ -9,7 +9,8 @@ use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 use proptest::prelude::*;
 use touchpoint_calendar::{
-    Calendar, End, Event, Freq, Limits, Occurrence, RRule, Time, Tz, WeekdayNum, Window, expand,
+    Calendar, End, Event, Freq, Limits, Occurrence, RRule, Take, Time, Tz, WeekdayNum, Window,
+    expand, expand_first,
 };
 
 const ZONES: [&str; 6] = [
@@ -254,5 +255,46 @@ proptest! {
             w[0].start.instant(&TimeZone::UTC) <= w[1].start.instant(&TimeZone::UTC)
         });
         prop_assert!(sorted);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// A page costs what it returns, and is the same page: the first `count` occurrences starting
+    /// at or after `from`, as the whole expansion lists them.
+    #[test]
+    fn can_take_the_first_occurrences_as_the_whole_expansion_lists_them(
+        cases in prop::collection::vec(case(), 1..6),
+        count in 0usize..40,
+        from_offset in 0i64..=30 * 86_400,
+    ) {
+        let window = cases[0].1.clone();
+        let events: Vec<Event> = cases
+            .into_iter()
+            .enumerate()
+            .map(|(i, (mut ev, _))| {
+                ev.uid = format!("e{i}");
+                ev
+            })
+            .collect();
+        let cal = Calendar { events, ..Calendar::default() };
+        let limits = Limits::default();
+        let whole = expand(&cal, &window, &limits);
+        prop_assume!(whole.truncated.is_empty());
+        let from = TimeZone::UTC
+            .to_ambiguous_timestamp(window.start)
+            .compatible()
+            .expect("in range")
+            + SignedDuration::from_secs(from_offset);
+        let expected: Vec<Occurrence> = whole
+            .occurrences
+            .into_iter()
+            .filter(|o| o.start.instant(&TimeZone::UTC) >= from)
+            .take(count)
+            .collect();
+        let take = Take { from: Some(from), count };
+        let first = expand_first(&cal, &window, &limits, &take);
+        prop_assert_eq!(first.occurrences, expected);
     }
 }

@@ -505,3 +505,13 @@ fn can_read_a_recurrence_id_without_its_tzid_on_the_series_wall_clock() {
         vec!["2024-01-02T09:00:00+09:00", "2024-01-10T09:00:00+09:00"]
     );
 }
+
+// --- neighbours of class 3: rule parts a DATE series must ignore -------------------------------
+
+#[test]
+fn can_ignore_time_parts_of_a_rule_on_an_all_day_series() {
+    // RFC 5545 §3.3.10: BYSECOND, BYMINUTE and BYHOUR "MUST be ignored" with a DATE DTSTART;
+    // followed, each date was listed once per hour named.
+    let (starts, _) = rule_starts("FREQ=DAILY;COUNT=3;BYHOUR=9,17;BYMINUTE=0,30");
+    assert_eq!(starts, vec!["2024-01-01", "2024-01-02", "2024-01-03"]);
+}

@@ -16,7 +16,9 @@ use std::sync::Arc;
 use jiff::civil;
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
-use touchpoint_calendar::{Calendar, Event, Limits, Status, Time, Tz, Window, expand};
+use touchpoint_calendar::{
+    Calendar, Event, Limits, Status, Take, Time, Tz, Window, expand, expand_first,
+};
 use touchpoint_community::{CalendarSource, Community, Series};
 
 pub use when::{Viewer, ViewerError};
@@ -145,7 +147,9 @@ pub struct ItemsPage<'a> {
     pub items: Vec<Item<'a>>,
     /// Where the next page starts, when there are more.
     pub next: Option<Cursor>,
-    /// How many items this page and the ones after it hold in all (counted, not kept).
+    /// How many items this page and the ones after it hold in all (counted, not kept): exactly
+    /// for the community's own series; outside calendars count only up to the page, since
+    /// listing the rest of a hostile feed's window could cost without bound.
     pub total: usize,
 }
 
@@ -418,7 +422,13 @@ impl Site {
             if !filter.wants_source(source) {
                 continue;
             }
-            for occ in expand(calendar, &window, &limits).occurrences {
+            // Other people's feeds are asked for the page only: a feed of never-ending
+            // SECONDLY events costs what the page holds, not what its window would.
+            let take = Take {
+                from: after.map(|c| c.start),
+                count: keep,
+            };
+            for occ in expand_first(calendar, &window, &limits, &take).occurrences {
                 let event = &calendar.events[occ.event];
                 let key = (
                     event.uid.clone(),
