@@ -65,6 +65,51 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, env = "TOUCHPOINT_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
+    /// What one client may hold of the server.
+    #[command(flatten)]
+    pub limits: LimitsArgs,
+}
+
+/// `touchpoint serve`'s bounds on clients (docs/deployment.md, "What the server bounds").
+#[derive(Debug, Args)]
+pub struct LimitsArgs {
+    /// Seconds a client may take to send a request's headers; also how long an idle keep-alive
+    /// connection stays open.
+    #[arg(long, env = "TOUCHPOINT_HEADER_TIMEOUT", default_value_t = 10)]
+    pub header_timeout: u64,
+    /// Seconds an answer may wait for the client to read it before the connection is closed.
+    #[arg(long, env = "TOUCHPOINT_SEND_TIMEOUT", default_value_t = 30)]
+    pub send_timeout: u64,
+    /// Seconds a request may take to be answered before it gets a 503.
+    #[arg(long, env = "TOUCHPOINT_REQUEST_TIMEOUT", default_value_t = 30)]
+    pub request_timeout: u64,
+    /// Most connections open at once; more are answered 503 and closed. Keep the service's open
+    /// files limit (systemd's `LimitNOFILE=`) well above it.
+    #[arg(long, env = "TOUCHPOINT_MAX_CONNECTIONS", default_value_t = 1000,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: u32,
+    /// Most bytes of a request's line and headers; a larger request gets 431 (at least 8192).
+    #[arg(long, env = "TOUCHPOINT_MAX_HEADER_BYTES", default_value_t = 16384,
+          value_parser = clap::value_parser!(u32).range(8192..))]
+    pub max_header_bytes: u32,
+    /// Seconds a shutdown (SIGTERM) waits for open connections before closing them.
+    #[arg(long, env = "TOUCHPOINT_SHUTDOWN_GRACE", default_value_t = 10)]
+    pub shutdown_grace: u64,
+}
+
+impl LimitsArgs {
+    /// The server's limits from the flags.
+    pub fn limits(&self) -> crate::server::Limits {
+        use std::time::Duration;
+        crate::server::Limits {
+            header_timeout: Duration::from_secs(self.header_timeout),
+            send_timeout: Duration::from_secs(self.send_timeout),
+            request_timeout: Duration::from_secs(self.request_timeout),
+            max_connections: self.max_connections as usize,
+            max_header_bytes: self.max_header_bytes as usize,
+            shutdown_grace: Duration::from_secs(self.shutdown_grace),
+        }
+    }
 }
 
 /// `touchpoint refresh`.

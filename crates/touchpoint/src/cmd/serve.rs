@@ -23,7 +23,11 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    runtime.block_on(serve(loaded, args))?;
+    let served = runtime.block_on(serve(loaded, args));
+    // Renders and background work still running get a moment, not for ever: the server has
+    // already waited its grace period for the connections.
+    runtime.shutdown_timeout(std::time::Duration::from_secs(1));
+    served?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -51,10 +55,14 @@ async fn serve(loaded: app::Loaded, args: ServeArgs) -> anyhow::Result<()> {
         tuning,
         built_from,
     ));
-    axum::serve(listener, server::router(state))
-        .with_graceful_shutdown(shutdown())
-        .await
-        .context("the server stopped")
+    server::serve(
+        listener,
+        server::router(state),
+        args.limits.limits(),
+        shutdown(),
+    )
+    .await
+    .context("the server stopped")
 }
 
 /// Resolves on Ctrl-C or SIGTERM (what systemd and container runtimes send to stop a service).

@@ -5,10 +5,12 @@
 //! clock so tests are deterministic.
 
 mod cache;
+mod listen;
 mod pages;
 
 pub mod publish;
 
+pub use listen::{Limits, serve};
 pub use publish::{calendar_response, feed_or_404};
 
 use std::sync::atomic::{AtomicU64, Ordering};
