@@ -272,7 +272,7 @@ impl<'s> Cx<'s> {
             description: raw.description,
             timezone: timezone?,
             url: raw.url.map(Spanned::into_inner),
-            links: raw.links.into_iter().map(link).collect(),
+            links: raw.links.into_iter().map(|l| self.link(l)).collect(),
         })
     }
 
@@ -338,10 +338,10 @@ impl<'s> Cx<'s> {
                     id: raw.id.into_inner(),
                     title: raw.title,
                     description: raw.description,
-                    repository: raw.repository.map(link),
-                    mailing_list: raw.mailing_list.map(link),
-                    chat: raw.chat.map(channel),
-                    calendar: raw.calendar.map(channel),
+                    repository: raw.repository.map(|l| self.link(l)),
+                    mailing_list: raw.mailing_list.map(|l| self.link(l)),
+                    chat: raw.chat.map(|c| self.channel(c)),
+                    calendar: raw.calendar.map(|c| self.channel(c)),
                 };
                 (group, span)
             })
@@ -431,10 +431,10 @@ impl<'s> Cx<'s> {
             recurrence,
             first,
             last,
-            join: raw.join,
-            agenda: raw.agenda,
-            notes: raw.notes,
-            recordings: raw.recordings,
+            join: self.url(raw.join),
+            agenda: self.url(raw.agenda),
+            notes: self.url(raw.notes),
+            recordings: self.url(raw.recordings),
             group: raw.group.map(Spanned::into_inner),
             exceptions: Vec::new(),
             uid_domain: uid_domain.to_owned(),
@@ -722,9 +722,9 @@ impl<'s> Cx<'s> {
             Exception {
                 date,
                 change,
-                agenda: raw.agenda,
-                notes: raw.notes,
-                recording: raw.recording,
+                agenda: self.url(raw.agenda),
+                notes: self.url(raw.notes),
+                recording: self.url(raw.recording),
             },
             raw.date.span(),
         ))
@@ -913,6 +913,43 @@ impl<'s> Cx<'s> {
         );
     }
 
+    // ---- links --------------------------------------------------------------------------------
+
+    /// A link the pages will show: only http(s) and mailto, so a `javascript:` or `data:` URL
+    /// never becomes a link on the community's page.
+    fn url(&mut self, raw: Option<Spanned<String>>) -> Option<String> {
+        let raw = raw?;
+        if !safe_link(raw.get_ref()) {
+            self.error(
+                raw.span(),
+                format!(
+                    "link \"{}\" is not an http, https or mailto address",
+                    raw.get_ref()
+                ),
+                Some(
+                    "links are shown on the public page; write e.g. \"https://example.org/notes\" \
+                     or \"mailto:team@example.org\""
+                        .into(),
+                ),
+            );
+        }
+        Some(raw.into_inner())
+    }
+
+    fn link(&mut self, raw: RawLink) -> Link {
+        Link {
+            label: raw.label,
+            url: self.url(Some(raw.url)).unwrap_or_default(),
+        }
+    }
+
+    fn channel(&mut self, raw: RawChannel) -> Channel {
+        Channel {
+            label: raw.label,
+            url: self.url(raw.url),
+        }
+    }
+
     fn refresh(&mut self, raw: &Spanned<String>) -> Option<Duration> {
         let parsed = raw
             .get_ref()
@@ -937,18 +974,14 @@ impl<'s> Cx<'s> {
 
 // ---- helpers --------------------------------------------------------------------------------
 
-fn link(raw: RawLink) -> Link {
-    Link {
-        label: raw.label,
-        url: raw.url,
-    }
-}
-
-fn channel(raw: RawChannel) -> Channel {
-    Channel {
-        label: raw.label,
-        url: raw.url,
-    }
+/// Whether `url` may be a link on the public page: `http://host…`, `https://host…` or
+/// `mailto:…`, nothing else (no `javascript:`, `data:`, or relative paths).
+fn safe_link(url: &str) -> bool {
+    let url = url.trim();
+    ["https://", "http://"]
+        .iter()
+        .any(|p| strip_prefix_ignore_case(url, p).is_some_and(|rest| !rest.is_empty()))
+        || strip_prefix_ignore_case(url, "mailto:").is_some_and(|rest| !rest.is_empty())
 }
 
 /// The text between `prefix` and the next backtick in `message`.

@@ -24,7 +24,7 @@ pub(crate) struct RawCommunity {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawLink {
     pub label: String,
-    pub url: String,
+    pub url: Spanned<String>,
 }
 
 /// A `{ label, url? }` channel.
@@ -32,7 +32,7 @@ pub(crate) struct RawLink {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawChannel {
     pub label: String,
-    pub url: Option<String>,
+    pub url: Option<Spanned<String>>,
 }
 
 /// `[[series]]`.
@@ -49,10 +49,10 @@ pub(crate) struct RawSeries {
     pub rrule: Option<Spanned<String>>,
     pub first: Spanned<Datetime>,
     pub last: Option<Spanned<Datetime>>,
-    pub join: Option<String>,
-    pub agenda: Option<String>,
-    pub notes: Option<String>,
-    pub recordings: Option<String>,
+    pub join: Option<Spanned<String>>,
+    pub agenda: Option<Spanned<String>>,
+    pub notes: Option<Spanned<String>>,
+    pub recordings: Option<Spanned<String>>,
     pub group: Option<Spanned<String>>,
     #[serde(default)]
     pub exceptions: Vec<Spanned<RawException>>,
@@ -67,9 +67,9 @@ pub(crate) struct RawException {
     pub move_to: Option<Spanned<Datetime>>,
     pub extra: Option<Spanned<bool>>,
     pub time: Option<Spanned<String>>,
-    pub agenda: Option<String>,
-    pub notes: Option<String>,
-    pub recording: Option<String>,
+    pub agenda: Option<Spanned<String>>,
+    pub notes: Option<Spanned<String>>,
+    pub recording: Option<Spanned<String>>,
 }
 
 /// `[[groups]]`.

@@ -99,3 +99,76 @@ fn can_warn_about_secrets_in_feed_urls_pointing_at_them() {
         [UrlSecret::Credentials, UrlSecret::Query]
     );
 }
+
+#[test]
+fn errors_when_a_link_is_not_http_https_or_mailto() {
+    let source = r#"[community]
+name = "C"
+timezone = "UTC"
+links = [{ label = "Home", url = "javascript:alert(1)" }, { label = "Mail", url = "mailto:a@example.org" }]
+
+[[groups]]
+id = "g"
+title = "G"
+repository = { label = "Repo", url = "data:text/html,<script>alert(1)</script>" }
+chat = { label = "Chat", url = " JavaScript:alert(1)" }
+
+[[series]]
+id = "s"
+title = "S"
+timezone = "UTC"
+start = "10:00"
+duration = "1h"
+repeat = "weekly on Monday"
+first = 2026-01-05
+join = "https://meet.example.org/s"
+agenda = "vbscript:x"
+notes = "/relative/notes"
+
+[[series.exceptions]]
+date = 2026-01-12
+agenda = "javascript:void(0)"
+"#;
+    let diags = parse(source).unwrap_err();
+    let located: Vec<(usize, usize, &str)> = diags
+        .iter()
+        .map(|d| (d.line, d.column, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        located,
+        [
+            (
+                4,
+                34,
+                "link \"javascript:alert(1)\" is not an http, https or mailto address"
+            ),
+            (
+                9,
+                38,
+                "link \"data:text/html,<script>alert(1)</script>\" is not an http, https or mailto address"
+            ),
+            (
+                10,
+                32,
+                "link \" JavaScript:alert(1)\" is not an http, https or mailto address"
+            ),
+            (
+                21,
+                10,
+                "link \"vbscript:x\" is not an http, https or mailto address"
+            ),
+            (
+                22,
+                9,
+                "link \"/relative/notes\" is not an http, https or mailto address"
+            ),
+            (
+                26,
+                10,
+                "link \"javascript:void(0)\" is not an http, https or mailto address"
+            ),
+        ]
+    );
+    assert!(diags.iter().all(|d| d.severity == Severity::Error));
+    assert!(diags[0].hint.as_deref().unwrap().contains("https://"));
+}

@@ -74,3 +74,61 @@ url = "https://calendar.google.com/calendar/ical/team%40example.org/private-0123
         "{home}"
     );
 }
+
+/// `check` refuses such links, and the pages filter them too: a community built by other means
+/// (or a future check slip) still never renders `<a href="javascript:…">`.
+#[tokio::test]
+async fn renders_no_link_that_is_not_http_https_or_mailto() {
+    let (loaded, _dir) = load(
+        r#"[community]
+name = "Links"
+timezone = "UTC"
+links = [{ label = "Home", url = "https://example.org/" }]
+
+[[groups]]
+id = "g"
+title = "G"
+repository = { label = "Repo", url = "https://example.org/repo" }
+chat = { label = "Chat", url = "https://chat.example.org/" }
+
+[[series]]
+id = "s"
+title = "S"
+timezone = "UTC"
+start = "10:00"
+duration = "1h"
+repeat = "weekly on Monday"
+first = 2026-01-05
+group = "g"
+join = "https://meet.example.org/s"
+agenda = "https://example.org/agenda"
+notes = "https://example.org/notes"
+"#,
+    );
+    let mut community = (*loaded.community).clone();
+    let evil = "javascript:alert(1)".to_owned();
+    community.info.links[0].url = evil.clone();
+    let group = &mut community.groups[0];
+    group.repository.as_mut().unwrap().url = evil.clone();
+    group.chat.as_mut().unwrap().url = Some(evil.clone());
+    let series = &mut community.series[0];
+    series.join = Some(evil.clone());
+    series.agenda = Some(" JAVASCRIPT:alert(1)".to_owned());
+    series.notes = Some("data:text/html,x".to_owned());
+    let loaded = Loaded {
+        community: std::sync::Arc::new(community),
+        ..loaded
+    };
+    let state = state(app::site_from_records(&loaded, &[]));
+    for uri in ["/", "/groups", "/groups/g", "/series/s", "/calendar"] {
+        let answer = get(&state, uri).await;
+        assert_eq!(answer.status, 200, "{uri}");
+        let lower = answer.body.to_ascii_lowercase();
+        for scheme in ["javascript:", "data:text"] {
+            assert!(!lower.contains(scheme), "{uri} links to {scheme}");
+        }
+    }
+    // The labels stay, as text.
+    let group = get(&state, "/groups/g").await.body;
+    assert!(group.contains("Repo") && group.contains("Chat"), "{group}");
+}

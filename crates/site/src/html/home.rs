@@ -4,7 +4,9 @@
 use jiff::{Timestamp, ToSpan};
 use maud::{Markup, html};
 
-use super::layout::{Nav, group_card, layout, next_list, occurrence, series_cadence, series_links};
+use super::layout::{
+    Nav, group_card, layout, link, next_list, occurrence, series_cadence, series_links,
+};
 use crate::{Filter, Site, Source, SourceStatus, Viewer};
 
 /// How many days the home page's calendar section lists.
@@ -48,7 +50,7 @@ pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
             @if let Some(description) = &info.description { p { (description) } }
             @if !info.links.is_empty() {
                 ul class="links" {
-                    @for link in &info.links { li { a href=(link.url) { (link.label) } } }
+                    @for item in &info.links { li { (link(Some(&item.url), &item.label)) } }
                 }
             }
         }

@@ -205,14 +205,28 @@ pub(crate) fn series_cadence(series: &touchpoint_community::Series) -> String {
     )
 }
 
+/// `url` when it may be a link target: http(s) and mailto only. `touchpoint check` refuses other
+/// schemes in the community file; this keeps a `javascript:` out of the pages even so.
+pub(crate) fn safe(url: &Option<String>) -> Option<&str> {
+    url.as_deref().filter(|url| crate::safe_url(url))
+}
+
+/// `label` linked to `url`, or the label alone when there is no URL or it is not a safe one.
+pub(crate) fn link(url: Option<&String>, label: &str) -> Markup {
+    match url.filter(|url| crate::safe_url(url)) {
+        Some(url) => html! { a href=(url) { (label) } },
+        None => html! { (label) },
+    }
+}
+
 /// A series' links: join, agenda, notes, recordings, subscribe.
 pub(crate) fn series_links(site: &Site, series: &touchpoint_community::Series) -> Markup {
     html! {
         ul class="links" {
-            @if let Some(join) = &series.join { li { a href=(join) { "Join" } } }
-            @if let Some(agenda) = &series.agenda { li { a href=(agenda) { "Agenda" } } }
-            @if let Some(notes) = &series.notes { li { a href=(notes) { "Notes" } } }
-            @if let Some(recordings) = &series.recordings { li { a href=(recordings) { "Recordings" } } }
+            @if let Some(join) = safe(&series.join) { li { a href=(join) { "Join" } } }
+            @if let Some(agenda) = safe(&series.agenda) { li { a href=(agenda) { "Agenda" } } }
+            @if let Some(notes) = safe(&series.notes) { li { a href=(notes) { "Notes" } } }
+            @if let Some(recordings) = safe(&series.recordings) { li { a href=(recordings) { "Recordings" } } }
             li { a href=(site.webcal(&format!("/series/{}.ics", series.id))) { "Subscribe" } }
         }
     }
@@ -245,19 +259,19 @@ pub(crate) fn group_card(
             @if let Some(description) = &group.description { p { (description) } }
             dl {
                 @if let Some(repo) = &group.repository {
-                    dt { "Repository" } dd { a href=(repo.url) { (repo.label) } }
+                    dt { "Repository" } dd { (link(Some(&repo.url), &repo.label)) }
                 }
                 @if let Some(list) = &group.mailing_list {
-                    dt { "Mailing list" } dd { a href=(list.url) { (list.label) } }
+                    dt { "Mailing list" } dd { (link(Some(&list.url), &list.label)) }
                 }
                 @if let Some(chat) = &group.chat {
                     dt { "Chat" } dd {
-                        @if let Some(url) = &chat.url { a href=(url) { (chat.label) } } @else { (chat.label) }
+                        (link(chat.url.as_ref(), &chat.label))
                     }
                 }
                 @if let Some(calendar) = &group.calendar {
                     dt { "Calendar" } dd {
-                        @if let Some(url) = &calendar.url { a href=(url) { (calendar.label) } } @else { (calendar.label) }
+                        (link(calendar.url.as_ref(), &calendar.label))
                         @if let Some(cadence) = group.cadence(&site.community) { " — " (cadence) }
                     }
                 } @else if let Some(cadence) = group.cadence(&site.community) {

@@ -160,7 +160,7 @@ fn date_links(series: &Series, date: Date) -> Markup {
 pub fn google_link(site: &Site, series: &Series, item: &Item<'_>) -> String {
     let stamp = |at: Timestamp| at.strftime("%Y%m%dT%H%M%SZ").to_string();
     let mut details = series.description.clone().unwrap_or_default();
-    if let Some(join) = &series.join {
+    if let Some(join) = series.join.as_deref().filter(|url| crate::safe_url(url)) {
         details.push_str(&format!("\n\nJoin: {join}"));
     }
     let page = match &site.base_url {
