@@ -62,6 +62,9 @@ const MAX_WARNINGS: usize = 1000;
 /// occurrence of an event repeats its text in pages, feeds and the API: a 1 MB title on a
 /// daily series made a two-year API answer of 767 MB.
 pub const MAX_TITLE: usize = 1024;
+/// Longest UID kept as written, in bytes (Exchange's are 112); a longer one is replaced by a
+/// digest of it, since every occurrence repeats it in feeds and the API.
+pub const MAX_UID: usize = 1024;
 /// Longest DESCRIPTION kept, in bytes (an agenda with its links fits many times over).
 pub const MAX_DESCRIPTION: usize = 64 * 1024;
 /// Most instances kept of a rule that repeats more than once a minute (no meeting does; a feed
@@ -966,7 +969,17 @@ impl Reader {
                 ),
             },
             Name::Uid => {
-                self.event().uid = trim(line.value).to_owned();
+                let uid = trim(line.value);
+                self.event().uid = if uid.len() > MAX_UID {
+                    self.warn(
+                        line_no,
+                        format!("UID of {} bytes replaced by its digest", uid.len()),
+                    );
+                    // The same long UID gives the same digest: its overrides still match.
+                    format!("long-uid-{:016x}@touchpoint", fnv1a(uid.as_bytes()))
+                } else {
+                    uid.to_owned()
+                };
             }
             Name::Summary => {
                 let text = self.capped(unescape(line.value), MAX_TITLE, name, line_no);
@@ -1336,7 +1349,7 @@ impl FixUp<'_> {
 /// A stable UID for an event that has none: FNV-1a over its text without DTSTAMP lines (which
 /// change on every fetch), so the same event gets the same UID on every refresh.
 fn generated_uid(event_text: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut text = Vec::with_capacity(event_text.len());
     for line in event_text.lines() {
         let line = line.trim_end_matches('\r');
         // Bytes, not `str` slicing: byte 7 may fall inside a character of a hostile line.
@@ -1347,14 +1360,20 @@ fn generated_uid(event_text: &str) -> String {
         {
             continue;
         }
-        for b in line.bytes().chain(std::iter::once(b'\n')) {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
+        text.extend_from_slice(line.as_bytes());
+        text.push(b'\n');
     }
+    let hash = fnv1a(&text);
     let mut uid = String::with_capacity(40);
     let _ = write!(uid, "generated-{hash:016x}@touchpoint");
     uid
+}
+
+/// FNV-1a, 64 bits: a stable digest (the same on every machine and run, unlike std's hasher).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+        (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The physical line starting at `pos` (without its line ending) and the position after it.

@@ -149,3 +149,40 @@ fn can_page_a_feed_of_never_ending_minutely_events_at_the_cost_of_the_page() {
         ]
     );
 }
+
+#[test]
+fn can_replace_a_huge_uid_by_a_digest_that_still_matches_its_overrides() {
+    let uid = "u".repeat(100_000);
+    let parsed = parse(&feed(&format!(
+        "BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART:20260105T100000Z\r\nRRULE:FREQ=DAILY;COUNT=2\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:{uid}\r\nRECURRENCE-ID:20260106T100000Z\r\nDTSTART:20260106T120000Z\r\nEND:VEVENT\r\n"
+    )))
+    .expect("iCalendar");
+    let uids: Vec<&str> = parsed
+        .calendar
+        .events
+        .iter()
+        .map(|e| e.uid.as_str())
+        .collect();
+    assert_eq!(uids[0], uids[1]);
+    assert!(
+        uids[0].starts_with("long-uid-") && uids[0].len() < 64,
+        "{}",
+        uids[0]
+    );
+    assert!(
+        parsed
+            .warnings
+            .iter()
+            .all(|w| w.message.contains("UID of 100000 bytes"))
+    );
+    let exp = expand(&parsed.calendar, &two_years(), &Limits::default());
+    let starts: Vec<String> = exp
+        .occurrences
+        .iter()
+        .map(|o| o.start.to_json_string())
+        .collect();
+    assert_eq!(
+        starts,
+        ["2026-01-05T10:00:00+00:00", "2026-01-06T12:00:00+00:00"]
+    );
+}

@@ -525,9 +525,15 @@ fn can_survive_hostile_input_quickly() {
     }
     long.push_str("\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
     let parsed = parse(long.as_bytes()).expect("ics");
+    // Unfolded whole (14 MB), then cut to the longest title kept, with a warning.
     assert_eq!(
         parsed.calendar.events[0].summary.as_ref().map(String::len),
-        Some(200_000 * 72)
+        Some(touchpoint_calendar::parse::MAX_TITLE)
+    );
+    assert!(
+        parsed.warnings[0]
+            .message
+            .contains("SUMMARY of 14400000 bytes cut")
     );
     // Many bad lines: warnings are capped.
     let bad = ics(&"garbage without colon;\r\n:\r\n".repeat(50_000));
