@@ -1,7 +1,7 @@
 //! Differential test: our expansion against two independent readers, python
 //! `recurring-ical-events` (3.x on icalendar 6.x) and Mozilla's ical.js (2.x, Thunderbird's
-//! engine, on node), on a few hundred generated calendars; `producers.rs` does the same on the
-//! hand-made producer fixtures.
+//! engine, on node), on a few hundred generated calendars, and on the hand-made producer
+//! fixtures (`tests/fixtures/*.ics`; its README says which documented shape each follows).
 //!
 //! The calendars are generated deterministically from a seed: several zones with and without DST
 //! (Berlin, New York, Sydney, London, Los Angeles, Auckland, Kolkata, UTC), start times placed
@@ -36,10 +36,9 @@
 //!   is generated: see the ical.js class below).
 //! - **Two overrides of one instance with the same SEQUENCE**: which one wins is unspecified
 //!   (we and ical.js keep the last in the file, recurring-ical-events the first).
-//! - **UTC series under X-WR-TIMEZONE**: recurring-ical-events (its x-wr-timezone library)
-//!   rewrites UTC values into that zone before expanding, so BYxxx parts then apply on that
-//!   zone's wall clock; we apply X-WR-TIMEZONE to floating values only, as Google does on import.
-//!   (Floating and TZID'd series under X-WR-TIMEZONE are generated.)
+//! - **UTC series under X-WR-TIMEZONE**: recurring-ical-events reads them on that zone's wall
+//!   clock (a class below, met in the Google fixture); floating and TZID'd series under
+//!   X-WR-TIMEZONE are generated.
 //! - **Windows TZIDs and VTIMEZONE-only zones**: the peers resolve them differently (the
 //!   conformance suite covers them against cited expectations; the producer fixtures carry them).
 //! - **A RECURRENCE-ID of the other value type on an EXDATEd instance**: recurring-ical-events
@@ -66,12 +65,28 @@
 //!   2026-01-24 02:30 Sydney (before 00:00 UTC), we stop at 00:00 Sydney. Both peers compare a
 //!   DATE UNTIL as midnight UTC; we read it as midnight on the series' clock (issue 13 §5 says
 //!   "the start of that day"). Only the instances between the two midnights differ.
+//! - **peers: unquoted TZID with a colon unreadable** — `DTSTART;TZID=tzone://Microsoft/Utc:
+//!   20240711T090000` (Exchange, `outlook.ics`): both split the property at the TZID's colon and
+//!   lose DTSTART (recurring-ical-events then cannot expand that series, ical.js throws); we read
+//!   the TZID up to the value's colon. That series is not compared.
 //!
 //! Differences from recurring-ical-events only:
 //! - **DATE RECURRENCE-ID on a date-time series unmatched** — `DTSTART;TZID=Europe/Berlin:
 //!   20250109T094500` weekly, override `RECURRENCE-ID;VALUE=DATE:20260205`: it lists the
 //!   2026-02-05 09:45 instance beside the override; we replace it (issue 13 §2), as the
 //!   RECURRENCE-ID names the instance on that date.
+//! - **UTC series on the X-WR-TIMEZONE clock** — Google's `X-WR-TIMEZONE:Europe/Berlin` with
+//!   `DTSTART:20250910T150000Z`, `RRULE:FREQ=MONTHLY;BYDAY=2WE`: its x-wr-timezone library
+//!   rewrites the UTC start as 17:00 Berlin and keeps that wall clock, so in winter it lists
+//!   16:00Z; we keep 15:00Z, as Google shows such an event (X-WR-TIMEZONE applies to floating
+//!   values only). Left out where the zone's offset differs from its offset at DTSTART.
+//! - **TZID path prefix unknown** — `DTSTART;TZID=/citadel.org/20190914_1/America/New_York:…`
+//!   without a VTIMEZONE (`nextcloud.ics`): it reads the value as floating; we resolve the IANA
+//!   name after the prefix. Its floating values are read in our zone before comparing.
+//! - **offset after a DST gap (VTIMEZONE-defined zone)** — `TZID=/mozilla.org/20050126_1/
+//!   Europe/Berlin` defined by the file, `DTSTART` 2024-03-31 02:00 (a gap): read through the
+//!   VTIMEZONE it is 00:00Z (the offset after the gap), for us 01:00Z (RFC 5545 §3.3.5). Matched
+//!   like ical.js's class of the same name.
 //!
 //! Differences from ical.js only (driven as Thunderbird drives it, see `icaljs.mjs`), all its
 //! own known behaviours or bugs, reconciled or left out, never copied:
@@ -100,6 +115,10 @@
 //! - **BYMONTHDAY past the month's end rolled over** — `RRULE:FREQ=YEARLY;BYMONTH=3,9;
 //!   BYMONTHDAY=31`: ical.js lists "September 31" as October 1; the day does not exist, so there
 //!   is no instance.
+//! - **TZID neither IANA nor in a VTIMEZONE read floating** — `DTSTART;TZID=Eastern Standard
+//!   Time:20240711T090000` with no VTIMEZONE of that name (`outlook.ics`): ical.js reads it as
+//!   floating; we resolve the Windows name (CLDR's mapping). Its floating values are read in our
+//!   zone before comparing.
 //! - **RECURRENCE-ID of the other value type unmatched** — an all-day weekly series with
 //!   `RECURRENCE-ID;TZID=Australia/Sydney:20260607T000000` (as Outlook writes), or a date-time
 //!   series with `RECURRENCE-ID;VALUE=DATE:…`: ical.js relates it to no instance and lists the
@@ -604,18 +623,58 @@ struct Known {
 
 /// recurring-ical-events: the classes listed in the module doc.
 const RIE_KNOWN: Known = Known {
-    reconcile: |_, _, _| {},
-    known: |difference, ours| deliberate(difference, ours).or_else(|| rie_known(difference, ours)),
+    reconcile: |ours, theirs, classes| {
+        // A path-prefixed TZID (/citadel.org/…) without a VTIMEZONE: floating for the peer.
+        read_floating_in_unknown_zones(
+            ours,
+            theirs,
+            classes,
+            "recurring-ical-events: TZID path prefix unknown",
+            |tzid, text| tzid.starts_with('/') && !defines_vtimezone(text, tzid),
+        );
+        // Its own reading of a VTIMEZONE takes the offset after a gap, as ical.js does.
+        resolve_gaps_and_folds(
+            ours,
+            theirs,
+            classes,
+            "recurring-ical-events: offset after a DST gap (VTIMEZONE-defined zone)",
+            |text, uid| {
+                written_tzid(text, uid)
+                    .is_some_and(|tzid| tzid.starts_with('/') && defines_vtimezone(text, &tzid))
+            },
+        );
+    },
+    known: |difference, ours| {
+        deliberate(difference, ours)
+            .or_else(|| peers_cannot_read(difference, ours))
+            .or_else(|| rie_known(difference, ours))
+    },
 };
 
 /// ical.js: the classes listed in the module doc.
 const ICALJS_KNOWN: Known = Known {
     reconcile: |ours, theirs, classes| {
         icaljs_read_floating_in_x_wr_timezone(ours, theirs, classes);
-        icaljs_resolve_gaps_and_folds(ours, theirs, classes);
+        // A TZID neither defined by a VTIMEZONE of the file nor an IANA name: floating for it.
+        read_floating_in_unknown_zones(
+            ours,
+            theirs,
+            classes,
+            "ical.js: TZID neither IANA nor in a VTIMEZONE read floating",
+            |tzid, text| !defines_vtimezone(text, tzid) && TimeZone::get(tzid).is_err(),
+        );
+        resolve_gaps_and_folds(
+            ours,
+            theirs,
+            classes,
+            "ical.js: offset after a DST transition",
+            |_, _| true,
+        );
     },
     known: |difference, ours| {
-        deliberate(difference, ours).or_else(|| icaljs_known(difference, ours))
+        deliberate(difference, ours)
+            .or_else(|| peers_cannot_read(difference, ours))
+            .or_else(|| icaljs_known(difference, ours))
     },
 };
 
@@ -701,6 +760,148 @@ fn same_instance(a: &Time, b: &Time, master: &touchpoint_calendar::Event) -> boo
     }
 }
 
+/// A peer that cannot resolve a TZID reads its values as floating: read the floating values it
+/// lists for such a series (`unknown`: TZID as written, file text) in the zone we resolved.
+fn read_floating_in_unknown_zones(
+    ours: &OurListing,
+    theirs: &mut Listing,
+    classes: &mut Classes,
+    class: &'static str,
+    unknown: impl Fn(&str, &str) -> bool,
+) {
+    let floating = |s: &str| s.len() == 19 && !s.ends_with('Z');
+    let listed = std::mem::take(&mut theirs.occurrences);
+    for (mut key, mut ends) in listed {
+        let text = &ours.texts[&key.file];
+        let master = ours.calendars[&key.file]
+            .events
+            .iter()
+            .find(|e| e.uid == key.uid && e.recurrence_id.is_none());
+        let zone = match (master.map(|m| &m.start), written_tzid(text, &key.uid)) {
+            (Some(Time::Zoned(_, tz)), Some(tzid)) if unknown(&tzid, text) => Some(tz.zone.clone()),
+            _ => None,
+        };
+        if let Some(zone) = zone
+            && floating(&key.start)
+        {
+            *classes.entry(class).or_default() += ends.len();
+            let read_in = |s: &str| -> String {
+                let dt: DateTime = s.parse().expect("floating date-time");
+                let ts = zone
+                    .to_ambiguous_timestamp(dt)
+                    .compatible()
+                    .expect("in range");
+                ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+            };
+            key.start = read_in(&key.start);
+            for end in ends.iter_mut().filter(|e| floating(e)) {
+                *end = read_in(end);
+            }
+        }
+        theirs.occurrences.entry(key).or_default().extend(ends);
+    }
+}
+
+/// The content lines of each VEVENT of `text`, unfolded (what the model does not keep, such as
+/// a TZID as written, is read from here).
+fn raw_vevents(text: &str) -> Vec<Vec<String>> {
+    let unfolded = text
+        .replace("\r\n ", "")
+        .replace("\r\n\t", "")
+        .replace("\n ", "")
+        .replace("\n\t", "");
+    let mut events = Vec::new();
+    let mut current: Option<Vec<String>> = None;
+    for line in unfolded.lines() {
+        match line {
+            "BEGIN:VEVENT" => current = Some(Vec::new()),
+            "END:VEVENT" => events.extend(current.take()),
+            _ => {
+                if let Some(lines) = current.as_mut() {
+                    lines.push(line.to_owned());
+                }
+            }
+        }
+    }
+    events
+}
+
+/// The DTSTART line of the master of `uid`, as written.
+fn master_dtstart_line(text: &str, uid: &str) -> Option<String> {
+    raw_vevents(text)
+        .into_iter()
+        .find(|lines| {
+            lines.iter().any(|l| l.strip_prefix("UID:") == Some(uid))
+                && !lines.iter().any(|l| l.starts_with("RECURRENCE-ID"))
+        })?
+        .into_iter()
+        .find(|l| l.starts_with("DTSTART;") || l.starts_with("DTSTART:"))
+}
+
+/// The TZID of the master of `uid`'s DTSTART as written: quoted, or up to the next `;` or the
+/// last `:` (so an unquoted TZID holding a colon is read whole).
+fn written_tzid(text: &str, uid: &str) -> Option<String> {
+    let line = master_dtstart_line(text, uid)?;
+    let rest = &line[line.find(";TZID=")? + 6..];
+    if let Some(quoted) = rest.strip_prefix('"') {
+        return quoted.split('"').next().map(str::to_owned);
+    }
+    let end = rest.find(';').into_iter().chain(rest.rfind(':')).min()?;
+    Some(rest[..end].to_owned())
+}
+
+/// Whether a VTIMEZONE of `text` defines `tzid`.
+fn defines_vtimezone(text: &str, tzid: &str) -> bool {
+    text.lines()
+        .any(|l| l.trim_end().strip_prefix("TZID:") == Some(tzid))
+}
+
+/// Differences that come from both peers' readers, not from our engine (see the module doc).
+fn peers_cannot_read(difference: &Difference, ours: &OurListing) -> Option<&'static str> {
+    let Difference::Error {
+        file,
+        uid: Some(uid),
+        ..
+    } = difference
+    else {
+        return None;
+    };
+    written_tzid(&ours.texts[file], uid)
+        .is_some_and(|tzid| tzid.contains(':'))
+        .then_some("peers: unquoted TZID with a colon unreadable")
+}
+
+/// Whether a difference is recurring-ical-events reading a UTC series on the wall clock of the
+/// calendar's X-WR-TIMEZONE (its x-wr-timezone library rewrites UTC values into that zone):
+/// its instance keeps DTSTART's wall clock there, ours keeps the UTC time, so they part where
+/// that zone's offset differs from its offset at DTSTART.
+fn utc_series_on_x_wr_clock(here: &Here<'_>) -> bool {
+    let (Some(zone), Time::Zoned(_, tz)) = (
+        here.calendar
+            .timezone
+            .as_deref()
+            .and_then(|name| TimeZone::get(name).ok()),
+        &here.master.start,
+    ) else {
+        return false;
+    };
+    let Some(utc) = here.key.start.strip_suffix('Z') else {
+        return false;
+    };
+    if !tz.is_utc() {
+        return false;
+    }
+    let at: jiff::Timestamp = format!("{utc}Z").parse().expect("instant");
+    let first = here.master.start.instant(&TimeZone::UTC);
+    let shifted = zone.to_offset(at) != zone.to_offset(first);
+    match here.counts {
+        (_, 0) => shifted,
+        // Its instance: DTSTART's wall-clock time of day in that zone.
+        (0, _) => shifted && zone.to_datetime(at).time() == zone.to_datetime(first).time(),
+        _ => false,
+    }
+}
+
 /// Differences from both peers that are ours on purpose (see the module doc).
 fn deliberate(difference: &Difference, ours: &OurListing) -> Option<&'static str> {
     let here = Here::of(difference, ours)?;
@@ -757,6 +958,9 @@ fn date_until_between_midnights(here: &Here<'_>) -> bool {
 /// The class of a difference with recurring-ical-events, if it has one.
 fn rie_known(difference: &Difference, ours: &OurListing) -> Option<&'static str> {
     let here = Here::of(difference, ours)?;
+    if utc_series_on_x_wr_clock(&here) {
+        return Some("recurring-ical-events: UTC series on the X-WR-TIMEZONE clock");
+    }
     // The instance the DATE RECURRENCE-ID names, listed beside the override.
     if here.counts == (0, 1)
         && !here.master.start.is_date()
@@ -804,12 +1008,23 @@ fn icaljs_read_floating_in_x_wr_timezone(
     }
 }
 
-/// ical.js resolves a local time in a DST gap or fold with the offset in force *after* the
-/// transition; RFC 5545 §3.3.5 takes the offset before it (the first of two repeated instants,
-/// a skipped time moved forward by the gap). Where ours lists a start at such a time and ical.js
-/// lists the same wall clock at the other offset instead, count it as the same occurrence.
-fn icaljs_resolve_gaps_and_folds(ours: &OurListing, theirs: &mut Listing, classes: &mut Classes) {
+/// ical.js (and recurring-ical-events on a zone of the file's own VTIMEZONE) resolves a local
+/// time in a DST gap or fold with the offset in force *after* the transition; RFC 5545 §3.3.5
+/// takes the offset before it (the first of two repeated instants, a skipped time moved forward
+/// by the gap). Where ours lists a start at such a time and the peer lists the same wall clock at
+/// the other offset instead, count it as the same occurrence (for the series `applies` to:
+/// file text, UID).
+fn resolve_gaps_and_folds(
+    ours: &OurListing,
+    theirs: &mut Listing,
+    classes: &mut Classes,
+    class: &'static str,
+    applies: impl Fn(&str, &str) -> bool,
+) {
     for (key, list) in &ours.occurrences {
+        if !applies(&ours.texts[&key.file], &key.uid) {
+            continue;
+        }
         for occ in list {
             let Time::Zoned(dt, tz) = &occ.start else {
                 continue;
@@ -830,9 +1045,7 @@ fn icaljs_resolve_gaps_and_folds(ours: &OurListing, theirs: &mut Listing, classe
                 continue;
             }
             if let Some(ends) = theirs.occurrences.remove(&alternative) {
-                *classes
-                    .entry("ical.js: offset after a DST transition")
-                    .or_default() += 1;
+                *classes.entry(class).or_default() += 1;
                 theirs.occurrences.insert(key.clone(), ends);
             }
         }
@@ -1072,12 +1285,17 @@ fn compare(
         .map(|k| &k.file)
         .collect::<std::collections::BTreeSet<_>>()
         .len();
-    if !problems.is_empty() {
-        let _ = std::fs::write(dir.join("differences.txt"), problems.join("\n"));
-    }
+    // The whole list, beside the calendars when they are generated ones.
+    let listed = if problems.is_empty() || !dir.starts_with(std::env::temp_dir()) {
+        String::new()
+    } else {
+        let list = dir.join(format!("differences-{}.txt", peer.name()));
+        let _ = std::fs::write(&list, problems.join("\n"));
+        format!("; all of them in {}", list.display())
+    };
     assert!(
         problems.is_empty(),
-        "{} differences with {} (calendars and differences.txt kept in {}):\n{}",
+        "{} differences with {} (calendars in {}{listed}):\n{}",
         problems.len(),
         peer.name(),
         dir.display(),
@@ -1120,4 +1338,42 @@ fn can_list_the_same_occurrences_as_ical_js() {
         "only {compared} occurrences in {with_occurrences} calendars compared"
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The compared window of the producer fixtures (their events run from 2020 to 2026).
+fn fixtures_span() -> Span {
+    Span {
+        from: "2020-01-01".parse().expect("from"),
+        to: "2027-01-01".parse().expect("to"),
+    }
+}
+
+/// Every producer fixture (`tests/fixtures/*.ics`; the subfolders hold other suites' inputs).
+fn producer_fixtures() -> (PathBuf, Vec<PathBuf>) {
+    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("fixtures folder")
+        .map(|entry| entry.expect("fixture entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "ics"))
+        .collect();
+    files.sort();
+    (dir, files)
+}
+
+#[test]
+fn can_list_every_producer_fixture_as_both_peers() {
+    let (dir, files) = producer_fixtures();
+    assert!(files.len() >= 12, "only {} producer fixtures", files.len());
+    for (peer, known) in [
+        (Peer::ical_js(), &ICALJS_KNOWN),
+        (Peer::recurring_ical_events(), &RIE_KNOWN),
+    ] {
+        let (compared, with_occurrences) = compare(&peer, &dir, &files, fixtures_span(), known);
+        assert!(
+            compared > 100 && with_occurrences == files.len(),
+            "{}: only {compared} occurrences in {with_occurrences} of {} fixtures compared",
+            peer.name(),
+            files.len()
+        );
+    }
 }

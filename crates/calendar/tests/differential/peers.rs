@@ -100,6 +100,8 @@ pub struct Ours {
 /// Our expansion of some files: the parsed calendars (by file name) and key → occurrences.
 pub struct OurListing {
     pub calendars: BTreeMap<String, Calendar>,
+    /// The files' text (lossily decoded), for what the model does not keep (TZIDs as written).
+    pub texts: BTreeMap<String, String>,
     pub occurrences: BTreeMap<Key, Vec<Ours>>,
 }
 
@@ -120,6 +122,7 @@ pub fn ours(paths: &[PathBuf], span: Span) -> OurListing {
         zone: None,
     };
     let mut calendars = BTreeMap::new();
+    let mut texts = BTreeMap::new();
     let mut occurrences: BTreeMap<Key, Vec<Ours>> = BTreeMap::new();
     for path in paths {
         let file = file_name(path);
@@ -151,10 +154,12 @@ pub fn ours(paths: &[PathBuf], span: Span) -> OurListing {
                 event: occ.event,
             });
         }
-        calendars.insert(file, calendar);
+        calendars.insert(file.clone(), calendar);
+        texts.insert(file, String::from_utf8_lossy(&bytes).into_owned());
     }
     OurListing {
         calendars,
+        texts,
         occurrences,
     }
 }
