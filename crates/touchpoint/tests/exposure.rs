@@ -132,3 +132,71 @@ notes = "https://example.org/notes"
     let group = get(&state, "/groups/g").await.body;
     assert!(group.contains("Repo") && group.contains("Chat"), "{group}");
 }
+
+/// Every HTML page sends a policy that allows only the site's own script, style and fetches
+/// and refuses framing; every answer says `nosniff` and a referrer policy; the embed keeps its
+/// own policy, which lets other sites frame it.
+#[tokio::test]
+async fn sends_security_headers_and_lets_only_the_embed_be_framed() {
+    let state = state(common::example_site());
+    let header = |answer: &common::Answer, name: &str| {
+        answer
+            .headers
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+    };
+    for uri in [
+        "/",
+        "/calendar?view=month",
+        "/series/touchpoint-amer-emea",
+        "/groups",
+        "/planner",
+        "/health",
+        "/no-such-page",
+    ] {
+        let answer = get(&state, uri).await;
+        assert!(answer.content_type.starts_with("text/html"), "{uri}");
+        let csp = header(&answer, "content-security-policy").unwrap_or_default();
+        for directive in [
+            "default-src 'none'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "frame-ancestors 'none'",
+            "base-uri 'none'",
+        ] {
+            assert!(csp.contains(directive), "{uri}: {csp:?} lacks {directive}");
+        }
+        assert!(!csp.contains("unsafe-inline"), "{uri}: {csp}");
+        assert_eq!(
+            header(&answer, "x-content-type-options").as_deref(),
+            Some("nosniff")
+        );
+        assert_eq!(
+            header(&answer, "referrer-policy").as_deref(),
+            Some("same-origin")
+        );
+        // Nothing the policy would block: no inline style or script in the page itself.
+        assert!(
+            !answer.body.contains(" style="),
+            "{uri} has a style attribute"
+        );
+        assert!(!answer.body.contains("<style"), "{uri} has a style element");
+        assert!(
+            !answer.body.contains("<script>"),
+            "{uri} has an inline script"
+        );
+    }
+    for uri in ["/calendar.ics", "/api/v1/calendars", "/assets/site.css"] {
+        let answer = get(&state, uri).await;
+        assert_eq!(
+            header(&answer, "x-content-type-options").as_deref(),
+            Some("nosniff"),
+            "{uri}"
+        );
+    }
+    let embed = get(&state, "/embed/upcoming").await;
+    assert_eq!(embed.status, 200);
+    let csp = header(&embed, "content-security-policy").unwrap();
+    assert!(!csp.contains("frame-ancestors"), "{csp}");
+    assert!(embed.headers.get("x-frame-options").is_none());
+}

@@ -137,7 +137,7 @@ fn source_card(site: &Site, viewer: &Viewer, source: &Source, now: Timestamp) ->
         article class="card source" id=(format!("source-{}", source.decl.id)) {
             h3 {
                 @if let Some(colour) = &source.decl.colour {
-                    span class="swatch" style=(format!("background:{colour}")) aria-hidden="true" {}
+                    svg class="swatch" viewBox="0 0 2 2" aria-hidden="true" { circle cx="1" cy="1" r="1" fill=(colour) {} }
                 }
                 (source.decl.name)
             }

@@ -146,7 +146,7 @@ pub(crate) fn swatch(item: &Item<'_>) -> Markup {
     html! {
         @if let Origin::Source(source) = item.origin {
             @if let Some(colour) = &source.decl.colour {
-                span class="swatch" style=(format!("background:{colour}")) aria-hidden="true" {}
+                svg class="swatch" viewBox="0 0 2 2" aria-hidden="true" { circle cx="1" cy="1" r="1" fill=(colour) {} }
             }
         }
     }

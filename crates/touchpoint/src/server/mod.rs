@@ -5,6 +5,7 @@
 //! clock so tests are deterministic.
 
 mod cache;
+mod headers;
 mod listen;
 mod pages;
 
@@ -102,6 +103,10 @@ pub fn router(state: AppState) -> Router {
             cache::middleware,
         ))
         .layer(CompressionLayer::new())
+        // Outermost: security headers on every answer, cached or not (`headers.rs`).
+        .layer(headers::page_policy())
+        .layer(headers::no_sniffing())
+        .layer(headers::referrer_policy())
         .with_state(state)
 }
 
