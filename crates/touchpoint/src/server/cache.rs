@@ -1,46 +1,80 @@
 //! A small cache of rendered responses, so a busy page costs one render a minute, not one per
-//! request.
+//! request, and a feed one render per site version.
 //!
-//! What a GET answers depends on the URI, the `tz` cookie (pages), the site being served and the
-//! minute ("starts in 2 h" markers): that is the key. Swapping in a new site or a new minute
-//! empties the cache, so nothing stale is ever served. Conditional requests go to the handlers
-//! (they answer 304 themselves), as do HEAD requests and anything but a plain 200. The cache is
-//! bounded in bytes and in the size of one entry; when full it starts over.
+//! What a GET answers depends on the URI, the `tz` cookie (pages), the site being served and,
+//! for most answers, the minute ("starts in 2 h" markers): that is the key. Feeds depend on the
+//! site alone (their handler marks them [`PerVersion`]) and are kept until the site changes.
+//! Swapping in a new site empties the cache, so nothing stale is ever served.
 //!
-//! Rendering is CPU work (a big community's feed or a long API window takes a while), so at most
-//! [`RENDERS`] renders run at once — memory stays bounded however many clients ask — and each
-//! runs with `block_in_place`, so the runtime's other tasks (cached answers, `/healthz`) move to
-//! another thread instead of waiting behind it. Concurrent asks for one answer render it once:
-//! the others wait for that render and find it in the cache (or, for an answer too big to keep,
-//! render it one after another).
+//! Every GET and HEAD goes through here, conditional or not (calendar apps send `If-None-Match`
+//! on every poll): the answer is rendered as a plain GET, kept, and each request is answered
+//! from the kept entry — `304` when its `If-None-Match` / `If-Modified-Since` matches, headers
+//! only for HEAD. Only a plain 200 is kept; anything else goes back as the handler answered.
+//!
+//! Compression happens here for kept answers, once per entry and encoding (gzip or brotli, as
+//! the client's `Accept-Encoding` prefers), not once per request: with a browser's
+//! `Accept-Encoding` the per-request compression took `/` from 26k to 1k requests a second
+//! (issue 14). tower-http's `CompressionLayer` outside still compresses the answers not kept
+//! and skips the ones served from here ([`Served`]).
+//!
+//! Rendering and compressing are CPU work (a big community's feed or a long API window takes a
+//! while), so at most [`RENDERS`] of them run at once — memory stays bounded however many
+//! clients ask — and each runs with `block_in_place`, so the runtime's other tasks (cached
+//! answers, `/healthz`) move to another thread instead of waiting behind it. Concurrent asks for
+//! one answer render it once: the others wait for that render and are answered from its result,
+//! even when it is too big to keep. The cache is bounded in bytes and in the size of one entry.
 
 use std::collections::HashMap;
+use std::io::Write;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use jiff::Timestamp;
+use tokio::sync::OnceCell;
 
 use super::AppState;
 
-/// Most bytes of bodies kept at once.
-const MAX_BYTES: usize = 16 << 20;
-/// Bodies larger than this are served but not kept.
-const MAX_ENTRY: usize = 8 << 20;
+/// Most bytes of bodies (identity and compressed) kept at once.
+const MAX_BYTES: usize = 32 << 20;
+/// Bodies larger than this are served but not kept (concurrent requests still share a render).
+const MAX_ENTRY: usize = 16 << 20;
+/// Bodies smaller than this are not compressed: the saving would not pay for the header.
+const MIN_COMPRESS: usize = 256;
+/// Brotli quality for kept answers: 5 compresses a 13 MB feed in well under a second and within
+/// a few percent of quality 11's size.
+const BROTLI_QUALITY: i32 = 5;
 
-/// Most renders running at once.
+/// Most renders (and compressions) running at once.
 pub const RENDERS: usize = 4;
 
-/// Rendered responses of one site generation and one minute.
+/// A response extension from handlers whose answer depends on the site alone, not on "now":
+/// the cache keeps it for the site's whole version instead of one minute.
+#[derive(Debug, Clone, Copy)]
+pub struct PerVersion;
+
+/// A response extension on answers served from the cache (already compressed when asked), so
+/// the compression layer outside leaves them alone.
+#[derive(Debug, Clone, Copy)]
+pub struct Served;
+
+/// Rendered responses of one site generation.
 pub struct ResponseCache {
     inner: Mutex<Inner>,
     renders: tokio::sync::Semaphore,
-    /// One lock per key being rendered: concurrent requests for one answer wait for the first
-    /// render instead of each rendering it (one render's memory, not [`RENDERS`] times it).
-    rendering: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+    /// One slot per key being rendered: concurrent requests for one answer wait for the first
+    /// render and are answered from what it left in the slot.
+    rendering: Mutex<HashMap<String, Slot>>,
+    /// Bodies compressed so far (a test hook: compression must happen once per entry).
+    compressions: AtomicUsize,
 }
+
+/// Where a render leaves its entry for the requests that waited for it.
+type Slot = Arc<tokio::sync::Mutex<Option<Arc<Entry>>>>;
 
 impl Default for ResponseCache {
     fn default() -> ResponseCache {
@@ -48,74 +82,319 @@ impl Default for ResponseCache {
             inner: Mutex::default(),
             renders: tokio::sync::Semaphore::new(RENDERS),
             rendering: Mutex::default(),
+            compressions: AtomicUsize::new(0),
         }
     }
 }
 
 #[derive(Default)]
 struct Inner {
-    /// (site generation, minute) the entries belong to.
-    stamp: (u64, i64),
+    /// The site generation the entries belong to.
+    generation: u64,
+    /// The minute the minute-bound entries belong to.
+    minute: i64,
     bytes: usize,
-    entries: HashMap<String, Entry>,
+    entries: HashMap<String, Arc<Entry>>,
 }
 
-#[derive(Clone)]
+/// A kept 200: its headers, its identity body and, once asked for, its compressed bodies.
 struct Entry {
+    generation: u64,
+    /// The minute it holds for, or `None` for the whole site version ([`PerVersion`]).
+    minute: Option<i64>,
     headers: HeaderMap,
     body: Bytes,
+    compressible: bool,
+    /// `None` inside: compressing did not make it smaller.
+    gzip: OnceCell<Option<Bytes>>,
+    br: OnceCell<Option<Bytes>>,
+}
+
+impl Entry {
+    fn new(generation: u64, minute: Option<i64>, mut headers: HeaderMap, body: Bytes) -> Entry {
+        headers.remove(header::CONTENT_LENGTH);
+        let compressible = body.len() >= MIN_COMPRESS && compressible(&headers);
+        if compressible {
+            headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
+        }
+        Entry {
+            generation,
+            minute,
+            headers,
+            body,
+            compressible,
+            gzip: OnceCell::new(),
+            br: OnceCell::new(),
+        }
+    }
+
+    /// Bytes it holds, compressed bodies included.
+    fn size(&self) -> usize {
+        let packed =
+            |cell: &OnceCell<Option<Bytes>>| cell.get().cloned().flatten().map_or(0, |b| b.len());
+        self.body.len() + packed(&self.gzip) + packed(&self.br)
+    }
+
+    fn holds_for(&self, generation: u64, minute: i64) -> bool {
+        self.generation == generation && self.minute.is_none_or(|m| m == minute)
+    }
+
+    fn cell(&self, coding: Coding) -> &OnceCell<Option<Bytes>> {
+        match coding {
+            Coding::Br => &self.br,
+            Coding::Gzip => &self.gzip,
+        }
+    }
+}
+
+/// Text compresses; images, archives and the like do not.
+fn compressible(headers: &HeaderMap) -> bool {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    !headers.contains_key(header::CONTENT_ENCODING)
+        && (content_type.starts_with("text/")
+            || content_type.starts_with("application/json")
+            || content_type.starts_with("application/javascript")
+            || content_type.starts_with("image/svg+xml"))
 }
 
 impl ResponseCache {
-    fn get(&self, key: &str, stamp: (u64, i64)) -> Option<Entry> {
+    fn get(&self, key: &str, generation: u64, minute: i64) -> Option<Arc<Entry>> {
         let inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-        (inner.stamp == stamp)
-            .then(|| inner.entries.get(key).cloned())
-            .flatten()
+        inner
+            .entries
+            .get(key)
+            .filter(|entry| entry.holds_for(generation, minute))
+            .cloned()
     }
 
-    fn put(&self, key: String, stamp: (u64, i64), entry: Entry) {
+    fn put(&self, key: String, minute: i64, entry: Arc<Entry>) {
         let mut inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-        if inner.stamp != stamp || inner.bytes + entry.body.len() > MAX_BYTES {
+        if inner.generation != entry.generation {
             inner.entries.clear();
-            inner.bytes = 0;
-            inner.stamp = stamp;
+            inner.generation = entry.generation;
         }
-        inner.bytes += entry.body.len();
-        if let Some(old) = inner.entries.insert(key, entry) {
-            inner.bytes -= old.body.len();
+        if inner.minute != minute {
+            // A new minute: the minute-bound answers go, the per-version ones stay.
+            inner.entries.retain(|_, kept| kept.minute.is_none());
+            inner.minute = minute;
+        }
+        inner.entries.insert(key, Arc::clone(&entry));
+        inner.bytes = inner.entries.values().map(|kept| kept.size()).sum();
+        if inner.bytes > MAX_BYTES {
+            // Full: start over with the new entry alone.
+            inner.entries.retain(|_, kept| Arc::ptr_eq(kept, &entry));
+            inner.bytes = entry.size();
         }
     }
+
+    /// Count a compressed body that `entry` now holds too (if it may be kept; one evicted since
+    /// is counted until the next start-over, which errs on the small side).
+    fn grew(&self, entry: &Entry, by: usize) {
+        let mut inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        if inner.generation != entry.generation || entry.body.len() > MAX_ENTRY {
+            return;
+        }
+        inner.bytes += by;
+        if inner.bytes > MAX_BYTES {
+            inner.entries.clear();
+            inner.bytes = 0;
+        }
+    }
+
+    /// `entry`'s body in `coding`, compressed on first ask (one compression however many ask
+    /// at once); `None` when compressing does not make it smaller.
+    async fn encoded(&self, entry: &Entry, coding: Coding) -> Option<Bytes> {
+        entry
+            .cell(coding)
+            .get_or_init(|| async {
+                // The semaphore is never closed, so acquiring only waits.
+                let _permit = self.renders.acquire().await.ok();
+                let packed = on_blocking_thread(|| compress(coding, &entry.body));
+                self.compressions.fetch_add(1, Ordering::Relaxed);
+                let packed = packed.filter(|packed| packed.len() < entry.body.len())?;
+                self.grew(entry, packed.len());
+                Some(packed)
+            })
+            .await
+            .clone()
+    }
+}
+
+/// A content coding the cache compresses to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Coding {
+    Br,
+    Gzip,
+}
+
+impl Coding {
+    fn name(self) -> &'static str {
+        match self {
+            Coding::Br => "br",
+            Coding::Gzip => "gzip",
+        }
+    }
+}
+
+/// The codings a request accepts, most preferred first (`q` values; brotli before gzip when
+/// equal). `identity` needs no entry: it is the fallback.
+fn accepted(headers: &HeaderMap) -> Vec<Coding> {
+    let (mut br, mut gzip, mut any) = (None, None, None);
+    for value in headers.get_all(header::ACCEPT_ENCODING) {
+        let Ok(value) = value.to_str() else { continue };
+        for item in value.split(',') {
+            let mut parts = item.split(';');
+            let name = parts.next().unwrap_or("").trim();
+            let q = parts
+                .find_map(|p| p.trim().strip_prefix("q=").or(p.trim().strip_prefix("Q=")))
+                .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())
+                .unwrap_or(0.0);
+            match name.to_ascii_lowercase().as_str() {
+                "br" => br = Some(q),
+                "gzip" | "x-gzip" => gzip = Some(q),
+                "*" => any = Some(q),
+                _ => {}
+            }
+        }
+    }
+    let mut codings: Vec<(Coding, f32)> = [(Coding::Br, br.or(any)), (Coding::Gzip, gzip.or(any))]
+        .into_iter()
+        .filter_map(|(coding, q)| q.filter(|q| *q > 0.0).map(|q| (coding, q)))
+        .collect();
+    // Stable: brotli stays first when the weights are equal.
+    codings.sort_by(|a, b| b.1.total_cmp(&a.1));
+    codings.into_iter().map(|(coding, _)| coding).collect()
+}
+
+/// `body` compressed; `None` if the encoder fails (it writes to memory, so it does not).
+fn compress(coding: Coding, body: &[u8]) -> Option<Bytes> {
+    let mut out = Vec::with_capacity(body.len() / 4 + 64);
+    match coding {
+        Coding::Gzip => {
+            let mut encoder =
+                flate2::write::GzEncoder::new(&mut out, flate2::Compression::default());
+            encoder.write_all(body).ok()?;
+            encoder.finish().ok()?;
+        }
+        Coding::Br => {
+            let params = brotli::enc::BrotliEncoderParams {
+                quality: BROTLI_QUALITY,
+                ..Default::default()
+            };
+            brotli::BrotliCompress(&mut &body[..], &mut out, &params).ok()?;
+        }
+    }
+    Some(Bytes::from(out))
 }
 
 /// The cache key of a request, or `None` when it must not be cached.
 fn key(request: &Request) -> Option<String> {
-    let headers = request.headers();
-    if request.method() != Method::GET
-        || headers.contains_key(header::IF_NONE_MATCH)
-        || headers.contains_key(header::IF_MODIFIED_SINCE)
-        || request.uri().path() == "/healthz"
-    {
+    let method = request.method();
+    if (method != Method::GET && method != Method::HEAD) || request.uri().path() == "/healthz" {
         return None;
     }
-    let cookie = super::pages::tz_cookie(headers).unwrap_or_default();
+    let cookie = super::pages::tz_cookie(request.headers()).unwrap_or_default();
     Some(format!("{}\n{cookie}", request.uri()))
 }
 
-impl Entry {
-    fn into_response(self) -> Response {
-        let mut response = Body::from(self.body).into_response();
-        *response.headers_mut() = self.headers;
-        response
+/// What a request wants of a kept entry.
+struct Wanted {
+    head: bool,
+    /// The request's `If-None-Match` and `If-Modified-Since`.
+    conditions: HeaderMap,
+    codings: Vec<Coding>,
+}
+
+impl Wanted {
+    fn of(request: &Request) -> Wanted {
+        let mut conditions = HeaderMap::new();
+        for name in [header::IF_NONE_MATCH, header::IF_MODIFIED_SINCE] {
+            if let Some(value) = request.headers().get(&name) {
+                conditions.insert(name, value.clone());
+            }
+        }
+        Wanted {
+            head: request.method() == Method::HEAD,
+            conditions,
+            codings: accepted(request.headers()),
+        }
+    }
+
+    /// Whether the client's copy is current (the handlers' own rule, on the kept validators).
+    fn has_current(&self, entry: &Entry) -> bool {
+        if self.conditions.is_empty() {
+            return false;
+        }
+        let etag = entry
+            .headers
+            .get(header::ETAG)
+            .and_then(|v| v.to_str().ok());
+        let last_modified = entry
+            .headers
+            .get(header::LAST_MODIFIED)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| httpdate::parse_http_date(v).ok())
+            .and_then(|at| Timestamp::try_from(at).ok());
+        if etag.is_none() && last_modified.is_none() {
+            return false;
+        }
+        super::publish::not_modified(&self.conditions, etag.unwrap_or(""), last_modified)
     }
 }
 
-/// Removes a key's render lock from the map when dropped, unless a later request put in
+/// The request the handler sees: a plain GET, so what it renders is the full 200 to keep.
+fn plain_get(mut request: Request) -> Request {
+    *request.method_mut() = Method::GET;
+    let headers = request.headers_mut();
+    headers.remove(header::IF_NONE_MATCH);
+    headers.remove(header::IF_MODIFIED_SINCE);
+    request
+}
+
+/// The answer to `wanted` from a kept entry: 304, headers only (HEAD) or the body in the
+/// client's preferred encoding.
+async fn answer(cache: &ResponseCache, entry: &Entry, wanted: &Wanted) -> Response {
+    let mut headers = entry.headers.clone();
+    if wanted.has_current(entry) {
+        headers.remove(header::CONTENT_TYPE);
+        let mut response = StatusCode::NOT_MODIFIED.into_response();
+        *response.headers_mut() = headers;
+        response.extensions_mut().insert(Served);
+        return response;
+    }
+    let mut body = entry.body.clone();
+    if entry.compressible {
+        for &coding in &wanted.codings {
+            if let Some(packed) = cache.encoded(entry, coding).await {
+                headers.insert(
+                    header::CONTENT_ENCODING,
+                    HeaderValue::from_static(coding.name()),
+                );
+                body = packed;
+                break;
+            }
+        }
+    }
+    let mut response = if wanted.head {
+        headers.insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
+        Response::new(Body::empty())
+    } else {
+        Response::new(Body::from(body))
+    };
+    *response.headers_mut() = headers;
+    response.extensions_mut().insert(Served);
+    response
+}
+
+/// Removes a key's render slot from the map when dropped, unless a later request put in
 /// another one meanwhile.
 struct Forget<'a> {
     cache: &'a ResponseCache,
     key: String,
-    lock: Arc<tokio::sync::Mutex<()>>,
+    slot: Slot,
 }
 
 impl Drop for Forget<'_> {
@@ -127,15 +406,25 @@ impl Drop for Forget<'_> {
             .unwrap_or_else(|p| p.into_inner());
         if rendering
             .get(&self.key)
-            .is_some_and(|lock| Arc::ptr_eq(lock, &self.lock))
+            .is_some_and(|slot| Arc::ptr_eq(slot, &self.slot))
         {
             rendering.remove(&self.key);
         }
     }
 }
 
-/// Run the handler; on the multi-threaded runtime, off the worker's queue (`block_in_place`), so
-/// a long render does not hold up the tasks queued behind it.
+/// Run CPU work; on the multi-threaded runtime, off the worker's queue (`block_in_place`), so
+/// it does not hold up the tasks queued behind it.
+fn on_blocking_thread<T>(work: impl FnOnce() -> T) -> T {
+    use tokio::runtime::{Handle, RuntimeFlavor};
+    if Handle::current().runtime_flavor() == RuntimeFlavor::MultiThread {
+        tokio::task::block_in_place(work)
+    } else {
+        work()
+    }
+}
+
+/// Run the handler off the worker's queue (see [`on_blocking_thread`]).
 async fn render(next: Next, request: Request) -> Response {
     use tokio::runtime::{Handle, RuntimeFlavor};
     let handle = Handle::current();
@@ -146,20 +435,22 @@ async fn render(next: Next, request: Request) -> Response {
     }
 }
 
-/// The middleware: serve from the cache, or render and keep the result.
+/// The middleware: answer from the cache, or render, keep the result and answer from it.
 pub async fn middleware(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let Some(key) = key(&request) else {
         return next.run(request).await;
     };
-    let stamp = (state.generation(), state.now().as_second().div_euclid(60));
-    if let Some(hit) = state.cache.get(&key, stamp) {
-        return hit.into_response();
+    let wanted = Wanted::of(&request);
+    let cache = &state.cache;
+    let generation = state.generation();
+    let minute = state.now().as_second().div_euclid(60);
+    if let Some(hit) = cache.get(&key, generation, minute) {
+        return answer(cache, &hit, &wanted).await;
     }
-    // The first request for a key renders it; the others wait here, then find it cached. The
-    // key's lock leaves the map once this request is done (after its answer is kept).
-    let lock = Arc::clone(
-        state
-            .cache
+    // The first request for a key renders it; the others wait here, then answer from what it
+    // left in the slot. The slot leaves the map once this request is done.
+    let slot = Arc::clone(
+        cache
             .rendering
             .lock()
             .unwrap_or_else(|p| p.into_inner())
@@ -167,17 +458,23 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
             .or_default(),
     );
     let forget = Forget {
-        cache: &state.cache,
+        cache,
         key: key.clone(),
-        lock,
+        slot,
     };
-    let _rendering = forget.lock.lock().await;
-    if let Some(hit) = state.cache.get(&key, stamp) {
-        return hit.into_response();
+    let mut rendered = forget.slot.lock().await;
+    if let Some(entry) = rendered.clone() {
+        drop(rendered);
+        return answer(cache, &entry, &wanted).await;
+    }
+    if let Some(hit) = cache.get(&key, generation, minute) {
+        drop(rendered);
+        return answer(cache, &hit, &wanted).await;
     }
     // The semaphore is never closed, so acquiring only waits.
-    let _permit = state.cache.renders.acquire().await.ok();
-    let response = render(next, request).await;
+    let permit = cache.renders.acquire().await.ok();
+    let response = render(next, plain_get(request)).await;
+    drop(permit);
     let no_store = response
         .headers()
         .get(header::CACHE_CONTROL)
@@ -195,68 +492,130 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    if body.len() <= MAX_ENTRY {
-        state.cache.put(
-            key,
-            stamp,
-            Entry {
-                headers: parts.headers.clone(),
-                body: body.clone(),
-            },
-        );
+    let per_version = parts.extensions.get::<PerVersion>().is_some();
+    let entry = Arc::new(Entry::new(
+        generation,
+        (!per_version).then_some(minute),
+        parts.headers,
+        body,
+    ));
+    if entry.body.len() <= MAX_ENTRY {
+        cache.put(key, minute, Arc::clone(&entry));
     }
-    Response::from_parts(parts, Body::from(body))
+    *rendered = Some(Arc::clone(&entry));
+    drop(rendered);
+    answer(cache, &entry, &wanted).await
 }
 
 #[cfg(test)]
 mod tests {
+    use std::io::Read;
     use std::sync::Arc;
-    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
     use std::time::Duration;
 
     use axum::Router;
     use axum::body::Body;
-    use axum::http::{Request, StatusCode};
+    use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+    use axum::response::{IntoResponse, Response};
     use axum::routing::get;
     use jiff::Timestamp;
     use touchpoint_site::Site;
     use tower::ServiceExt;
 
-    use super::{AppState, middleware};
+    use super::{AppState, MAX_ENTRY, PerVersion, middleware};
 
-    /// A router whose one route counts its renders and takes a while, behind the cache.
-    fn counting(path: &'static str, body: &'static str) -> (Router, Arc<AtomicUsize>) {
+    /// The answer a test route renders.
+    #[derive(Clone, Copy)]
+    struct Render {
+        body: &'static str,
+        /// Repeated this many times.
+        times: usize,
+        per_version: bool,
+    }
+
+    /// A site with a clock tests move (seconds since the epoch).
+    fn state(clock: Arc<AtomicI64>) -> AppState {
         let checked =
             touchpoint_community::parse("[community]\nname = \"Test\"\ntimezone = \"UTC\"\n")
                 .expect("a valid community");
         let site = Site::new(checked.community, Vec::new(), Timestamp::UNIX_EPOCH);
-        let state = AppState::new(site, Arc::new(|| Timestamp::UNIX_EPOCH));
+        AppState::new(
+            site,
+            Arc::new(move || Timestamp::from_second(clock.load(Ordering::SeqCst)).unwrap()),
+        )
+    }
+
+    /// A router whose one route counts its renders and takes a while, behind the cache. The
+    /// answer carries validators, as the feeds' do.
+    fn counting_with(path: &'static str, render: Render) -> (Router, AppState, Arc<AtomicUsize>) {
+        let state = state(Arc::default());
         let renders = Arc::new(AtomicUsize::new(0));
         let count = Arc::clone(&renders);
         let router = Router::new()
             .route(
                 path,
-                get(move || {
+                get(move |request: HeaderMap| {
                     let count = Arc::clone(&count);
                     async move {
+                        assert!(
+                            !request.contains_key(header::IF_NONE_MATCH),
+                            "the handler saw a conditional request"
+                        );
                         count.fetch_add(1, Ordering::SeqCst);
                         tokio::time::sleep(Duration::from_millis(100)).await;
-                        body
+                        let mut response = (
+                            [
+                                (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+                                (header::ETAG, "\"v1\""),
+                                (header::LAST_MODIFIED, "Wed, 25 Nov 2026 12:00:00 GMT"),
+                                (header::CACHE_CONTROL, "public, max-age=900"),
+                            ],
+                            render.body.repeat(render.times),
+                        )
+                            .into_response();
+                        if render.per_version {
+                            response.extensions_mut().insert(PerVersion);
+                        }
+                        response
                     }
                 }),
             )
-            .layer(axum::middleware::from_fn_with_state(state, middleware));
+            .layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                middleware,
+            ));
+        (router, state, renders)
+    }
+
+    fn counting(path: &'static str, body: &'static str) -> (Router, Arc<AtomicUsize>) {
+        let render = Render {
+            body,
+            times: 1,
+            per_version: false,
+        };
+        let (router, _, renders) = counting_with(path, render);
         (router, renders)
+    }
+
+    async fn send(router: Router, request: Request<Body>) -> (Response, Vec<u8>) {
+        let answer = router.oneshot(request).await.unwrap();
+        let (parts, body) = answer.into_parts();
+        let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap();
+        (Response::from_parts(parts, Body::empty()), bytes.to_vec())
     }
 
     async fn body_of(router: Router, path: &str) -> (StatusCode, String) {
         let request = Request::get(path).body(Body::empty()).unwrap();
-        let answer = router.oneshot(request).await.unwrap();
-        let status = answer.status();
-        let bytes = axum::body::to_bytes(answer.into_body(), usize::MAX)
-            .await
-            .unwrap();
-        (status, String::from_utf8(bytes.to_vec()).unwrap())
+        let (answer, body) = send(router, request).await;
+        (answer.status(), String::from_utf8(body).unwrap())
+    }
+
+    fn header(answer: &Response, name: header::HeaderName) -> &str {
+        answer
+            .headers()
+            .get(name)
+            .map_or("", |v| v.to_str().unwrap())
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -272,5 +631,202 @@ mod tests {
         // Another query string is another answer: rendered on its own.
         assert_eq!(body_of(router, "/slow?x=1").await.1, "rendered");
         assert_eq!(renders.load(Ordering::SeqCst), 2);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn answers_head_and_if_none_match_from_the_kept_answer() {
+        let (router, renders) = counting("/feed.ics", "BEGIN:VCALENDAR");
+        // A calendar app's poll on a cold cache: rendered once, as a plain GET, and answered 304.
+        let poll = || {
+            Request::get("/feed.ics")
+                .header(header::IF_NONE_MATCH, "\"v1\"")
+                .body(Body::empty())
+                .unwrap()
+        };
+        let (answer, body) = send(router.clone(), poll()).await;
+        assert_eq!(answer.status(), StatusCode::NOT_MODIFIED);
+        assert_eq!(header(&answer, header::ETAG), "\"v1\"");
+        assert_eq!(
+            header(&answer, header::CACHE_CONTROL),
+            "public, max-age=900"
+        );
+        assert!(body.is_empty());
+        // Later polls, HEAD and a plain GET come from the kept answer.
+        let (answer, _) = send(router.clone(), poll()).await;
+        assert_eq!(answer.status(), StatusCode::NOT_MODIFIED);
+        let head = Request::builder()
+            .method(Method::HEAD)
+            .uri("/feed.ics")
+            .body(Body::empty())
+            .unwrap();
+        let (answer, body) = send(router.clone(), head).await;
+        assert_eq!(answer.status(), StatusCode::OK);
+        assert_eq!(header(&answer, header::CONTENT_LENGTH), "15");
+        assert_eq!(header(&answer, header::ETAG), "\"v1\"");
+        assert!(body.is_empty(), "HEAD got a body");
+        assert_eq!(
+            body_of(router.clone(), "/feed.ics").await.1,
+            "BEGIN:VCALENDAR"
+        );
+        // An old copy, by ETag or by date, gets the body.
+        let stale = Request::get("/feed.ics")
+            .header(header::IF_NONE_MATCH, "\"v0\"")
+            .body(Body::empty())
+            .unwrap();
+        let (answer, body) = send(router.clone(), stale).await;
+        assert_eq!(answer.status(), StatusCode::OK);
+        assert_eq!(body, b"BEGIN:VCALENDAR");
+        let older = Request::get("/feed.ics")
+            .header(header::IF_MODIFIED_SINCE, "Tue, 24 Nov 2026 12:00:00 GMT")
+            .body(Body::empty())
+            .unwrap();
+        assert_eq!(send(router.clone(), older).await.0.status(), StatusCode::OK);
+        let newer = Request::get("/feed.ics")
+            .header(header::IF_MODIFIED_SINCE, "Wed, 25 Nov 2026 12:00:00 GMT")
+            .body(Body::empty())
+            .unwrap();
+        assert_eq!(
+            send(router, newer).await.0.status(),
+            StatusCode::NOT_MODIFIED
+        );
+        assert_eq!(renders.load(Ordering::SeqCst), 1, "rendered more than once");
+    }
+
+    fn gunzip(body: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        flate2::read::GzDecoder::new(body)
+            .read_to_end(&mut out)
+            .unwrap();
+        out
+    }
+
+    fn unbrotli(body: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        brotli::Decompressor::new(body, 4096)
+            .read_to_end(&mut out)
+            .unwrap();
+        out
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn compresses_each_kept_answer_once_per_encoding() {
+        let render = Render {
+            body: "BEGIN:VEVENT\r\nSUMMARY:Weekly call\r\nEND:VEVENT\r\n",
+            times: 200,
+            per_version: false,
+        };
+        let (router, state, renders) = counting_with("/all.ics", render);
+        let identity = render.body.repeat(render.times).into_bytes();
+        let ask = |encoding: &'static str| {
+            let router = router.clone();
+            async move {
+                let request = Request::get("/all.ics")
+                    .header(header::ACCEPT_ENCODING, encoding)
+                    .body(Body::empty())
+                    .unwrap();
+                send(router, request).await
+            }
+        };
+        for _ in 0..3 {
+            for (encoding, expected, unpack) in [
+                ("gzip, deflate, br", "br", unbrotli as fn(&[u8]) -> Vec<u8>),
+                ("gzip", "gzip", gunzip),
+                ("br;q=0.5, gzip;q=0.8", "gzip", gunzip),
+                ("gzip;q=0, *", "br", unbrotli),
+            ] {
+                let (answer, body) = ask(encoding).await;
+                assert_eq!(
+                    header(&answer, header::CONTENT_ENCODING),
+                    expected,
+                    "{encoding}"
+                );
+                assert!(header(&answer, header::VARY).contains("accept-encoding"));
+                assert!(
+                    body.len() * 5 < identity.len(),
+                    "{encoding}: poorly compressed"
+                );
+                assert_eq!(unpack(&body), identity, "{encoding}");
+            }
+            for encoding in ["identity", "br;q=0, gzip;q=0", ""] {
+                let (answer, body) = ask(encoding).await;
+                assert_eq!(
+                    header(&answer, header::CONTENT_ENCODING),
+                    "",
+                    "{encoding:?}"
+                );
+                assert!(header(&answer, header::VARY).contains("accept-encoding"));
+                assert_eq!(body, identity);
+            }
+        }
+        assert_eq!(renders.load(Ordering::SeqCst), 1);
+        assert_eq!(
+            state.cache.compressions.load(Ordering::SeqCst),
+            2,
+            "compressed more than once per encoding"
+        );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn renders_an_answer_too_big_to_keep_once_for_concurrent_requests() {
+        let render = Render {
+            body: "0123456789abcdef",
+            times: MAX_ENTRY / 16 + 1,
+            per_version: true,
+        };
+        let (router, _, renders) = counting_with("/all.ics", render);
+        let asks: Vec<_> = (0..6)
+            .map(|_| tokio::spawn(body_of(router.clone(), "/all.ics")))
+            .collect();
+        for ask in asks {
+            let (status, body) = ask.await.unwrap();
+            assert_eq!(status, StatusCode::OK);
+            assert_eq!(body.len(), MAX_ENTRY + 16);
+        }
+        assert_eq!(renders.load(Ordering::SeqCst), 1, "rendered more than once");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn keeps_per_version_answers_across_minutes_and_others_for_one() {
+        let clock = Arc::new(AtomicI64::new(1_800_000_000));
+        let state = state(Arc::clone(&clock));
+        let renders = Arc::new(AtomicUsize::new(0));
+        let route = |per_version: bool| {
+            let renders = Arc::clone(&renders);
+            get(move || {
+                let renders = Arc::clone(&renders);
+                async move {
+                    renders.fetch_add(1, Ordering::SeqCst);
+                    let mut response = "rendered".into_response();
+                    if per_version {
+                        response.extensions_mut().insert(PerVersion);
+                    }
+                    response
+                }
+            })
+        };
+        let router = Router::new()
+            .route("/feed.ics", route(true))
+            .route("/page", route(false))
+            .layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                middleware,
+            ));
+        for path in ["/feed.ics", "/page", "/feed.ics", "/page"] {
+            body_of(router.clone(), path).await;
+        }
+        assert_eq!(renders.load(Ordering::SeqCst), 2);
+        // A minute later the page is rendered again, the feed is not.
+        clock.fetch_add(60, Ordering::SeqCst);
+        for path in ["/feed.ics", "/page"] {
+            body_of(router.clone(), path).await;
+        }
+        assert_eq!(renders.load(Ordering::SeqCst), 3);
+        // A new site: both again.
+        let site = state.site();
+        state.replace_site(Site::clone(&site));
+        for path in ["/feed.ics", "/page"] {
+            body_of(router.clone(), path).await;
+        }
+        assert_eq!(renders.load(Ordering::SeqCst), 5);
     }
 }

@@ -19,12 +19,13 @@ use std::sync::{Arc, RwLock};
 
 use axum::Router;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::{Extensions, HeaderMap, StatusCode, Version, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use jiff::Timestamp;
 use touchpoint_site::{Site, html};
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, Predicate};
 
 /// Where "now" comes from: the system clock in production, a fixed instant in tests.
 pub type Clock = Arc<dyn Fn() -> Timestamp + Send + Sync>;
@@ -97,12 +98,19 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/assets/site.css", get(stylesheet))
         .fallback(not_found)
-        // Inside compression: the cache keeps identity bodies, compressed per request.
+        // The cache answers what it keeps, compressed once per encoding; the compression layer
+        // outside compresses only the rest (errors, `/healthz`).
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             cache::middleware,
         ))
-        .layer(CompressionLayer::new())
+        .layer(
+            CompressionLayer::new().compress_when(DefaultPredicate::new().and(
+                |_: StatusCode, _: Version, _: &HeaderMap, served: &Extensions| {
+                    served.get::<cache::Served>().is_none()
+                },
+            )),
+        )
         // Outermost: security headers on every answer, cached or not (`headers.rs`).
         .layer(headers::page_policy())
         .layer(headers::no_sniffing())

@@ -74,7 +74,11 @@ pub fn etag(body: &[u8]) -> String {
 
 /// Whether the client's copy is current: `If-None-Match` decides when present, else
 /// `If-Modified-Since` against `last_modified` (second precision, as HTTP dates are).
-fn not_modified(headers: &HeaderMap, etag: &str, last_modified: Option<Timestamp>) -> bool {
+pub(super) fn not_modified(
+    headers: &HeaderMap,
+    etag: &str,
+    last_modified: Option<Timestamp>,
+) -> bool {
     if let Some(value) = headers.get(header::IF_NONE_MATCH) {
         let Ok(value) = value.to_str() else {
             return false;
@@ -141,16 +145,19 @@ fn cached(
 // ---- Feeds ---------------------------------------------------------------------------------
 
 /// A feed answer: `text/calendar; charset=utf-8`, [`FEED_CACHE`], an ETag and the site's
-/// Last-Modified, or 304 when the client has it.
+/// Last-Modified, or 304 when the client has it. A feed depends on the site alone, so the
+/// cache keeps it for the site's whole version.
 pub fn calendar_response(request: &HeaderMap, site: &Site, body: String) -> Response {
-    cached(
+    let mut response = cached(
         request,
         StatusCode::OK,
         feeds::CONTENT_TYPE,
         FEED_CACHE,
         Some(feeds::modified(site)),
         body.into_bytes(),
-    )
+    );
+    response.extensions_mut().insert(super::cache::PerVersion);
+    response
 }
 
 async fn community_feed(State(state): State<AppState>, headers: HeaderMap) -> Response {
