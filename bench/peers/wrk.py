@@ -1,6 +1,9 @@
 """Reads `wrk --latency` output on stdin and prints one JSON line for bench/run.
 
-Usage: wrk ... | python wrk.py SERVER CONFIG PATH CONNECTIONS DURATION LOAD RSS_KIB
+Usage: wrk ... | python wrk.py SERVER CONFIG PATH CONNECTIONS DURATION LOAD RSS_KIB [HEADERS]
+
+HEADERS is what wrk sent besides its defaults (e.g. "-H Accept-Encoding: gzip, br"), kept in the
+row so a report can say it.
 """
 
 import json
@@ -17,6 +20,7 @@ def ms(text):
 
 def main():
     server, config, path, conns, duration, load, rss = sys.argv[1:8]
+    headers = sys.argv[8] if len(sys.argv) > 8 else ""
     out = sys.stdin.read()
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
     lat = dict(re.findall(r"^\s+(50|75|90|99)%\s+(\S+)", out, re.M))
@@ -39,6 +43,7 @@ def main():
                 "non_2xx": int(non2xx.group(1)) if non2xx else 0,
                 "load": float(load),
                 "rss_kib": int(rss),
+                "headers": headers,
             }
         )
     )
