@@ -1,5 +1,7 @@
-//! Why a fetch or a refresh failed. The Display text is shown to organizers on the feed-health
-//! page and by `touchpoint refresh`, so it is a whole sentence fragment a person can act on.
+//! Why a fetch or a refresh failed. The Display text is public — the feed-health page and the
+//! API show it — so it is a whole sentence fragment a person can act on that reveals nothing of
+//! the server; [`FetchError::detail`] may say more (a file's path and the system's error), for
+//! the log and `touchpoint refresh`.
 
 use std::fmt;
 
@@ -23,8 +25,12 @@ pub enum FetchErrorKind {
     NotICalendar,
     /// The body is iCalendar but unreadable, or too broken to trust.
     Invalid,
-    /// A `path =` source could not be read.
+    /// A `path =` source could not be read (missing, not a regular file, unreadable, or outside
+    /// the community file's folder).
     Io,
+    /// The address is one Touchpoint refuses to fetch from: loopback, private or link-local,
+    /// after DNS resolution and on every redirect.
+    Forbidden,
     /// Any other failure of the HTTP exchange (a broken connection mid-body, bad encoding).
     Transfer,
 }
@@ -34,6 +40,7 @@ pub enum FetchErrorKind {
 pub struct FetchError {
     kind: FetchErrorKind,
     message: String,
+    detail: Option<String>,
 }
 
 impl FetchError {
@@ -42,6 +49,29 @@ impl FetchError {
         FetchError {
             kind,
             message: message.into(),
+            detail: None,
+        }
+    }
+
+    /// An error whose public text is `message` and whose text for the log is `detail`.
+    pub fn with_detail(
+        kind: FetchErrorKind,
+        message: impl Into<String>,
+        detail: impl Into<String>,
+    ) -> Self {
+        FetchError {
+            kind,
+            message: message.into(),
+            detail: Some(detail.into()),
+        }
+    }
+
+    /// The whole story for the log and the operator's `touchpoint refresh`: the public text
+    /// followed by what it leaves out (paths, the system's error), when there is more.
+    pub fn detail(&self) -> String {
+        match &self.detail {
+            Some(detail) => format!("{}: {detail}", self.message),
+            None => self.message.clone(),
         }
     }
 

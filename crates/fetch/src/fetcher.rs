@@ -30,6 +30,14 @@ pub struct FetchConfig {
     /// The `User-Agent` header. Default `touchpoint/<version>`, followed by ` (+<repository>)`
     /// when the package's `repository` is set, so feed owners can find who is polling.
     pub user_agent: String,
+    /// The folder every [`Location::Path`] must resolve inside (symlinks followed, `..`
+    /// resolved), or `None` to read any path the process can. Default `None`; `touchpoint`
+    /// sets the community file's folder unless started with `--allow-any-path`.
+    pub path_root: Option<PathBuf>,
+    /// Whether URLs may reach loopback, private (RFC 1918, unique-local) and link-local
+    /// addresses. Default `false`: checked after DNS resolution and on every redirect, so a
+    /// feed cannot make the server probe its own network.
+    pub allow_private_addresses: bool,
 }
 
 impl Default for FetchConfig {
@@ -40,6 +48,8 @@ impl Default for FetchConfig {
             max_body: 20 * 1024 * 1024,
             max_redirects: 5,
             user_agent: default_user_agent(),
+            path_root: None,
+            allow_private_addresses: false,
         }
     }
 }
@@ -224,23 +234,35 @@ impl Fetcher {
     }
 
     async fn read_regular_file(&self, path: &std::path::Path) -> Result<FetchOutcome, FetchError> {
-        let io = |e: std::io::Error| {
-            FetchError::new(
+        // The public text never says why (missing, not allowed, not a file): the feed-health
+        // page would otherwise tell anyone which paths exist on the server. The log says.
+        let failed = |why: String| {
+            FetchError::with_detail(
                 FetchErrorKind::Io,
-                format!("cannot read {}: {e}", path.display()),
+                "the calendar file could not be read",
+                format!("{}: {why}", path.display()),
             )
         };
-        let not_regular = || {
-            FetchError::new(
-                FetchErrorKind::Io,
-                format!("cannot read {}: not a regular file", path.display()),
-            )
-        };
+        let io = |e: std::io::Error| failed(e.to_string());
+        let real = tokio::fs::canonicalize(path).await.map_err(io)?;
+        if let Some(root) = &self.config.path_root {
+            let root = tokio::fs::canonicalize(root)
+                .await
+                .map_err(|e| failed(format!("the folder {}: {e}", root.display())))?;
+            if !real.starts_with(&root) {
+                return Err(failed(format!(
+                    "it is {}, outside {} (start touchpoint with --allow-any-path to read it)",
+                    real.display(),
+                    root.display()
+                )));
+            }
+        }
+        let not_regular = || failed("not a regular file".to_owned());
         // `stat` first: opening a FIFO for reading blocks until a writer appears.
-        if !tokio::fs::metadata(path).await.map_err(io)?.is_file() {
+        if !tokio::fs::metadata(&real).await.map_err(io)?.is_file() {
             return Err(not_regular());
         }
-        let file = tokio::fs::File::open(path).await.map_err(io)?;
+        let file = tokio::fs::File::open(&real).await.map_err(io)?;
         // Again on the open file: the path may have been replaced in between.
         let metadata = file.metadata().await.map_err(io)?;
         if !metadata.is_file() {

@@ -78,11 +78,15 @@ async fn errors_when_a_path_source_is_missing_and_keeps_the_copy() {
         panic!("expected a failure, got {failed:?}");
     };
     assert_eq!(error.kind(), FetchErrorKind::Io);
+    // The public text names no path; the detail, for the log, does.
+    assert_eq!(error.to_string(), "the calendar file could not be read");
     assert!(
-        error
-            .to_string()
-            .starts_with(&format!("cannot read {}: ", path.display())),
-        "{error}"
+        error.detail().starts_with(&format!(
+            "the calendar file could not be read: {}: ",
+            path.display()
+        )),
+        "{}",
+        error.detail()
     );
     assert_eq!(failures, 1);
     let record = store.get("sister").await.unwrap().unwrap();
@@ -139,7 +143,84 @@ async fn errors_at_once_when_a_path_source_is_a_fifo_or_a_folder() {
         .expect("reading a FIFO must not hang");
         let err = result.unwrap_err();
         assert_eq!(err.kind(), FetchErrorKind::Io, "{path:?}");
-        assert!(err.to_string().ends_with("not a regular file"), "{err}");
+        assert!(err.detail().ends_with("not a regular file"), "{err:?}");
         assert!(started.elapsed() < Duration::from_secs(2), "{path:?}");
     }
+}
+
+fn confined(root: &std::path::Path) -> Fetcher {
+    Fetcher::new(FetchConfig {
+        path_root: Some(root.to_path_buf()),
+        total_timeout: Duration::from_secs(5),
+        ..FetchConfig::default()
+    })
+    .unwrap()
+}
+
+/// Issue 14: `path =` read anything the service could (absolute paths, `..`, symlinks out of
+/// the folder, /proc) and published it. With a root, only files inside it are read, and the
+/// public error is the same whether the file outside exists or not.
+#[tokio::test]
+async fn errors_when_a_path_leads_out_of_the_root_saying_the_same_in_public() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("community");
+    std::fs::create_dir_all(root.join("calendars")).unwrap();
+    std::fs::write(root.join("calendars/inside.ics"), CALENDAR).unwrap();
+    std::fs::write(tmp.path().join("secret.ics"), CALENDAR).unwrap();
+    std::os::unix::fs::symlink(tmp.path().join("secret.ics"), root.join("out.ics")).unwrap();
+    std::os::unix::fs::symlink(root.join("calendars/inside.ics"), root.join("in.ics")).unwrap();
+    let fetcher = confined(&root);
+
+    for ok in [
+        "calendars/inside.ics",
+        "in.ics",
+        "./calendars/../calendars/inside.ics",
+    ] {
+        let outcome = fetcher
+            .fetch(&Location::Path(root.join(ok)), None, None)
+            .await;
+        assert!(
+            matches!(outcome, Ok(FetchOutcome::Fetched { .. })),
+            "{ok}: {outcome:?}"
+        );
+    }
+    let outside = [
+        root.join("../secret.ics"),
+        tmp.path().join("secret.ics"),
+        root.join("out.ics"),
+        std::path::PathBuf::from("/proc/self/environ"),
+        std::path::PathBuf::from("/etc/passwd"),
+    ];
+    let missing = [root.join("missing.ics"), root.join("../missing.ics")];
+    for path in outside.iter().chain(&missing) {
+        let err = fetcher
+            .fetch(&Location::Path(path.clone()), None, None)
+            .await
+            .unwrap_err();
+        assert_eq!(err.kind(), FetchErrorKind::Io, "{path:?}");
+        assert_eq!(err.to_string(), "the calendar file could not be read");
+    }
+    for path in &outside {
+        let err = fetcher
+            .fetch(&Location::Path(path.clone()), None, None)
+            .await
+            .unwrap_err();
+        assert!(
+            err.detail().contains("--allow-any-path"),
+            "{}",
+            err.detail()
+        );
+    }
+    // Without a root (the operator's `--allow-any-path`), a file outside is read.
+    let outcome = fetcher_anywhere()
+        .fetch(&Location::Path(root.join("../secret.ics")), None, None)
+        .await;
+    assert!(
+        matches!(outcome, Ok(FetchOutcome::Fetched { .. })),
+        "{outcome:?}"
+    );
+}
+
+fn fetcher_anywhere() -> Fetcher {
+    fetcher(1024 * 1024)
 }

@@ -25,6 +25,12 @@ pub struct Loaded {
     /// When the community file was last modified (`None` for the embedded example): the feeds'
     /// LAST-MODIFIED and SEQUENCE of the community's own events come from it.
     pub modified: Option<Timestamp>,
+    /// Whether `path =` calendars may be read from outside [`Loaded::base`]
+    /// (`--allow-any-path`).
+    pub allow_any_path: bool,
+    /// Whether `url =` calendars may reach loopback, private and link-local addresses
+    /// (`--allow-private-addresses`).
+    pub allow_private_addresses: bool,
 }
 
 /// Why a community file could not be loaded: every problem found.
@@ -69,6 +75,8 @@ pub fn load_community(args: &ConfigArgs) -> Result<Loaded, Invalid> {
                 warnings: checked.warnings,
                 base: Some(base),
                 modified,
+                allow_any_path: args.allow_any_path,
+                allow_private_addresses: args.allow_private_addresses,
             })
         }
         None => {
@@ -79,6 +87,8 @@ pub fn load_community(args: &ConfigArgs) -> Result<Loaded, Invalid> {
                 warnings: checked.warnings,
                 base: None,
                 modified: None,
+                allow_any_path: args.allow_any_path,
+                allow_private_addresses: args.allow_private_addresses,
             })
         }
     }

@@ -30,12 +30,21 @@ pub enum Command {
     Build(BuildArgs),
 }
 
-/// Which community file to use.
-#[derive(Debug, Args)]
+/// Which community file to use, and what its outside calendars may reach.
+#[derive(Debug, Default, Args)]
 pub struct ConfigArgs {
     /// The community file (TOML). Without it, the embedded TODO Group example.
     #[arg(long, short, env = "TOUCHPOINT_CONFIG")]
     pub config: Option<PathBuf>,
+    /// Let `path =` calendars read files outside the community file's folder (absolute paths,
+    /// `..`, symlinks leading out). Off by default: the files read are published.
+    #[arg(long, env = "TOUCHPOINT_ALLOW_ANY_PATH")]
+    pub allow_any_path: bool,
+    /// Let `url =` calendars reach loopback, private and link-local addresses (checked after DNS
+    /// resolution and on every redirect). Off by default, so a feed or a redirect cannot make
+    /// the server probe its own network.
+    #[arg(long, env = "TOUCHPOINT_ALLOW_PRIVATE_ADDRESSES")]
+    pub allow_private_addresses: bool,
 }
 
 /// Where outside calendars are stored.

@@ -20,7 +20,9 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use jiff::{SignedDuration, Timestamp};
-use touchpoint_fetch::{FetchConfig, Fetcher, Location, RefreshReport, Schedule, refresh_one};
+use touchpoint_fetch::{
+    FetchConfig, Fetcher, Location, RefreshOutcome, RefreshReport, Schedule, refresh_one,
+};
 use touchpoint_store::{Bodies, SourceRecord, Store};
 
 use crate::app::{self, Loaded};
@@ -108,9 +110,15 @@ impl Tuning {
     }
 }
 
-/// A fetcher with the default limits.
-pub fn fetcher() -> anyhow::Result<Fetcher> {
-    Ok(Fetcher::new(FetchConfig::default())?)
+/// A fetcher with the default limits, and what `loaded`'s sources may reach: `path =` files
+/// only inside the community file's folder unless `--allow-any-path`, `url =` feeds only on
+/// public addresses unless `--allow-private-addresses`.
+pub fn fetcher(loaded: &Loaded) -> anyhow::Result<Fetcher> {
+    Ok(Fetcher::new(FetchConfig {
+        path_root: loaded.base.clone().filter(|_| !loaded.allow_any_path),
+        allow_private_addresses: loaded.allow_private_addresses,
+        ..FetchConfig::default()
+    })?)
 }
 
 /// Refresh every source once (holding its lease), in file order. `on_done` sees each report.
@@ -268,7 +276,7 @@ pub async fn run(
     tuning: Tuning,
     built_from: Option<Fingerprint>,
 ) {
-    let fetcher = match fetcher() {
+    let fetcher = match fetcher(&loaded) {
         Ok(fetcher) => fetcher,
         Err(err) => {
             tracing::error!("cannot start the refresher: {err:#}");
@@ -446,8 +454,13 @@ async fn refresh_logged(
         Err(err) => Err(err),
     };
     match attempt {
-        Ok(Attempt::Refreshed(report)) if report.is_failure() => {
-            tracing::warn!(source = %id, "refresh failed: {:?}", report.outcome)
+        Ok(Attempt::Refreshed(RefreshReport {
+            outcome: RefreshOutcome::Failed { error, failures },
+            ..
+        })) => {
+            // The whole story (paths, system errors) for the operator; the store, and so the
+            // public pages, keep only the public text.
+            tracing::warn!(source = %id, "refresh failed ({failures} in a row): {}", error.detail())
         }
         Ok(Attempt::Refreshed(report)) => {
             tracing::info!(source = %id, "refreshed: {:?}", report.outcome)
@@ -511,7 +524,7 @@ mod tests {
 
     #[test]
     fn can_override_every_sources_interval() {
-        let loaded = app::load_community(&crate::cli::ConfigArgs { config: None }).unwrap();
+        let loaded = app::load_community(&crate::cli::ConfigArgs::default()).unwrap();
         let id = loaded.community.calendars[0].id.clone();
         assert_eq!(
             Tuning::default().schedule(&loaded, &id).interval,

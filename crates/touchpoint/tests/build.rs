@@ -17,7 +17,7 @@ fn now() -> Timestamp {
 
 /// The embedded example with its sample calendars stored, published under `/meetings/`.
 fn example_site(base_url: &str) -> Site {
-    let loaded = app::load_community(&ConfigArgs { config: None }).unwrap();
+    let loaded = app::load_community(&ConfigArgs::default()).unwrap();
     let records: Vec<SourceRecord> = loaded
         .community
         .calendars
@@ -208,7 +208,7 @@ fn can_run_the_build_command_with_an_empty_store() {
     let data = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
     let code = build::run(BuildArgs {
-        config: ConfigArgs { config: None },
+        config: ConfigArgs::default(),
         store: StoreArgs {
             data: data.path().to_path_buf(),
             database: None,

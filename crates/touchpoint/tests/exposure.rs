@@ -19,6 +19,7 @@ fn load(text: &str) -> (Loaded, tempfile::TempDir) {
     std::fs::write(&config, text).unwrap();
     let loaded = app::load_community(&ConfigArgs {
         config: Some(config),
+        ..Default::default()
     })
     .unwrap_or_else(|e| panic!("{e}"));
     (loaded, dir)

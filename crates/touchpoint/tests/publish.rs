@@ -20,7 +20,7 @@ fn now() -> Timestamp {
 }
 
 fn example() -> Loaded {
-    app::load_community(&ConfigArgs { config: None }).expect("the example is valid")
+    app::load_community(&ConfigArgs::default()).expect("the example is valid")
 }
 
 /// The example with each outside calendar's embedded sample stored an hour before now.

@@ -122,6 +122,7 @@ fn refresh_exits_1_naming_each_failure_and_keeps_the_last_good_copy() {
     // The last good copy is still what the site shows, marked stale.
     let loaded = touchpoint::app::load_community(&touchpoint::cli::ConfigArgs {
         config: Some(config.clone()),
+        ..Default::default()
     })
     .unwrap();
     let store = touchpoint_store::SqliteStore::open(&data).unwrap();
@@ -344,4 +345,62 @@ fn refresh_fails_a_fifo_source_instead_of_hanging() {
     assert_eq!(status.code(), Some(1), "{stdout}");
     assert!(stdout.contains("fifo: FAILED"), "{stdout}");
     assert!(stdout.contains("not a regular file"), "{stdout}");
+}
+
+/// Issue 14: a `path =` outside the community file's folder is refused unless the operator
+/// starts touchpoint with `--allow-any-path`; the stored error (what `/health` and the API
+/// show) is the same for a file that exists outside and one that does not exist at all, while
+/// the operator's own output says which and why.
+#[test]
+fn refresh_keeps_paths_inside_the_community_folder_unless_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("community");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(dir.path().join("secret.ics"), FEED).unwrap();
+    let config = folder.join("touchpoint.toml");
+    std::fs::write(
+        &config,
+        "[community]\nname = \"Feeds\"\ntimezone = \"UTC\"\n\n\
+         [[calendars]]\nid = \"outside\"\nname = \"Outside\"\npath = \"../secret.ics\"\n\n\
+         [[calendars]]\nid = \"missing\"\nname = \"Missing\"\npath = \"../nothing-here.ics\"\n",
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    let refresh = |extra: &[&str]| {
+        touchpoint()
+            .arg("refresh")
+            .arg("--config")
+            .arg(&config)
+            .arg("--data")
+            .arg(&data)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let first = refresh(&[]);
+    let stdout = String::from_utf8_lossy(&first.stdout);
+    assert_eq!(first.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("outside: FAILED"), "{stdout}");
+    assert!(stdout.contains("--allow-any-path"), "{stdout}");
+    assert!(stdout.contains("missing: FAILED"), "{stdout}");
+
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let store = touchpoint_store::SqliteStore::open(&data).unwrap();
+    let error = |id: &str| {
+        use touchpoint_store::Store;
+        runtime
+            .block_on(store.get(id))
+            .unwrap()
+            .unwrap()
+            .last_error
+            .unwrap()
+    };
+    assert_eq!(error("outside"), "the calendar file could not be read");
+    assert_eq!(error("outside"), error("missing"));
+
+    let allowed = refresh(&["--allow-any-path"]);
+    let stdout = String::from_utf8_lossy(&allowed.stdout);
+    assert!(stdout.contains("outside: updated"), "{stdout}");
 }

@@ -28,7 +28,7 @@ pub fn run(args: RefreshArgs) -> anyhow::Result<ExitCode> {
     runtime.block_on(async {
         let tuning = refresher::Tuning::from_env()?;
         let store = app::open_store(&args.store).await?;
-        let fetcher = refresher::fetcher()?;
+        let fetcher = refresher::fetcher(&loaded)?;
         let total = loaded.community.calendars.len() as u64;
         let bar = std::io::stderr().is_terminal().then(|| {
             let bar = ProgressBar::new(total);
@@ -59,7 +59,8 @@ pub fn run(args: RefreshArgs) -> anyhow::Result<ExitCode> {
                         RefreshOutcome::Failed { error, failures } => {
                             failed += 1;
                             format!(
-                                "{id}: FAILED ({failures} in a row), last good copy kept: {error}"
+                                "{id}: FAILED ({failures} in a row), last good copy kept: {}",
+                                error.detail()
                             )
                         }
                     },

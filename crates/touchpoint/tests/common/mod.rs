@@ -23,7 +23,7 @@ pub fn now() -> Timestamp {
 
 /// The embedded example.
 pub fn example() -> Loaded {
-    app::load_community(&ConfigArgs { config: None }).expect("the example is valid")
+    app::load_community(&ConfigArgs::default()).expect("the example is valid")
 }
 
 /// A stored record holding `body` as the last good copy, fetched an hour before [`NOW`].
