@@ -946,11 +946,13 @@ fn expand_master(
     let target = ws_wall.saturating_sub(slack);
     let horizon = we_wall.saturating_add(slack).min(max_secs());
     let limits = ctx.limits;
-    // How far an instance's start may fall before an earlier one's: a change of the zone's
-    // offset (under two days, Samoa's skipped day included) and the THISANDFUTURE shifts.
+    // How far an instance's start may fall before an earlier one's: a time in a DST gap moves
+    // forward by the gap (at most a day, Samoa's skipped day included; nothing in a zone of
+    // one offset), and the THISANDFUTURE shifts.
+    let gap = if zone.to_fixed_offset().is_ok() { 0 } else { DAY };
     let out_of_order = ranges
         .iter()
-        .fold(2 * DAY, |s, r| s.saturating_add(r.shift.saturating_abs()));
+        .fold(gap, |s, r| s.saturating_add(r.shift.saturating_abs()));
 
     let until_of = |rule: &crate::model::RRule| -> (Option<i64>, Option<(Timestamp, i64)>) {
         match &rule.until {

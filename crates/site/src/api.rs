@@ -77,6 +77,9 @@ pub struct OccurrencesQuery {
 pub const DEFAULT_LIMIT: usize = 1000;
 /// The most occurrences one answer lists, whatever `limit` asks.
 pub const MAX_LIMIT: usize = 10_000;
+/// The most bytes of occurrences one answer holds: a page of long titles ends early, with a
+/// `next` link to the rest (10,000 ordinary occurrences take about 3 MB).
+pub const MAX_ANSWER_BYTES: usize = 8 << 20;
 /// The most occurrences a cursor may skip at one instant: more would be a forged cursor (it
 /// would make an answer keep that many occurrences in memory).
 const MAX_SKIP: usize = 100_000;
@@ -110,6 +113,29 @@ pub struct ApiOccurrence {
 }
 
 impl ApiOccurrence {
+    /// About how many bytes its JSON takes: its strings escaped, plus the rest of the object.
+    fn json_bytes(&self) -> usize {
+        fn escaped(s: &str) -> usize {
+            s.bytes()
+                .map(|b| match b {
+                    b'"' | b'\\' => 2,
+                    0..0x20 => 6,
+                    _ => 1,
+                })
+                .sum::<usize>()
+        }
+        let optional = |s: &Option<String>| s.as_deref().map_or(0, escaped);
+        200 + escaped(&self.uid)
+            + escaped(&self.title)
+            + self.start.len()
+            + self.end.len()
+            + optional(&self.series)
+            + optional(&self.group)
+            + optional(&self.source)
+            + optional(&self.cancel_reason)
+            + optional(&self.url)
+    }
+
     /// The API form of an item.
     pub fn from_item(item: &Item<'_>) -> ApiOccurrence {
         ApiOccurrence {
@@ -262,7 +288,11 @@ fn occurrences_paged(
         query.series.as_deref(),
         query.group.as_deref(),
     )?;
-    let crate::ItemsPage { items, next, .. } = site.items_page(
+    let crate::ItemsPage {
+        mut items,
+        mut next,
+        ..
+    } = site.items_page(
         crate::start_of_day(from, zone),
         crate::start_of_day(to, zone),
         zone,
@@ -270,8 +300,24 @@ fn occurrences_paged(
         after,
         limit,
     );
+    let mut occurrences: Vec<ApiOccurrence> = items.iter().map(ApiOccurrence::from_item).collect();
+    // An answer's bytes are bounded as its count is: past MAX_ANSWER_BYTES the page ends early
+    // (never empty) and `next` goes on from there.
+    let mut bytes = 0;
+    let fits = occurrences
+        .iter()
+        .position(|o| {
+            bytes += o.json_bytes();
+            bytes > MAX_ANSWER_BYTES
+        })
+        .map(|over| over.max(1));
+    if let Some(fits) = fits.filter(|n| *n < items.len()) {
+        items.truncate(fits);
+        occurrences.truncate(fits);
+        next = Cursor::after_page(&items, after);
+    }
     Ok(OccurrencesResponse {
-        occurrences: items.iter().map(ApiOccurrence::from_item).collect(),
+        occurrences,
         next: next.map(|cursor| {
             // The same window (pinned: `from` may have been "today") and filters.
             let mut url = form_urlencoded(&[

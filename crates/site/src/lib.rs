@@ -112,6 +112,26 @@ pub struct Cursor {
     pub skip: usize,
 }
 
+impl Cursor {
+    /// Where the page after `items` starts, `items` being a page that began at `after`.
+    pub fn after_page(items: &[Item<'_>], after: Option<Cursor>) -> Option<Cursor> {
+        let last = items.last()?;
+        let same = items
+            .iter()
+            .rev()
+            .take_while(|i| i.start_at == last.start_at)
+            .count();
+        let before = match after {
+            Some(after) if after.start == last.start_at => after.skip,
+            _ => 0,
+        };
+        Some(Cursor {
+            start: last.start_at,
+            skip: before + same,
+        })
+    }
+}
+
 impl std::fmt::Display for Cursor {
     /// `SECONDS.SKIP`, the form `?after=` takes.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -462,21 +482,7 @@ impl Site {
             };
         }
         items.truncate(limit);
-        let next = items.last().map(|last| {
-            let same = items
-                .iter()
-                .rev()
-                .take_while(|i| i.start_at == last.start_at)
-                .count();
-            let before = match after {
-                Some(after) if after.start == last.start_at => after.skip,
-                _ => 0,
-            };
-            Cursor {
-                start: last.start_at,
-                skip: before + same,
-            }
-        });
+        let next = Cursor::after_page(&items, after);
         ItemsPage { items, next, total }
     }
 

@@ -12,6 +12,9 @@ use crate::{Filter, Item, Site, Viewer, start_of_day};
 
 /// How many days the agenda lists.
 pub const AGENDA_DAYS: i64 = 30;
+/// The most meetings one calendar page lists (a month of a busy foundation is a few hundred;
+/// an outside feed of never-ending rules would be millions).
+pub const MAX_ITEMS: usize = 2000;
 
 /// Which calendar view.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -157,12 +160,16 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
     let date = params.date.unwrap_or(today);
     let (first, end) = span_of(params.view, date);
     let zone = &viewer.tz.zone;
-    let items = site.items(
+    let page = site.items_page(
         start_of_day(first, zone),
         start_of_day(end, zone),
         zone,
         &params.filter(),
+        None,
+        MAX_ITEMS,
     );
+    let cut = page.next.is_some();
+    let items = page.items;
     let mut days: Vec<(Date, Vec<&Item<'_>>)> = Vec::new();
     let mut day = first;
     while day < end {
@@ -220,6 +227,12 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
         p class="today-link" {
             a href=(params.href(site, params.view, today)) { "Today" }
             " · times in " (viewer.tz.name)
+        }
+        @if cut {
+            p class="more" role="status" {
+                "This period has more than " (MAX_ITEMS) " meetings: only the first "
+                (MAX_ITEMS) " are shown. Choose fewer calendars or groups to see the rest."
+            }
         }
         @match params.view {
             View::Agenda => (agenda(site, viewer, now, today, &days)),
