@@ -12,6 +12,7 @@ use reqwest::header::{ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};
 use tokio::io::AsyncReadExt;
 use url::Url;
 
+use crate::address;
 use crate::error::{human_duration, human_size};
 use crate::{FetchError, FetchErrorKind};
 
@@ -127,12 +128,25 @@ pub struct Fetcher {
 impl Fetcher {
     /// A fetcher with `config`'s limits. Fails only if the TLS backend cannot start.
     pub fn new(config: FetchConfig) -> Result<Fetcher, FetchError> {
-        let client = reqwest::Client::builder()
+        let limited = reqwest::redirect::Policy::limited(config.max_redirects);
+        let allow_private = config.allow_private_addresses;
+        // Every hop is checked, not only the first URL: a public feed may redirect anywhere.
+        let redirects = reqwest::redirect::Policy::custom(move |attempt| {
+            match address::refusal(attempt.url()).filter(|_| !allow_private) {
+                Some(refused) => attempt.error(refused),
+                None => limited.redirect(attempt),
+            }
+        });
+        let mut builder = reqwest::Client::builder()
             .connect_timeout(config.connect_timeout)
             .timeout(config.total_timeout)
-            .redirect(reqwest::redirect::Policy::limited(config.max_redirects))
+            .redirect(redirects)
             .user_agent(config.user_agent.clone())
-            .gzip(true)
+            .gzip(true);
+        if !allow_private {
+            builder = builder.dns_resolver(address::PublicResolver);
+        }
+        let client = builder
             .build()
             .map_err(|e| FetchError::new(FetchErrorKind::Transfer, root_cause(&e)))?;
         Ok(Fetcher { client, config })
@@ -172,6 +186,11 @@ impl Fetcher {
         etag: Option<&str>,
         last_modified: Option<&str>,
     ) -> Result<FetchOutcome, FetchError> {
+        if !self.config.allow_private_addresses
+            && let Some(refused) = address::refusal(url)
+        {
+            return Err(forbidden(&refused));
+        }
         let mut request = self.client.get(url.clone());
         if let Some(etag) = etag {
             request = request.header(IF_NONE_MATCH, etag);
@@ -296,6 +315,9 @@ impl Fetcher {
     }
 
     fn http_error(&self, e: &reqwest::Error) -> FetchError {
+        if let Some(refused) = find_refusal(e) {
+            return forbidden(refused);
+        }
         let (kind, message) = if e.is_redirect() {
             (
                 FetchErrorKind::TooManyRedirects,
@@ -330,6 +352,31 @@ impl Fetcher {
         };
         FetchError::new(kind, message)
     }
+}
+
+/// The error for a refused address. The public text does not say which address: the feed-health
+/// page would otherwise tell what a private name resolves to.
+fn forbidden(refused: &address::Refused) -> FetchError {
+    FetchError::with_detail(
+        FetchErrorKind::Forbidden,
+        "refused: the feed or a redirect points at a loopback, private or link-local address",
+        format!(
+            "{} (start touchpoint with --allow-private-addresses to allow it)",
+            refused.detail
+        ),
+    )
+}
+
+/// The [`address::Refused`] in `e`'s chain of sources, if an address was refused.
+fn find_refusal<'e>(e: &'e (dyn std::error::Error + 'static)) -> Option<&'e address::Refused> {
+    let mut inner = Some(e);
+    while let Some(error) = inner {
+        if let Some(refused) = error.downcast_ref::<address::Refused>() {
+            return Some(refused);
+        }
+        inner = error.source();
+    }
+    None
 }
 
 /// The innermost error's text: reqwest's outer layers say only "error sending request".

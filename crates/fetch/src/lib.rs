@@ -2,7 +2,10 @@
 //!
 //! - [`Fetcher`] (module `fetcher`) gets a [`Location`]'s bytes: HTTP(S) with conditional GET,
 //!   gzip, connect and total timeouts, a body cap enforced while streaming, at most a few
-//!   redirects and a User-Agent naming Touchpoint; or a file on disk; or bytes compiled in.
+//!   redirects and a User-Agent naming Touchpoint; or a file on disk (a regular file, inside a
+//!   root folder when one is set, read under the total timeout); or bytes compiled in.
+//! - Module `address` keeps URLs, and every redirect hop, to public addresses unless
+//!   [`FetchConfig::allow_private_addresses`] is set.
 //! - [`validate`] (module `validate`) decides whether fetched bytes are a calendar worth keeping.
 //! - [`refresh_one`] (module `refresh`) ties both to a [`Store`](touchpoint_store::Store): a
 //!   success replaces the copy, a failure only records the error, so the last good copy is never
@@ -12,6 +15,7 @@
 //!
 //! No SQL here and no clock read deep inside: callers pass "now".
 
+mod address;
 mod error;
 mod fetcher;
 mod refresh;

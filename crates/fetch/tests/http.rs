@@ -211,10 +211,13 @@ async fn start_silent() -> Location {
     Location::url(&format!("http://{addr}/feed.ics")).unwrap()
 }
 
+/// A fetcher for the servers these tests start on 127.0.0.1, which the default configuration
+/// refuses (see `errors_when_a_feed_is_on_loopback_by_default`).
 fn fetcher(total_timeout: Duration) -> Fetcher {
     Fetcher::new(FetchConfig {
         connect_timeout: Duration::from_secs(2),
         total_timeout,
+        allow_private_addresses: true,
         ..FetchConfig::default()
     })
     .unwrap()
@@ -540,4 +543,48 @@ async fn can_store_hostile_text_exactly_as_served() {
         Some(hostile.into_bytes()),
         "escaping is the page's job"
     );
+}
+
+/// Issue 14: redirects (and feed URLs) reached loopback and private addresses, so `/health`
+/// worked as a probe of internal services. By default such addresses are refused — IP literals
+/// before connecting, host names after resolution — and the server never sees a request.
+#[tokio::test]
+async fn errors_when_a_feed_is_on_loopback_by_default() {
+    let server = start().await;
+    let port = server.base.rsplit(':').next().unwrap().to_owned();
+    let fetcher = Fetcher::new(FetchConfig {
+        connect_timeout: Duration::from_secs(2),
+        total_timeout: Duration::from_secs(5),
+        ..FetchConfig::default()
+    })
+    .unwrap();
+    for url in [
+        format!("{}/feed.ics", server.base),
+        format!("http://localhost:{port}/feed.ics"),
+        format!("http://[::ffff:127.0.0.1]:{port}/feed.ics"),
+        format!("http://2130706433:{port}/feed.ics"),
+    ] {
+        let err = fetcher
+            .fetch(&Location::url(&url).unwrap(), None, None)
+            .await
+            .unwrap_err();
+        assert_eq!(err.kind(), FetchErrorKind::Forbidden, "{url}: {err:?}");
+        assert!(!err.to_string().contains("127.0.0.1"), "{err}");
+        assert!(err.detail().contains("--allow-private-addresses"), "{url}");
+    }
+    assert_eq!(
+        server.feed.header(header::USER_AGENT),
+        None,
+        "a request got through"
+    );
+    // The same fetch with the option on reaches it.
+    let outcome = fetcher_allowing_loopback()
+        .fetch(&server.at("/hop/2"), None, None)
+        .await
+        .unwrap();
+    assert!(matches!(outcome, FetchOutcome::Fetched { .. }));
+}
+
+fn fetcher_allowing_loopback() -> Fetcher {
+    fetcher(Duration::from_secs(5))
 }

@@ -66,7 +66,12 @@ fn child_refreshes_until_killed() {
         .unwrap();
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
 
-        let fetcher = Fetcher::new(FetchConfig::default()).unwrap();
+        // The feed is on 127.0.0.1, which the default configuration refuses.
+        let fetcher = Fetcher::new(FetchConfig {
+            allow_private_addresses: true,
+            ..FetchConfig::default()
+        })
+        .unwrap();
         let mut second = 0;
         loop {
             second += 1;

@@ -75,8 +75,19 @@ url = "http://{addr}/{flaky}"
     )
 }
 
+/// The binary, allowed to fetch from 127.0.0.1 where these tests' feed servers listen (refused
+/// by default: see `refresh_refuses_feeds_on_loopback_unless_allowed`).
 fn touchpoint() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_touchpoint"))
+    let mut command = touchpoint_refusing_private_addresses();
+    command.env("TOUCHPOINT_ALLOW_PRIVATE_ADDRESSES", "true");
+    command
+}
+
+/// The binary with its default: feeds on loopback and private addresses are refused.
+fn touchpoint_refusing_private_addresses() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_touchpoint"));
+    command.env_remove("TOUCHPOINT_ALLOW_PRIVATE_ADDRESSES");
+    command
 }
 
 #[test]
@@ -403,4 +414,93 @@ fn refresh_keeps_paths_inside_the_community_folder_unless_allowed() {
     let allowed = refresh(&["--allow-any-path"]);
     let stdout = String::from_utf8_lossy(&allowed.stdout);
     assert!(stdout.contains("outside: updated"), "{stdout}");
+}
+
+/// Issue 14: with its default, touchpoint refuses feeds on loopback (and private, link-local)
+/// addresses, so the feed-health page cannot probe the server's own network: an open port and a
+/// closed one give the same stored error, and the feed server never sees a request.
+#[test]
+fn refresh_refuses_feeds_on_loopback_unless_allowed() {
+    use std::sync::atomic::AtomicUsize;
+    let hits = Arc::new(AtomicUsize::new(0));
+    let (tx, rx) = std::sync::mpsc::channel();
+    let counted = hits.clone();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async move {
+            let app = Router::new().route(
+                "/good.ics",
+                get(move || {
+                    counted.fetch_add(1, Ordering::SeqCst);
+                    async { FEED }
+                }),
+            );
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            tx.send(listener.local_addr().unwrap()).unwrap();
+            axum::serve(listener, app).await.unwrap();
+        });
+    });
+    let addr = rx.recv().unwrap();
+    let closed = free_port();
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("touchpoint.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[community]\nname = \"Feeds\"\ntimezone = \"UTC\"\n\n\
+             [[calendars]]\nid = \"open\"\nname = \"Open\"\nurl = \"http://{addr}/good.ics\"\n\n\
+             [[calendars]]\nid = \"closed\"\nname = \"Closed\"\n\
+             url = \"http://localhost:{closed}/good.ics\"\n"
+        ),
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    let refused = touchpoint_refusing_private_addresses()
+        .args(["refresh", "--config"])
+        .arg(&config)
+        .arg("--data")
+        .arg(&data)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&refused.stdout);
+    assert_eq!(refused.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("open: FAILED"), "{stdout}");
+    assert!(stdout.contains("closed: FAILED"), "{stdout}");
+    assert!(stdout.contains("--allow-private-addresses"), "{stdout}");
+    assert_eq!(
+        hits.load(Ordering::SeqCst),
+        0,
+        "the feed server was reached"
+    );
+    {
+        use touchpoint_store::Store;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let store = touchpoint_store::SqliteStore::open(&data).unwrap();
+        let error = |id: &str| {
+            runtime
+                .block_on(store.get(id))
+                .unwrap()
+                .unwrap()
+                .last_error
+                .unwrap()
+        };
+        assert_eq!(error("open"), error("closed"));
+        assert!(error("open").starts_with("refused"), "{}", error("open"));
+    }
+
+    let allowed = touchpoint()
+        .args(["refresh", "--config"])
+        .arg(&config)
+        .arg("--data")
+        .arg(&data)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&allowed.stdout);
+    assert!(stdout.contains("open: updated"), "{stdout}");
+    assert_eq!(hits.load(Ordering::SeqCst), 1);
 }

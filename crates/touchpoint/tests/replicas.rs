@@ -288,6 +288,8 @@ fn touchpoint(dir: &Path) -> Command {
         command.env_remove(var);
     }
     command.env("RUST_LOG", "info,touchpoint=debug");
+    // The feeds of these tests are on 127.0.0.1, which touchpoint refuses by default.
+    command.env("TOUCHPOINT_ALLOW_PRIVATE_ADDRESSES", "true");
     command
 }
 
