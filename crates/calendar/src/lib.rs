@@ -9,6 +9,7 @@
 //! - [`write()`] renders a [`Calendar`] back to RFC 5545 text with VTIMEZONEs (module `write`).
 
 pub mod expand;
+mod format;
 pub mod model;
 pub mod parse;
 mod recur;

@@ -60,17 +60,15 @@ impl Time {
     /// The JSON form used by `touchpoint occurrences --json` and the API: `YYYY-MM-DD` for dates,
     /// `YYYY-MM-DDTHH:MM:SS` for floating times, RFC 3339 with the offset for zoned times.
     pub fn to_json_string(&self) -> String {
-        match self {
-            Time::Date(d) => d.to_string(),
-            Time::Floating(dt) => dt.strftime("%Y-%m-%dT%H:%M:%S").to_string(),
-            Time::Zoned(dt, tz) => {
-                let ts = resolve(&tz.zone, *dt);
-                let offset = tz.zone.to_offset(ts);
-                ts.to_zoned_datetime(TimeZone::fixed(offset))
-                    .strftime("%Y-%m-%dT%H:%M:%S%:z")
-                    .to_string()
-            }
-        }
+        let mut out = Vec::with_capacity(25);
+        self.push_json(&mut out);
+        String::from_utf8(out).unwrap_or_else(|_| crate::format::reference(self))
+    }
+
+    /// Appends [`Time::to_json_string`]'s text (without quotes) to `out`, allocating nothing
+    /// else (module `format`).
+    pub fn push_json(&self, out: &mut Vec<u8>) {
+        crate::format::push_time(out, self);
     }
 }
 

@@ -1,0 +1,257 @@
+//! The fixed text forms of [`Time`] that `touchpoint occurrences --json` and the JSON API write:
+//! `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS`, and `YYYY-MM-DDTHH:MM:SS±HH:MM[:SS]`.
+//!
+//! Written by hand because jiff has no fixed-format writer: its `strftime` reads the format string
+//! on every call and goes through `fmt::Write`, and a zoned value first needs a `Zoned` built in a
+//! fixed zone. On a one-year window over 600 synthetic series (17,000 occurrences, three times
+//! each) that formatting was most of `touchpoint occurrences --json`'s CPU time (BENCHMARKS.md,
+//! "The occurrences command"). The output is jiff's, byte for byte: the tests below hold the two
+//! side by side, and values the fast path does not cover (a time in a DST gap or fold, a year
+//! outside 1–9998) are written by jiff as before.
+
+use jiff::civil;
+use jiff::tz::{AmbiguousOffset, Offset, TimeZone};
+
+use crate::model::Time;
+
+/// `"00"` to `"99"`, two bytes each.
+const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
+/// Two digits of `n` (0–99).
+#[inline]
+fn pair(n: u32) -> [u8; 2] {
+    let i = (n as usize % 100) * 2;
+    [PAIRS[i], PAIRS[i + 1]]
+}
+
+/// Appends the JSON form of `time` (without quotes), the text [`Time::to_json_string`] returns.
+pub(crate) fn push_time(out: &mut Vec<u8>, time: &Time) {
+    match time {
+        Time::Date(date) if in_fast_range(date.year()) => push_date(out, *date),
+        Time::Floating(dt) if in_fast_range(dt.year()) => push_datetime(out, *dt),
+        Time::Zoned(dt, tz) if in_fast_range(dt.year()) => {
+            match unambiguous_offset(&tz.zone, *dt) {
+                Some(offset) => push_datetime_offset(out, *dt, offset),
+                None => push_slow(out, time),
+            }
+        }
+        _ => push_slow(out, time),
+    }
+}
+
+/// Years whose four digits jiff writes as they are, and where no offset (< 26 hours) can take
+/// an instant out of jiff's range (which would make [`Time::instant`] saturate).
+#[inline]
+fn in_fast_range(year: i16) -> bool {
+    (1..=9998).contains(&year)
+}
+
+/// The offset of `dt` in `zone` when only one instant has that wall clock; `None` in a DST gap
+/// or fold, where RFC 5545 §3.3.5 moves or picks the instant (left to jiff).
+#[inline]
+fn unambiguous_offset(zone: &TimeZone, dt: civil::DateTime) -> Option<Offset> {
+    match zone.to_ambiguous_timestamp(dt).offset() {
+        AmbiguousOffset::Unambiguous { offset } => Some(offset),
+        AmbiguousOffset::Gap { .. } | AmbiguousOffset::Fold { .. } => None,
+    }
+}
+
+/// `YYYY-MM-DD` (year 1–9999).
+#[inline]
+fn push_date(out: &mut Vec<u8>, date: civil::Date) {
+    let mut text = [0; 10];
+    date_into(&mut text, date);
+    out.extend_from_slice(&text);
+}
+
+/// `YYYY-MM-DD` into the first ten bytes of `text`.
+#[inline]
+fn date_into(text: &mut [u8], date: civil::Date) {
+    let year = date.year() as u32;
+    text[..2].copy_from_slice(&pair(year / 100));
+    text[2..4].copy_from_slice(&pair(year));
+    text[4] = b'-';
+    text[5..7].copy_from_slice(&pair(date.month() as u32));
+    text[7] = b'-';
+    text[8..10].copy_from_slice(&pair(date.day() as u32));
+}
+
+/// `YYYY-MM-DDTHH:MM:SS` into the first 19 bytes of `text` (fractions of a second are not
+/// written, as `%S` does not).
+#[inline]
+fn datetime_into(text: &mut [u8], dt: civil::DateTime) {
+    date_into(text, dt.date());
+    text[10] = b'T';
+    text[11..13].copy_from_slice(&pair(dt.hour() as u32));
+    text[13] = b':';
+    text[14..16].copy_from_slice(&pair(dt.minute() as u32));
+    text[16] = b':';
+    text[17..19].copy_from_slice(&pair(dt.second() as u32));
+}
+
+/// `YYYY-MM-DDTHH:MM:SS`.
+#[inline]
+fn push_datetime(out: &mut Vec<u8>, dt: civil::DateTime) {
+    let mut text = [0; 19];
+    datetime_into(&mut text, dt);
+    out.extend_from_slice(&text);
+}
+
+/// `YYYY-MM-DDTHH:MM:SS±HH:MM`, then `:SS` when the offset has seconds (local mean time), as
+/// jiff's `%:z`: built on the stack and appended at once.
+#[inline]
+fn push_datetime_offset(out: &mut Vec<u8>, dt: civil::DateTime, offset: Offset) {
+    let mut text = [0; 28];
+    datetime_into(&mut text, dt);
+    let seconds = offset.seconds();
+    let abs = seconds.unsigned_abs();
+    text[19] = if seconds < 0 { b'-' } else { b'+' };
+    text[20..22].copy_from_slice(&pair(abs / 3600));
+    text[22] = b':';
+    text[23..25].copy_from_slice(&pair(abs / 60 % 60));
+    let len = if abs.is_multiple_of(60) {
+        25
+    } else {
+        text[25] = b':';
+        text[26..28].copy_from_slice(&pair(abs % 60));
+        28
+    };
+    out.extend_from_slice(&text[..len]);
+}
+
+/// The general form, through jiff: what every value was written with before the fast path.
+#[cold]
+fn push_slow(out: &mut Vec<u8>, time: &Time) {
+    out.extend_from_slice(reference(time).as_bytes());
+}
+
+/// jiff's formatting of `time`: the reference the fast path is held to.
+pub(crate) fn reference(time: &Time) -> String {
+    match time {
+        Time::Date(d) => d.to_string(),
+        Time::Floating(dt) => dt.strftime("%Y-%m-%dT%H:%M:%S").to_string(),
+        Time::Zoned(_, tz) => {
+            // The instant as RFC 5545 resolves it (a time in a gap moves forward), shown at the
+            // zone's offset then.
+            let ts = time.instant(&TimeZone::UTC);
+            let offset = tz.zone.to_offset(ts);
+            ts.to_zoned_datetime(TimeZone::fixed(offset))
+                .strftime("%Y-%m-%dT%H:%M:%S%:z")
+                .to_string()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Tz;
+    use jiff::ToSpan;
+    use jiff::civil::date;
+    use proptest::prelude::*;
+
+    fn fast(time: &Time) -> String {
+        let mut out = Vec::new();
+        push_time(&mut out, time);
+        String::from_utf8(out).expect("ASCII")
+    }
+
+    fn zone(name: &str) -> Tz {
+        Tz::iana(name).unwrap_or_else(|| panic!("{name} in the tz database"))
+    }
+
+    #[test]
+    fn can_write_every_offset_as_jiff_does() {
+        // Every whole-second offset jiff allows, through a zoned value in that fixed zone.
+        let dt = date(2026, 3, 4).at(5, 6, 7, 0);
+        for seconds in -93_599..=93_599 {
+            let offset = Offset::from_seconds(seconds).expect("in range");
+            let tz = Tz {
+                name: "fixed".into(),
+                zone: TimeZone::fixed(offset),
+            };
+            let time = Time::Zoned(dt, tz);
+            assert_eq!(fast(&time), reference(&time), "offset of {seconds} s");
+        }
+    }
+
+    #[test]
+    fn can_write_every_quarter_hour_across_dst_changes_as_jiff_does() {
+        // Gaps, folds, half- and quarter-hour offsets, both hemispheres, a zone that dropped
+        // DST, and local mean time with seconds (before 1900).
+        let zones = [
+            "Europe/Berlin",
+            "America/St_Johns",
+            "Australia/Lord_Howe",
+            "Pacific/Chatham",
+            "America/Sao_Paulo",
+            "Asia/Kathmandu",
+            "Africa/Monrovia",
+            "UTC",
+        ];
+        for name in zones {
+            let tz = zone(name);
+            // A year with today's rules; the first weeks of Monrovia's 1972 change and of LMT.
+            for (start, days) in [
+                (date(2026, 1, 1), 366),
+                (date(1972, 1, 1), 14),
+                (date(1880, 1, 1), 2),
+            ] {
+                let mut dt = start.at(0, 0, 0, 0);
+                let end = dt + days.days();
+                while dt < end {
+                    let time = Time::Zoned(dt, tz.clone());
+                    assert_eq!(fast(&time), reference(&time), "{dt} in {name}");
+                    dt += 15.minutes();
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn can_write_years_at_the_edges_as_jiff_does() {
+        let berlin = zone("Europe/Berlin");
+        for year in [-9999, -1, 0, 1, 9, 99, 999, 1000, 9998, 9999] {
+            for (month, day) in [(1, 1), (12, 31)] {
+                let d = date(year, month, day);
+                for time in [
+                    Time::Date(d),
+                    Time::Floating(d.at(23, 59, 59, 999_999_999)),
+                    Time::Zoned(d.at(0, 0, 0, 0), berlin.clone()),
+                    Time::Zoned(d.at(23, 59, 59, 0), Tz::utc()),
+                ] {
+                    assert_eq!(fast(&time), reference(&time), "{time:?}");
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn writes_any_value_in_any_zone_as_jiff_does(
+            zone_index in 0usize..1000,
+            year in prop_oneof![1i16..=9999, 1900i16..2100],
+            month in 1i8..=12,
+            day in 1i8..=31,
+            hour in 0i8..24,
+            minute in 0i8..60,
+            second in 0i8..60,
+            kind in 0u8..3,
+        ) {
+            let names: Vec<_> = jiff::tz::db().available().collect();
+            let name = names[zone_index % names.len()].as_str();
+            let day = day.min(date(year, month, 1).days_in_month());
+            let dt = date(year, month, day).at(hour, minute, second, 0);
+            let time = match kind {
+                0 => Time::Date(dt.date()),
+                1 => Time::Floating(dt),
+                _ => Time::Zoned(dt, zone(name)),
+            };
+            prop_assert_eq!(fast(&time), reference(&time));
+        }
+    }
+}
