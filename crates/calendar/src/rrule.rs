@@ -248,14 +248,18 @@ fn read_part(
             None
         }
         Part::Count => {
-            // The strict reading keeps accepting COUNT=0 (DTSTART alone), as it always has.
-            let least = u32::from(keep_valid);
+            // The strict reading keeps accepting COUNT=0 (DTSTART alone), as it always has; a
+            // feed's COUNT=0 is read as "no end", as some producers mean it.
+            let (least, expected) = match keep_valid {
+                true => (1, "a positive integer"),
+                false => (0, "a non-negative integer"),
+            };
             rule.count = Some(
                 value
                     .parse::<u32>()
                     .ok()
                     .filter(|v| *v >= least)
-                    .ok_or_else(|| RRuleError::invalid(n, value, "a positive integer"))?,
+                    .ok_or_else(|| RRuleError::invalid(n, value, expected))?,
             );
             None
         }
