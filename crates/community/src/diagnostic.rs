@@ -129,16 +129,19 @@ impl fmt::Display for Diagnostic {
             .as_ref()
             .map(|p| p.display().to_string())
             .unwrap_or_else(|| "<input>".to_owned());
+        // Text from the file (in messages, snippets and hints) may hold control characters: a
+        // terminal would act on them (colours, cursor moves, a cleared screen), so they are
+        // shown escaped, `\u{1b}`.
+        let message = escape_controls(&self.message);
         if self.line == 0 {
-            write!(f, "{file}: {}: {}", self.severity.as_str(), self.message)?;
+            write!(f, "{file}: {}: {message}", self.severity.as_str())?;
         } else {
             write!(
                 f,
-                "{file}:{}:{}: {}: {}",
+                "{file}:{}:{}: {}: {message}",
                 self.line,
                 self.column,
                 self.severity.as_str(),
-                self.message
             )?;
         }
         if let Some(snippet) = &self.snippet {
@@ -156,27 +159,50 @@ impl fmt::Display for Diagnostic {
                     .saturating_sub(before.chars().count())
                     .max(1),
             );
-            let indent: String = before
+            let indent: String = escape_controls(&before)
                 .chars()
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
+            let spanned: String = snippet
+                .chars()
+                .skip(before.chars().count())
+                .take(span_chars)
+                .collect();
+            let carets = escape_controls(&spanned).chars().count().max(1);
             write!(
                 f,
-                "\n {pad} |\n {number} | {snippet}\n {pad} | {indent}{}",
-                "^".repeat(span_chars)
+                "\n {pad} |\n {number} | {}\n {pad} | {indent}{}",
+                escape_controls(snippet),
+                "^".repeat(carets)
             )?;
         }
         if let Some(hint) = &self.hint {
             let mut lines = hint.lines();
             if let Some(first) = lines.next() {
-                write!(f, "\n  hint: {first}")?;
+                write!(f, "\n  hint: {}", escape_controls(first))?;
             }
             for line in lines {
-                write!(f, "\n        {line}")?;
+                write!(f, "\n        {}", escape_controls(line))?;
             }
         }
         Ok(())
     }
+}
+
+/// `text` with every control character but the tab written as `\u{…}`.
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| c.is_control() && c != '\t') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() && c != '\t' {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 impl Diagnostic {

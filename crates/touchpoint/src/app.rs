@@ -39,14 +39,34 @@ pub struct Invalid(pub Vec<Diagnostic>);
 
 impl std::fmt::Display for Invalid {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        for (i, diagnostic) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{diagnostic}")?;
-        }
-        Ok(())
+        f.write_str(&report(&self.0))
     }
+}
+
+/// How many diagnostics a report shows; the rest are counted. A file with 200,000 broken tables
+/// would otherwise print tens of megabytes, and the first problems are the ones to fix first.
+pub const REPORT_LIMIT: usize = 100;
+
+/// The first [`REPORT_LIMIT`] of `diagnostics`, one after another, then how many more there are.
+pub fn report(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for (i, diagnostic) in diagnostics.iter().take(REPORT_LIMIT).enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&diagnostic.to_string());
+    }
+    if let Some(more) = diagnostics
+        .len()
+        .checked_sub(REPORT_LIMIT)
+        .filter(|n| *n > 0)
+    {
+        out.push_str(&format!(
+            "\n… and {more} more problem(s) not shown ({} in all); fix the first ones and check again",
+            diagnostics.len()
+        ));
+    }
+    out
 }
 
 impl std::error::Error for Invalid {}
@@ -196,8 +216,8 @@ fn source(decl: &CalendarSource, record: Option<&SourceRecord>) -> Source {
 
 /// Print warnings of a loaded community file to stderr.
 pub fn print_warnings(loaded: &Loaded) {
-    for warning in &loaded.warnings {
-        eprintln!("{warning}");
+    if !loaded.warnings.is_empty() {
+        eprintln!("{}", report(&loaded.warnings));
     }
 }
 

@@ -123,3 +123,61 @@ fn check_names_an_unreadable_file() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("/nonexistent/touchpoint.toml"), "{stderr}");
 }
+
+/// Issue 14: a file with thousands of broken tables printed every problem (28 MB for 200,000):
+/// the report shows the first 100 and counts the rest.
+#[test]
+fn check_caps_its_report_at_100_problems_and_counts_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("[community]\nname = \"C\"\ntimezone = \"UTC\"\n");
+    for i in 0..3000 {
+        text.push_str(&format!(
+            "\n[[calendars]]\nid = \"c{i}\"\nname = \"c\"\nurl = \"ftp://x/{i}\"\n"
+        ));
+    }
+    let config = write(dir.path(), "touchpoint.toml", &text);
+    let out = touchpoint()
+        .arg("check")
+        .arg("--config")
+        .arg(&config)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.matches(": error: ").count(), 100, "{stderr}");
+    assert!(
+        stderr.contains("… and 2900 more problem(s) not shown (3000 in all)"),
+        "{}",
+        &stderr[stderr.len().saturating_sub(500)..]
+    );
+    assert!(stderr.contains("3000 error(s)"), "{stderr}");
+    assert!(stderr.len() < 64 * 1024, "{} bytes", stderr.len());
+}
+
+/// Issue 14: text from the file reaches the terminal in diagnostics; control characters in it
+/// (a colour change, a screen clear) are shown escaped instead of acted on.
+#[test]
+fn check_escapes_control_characters_from_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = write(
+        dir.path(),
+        "touchpoint.toml",
+        "[community]\nname = \"C\"\ntimezone = \"Europe/\\u001b[2J\\u0007Nowhere\"\n",
+    );
+    let out = touchpoint()
+        .arg("check")
+        .arg("--config")
+        .arg(&config)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        !stderr.chars().any(|c| c.is_control() && c != '\n'),
+        "{stderr:?}"
+    );
+    assert!(
+        stderr.contains(r#"unknown time zone "Europe/\u{1b}[2J\u{7}Nowhere""#),
+        "{stderr}"
+    );
+}

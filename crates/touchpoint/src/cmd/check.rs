@@ -27,9 +27,7 @@ pub fn run(args: ConfigArgs) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Err(Invalid(diagnostics)) => {
-            for diagnostic in &diagnostics {
-                eprintln!("{diagnostic}");
-            }
+            eprintln!("{}", app::report(&diagnostics));
             let errors = diagnostics
                 .iter()
                 .filter(|d| d.severity == touchpoint_community::Severity::Error)
