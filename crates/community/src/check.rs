@@ -68,6 +68,9 @@ const OVERLAP_YEARS: i64 = 2;
 
 /// Bounds for the engine runs inside validation: generous for real meetings, small enough
 /// that a hostile rule cannot make `check` slow.
+/// How many years after `first` [`Cx::barren_rule`] looks for a second date.
+const BARREN_YEARS: i64 = 8;
+
 fn limits() -> Limits {
     Limits {
         max_candidates_per_event: 200_000,
@@ -376,7 +379,11 @@ impl<'s> Cx<'s> {
                 );
             }
             let group_span = raw.group.clone();
+            let rrule_span = raw.rrule.as_ref().map(Spanned::span);
             if let Some(series) = self.series(raw, uid_domain) {
+                if let Some(span) = rrule_span {
+                    self.barren_rule(&series, span);
+                }
                 out.push((series, group_span));
             }
         }
@@ -463,6 +470,50 @@ impl<'s> Cx<'s> {
         }
         series.exceptions = exceptions;
         Some(series)
+    }
+
+    /// An `rrule` that never ends but produces no date after `first` — `BYMONTH=2;BYMONTHDAY=30`,
+    /// `BYDAY=MO;BYMONTHDAY=31;BYMONTH=4` — would show one meeting and then nothing, silently.
+    /// Looked for over [`BARREN_YEARS`] after `first` (long enough for leap days and week 53);
+    /// a rule that ends (`COUNT`, `UNTIL`, `last`) may rightly produce nothing more.
+    fn barren_rule(&mut self, series: &Series, span: Range<usize>) {
+        let Recurrence::Rrule(rule) = &series.recurrence else {
+            return;
+        };
+        if rule.count.is_some() || rule.until.is_some() || series.last.is_some() {
+            return;
+        }
+        let Some(from) = series.first.tomorrow().ok() else {
+            return;
+        };
+        let Ok(to) = from.checked_add(BARREN_YEARS.years()) else {
+            return;
+        };
+        let window = Window {
+            start: from.to_datetime(civil::Time::midnight()),
+            end: to.to_datetime(civil::Time::midnight()),
+            zone: None,
+        };
+        let calendar = Calendar {
+            events: vec![master_event(series)],
+            ..Calendar::default()
+        };
+        let expansion = expand(&calendar, &window, &limits());
+        // A rule cut short by the limits did produce candidates: nothing can be said.
+        if expansion.occurrences.is_empty() && expansion.truncated.is_empty() {
+            self.error(
+                span,
+                format!(
+                    "this rrule produces no date after `first` ({}): none in the {BARREN_YEARS} years after it",
+                    series.first
+                ),
+                Some(
+                    "its parts exclude each other, e.g. BYMONTH=2;BYMONTHDAY=30 names a day that \
+                     never exists; check BYMONTH, BYMONTHDAY, BYDAY and BYSETPOS together"
+                        .into(),
+                ),
+            );
+        }
     }
 
     fn local_time(&mut self, raw: &Spanned<String>) -> Option<civil::Time> {
