@@ -1,9 +1,11 @@
 """Writes the generated section of BENCHMARKS.md from bench/run's results.
 
-Usage: python report.py RESULTS_DIR BENCHMARKS.md COMMAND NPROC CPU LOADAVG DATE COMMIT SECONDS
+Usage: python report.py [--cli] RESULTS_DIR BENCHMARKS.md COMMAND NPROC CPU LOADAVG DATE COMMIT SECONDS
 
 Only the text between the `bench/run:begin` and `bench/run:end` markers is replaced; the notes
-around it (profiles, before/after) are kept.
+around it (profiles, before/after) are kept. The CLI row (bench/run's step 4b) has markers of
+its own, `bench/run cli:begin` and `bench/run cli:end`, so that `bench/run --only cli` (with
+`--cli` here) rewrites it alone; a full run rewrites both.
 """
 
 import json
@@ -12,6 +14,12 @@ import sys
 
 BEGIN = "<!-- bench/run:begin (generated: do not edit by hand) -->"
 END = "<!-- bench/run:end -->"
+CLI_BEGIN = "<!-- bench/run cli:begin (generated: do not edit by hand) -->"
+CLI_END = "<!-- bench/run cli:end -->"
+# Whole-process CPU time of `touchpoint occurrences --json` (issue 13): at most this many
+# seconds, and at least these multiples of each peer's.
+CLI_MAX_S = 0.010
+CLI_TARGETS = (("recurring-ical-events", 250), ("libical", 20))
 PEERS = ["touchpoint", "rrule", "ical.js", "recurring-ical-events", "calcard"]
 
 
@@ -29,8 +37,92 @@ def fmt(x, digits=1):
     return f"{x:.{digits}f}"
 
 
+def cli_targets(res):
+    """(name, measured, met) for the CLI row's targets, from bench/peers/cpu.py's lines."""
+    cli = rows(f"{res}/cli.jsonl")
+    tp = next((r for r in cli if r["tool"] == "touchpoint"), None)
+    if not tp:
+        return []
+    out = [(
+        "`touchpoint occurrences --json`, 600 series, one year: whole process ≤ 10 ms CPU (issue 13)",
+        f"{tp['cpu_s'] * 1e3:.1f} ms",
+        tp["cpu_s"] <= CLI_MAX_S,
+    )]
+    for tool, need in CLI_TARGETS:
+        peer = next((r for r in cli if r["tool"] == tool), None)
+        if peer:
+            ratio = peer["cpu_s"] / tp["cpu_s"]
+            out.append((f"`touchpoint occurrences --json` ≥ {need}× {tool}, CPU of whole processes",
+                        f"{ratio:,.0f}×", ratio >= need))
+    return out
+
+
+def cli_section(res, command, nproc, cpu, loadavg, date, commit):
+    """The CLI row's section: one line per tool from cpu.py, and its targets."""
+    cli = rows(f"{res}/cli.jsonl")
+    counts = json.load(open(f"{res}/cli-counts.json")) if os.path.exists(f"{res}/cli-counts.json") else {}
+    tp = next((r for r in cli if r["tool"] == "touchpoint"), None)
+    out = [CLI_BEGIN, ""]
+    out.append(f"Made by `{command}` on {date} at commit {commit}; {nproc} cores, {cpu};")
+    out.append(f"/proc/loadavg at the end: `{loadavg}`.")
+    out.append("")
+    out.append(f"The {counts.get('feed', 'series-600')} feed ({counts.get('bytes', 0):,} bytes), window 2026; "
+               "each process reads the file and")
+    out.append("writes to /dev/null. CPU is user + system time of the whole process, from the kernel's")
+    out.append("accounting (wait4), median of the runs; the tools ran in turn, round after round")
+    out.append("(bench/peers/cpu.py). `× tp` is the peer's median CPU over touchpoint's.")
+    out.append("")
+    out.append("| tool | what it does | occurrences | runs | CPU ms (median) | min–max | user ms | sys ms | wall ms | × tp | load |")
+    out.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+    what = {
+        "touchpoint": "`touchpoint occurrences FILE --from --to --json`: JSON Lines",
+        "recurring-ical-events": "bench/peers/rie.py `json`: the same JSON Lines",
+        "libical": "bench/peers/libical_count.c: parse, expand each series, print the count",
+    }
+    for r in cli:
+        ratio = r["cpu_s"] / tp["cpu_s"] if tp and r is not tp else None
+        out.append(
+            f"| {r['tool']} | {what.get(r['tool'], '')} | {counts.get(r['tool'], '–'):,} | {r['runs']} | "
+            f"{fmt(r['cpu_s'] * 1e3, 2)} | {fmt(r['cpu_min_s'] * 1e3, 2)}–{fmt(r['cpu_max_s'] * 1e3, 2)} | "
+            f"{fmt(r['user_s'] * 1e3, 2)} | {fmt(r['sys_s'] * 1e3, 2)} | {fmt(r['wall_s'] * 1e3, 2)} | "
+            f"{fmt(ratio) if ratio else '1'} | {r['load']:.1f} |"
+        )
+    out.append("")
+    out.append("libical's count includes what touchpoint and recurring-ical-events leave out or read")
+    out.append("differently (\"Same answers\" above); it writes nothing per occurrence.")
+    out.append("")
+    out.append("| target | measured | met |")
+    out.append("|---|---|:-:|")
+    for name, measured, ok in cli_targets(res):
+        out.append(f"| {name} | {measured} | {'yes' if ok else '**no**'} |")
+    out.append("")
+    out.append(CLI_END)
+    return "\n".join(out) + "\n"
+
+
+def replace_between(md, begin, end, text):
+    """`md`'s text with the part from `begin` to `end` replaced by `text` (appended if absent)."""
+    if os.path.exists(md):
+        old = open(md).read()
+        if begin in old and end in old:
+            head, rest = old.split(begin, 1)
+            tail = rest.split(end, 1)[1]
+            return head + text.rstrip("\n") + tail
+        return old.rstrip("\n") + "\n\n" + text
+    return "# Benchmarks\n\n" + text
+
+
 def main():
-    res, md, command, nproc, cpu, loadavg, date, commit, seconds = sys.argv[1:10]
+    args = sys.argv[1:]
+    only_cli = args[:1] == ["--cli"]
+    if only_cli:
+        args = args[1:]
+    res, md, command, nproc, cpu, loadavg, date, commit, seconds = args[:9]
+    if os.path.exists(f"{res}/cli.jsonl"):
+        text = replace_between(md, CLI_BEGIN, CLI_END, cli_section(res, command, nproc, cpu, loadavg, date, commit))
+        open(md, "w").write(text)
+    if only_cli:
+        return
     engine = rows(f"{res}/engine.jsonl")
     scaling = rows(f"{res}/scaling.jsonl")
     server = rows(f"{res}/server.jsonl")
@@ -184,19 +276,11 @@ def main():
         if r["connections"] == 256:
             errs = r["socket_errors"] + r["non_2xx"]
             target("no errors at 256 connections for 60 s", f"{errs} errors", errs == 0)
+    for name, measured, ok in cli_targets(res):
+        target(name, measured, ok)
     out.append("")
     out.append(END)
-    text = "\n".join(out) + "\n"
-    if os.path.exists(md):
-        old = open(md).read()
-        if BEGIN in old and END in old:
-            head, rest = old.split(BEGIN, 1)
-            tail = rest.split(END, 1)[1]
-            text = head + text.rstrip("\n") + tail
-        else:
-            text = old.rstrip("\n") + "\n\n" + text
-    else:
-        text = "# Benchmarks\n\n" + text
+    text = replace_between(md, BEGIN, END, "\n".join(out) + "\n")
     open(md, "w").write(text)
 
 

@@ -3,6 +3,9 @@
 Usage: python rie.py FILE FROM TO list      occurrences as `UID<TAB>START` (START in UTC, ...Z)
        python rie.py FILE FROM TO time:R    one JSON line: medians of parse and expansion over R
                                             repetitions (fewer if one takes over 30 seconds)
+       python rie.py FILE FROM TO json      JSON Lines with the fields of `touchpoint occurrences
+                                            --json` (uid, recurrence_id, start, end, all_day, tzid,
+                                            summary, status): the CLI row's whole-process peer
 
 FROM and TO are YYYY-MM-DD; the window is [FROM, TO) as recurring-ical-events reads it.
 """
@@ -26,13 +29,43 @@ def utc(value):
     return value.strftime("%Y-%m-%d")
 
 
+def json_time(value):
+    """A DATE or DATE-TIME as `touchpoint occurrences --json` writes it."""
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is None:
+            return value.strftime("%Y-%m-%dT%H:%M:%S")
+        return value.isoformat(timespec="seconds")
+    return value.isoformat()
+
+
+def write_json_lines(events, out):
+    for event in events:
+        start = event.decoded("DTSTART")
+        end = event.decoded("DTEND") if "DTEND" in event else start
+        rid = event.decoded("RECURRENCE-ID") if "RECURRENCE-ID" in event else None
+        tzid = getattr(start, "tzinfo", None)
+        status = event.get("STATUS")
+        line = {
+            "uid": str(event.get("UID")),
+            "recurrence_id": json_time(rid) if rid is not None else None,
+            "start": json_time(start),
+            "end": json_time(end),
+            "all_day": not isinstance(start, datetime.datetime),
+            "tzid": str(tzid) if tzid is not None else None,
+            "summary": str(event["SUMMARY"]) if "SUMMARY" in event else None,
+            "status": str(status).lower() if status is not None else None,
+        }
+        out.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")))
+        out.write("\n")
+
+
 def main():
     path, start, stop, mode = sys.argv[1:5]
     start = datetime.date.fromisoformat(start)
     stop = datetime.date.fromisoformat(stop)
     with open(path, "rb") as f:
         data = f.read()
-    reps = 1 if mode == "list" else int(mode.split(":", 1)[1])
+    reps = 1 if mode in ("list", "json") else int(mode.split(":", 1)[1])
     parse_s, expand_s, events = [], [], []
     began = time.perf_counter()
     for _ in range(reps):
@@ -44,6 +77,9 @@ def main():
         expand_s.append(time.perf_counter() - t)
         if time.perf_counter() - began > 30:
             break
+    if mode == "json":
+        write_json_lines(events, sys.stdout)
+        return
     if mode == "list":
         out = sys.stdout
         for event in events:

@@ -8,6 +8,9 @@
 //!   tp-bench community N SEED          a community file (touchpoint.toml) with N series
 //!   tp-bench TOOL FILE FROM TO list    occurrences starting in [FROM, TO) as `UID<TAB>START`
 //!   tp-bench TOOL FILE FROM TO time:R  one JSON line: medians over R repetitions
+//!   tp-bench json-times FILE FROM TO R  one JSON line: the API's time formatting (start and end
+//!                                      of each occurrence, `Time::to_json_string`) beside the
+//!                                      jiff `strftime` code it replaced, medians over R rounds
 //!
 //! TOOL is `touchpoint`, `rrule` or `calcard` (parse only: its expansion has no window and one
 //! limit shared by the whole calendar, so it cannot list a window of endless series). START is the
@@ -42,6 +45,12 @@ fn main() {
             print!("{text}");
         }
         ["community", n, seed] => print!("{}", community(num(n), num(seed) as u64)),
+        ["json-times", file, from, to, reps] => {
+            let bytes = std::fs::read(file).unwrap_or_else(|e| fail(&format!("{file}: {e}")));
+            let from: Date = from.parse().unwrap_or_else(|_| fail("FROM: YYYY-MM-DD"));
+            let to: Date = to.parse().unwrap_or_else(|_| fail("TO: YYYY-MM-DD"));
+            json_times(&bytes, from, to, num(reps).max(1));
+        }
         [tool, file, from, to, mode] => {
             let bytes = std::fs::read(file).unwrap_or_else(|e| fail(&format!("{file}: {e}")));
             let from: Date = from.parse().unwrap_or_else(|_| fail("FROM: YYYY-MM-DD"));
@@ -55,6 +64,61 @@ fn main() {
         }
         _ => fail("usage: see the module doc of bench/src/main.rs"),
     }
+}
+
+/// The formatting `GET /api/v1/occurrences` does per occurrence (`ApiOccurrence::from_item`:
+/// start and end through `Time::to_json_string`), timed over a whole expansion, beside the jiff
+/// `strftime` code that `to_json_string` was before (kept here as the baseline). Both must give
+/// the same text.
+fn json_times(bytes: &[u8], from: Date, to: Date, reps: usize) {
+    let window = Window {
+        start: from.to_datetime(jiff::civil::Time::midnight()),
+        end: to.to_datetime(jiff::civil::Time::midnight()),
+        zone: None,
+    };
+    let cal = parse(bytes)
+        .unwrap_or_else(|e| fail(&e.to_string()))
+        .calendar;
+    let ex = expand(&cal, &window, &Limits::default());
+    let now = |t: &Time| t.to_json_string();
+    let before = |t: &Time| match t {
+        Time::Date(d) => d.to_string(),
+        Time::Floating(dt) => dt.strftime("%Y-%m-%dT%H:%M:%S").to_string(),
+        Time::Zoned(_, tz) => {
+            let ts = t.instant(&TimeZone::UTC);
+            let offset = tz.zone.to_offset(ts);
+            ts.to_zoned_datetime(TimeZone::fixed(offset))
+                .strftime("%Y-%m-%dT%H:%M:%S%:z")
+                .to_string()
+        }
+    };
+    for o in &ex.occurrences {
+        for t in [&o.start, &o.end] {
+            if now(t) != before(t) {
+                fail(&format!("{t:?}: {} but {} before", now(t), before(t)));
+            }
+        }
+    }
+    let time = |f: &dyn Fn(&Time) -> String| {
+        let mut runs = Vec::new();
+        for _ in 0..reps {
+            let t = Instant::now();
+            for o in &ex.occurrences {
+                std::hint::black_box((f(&o.start), f(&o.end)));
+            }
+            runs.push(t.elapsed().as_secs_f64());
+        }
+        median(runs)
+    };
+    let (now_s, before_s) = (time(&now), time(&before));
+    let n = ex.occurrences.len();
+    println!(
+        "{{\"occurrences\":{n},\"reps\":{reps},\"to_json_string_ms\":{:.3},\"strftime_ms\":{:.3},\"ns_per_occurrence\":{:.0},\"ns_per_occurrence_before\":{:.0}}}",
+        now_s * 1e3,
+        before_s * 1e3,
+        now_s * 1e9 / n as f64,
+        before_s * 1e9 / n as f64,
+    );
 }
 
 fn num(s: &str) -> usize {
