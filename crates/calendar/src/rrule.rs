@@ -94,7 +94,7 @@ impl FromStr for RRule {
     type Err = RRuleError;
 
     /// The strict reading, for rules people write (a community file): any wrong part is an
-    /// error. Feeds are read leniently ([`read_rule`] with a list for dropped parts).
+    /// error. Feeds are read leniently (`read_rule` with a list for dropped parts).
     fn from_str(s: &str) -> Result<RRule, RRuleError> {
         let mut rule = RRule::new(Freq::Daily);
         read_rule(s, &mut rule, None)?;
