@@ -6,7 +6,7 @@
 //! The calendars are generated deterministically from a seed: several zones with and without DST
 //! (Berlin, New York, Sydney, London, Los Angeles, Auckland, Kolkata, UTC), start times placed
 //! in DST gaps and folds, RRULEs with BYDAY/BYMONTHDAY/BYSETPOS/BYMONTH/WKST/COUNT/UNTIL/INTERVAL
-//! (DATE UNTILs on date-time series too), EXDATEs (zoned, UTC and DATE), RDATEs (and PERIODs),
+//! (DATE UNTILs on date-time series too, and a few with one bad part), EXDATEs (zoned, UTC and DATE), RDATEs (and PERIODs),
 //! overrides with RECURRENCE-ID (zoned, UTC, and of the other value type than their series) and
 //! differing SEQUENCEs, overrides of EXDATEd instances (stale ones, with a lower SEQUENCE than
 //! their master's, and kept ones), all-day and floating series, and X-WR-TIMEZONE. They are
@@ -41,6 +41,8 @@
 //!   X-WR-TIMEZONE are generated.
 //! - **Windows TZIDs and VTIMEZONE-only zones**: the peers resolve them differently (the
 //!   conformance suite covers them against cited expectations; the producer fixtures carry them).
+//! - **INTERVAL=0 without COUNT**: recurring-ical-events (dateutil underneath) never returns;
+//!   `INTERVAL=0` is generated beside a COUNT only (see its class below).
 //! - **A RECURRENCE-ID of the other value type on an EXDATEd instance**: recurring-ical-events
 //!   relates a DATE one to no instance (below), so it would list the override we drop as stale.
 //!
@@ -75,6 +77,11 @@
 //!   20250109T094500` weekly, override `RECURRENCE-ID;VALUE=DATE:20260205`: it lists the
 //!   2026-02-05 09:45 instance beside the override; we replace it (issue 13 §2), as the
 //!   RECURRENCE-ID names the instance on that date.
+//! - **unknown RRULE part fails the series** — `RRULE:FREQ=WEEKLY;COUNT=3;FOO=BAR`: dateutil
+//!   rejects the rule, so the series cannot be expanded (it is reported alone, not compared);
+//!   we drop the unknown part with a warning (issue 13 §3), as ical.js does.
+//! - **INTERVAL=0 lists DTSTART only** — `RRULE:FREQ=WEEKLY;INTERVAL=0;COUNT=3`: it lists
+//!   DTSTART alone; we drop `INTERVAL=0` (every week), as ical.js does.
 //! - **UTC series on the X-WR-TIMEZONE clock** — Google's `X-WR-TIMEZONE:Europe/Berlin` with
 //!   `DTSTART:20250910T150000Z`, `RRULE:FREQ=MONTHLY;BYDAY=2WE`: its x-wr-timezone library
 //!   rewrites the UTC start as 17:00 Berlin and keeps that wall clock, so in winter it lists
@@ -112,6 +119,13 @@
 //! - **RDATE;VALUE=PERIOD throws** — `RDATE;TZID=Asia/Kolkata;VALUE=PERIOD:20251110T033000/
 //!   20251110T053000`: ical.js's iterator yields a Period where its users expect a Time, and the
 //!   series cannot be listed (`next.toUnixTime is not a function`); that series is not compared.
+//! - **a negative COUNT lists nothing** — `RRULE:FREQ=WEEKLY;UNTIL=20240331;COUNT=-1;
+//!   INTERVAL=4;BYDAY=MO`: ical.js lists nothing, not even DTSTART; we and recurring-ical-events
+//!   drop `COUNT=-1` and keep the UNTIL (issue 13 §3).
+//! - **an invalid BY value throws** — `RRULE:…;BYMONTHDAY=40`: ical.js's parser rejects the
+//!   value even in lenient mode, failing the whole file (the peer then reads each series alone;
+//!   that series is not compared); we and recurring-ical-events drop the rule (no valid BY value
+//!   left) and list DTSTART.
 //! - **BYMONTHDAY past the month's end rolled over** — `RRULE:FREQ=YEARLY;BYMONTH=3,9;
 //!   BYMONTHDAY=31`: ical.js lists "September 31" as October 1; the day does not exist, so there
 //!   is no instance.
@@ -450,6 +464,25 @@ fn series(rng: &mut Rng, uid: &str, x_wr: Option<&str>) -> String {
         }
     }
 
+    // Sometimes one bad part (issue 13 §3): we drop it with a warning and keep the rest of the
+    // rule, or the rule when no BY value is left; the peers each read some of them otherwise.
+    let rule = if rng.chance(6) {
+        let until = end_part.as_deref().is_some_and(|e| e.starts_with(";UNTIL"));
+        match rng.below(4) {
+            0 if until => rule.replacen("\r\n", ";COUNT=-1\r\n", 1),
+            // Only with COUNT: without it, recurring-ical-events (dateutil) never returns.
+            1 if body.contains("INTERVAL=")
+                && end_part.as_deref().is_some_and(|e| e.starts_with(";COUNT")) =>
+            {
+                let at = rule.find("INTERVAL=").expect("interval") + "INTERVAL=".len();
+                format!("{}0{}", &rule[..at], &rule[at + 1..])
+            }
+            2 if !body.contains("BYMONTHDAY") => rule.replacen("\r\n", ";BYMONTHDAY=40\r\n", 1),
+            _ => rule.replacen("\r\n", ";FOO=BAR\r\n", 1),
+        }
+    } else {
+        rule
+    };
     let mut master = prop("DTSTART", kind, start);
     master.push_str(&end_line(rng, start));
     master.push_str(&rule);
@@ -838,6 +871,34 @@ fn master_dtstart_line(text: &str, uid: &str) -> Option<String> {
         .find(|l| l.starts_with("DTSTART;") || l.starts_with("DTSTART:"))
 }
 
+/// The RRULE of the master of `uid`, as written (empty without one).
+fn written_rrule(text: &str, uid: &str) -> String {
+    raw_vevents(text)
+        .into_iter()
+        .find(|lines| {
+            lines.iter().any(|l| l.strip_prefix("UID:") == Some(uid))
+                && !lines.iter().any(|l| l.starts_with("RECURRENCE-ID"))
+        })
+        .and_then(|lines| lines.into_iter().find(|l| l.starts_with("RRULE")))
+        .unwrap_or_default()
+}
+
+/// Whether the master of the series has a bad rule part written, as `part` (`NAME=VALUE`).
+fn bad_part(difference: &Difference, ours: &OurListing, part: &str) -> bool {
+    let (file, uid) = match difference {
+        Difference::Error {
+            file,
+            uid: Some(uid),
+            ..
+        } => (file, uid),
+        Difference::Count { key, .. } | Difference::End { key, .. } => (&key.file, &key.uid),
+        Difference::Error { .. } => return false,
+    };
+    written_rrule(&ours.texts[file], uid)
+        .split([':', ';'])
+        .any(|p| p == part)
+}
+
 /// The TZID of the master of `uid`'s DTSTART as written: quoted, or up to the next `;` or the
 /// last `:` (so an unquoted TZID holding a colon is read whole).
 fn written_tzid(text: &str, uid: &str) -> Option<String> {
@@ -957,12 +1018,18 @@ fn date_until_between_midnights(here: &Here<'_>) -> bool {
 
 /// The class of a difference with recurring-ical-events, if it has one.
 fn rie_known(difference: &Difference, ours: &OurListing) -> Option<&'static str> {
+    if matches!(difference, Difference::Error { .. }) && bad_part(difference, ours, "FOO=BAR") {
+        return Some("recurring-ical-events: unknown RRULE part fails the series");
+    }
     let here = Here::of(difference, ours)?;
+    if here.counts.1 == 0 && bad_part(difference, ours, "INTERVAL=0") {
+        return Some("recurring-ical-events: INTERVAL=0 lists DTSTART only");
+    }
     if utc_series_on_x_wr_clock(&here) {
         return Some("recurring-ical-events: UTC series on the X-WR-TIMEZONE clock");
     }
     // The instance the DATE RECURRENCE-ID names, listed beside the override.
-    if here.counts == (0, 1)
+    if here.counts.1 > here.counts.0
         && !here.master.start.is_date()
         && here
             .overrides()
@@ -1054,6 +1121,15 @@ fn resolve_gaps_and_folds(
 
 /// The class of a difference with ical.js that remains after reconciling, if it has one.
 fn icaljs_known(difference: &Difference, ours: &OurListing) -> Option<&'static str> {
+    if matches!(difference, Difference::Error { .. }) && bad_part(difference, ours, "BYMONTHDAY=40")
+    {
+        return Some("ical.js: an invalid BY value throws");
+    }
+    if let Difference::Count { theirs: 0, .. } = difference
+        && bad_part(difference, ours, "COUNT=-1")
+    {
+        return Some("ical.js: a negative COUNT lists nothing");
+    }
     if let Difference::Error {
         file,
         uid: Some(uid),
@@ -1070,16 +1146,25 @@ fn icaljs_known(difference: &Difference, ours: &OurListing) -> Option<&'static s
         let cross_type = |o: &touchpoint_calendar::Event| {
             o.recurrence_id.as_ref().expect("override").is_date() != here.master.start.is_date()
         };
+        // Ours from such overrides (ical.js lists none of them).
+        let from_cross_type = here
+            .ours
+            .iter()
+            .filter(|o| {
+                let event = &here.calendar.events[o.event];
+                event.recurrence_id.is_some() && cross_type(event)
+            })
+            .count();
+        // The instance such an override names (ical.js lists it as it was).
+        let named = here.overrides().any(|o| {
+            cross_type(o)
+                && o.recurrence_id.as_ref().expect("override").civil().date() == here.local_date()
+        });
         let unmatched = match here.counts {
             // Ours replaced by the override, ical.js's the original instance: with its end.
-            (1, 1) => here.all_overrides(cross_type),
-            (_, 0) => here.all_overrides(cross_type),
-            (0, _) => here.overrides().any(|o| {
-                cross_type(o)
-                    && o.recurrence_id.as_ref().expect("override").civil().date()
-                        == here.local_date()
-            }),
-            _ => false,
+            (n, m) if n == m => n == from_cross_type,
+            (n, m) if n > m => from_cross_type >= n - m,
+            _ => named,
         };
         if unmatched {
             return Some("ical.js: RECURRENCE-ID of the other value type unmatched");

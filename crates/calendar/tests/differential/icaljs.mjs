@@ -8,7 +8,7 @@
 //
 // where S and E are "YYYY-MM-DD" for dates, "YYYY-MM-DDTHH:MM:SS" for floating date-times and
 // "YYYY-MM-DDTHH:MM:SSZ" (the instant in UTC) for zoned ones. A calendar ical.js cannot read
-// prints {"file": NAME, "error": MESSAGE} instead, a series it cannot expand
+// prints {"file": NAME, "error": MESSAGE} instead, a series it cannot read or expand
 // {"file": NAME, "uid": UID, "error": MESSAGE} (its other series are still listed).
 //
 // Usage: TOUCHPOINT_NODE_MODULES=DIR node icaljs.mjs FROM TO FILE...
@@ -109,31 +109,77 @@ function expand(name, master) {
   return lines;
 }
 
-function occurrences(name, text) {
-  const parsed = ICAL.parse(text);
-  // Several VCALENDARs in one file: ical.js returns them as a list; read them all.
-  const roots = (Array.isArray(parsed[0]) ? parsed : [parsed]).map((c) => new ICAL.Component(c));
+/** The occurrences of every master of one parsed VCALENDAR. */
+function expandCalendar(name, root) {
+  registerZones(root);
+  const vevents = root.getAllSubcomponents("vevent");
+  const masters = vevents
+    .filter((c) => !c.hasProperty("recurrence-id"))
+    .map((c) => new ICAL.Event(c, { exceptions: [] }));
+  for (const c of vevents.filter((c) => c.hasProperty("recurrence-id"))) {
+    const uid = c.getFirstPropertyValue("uid");
+    for (const master of masters.filter((m) => m.uid === uid)) master.relateException(c);
+  }
   const lines = [];
-  for (const root of roots) {
-    registerZones(root);
-    const vevents = root.getAllSubcomponents("vevent");
-    const masters = vevents
-      .filter((c) => !c.hasProperty("recurrence-id"))
-      .map((c) => new ICAL.Event(c, { exceptions: [] }));
-    for (const c of vevents.filter((c) => c.hasProperty("recurrence-id"))) {
-      const uid = c.getFirstPropertyValue("uid");
-      for (const master of masters.filter((m) => m.uid === uid)) master.relateException(c);
-    }
-    for (const master of masters) {
-      // A master ical.js cannot expand is reported alone; the others are still listed.
-      try {
-        lines.push(...expand(name, master));
-      } catch (error) {
-        lines.push({ file: name, uid: master.uid, error: `${error.name}: ${error.message}` });
-      }
+  for (const master of masters) {
+    // A master ical.js cannot expand is reported alone; the others are still listed.
+    try {
+      lines.push(...expand(name, master));
+    } catch (error) {
+      lines.push({ file: name, uid: master.uid, error: `${error.name}: ${error.message}` });
     }
   }
   return lines;
+}
+
+/**
+ * When ical.js cannot parse the whole file (it rejects some values outright, e.g. an invalid
+ * BYMONTHDAY): each series alone, its VEVENTs with the file's VTIMEZONEs, so one bad series is
+ * reported alone and the others are still listed.
+ */
+function bySeries(name, text) {
+  const zones = [];
+  const events = [];
+  let block = null;
+  for (const line of text.split(/\r?\n/)) {
+    if (block === null && (line === "BEGIN:VTIMEZONE" || line === "BEGIN:VEVENT")) {
+      block = { end: `END:${line.slice(6)}`, lines: [line] };
+    } else if (block !== null) {
+      block.lines.push(line);
+      if (line === block.end) {
+        (block.end === "END:VTIMEZONE" ? zones : events).push(block.lines.join("\r\n"));
+        block = null;
+      }
+    }
+  }
+  const uidOf = (vevent) => (vevent.replace(/\r\n[ \t]/g, "").match(/^UID:(.*)$/m) ?? [])[1] ?? "";
+  const series = new Map();
+  for (const vevent of events) {
+    const uid = uidOf(vevent);
+    series.set(uid, [...(series.get(uid) ?? []), vevent]);
+  }
+  const lines = [];
+  for (const [uid, vevents] of series) {
+    const calendar = ["BEGIN:VCALENDAR", "VERSION:2.0", ...zones, ...vevents, "END:VCALENDAR"];
+    try {
+      lines.push(...expandCalendar(name, new ICAL.Component(ICAL.parse(calendar.join("\r\n")))));
+    } catch (error) {
+      lines.push({ file: name, uid, error: `${error.name}: ${error.message}` });
+    }
+  }
+  return lines;
+}
+
+function occurrences(name, text) {
+  let parsed;
+  try {
+    parsed = ICAL.parse(text);
+  } catch {
+    return bySeries(name, text);
+  }
+  // Several VCALENDARs in one file: ical.js returns them as a list; read them all.
+  const roots = (Array.isArray(parsed[0]) ? parsed : [parsed]).map((c) => new ICAL.Component(c));
+  return roots.flatMap((root) => expandCalendar(name, root));
 }
 
 const out = [];

@@ -3,8 +3,10 @@
 //! (which the tests then sort into documented classes and real problems).
 
 use std::collections::BTreeMap;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 use jiff::ToSpan;
@@ -229,12 +231,15 @@ impl Peer {
                 c
             }
         };
-        let output = command
+        let child = command
             .arg(from.to_string())
             .arg(to.to_string())
             .args(paths)
-            .output()
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
             .unwrap_or_else(|e| panic!("cannot run the {} peer: {e}", self.name()));
+        let output = wait_at_most(child, PEER_TIME_LIMIT, self.name());
         assert!(
             output.status.success(),
             "the {} peer failed ({}):\n{}",
@@ -267,6 +272,43 @@ impl Peer {
                 .push(field("end").unwrap_or_default());
         }
         listing
+    }
+}
+
+/// How long a peer may take on one set of files (both take seconds; a peer that loops on some
+/// input must fail the test, not hang it).
+const PEER_TIME_LIMIT: Duration = Duration::from_secs(300);
+
+/// The output of `child`, which must exit within `limit` (else it is killed and the test fails).
+fn wait_at_most(mut child: Child, limit: Duration, name: &str) -> Output {
+    let mut stdout = child.stdout.take().expect("piped stdout");
+    let mut stderr = child.stderr.take().expect("piped stderr");
+    let out = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = stdout.read_to_end(&mut buf);
+        buf
+    });
+    let err = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = stderr.read_to_end(&mut buf);
+        buf
+    });
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("peer status") {
+            break status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the {name} peer did not finish in {limit:?} (an input it loops on?)");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    Output {
+        status,
+        stdout: out.join().expect("stdout reader"),
+        stderr: err.join().expect("stderr reader"),
     }
 }
 
