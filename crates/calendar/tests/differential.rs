@@ -41,6 +41,11 @@
 //!   X-WR-TIMEZONE are generated.
 //! - **Windows TZIDs and VTIMEZONE-only zones**: the peers resolve them differently (the
 //!   conformance suite covers them against cited expectations; the producer fixtures carry them).
+//! - **Times before a VTIMEZONE's first observance** (VTIMEZONE-only zones are not generated;
+//!   the fixtures' events all fall after theirs): three readings of `DTSTART;TZID=Custom Zone:
+//!   19990701T100000` in a zone whose DAYLIGHT/STANDARD rules start in 2000 (+01:00/+02:00):
+//!   ical.js 10:00Z (UTC, its known bug), recurring-ical-events 09:00Z (the first observance's
+//!   TZOFFSETFROM), we 08:00Z (the observances' rules run backward).
 //! - **INTERVAL=0 without COUNT**: recurring-ical-events (dateutil underneath) never returns;
 //!   `INTERVAL=0` is generated beside a COUNT only (see its class below).
 //! - **A RECURRENCE-ID of the other value type on an EXDATEd instance**: recurring-ical-events
