@@ -29,6 +29,63 @@ use crate::{Store, StoreError, StoreErrorKind, StoreFuture, migrate};
 pub struct SqliteStore {
     conn: Arc<Mutex<Connection>>,
     path: PathBuf,
+    /// Why the store could only be opened for reading (see [`SqliteStore::open`]).
+    read_only: Option<String>,
+}
+
+/// Why `dir` or the database `path` in it cannot be written, said plainly ("permission denied",
+/// "read-only file system", "no space left on device") with the path; `None` when both look
+/// writable (the failure was something else).
+fn unwritable(dir: &Path, path: &Path) -> Option<String> {
+    if !dir.is_dir() {
+        // Not created: the original error says why (it names the folder).
+        return None;
+    }
+    let probe = dir.join(".touchpoint-write-probe");
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(&probe);
+    let written = file.and_then(|mut f| {
+        use std::io::Write;
+        f.write_all(&[0; 4096])?;
+        f.sync_all()
+    });
+    let _ = std::fs::remove_file(&probe);
+    if let Err(e) = written {
+        return Some(format!("cannot write in {}: {}", dir.display(), plain(&e)));
+    }
+    if path.exists()
+        && let Err(e) = std::fs::OpenOptions::new().append(true).open(path)
+    {
+        return Some(format!("cannot write {}: {}", path.display(), plain(&e)));
+    }
+    None
+}
+
+/// An I/O error as a lower-case phrase without the OS number: "permission denied".
+fn plain(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        std::io::ErrorKind::ReadOnlyFilesystem => "read-only file system".to_owned(),
+        std::io::ErrorKind::StorageFull => "no space left on device (the disk is full)".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
+/// `path` for an SQLite `file:` URI: `%`, `?` and `#` escaped.
+fn url_path(path: &Path) -> String {
+    let mut out = String::new();
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '?' => out.push_str("%3f"),
+            '#' => out.push_str("%23"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 impl SqliteStore {
@@ -39,7 +96,74 @@ impl SqliteStore {
     ///
     /// This blocks (file I/O and migrations): call it at startup, or inside
     /// `tokio::task::spawn_blocking`.
+    ///
+    /// When the database exists but cannot be written — a full disk, a read-only folder or
+    /// file — it is opened read-only instead, so a server can go on serving what is stored:
+    /// [`SqliteStore::read_only`] then says why, and every write fails with that reason. A
+    /// database that cannot be read at all, or needs migrations, is still an error, and the
+    /// error says "permission denied" and the path when that is the cause.
     pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        match Self::open_writable(dir) {
+            Ok(store) => Ok(store),
+            Err(error) => {
+                let path = dir.join(Self::FILE_NAME);
+                let why = unwritable(dir, &path);
+                let reason = why.clone().unwrap_or_else(|| error.to_string());
+                // A database newer than this binary fails here too (its schema is not ours).
+                match Self::open_read_only(&path, &reason) {
+                    Ok(store) => Ok(store),
+                    Err(_) => Err(match why {
+                        Some(why) => StoreError::new(StoreErrorKind::Open, why),
+                        None => error,
+                    }),
+                }
+            }
+        }
+    }
+
+    /// Why the store was opened read-only, when it was: writes fail, reads work.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    /// The existing database at `path`, for reading only, once its schema is known to be this
+    /// binary's (no migration can run). `immutable`: no lock or shared-memory file is needed,
+    /// which a full disk or a read-only folder could not provide.
+    fn open_read_only(path: &Path, why: &str) -> Result<Self, StoreError> {
+        use rusqlite::OpenFlags;
+        if !path.is_file() {
+            return Err(StoreError::new(StoreErrorKind::Open, "no database"));
+        }
+        let fail = |e: rusqlite::Error| StoreError::new(StoreErrorKind::Open, e.to_string());
+        let mut uri = url_path(path);
+        uri.insert_str(0, "file:");
+        uri.push_str("?immutable=1");
+        let conn = Connection::open_with_flags(
+            &uri,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+        )
+        .map_err(fail)?;
+        let applied: i64 = conn
+            .query_row(
+                "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+                [],
+                |row| row.get(0),
+            )
+            .map_err(fail)?;
+        if applied != migrate::SQLITE.len() as i64 {
+            return Err(StoreError::new(
+                StoreErrorKind::Open,
+                "the schema needs migrations",
+            ));
+        }
+        Ok(SqliteStore {
+            conn: Arc::new(Mutex::new(conn)),
+            path: path.to_path_buf(),
+            read_only: Some(why.to_owned()),
+        })
+    }
+
+    fn open_writable(dir: &Path) -> Result<Self, StoreError> {
         std::fs::create_dir_all(dir).map_err(|e| {
             StoreError::new(
                 StoreErrorKind::Open,
@@ -71,6 +195,7 @@ impl SqliteStore {
         Ok(SqliteStore {
             conn: Arc::new(Mutex::new(conn)),
             path,
+            read_only: None,
         })
     }
 

@@ -144,6 +144,14 @@ pub async fn open_store(args: &StoreArgs) -> anyhow::Result<Arc<dyn Store>> {
         None => {
             let store = SqliteStore::open(&args.data)
                 .with_context(|| format!("cannot open the store in {}", args.data.display()))?;
+            if let Some(why) = store.read_only() {
+                // Serve what is stored rather than nothing; each refresh that cannot be kept
+                // is logged as it fails.
+                tracing::warn!(
+                    "the store is read-only, {why}: serving the stored calendars; \
+                     new copies cannot be kept until it is writable again"
+                );
+            }
             Ok(Arc::new(store))
         }
     }
