@@ -15,8 +15,9 @@
 //! - **Instants.** Each wall-clock start is resolved once, per RFC 5545 §3.3.5 (a time in a DST gap
 //!   moves forward by the gap, a repeated time takes the first instant). UNTIL in UTC (or in a
 //!   zone) is compared as an instant; a floating UNTIL by wall clock; a DATE UNTIL is the start
-//!   of that day on the wall clock (a date-time series stops before that date, an all-day one
-//!   includes it), as libical, ical.js and recurring-ical-events read it.
+//!   of that day (a date-time series stops before that date, an all-day one includes it), in
+//!   UTC for a zoned series and on the wall clock otherwise, as libical, ical.js and
+//!   recurring-ical-events read it.
 //! - **Duration.** DTEND gives an exact duration for date-times and a number of days for dates;
 //!   DURATION is nominal for days and weeks (they keep the wall clock across DST) and exact for
 //!   hours, minutes and seconds; with neither, a date lasts one day and a date-time is instant.
@@ -949,28 +950,39 @@ fn expand_master(
     // How far an instance's start may fall before an earlier one's: a time in a DST gap moves
     // forward by the gap (at most a day, Samoa's skipped day included; nothing in a zone of
     // one offset), and the THISANDFUTURE shifts.
-    let gap = if zone.to_fixed_offset().is_ok() { 0 } else { DAY };
+    let gap = if zone.to_fixed_offset().is_ok() {
+        0
+    } else {
+        DAY
+    };
     let out_of_order = ranges
         .iter()
         .fold(gap, |s, r| s.saturating_add(r.shift.saturating_abs()));
 
     let until_of = |rule: &crate::model::RRule| -> (Option<i64>, Option<(Timestamp, i64)>) {
-        match &rule.until {
-            None => (None, None),
-            // The start of that day, for date and date-time series alike, as libical, ical.js
-            // and recurring-ical-events read it: a date-time series stops before that date.
-            Some(Time::Date(d)) => (Some(to_secs(d.to_datetime(civil::Time::midnight()))), None),
-            Some(t @ Time::Floating(_)) => (Some(to_secs(t.civil())), None),
-            Some(t @ Time::Zoned(..)) => {
-                if let Kind::Date = kind {
-                    let day = to_secs(t.civil()).div_euclid(DAY);
-                    (Some(day * DAY + DAY - 1), None)
-                } else {
-                    let at = t.instant(fz);
-                    let w = wall(zone, at);
-                    (Some(w.saturating_add(DAY)), Some((at, w)))
-                }
+        let instant = |t: &Time| {
+            let at = t.instant(fz);
+            let w = wall(zone, at);
+            (Some(w.saturating_add(DAY)), Some((at, w)))
+        };
+        match (&rule.until, kind) {
+            (None, _) => (None, None),
+            // A DATE UNTIL is the start of that day, as libical, ical.js and recurring-ical-events
+            // read it: a date-time series stops before that date. On a zoned series they all
+            // take the day's start in UTC (an invalid pairing, so there is no rule to follow).
+            (Some(Time::Date(d)), Kind::Zoned(_)) => instant(&Time::Zoned(
+                d.to_datetime(civil::Time::midnight()),
+                Tz::utc(),
+            )),
+            (Some(Time::Date(d)), _) => {
+                (Some(to_secs(d.to_datetime(civil::Time::midnight()))), None)
             }
+            (Some(t @ Time::Floating(_)), _) => (Some(to_secs(t.civil())), None),
+            (Some(t @ Time::Zoned(..)), Kind::Date) => {
+                let day = to_secs(t.civil()).div_euclid(DAY);
+                (Some(day * DAY + DAY - 1), None)
+            }
+            (Some(t @ Time::Zoned(..)), _) => instant(t),
         }
     };
     // A rule's iterator, fast-forwarded to the window when no COUNT makes it count from DTSTART.

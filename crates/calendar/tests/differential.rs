@@ -67,11 +67,6 @@
 //!   the override, on purpose (issue 13 §4: some producers EXDATE every moved instance); both
 //!   peers drop every override of an EXDATEd instance whatever its SEQUENCE. With a lower
 //!   SEQUENCE all three drop it.
-//! - **DATE UNTIL on a zoned series: peers read 00:00 UTC** — `DTSTART;TZID=Australia/Sydney:
-//!   20250928T023000`, `RRULE:FREQ=WEEKLY;BYDAY=SU,SA;UNTIL=20260124`: both peers list
-//!   2026-01-24 02:30 Sydney (before 00:00 UTC), we stop at 00:00 Sydney. Both peers compare a
-//!   DATE UNTIL as midnight UTC; we read it as midnight on the series' clock (issue 13 §5 says
-//!   "the start of that day"). Only the instances between the two midnights differ.
 //! - **peers: unquoted TZID with a colon unreadable** — `DTSTART;TZID=tzone://Microsoft/Utc:
 //!   20240711T090000` (Exchange, `outlook.ics`): both split the property at the TZID's colon and
 //!   lose DTSTART (recurring-ical-events then cannot expand that series, ical.js throws); we read
@@ -983,42 +978,7 @@ fn deliberate(difference: &Difference, ours: &OurListing) -> Option<&'static str
     if here.counts.0 > here.counts.1 && kept_moved {
         return Some("ours: override of an EXDATE kept (SEQUENCE not lower)");
     }
-    if date_until_between_midnights(&here) {
-        return Some("DATE UNTIL on a zoned series: peers read 00:00 UTC");
-    }
     None
-}
-
-/// Whether the difference is an instance between 00:00 UTC and 00:00 on the series' clock of the
-/// DATE UNTIL of a zoned date-time series, on the side where each reading lists it: both peers
-/// read a DATE UNTIL as 00:00 UTC of that day (ical.js compares a DATE as midnight UTC,
-/// recurring-ical-events converts it so), we read it as 00:00 in the series' zone.
-fn date_until_between_midnights(here: &Here<'_>) -> bool {
-    let (Time::Zoned(_, tz), Some(Time::Date(until))) = (
-        &here.master.start,
-        here.master.rrules.first().and_then(|r| r.until.as_ref()),
-    ) else {
-        return false;
-    };
-    let Some(utc) = here.key.start.strip_suffix('Z') else {
-        return false;
-    };
-    let at: jiff::Timestamp = format!("{utc}Z").parse().expect("instant");
-    let midnight_utc = until
-        .to_zoned_datetime(TimeZone::UTC)
-        .expect("in range")
-        .timestamp();
-    let midnight_here = until
-        .to_zoned_datetime(tz.zone.clone())
-        .expect("in range")
-        .timestamp();
-    match here.counts {
-        // East of UTC: the peers go on past our end.
-        (0, _) => midnight_here <= at && at < midnight_utc,
-        // West of UTC: we go on past theirs.
-        (_, 0) => midnight_utc <= at && at < midnight_here,
-        _ => false,
-    }
 }
 
 /// The class of a difference with recurring-ical-events, if it has one.

@@ -414,8 +414,8 @@ fn can_exclude_with_a_legacy_exrule() {
 
 #[test]
 fn can_compare_a_date_until_by_wall_clock_as_the_start_of_that_day() {
-    // A DATE UNTIL on a date-time series is the start of that day on the series' wall clock, as
-    // libical, ical.js and recurring-ical-events read it: the 7th's 23:00 is past it.
+    // A DATE UNTIL on a zoned date-time series is the start of that day in UTC, as libical,
+    // ical.js and recurring-ical-events read it: the 7th's 23:00 (17:30 UTC) is past it.
     let ev = recurring(
         "u",
         zoned("Asia/Kolkata", "2026-01-05T23:00"),

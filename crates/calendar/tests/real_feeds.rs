@@ -515,3 +515,30 @@ fn can_ignore_time_parts_of_a_rule_on_an_all_day_series() {
     let (starts, _) = rule_starts("FREQ=DAILY;COUNT=3;BYHOUR=9,17;BYMINUTE=0,30");
     assert_eq!(starts, vec!["2024-01-01", "2024-01-02", "2024-01-03"]);
 }
+
+#[test]
+fn can_keep_the_valid_days_of_a_byday_list() {
+    let (starts, parsed) = rule_starts("FREQ=WEEKLY;COUNT=3;BYDAY=XX,MO");
+    assert_eq!(starts, vec!["2024-01-01", "2024-01-08", "2024-01-15"]);
+    assert!(warned(&parsed, "BYDAY=XX,MO"), "{:?}", parsed.warnings);
+}
+
+#[test]
+fn can_read_a_date_until_on_a_zoned_series_as_the_start_of_that_day_in_utc() {
+    // The pairing is invalid (RFC 5545 wants UNTIL of DTSTART's type); ical.js and
+    // recurring-ical-events both read the date's start in UTC, so 02:30 in Sydney on the 24th
+    // (15:30 UTC on the 23rd) is the last instance.
+    let parsed = read(&calendar(
+        "BEGIN:VEVENT\nUID:d\nDTSTART;TZID=Australia/Sydney:20260103T023000\nRRULE:FREQ=WEEKLY;UNTIL=20260124\nEND:VEVENT\n",
+        "\n",
+    ));
+    assert_eq!(
+        starts(&parsed, "2026-01-01", "2026-03-01"),
+        vec![
+            "2026-01-03T02:30:00+11:00",
+            "2026-01-10T02:30:00+11:00",
+            "2026-01-17T02:30:00+11:00",
+            "2026-01-24T02:30:00+11:00"
+        ]
+    );
+}
