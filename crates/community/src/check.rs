@@ -896,6 +896,7 @@ impl<'s> Cx<'s> {
                         self.error(path.span(), "the calendar path is empty", None);
                         None
                     } else {
+                        self.path_outside(path);
                         let key = format!("path:{}", text.strip_prefix("./").unwrap_or(text));
                         Some((Location::Path(text.to_owned()), key, path.span()))
                     }
@@ -998,6 +999,33 @@ impl<'s> Cx<'s> {
         Channel {
             label: raw.label,
             url: self.url(raw.url),
+        }
+    }
+
+    /// Warn about a `path` that leads out of the community file's folder (absolute, or more `..`
+    /// than folders): touchpoint refuses to read it unless the operator starts it with
+    /// `--allow-any-path`. (Symlinks leading out are found only when the file is read.)
+    fn path_outside(&mut self, path: &Spanned<String>) {
+        let mut depth: i64 = 0;
+        let mut outside = std::path::Path::new(path.get_ref().trim()).is_absolute();
+        for part in path.get_ref().trim().split(['/', '\\']) {
+            match part {
+                "" | "." => {}
+                ".." => depth -= 1,
+                _ => depth += 1,
+            }
+            outside |= depth < 0;
+        }
+        if outside {
+            self.warning(
+                path.span(),
+                "this path leads outside the community file's folder",
+                Some(
+                    "touchpoint reads only files inside that folder (what it reads is published) \
+                     unless it is started with --allow-any-path; move the file next to this one"
+                        .into(),
+                ),
+            );
         }
     }
 

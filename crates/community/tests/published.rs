@@ -172,3 +172,22 @@ agenda = "javascript:void(0)"
     assert!(diags.iter().all(|d| d.severity == Severity::Error));
     assert!(diags[0].hint.as_deref().unwrap().contains("https://"));
 }
+
+#[test]
+fn can_warn_about_paths_leading_outside_the_folder() {
+    let source = community(
+        "[[calendars]]\nid = \"a\"\nname = \"a\"\npath = \"/etc/passwd\"\n\n\
+         [[calendars]]\nid = \"b\"\nname = \"b\"\npath = \"calendars/../../secret.ics\"\n\n\
+         [[calendars]]\nid = \"c\"\nname = \"c\"\npath = \"calendars/../c.ics\"\n",
+    );
+    let checked = parse(&source).unwrap();
+    let warned: Vec<usize> = checked.warnings.iter().map(|w| w.line).collect();
+    assert_eq!(warned, [8, 13], "{:?}", checked.warnings);
+    assert!(
+        checked.warnings[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("--allow-any-path")
+    );
+}
