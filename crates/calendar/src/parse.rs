@@ -71,12 +71,16 @@ pub const MAX_DESCRIPTION: usize = 64 * 1024;
 /// of such never-ending rules is an attack on whoever lists it).
 pub const MAX_SUB_MINUTE: u32 = 1000;
 
+/// Whether a rule repeats more than once a minute.
+pub fn repeats_sub_minute(rule: &RRule) -> bool {
+    (rule.freq == Freq::Secondly && rule.interval < 60)
+        || (rule.freq <= Freq::Minutely && rule.by_second.len() > 1)
+}
+
 /// Gives a rule that repeats more than once a minute a COUNT of at most [`MAX_SUB_MINUTE`];
 /// whether it had to.
 pub fn clamp_sub_minute(rule: &mut RRule) -> bool {
-    let sub_minute = (rule.freq == Freq::Secondly && rule.interval < 60)
-        || (rule.freq <= Freq::Minutely && rule.by_second.len() > 1);
-    if sub_minute && rule.count.is_none_or(|n| n > MAX_SUB_MINUTE) {
+    if repeats_sub_minute(rule) && rule.count.is_none_or(|n| n > MAX_SUB_MINUTE) {
         rule.count = Some(MAX_SUB_MINUTE);
         return true;
     }

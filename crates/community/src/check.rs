@@ -392,6 +392,32 @@ impl<'s> Cx<'s> {
     }
 
     fn series(&mut self, raw: RawSeries, uid_domain: &str) -> Option<Series> {
+        // Every occurrence repeats the series' text in pages, feeds and the API: the same
+        // bounds as feeds' text, which the reader cuts (touchpoint_calendar::parse).
+        for (what, text, max) in [
+            (
+                "title",
+                Some(&raw.title),
+                touchpoint_calendar::parse::MAX_TITLE,
+            ),
+            (
+                "description",
+                raw.description.as_ref(),
+                touchpoint_calendar::parse::MAX_DESCRIPTION,
+            ),
+        ] {
+            if let Some(text) = text.filter(|t| t.len() > max) {
+                self.error(
+                    raw.id.span(),
+                    format!(
+                        "series \"{}\" has a {what} of {} bytes; at most {max} are allowed",
+                        raw.id.get_ref(),
+                        text.len()
+                    ),
+                    Some(format!("shorten the {what}; link to longer text instead")),
+                );
+            }
+        }
         let timezone = self.timezone(&raw.timezone);
         let start = self.local_time(&raw.start);
         let duration = self.duration(&raw.duration);
@@ -597,6 +623,18 @@ impl<'s> Cx<'s> {
                 let body = strip_prefix_ignore_case(body, "RRULE:").unwrap_or(body);
                 match body.parse::<RRule>() {
                     Ok(rule) => {
+                        if touchpoint_calendar::parse::repeats_sub_minute(&rule) {
+                            self.error(
+                                text.span(),
+                                "the rrule repeats more than once a minute",
+                                Some(
+                                    "no meeting does; feeds read such a rule only for its \
+                                     first 1000 dates. Use FREQ=DAILY, WEEKLY or MONTHLY"
+                                        .into(),
+                                ),
+                            );
+                            return None;
+                        }
                         if raw.last.is_some() && (rule.until.is_some() || rule.count.is_some()) {
                             self.error(
                                 text.span(),
