@@ -1252,6 +1252,21 @@ impl Reader {
     /// Drops the overrides a later edit of their master excluded ([`stale_overrides`]), each
     /// with a warning at its `BEGIN:VEVENT`.
     fn drop_stale_overrides(&mut self) {
+        // Only an override with a lower SEQUENCE than its master can be stale: when none is
+        // lower than every master's, the grouping by UID is not needed (the common case).
+        let newest_master = self
+            .events
+            .iter()
+            .filter(|e| e.recurrence_id.is_none())
+            .map(|e| e.sequence)
+            .max();
+        if newest_master.is_none_or(|newest| {
+            self.overrides
+                .iter()
+                .all(|(i, _)| self.events[*i].sequence >= newest)
+        }) {
+            return;
+        }
         let stale = stale_overrides(&self.events);
         if stale.is_empty() {
             return;
