@@ -23,7 +23,7 @@ use jiff::tz::Offset;
 
 use crate::expand::stale_overrides;
 use crate::model::{Calendar, End, Event, Freq, RDate, RRule, Status, Time, Tz};
-use crate::rrule::{read_rule, split_byte};
+use crate::rrule::{RRuleError, read_rule, split_byte};
 use crate::tz::{Observance, VTimezone, known_tzid, resolve_tzid};
 
 /// A problem the parser recovered from.
@@ -539,6 +539,13 @@ impl Reader {
         self.warnings.push(line, message.into());
     }
 
+    /// One warning for each part a lenient rule reading dropped (`rrule::read_rule`).
+    fn warn_dropped(&mut self, line: usize, rule: &str, dropped: Vec<RRuleError>) {
+        for e in dropped {
+            self.warn(line, format!("{rule}: {e}; that part ignored"));
+        }
+    }
+
     /// Split the text into logical lines (unfolded) and feed them to [`Reader::line`].
     fn run(&mut self, text: &str) {
         let bytes = text.as_bytes();
@@ -856,12 +863,7 @@ impl Reader {
                     Ok(()) => o.rrule = Some(rule),
                     Err(e) => self.warn(line_no, format!("bad RRULE in VTIMEZONE ({e}), ignored")),
                 }
-                for e in dropped {
-                    self.warn(
-                        line_no,
-                        format!("RRULE in VTIMEZONE: {e}; that part ignored"),
-                    );
-                }
+                self.warn_dropped(line_no, "RRULE in VTIMEZONE", dropped);
             }
             _ => {}
         }
@@ -925,9 +927,7 @@ impl Reader {
                     self.warn(line_no, format!("bad {name} ({e}), ignored"));
                 } else {
                     let clamped = clamp_sub_minute(rules.last_mut().expect("read"));
-                    for e in dropped {
-                        self.warn(line_no, format!("{name}: {e}; that part ignored"));
-                    }
+                    self.warn_dropped(line_no, name, dropped);
                     if clamped {
                         self.warn(
                             line_no,
@@ -980,7 +980,10 @@ impl Reader {
                         format!("UID of {} bytes replaced by its digest", uid.len()),
                     );
                     // The same long UID gives the same digest: its overrides still match.
-                    format!("long-uid-{:016x}@touchpoint", fnv1a(uid.as_bytes()))
+                    format!(
+                        "long-uid-{:016x}@touchpoint",
+                        fnv1a(FNV_OFFSET, uid.as_bytes())
+                    )
                 } else {
                     uid.to_owned()
                 };
@@ -1368,7 +1371,7 @@ impl FixUp<'_> {
 /// A stable UID for an event that has none: FNV-1a over its text without DTSTAMP lines (which
 /// change on every fetch), so the same event gets the same UID on every refresh.
 fn generated_uid(event_text: &str) -> String {
-    let mut text = Vec::with_capacity(event_text.len());
+    let mut hash = FNV_OFFSET;
     for line in event_text.lines() {
         let line = line.trim_end_matches('\r');
         // Bytes, not `str` slicing: byte 7 may fall inside a character of a hostile line.
@@ -1379,18 +1382,20 @@ fn generated_uid(event_text: &str) -> String {
         {
             continue;
         }
-        text.extend_from_slice(line.as_bytes());
-        text.push(b'\n');
+        hash = fnv1a(fnv1a(hash, line.as_bytes()), b"\n");
     }
-    let hash = fnv1a(&text);
     let mut uid = String::with_capacity(40);
     let _ = write!(uid, "generated-{hash:016x}@touchpoint");
     uid
 }
 
-/// FNV-1a, 64 bits: a stable digest (the same on every machine and run, unlike std's hasher).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+/// FNV-1a's starting value: the digest of nothing.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a, 64 bits, carried on from `hash` over `bytes`: a stable digest (the same on every
+/// machine and run, unlike std's hasher), fed piece by piece.
+fn fnv1a(hash: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(hash, |hash, b| {
         (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
     })
 }
