@@ -8,9 +8,9 @@
 //! Each VTIMEZONE lists the zone's real transitions (from jiff's bundled tz database, or the
 //! rules a parsed VTIMEZONE gave) from the earliest value that uses the zone to ten years after
 //! the latest one or after `now`, whichever is later. Transitions with the same offsets and
-//! abbreviation share one STANDARD or DAYLIGHT component: its DTSTART is the first, RDATEs the
-//! rest, one RDATE line per date (ical.js reads only the first value of a multi-valued RDATE in a
-//! VTIMEZONE). That is exact for every year covered, including years whose rules differ.
+//! abbreviation share one STANDARD or DAYLIGHT component: its DTSTART is the first, RDATEs all
+//! of them (the first again, since ical.js ignores DTSTART beside RDATEs), one RDATE line per
+//! date (ical.js reads only the first value of a multi-valued RDATE in a VTIMEZONE). That is exact for every year covered, including years whose rules differ.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -433,12 +433,16 @@ fn write_observance(out: &mut Output, g: &Group, starts: &[civil::DateTime], rul
     match rule {
         Some(rule) => out.line(&format!("RRULE:{rule}")),
         // One RDATE line per date: ical.js (so Thunderbird) reads only the first value of a
-        // multi-valued RDATE inside a VTIMEZONE and would miss every later transition.
-        None => {
-            for start in &starts[1..] {
+        // multi-valued RDATE inside a VTIMEZONE and would miss every later transition. With
+        // RDATEs and no RRULE, ical.js also skips DTSTART as an onset (libical did too, until
+        // fixed upstream), so DTSTART is repeated as the first RDATE: the same onset twice is
+        // harmless to every other reader.
+        None if starts.len() > 1 => {
+            for start in starts {
                 out.line(&format!("RDATE:{}", format_civil(*start)));
             }
         }
+        None => {}
     }
     out.line(&format!("TZOFFSETFROM:{}", format_offset(g.from)));
     out.line(&format!("TZOFFSETTO:{}", format_offset(g.to)));

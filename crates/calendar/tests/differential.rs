@@ -1427,3 +1427,59 @@ fn can_list_every_producer_fixture_as_both_peers() {
         );
     }
 }
+
+/// Nothing is known to differ: every difference fails.
+const STRICT: Known = Known {
+    reconcile: |_, _, _| {},
+    known: |_, _| None,
+};
+
+/// The zones whose changes follow no yearly rule, or shift by half an hour, with a daily meeting
+/// at an hour both sides of every change: the published VTIMEZONE lists their transitions with
+/// RDATEs, which each reader must apply from the first one on.
+const IRREGULAR_ZONES: [(&str, &str); 4] = [
+    ("America/Santiago", "120000"),
+    ("Africa/Casablanca", "120000"),
+    ("Australia/Lord_Howe", "120000"),
+    ("Pacific/Chatham", "120000"),
+];
+
+#[test]
+fn can_publish_irregular_zones_every_reader_reads_alike() {
+    let dir = temp_dir();
+    let now: jiff::Timestamp = "2026-11-30T00:00:00Z".parse().expect("now");
+    let mut files = Vec::new();
+    for (zone, time) in IRREGULAR_ZONES {
+        let name = zone.replace('/', "-");
+        let text = wrap(
+            &vevent(
+                &format!("daily-{name}@touchpoint.test"),
+                &format!(
+                    "DTSTART;TZID={zone}:20260105T{time}\r\nDURATION:PT1H\r\nRRULE:FREQ=DAILY\r\n"
+                ),
+            ),
+            None,
+        );
+        // Published the way the site publishes it: with the VTIMEZONE our writer makes.
+        let calendar = parse(text.as_bytes()).expect("parse").calendar;
+        let published = touchpoint_calendar::write(&calendar, now);
+        assert!(published.contains(&format!("TZID:{zone}")), "{published}");
+        let path = dir.join(format!("{name}.ics"));
+        std::fs::write(&path, published).expect("write calendar");
+        files.push(path);
+    }
+    // The ten years the published VTIMEZONE covers.
+    let span = Span {
+        from: "2026-01-05".parse().expect("from"),
+        to: "2036-01-01".parse().expect("to"),
+    };
+    for peer in [Peer::ical_js(), Peer::recurring_ical_events()] {
+        let (compared, with_occurrences) = compare(&peer, &dir, &files, span, &STRICT);
+        assert!(
+            compared > 4 * 3_600 && with_occurrences == files.len(),
+            "{}: only {compared} occurrences in {with_occurrences} files",
+            peer.name()
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -219,6 +219,45 @@ fn can_write_one_rdate_line_per_vtimezone_transition() {
     );
 }
 
+/// ical.js (Thunderbird) and libical before its fix skip DTSTART as an onset when an observance
+/// has RDATEs and no RRULE: a Santiago meeting before the second listed change would show hours
+/// off. Every observance listed with RDATEs repeats its DTSTART as the first one.
+#[test]
+fn can_repeat_an_observance_dtstart_among_its_rdates() {
+    let tz = Tz::iana("America/Santiago").expect("zone");
+    let event = Event::new(
+        "x",
+        Time::Zoned(datetime(2026, 1, 5, 12, 0, 0, 0), tz.clone()),
+    );
+    let cal = Calendar {
+        events: vec![event],
+        ..Calendar::default()
+    };
+    let text = write(&cal, now());
+    let mut listed = 0;
+    for observance in text
+        .split("BEGIN:")
+        .filter(|c| c.starts_with("STANDARD") || c.starts_with("DAYLIGHT"))
+    {
+        let lines: Vec<&str> = observance.split("\r\n").collect();
+        let rdates: Vec<&str> = lines
+            .iter()
+            .filter_map(|l| l.strip_prefix("RDATE:"))
+            .collect();
+        if rdates.is_empty() {
+            continue;
+        }
+        let dtstart = lines
+            .iter()
+            .find_map(|l| l.strip_prefix("DTSTART:"))
+            .expect("DTSTART");
+        assert_eq!(rdates[0], dtstart, "{observance}");
+        listed += 1;
+    }
+    // Santiago's changes follow no yearly rule in the years covered.
+    assert!(listed >= 1, "{text}");
+}
+
 #[test]
 fn can_write_floating_dates_periods_and_this_and_future() {
     let mut ev = Event::new("f", Time::Floating(datetime(2024, 1, 1, 9, 0, 0, 0)));

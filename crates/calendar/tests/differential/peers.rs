@@ -221,7 +221,11 @@ impl Peer {
         let mut command = match self {
             Peer::RecurringIcalEvents { python } => {
                 let mut c = Command::new(python);
-                c.arg(format!("{dir}/peer.py"));
+                // Python's zoneinfo prefers the system's tz database, which may be years older
+                // than ours; an empty search path makes it read the `tzdata` package, which
+                // scripts/test pins to the release jiff bundles (a different release would be a
+                // difference of data, not of reading).
+                c.arg(format!("{dir}/peer.py")).env("PYTHONTZPATH", "");
                 c
             }
             Peer::IcalJs { modules } => {
