@@ -30,7 +30,7 @@ pub mod testing;
 
 pub use error::{StoreError, StoreErrorKind};
 pub use postgres::{PgStore, PgTls};
-pub use record::{Bodies, NewCopy, Saved, SourceRecord};
+pub use record::{Bodies, NewCopy, Published, Revision, Saved, SourceRecord};
 pub use sqlite::SqliteStore;
 
 use std::future::Future;
@@ -101,4 +101,16 @@ pub trait Store: Send + Sync + 'static {
     /// Give up `holder`'s lease on `id` early (after a refresh finishes), so the next due refresh
     /// need not wait for the ttl. Releasing a lease one does not hold does nothing.
     fn release_lease<'a>(&'a self, id: &'a str, holder: &'a str) -> StoreFuture<'a, ()>;
+
+    /// The revision of every published event, in the order given, after recording `published`
+    /// in one transaction: an event seen for the first time gets sequence 0, modified `at`; one
+    /// whose fingerprint changed gets its sequence plus one, modified `at` (or just after the
+    /// previous one, should this clock be behind the replica that wrote it); an unchanged one
+    /// keeps both. Events no longer published keep their row, so one that comes back continues
+    /// its sequence. Restarts and replicas sharing the database get the same numbers.
+    fn revise<'a>(
+        &'a self,
+        published: &'a [Published],
+        at: Timestamp,
+    ) -> StoreFuture<'a, Vec<Revision>>;
 }

@@ -25,6 +25,14 @@ pub(crate) const SQLITE: &[&str] = &[
         summary       TEXT,
         version       INTEGER NOT NULL DEFAULT 0
     ) STRICT",
+    // 2: the revision of every event the community publishes (SEQUENCE, LAST-MODIFIED). The
+    // fingerprint is a u64 stored in a signed 64-bit column, bit for bit.
+    "CREATE TABLE revisions (
+        key         TEXT PRIMARY KEY NOT NULL,
+        fingerprint INTEGER NOT NULL,
+        sequence    INTEGER NOT NULL,
+        modified    INTEGER NOT NULL
+    ) STRICT",
 ];
 
 /// PostgreSQL migrations. Timestamps are `BIGINT` microseconds since the Unix epoch (UTC), as in
@@ -47,6 +55,13 @@ pub(crate) const POSTGRES: &[&str] = &[
         id         TEXT PRIMARY KEY,
         holder     TEXT NOT NULL,
         expires_at TIMESTAMPTZ NOT NULL
+    )",
+    // 2: as SQLite's 2.
+    "CREATE TABLE revisions (
+        key         TEXT PRIMARY KEY,
+        fingerprint BIGINT NOT NULL,
+        sequence    BIGINT NOT NULL,
+        modified    BIGINT NOT NULL
     )",
 ];
 

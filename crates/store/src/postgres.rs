@@ -30,7 +30,7 @@ use tokio_postgres::NoTls;
 use tokio_postgres_rustls::MakeRustlsConnect;
 
 use crate::error::with_causes;
-use crate::record::{Bodies, NewCopy, Saved, SourceRecord};
+use crate::record::{Bodies, NewCopy, Published, Revision, Saved, SourceRecord};
 use crate::sqlite::{from_micros, to_u32};
 use crate::{Store, StoreError, StoreErrorKind, StoreFuture, migrate};
 
@@ -412,6 +412,84 @@ impl Store for PgStore {
                 )
                 .await?;
             Ok(())
+        })
+    }
+
+    fn revise<'a>(
+        &'a self,
+        published: &'a [Published],
+        at: Timestamp,
+    ) -> StoreFuture<'a, Vec<Revision>> {
+        Box::pin(async move {
+            // Rows are created and locked in key order, so two replicas revising at once wait
+            // for each other instead of deadlocking; the second then sees the first's numbers.
+            let mut sorted: Vec<&Published> = published.iter().collect();
+            sorted.sort_by(|a, b| a.key.cmp(&b.key));
+            sorted.dedup_by(|a, b| a.key == b.key);
+            let keys: Vec<&str> = sorted.iter().map(|p| p.key.as_str()).collect();
+            let fingerprints: Vec<i64> = sorted.iter().map(|p| p.fingerprint as i64).collect();
+            let at_us = at.as_microsecond();
+            let mut client = self.client().await?;
+            let tx = client.transaction().await?;
+            tx.execute(
+                "INSERT INTO revisions (key, fingerprint, sequence, modified)
+                 SELECT key, fingerprint, 0, $3 FROM unnest($1::text[], $2::bigint[])
+                    AS new (key, fingerprint)
+                 ORDER BY key
+                 ON CONFLICT (key) DO NOTHING",
+                &[&keys, &fingerprints, &at_us],
+            )
+            .await?;
+            let rows = tx
+                .query(
+                    "SELECT key, fingerprint, sequence, modified FROM revisions
+                     WHERE key = ANY($1) ORDER BY key FOR UPDATE",
+                    &[&keys],
+                )
+                .await?;
+            let mut stored = std::collections::HashMap::with_capacity(rows.len());
+            for row in &rows {
+                let key: String = row.try_get(0)?;
+                let fingerprint: i64 = row.try_get(1)?;
+                let revision = Revision {
+                    sequence: row.try_get(2)?,
+                    modified: from_micros(row.try_get(3)?)?,
+                };
+                stored.insert(key, (fingerprint as u64, revision));
+            }
+            let (mut changed_keys, mut changed_fingerprints) = (Vec::new(), Vec::new());
+            let (mut sequences, mut modified) = (Vec::new(), Vec::new());
+            for event in &sorted {
+                let kept = stored.get(&event.key).copied();
+                let revision = Revision::next(kept, event.fingerprint, at);
+                if kept.map(|(_, k)| k) != Some(revision) {
+                    changed_keys.push(event.key.as_str());
+                    changed_fingerprints.push(event.fingerprint as i64);
+                    sequences.push(revision.sequence);
+                    modified.push(revision.modified.as_microsecond());
+                }
+                stored.insert(event.key.clone(), (event.fingerprint, revision));
+            }
+            if !changed_keys.is_empty() {
+                tx.execute(
+                    "UPDATE revisions SET fingerprint = new.fingerprint,
+                        sequence = new.sequence, modified = new.modified
+                     FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[])
+                        AS new (key, fingerprint, sequence, modified)
+                     WHERE revisions.key = new.key",
+                    &[&changed_keys, &changed_fingerprints, &sequences, &modified],
+                )
+                .await?;
+            }
+            tx.commit().await?;
+            Ok(published
+                .iter()
+                .map(|p| {
+                    stored
+                        .get(&p.key)
+                        .map_or(Revision::next(None, p.fingerprint, at), |s| s.1)
+                })
+                .collect())
         })
     }
 }

@@ -78,3 +78,51 @@ pub enum Bodies {
     /// Leave `body` as `None` in every record.
     Omit,
 }
+
+/// One published event (a UID, with a RECURRENCE-ID for an override) and a fingerprint of what is
+/// published of it, for [`Store::revise`](crate::Store::revise).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Published {
+    /// The UID, and the RECURRENCE-ID as written for an override.
+    pub key: String,
+    /// A hash of the event as published, without SEQUENCE, DTSTAMP and LAST-MODIFIED.
+    pub fingerprint: u64,
+}
+
+/// What [`Store::revise`](crate::Store::revise) keeps for one published event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Revision {
+    /// 0 when first published, one more at every change of its fingerprint.
+    pub sequence: i64,
+    /// When it was first published or last changed.
+    pub modified: Timestamp,
+}
+
+impl Revision {
+    /// The revision of an event published with `fingerprint` at `at`, given what was stored for
+    /// it (`None`: never published): the rule of [`Store::revise`](crate::Store::revise), shared
+    /// by both databases.
+    pub(crate) fn next(
+        stored: Option<(u64, Revision)>,
+        fingerprint: u64,
+        at: Timestamp,
+    ) -> Revision {
+        match stored {
+            None => Revision {
+                sequence: 0,
+                modified: at,
+            },
+            Some((kept, revision)) if kept == fingerprint => revision,
+            Some((_, revision)) => Revision {
+                sequence: revision.sequence + 1,
+                // LAST-MODIFIED never goes back, whichever replica's clock is behind.
+                modified: at.max(
+                    revision
+                        .modified
+                        .checked_add(jiff::SignedDuration::from_micros(1))
+                        .unwrap_or(revision.modified),
+                ),
+            },
+        }
+    }
+}

@@ -21,7 +21,7 @@ use std::time::Duration;
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
-use crate::record::{Bodies, NewCopy, Saved, SourceRecord};
+use crate::record::{Bodies, NewCopy, Published, Revision, Saved, SourceRecord};
 use crate::{Store, StoreError, StoreErrorKind, StoreFuture, migrate};
 
 /// The [`Store`] on an embedded SQLite database.
@@ -379,6 +379,54 @@ impl Store for SqliteStore {
 
     fn release_lease<'a>(&'a self, _id: &'a str, _holder: &'a str) -> StoreFuture<'a, ()> {
         Box::pin(async { Ok(()) })
+    }
+
+    fn revise<'a>(
+        &'a self,
+        published: &'a [Published],
+        at: Timestamp,
+    ) -> StoreFuture<'a, Vec<Revision>> {
+        let published = published.to_vec();
+        self.run(move |conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let mut revisions = Vec::with_capacity(published.len());
+            {
+                let mut read = tx.prepare_cached(
+                    "SELECT fingerprint, sequence, modified FROM revisions WHERE key = ?1",
+                )?;
+                let mut write = tx.prepare_cached(
+                    "INSERT INTO revisions (key, fingerprint, sequence, modified)
+                     VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (key) DO UPDATE SET fingerprint = excluded.fingerprint,
+                        sequence = excluded.sequence, modified = excluded.modified",
+                )?;
+                for event in &published {
+                    let stored = read
+                        .query_row([&event.key], |row| {
+                            Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?, row.get(2)?))
+                        })
+                        .optional()?
+                        .map(|(fingerprint, sequence, modified)| {
+                            from_micros(modified).map(|modified| {
+                                (fingerprint as u64, Revision { sequence, modified })
+                            })
+                        })
+                        .transpose()?;
+                    let revision = Revision::next(stored, event.fingerprint, at);
+                    if stored.map(|(_, kept)| kept) != Some(revision) {
+                        write.execute(params![
+                            event.key,
+                            event.fingerprint as i64,
+                            revision.sequence,
+                            revision.modified.as_microsecond()
+                        ])?;
+                    }
+                    revisions.push(revision);
+                }
+            }
+            tx.commit()?;
+            Ok(revisions)
+        })
     }
 }
 

@@ -234,3 +234,60 @@ fn run_output(program: &str, args: &[&str]) -> String {
     assert!(output.status.success(), "{program} {args:?} failed");
     String::from_utf8(output.stdout).unwrap()
 }
+
+/// The revision contract of [`crate::Store::revise`], run against any store (both databases'
+/// tests call it): first publication, no change, a change to one event only, a clock behind the
+/// stored one, an event that leaves and comes back. `at(s)` is an instant `s` seconds into the
+/// test.
+pub async fn check_revision_contract(store: &dyn crate::Store, at: fn(i64) -> jiff::Timestamp) {
+    use crate::{Published, Revision};
+    let published = |list: &[(&str, u64)]| -> Vec<Published> {
+        list.iter()
+            .map(|(key, fingerprint)| Published {
+                key: (*key).to_owned(),
+                fingerprint: *fingerprint,
+            })
+            .collect()
+    };
+    let revision = |sequence, modified| Revision { sequence, modified };
+    let weekly = "weekly@example.org";
+    let moved = "weekly@example.org RECURRENCE-ID;TZID=Europe/Berlin:20261221T170000";
+    let first = store
+        .revise(&published(&[(weekly, 1), (moved, 2)]), at(0))
+        .await
+        .unwrap();
+    assert_eq!(first, [revision(0, at(0)), revision(0, at(0))]);
+    // Published again unchanged (a restart, another replica): nothing moves.
+    let again = store
+        .revise(&published(&[(weekly, 1), (moved, 2)]), at(60))
+        .await
+        .unwrap();
+    assert_eq!(again, first);
+    // The override changes: only its revision rises.
+    let edited = store
+        .revise(&published(&[(weekly, 1), (moved, 3)]), at(120))
+        .await
+        .unwrap();
+    assert_eq!(edited, [revision(0, at(0)), revision(1, at(120))]);
+    // A replica whose clock is behind still moves LAST-MODIFIED forward.
+    let behind = store
+        .revise(&published(&[(moved, 4)]), at(30))
+        .await
+        .unwrap();
+    let just_after = at(120)
+        .checked_add(jiff::SignedDuration::from_micros(1))
+        .unwrap();
+    assert_eq!(behind, [revision(2, just_after)]);
+    // The series leaves the file and comes back as it was: its numbers are kept.
+    let back = store
+        .revise(&published(&[(weekly, 1)]), at(600))
+        .await
+        .unwrap();
+    assert_eq!(back, [revision(0, at(0))]);
+    // Come back changed: it continues its sequence rather than starting again at 0.
+    let changed = store
+        .revise(&published(&[(weekly, 9)]), at(700))
+        .await
+        .unwrap();
+    assert_eq!(changed, [revision(1, at(700))]);
+}

@@ -240,3 +240,32 @@ async fn can_reconnect_after_the_database_restarts() {
     assert_eq!(record.body.as_deref(), Some(&b"one"[..]));
     assert_eq!(record.version, 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn can_keep_revisions_on_postgresql_and_agree_between_replicas() {
+    let cluster = tokio::task::spawn_blocking(Cluster::start).await.unwrap();
+    let store = PgStore::connect(&cluster.url(), 4).await.unwrap();
+    touchpoint_store::testing::check_revision_contract(&store, at).await;
+    // Two replicas publish the same new content at once, with clocks a minute apart: both get
+    // the numbers of whichever recorded it first.
+    let replica = PgStore::connect(&cluster.url(), 4).await.unwrap();
+    let published: Vec<touchpoint_store::Published> = (0..200)
+        .map(|i| touchpoint_store::Published {
+            key: format!("series-{i}@example.org"),
+            fingerprint: i,
+        })
+        .collect();
+    let (a, b) = tokio::join!(
+        store.revise(&published, at(1000)),
+        replica.revise(&published, at(1060)),
+    );
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!(a, b);
+    assert!(a.iter().all(|r| r.sequence == 0));
+    let first = a[0].modified;
+    assert!(first == at(1000) || first == at(1060), "{first}");
+    assert!(
+        a.iter().all(|r| r.modified == first),
+        "one transaction wrote them all"
+    );
+}

@@ -259,3 +259,30 @@ async fn can_be_shared_as_a_trait_object_across_tasks() {
             .unwrap()
     );
 }
+
+#[tokio::test]
+async fn can_keep_revisions_across_a_reopen() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(tmp.path()).unwrap();
+    touchpoint_store::testing::check_revision_contract(&store, at).await;
+    drop(store);
+    // The numbers survive a restart: the same content published again keeps them.
+    let reopened = SqliteStore::open(tmp.path()).unwrap();
+    let kept = reopened
+        .revise(
+            &[touchpoint_store::Published {
+                key: "weekly@example.org".to_owned(),
+                fingerprint: 9,
+            }],
+            at(900),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        kept,
+        [touchpoint_store::Revision {
+            sequence: 1,
+            modified: at(700)
+        }]
+    );
+}
