@@ -6,7 +6,7 @@
 //! group overlap?) run the calendar engine on the compiled series, with fixed windows derived
 //! from the file itself, never from "now", so `check` gives the same answer every day.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::time::Duration;
 
@@ -26,7 +26,7 @@ use crate::model::{
     Series, strip_prefix_ignore_case,
 };
 use crate::raw::{
-    RawCalendar, RawChannel, RawCommunity, RawException, RawGroup, RawLink, RawSeries,
+    RawCalendar, RawChannel, RawCommunity, RawException, RawGroup, RawLink, RawSeries, Table,
 };
 use crate::repeat;
 
@@ -48,6 +48,7 @@ pub fn parse(source: &str) -> Result<Checked, Vec<Diagnostic>> {
         source,
         lines: LineIndex::new(source),
         diags: Vec::new(),
+        invalid: HashSet::new(),
     };
     let community = cx.community();
     let mut diags = cx.diags;
@@ -84,6 +85,9 @@ struct Cx<'s> {
     /// line N" looks its line up here instead of rescanning the text.
     lines: LineIndex,
     diags: Vec<Diagnostic>,
+    /// The keys whose value had the wrong type (already reported): the start of their table's
+    /// span and their name.
+    invalid: HashSet<(usize, String)>,
 }
 
 /// A position for an id, to mention the first one when a duplicate shows up.
@@ -135,11 +139,16 @@ impl<'s> Cx<'s> {
             match key.get_ref().as_ref() {
                 "community" => {
                     community_seen = true;
-                    raw_community = self.deserialize::<RawCommunity>(value);
+                    let span = value.span();
+                    raw_community = self
+                        .deserialize::<RawCommunity>(Table::Community, value)
+                        .map(|raw| (raw, span));
                 }
-                "series" => raw_series = self.array::<RawSeries>("series", value),
-                "groups" => raw_groups = self.array::<RawGroup>("groups", value),
-                "calendars" => raw_calendars = self.array::<RawCalendar>("calendars", value),
+                "series" => raw_series = self.array::<RawSeries>(Table::Series, "series", value),
+                "groups" => raw_groups = self.array::<RawGroup>(Table::Group, "groups", value),
+                "calendars" => {
+                    raw_calendars = self.array::<RawCalendar>(Table::Calendar, "calendars", value);
+                }
                 other => {
                     let hint = did_you_mean(other, TOP_KEYS.iter().copied());
                     self.error(
@@ -164,7 +173,7 @@ impl<'s> Cx<'s> {
         }
         // A broken [community] table must not hide the problems of the entries after it: check
         // everything, then give up if any part failed.
-        let info = raw_community.and_then(|raw| self.info(raw));
+        let info = raw_community.and_then(|(raw, span)| self.info(raw, span));
         let uid_domain = info
             .as_ref()
             .and_then(|info| info.url.as_deref())
@@ -193,6 +202,7 @@ impl<'s> Cx<'s> {
     /// `[[name]]`: an array of tables, each deserialized on its own.
     fn array<T: DeserializeOwned>(
         &mut self,
+        kind: Table,
         name: &str,
         value: Spanned<DeValue<'_>>,
     ) -> Vec<(T, Range<usize>)> {
@@ -208,56 +218,94 @@ impl<'s> Cx<'s> {
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             let span = item.span();
-            if let Some(t) = self.deserialize::<T>(item) {
+            if let Some(t) = self.deserialize::<T>(kind, item) {
                 out.push((t, span));
             }
         }
         out
     }
 
-    /// Deserialize one table, reporting every unknown key (with a "did you mean") and the
-    /// first other problem. `None` when something other than unknown keys was wrong.
-    fn deserialize<T: DeserializeOwned>(&mut self, mut value: Spanned<DeValue<'_>>) -> Option<T> {
-        let mut removed: Vec<String> = Vec::new();
-        let mut clean = true;
-        // Each round removes one offending key, so this ends within the number of keys.
-        for _ in 0..256 {
+    /// Deserialize one table of kind `kind`, reporting every problem in it: each unknown key
+    /// (with a "did you mean"), found in one walk over the parsed TOML against the keys serde
+    /// knows, and each value of the wrong type. A bad value reads as missing, so the table's
+    /// other keys are still checked. `None` when the value is not a table of that kind.
+    fn deserialize<T: DeserializeOwned>(
+        &mut self,
+        kind: Table,
+        mut value: Spanned<DeValue<'_>>,
+    ) -> Option<T> {
+        self.unknown_keys(kind, &value);
+        // serde stops at the first value of the wrong type: report it, drop its key and read
+        // the rest again. Each round drops a key, so this ends within the number of keys.
+        loop {
             let err = match T::deserialize(ValueDeserializer::from(value.clone())) {
-                Ok(t) => return clean.then_some(t),
+                Ok(t) => return Some(t),
                 Err(err) => err,
             };
-            let message = err.message().to_owned();
             let span = err.span().unwrap_or_else(|| value.span());
-            if let Some(field) = backticked(&message, "missing field `")
-                && removed.iter().any(|r| r == field)
-            {
-                return None;
-            }
-            if let Some(field) = backticked(&message, "unknown field `") {
-                let expected = expected_fields(&message);
-                let hint = did_you_mean(field, expected.iter().map(String::as_str))
-                    .or_else(|| Some(format!("known keys here: {}", expected.join(", "))));
-                self.error(span.clone(), format!("unknown key `{field}`"), hint);
-            } else {
-                clean = false;
-                let (message, hint) = explain(&message);
-                self.error(span.clone(), message, hint);
-            }
-            match remove_at(value.get_mut(), &span) {
-                Some(name) => removed.push(name),
-                None => return None,
+            let hint = type_hint::<T>(&value, &span);
+            self.error(span.clone(), err.message().trim(), hint);
+            let (table, key) = remove_at(&mut value, &span)?;
+            self.invalid.insert((table.start, key));
+        }
+    }
+
+    /// Report every key of `value` (a table of kind `kind`) and of the tables inside it that
+    /// the kind does not know.
+    fn unknown_keys(&mut self, kind: Table, value: &Spanned<DeValue<'_>>) {
+        let DeValue::Table(table) = value.get_ref() else {
+            return;
+        };
+        let known = kind.keys();
+        for (key, value) in table {
+            let name: &str = key.get_ref();
+            if !known.contains(&name) {
+                let hint = did_you_mean(name, known.iter().copied())
+                    .unwrap_or_else(|| format!("known keys here: {}", known.join(", ")));
+                self.error(key.span(), format!("unknown key `{name}`"), Some(hint));
+            } else if let Some(child) = kind.child(name) {
+                match value.get_ref() {
+                    DeValue::Array(items) => {
+                        for item in items {
+                            self.unknown_keys(child, item);
+                        }
+                    }
+                    _ => self.unknown_keys(child, value),
+                }
             }
         }
-        None
+    }
+
+    /// Whether `key` of the table at `table` had a value of the wrong type (reported, and read
+    /// as missing): the checks that its absence would fail stay quiet.
+    fn invalid(&self, table: &Range<usize>, key: &str) -> bool {
+        self.invalid.contains(&(table.start, key.to_owned()))
+    }
+
+    /// A key every table of its kind has: `None` when it is missing, which is reported at the
+    /// table. A key whose value had the wrong type was reported as that, not again here.
+    fn required<V>(&mut self, value: Option<V>, key: &str, table: &Range<usize>) -> Option<V> {
+        if value.is_none() && !self.invalid(table, key) {
+            self.error(
+                table.clone(),
+                format!("missing key `{key}`"),
+                Some(format!("add {key} = ... to this table")),
+            );
+        }
+        value
     }
 
     // ---- [community] ------------------------------------------------------------------------
 
-    fn info(&mut self, raw: RawCommunity) -> Option<Info> {
-        if raw.name.get_ref().trim().is_empty() {
-            self.error(raw.name.span(), "the community name is empty", None);
+    fn info(&mut self, raw: RawCommunity, table: Range<usize>) -> Option<Info> {
+        let name = self.required(raw.name, "name", &table);
+        let timezone = self.required(raw.timezone, "timezone", &table);
+        if let Some(name) = &name
+            && name.get_ref().trim().is_empty()
+        {
+            self.error(name.span(), "the community name is empty", None);
         }
-        let timezone = self.timezone(&raw.timezone);
+        let timezone = timezone.and_then(|tz| self.timezone(&tz));
         if let Some(url) = &raw.url
             && url_host(url.get_ref()).is_none()
         {
@@ -270,12 +318,13 @@ impl<'s> Cx<'s> {
                 ),
             );
         }
+        let links = raw.links.into_iter().map(|l| self.link(l)).collect();
         Some(Info {
-            name: raw.name.into_inner(),
+            name: name?.into_inner(),
             description: raw.description,
             timezone: timezone?,
             url: raw.url.map(Spanned::into_inner),
-            links: raw.links.into_iter().map(|l| self.link(l)).collect(),
+            links,
         })
     }
 
@@ -336,10 +385,14 @@ impl<'s> Cx<'s> {
         let mut seen = HashMap::new();
         raws.into_iter()
             .map(|(raw, span)| {
-                self.check_id("group", &raw.id, &mut seen);
+                let id = self.required(raw.id, "id", &span);
+                let title = self.required(raw.title, "title", &span);
+                if let Some(id) = &id {
+                    self.check_id("group", id, &mut seen);
+                }
                 let group = Group {
-                    id: raw.id.into_inner(),
-                    title: raw.title,
+                    id: id.map(Spanned::into_inner).unwrap_or_default(),
+                    title: title.unwrap_or_default(),
                     description: raw.description,
                     repository: raw.repository.map(|l| self.link(l)),
                     mailing_list: raw.mailing_list.map(|l| self.link(l)),
@@ -361,8 +414,10 @@ impl<'s> Cx<'s> {
     ) -> Vec<(Series, Option<Spanned<String>>)> {
         let mut seen = HashMap::new();
         let mut out = Vec::new();
-        for (raw, _) in raws {
-            self.check_id("series", &raw.id, &mut seen);
+        for (raw, table) in raws {
+            if let Some(id) = &raw.id {
+                self.check_id("series", id, &mut seen);
+            }
             if let Some(group) = &raw.group
                 && !groups.iter().any(|(g, _)| &g.id == group.get_ref())
             {
@@ -380,7 +435,7 @@ impl<'s> Cx<'s> {
             }
             let group_span = raw.group.clone();
             let rrule_span = raw.rrule.as_ref().map(Spanned::span);
-            if let Some(series) = self.series(raw, uid_domain) {
+            if let Some(series) = self.series(raw, table, uid_domain) {
                 if let Some(span) = rrule_span {
                     self.barren_rule(&series, span);
                 }
@@ -391,13 +446,28 @@ impl<'s> Cx<'s> {
         out
     }
 
-    fn series(&mut self, raw: RawSeries, uid_domain: &str) -> Option<Series> {
+    fn series(
+        &mut self,
+        mut raw: RawSeries,
+        table: Range<usize>,
+        uid_domain: &str,
+    ) -> Option<Series> {
+        let id = self.required(raw.id.take(), "id", &table);
+        let title = self.required(raw.title.take(), "title", &table);
+        let timezone = self.required(raw.timezone.take(), "timezone", &table);
+        let start_raw = self.required(raw.start.take(), "start", &table);
+        let duration = self.required(raw.duration.take(), "duration", &table);
+        let first_raw = self.required(raw.first.take(), "first", &table);
+        // Where to point, and what to call the series, when its id is missing.
+        let (id_text, id_span) = id.as_ref().map_or((String::new(), table.clone()), |id| {
+            (id.get_ref().clone(), id.span())
+        });
         // Every occurrence repeats the series' text in pages, feeds and the API: the same
         // bounds as feeds' text, which the reader cuts (touchpoint_calendar::parse).
         for (what, text, max) in [
             (
                 "title",
-                Some(&raw.title),
+                title.as_ref(),
                 touchpoint_calendar::parse::MAX_TITLE,
             ),
             (
@@ -408,21 +478,20 @@ impl<'s> Cx<'s> {
         ] {
             if let Some(text) = text.filter(|t| t.len() > max) {
                 self.error(
-                    raw.id.span(),
+                    id_span.clone(),
                     format!(
-                        "series \"{}\" has a {what} of {} bytes; at most {max} are allowed",
-                        raw.id.get_ref(),
+                        "series \"{id_text}\" has a {what} of {} bytes; at most {max} are allowed",
                         text.len()
                     ),
                     Some(format!("shorten the {what}; link to longer text instead")),
                 );
             }
         }
-        let timezone = self.timezone(&raw.timezone);
-        let start = self.local_time(&raw.start);
-        let duration = self.duration(&raw.duration);
-        let recurrence = self.recurrence(&raw);
-        let first = self.date(&raw.first, "first");
+        let timezone = timezone.and_then(|tz| self.timezone(&tz));
+        let start = start_raw.as_ref().and_then(|s| self.local_time(s));
+        let duration = duration.and_then(|d| self.duration(&d));
+        let recurrence = self.recurrence(&raw, &table, (&id_text, &id_span));
+        let first = first_raw.as_ref().and_then(|f| self.date(f, "first"));
         let last = raw.last.as_ref().and_then(|l| self.date(l, "last"));
         if let (Some(first), Some(last), Some(raw_last)) = (first, last, &raw.last)
             && first > last
@@ -433,7 +502,7 @@ impl<'s> Cx<'s> {
                 Some("`last` is the last date the meeting may happen on, inclusive".into()),
             );
         }
-        if let (Some(recurrence), Some(first)) = (&recurrence, first)
+        if let (Some(recurrence), Some(first), Some(first_raw)) = (&recurrence, first, &first_raw)
             && let Err(reason) = repeat::check_first(recurrence, first)
         {
             let what = raw
@@ -442,21 +511,28 @@ impl<'s> Cx<'s> {
                 .map(|r| format!("\"{}\"", r.get_ref()))
                 .unwrap_or_else(|| "the rrule".to_owned());
             self.error(
-                raw.first.span(),
+                first_raw.span(),
                 format!("`first` ({first}) is not a date that {what} produces"),
                 Some(format!(
                     "{reason}; set `first` to the date of the first real meeting"
                 )),
             );
         }
-        let (timezone, start, duration, recurrence, first) =
-            (timezone?, start?, duration?, recurrence?, first?);
+        let (id, title, timezone, start, duration, recurrence, first) = (
+            id?,
+            title?,
+            timezone?,
+            start?,
+            duration?,
+            recurrence?,
+            first?,
+        );
         if let Some((message, hint)) = gap(&timezone, first.to_datetime(start)) {
-            self.error(raw.start.span(), message, Some(hint));
+            self.error(start_raw.map_or(id_span, |s| s.span()), message, Some(hint));
         }
         let mut series = Series {
-            id: raw.id.into_inner(),
-            title: raw.title,
+            id: id.into_inner(),
+            title,
             description: raw.description,
             timezone,
             start,
@@ -583,7 +659,13 @@ impl<'s> Cx<'s> {
         }
     }
 
-    fn recurrence(&mut self, raw: &RawSeries) -> Option<Recurrence> {
+    /// The series' `repeat` or `rrule`; `id` names the series and where it is.
+    fn recurrence(
+        &mut self,
+        raw: &RawSeries,
+        table: &Range<usize>,
+        (id, id_span): (&str, &Range<usize>),
+    ) -> Option<Recurrence> {
         match (&raw.repeat, &raw.rrule) {
             (Some(_), Some(rrule)) => {
                 self.error(
@@ -593,13 +675,11 @@ impl<'s> Cx<'s> {
                 );
                 None
             }
+            (None, None) if self.invalid(table, "repeat") || self.invalid(table, "rrule") => None,
             (None, None) => {
                 self.error(
-                    raw.id.span(),
-                    format!(
-                        "series \"{}\" says neither `repeat` nor `rrule`",
-                        raw.id.get_ref()
-                    ),
+                    id_span.clone(),
+                    format!("series \"{id}\" says neither `repeat` nor `rrule`"),
                     Some(format!(
                         "add e.g. repeat = \"weekly on Thursday\"; the forms are:\n{}",
                         repeat::FORMS
@@ -709,7 +789,8 @@ impl<'s> Cx<'s> {
         raw: RawException,
         span: Range<usize>,
     ) -> Option<(Exception, Range<usize>)> {
-        let date = self.date(&raw.date, "date")?;
+        let date_raw = self.required(raw.date, "date", &span)?;
+        let date = self.date(&date_raw, "date")?;
         let actions = [
             raw.cancel.as_ref().map(Spanned::span),
             raw.move_to.as_ref().map(Spanned::span),
@@ -762,6 +843,13 @@ impl<'s> Cx<'s> {
             };
             Change::Extra(time)
         } else if raw.agenda.is_none() && raw.notes.is_none() && raw.recording.is_none() {
+            // A change whose value had the wrong type was reported as that.
+            if ["cancel", "move_to", "extra", "agenda", "notes", "recording"]
+                .iter()
+                .any(|key| self.invalid(&span, key))
+            {
+                return None;
+            }
             self.error(
                 span,
                 format!("the exception for {date} changes nothing"),
@@ -777,7 +865,7 @@ impl<'s> Cx<'s> {
             (_, Err(())) => {}
             (Change::Extra(time), Ok(starts)) if starts.contains(&date.to_datetime(*time)) => {
                 self.error(
-                    raw.date.span(),
+                    date_raw.span(),
                     format!(
                         "{date} at {} is already a regular occurrence",
                         time.strftime("%H:%M")
@@ -790,7 +878,7 @@ impl<'s> Cx<'s> {
             (Change::Extra(_), Ok(_)) => {}
             (_, Ok(starts)) if starts.is_empty() => {
                 self.error(
-                    raw.date.span(),
+                    date_raw.span(),
                     format!(
                         "{date} is not a regular occurrence of series \"{}\"",
                         series.id
@@ -815,7 +903,7 @@ impl<'s> Cx<'s> {
                 notes: self.url(raw.notes),
                 recording: self.url(raw.recording),
             },
-            raw.date.span(),
+            date_raw.span(),
         ))
     }
 
@@ -878,8 +966,15 @@ impl<'s> Cx<'s> {
         let mut seen = HashMap::new();
         let mut sources: HashMap<String, (String, usize)> = HashMap::new();
         let mut out = Vec::new();
-        for (raw, _) in raws {
-            self.check_id("calendar", &raw.id, &mut seen);
+        for (raw, table) in raws {
+            let id = self.required(raw.id, "id", &table);
+            let name = self.required(raw.name, "name", &table);
+            if let Some(id) = &id {
+                self.check_id("calendar", id, &mut seen);
+            }
+            let (id_text, id_span) = id.as_ref().map_or((String::new(), table.clone()), |id| {
+                (id.get_ref().clone(), id.span())
+            });
             let location = match (&raw.url, &raw.path) {
                 (Some(_), Some(path)) => {
                     self.error(
@@ -892,13 +987,11 @@ impl<'s> Cx<'s> {
                     );
                     None
                 }
+                (None, None) if self.invalid(&table, "url") || self.invalid(&table, "path") => None,
                 (None, None) => {
                     self.error(
-                        raw.id.span(),
-                        format!(
-                            "calendar \"{}\" has neither `url` nor `path`",
-                            raw.id.get_ref()
-                        ),
+                        id_span.clone(),
+                        format!("calendar \"{id_text}\" has neither `url` nor `path`"),
                         Some(
                             "add url = \"https://.../basic.ics\" or path = \"calendars/name.ics\""
                                 .into(),
@@ -959,22 +1052,19 @@ impl<'s> Cx<'s> {
             if let Some((first_id, line)) = sources.get(&key) {
                 self.warning(
                     location_span,
-                    format!(
-                        "calendar \"{}\" is the same source as calendar \"{first_id}\"",
-                        raw.id.get_ref()
-                    ),
+                    format!("calendar \"{id_text}\" is the same source as calendar \"{first_id}\""),
                     Some(format!(
                         "line {line} already follows it; its events would show twice (a copy-paste slip?)"
                     )),
                 );
             } else {
                 let line = self.line_of(location_span.start);
-                sources.insert(key, (raw.id.get_ref().clone(), line));
+                sources.insert(key, (id_text.clone(), line));
             }
-            if let Some(refresh) = refresh {
+            if let (Some(refresh), Some(id), Some(name)) = (refresh, id, name) {
                 out.push(CalendarSource {
-                    id: raw.id.into_inner(),
-                    name: raw.name,
+                    id: id.into_inner(),
+                    name,
                     location,
                     colour: raw.colour.map(Spanned::into_inner),
                     refresh,
@@ -1026,16 +1116,24 @@ impl<'s> Cx<'s> {
         Some(raw.into_inner())
     }
 
-    fn link(&mut self, raw: RawLink) -> Link {
+    fn link(&mut self, raw: Spanned<RawLink>) -> Link {
+        let table = raw.span();
+        let raw = raw.into_inner();
+        let label = self.required(raw.label, "label", &table);
+        let url = self.required(raw.url, "url", &table);
         Link {
-            label: raw.label,
-            url: self.url(Some(raw.url)).unwrap_or_default(),
+            label: label.unwrap_or_default(),
+            url: self.url(url).unwrap_or_default(),
         }
     }
 
-    fn channel(&mut self, raw: RawChannel) -> Channel {
+    fn channel(&mut self, raw: Spanned<RawChannel>) -> Channel {
+        let table = raw.span();
+        let raw = raw.into_inner();
         Channel {
-            label: raw.label,
+            label: self
+                .required(raw.label, "label", &table)
+                .unwrap_or_default(),
             url: self.url(raw.url),
         }
     }
@@ -1101,47 +1199,6 @@ fn safe_link(url: &str) -> bool {
         || strip_prefix_ignore_case(url, "mailto:").is_some_and(|rest| !rest.is_empty())
 }
 
-/// The text between `prefix` and the next backtick in `message`.
-fn backticked<'m>(message: &'m str, prefix: &str) -> Option<&'m str> {
-    let rest = &message[message.find(prefix)? + prefix.len()..];
-    Some(&rest[..rest.find('`')?])
-}
-
-/// The field names in serde's "expected one of `a`, `b`" tail.
-fn expected_fields(message: &str) -> Vec<String> {
-    let Some(at) = message.find("expected") else {
-        return Vec::new();
-    };
-    message[at..]
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_owned)
-        .collect()
-}
-
-/// serde's wording, made to read like the rest, with a hint for the common slips.
-fn explain(message: &str) -> (String, Option<String>) {
-    if let Some(field) = backticked(message, "missing field `") {
-        return (
-            format!("missing key `{field}`"),
-            Some(format!("add {field} = ... to this table")),
-        );
-    }
-    let hint = if message.contains("expected a TOML datetime")
-        || message.contains("expected a datetime")
-    {
-        Some("dates are written without quotes: first = 2026-01-08".to_owned())
-    } else if message.contains("expected a string") {
-        Some("put the value in double quotes".to_owned())
-    } else if message.contains("expected a boolean") {
-        Some("write true or false".to_owned())
-    } else {
-        None
-    };
-    (message.to_owned(), hint)
-}
-
 fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     let best = closest(word, candidates, 1);
     best.first().map(|c| format!("did you mean `{c}`?"))
@@ -1199,9 +1256,14 @@ fn slug(text: &str) -> String {
     }
 }
 
-/// Remove the key whose key or value span is `span`, searching nested tables; returns its name.
-fn remove_at(value: &mut DeValue<'_>, span: &Range<usize>) -> Option<String> {
-    match value {
+/// Remove the key whose key or value span is `span`, searching nested tables; returns the span
+/// of the table that held it and its name.
+fn remove_at(
+    value: &mut Spanned<DeValue<'_>>,
+    span: &Range<usize>,
+) -> Option<(Range<usize>, String)> {
+    let table_span = value.span();
+    match value.get_mut() {
         DeValue::Table(table) => {
             let hit = table
                 .iter()
@@ -1209,15 +1271,62 @@ fn remove_at(value: &mut DeValue<'_>, span: &Range<usize>) -> Option<String> {
                 .map(|(k, _)| k.get_ref().to_string());
             if let Some(name) = hit {
                 table.remove(name.as_str());
-                return Some(name);
+                return Some((table_span, name));
             }
-            table
-                .iter_mut()
-                .find_map(|(_, v)| remove_at(v.get_mut(), span))
+            table.iter_mut().find_map(|(_, v)| remove_at(v, span))
         }
-        DeValue::Array(items) => items.iter_mut().find_map(|v| remove_at(v.get_mut(), span)),
+        DeValue::Array(items) => items.iter_mut().find_map(|v| remove_at(v, span)),
         _ => None,
     }
+}
+
+/// The value at `span` inside `value` (itself included).
+fn value_at<'v, 'i>(
+    value: &'v mut Spanned<DeValue<'i>>,
+    span: &Range<usize>,
+) -> Option<&'v mut Spanned<DeValue<'i>>> {
+    if value.span() == *span {
+        return Some(value);
+    }
+    match value.get_mut() {
+        DeValue::Table(table) => table.iter_mut().find_map(|(_, v)| value_at(v, span)),
+        DeValue::Array(items) => items.iter_mut().find_map(|v| value_at(v, span)),
+        _ => None,
+    }
+}
+
+/// A hint for the value at `span`, which `T` refused for its type: what to write, from the kind
+/// of value the key does take. Each kind is tried in its place; a key that takes a table gets
+/// no hint (a date would read as one).
+fn type_hint<T: DeserializeOwned>(
+    value: &Spanned<DeValue<'_>>,
+    span: &Range<usize>,
+) -> Option<String> {
+    let date = "2026-01-08".parse::<Datetime>().ok()?;
+    let tries = [
+        (DeValue::Table(DeTable::new()), None),
+        (
+            DeValue::Datetime(date),
+            Some("dates are written without quotes: first = 2026-01-08"),
+        ),
+        (
+            DeValue::String("x".into()),
+            Some("put the value in double quotes"),
+        ),
+        (DeValue::Boolean(true), Some("write true or false")),
+    ];
+    for (instead, hint) in tries {
+        let mut probe = value.clone();
+        *value_at(&mut probe, span)? = Spanned::new(span.clone(), instead);
+        let taken = match T::deserialize(ValueDeserializer::from(probe)) {
+            Ok(_) => true,
+            Err(err) => err.span().as_ref() != Some(span),
+        };
+        if taken {
+            return hint.map(str::to_owned);
+        }
+    }
+    None
 }
 
 /// The host of an http(s) URL, lower-cased, without user or port.

@@ -1,53 +1,58 @@
-//! The file as serde sees it: one struct per TOML table, unknown keys denied, spans kept on
-//! every value whose meaning is checked later (so that check can point at it).
+//! The file as serde sees it: one struct per TOML table, spans kept on every value whose meaning
+//! is checked later (so that check can point at it).
 //!
-//! Nothing here is public; [`crate::check`] turns these into the typed [`crate::model`].
+//! Every key is optional here, the required ones too, and unknown keys are not denied: check
+//! reports a missing key, an unknown one ([`Table`] names the keys of each table) and a value of
+//! the wrong type itself, and still checks the other keys of that table, so one slip does not
+//! hide the next. Nothing here is public; [`crate::check`] turns these into the typed
+//! [`crate::model`].
 
 use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
 use toml::Spanned;
 use toml::value::Datetime;
 
 /// `[community]`.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(expecting = "a table")]
 pub(crate) struct RawCommunity {
-    pub name: Spanned<String>,
+    pub name: Option<Spanned<String>>,
     pub description: Option<String>,
-    pub timezone: Spanned<String>,
+    pub timezone: Option<Spanned<String>>,
     pub url: Option<Spanned<String>>,
     #[serde(default)]
-    pub links: Vec<RawLink>,
+    pub links: Vec<Spanned<RawLink>>,
 }
 
 /// A `{ label, url }` link.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(expecting = "a table")]
 pub(crate) struct RawLink {
-    pub label: String,
-    pub url: Spanned<String>,
+    pub label: Option<String>,
+    pub url: Option<Spanned<String>>,
 }
 
 /// A `{ label, url? }` channel.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(expecting = "a table")]
 pub(crate) struct RawChannel {
-    pub label: String,
+    pub label: Option<String>,
     pub url: Option<Spanned<String>>,
 }
 
 /// `[[series]]`.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(expecting = "a table")]
 pub(crate) struct RawSeries {
-    pub id: Spanned<String>,
-    pub title: String,
+    pub id: Option<Spanned<String>>,
+    pub title: Option<String>,
     pub description: Option<String>,
-    pub timezone: Spanned<String>,
-    pub start: Spanned<String>,
-    pub duration: Spanned<String>,
+    pub timezone: Option<Spanned<String>>,
+    pub start: Option<Spanned<String>>,
+    pub duration: Option<Spanned<String>>,
     pub repeat: Option<Spanned<String>>,
     pub rrule: Option<Spanned<String>>,
-    pub first: Spanned<Datetime>,
+    pub first: Option<Spanned<Datetime>>,
     pub last: Option<Spanned<Datetime>>,
     pub join: Option<Spanned<String>>,
     pub agenda: Option<Spanned<String>>,
@@ -60,9 +65,9 @@ pub(crate) struct RawSeries {
 
 /// `[[series.exceptions]]`.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(expecting = "a table")]
 pub(crate) struct RawException {
-    pub date: Spanned<Datetime>,
+    pub date: Option<Spanned<Datetime>>,
     pub cancel: Option<Spanned<String>>,
     pub move_to: Option<Spanned<Datetime>>,
     pub extra: Option<Spanned<bool>>,
@@ -74,25 +79,185 @@ pub(crate) struct RawException {
 
 /// `[[groups]]`.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(expecting = "a table")]
 pub(crate) struct RawGroup {
-    pub id: Spanned<String>,
-    pub title: String,
+    pub id: Option<Spanned<String>>,
+    pub title: Option<String>,
     pub description: Option<String>,
-    pub repository: Option<RawLink>,
-    pub mailing_list: Option<RawLink>,
-    pub chat: Option<RawChannel>,
-    pub calendar: Option<RawChannel>,
+    pub repository: Option<Spanned<RawLink>>,
+    pub mailing_list: Option<Spanned<RawLink>>,
+    pub chat: Option<Spanned<RawChannel>>,
+    pub calendar: Option<Spanned<RawChannel>>,
 }
 
 /// `[[calendars]]`.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(expecting = "a table")]
 pub(crate) struct RawCalendar {
-    pub id: Spanned<String>,
-    pub name: String,
+    pub id: Option<Spanned<String>>,
+    pub name: Option<String>,
     pub url: Option<Spanned<String>>,
     pub path: Option<Spanned<String>>,
     pub colour: Option<Spanned<String>>,
     pub refresh: Option<Spanned<String>>,
+}
+
+/// The kinds of table in the file, for the keys check reports against: which keys a table
+/// knows, and which of them hold tables of their own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Table {
+    /// `[community]`.
+    Community,
+    /// A link: `[community].links`, a group's `repository` and `mailing_list`.
+    Link,
+    /// A group's `chat` and `calendar`.
+    Channel,
+    /// `[[series]]`.
+    Series,
+    /// `[[series.exceptions]]`.
+    Exception,
+    /// `[[groups]]`.
+    Group,
+    /// `[[calendars]]`.
+    Calendar,
+}
+
+impl Table {
+    /// The keys this table knows, in the order of its struct: serde's own list of the fields,
+    /// so it cannot drift from the struct.
+    pub(crate) fn keys(self) -> &'static [&'static str] {
+        match self {
+            Table::Community => fields_of::<RawCommunity>(),
+            Table::Link => fields_of::<RawLink>(),
+            Table::Channel => fields_of::<RawChannel>(),
+            Table::Series => fields_of::<RawSeries>(),
+            Table::Exception => fields_of::<RawException>(),
+            Table::Group => fields_of::<RawGroup>(),
+            Table::Calendar => fields_of::<RawCalendar>(),
+        }
+    }
+
+    /// The kind of the table (or of each table in the array) under `key`, if it holds tables.
+    pub(crate) fn child(self, key: &str) -> Option<Table> {
+        match (self, key) {
+            (Table::Community, "links") => Some(Table::Link),
+            (Table::Series, "exceptions") => Some(Table::Exception),
+            (Table::Group, "repository" | "mailing_list") => Some(Table::Link),
+            (Table::Group, "chat" | "calendar") => Some(Table::Channel),
+            _ => None,
+        }
+    }
+}
+
+/// The field names a derived `Deserialize` passes to `deserialize_struct`.
+fn fields_of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+    let mut fields = None;
+    // The recorder refuses every value, so this is always an error; the names are the result.
+    let _ = T::deserialize(FieldRecorder {
+        fields: &mut fields,
+    });
+    fields.unwrap_or(&[])
+}
+
+/// A deserializer that only notes the field names of the struct asked of it.
+struct FieldRecorder<'f> {
+    fields: &'f mut Option<&'static [&'static str]>,
+}
+
+/// [`FieldRecorder`]'s refusal.
+#[derive(Debug)]
+struct Recorded;
+
+impl std::fmt::Display for Recorded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("field names recorded")
+    }
+}
+
+impl std::error::Error for Recorded {}
+
+impl de::Error for Recorded {
+    fn custom<M: std::fmt::Display>(_: M) -> Recorded {
+        Recorded
+    }
+}
+
+impl<'de> Deserializer<'de> for FieldRecorder<'_> {
+    type Error = Recorded;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Recorded> {
+        Err(Recorded)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        fields: &'static [&'static str],
+        _: V,
+    ) -> Result<V::Value, Recorded> {
+        *self.fields = Some(fields);
+        Err(Recorded)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+        ignored_any
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KINDS: [Table; 7] = [
+        Table::Community,
+        Table::Link,
+        Table::Channel,
+        Table::Series,
+        Table::Exception,
+        Table::Group,
+        Table::Calendar,
+    ];
+
+    #[test]
+    fn can_name_the_keys_of_each_table() {
+        assert_eq!(Table::Link.keys(), ["label", "url"]);
+        assert_eq!(
+            Table::Calendar.keys(),
+            ["id", "name", "url", "path", "colour", "refresh"]
+        );
+        for kind in KINDS {
+            assert!(!kind.keys().is_empty(), "{kind:?}");
+        }
+    }
+
+    /// `child` must name every key whose value serde reads as a table (or an array of them):
+    /// check looks for unknown keys only where `child` leads it. Every key is optional, so a
+    /// table of unknown keys reads as such a value, and as nothing else.
+    #[test]
+    fn can_tell_every_key_that_holds_tables() {
+        fn reads_tables<T: serde::de::DeserializeOwned>(key: &str) -> bool {
+            [
+                format!("{key} = {{ zzz = 1 }}"),
+                format!("{key} = [{{ zzz = 1 }}]"),
+            ]
+            .iter()
+            .any(|text| toml::from_str::<T>(text).is_ok())
+        }
+        for kind in KINDS {
+            for key in kind.keys() {
+                let holds_tables = match kind {
+                    Table::Community => reads_tables::<RawCommunity>(key),
+                    Table::Link => reads_tables::<RawLink>(key),
+                    Table::Channel => reads_tables::<RawChannel>(key),
+                    Table::Series => reads_tables::<RawSeries>(key),
+                    Table::Exception => reads_tables::<RawException>(key),
+                    Table::Group => reads_tables::<RawGroup>(key),
+                    Table::Calendar => reads_tables::<RawCalendar>(key),
+                };
+                assert_eq!(kind.child(key).is_some(), holds_tables, "{kind:?}.{key}");
+            }
+        }
+    }
 }

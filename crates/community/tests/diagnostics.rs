@@ -396,3 +396,182 @@ fn can_name_the_file_in_diagnostics_from_disk() {
             .starts_with("/nonexistent/touchpoint.toml: error: cannot read")
     );
 }
+
+// ---- one run reports every problem of a table (issue 20) --------------------------------------
+
+const COMMUNITY: &str = "[community]\nname = \"Fixture\"\ntimezone = \"UTC\"\n";
+
+/// `[[series]]` starting on line 5 after [`COMMUNITY`], with `changes` applied to its lines.
+fn series_with(changes: &[(&str, &str)]) -> String {
+    let mut series = "\n[[series]]\nid = \"weekly\"\ntitle = \"Weekly call\"\ntimezone = \"UTC\"\n\
+                      start = \"12:00\"\nduration = \"1h\"\nrepeat = \"weekly on Thursday\"\n\
+                      first = 2026-01-08\n"
+        .to_owned();
+    for (from, to) in changes {
+        assert!(series.contains(from), "{from}");
+        series = series.replace(from, to);
+    }
+    format!("{COMMUNITY}{series}")
+}
+
+fn errors_of(source: &str) -> Vec<Diagnostic> {
+    parse(source).expect_err("should not validate")
+}
+
+#[test]
+fn reports_unknown_key_and_bad_repeat_in_one_run() {
+    let source = series_with(&[
+        ("duration = \"1h\"", "duraton = \"1h\""),
+        ("Thursday", "Thrusday"),
+    ]);
+    let diags = errors_of(&source);
+    assert_eq!(
+        located(&diags),
+        [
+            (5, 1, "missing key `duration`"),
+            (10, 1, "unknown key `duraton`"),
+            (
+                11,
+                10,
+                "cannot read repeat: \"thrusday\" is not a weekday (Monday..Sunday or Mon..Sun)"
+            ),
+        ]
+    );
+    assert_eq!(diags[1].hint.as_deref(), Some("did you mean `duration`?"));
+    assert!(
+        diags[2]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("weekly on Thursday")
+    );
+}
+
+#[test]
+fn reports_every_missing_key_of_a_table_and_checks_the_rest() {
+    let source = series_with(&[
+        ("id = \"weekly\"\n", ""),
+        ("title = \"Weekly call\"\n", ""),
+        ("start = \"12:00\"", "start = \"noon\""),
+    ]);
+    let diags = errors_of(&source);
+    assert_eq!(
+        located(&diags),
+        [
+            (5, 1, "missing key `id`"),
+            (5, 1, "missing key `title`"),
+            (7, 9, "\"noon\" is not a local time"),
+        ]
+    );
+    assert_eq!(
+        diags[1].hint.as_deref(),
+        Some("add title = ... to this table")
+    );
+}
+
+#[test]
+fn reports_a_wrong_type_without_hiding_the_rest_of_the_table() {
+    let source = series_with(&[
+        ("duration = \"1h\"", "duration = 60"),
+        ("Thursday", "Thrusday"),
+        ("first = 2026-01-08", "first = 2026-01-08\ncolour = \"red\""),
+    ]);
+    let diags = errors_of(&source);
+    // The value of the wrong type is reported once: not again as a missing key.
+    assert_eq!(
+        located(&diags)
+            .iter()
+            .map(|(line, column, _)| (*line, *column))
+            .collect::<Vec<_>>(),
+        [(10, 12), (11, 10), (13, 1)]
+    );
+    assert_eq!(
+        diags[0].message,
+        "invalid type: integer `60`, expected a string"
+    );
+    assert_eq!(
+        diags[0].hint.as_deref(),
+        Some("put the value in double quotes")
+    );
+    assert!(diags[1].message.starts_with("cannot read repeat"));
+    assert_eq!(diags[2].message, "unknown key `colour`");
+}
+
+#[test]
+fn reports_unknown_keys_inside_nested_tables_with_a_did_you_mean() {
+    let source = format!(
+        "[community]\nname = \"Fixture\"\ntimezone = \"UTC\"\n\
+         links = [{{ label = \"Home\", ur = \"https://example.org\" }}]\n\
+         {}\
+         [[series.exceptions]]\ndate = 2026-01-15\ncancel = \"holiday\"\nnotez = \"x\"\n\n\
+         [[groups]]\nid = \"wg\"\ntitle = \"WG\"\n\
+         chat = {{ labl = \"Slack\" }}\n",
+        &series_with(&[])[COMMUNITY.len()..],
+    );
+    let diags = errors_of(&source);
+    let unknown: Vec<(usize, usize, &str, Option<&str>)> = diags
+        .iter()
+        .filter(|d| d.message.starts_with("unknown key"))
+        .map(|d| (d.line, d.column, d.message.as_str(), d.hint.as_deref()))
+        .collect();
+    assert_eq!(
+        unknown,
+        [
+            (4, 28, "unknown key `ur`", Some("did you mean `url`?")),
+            (17, 1, "unknown key `notez`", Some("did you mean `notes`?")),
+            (22, 10, "unknown key `labl`", Some("did you mean `label`?")),
+        ]
+    );
+    // Each misspelt key leaves its table without the key it meant.
+    let missing: Vec<(usize, &str)> = diags
+        .iter()
+        .filter(|d| d.message.starts_with("missing key"))
+        .map(|d| (d.line, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        missing,
+        [(4, "missing key `url`"), (22, "missing key `label`")]
+    );
+}
+
+#[test]
+fn errors_when_a_value_has_the_wrong_type_hinting_from_what_the_key_takes() {
+    let source = format!(
+        "{}[[series.exceptions]]\ndate = 2026-01-15\nextra = \"yes\"\n\n\
+         [[series.exceptions]]\ndate = \"2026-01-22\"\ncancel = \"holiday\"\n",
+        series_with(&[("start = \"12:00\"", "start = 12:00")])
+    );
+    let diags = errors_of(&source);
+    let hints: Vec<(usize, Option<&str>)> =
+        diags.iter().map(|d| (d.line, d.hint.as_deref())).collect();
+    assert_eq!(
+        hints,
+        [
+            (9, Some("put the value in double quotes")),
+            (15, Some("write true or false")),
+            (
+                18,
+                Some("dates are written without quotes: first = 2026-01-08")
+            ),
+        ],
+        "{}",
+        render(&diags)
+    );
+}
+
+#[test]
+fn errors_when_a_table_is_not_a_table() {
+    let diags = errors_of(&format!(
+        "community = 3\n{}",
+        &series_with(&[("first = 2026-01-08", "first = 2026-01-08\nexceptions = [3]")])
+            [COMMUNITY.len()..]
+    ));
+    assert_eq!(
+        located(&diags),
+        [
+            (1, 13, "invalid type: integer `3`, expected a table"),
+            (11, 15, "invalid type: integer `3`, expected a table"),
+        ]
+    );
+    assert!(diags.iter().all(|d| d.hint.is_none()), "{}", render(&diags));
+}

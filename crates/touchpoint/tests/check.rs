@@ -113,6 +113,46 @@ colour = "red"
     assert!(!stderr.contains("panicked"));
 }
 
+/// Issue 20: a misspelt key used to hide the other problems of its table until the next run.
+#[test]
+fn check_reports_unknown_key_and_bad_repeat_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = write(
+        dir.path(),
+        "touchpoint.toml",
+        r#"[community]
+name = "C"
+timezone = "UTC"
+
+[[series]]
+id = "weekly"
+title = "Weekly"
+timezone = "UTC"
+start = "12:00"
+duraton = "1h"
+repeat = "weekly on Thrusday"
+first = 2026-01-08
+"#,
+    );
+    let out = touchpoint()
+        .arg("check")
+        .arg("--config")
+        .arg(&config)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let shown = config.display().to_string();
+    for needle in [
+        format!("{shown}:10:1: error: unknown key `duraton`"),
+        "hint: did you mean `duration`?".to_owned(),
+        format!("{shown}:11:10: error: cannot read repeat"),
+        "thrusday".to_owned(),
+    ] {
+        assert!(stderr.contains(&needle), "missing {needle:?} in:\n{stderr}");
+    }
+}
+
 #[test]
 fn check_names_an_unreadable_file() {
     let out = touchpoint()
