@@ -7,9 +7,9 @@
 //! - Module `address` keeps URLs, and every redirect hop, to public addresses unless
 //!   [`FetchConfig::allow_private_addresses`] is set.
 //! - [`validate`] (module `validate`) decides whether fetched bytes are a calendar worth keeping.
-//! - [`refresh_one`] (module `refresh`) ties both to a [`Store`](touchpoint_store::Store): a
-//!   success replaces the copy, a failure only records the error, so the last good copy is never
-//!   lost.
+//! - [`refresh_one`] (module `refresh`) ties both to [`Copies`], the storage the caller
+//!   provides (the binary wires touchpoint-store in): a success replaces the copy, a failure only
+//!   records the error, so the last good copy is never lost.
 //! - [`Schedule`] (module `schedule`) says when each source is next due: an interval with jitter,
 //!   and exponential backoff after failures. Pure, with "now" and the jitter as parameters.
 //!
@@ -24,6 +24,6 @@ mod validate;
 
 pub use error::{FetchError, FetchErrorKind};
 pub use fetcher::{FetchConfig, FetchOutcome, Fetcher, Location};
-pub use refresh::{RefreshOutcome, RefreshReport, refresh_one};
+pub use refresh::{Copies, NewCopy, RefreshOutcome, RefreshReport, Saved, Validators, refresh_one};
 pub use schedule::Schedule;
 pub use validate::{Validated, validate};

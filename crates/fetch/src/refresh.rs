@@ -1,11 +1,15 @@
-//! One refresh of one source: fetch, validate, and record the outcome in the store.
+//! One refresh of one source: fetch, validate, and record the outcome in [`Copies`].
 //!
 //! The order matters for "failure never erases": nothing is written until the body has been
-//! fetched whole and validated, and a failure is recorded with
-//! [`Store::save_failure`](touchpoint_store::Store::save_failure), which cannot touch the copy.
+//! fetched whole and validated, and a failure is recorded with [`Copies::save_failure`], which
+//! cannot touch the copy.
+//!
+//! [`Copies`] is the one thing a refresh needs from storage. The binary implements it over
+//! touchpoint-store, so this crate needs no database (and tests keep copies in a map).
+
+use std::future::Future;
 
 use jiff::Timestamp;
-use touchpoint_store::{NewCopy, Store, StoreError};
 
 use crate::{FetchError, FetchErrorKind, FetchOutcome, Fetcher, Location, validate};
 
@@ -53,38 +57,108 @@ pub enum RefreshOutcome {
     },
 }
 
-/// Refresh source `id` from `location` and record the outcome in `store`, at time `now`.
+/// Where [`refresh_one`] keeps the last good copy of each source and the outcome of each
+/// attempt. Implementations keep the promises written on each method; a failure of the storage
+/// itself is their `Error`.
+pub trait Copies: Send + Sync {
+    /// Why the storage failed.
+    type Error: Send;
+
+    /// The validators of the stored copy of `id`, for a conditional GET; `None` when no copy
+    /// was ever stored.
+    fn validators<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> impl Future<Output = Result<Option<Validators>, Self::Error>> + Send + 'a;
+
+    /// Replace the copy of `id` with `copy` (fetched at `at`) and clear the failures; says
+    /// whether the body changed and the version it now has.
+    fn save_success<'a>(
+        &'a self,
+        id: &'a str,
+        copy: NewCopy,
+        at: Timestamp,
+    ) -> impl Future<Output = Result<Saved, Self::Error>> + Send + 'a;
+
+    /// Confirm the copy of `id` current at `at` (a `304 Not Modified`); clear the failures.
+    fn save_not_modified<'a>(
+        &'a self,
+        id: &'a str,
+        at: Timestamp,
+    ) -> impl Future<Output = Result<(), Self::Error>> + Send + 'a;
+
+    /// Record a failed attempt at `at` with its reason, never touching the copy; returns the
+    /// consecutive failures so far, this one included.
+    fn save_failure<'a>(
+        &'a self,
+        id: &'a str,
+        error: &'a str,
+        at: Timestamp,
+    ) -> impl Future<Output = Result<u32, Self::Error>> + Send + 'a;
+}
+
+/// The validators a stored copy came with, sent back for a conditional GET.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Validators {
+    /// The `ETag` the server sent, for `If-None-Match`.
+    pub etag: Option<String>,
+    /// The `Last-Modified` the server sent, for `If-Modified-Since`.
+    pub last_modified: Option<String>,
+}
+
+/// A fetched and validated body, to store as the new copy.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewCopy {
+    /// The body as fetched (after transfer decoding).
+    pub body: Vec<u8>,
+    /// The response's `ETag`, if any.
+    pub etag: Option<String>,
+    /// The response's `Last-Modified`, if any.
+    pub last_modified: Option<String>,
+    /// What parsing found, such as "12 events, 2 warnings".
+    pub summary: String,
+}
+
+/// What [`Copies::save_success`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Saved {
+    /// The copy's version after the save.
+    pub version: i64,
+    /// Whether the body differed from the stored one (and so the version increased).
+    pub changed: bool,
+}
+
+/// Refresh source `id` from `location` and record the outcome in `copies`, at time `now`.
 ///
 /// The stored copy's validators are sent for a conditional GET (only when a copy exists). The
 /// body is validated with [`validate`] on the blocking pool. Fetch and validation failures are
 /// not errors of this function: they are recorded and reported in [`RefreshOutcome::Failed`].
-/// Only a store failure is returned as `Err`, and then nothing may have been recorded.
+/// Only a storage failure is returned as `Err`, and then nothing may have been recorded.
 ///
-/// Lease coordination between replicas is the caller's business
-/// ([`Store::try_lease`](touchpoint_store::Store::try_lease) before calling this).
-pub async fn refresh_one(
+/// Lease coordination between replicas is the caller's business.
+pub async fn refresh_one<C: Copies + ?Sized>(
     fetcher: &Fetcher,
-    store: &dyn Store,
+    copies: &C,
     id: &str,
     location: &Location,
     now: Timestamp,
-) -> Result<RefreshReport, StoreError> {
-    let stored = store.get(id).await?;
-    let (etag, last_modified) = match &stored {
-        Some(record) if record.body.is_some() => {
-            (record.etag.as_deref(), record.last_modified.as_deref())
-        }
-        _ => (None, None),
-    };
-    let result = fetch_and_validate(fetcher, location, etag, last_modified).await;
+) -> Result<RefreshReport, C::Error> {
+    let validators = copies.validators(id).await?.unwrap_or_default();
+    let result = fetch_and_validate(
+        fetcher,
+        location,
+        validators.etag.as_deref(),
+        validators.last_modified.as_deref(),
+    )
+    .await;
     let outcome = match result {
         Ok(None) => {
-            store.save_not_modified(id, now).await?;
+            copies.save_not_modified(id, now).await?;
             RefreshOutcome::NotModified
         }
         Ok(Some(copy)) => {
             let summary = copy.summary.clone();
-            let saved = store.save_success(id, copy, now).await?;
+            let saved = copies.save_success(id, copy, now).await?;
             if saved.changed {
                 RefreshOutcome::Updated {
                     version: saved.version,
@@ -95,7 +169,7 @@ pub async fn refresh_one(
             }
         }
         Err(error) => {
-            let failures = store.save_failure(id, &error.to_string(), now).await?;
+            let failures = copies.save_failure(id, &error.to_string(), now).await?;
             RefreshOutcome::Failed { error, failures }
         }
     };

@@ -6,7 +6,6 @@
 //! ± `jitter` so many sources configured together do not all hit their servers in one second.
 
 use jiff::{SignedDuration, Timestamp};
-use touchpoint_store::SourceRecord;
 
 /// Refresh timing shared by every source.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -41,13 +40,19 @@ impl Schedule {
             .map_or(cap, |delay| delay.min(cap))
     }
 
-    /// When `record`'s source is next due. `unit` in `0.0..=1.0` picks the point in the jitter
-    /// range (0.5 is no jitter); pass a random number, or [`Schedule::jitter_for`] for a stable
-    /// spread. A source never checked is due at `now`. A `checked_at` in the future (the clock
+    /// When a source last checked at `checked_at`, after `failures` consecutive failures, is next
+    /// due. `unit` in `0.0..=1.0` picks the point in the jitter range (0.5 is no jitter); pass a
+    /// random number, or [`Schedule::jitter_for`] for a stable spread. A source never checked is due at `now`. A `checked_at` in the future (the clock
     /// went back) counts as `now`, so a source is never starved. The result may be in the past:
     /// the source is then due.
-    pub fn next_due(&self, record: &SourceRecord, now: Timestamp, unit: f64) -> Timestamp {
-        let Some(checked_at) = record.checked_at else {
+    pub fn next_due(
+        &self,
+        checked_at: Option<Timestamp>,
+        failures: u32,
+        now: Timestamp,
+        unit: f64,
+    ) -> Timestamp {
+        let Some(checked_at) = checked_at else {
             return now;
         };
         let from = checked_at.min(now);
@@ -58,14 +63,20 @@ impl Schedule {
             unit.clamp(0.0, 1.0)
         };
         let delay = self
-            .delay(record.failures)
+            .delay(failures)
             .mul_f64(1.0 + jitter * (2.0 * unit - 1.0));
         from.saturating_add(delay).unwrap_or(Timestamp::MAX)
     }
 
-    /// Whether `record`'s source is due at `now` (see [`Schedule::next_due`]).
-    pub fn is_due(&self, record: &SourceRecord, now: Timestamp, unit: f64) -> bool {
-        self.next_due(record, now, unit) <= now
+    /// Whether a source is due at `now` (see [`Schedule::next_due`]).
+    pub fn is_due(
+        &self,
+        checked_at: Option<Timestamp>,
+        failures: u32,
+        now: Timestamp,
+        unit: f64,
+    ) -> bool {
+        self.next_due(checked_at, failures, now, unit) <= now
     }
 
     /// A jitter unit in `0.0..1.0` derived from the source id and its last check: stable for
@@ -90,22 +101,16 @@ mod tests {
         s.parse().unwrap()
     }
 
-    fn record(checked_at: Option<&str>, failures: u32) -> SourceRecord {
-        SourceRecord {
-            checked_at: checked_at.map(t),
-            failures,
-            ..SourceRecord::new("openssf")
-        }
+    /// A source's last check and its consecutive failures.
+    fn record(checked_at: Option<&str>, failures: u32) -> (Option<Timestamp>, u32) {
+        (checked_at.map(t), failures)
     }
 
     #[test]
     fn can_be_due_at_once_when_never_checked() {
         let now = t("2026-03-01T12:00:00Z");
-        assert_eq!(
-            Schedule::default().next_due(&record(None, 0), now, 0.9),
-            now
-        );
-        assert!(Schedule::default().is_due(&record(None, 0), now, 0.9));
+        assert_eq!(Schedule::default().next_due(None, 0, now, 0.9), now);
+        assert!(Schedule::default().is_due(None, 0, now, 0.9));
     }
 
     #[test]
@@ -113,9 +118,9 @@ mod tests {
         let s = Schedule::default();
         let now = t("2026-03-01T12:05:00Z");
         let r = record(Some("2026-03-01T12:00:00Z"), 0);
-        assert_eq!(s.next_due(&r, now, 0.5), t("2026-03-01T12:15:00Z"));
-        assert!(!s.is_due(&r, now, 0.5));
-        assert!(s.is_due(&r, t("2026-03-01T12:15:00Z"), 0.5));
+        assert_eq!(s.next_due(r.0, r.1, now, 0.5), t("2026-03-01T12:15:00Z"));
+        assert!(!s.is_due(r.0, r.1, now, 0.5));
+        assert!(s.is_due(r.0, r.1, t("2026-03-01T12:15:00Z"), 0.5));
     }
 
     #[test]
@@ -123,11 +128,14 @@ mod tests {
         let s = Schedule::default();
         let now = t("2026-03-01T12:00:00Z");
         let r = record(Some("2026-03-01T12:00:00Z"), 0);
-        assert_eq!(s.next_due(&r, now, 0.0), t("2026-03-01T12:13:30Z"));
-        assert_eq!(s.next_due(&r, now, 1.0), t("2026-03-01T12:16:30Z"));
+        assert_eq!(s.next_due(r.0, r.1, now, 0.0), t("2026-03-01T12:13:30Z"));
+        assert_eq!(s.next_due(r.0, r.1, now, 1.0), t("2026-03-01T12:16:30Z"));
         // Out-of-range inputs are clamped rather than trusted.
-        assert_eq!(s.next_due(&r, now, 7.0), t("2026-03-01T12:16:30Z"));
-        assert_eq!(s.next_due(&r, now, f64::NAN), t("2026-03-01T12:15:00Z"));
+        assert_eq!(s.next_due(r.0, r.1, now, 7.0), t("2026-03-01T12:16:30Z"));
+        assert_eq!(
+            s.next_due(r.0, r.1, now, f64::NAN),
+            t("2026-03-01T12:15:00Z")
+        );
     }
 
     #[test]
@@ -138,7 +146,7 @@ mod tests {
         assert_eq!(s.delay(u32::MAX), SignedDuration::from_hours(6));
         let now = t("2026-03-01T12:00:00Z");
         let r = record(Some("2026-03-01T12:00:00Z"), 3);
-        assert_eq!(s.next_due(&r, now, 0.5), t("2026-03-01T14:00:00Z"));
+        assert_eq!(s.next_due(r.0, r.1, now, 0.5), t("2026-03-01T14:00:00Z"));
     }
 
     #[test]
@@ -146,7 +154,7 @@ mod tests {
         let s = Schedule::default();
         let now = t("2026-03-01T12:00:00Z");
         let r = record(Some("2027-01-01T00:00:00Z"), 0);
-        assert_eq!(s.next_due(&r, now, 0.5), t("2026-03-01T12:15:00Z"));
+        assert_eq!(s.next_due(r.0, r.1, now, 0.5), t("2026-03-01T12:15:00Z"));
     }
 
     #[test]

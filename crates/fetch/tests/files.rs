@@ -6,7 +6,9 @@ use jiff::Timestamp;
 use touchpoint_fetch::{
     FetchConfig, FetchErrorKind, FetchOutcome, Fetcher, Location, RefreshOutcome, refresh_one,
 };
-use touchpoint_store::{SqliteStore, Store};
+#[path = "support/copies.rs"]
+mod copies;
+use copies::MemoryCopies;
 
 const CALENDAR: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\n\
     UID:a@test\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260105T170000Z\r\nEND:VEVENT\r\n\
@@ -58,7 +60,7 @@ async fn errors_when_a_path_source_is_missing_and_keeps_the_copy() {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("sister.ics");
     std::fs::write(&path, CALENDAR).unwrap();
-    let store = SqliteStore::open(&tmp.path().join("data")).unwrap();
+    let store = MemoryCopies::default();
     let fetcher = fetcher(1024 * 1024);
     let location = Location::Path(path.clone());
     let t0 = Timestamp::from_second(1_800_000_000).unwrap();
@@ -89,14 +91,13 @@ async fn errors_when_a_path_source_is_missing_and_keeps_the_copy() {
         error.detail()
     );
     assert_eq!(failures, 1);
-    let record = store.get("sister").await.unwrap().unwrap();
+    let record = store.get("sister").unwrap();
     assert_eq!(record.body.as_deref(), Some(CALENDAR.as_bytes()));
 }
 
 #[tokio::test]
 async fn can_refresh_an_embedded_calendar_without_bumping_an_unchanged_version() {
-    let tmp = tempfile::tempdir().unwrap();
-    let store = SqliteStore::open(tmp.path()).unwrap();
+    let store = MemoryCopies::default();
     let fetcher = fetcher(1024 * 1024);
     let location = Location::Embedded(CALENDAR.as_bytes());
     let t0 = Timestamp::from_second(1_800_000_000).unwrap();

@@ -20,7 +20,9 @@ use jiff::Timestamp;
 use touchpoint_fetch::{
     FetchConfig, FetchErrorKind, FetchOutcome, Fetcher, Location, RefreshOutcome, refresh_one,
 };
-use touchpoint_store::{SqliteStore, Store};
+#[path = "support/copies.rs"]
+mod copies;
+use copies::MemoryCopies;
 
 const LAST_MODIFIED: &str = "Tue, 01 Sep 2026 10:00:00 GMT";
 
@@ -236,8 +238,7 @@ async fn assert_failure_keeps_the_copy(
     kind: FetchErrorKind,
     message: &str,
 ) {
-    let tmp = tempfile::tempdir().unwrap();
-    let store = SqliteStore::open(tmp.path()).unwrap();
+    let store = MemoryCopies::default();
     let good = refresh_one(fetcher, &store, "src", &server.at("/feed.ics"), at(0))
         .await
         .unwrap();
@@ -245,7 +246,7 @@ async fn assert_failure_keeps_the_copy(
         matches!(good.outcome, RefreshOutcome::Updated { version: 1, .. }),
         "{good:?}"
     );
-    let before = store.get("src").await.unwrap().unwrap();
+    let before = store.get("src").unwrap();
 
     for attempt in 1..=2u32 {
         let report = refresh_one(fetcher, &store, "src", &bad, at(i64::from(attempt) * 60))
@@ -259,7 +260,7 @@ async fn assert_failure_keeps_the_copy(
         assert_eq!(error.to_string(), message);
         assert_eq!(failures, attempt);
 
-        let after = store.get("src").await.unwrap().unwrap();
+        let after = store.get("src").unwrap();
         assert_eq!(after.body, before.body, "the last good copy is kept");
         assert_eq!(after.etag, before.etag);
         assert_eq!(after.summary, before.summary);
@@ -319,8 +320,7 @@ async fn can_get_304_with_an_etag_and_name_touchpoint_in_the_user_agent() {
 async fn can_get_304_with_last_modified_alone() {
     let server = start().await;
     let fetcher = fetcher(Duration::from_secs(5));
-    let tmp = tempfile::tempdir().unwrap();
-    let store = SqliteStore::open(tmp.path()).unwrap();
+    let store = MemoryCopies::default();
     let location = server.at("/lm.ics");
     let first = refresh_one(&fetcher, &store, "lm", &location, at(0))
         .await
@@ -334,7 +334,7 @@ async fn can_get_304_with_last_modified_alone() {
         .unwrap();
     assert_eq!(second.outcome, RefreshOutcome::NotModified);
     assert_eq!(server.feed.header(header::IF_NONE_MATCH), None);
-    let record = store.get("lm").await.unwrap().unwrap();
+    let record = store.get("lm").unwrap();
     assert_eq!((record.version, record.fetched_at), (1, Some(at(60))));
 }
 
@@ -342,8 +342,7 @@ async fn can_get_304_with_last_modified_alone() {
 async fn can_follow_a_feed_that_changes_between_refreshes() {
     let server = start().await;
     let fetcher = fetcher(Duration::from_secs(5));
-    let tmp = tempfile::tempdir().unwrap();
-    let store = SqliteStore::open(tmp.path()).unwrap();
+    let store = MemoryCopies::default();
     let location = server.at("/feed.ics");
 
     let first = refresh_one(&fetcher, &store, "openssf", &location, at(0))
@@ -369,7 +368,7 @@ async fn can_follow_a_feed_that_changes_between_refreshes() {
         changed.outcome,
         RefreshOutcome::Updated { version: 2, .. }
     ));
-    let record = store.get("openssf").await.unwrap().unwrap();
+    let record = store.get("openssf").unwrap();
     assert_eq!(
         record.body,
         Some(calendar("Weekly sync (moved)").into_bytes())
@@ -528,8 +527,7 @@ async fn can_store_hostile_text_exactly_as_served() {
     );
     server.feed.set(hostile.clone());
     let fetcher = fetcher(Duration::from_secs(5));
-    let tmp = tempfile::tempdir().unwrap();
-    let store = SqliteStore::open(tmp.path()).unwrap();
+    let store = MemoryCopies::default();
     let report = refresh_one(&fetcher, &store, "evil", &server.at("/feed.ics"), at(0))
         .await
         .unwrap();
@@ -537,7 +535,7 @@ async fn can_store_hostile_text_exactly_as_served() {
         matches!(report.outcome, RefreshOutcome::Updated { .. }),
         "{report:?}"
     );
-    let record = store.get("evil").await.unwrap().unwrap();
+    let record = store.get("evil").unwrap();
     assert_eq!(
         record.body,
         Some(hostile.into_bytes()),

@@ -21,9 +21,10 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use jiff::{SignedDuration, Timestamp};
 use touchpoint_fetch::{
-    FetchConfig, Fetcher, Location, RefreshOutcome, RefreshReport, Schedule, refresh_one,
+    Copies, FetchConfig, Fetcher, Location, NewCopy, RefreshOutcome, RefreshReport, Saved,
+    Schedule, Validators, refresh_one,
 };
-use touchpoint_store::{Bodies, SourceRecord, Store};
+use touchpoint_store::{Bodies, SourceRecord, Store, StoreError};
 
 use crate::app::{self, Loaded};
 use crate::server::AppState;
@@ -208,12 +209,13 @@ async fn refresh_leased(
                 .find(|r| r.id == id)
                 .unwrap_or_else(|| SourceRecord::new(id));
             let unit = Schedule::jitter_for(id, record.checked_at);
-            if !schedule.is_due(&record, now, unit) {
+            if !schedule.is_due(record.checked_at, record.failures, now, unit) {
                 return Ok(Attempt::NotDue);
             }
         }
+        let copies = StoreCopies(store);
         tokio::select! {
-            report = refresh_one(fetcher, store, id, location, now) => {
+            report = refresh_one(fetcher, &copies, id, location, now) => {
                 Ok(Attempt::Refreshed(report?))
             }
             why = keep_lease(store, id, holder, tuning.lease) => {
@@ -225,6 +227,50 @@ async fn refresh_leased(
     // Releasing is best effort: the lease expires on its own.
     let _ = store.release_lease(id, holder).await;
     result
+}
+
+/// The store as the fetcher's [`Copies`]: where refreshes keep their copies.
+pub struct StoreCopies<'s>(pub &'s dyn Store);
+
+impl Copies for StoreCopies<'_> {
+    type Error = StoreError;
+
+    async fn validators(&self, id: &str) -> Result<Option<Validators>, StoreError> {
+        let record = self.0.get(id).await?;
+        Ok(record
+            .filter(|record| record.body.is_some())
+            .map(|record| Validators {
+                etag: record.etag,
+                last_modified: record.last_modified,
+            }))
+    }
+
+    async fn save_success(
+        &self,
+        id: &str,
+        copy: NewCopy,
+        at: Timestamp,
+    ) -> Result<Saved, StoreError> {
+        let copy = touchpoint_store::NewCopy {
+            body: copy.body,
+            etag: copy.etag,
+            last_modified: copy.last_modified,
+            summary: copy.summary,
+        };
+        let saved = self.0.save_success(id, copy, at).await?;
+        Ok(Saved {
+            version: saved.version,
+            changed: saved.changed,
+        })
+    }
+
+    async fn save_not_modified(&self, id: &str, at: Timestamp) -> Result<(), StoreError> {
+        self.0.save_not_modified(id, at).await
+    }
+
+    async fn save_failure(&self, id: &str, error: &str, at: Timestamp) -> Result<u32, StoreError> {
+        self.0.save_failure(id, error, at).await
+    }
 }
 
 /// Renew `holder`'s lease on `id` every third of `ttl`, forever; returns why it was lost: another
@@ -413,7 +459,9 @@ fn refresh_due(
             .unwrap_or_else(|| SourceRecord::new(decl.id.clone()));
         let schedule = tuning.schedule(loaded, &decl.id);
         let unit = Schedule::jitter_for(&decl.id, record.checked_at);
-        if !schedule.is_due(&record, now, unit) || !in_flight.start(&decl.id) {
+        if !schedule.is_due(record.checked_at, record.failures, now, unit)
+            || !in_flight.start(&decl.id)
+        {
             continue;
         }
         let (loaded, store, fetcher) = (loaded.clone(), store.clone(), fetcher.clone());

@@ -1,7 +1,8 @@
 //! kill -9 of a refresh in progress: a child process (this test binary, re-invoked on an ignored
 //! test) serves a feed that changes on every request and refreshes it into a SQLite store in a
 //! loop; the parent SIGKILLs it mid-refresh, reopens the store and checks that the record is
-//! one whole, valid copy whose validators and version match its body.
+//! one whole, valid copy whose validators and version match its body. It lives with the binary
+//! because the binary is what joins the fetcher to the store (`refresher::StoreCopies`).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -13,6 +14,7 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use jiff::Timestamp;
+use touchpoint::refresher::StoreCopies;
 use touchpoint_fetch::{FetchConfig, Fetcher, Location, RefreshOutcome, refresh_one, validate};
 use touchpoint_store::{SqliteStore, Store};
 
@@ -76,7 +78,7 @@ fn child_refreshes_until_killed() {
         loop {
             second += 1;
             let now = Timestamp::from_second(1_800_000_000 + second).unwrap();
-            let report = refresh_one(&fetcher, &store, "feed", &location, now)
+            let report = refresh_one(&fetcher, &StoreCopies(&store), "feed", &location, now)
                 .await
                 .unwrap();
             let RefreshOutcome::Updated { version, .. } = report.outcome else {
