@@ -31,11 +31,45 @@ const MAX_TRANSITIONS: usize = 1000;
 /// Render `calendar` as iCalendar text (CRLF line endings, lines folded at 75 octets). `now` is
 /// the DTSTAMP of every event.
 pub fn write(calendar: &Calendar, now: Timestamp) -> String {
-    write_events(calendar, calendar.events.iter(), None, now)
+    write_events(calendar, calendar.events.iter(), |_| None, now)
 }
 
-/// SEQUENCE and LAST-MODIFIED to write for every event, in place of the events' own.
-#[derive(Clone, Copy, Debug)]
+/// What identifies an event across versions of a feed: its UID, and the RECURRENCE-ID as
+/// written for an override.
+pub fn revision_key(event: &Event) -> String {
+    match &event.recurrence_id {
+        None => event.uid.clone(),
+        Some(rid) => {
+            let (params, value) = time_parts(rid);
+            let range = if event.this_and_future {
+                ";RANGE=THISANDFUTURE"
+            } else {
+                ""
+            };
+            format!("{} RECURRENCE-ID{params}{range}:{value}", event.uid)
+        }
+    }
+}
+
+/// A hash of the event as [`write_events`] writes it, without its SEQUENCE, LAST-MODIFIED and
+/// DTSTAMP: it changes when anything a client shows changes (time, rule, exceptions, title,
+/// location, status…). 64-bit FNV-1a, stable across builds, so replicas and restarts agree.
+pub fn fingerprint(event: &Event) -> u64 {
+    let mut out = Output::default();
+    let fixed = Revision {
+        sequence: 0,
+        last_modified: Timestamp::UNIX_EPOCH,
+    };
+    write_event(&mut out, event, "", Some(fixed));
+    out.text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// SEQUENCE and LAST-MODIFIED to write for an event, in place of its own; its DTSTAMP is then
+/// the LAST-MODIFIED too, so an unchanged event keeps its bytes (RFC 5545 §3.8.7.2 lets a
+/// METHOD:PUBLISH feed say when the information was last revised).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Revision {
     /// The SEQUENCE.
     pub sequence: i64,
@@ -45,12 +79,12 @@ pub struct Revision {
 
 /// [`write()`] for events held elsewhere (walked three times: to size the output, for the zones,
 /// then to write them), with `calendar`'s own events ignored: a feed of many calendars' events
-/// is written without copying them into one. With a `revision`, every event gets its SEQUENCE
-/// and LAST-MODIFIED.
+/// is written without copying them into one. An event for which `revision` gives one gets its
+/// SEQUENCE, LAST-MODIFIED and DTSTAMP from it.
 pub fn write_events<'e>(
     calendar: &Calendar,
     events: impl Iterator<Item = &'e Event> + Clone,
-    revision: Option<Revision>,
+    revision: impl Fn(&Event) -> Option<Revision>,
     now: Timestamp,
 ) -> String {
     let mut out = Output {
@@ -80,7 +114,10 @@ pub fn write_events<'e>(
     }
     let dtstamp = format_utc(now);
     for event in events {
-        write_event(&mut out, event, &dtstamp, revision);
+        match revision(event) {
+            Some(r) => write_event(&mut out, event, &format_utc(r.last_modified), Some(r)),
+            None => write_event(&mut out, event, &dtstamp, None),
+        }
     }
     out.line("END:VCALENDAR");
     out.text

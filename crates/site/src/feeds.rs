@@ -6,13 +6,14 @@
 //! The community's own events are the series compiled by the community crate: a cancelled date is
 //! an EXDATE with its time **and** a `STATUS:CANCELLED` override carrying the reason, so clients
 //! that honour either see it. Their UID is `{series id}@{community host}`, stable as long as the
-//! id is. Their SEQUENCE and LAST-MODIFIED come from [`Site::revised`] (see [`sequence`]).
+//! id is. Their SEQUENCE, LAST-MODIFIED and DTSTAMP come from the store's revisions
+//! ([`Site::set_revisions`]): they change when the event does, and only then.
 //!
 //! Every function is pure: the same site gives byte-identical output, so the server's ETag and
 //! Last-Modified stay valid between changes.
 
 use jiff::Timestamp;
-use touchpoint_calendar::write::{Revision, write_events};
+use touchpoint_calendar::write::write_events;
 use touchpoint_calendar::{Calendar, Event, write};
 
 use crate::{Site, safe_url};
@@ -20,40 +21,12 @@ use crate::{Site, safe_url};
 /// `Content-Type` of every feed.
 pub const CONTENT_TYPE: &str = "text/calendar; charset=utf-8";
 
-/// The instant SEQUENCE counts from: 2020-01-01T00:00:00Z.
-const SEQUENCE_EPOCH: i64 = 1_577_836_800;
-
-/// The SEQUENCE of the community's own events when the community file was last changed at
-/// `revised`: the seconds from 2020-01-01T00:00:00Z to `revised` (0 before then).
-///
-/// RFC 5545 asks for a SEQUENCE that rises with every significant change and never goes back.
-/// A hash of the compiled series would change but not rise, and counting revisions needs
-/// memory of the previous content. The file's modification time rises whenever the file is
-/// edited, pulled or checked out again, and stays put while it is not, so a number that grows
-/// with it is monotonic and stable without any state: it may rise when nothing meaningful
-/// changed (a `touch`, a change to another series), which clients take as a harmless update,
-/// but it never stays put or falls when a series changed. Seconds keep two edits a minute apart
-/// distinct and fit the 32-bit integer clients store until 2088.
-pub fn sequence(revised: Timestamp) -> i64 {
-    (revised.as_second() - SEQUENCE_EPOCH).max(0)
-}
-
 /// When a feed of `site` last changed: the later of the outside calendars' last good copy and
-/// the community file's modification time. It is every event's DTSTAMP and the HTTP
-/// `Last-Modified` of every feed.
+/// the last change of the community's own events. It is the DTSTAMP of outside events and the
+/// HTTP `Last-Modified` of every feed.
 pub fn modified(site: &Site) -> Timestamp {
-    site.revised
+    site.revised()
         .map_or(site.updated, |revised| revised.max(site.updated))
-}
-
-/// Set SEQUENCE and LAST-MODIFIED of the community's own events from [`Site::revised`].
-fn revise(site: &Site, events: &mut [Event]) {
-    if let Some(revised) = site.revised {
-        for event in events {
-            event.sequence = sequence(revised);
-            event.last_modified = Some(revised);
-        }
-    }
 }
 
 fn named(mut calendar: Calendar, name: String, description: String) -> Calendar {
@@ -66,11 +39,24 @@ fn named(mut calendar: Calendar, name: String, description: String) -> Calendar 
     calendar
 }
 
-/// The community's own series compiled, with SEQUENCE and LAST-MODIFIED set.
-fn own(site: &Site) -> Calendar {
-    let mut calendar = site.own();
-    revise(site, &mut calendar.events);
+/// `calendar` (its own events) written with the community's revisions: SEQUENCE,
+/// LAST-MODIFIED and DTSTAMP of each own event from the store, so a feed keeps its bytes while
+/// its events do not change, whatever else changes on the site.
+fn write_revised(site: &Site, calendar: &Calendar, now: Timestamp) -> String {
+    write_events(calendar, calendar.events.iter(), |e| site.revision(e), now)
+}
+
+/// The last change of `calendar`'s own events, else `now`: the "now" of a feed of the
+/// community's series only, so a change elsewhere on the site leaves its bytes alone (the
+/// VTIMEZONEs are listed ten years past it).
+fn last_change(site: &Site, calendar: &Calendar, now: Timestamp) -> Timestamp {
     calendar
+        .events
+        .iter()
+        .filter_map(|e| site.revision(e))
+        .map(|r| r.last_modified)
+        .max()
+        .unwrap_or(now)
 }
 
 /// `/calendar.ics`: every series of the community. `now` is the DTSTAMP (use [`modified`] to
@@ -88,23 +74,18 @@ pub fn community(site: &Site, now: Timestamp) -> String {
         timezone: Some(info.timezone.name.to_string()),
         ..Calendar::default()
     };
-    let revision = site.revised.map(|revised| Revision {
-        sequence: sequence(revised),
-        last_modified: revised,
-    });
     write_events(
         &named(header, info.name.clone(), description),
         site.by_series.iter().flat_map(|calendar| &calendar.events),
-        revision,
-        now,
+        |e| site.revision(e),
+        site.revised().unwrap_or(now),
     )
 }
 
 /// `/series/{id}.ics`; `None` for an unknown id.
 pub fn series(site: &Site, id: &str, now: Timestamp) -> Option<String> {
     let series = site.community.series(id)?;
-    let mut calendar = site.community.series_calendar(id)?;
-    revise(site, &mut calendar.events);
+    let calendar = site.community.series_calendar(id)?;
     let name = format!("{} — {}", series.title, site.community.info.name);
     let description = series.description.clone().unwrap_or_else(|| {
         format!(
@@ -114,20 +95,29 @@ pub fn series(site: &Site, id: &str, now: Timestamp) -> Option<String> {
             series.cadence()
         )
     });
-    Some(write(&named(calendar, name, description), now))
+    let now = last_change(site, &calendar, now);
+    Some(write_revised(
+        site,
+        &named(calendar, name, description),
+        now,
+    ))
 }
 
 /// `/groups/{id}.ics`: the group's series; `None` for an unknown id.
 pub fn group(site: &Site, id: &str, now: Timestamp) -> Option<String> {
     let group = site.community.group(id)?;
-    let mut calendar = site.community.group_calendar(id)?;
-    revise(site, &mut calendar.events);
+    let calendar = site.community.group_calendar(id)?;
     let name = format!("{} — {}", group.title, site.community.info.name);
     let description = group
         .description
         .clone()
         .unwrap_or_else(|| format!("Meetings of the {} working group", group.title));
-    Some(write(&named(calendar, name, description), now))
+    let now = last_change(site, &calendar, now);
+    Some(write_revised(
+        site,
+        &named(calendar, name, description),
+        now,
+    ))
 }
 
 /// `/sources/{id}.ics`: an outside calendar as Touchpoint read it, with unsafe links dropped
@@ -146,7 +136,7 @@ pub fn source(site: &Site, id: &str, now: Timestamp) -> Option<String> {
 
 /// `/all.ics`: the community's series and every outside calendar, each UID once.
 pub fn all(site: &Site, now: Timestamp) -> String {
-    let mut calendar = own(site);
+    let mut calendar = site.own();
     let mut seen: std::collections::HashSet<String> =
         calendar.events.iter().map(|e| e.uid.clone()).collect();
     for source in &site.sources {
@@ -170,7 +160,7 @@ pub fn all(site: &Site, now: Timestamp) -> String {
         "Meetings of {} and of the calendars it follows, merged",
         info.name
     );
-    write(&named(calendar, name, description), now)
+    write_revised(site, &named(calendar, name, description), now)
 }
 
 /// Every feed of `site` as (path, body), in a stable order: what `touchpoint build` writes.

@@ -11,11 +11,13 @@ pub mod html;
 pub mod openapi;
 mod when;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use jiff::civil;
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
+use touchpoint_calendar::write::{self, Revision};
 use touchpoint_calendar::{
     Calendar, Event, Limits, Status, Take, Time, Tz, Window, expand, expand_first,
 };
@@ -84,10 +86,11 @@ pub struct Site {
     /// When the content last changed: the DTSTAMP and Last-Modified of the feeds, so they stay
     /// byte-identical (and cacheable) between changes.
     pub updated: Timestamp,
-    /// When the community file last changed, when known (its modification time): the
-    /// LAST-MODIFIED of the community's own events in the feeds and the source of their SEQUENCE
-    /// (see [`feeds::sequence`]). `None` (the embedded example) writes SEQUENCE 0.
-    pub revised: Option<Timestamp>,
+    /// The SEQUENCE and LAST-MODIFIED of the community's own events, by
+    /// [`revision_key`](touchpoint_calendar::write::revision_key): what the store recorded for
+    /// [`Site::published`] (see [`Site::set_revisions`]). Empty: SEQUENCE 0 and DTSTAMP
+    /// [`Site::updated`].
+    revisions: HashMap<String, Revision>,
     /// Each series compiled alone, index-aligned with `community.series`, so a page asking for
     /// one series or group expands only those (the home page asks once per card).
     by_series: Vec<Calendar>,
@@ -366,13 +369,42 @@ impl Site {
             .collect();
         Site {
             updated,
-            revised: None,
+            revisions: HashMap::new(),
             by_series,
             community,
             sources,
             base_path: String::new(),
             base_url: None,
         }
+    }
+
+    /// Every event the community publishes as its own (each series' master and overrides), as
+    /// (revision key, fingerprint): what the store's revisions are kept for.
+    pub fn published(&self) -> Vec<(String, u64)> {
+        self.by_series
+            .iter()
+            .flat_map(|calendar| &calendar.events)
+            .map(|event| (write::revision_key(event), write::fingerprint(event)))
+            .collect()
+    }
+
+    /// Set the revisions of the community's own events (from the store, for [`Site::published`]):
+    /// their SEQUENCE, LAST-MODIFIED and DTSTAMP in every feed.
+    pub fn set_revisions(&mut self, revisions: impl IntoIterator<Item = (String, Revision)>) {
+        self.revisions = revisions.into_iter().collect();
+    }
+
+    /// The revision of one of the community's own events, if the store gave one.
+    pub fn revision(&self, event: &Event) -> Option<Revision> {
+        if self.revisions.is_empty() {
+            return None;
+        }
+        self.revisions.get(&write::revision_key(event)).copied()
+    }
+
+    /// When the community's own events last changed, if the store said.
+    pub fn revised(&self) -> Option<Timestamp> {
+        self.revisions.values().map(|r| r.last_modified).max()
     }
 
     /// The community's series compiled into one calendar (what `/calendar.ics` publishes).

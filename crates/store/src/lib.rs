@@ -104,7 +104,7 @@ pub trait Store: Send + Sync + 'static {
 
     /// The revision of every published event, in the order given, after recording `published`
     /// in one transaction: an event seen for the first time gets sequence 0, modified `at`; one
-    /// whose fingerprint changed gets its sequence plus one, modified `at` (or just after the
+    /// whose fingerprint changed gets its sequence plus one, modified `at` (or a second after the
     /// previous one, should this clock be behind the replica that wrote it); an unchanged one
     /// keeps both. Events no longer published keep their row, so one that comes back continues
     /// its sequence. Restarts and replicas sharing the database get the same numbers.

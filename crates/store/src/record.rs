@@ -115,11 +115,12 @@ impl Revision {
             Some((kept, revision)) if kept == fingerprint => revision,
             Some((_, revision)) => Revision {
                 sequence: revision.sequence + 1,
-                // LAST-MODIFIED never goes back, whichever replica's clock is behind.
+                // LAST-MODIFIED never goes back, whichever replica's clock is behind, and moves
+                // by at least the second a feed writes it in.
                 modified: at.max(
                     revision
                         .modified
-                        .checked_add(jiff::SignedDuration::from_micros(1))
+                        .checked_add(jiff::SignedDuration::from_secs(1))
                         .unwrap_or(revision.modified),
                 ),
             },

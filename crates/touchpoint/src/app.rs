@@ -8,7 +8,7 @@ use anyhow::Context;
 use jiff::Timestamp;
 use touchpoint_community::{CalendarSource, Community, Diagnostic, Location};
 use touchpoint_site::{Site, Source, SourceStatus};
-use touchpoint_store::{Bodies, SourceRecord, SqliteStore, Store};
+use touchpoint_store::{Bodies, Published, SourceRecord, SqliteStore, Store};
 
 use crate::cli::{ConfigArgs, StoreArgs};
 
@@ -22,9 +22,6 @@ pub struct Loaded {
     /// The folder `path =` sources are read from; `None` for the embedded example, whose sample
     /// calendars are compiled into the binary.
     pub base: Option<PathBuf>,
-    /// When the community file was last modified (`None` for the embedded example): the feeds'
-    /// LAST-MODIFIED and SEQUENCE of the community's own events come from it.
-    pub modified: Option<Timestamp>,
     /// Whether `path =` calendars may be read from outside [`Loaded::base`]
     /// (`--allow-any-path`).
     pub allow_any_path: bool,
@@ -86,15 +83,10 @@ pub fn load_community(args: &ConfigArgs) -> Result<Loaded, Invalid> {
                     }
                 })
                 .unwrap_or_else(|| PathBuf::from("."));
-            let modified = std::fs::metadata(path)
-                .and_then(|meta| meta.modified())
-                .ok()
-                .and_then(|at| Timestamp::try_from(at).ok());
             Ok(Loaded {
                 community: Arc::new(checked.community),
                 warnings: checked.warnings,
                 base: Some(base),
-                modified,
                 allow_any_path: args.allow_any_path,
                 allow_private_addresses: args.allow_private_addresses,
             })
@@ -106,7 +98,6 @@ pub fn load_community(args: &ConfigArgs) -> Result<Loaded, Invalid> {
                 community: Arc::new(checked.community),
                 warnings: checked.warnings,
                 base: None,
-                modified: None,
                 allow_any_path: args.allow_any_path,
                 allow_private_addresses: args.allow_private_addresses,
             })
@@ -159,7 +150,35 @@ pub async fn open_store(args: &StoreArgs) -> anyhow::Result<Arc<dyn Store>> {
 
 /// The site for `loaded` with every outside calendar's last good copy from `store`.
 pub async fn build_site(loaded: &Loaded, store: &dyn Store) -> anyhow::Result<Site> {
-    Ok(site_from_records(loaded, &stored_records(store).await?))
+    let mut site = site_from_records(loaded, &stored_records(store).await?);
+    revise(&mut site, store).await;
+    Ok(site)
+}
+
+/// Give the community's own events their SEQUENCE, LAST-MODIFIED and DTSTAMP from `store`,
+/// recording what changed since the last build (by this process, an earlier one or another
+/// replica). Read at the I/O edge: an event first seen or changed is stamped with the clock.
+/// A store that cannot record (a read-only database) leaves the defaults, SEQUENCE 0, and says
+/// why.
+async fn revise(site: &mut Site, store: &dyn Store) {
+    let published: Vec<Published> = site
+        .published()
+        .into_iter()
+        .map(|(key, fingerprint)| Published { key, fingerprint })
+        .collect();
+    match store.revise(&published, Timestamp::now()).await {
+        Ok(revisions) => site.set_revisions(published.into_iter().zip(revisions).map(|(p, r)| {
+            let revision = touchpoint_calendar::write::Revision {
+                sequence: r.sequence,
+                last_modified: r.modified,
+            };
+            (p.key, revision)
+        })),
+        Err(error) => tracing::warn!(
+            "cannot record the revisions of the community's events ({error}); \
+             the feeds publish SEQUENCE 0"
+        ),
+    }
 }
 
 /// Every stored record, with its body (what [`site_from_records`] builds from).
@@ -183,9 +202,7 @@ pub fn site_from_records(loaded: &Loaded, records: &[SourceRecord]) -> Site {
         .filter_map(|s| s.last_success)
         .max()
         .unwrap_or(Timestamp::UNIX_EPOCH);
-    let mut site = Site::new(Arc::clone(&loaded.community), sources, updated);
-    site.revised = loaded.modified;
-    site
+    Site::new(Arc::clone(&loaded.community), sources, updated)
 }
 
 fn source(decl: &CalendarSource, record: Option<&SourceRecord>) -> Source {

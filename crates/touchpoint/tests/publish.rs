@@ -224,23 +224,42 @@ fn sequences(text: &str) -> Vec<i64> {
 }
 
 #[tokio::test]
-async fn can_raise_sequence_and_last_modified_when_the_community_file_changes() {
+async fn can_publish_each_event_with_its_own_revision() {
     let mut site = example_site();
     let edited: Timestamp = "2026-06-01T10:00:00Z".parse().unwrap();
-    site.revised = Some(edited);
+    let revision = |sequence, at: Timestamp| touchpoint_calendar::write::Revision {
+        sequence,
+        last_modified: at,
+    };
+    let published = site.published();
+    assert!(published.len() > 2, "{published:?}");
+    site.set_revisions(
+        published
+            .iter()
+            .map(|(key, _)| (key.clone(), revision(0, edited))),
+    );
     let before = get(&state(site.clone()), "/calendar.ics").await.text();
     let same = get(&state(site.clone()), "/calendar.ics").await.text();
-    assert_eq!(before, same, "an unchanged file must give the same bytes");
+    assert_eq!(before, same, "unchanged revisions must give the same bytes");
     assert!(before.contains("LAST-MODIFIED:20260601T100000Z"));
+    assert!(before.contains("DTSTAMP:20260601T100000Z"));
 
-    site.revised = Some(edited + jiff::SignedDuration::from_secs(90));
+    // One event revised: its SEQUENCE and LAST-MODIFIED move, and no other's.
+    let later = edited + jiff::SignedDuration::from_secs(90);
+    let (bumped, _) = &published[0];
+    site.set_revisions(published.iter().map(|(key, _)| {
+        let r = if key == bumped {
+            revision(1, later)
+        } else {
+            revision(0, edited)
+        };
+        (key.clone(), r)
+    }));
     let after = get(&state(site), "/calendar.ics").await.text();
     let (old, new) = (sequences(&before), sequences(&after));
-    assert!(!old.is_empty() && old.len() == new.len());
-    for (old, new) in old.iter().zip(&new) {
-        assert!(new > old, "SEQUENCE must rise: {old} -> {new}");
-    }
-    assert!(after.contains("LAST-MODIFIED:20260601T100130Z"));
+    assert_eq!(old.iter().sum::<i64>(), 0);
+    assert_eq!(new.iter().sum::<i64>(), 1, "{new:?}");
+    assert_eq!(after.matches("LAST-MODIFIED:20260601T100130Z").count(), 1);
 }
 
 // ---- JSON API ------------------------------------------------------------------------------
