@@ -184,6 +184,7 @@ fn can_bump_only_the_edited_series_across_restarts_on_sqlite() {
 }
 
 #[test]
+#[ignore = "needs PostgreSQL (scripts/test provides it)"]
 fn can_bump_only_the_edited_series_and_agree_between_replicas_on_postgresql() {
     let cluster = touchpoint_store::testing::Cluster::start();
     let url = cluster.url();
