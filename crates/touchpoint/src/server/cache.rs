@@ -23,11 +23,15 @@
 //! answers, `/healthz`) move to another thread instead of waiting behind it. Concurrent asks for
 //! one answer render it once: the others wait for that render and are answered from its result,
 //! even when it is too big to keep. The cache is bounded in bytes and in the size of one entry.
+//!
+//! The store is moka's `future::Cache`: its `or_insert_with_if` is the single flight (one render
+//! per key, also when a kept entry has gone stale), a weigher counts the bodies' bytes and a
+//! per-entry expiry drops minute-bound answers when their minute is over.
 
-use std::collections::HashMap;
 use std::io::Write;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -48,6 +52,9 @@ const MIN_COMPRESS: usize = 256;
 /// Brotli quality for kept answers: 5 compresses a 13 MB feed in well under a second and within
 /// a few percent of quality 11's size.
 const BROTLI_QUALITY: i32 = 5;
+/// How long a minute-bound answer stays in memory: past its minute it is never served (the key
+/// check), this only frees its bytes.
+const MINUTE: Duration = Duration::from_secs(60);
 
 /// Most renders (and compressions) running at once.
 pub const RENDERS: usize = 4;
@@ -62,43 +69,67 @@ pub struct PerVersion;
 #[derive(Debug, Clone, Copy)]
 pub struct Served;
 
-/// Rendered responses of one site generation.
+/// What a render left under a key: `None` when its answer is not kept (not a plain 200). An
+/// answer not kept, or too big to keep, expires at once: only the requests that waited for its
+/// render see it.
+type Kept = Option<Arc<Entry>>;
+
+/// Rendered responses, by request key.
 pub struct ResponseCache {
-    inner: Mutex<Inner>,
+    entries: moka::future::Cache<String, Kept>,
     renders: tokio::sync::Semaphore,
-    /// One slot per key being rendered: concurrent requests for one answer wait for the first
-    /// render and are answered from what it left in the slot.
-    rendering: Mutex<HashMap<String, Slot>>,
     /// Bodies compressed so far (a test hook: compression must happen once per entry).
     compressions: AtomicUsize,
 }
 
-/// Where a render leaves its entry for the requests that waited for it.
-type Slot = Arc<tokio::sync::Mutex<Option<Arc<Entry>>>>;
-
 impl Default for ResponseCache {
     fn default() -> ResponseCache {
         ResponseCache {
-            inner: Mutex::default(),
+            entries: moka::future::Cache::builder()
+                .max_capacity(MAX_BYTES as u64)
+                .weigher(|_, kept: &Kept| {
+                    let bytes = kept.as_deref().filter(|entry| entry.keepable());
+                    bytes.map_or(0, |entry| u32::try_from(entry.size()).unwrap_or(u32::MAX))
+                })
+                .expire_after(Lifetime)
+                .build(),
             renders: tokio::sync::Semaphore::new(RENDERS),
-            rendering: Mutex::default(),
             compressions: AtomicUsize::new(0),
         }
     }
 }
 
-#[derive(Default)]
-struct Inner {
-    /// The site generation the entries belong to.
-    generation: u64,
-    /// The minute the minute-bound entries belong to.
-    minute: i64,
-    bytes: usize,
-    entries: HashMap<String, Arc<Entry>>,
+/// How long moka keeps an entry in memory.
+struct Lifetime;
+
+impl Lifetime {
+    fn of(kept: &Kept) -> Option<Duration> {
+        match kept.as_deref() {
+            Some(entry) if entry.keepable() => entry.minute.map(|_| MINUTE),
+            _ => Some(Duration::ZERO),
+        }
+    }
+}
+
+impl moka::Expiry<String, Kept> for Lifetime {
+    fn expire_after_create(&self, _: &String, kept: &Kept, _: Instant) -> Option<Duration> {
+        Lifetime::of(kept)
+    }
+
+    fn expire_after_update(
+        &self,
+        _: &String,
+        kept: &Kept,
+        _: Instant,
+        _: Option<Duration>,
+    ) -> Option<Duration> {
+        Lifetime::of(kept)
+    }
 }
 
 /// A kept 200: its headers, its identity body and, once asked for, its compressed bodies.
 struct Entry {
+    /// The site generation it was rendered from.
     generation: u64,
     /// The minute it holds for, or `None` for the whole site version ([`PerVersion`]).
     minute: Option<i64>,
@@ -135,6 +166,11 @@ impl Entry {
         self.body.len() + packed(&self.gzip) + packed(&self.br)
     }
 
+    /// Whether it is small enough to keep ([`MAX_ENTRY`]).
+    fn keepable(&self) -> bool {
+        self.body.len() <= MAX_ENTRY
+    }
+
     fn holds_for(&self, generation: u64, minute: i64) -> bool {
         self.generation == generation && self.minute.is_none_or(|m| m == minute)
     }
@@ -161,53 +197,58 @@ fn compressible(headers: &HeaderMap) -> bool {
 }
 
 impl ResponseCache {
-    fn get(&self, key: &str, generation: u64, minute: i64) -> Option<Arc<Entry>> {
-        let inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-        inner
-            .entries
-            .get(key)
-            .filter(|entry| entry.holds_for(generation, minute))
-            .cloned()
+    /// Forget every kept answer (a new site is being served).
+    pub fn clear(&self) {
+        self.entries.invalidate_all();
     }
 
-    fn put(&self, key: String, minute: i64, entry: Arc<Entry>) {
-        let mut inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-        if inner.generation != entry.generation {
-            inner.entries.clear();
-            inner.generation = entry.generation;
+    /// Render `request` (at most [`RENDERS`] at once) and keep the answer if it is a plain 200;
+    /// anything else comes back as the handler answered.
+    async fn render_entry(
+        &self,
+        next: Next,
+        request: Request,
+        generation: u64,
+        minute: i64,
+    ) -> Result<Entry, Response> {
+        let response = self.render(next, request).await;
+        let no_store = response
+            .headers()
+            .get(header::CACHE_CONTROL)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("no-store"));
+        if response.status() != StatusCode::OK || no_store {
+            return Err(response);
         }
-        if inner.minute != minute {
-            // A new minute: the minute-bound answers go, the per-version ones stay.
-            inner.entries.retain(|_, kept| kept.minute.is_none());
-            inner.minute = minute;
-        }
-        inner.entries.insert(key, Arc::clone(&entry));
-        inner.bytes = inner.entries.values().map(|kept| kept.size()).sum();
-        if inner.bytes > MAX_BYTES {
-            // Full: start over with the new entry alone.
-            inner.entries.retain(|_, kept| Arc::ptr_eq(kept, &entry));
-            inner.bytes = entry.size();
-        }
+        let (parts, body) = response.into_parts();
+        // Every body here is already in memory (rendered strings), so collecting it costs a copy.
+        let body = axum::body::to_bytes(body, usize::MAX)
+            .await
+            .map_err(|err| {
+                tracing::warn!("cannot read a rendered body: {err}");
+                StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            })?;
+        let per_version = parts.extensions.get::<PerVersion>().is_some();
+        Ok(Entry::new(
+            generation,
+            (!per_version).then_some(minute),
+            parts.headers,
+            body,
+        ))
     }
 
-    /// Count a compressed body that `entry` now holds too (if it may be kept; one evicted since
-    /// is counted until the next start-over, which errs on the small side).
-    fn grew(&self, entry: &Entry, by: usize) {
-        let mut inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-        if inner.generation != entry.generation || entry.body.len() > MAX_ENTRY {
-            return;
-        }
-        inner.bytes += by;
-        if inner.bytes > MAX_BYTES {
-            inner.entries.clear();
-            inner.bytes = 0;
-        }
+    /// Run the handler, waiting for one of the [`RENDERS`] permits.
+    async fn render(&self, next: Next, request: Request) -> Response {
+        // The semaphore is never closed, so acquiring only waits.
+        let _permit = self.renders.acquire().await.ok();
+        render(next, request).await
     }
 
     /// `entry`'s body in `coding`, compressed on first ask (one compression however many ask
     /// at once); `None` when compressing does not make it smaller.
-    async fn encoded(&self, entry: &Entry, coding: Coding) -> Option<Bytes> {
-        entry
+    async fn encoded(&self, key: &str, entry: &Arc<Entry>, coding: Coding) -> Option<Bytes> {
+        let mut grew = false;
+        let packed = entry
             .cell(coding)
             .get_or_init(|| async {
                 // The semaphore is never closed, so acquiring only waits.
@@ -215,11 +256,26 @@ impl ResponseCache {
                 let packed = on_blocking_thread(|| compress(coding, &entry.body));
                 self.compressions.fetch_add(1, Ordering::Relaxed);
                 let packed = packed.filter(|packed| packed.len() < entry.body.len())?;
-                self.grew(entry, packed.len());
+                grew = true;
                 Some(packed)
             })
             .await
-            .clone()
+            .clone();
+        if grew {
+            self.reweigh(key, entry).await;
+        }
+        packed
+    }
+
+    /// Count the compressed body `entry` holds now, if it is still the one kept for `key` (moka
+    /// weighs an entry when it is inserted).
+    async fn reweigh(&self, key: &str, entry: &Arc<Entry>) {
+        let kept = self.entries.get(key).await.flatten();
+        if kept.is_some_and(|kept| Arc::ptr_eq(&kept, entry)) {
+            self.entries
+                .insert(key.to_owned(), Some(Arc::clone(entry)))
+                .await;
+        }
     }
 }
 
@@ -356,7 +412,7 @@ fn plain_get(mut request: Request) -> Request {
 
 /// The answer to `wanted` from a kept entry: 304, headers only (HEAD) or the body in the
 /// client's preferred encoding.
-async fn answer(cache: &ResponseCache, entry: &Entry, wanted: &Wanted) -> Response {
+async fn answer(cache: &ResponseCache, key: &str, entry: &Arc<Entry>, wanted: &Wanted) -> Response {
     let mut headers = entry.headers.clone();
     if wanted.has_current(entry) {
         headers.remove(header::CONTENT_TYPE);
@@ -368,7 +424,7 @@ async fn answer(cache: &ResponseCache, entry: &Entry, wanted: &Wanted) -> Respon
     let mut body = entry.body.clone();
     if entry.compressible {
         for &coding in &wanted.codings {
-            if let Some(packed) = cache.encoded(entry, coding).await {
+            if let Some(packed) = cache.encoded(key, entry, coding).await {
                 headers.insert(
                     header::CONTENT_ENCODING,
                     HeaderValue::from_static(coding.name()),
@@ -387,30 +443,6 @@ async fn answer(cache: &ResponseCache, entry: &Entry, wanted: &Wanted) -> Respon
     *response.headers_mut() = headers;
     response.extensions_mut().insert(Served);
     response
-}
-
-/// Removes a key's render slot from the map when dropped, unless a later request put in
-/// another one meanwhile.
-struct Forget<'a> {
-    cache: &'a ResponseCache,
-    key: String,
-    slot: Slot,
-}
-
-impl Drop for Forget<'_> {
-    fn drop(&mut self) {
-        let mut rendering = self
-            .cache
-            .rendering
-            .lock()
-            .unwrap_or_else(|p| p.into_inner());
-        if rendering
-            .get(&self.key)
-            .is_some_and(|slot| Arc::ptr_eq(slot, &self.slot))
-        {
-            rendering.remove(&self.key);
-        }
-    }
 }
 
 /// Run CPU work; on the multi-threaded runtime, off the worker's queue (`block_in_place`), so
@@ -444,67 +476,40 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
     let cache = &state.cache;
     let generation = state.generation();
     let minute = state.now().as_second().div_euclid(60);
-    if let Some(hit) = cache.get(&key, generation, minute) {
-        return answer(cache, &hit, &wanted).await;
+    // The first request for a key (or for a key whose entry went stale) renders it; the others
+    // wait and take what it kept. The render runs only here, so the request stays ours until
+    // then, and its answer, when not kept, comes back through `own`.
+    let mut pending = Some((next, plain_get(request)));
+    let mut own = None;
+    let kept = cache
+        .entries
+        .entry(key.clone())
+        .or_insert_with_if(
+            async {
+                let (next, request) = pending.take()?;
+                match cache.render_entry(next, request, generation, minute).await {
+                    Ok(entry) => Some(Arc::new(entry)),
+                    Err(response) => {
+                        own = Some(response);
+                        None
+                    }
+                }
+            },
+            |kept| {
+                !kept
+                    .as_deref()
+                    .is_some_and(|entry| entry.holds_for(generation, minute))
+            },
+        )
+        .await
+        .into_value();
+    match (kept, own, pending) {
+        (_, Some(response), _) => response,
+        (Some(entry), None, _) => answer(cache, &key, &entry, &wanted).await,
+        // Another request's render was not kept (an error page, `no-store`): render this one too.
+        (None, None, Some((next, request))) => cache.render(next, request).await,
+        (None, None, None) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
-    // The first request for a key renders it; the others wait here, then answer from what it
-    // left in the slot. The slot leaves the map once this request is done.
-    let slot = Arc::clone(
-        cache
-            .rendering
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .entry(key.clone())
-            .or_default(),
-    );
-    let forget = Forget {
-        cache,
-        key: key.clone(),
-        slot,
-    };
-    let mut rendered = forget.slot.lock().await;
-    if let Some(entry) = rendered.clone() {
-        drop(rendered);
-        return answer(cache, &entry, &wanted).await;
-    }
-    if let Some(hit) = cache.get(&key, generation, minute) {
-        drop(rendered);
-        return answer(cache, &hit, &wanted).await;
-    }
-    // The semaphore is never closed, so acquiring only waits.
-    let permit = cache.renders.acquire().await.ok();
-    let response = render(next, plain_get(request)).await;
-    drop(permit);
-    let no_store = response
-        .headers()
-        .get(header::CACHE_CONTROL)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("no-store"));
-    if response.status() != StatusCode::OK || no_store {
-        return response;
-    }
-    let (parts, body) = response.into_parts();
-    // Every body here is already in memory (rendered strings), so collecting it costs a copy.
-    let body = match axum::body::to_bytes(body, usize::MAX).await {
-        Ok(body) => body,
-        Err(err) => {
-            tracing::warn!("cannot read a rendered body: {err}");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
-    };
-    let per_version = parts.extensions.get::<PerVersion>().is_some();
-    let entry = Arc::new(Entry::new(
-        generation,
-        (!per_version).then_some(minute),
-        parts.headers,
-        body,
-    ));
-    if entry.body.len() <= MAX_ENTRY {
-        cache.put(key, minute, Arc::clone(&entry));
-    }
-    *rendered = Some(Arc::clone(&entry));
-    drop(rendered);
-    answer(cache, &entry, &wanted).await
 }
 
 #[cfg(test)]
@@ -523,7 +528,7 @@ mod tests {
     use touchpoint_site::Site;
     use tower::ServiceExt;
 
-    use super::{AppState, MAX_ENTRY, PerVersion, middleware};
+    use super::{AppState, MAX_BYTES, MAX_ENTRY, PerVersion, middleware};
 
     /// The answer a test route renders.
     #[derive(Clone, Copy)]
@@ -783,6 +788,51 @@ mod tests {
             assert_eq!(body.len(), MAX_ENTRY + 16);
         }
         assert_eq!(renders.load(Ordering::SeqCst), 1, "rendered more than once");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn keeps_no_answer_too_big_and_no_error_for_the_next_request() {
+        let render = Render {
+            body: "0123456789abcdef",
+            times: MAX_ENTRY / 16 + 1,
+            per_version: true,
+        };
+        let (router, _, renders) = counting_with("/all.ics", render);
+        for _ in 0..2 {
+            assert_eq!(body_of(router.clone(), "/all.ics").await.0, StatusCode::OK);
+        }
+        assert_eq!(
+            renders.load(Ordering::SeqCst),
+            2,
+            "kept a body over MAX_ENTRY"
+        );
+        for _ in 0..2 {
+            assert_eq!(
+                body_of(router.clone(), "/nowhere").await.0,
+                StatusCode::NOT_FOUND
+            );
+        }
+        assert_eq!(renders.load(Ordering::SeqCst), 2);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn keeps_at_most_max_bytes_of_bodies() {
+        let state = state(Arc::default());
+        // 48 answers of 1 MiB each, under different query strings: half again the budget.
+        let router = Router::new()
+            .route("/big", get(|| async { "x".repeat(1 << 20) }))
+            .layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                middleware,
+            ));
+        for n in 0..48 {
+            let (status, body) = body_of(router.clone(), &format!("/big?n={n}")).await;
+            assert_eq!((status, body.len()), (StatusCode::OK, 1 << 20));
+        }
+        state.cache.entries.run_pending_tasks().await;
+        let kept = state.cache.entries.weighted_size();
+        assert!(kept > 0, "kept nothing");
+        assert!(kept <= MAX_BYTES as u64, "kept {kept} bytes");
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

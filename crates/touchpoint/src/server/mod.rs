@@ -71,6 +71,7 @@ impl AppState {
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(site);
         self.generation.fetch_add(1, Ordering::SeqCst);
+        self.cache.clear();
     }
 
     /// How many times the site was replaced.
