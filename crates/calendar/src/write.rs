@@ -112,6 +112,19 @@ pub fn write_events<'e>(
     for (tz, range) in zones_used(events.clone()).values() {
         write_vtimezone(&mut out, tz, range, now);
     }
+    if events.clone().next().is_none() {
+        // RFC 5545 §3.4: a VCALENDAR holds at least one component. A feed with no events (a
+        // group with no series yet, an outside calendar not fetched yet) gets the VTIMEZONE of
+        // its X-WR-TIMEZONE (UTC without one, or for a name the tz database does not know): a
+        // component every reader accepts and none shows.
+        let tz = calendar
+            .timezone
+            .as_deref()
+            .and_then(Tz::iana)
+            .unwrap_or_else(Tz::utc);
+        let at = tz.zone.to_datetime(now);
+        write_vtimezone(&mut out, &tz, &(at, at), now);
+    }
     let dtstamp = format_utc(now);
     for event in events {
         match revision(event) {

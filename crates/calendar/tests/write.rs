@@ -258,6 +258,47 @@ fn can_repeat_an_observance_dtstart_among_its_rdates() {
     assert!(listed >= 1, "{text}");
 }
 
+/// RFC 5545 §3.4 asks for at least one component in a VCALENDAR: a calendar with no events
+/// (a group with no series, an outside calendar not fetched yet) gets the VTIMEZONE of its
+/// X-WR-TIMEZONE, or of UTC without one, and still reads back as an empty calendar.
+#[test]
+fn can_write_an_empty_calendar_with_one_component() {
+    for (timezone, tzid, offset) in [
+        (Some("Europe/Berlin"), "Europe/Berlin", "+0200"),
+        (Some("America/Santiago"), "America/Santiago", "-0300"),
+        (None, "UTC", "+0000"),
+        (Some("Not/A_Zone"), "UTC", "+0000"),
+    ] {
+        let cal = Calendar {
+            prodid: Some("-//Example//Quiet//EN".to_owned()),
+            name: Some("Quiet group".to_owned()),
+            timezone: timezone.map(str::to_owned),
+            ..Calendar::default()
+        };
+        let text = write(&cal, now());
+        assert_well_formed(&text);
+        assert_eq!(text.matches("BEGIN:VCALENDAR\r\n").count(), 1, "{text}");
+        assert_eq!(text.matches("BEGIN:VTIMEZONE\r\n").count(), 1, "{text}");
+        assert!(
+            text.contains(&format!("BEGIN:VTIMEZONE\r\nTZID:{tzid}\r\n")),
+            "{text}"
+        );
+        assert!(text.contains(&format!("TZOFFSETTO:{offset}\r\n")), "{text}");
+        assert!(!text.contains("VEVENT"), "{text}");
+        let parsed = parse(text.as_bytes()).expect("ics");
+        // Only the unknown X-WR-TIMEZONE itself is reported; nothing about the VTIMEZONE.
+        let warned: Vec<&str> = parsed.warnings.iter().map(|w| w.message.as_str()).collect();
+        match timezone {
+            Some("Not/A_Zone") => assert_eq!(
+                warned,
+                vec!["unknown X-WR-TIMEZONE \"Not/A_Zone\", ignored"]
+            ),
+            _ => assert_eq!(warned, Vec::<&str>::new(), "{timezone:?}"),
+        }
+        assert_eq!(parsed.calendar, cal);
+    }
+}
+
 #[test]
 fn can_write_floating_dates_periods_and_this_and_future() {
     let mut ev = Event::new("f", Time::Floating(datetime(2024, 1, 1, 9, 0, 0, 0)));
