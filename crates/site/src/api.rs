@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use touchpoint_community::{Change, Group, Series};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::{Cursor, Filter, Item, MAX_WINDOW_DAYS, Site, Viewer};
+use crate::{Cursor, Filter, Item, MAX_WINDOW_DAYS, Site, Viewer, paths};
 
 /// How many upcoming occurrences `GET /api/v1/series/{id}` and `GET /api/v1/groups/{id}` list.
 pub const UPCOMING: usize = 5;
@@ -320,36 +320,28 @@ fn occurrences_paged(
         occurrences,
         next: next.map(|cursor| {
             // The same window (pinned: `from` may have been "today") and filters.
-            let mut url = form_urlencoded(&[
-                ("from", Some(from.to_string())),
-                ("to", Some(to.to_string())),
-                ("tz", query.tz.clone()),
-                ("source", query.source.clone()),
-                ("series", query.series.clone()),
-                ("group", query.group.clone()),
-                ("limit", query.limit.map(|l| l.to_string())),
-                ("after", Some(cursor.to_string())),
-            ]);
-            url.insert_str(0, &site.href("/api/v1/occurrences?"));
-            url
+            let (from, to, limit, after) = (
+                from.to_string(),
+                to.to_string(),
+                query.limit.map(|l| l.to_string()),
+                cursor.to_string(),
+            );
+            let pairs = [
+                ("from", Some(&from)),
+                ("to", Some(&to)),
+                ("tz", query.tz.as_ref()),
+                ("source", query.source.as_ref()),
+                ("series", query.series.as_ref()),
+                ("group", query.group.as_ref()),
+                ("limit", limit.as_ref()),
+                ("after", Some(&after)),
+            ];
+            let given = pairs.into_iter().filter_map(|(name, value)| {
+                Some((name, value.map(String::as_str).filter(|v| !v.is_empty())?))
+            });
+            site.href(&paths::api_occurrences().with_query(given))
         }),
     })
-}
-
-/// `a=1&b=2` from the pairs that have a value, percent-encoded.
-fn form_urlencoded(pairs: &[(&str, Option<String>)]) -> String {
-    use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
-    pairs
-        .iter()
-        .filter_map(|(name, value)| {
-            let value = value.as_deref().filter(|v| !v.is_empty())?;
-            Some(format!(
-                "{name}={}",
-                utf8_percent_encode(value, NON_ALPHANUMERIC)
-            ))
-        })
-        .collect::<Vec<_>>()
-        .join("&")
 }
 
 /// One outside calendar in `GET /api/v1/calendars`.
@@ -405,7 +397,7 @@ pub fn calendars(site: &Site) -> CalendarsResponse {
                 last_success: source.last_success.map(|t| t.to_string()),
                 last_attempt: source.last_attempt.map(|t| t.to_string()),
                 last_error: source.last_error.clone(),
-                feed: site.href(&format!("/sources/{}.ics", source.decl.id)),
+                feed: site.href(&paths::source_feed(&source.decl.id)),
             })
             .collect(),
     }
@@ -503,7 +495,7 @@ impl ApiSeries {
             agenda: series.agenda.clone(),
             notes: series.notes.clone(),
             recordings: series.recordings.clone(),
-            feed: site.href(&format!("/series/{}.ics", series.id)),
+            feed: site.href(&paths::series_feed(&series.id)),
             exceptions: series
                 .exceptions
                 .iter()
@@ -603,7 +595,7 @@ impl ApiGroup {
                 .group_series(&group.id)
                 .map(|s| s.id.clone())
                 .collect(),
-            feed: site.href(&format!("/groups/{}.ics", group.id)),
+            feed: site.href(&paths::group_feed(&group.id)),
         }
     }
 }

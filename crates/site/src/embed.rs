@@ -12,7 +12,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use serde::Deserialize;
 
 use crate::api::{self, ApiError};
-use crate::{Filter, Origin, Site, Viewer};
+use crate::{Filter, Origin, Site, Viewer, paths};
 
 /// The `<touchpoint-upcoming>` web component.
 pub const COMPONENT_JS: &str = include_str!("html/assets/touchpoint-upcoming.js");
@@ -134,7 +134,7 @@ pub fn upcoming(site: &Site, query: &UpcomingQuery, now: Timestamp) -> Result<Ma
                                 }
                                 @match item.origin {
                                     Origin::Series(series) => {
-                                        a class="t" href=(site.href(&format!("/series/{}", series.id))) target="_blank" rel="noopener" { (item.title()) }
+                                        a class="t" href=(site.href(&paths::series(&series.id))) target="_blank" rel="noopener" { (item.title()) }
                                     }
                                     Origin::Source(_) => {
                                         @if let Some(url) = item.url() {
@@ -155,9 +155,9 @@ pub fn upcoming(site: &Site, query: &UpcomingQuery, now: Timestamp) -> Result<Ma
                 p class="more" {
                     span id="zone" { "Times in " (viewer.tz.name) "." }
                     " "
-                    a href=(site.href("/")) target="_blank" rel="noopener" { "All meetings" }
+                    a href=(site.href(&paths::home())) target="_blank" rel="noopener" { "All meetings" }
                     " · "
-                    a href=(site.webcal("/calendar.ics")) target="_blank" rel="noopener" { "Subscribe" }
+                    a href=(site.webcal(&paths::community_feed())) target="_blank" rel="noopener" { "Subscribe" }
                 }
                 script { (PreEscaped(SCRIPT)) }
             }

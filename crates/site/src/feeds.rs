@@ -16,7 +16,7 @@ use jiff::Timestamp;
 use touchpoint_calendar::write::write_events;
 use touchpoint_calendar::{Calendar, Event, write};
 
-use crate::{Site, safe_url};
+use crate::{Site, SitePath, paths, safe_url};
 
 /// `Content-Type` of every feed.
 pub const CONTENT_TYPE: &str = "text/calendar; charset=utf-8";
@@ -164,25 +164,25 @@ pub fn all(site: &Site, now: Timestamp) -> String {
 }
 
 /// Every feed of `site` as (path, body), in a stable order: what `touchpoint build` writes.
-pub fn every(site: &Site) -> Vec<(String, String)> {
+pub fn every(site: &Site) -> Vec<(SitePath, String)> {
     let now = modified(site);
     let mut feeds = vec![
-        ("/calendar.ics".to_owned(), community(site, now)),
-        ("/all.ics".to_owned(), all(site, now)),
+        (paths::community_feed(), community(site, now)),
+        (paths::all_feed(), all(site, now)),
     ];
     for series in &site.community.series {
         if let Some(body) = self::series(site, &series.id, now) {
-            feeds.push((format!("/series/{}.ics", series.id), body));
+            feeds.push((paths::series_feed(&series.id), body));
         }
     }
     for group in &site.community.groups {
         if let Some(body) = self::group(site, &group.id, now) {
-            feeds.push((format!("/groups/{}.ics", group.id), body));
+            feeds.push((paths::group_feed(&group.id), body));
         }
     }
     for source in &site.sources {
         if let Some(body) = self::source(site, &source.decl.id, now) {
-            feeds.push((format!("/sources/{}.ics", source.decl.id), body));
+            feeds.push((paths::source_feed(&source.decl.id), body));
         }
     }
     feeds

@@ -9,6 +9,7 @@ pub mod embed;
 pub mod feeds;
 pub mod html;
 pub mod openapi;
+pub mod paths;
 mod when;
 
 use std::collections::HashMap;
@@ -25,6 +26,7 @@ use touchpoint_community::{CalendarSource, Community, Series};
 
 pub use when::{Viewer, ViewerError};
 
+pub use paths::SitePath;
 /// The longest window one request may ask for, so one request cannot ask for unbounded work.
 pub const MAX_WINDOW_DAYS: i32 = 2 * 366;
 
@@ -548,22 +550,30 @@ impl Site {
         }
     }
 
-    /// The link to the site root path with `path` appended (which starts with `/`).
-    pub fn href(&self, path: &str) -> String {
-        format!("{}{}", self.base_path, path)
+    /// The link to `path`: the site's base path, then the path (and its query).
+    pub fn href(&self, path: &SitePath) -> String {
+        format!("{}{path}", self.base_path)
     }
 
-    /// A `webcal://` link to a feed path when the public URL is known, else the plain path.
-    pub fn webcal(&self, path: &str) -> String {
+    /// The absolute URL of `path` when the public URL is known, else [`Site::href`].
+    pub fn url(&self, path: &SitePath) -> String {
         match &self.base_url {
-            Some(base) => {
-                let base = base.trim_end_matches('/');
-                let rest = base
-                    .strip_prefix("https://")
-                    .or_else(|| base.strip_prefix("http://"))
-                    .unwrap_or(base);
-                format!("webcal://{rest}{path}")
-            }
+            Some(base) => format!("{}{path}", base.trim_end_matches('/')),
+            None => self.href(path),
+        }
+    }
+
+    /// A `webcal://` link to a feed when the public URL is known, else [`Site::href`].
+    pub fn webcal(&self, path: &SitePath) -> String {
+        match &self.base_url {
+            // The same address with the scheme calendar apps subscribe with.
+            Some(base) => match url::Url::parse(base) {
+                Ok(base) => {
+                    let rest = &base[url::Position::AfterScheme..];
+                    format!("webcal{}{path}", rest.trim_end_matches('/'))
+                }
+                Err(_) => self.href(path),
+            },
             None => self.href(path),
         }
     }

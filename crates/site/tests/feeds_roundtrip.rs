@@ -452,7 +452,7 @@ fn can_bound_an_answer_to_a_page_by_default() {
     assert_eq!(first.occurrences.len(), api::DEFAULT_LIMIT);
     let next = first.next.expect("a next page");
     assert!(
-        next.contains("from=2026%2D03%2D01&to=2026%2D04%2D30&tz=UTC&after="),
+        next.contains("from=2026-03-01&to=2026-04-30&tz=UTC&after="),
         "{next}"
     );
     // A limit above the most one answer lists is lowered to it.

@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use touchpoint::app;
 use touchpoint::cli::{BuildArgs, ConfigArgs, StoreArgs};
 use touchpoint::cmd::build::{self, StaticFile};
-use touchpoint_site::Site;
+use touchpoint_site::{Site, paths};
 use touchpoint_store::SourceRecord;
 
 fn now() -> Timestamp {
@@ -163,6 +163,33 @@ fn can_build_the_example_under_a_sub_path_with_every_link_resolving() {
                 .unwrap_or_else(|e| panic!("{} is not JSON: {e}", file.path));
         }
     }
+}
+
+#[test]
+fn can_export_every_path_the_site_makes_that_needs_no_server() {
+    let site = example_site("https://example.org/meetings/");
+    let files = build::render(&site, now());
+    let written: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(written.len(), files.len(), "a file is written twice");
+    let every = paths::every(&site, now());
+    let mut missing = Vec::new();
+    let mut served_only = Vec::new();
+    for path in &every {
+        match path.export_file() {
+            Some(file) if written.contains(file.as_str()) => {}
+            Some(file) => missing.push(format!("{path} -> {file}")),
+            None => served_only.push(path.to_string()),
+        }
+    }
+    assert!(missing.is_empty(), "not exported:\n{}", missing.join("\n"));
+    // Only the liveness check and the embed page (which reads its query) need a server.
+    assert_eq!(served_only, ["/embed/upcoming", "/healthz"]);
+    // The one-occurrence downloads the series pages link to are there too.
+    assert!(
+        written
+            .iter()
+            .any(|f| f.starts_with("series/") && f.matches('/').count() == 2)
+    );
 }
 
 #[test]

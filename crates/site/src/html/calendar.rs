@@ -6,9 +6,9 @@ use jiff::{Timestamp, ToSpan};
 use maud::{Markup, html};
 
 use super::layout::{
-    Nav, cancel_note, layout, marker, occurrence, query_pairs, query_string, swatch, title_link,
+    Nav, cancel_note, layout, marker, occurrence, query_pairs, swatch, title_link,
 };
-use crate::{Filter, Item, Site, Viewer, start_of_day};
+use crate::{Filter, Item, Site, Viewer, paths, start_of_day};
 
 /// How many days the agenda lists.
 pub const AGENDA_DAYS: i64 = 30;
@@ -121,7 +121,8 @@ impl CalendarParams {
         ];
         pairs.extend(self.sources.iter().map(|s| ("source", s.clone())));
         pairs.extend(self.groups.iter().map(|g| ("group", g.clone())));
-        site.href(&format!("/calendar{}", query_string(&pairs)))
+        let query = pairs.iter().map(|(key, value)| (*key, value.as_str()));
+        site.href(&paths::calendar().with_query(query))
     }
 }
 
@@ -271,7 +272,7 @@ fn filter_form(site: &Site, params: &CalendarParams, date: Date) -> Markup {
     )
     .collect();
     html! {
-        form class="filters" method="get" action=(site.href("/calendar")) {
+        form class="filters" method="get" action=(site.href(&paths::calendar())) {
             input type="hidden" name="view" value=(params.view.as_str());
             input type="hidden" name="date" value=(date.to_string());
             fieldset {
@@ -297,7 +298,7 @@ fn filter_form(site: &Site, params: &CalendarParams, date: Date) -> Markup {
             div class="filter-actions" {
                 button type="submit" { "Filter" }
                 " "
-                a href=(site.href(&format!("/calendar?view={}&date={date}", params.view.as_str()))) { "Show all" }
+                a href=(site.href(&paths::calendar().with_query([("view", params.view.as_str()), ("date", &date.to_string())]))) { "Show all" }
             }
         }
     }

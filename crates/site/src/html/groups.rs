@@ -5,7 +5,7 @@ use jiff::Timestamp;
 use maud::{Markup, html};
 
 use super::layout::{Nav, group_card, layout, next_list, series_cadence, series_links};
-use crate::{Site, Viewer};
+use crate::{Site, Viewer, paths};
 
 /// The working-group directory.
 pub fn groups(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
@@ -33,7 +33,7 @@ pub fn group(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<M
     let group = site.community.group(id)?;
     let series: Vec<_> = site.community.group_series(id).collect();
     let body = html! {
-        p class="crumbs" { a href=(site.href("/groups")) { "Working groups" } " /" }
+        p class="crumbs" { a href=(site.href(&paths::groups())) { "Working groups" } " /" }
         h1 { (group.title) }
         div class="cards" { (group_card(site, viewer, group, now, false)) }
         @if !series.is_empty() {
@@ -42,7 +42,7 @@ pub fn group(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<M
                 div class="cards" {
                     @for series in series {
                         article class="card" {
-                            h3 { a href=(site.href(&format!("/series/{}", series.id))) { (series.title) } }
+                            h3 { a href=(site.href(&paths::series(&series.id))) { (series.title) } }
                             p class="cadence" { (series_cadence(series)) }
                             (next_list(site, viewer, now, &site.next_of_series(&series.id, now, 3)))
                             (series_links(site, series))

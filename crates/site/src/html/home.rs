@@ -7,7 +7,7 @@ use maud::{Markup, html};
 use super::layout::{
     Nav, group_card, layout, link, next_list, occurrence, series_cadence, series_links,
 };
-use crate::{Filter, Site, Source, SourceStatus, Viewer};
+use crate::{Filter, Site, Source, SourceStatus, Viewer, paths};
 
 /// How many days the home page's calendar section lists.
 const CALENDAR_DAYS: i64 = 28;
@@ -60,7 +60,7 @@ pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
                 div class="cards" {
                     @for series in own_series.iter().take(MAX_CARDS) {
                         article class="card" {
-                            h3 { a href=(site.href(&format!("/series/{}", series.id))) { (series.title) } }
+                            h3 { a href=(site.href(&paths::series(&series.id))) { (series.title) } }
                             @if let Some(description) = &series.description { p { (description) } }
                             p class="cadence" { (series_cadence(series)) }
                             (next_list(site, viewer, now, &site.next_of_series(&series.id, now, 3)))
@@ -70,7 +70,7 @@ pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
                 }
                 @if more_series > 0 {
                     p class="more" {
-                        "And " (more_series) " more series: see " a href=(site.href("/calendar")) { "the calendar" } "."
+                        "And " (more_series) " more series: see " a href=(site.href(&paths::calendar())) { "the calendar" } "."
                     }
                 }
             }
@@ -85,7 +85,7 @@ pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
                 }
                 @if more_groups > 0 {
                     p class="more" {
-                        "And " (more_groups) " more groups: see " a href=(site.href("/groups")) { "all working groups" } "."
+                        "And " (more_groups) " more groups: see " a href=(site.href(&paths::groups())) { "all working groups" } "."
                     }
                 }
             }
@@ -94,10 +94,10 @@ pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
             h2 id="calendar-h" { "Calendar" }
             p {
                 "The next " (CALENDAR_DAYS) " days. "
-                a href=(site.href("/calendar")) { "All calendar views" }
+                a href=(site.href(&paths::calendar())) { "All calendar views" }
                 " · "
-                a href=(site.webcal("/calendar.ics")) { "Subscribe to this calendar" }
-                " (or download " a href=(site.href("/calendar.ics")) { "calendar.ics" } ")."
+                a href=(site.webcal(&paths::community_feed())) { "Subscribe to this calendar" }
+                " (or download " a href=(site.href(&paths::community_feed())) { "calendar.ics" } ")."
             }
             @if upcoming.is_empty() {
                 p class="empty" { "No meetings in the next " (CALENDAR_DAYS) " days." }
@@ -108,7 +108,7 @@ pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
                 @if more_upcoming > 0 {
                     p class="more" {
                         "And " (more_upcoming) " more in these " (CALENDAR_DAYS) " days: see "
-                        a href=(site.href("/calendar")) { "the calendar" } "."
+                        a href=(site.href(&paths::calendar())) { "the calendar" } "."
                     }
                 }
             }
@@ -149,9 +149,9 @@ fn source_card(site: &Site, viewer: &Viewer, source: &Source, now: Timestamp) ->
             }
             (next_list(site, viewer, now, &next))
             p {
-                a href=(site.webcal(&format!("/sources/{}.ics", source.decl.id))) { "Subscribe" }
+                a href=(site.webcal(&paths::source_feed(&source.decl.id))) { "Subscribe" }
                 " · "
-                a href=(site.href(&format!("/calendar?source={}", source.decl.id))) { "In the calendar" }
+                a href=(site.href(&paths::calendar().with_query([("source", &*source.decl.id)]))) { "In the calendar" }
                 @if let Some(url) = source.decl.public_url() {
                     " · " a href=(url) { "Original feed" }
                 }

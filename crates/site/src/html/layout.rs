@@ -4,10 +4,9 @@
 
 use jiff::Timestamp;
 use maud::{DOCTYPE, Markup, html};
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 use crate::when::relative_marker;
-use crate::{Filter, Item, Origin, Site, Viewer};
+use crate::{Filter, Item, Origin, Site, Viewer, paths};
 
 /// Which navigation entry a page belongs to (marked `aria-current`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,10 +35,10 @@ pub(crate) fn layout(
         format!("{title} — {}", info.name)
     };
     let entries = [
-        (Nav::Home, "/", "Meetings"),
-        (Nav::Calendar, "/calendar", "Calendar"),
-        (Nav::Groups, "/groups", "Working groups"),
-        (Nav::Planner, "/planner", "Time planner"),
+        (Nav::Home, paths::home(), "Meetings"),
+        (Nav::Calendar, paths::calendar(), "Calendar"),
+        (Nav::Groups, paths::groups(), "Working groups"),
+        (Nav::Planner, paths::planner(), "Time planner"),
     ];
     html! {
         (DOCTYPE)
@@ -49,22 +48,22 @@ pub(crate) fn layout(
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="color-scheme" content="light dark";
                 title { (full_title) }
-                link rel="stylesheet" href=(site.href("/assets/site.css"));
-                link rel="alternate" type="text/calendar" title=(format!("{} calendar", info.name)) href=(site.href("/calendar.ics"));
-                script src=(site.href("/assets/site.js")) defer {}
+                link rel="stylesheet" href=(site.href(&paths::stylesheet()));
+                link rel="alternate" type="text/calendar" title=(format!("{} calendar", info.name)) href=(site.href(&paths::community_feed()));
+                script src=(site.href(&paths::script())) defer {}
             }
             body {
                 a class="skip" href="#main" { "Skip to content" }
                 header class="top" {
-                    p class="brand" { a href=(site.href("/")) { (info.name) } }
+                    p class="brand" { a href=(site.href(&paths::home())) { (info.name) } }
                     nav aria-label="Site" {
                         ul {
                             @for (entry, path, label) in entries {
                                 li {
                                     @if entry == nav {
-                                        a href=(site.href(path)) aria-current="page" { (label) }
+                                        a href=(site.href(&path)) aria-current="page" { (label) }
                                     } @else {
-                                        a href=(site.href(path)) { (label) }
+                                        a href=(site.href(&path)) { (label) }
                                     }
                                 }
                             }
@@ -76,9 +75,9 @@ pub(crate) fn layout(
                 footer {
                     p {
                         "Times are shown in " strong { (viewer.label(now)) } ". "
-                        a href=(site.href("/calendar.ics")) { "Subscribe (iCalendar)" }
+                        a href=(site.href(&paths::community_feed())) { "Subscribe (iCalendar)" }
                         " · "
-                        a href=(site.href("/health")) { "Feed health" }
+                        a href=(site.href(&paths::health())) { "Feed health" }
                         " · Served by Touchpoint."
                     }
                 }
@@ -96,7 +95,7 @@ fn zone_form(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
             label for="tz" { "Time zone" }
             input id="tz" name="tz" list="zones" value=(viewer.tz.name) autocomplete="off"
                 spellcheck="false" aria-describedby="zone-now";
-            datalist id="zones" data-src=(site.href("/assets/zones.json")) {}
+            datalist id="zones" data-src=(site.href(&paths::zones())) {}
             button type="submit" { "Show" }
             span class="zone-now" id="zone-now" { (viewer.label(now)) }
         }
@@ -157,7 +156,7 @@ pub(crate) fn title_link(site: &Site, item: &Item<'_>) -> Markup {
     html! {
         @match item.origin {
             Origin::Series(series) => {
-                a class="title" href=(site.href(&format!("/series/{}", series.id))) { (item.title()) }
+                a class="title" href=(site.href(&paths::series(&series.id))) { (item.title()) }
             }
             Origin::Source(source) => {
                 span class="title" { (item.title()) }
@@ -227,7 +226,7 @@ pub(crate) fn series_links(site: &Site, series: &touchpoint_community::Series) -
             @if let Some(agenda) = safe(&series.agenda) { li { a href=(agenda) { "Agenda" } } }
             @if let Some(notes) = safe(&series.notes) { li { a href=(notes) { "Notes" } } }
             @if let Some(recordings) = safe(&series.recordings) { li { a href=(recordings) { "Recordings" } } }
-            li { a href=(site.webcal(&format!("/series/{}.ics", series.id))) { "Subscribe" } }
+            li { a href=(site.webcal(&paths::series_feed(&series.id))) { "Subscribe" } }
         }
     }
 }
@@ -251,7 +250,7 @@ pub(crate) fn group_card(
         article class="card group" id=(format!("group-{}", group.id)) {
             h3 {
                 @if heading_link {
-                    a href=(site.href(&format!("/groups/{}", group.id))) { (group.title) }
+                    a href=(site.href(&paths::group(&group.id))) { (group.title) }
                 } @else {
                     (group.title)
                 }
@@ -287,7 +286,7 @@ pub(crate) fn group_card(
             }
             @if has_series {
                 p class="subscribe" {
-                    a href=(site.webcal(&format!("/groups/{}.ics", group.id))) {
+                    a href=(site.webcal(&paths::group_feed(&group.id))) {
                         "Subscribe to " (group.title) " alone"
                     }
                 }
@@ -296,48 +295,9 @@ pub(crate) fn group_card(
     }
 }
 
-/// The `key=value` pairs of a raw query string, percent- and `+`-decoded.
+/// The `key=value` pairs of a raw query string, form-decoded (`+` and percent escapes).
 pub fn query_pairs(raw: &str) -> Vec<(String, String)> {
-    raw.split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (decode(key), decode(value))
-        })
-        .collect()
-}
-
-fn decode(text: &str) -> String {
-    let spaced = text.replace('+', " ");
-    percent_encoding::percent_decode_str(&spaced)
-        .decode_utf8_lossy()
+    url::form_urlencoded::parse(raw.as_bytes())
         .into_owned()
-}
-
-/// What a query value keeps unencoded: RFC 3986 unreserved characters and the `/ , :` that
-/// zone names, city lists and times use, so shared links stay readable.
-const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'~')
-    .remove(b'/')
-    .remove(b',')
-    .remove(b':');
-
-/// Percent-encode a query value.
-pub(crate) fn encode(value: &str) -> String {
-    utf8_percent_encode(value, QUERY_VALUE).to_string()
-}
-
-/// A query string from pairs, `?` included (empty when there are none).
-pub(crate) fn query_string(pairs: &[(&str, String)]) -> String {
-    if pairs.is_empty() {
-        return String::new();
-    }
-    let joined: Vec<String> = pairs
-        .iter()
-        .map(|(k, v)| format!("{k}={}", encode(v)))
-        .collect();
-    format!("?{}", joined.join("&"))
+        .collect()
 }

@@ -22,7 +22,7 @@ pub mod series;
 use jiff::Timestamp;
 use maud::{Markup, PreEscaped, html};
 
-use crate::{Site, Viewer, ViewerError};
+use crate::{Site, Viewer, ViewerError, paths};
 use layout::{Nav, layout};
 
 pub use calendar::{CalendarParams, ParamError, View, calendar};
@@ -56,11 +56,11 @@ pub fn bad_zone(site: &Site, error: &ViewerError, now: Timestamp) -> Markup {
             p { "Did you mean: " }
             ul {
                 @for name in &error.suggestions {
-                    li { a href=(format!("{}?tz={}", site.href("/"), name)) { (name) } }
+                    li { a href=(site.href(&paths::home().with_query([("tz", &**name)]))) { (name) } }
                 }
             }
         }
-        p { a href=(site.href("/")) { "Back to the meetings page" } " (shown in " (viewer.tz.name) ")." }
+        p { a href=(site.href(&paths::home())) { "Back to the meetings page" } " (shown in " (viewer.tz.name) ")." }
     };
     layout(site, "Unknown time zone", Nav::Other, &viewer, now, body)
 }
@@ -70,7 +70,7 @@ pub fn message(site: &Site, title: &str, text: &str, now: Timestamp) -> Markup {
     let viewer = Viewer {
         tz: site.default_tz().clone(),
     };
-    let body = html! { h1 { (title) } p { (text) } p { a href=(site.href("/")) { "Back to the meetings page" } } };
+    let body = html! { h1 { (title) } p { (text) } p { a href=(site.href(&paths::home())) { "Back to the meetings page" } } };
     layout(site, title, Nav::Other, &viewer, now, body)
 }
 

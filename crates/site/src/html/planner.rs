@@ -10,8 +10,8 @@ use maud::{Markup, html};
 use touchpoint_calendar::Tz;
 
 use super::calendar::ParamError;
-use super::layout::{Nav, layout, query_pairs, query_string};
-use crate::{Filter, Site, Viewer};
+use super::layout::{Nav, layout, query_pairs};
+use crate::{Filter, Site, Viewer, paths};
 
 /// The cities shown when the visitor names none (after the visitor's own zone).
 pub const DEFAULT_CITIES: [&str; 6] = [
@@ -302,7 +302,8 @@ pub fn planner(site: &Site, viewer: &Viewer, now: Timestamp, params: &PlannerPar
                 }
             }
             pairs.push(("cities", cities_value.clone()));
-            Some(site.href(&format!("/planner{}", query_string(&pairs))))
+            let query = pairs.iter().map(|(key, value)| (*key, value.as_str()));
+            Some(site.href(&paths::planner().with_query(query)))
         }
         Err(_) => None,
     };
@@ -327,7 +328,7 @@ pub fn planner(site: &Site, viewer: &Viewer, now: Timestamp, params: &PlannerPar
     let body = html! {
         h1 { "Time planner" }
         p { "See a meeting in several cities at once, with working hours (09:00–17:00 local) shaded, and the coming weeks when daylight-saving changes move it for some of them." }
-        form class="planner" method="get" action=(site.href("/planner")) {
+        form class="planner" method="get" action=(site.href(&paths::planner())) {
             div class="field" {
                 label for="p-series" { "Meeting" }
                 select id="p-series" name="series" {
@@ -378,7 +379,7 @@ fn plan(site: &Site, meeting: &Meeting, cities: &[Tz], share: &str) -> Markup {
         section aria-labelledby="plan-h" {
             h2 id="plan-h" {
                 @if let Some(id) = &meeting.series_id {
-                    a href=(site.href(&format!("/series/{id}"))) { (meeting.title) }
+                    a href=(site.href(&paths::series(id))) { (meeting.title) }
                 } @else { (meeting.title) }
             }
             p {

@@ -8,8 +8,8 @@ use maud::{Markup, html};
 use touchpoint_calendar::{Calendar, End, Event, write};
 use touchpoint_community::Series;
 
-use super::layout::{Nav, cancel_note, encode, layout, marker, series_cadence, series_links};
-use crate::{Filter, Item, Site, Viewer};
+use super::layout::{Nav, cancel_note, layout, marker, series_cadence, series_links};
+use crate::{Filter, Item, Site, Viewer, paths};
 
 /// How many coming dates the page lists.
 pub const NEXT_DATES: usize = 10;
@@ -24,6 +24,16 @@ pub fn occurrence_date(item: &Item<'_>) -> Date {
         .unwrap_or(&item.start)
         .civil()
         .date()
+}
+
+/// The regular dates of the next [`NEXT_DATES`] occurrences of series `id` that are not
+/// cancelled: the one-occurrence downloads its page links to.
+pub fn next_dates(site: &Site, id: &str, now: Timestamp) -> Vec<Date> {
+    site.next_of_series(id, now, NEXT_DATES)
+        .iter()
+        .filter(|item| !item.cancelled())
+        .map(occurrence_date)
+        .collect()
 }
 
 fn series_filter(series: &Series) -> Filter {
@@ -53,19 +63,19 @@ pub fn series(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<
         h1 { (series.title) }
         p class="cadence" {
             (series_cadence(series)) " · "
-            a href=(site.href(&format!("/planner?series={}", series.id))) { "See it across time zones" }
+            a href=(site.href(&paths::planner().with_query([("series", &*series.id)]))) { "See it across time zones" }
         }
         @if let Some(group) = group {
-            p { "Part of the " a href=(site.href(&format!("/groups/{}", group.id))) { (group.title) } "." }
+            p { "Part of the " a href=(site.href(&paths::group(&group.id))) { (group.title) } "." }
         }
         @if let Some(description) = &series.description { p { (description) } }
         (series_links(site, series))
         section aria-labelledby="subscribe-h" {
             h2 id="subscribe-h" { "Subscribe" }
             p {
-                a href=(site.webcal(&format!("/series/{}.ics", series.id))) { "Subscribe in your calendar app" }
+                a href=(site.webcal(&paths::series_feed(&series.id))) { "Subscribe in your calendar app" }
                 " (webcal) or "
-                a href=(site.href(&format!("/series/{}.ics", series.id))) { "download " (series.id) ".ics" }
+                a href=(site.href(&paths::series_feed(&series.id))) { "download " (series.id) ".ics" }
                 ". Each date below can also be added alone."
             }
         }
@@ -113,7 +123,7 @@ fn upcoming_entry(
                         "Google Calendar" span class="sr" { " (" (date) ")" }
                     }
                     " · "
-                    a href=(site.href(&format!("/series/{}/{date}.ics", series.id))) download {
+                    a href=(site.href(&paths::series_occurrence(&series.id, date))) download {
                         ".ics" span class="sr" { " for " (date) }
                     }
                 }
@@ -163,11 +173,10 @@ pub fn google_link(site: &Site, series: &Series, item: &Item<'_>) -> String {
     if let Some(join) = series.join.as_deref().filter(|url| crate::safe_url(url)) {
         details.push_str(&format!("\n\nJoin: {join}"));
     }
-    let page = match &site.base_url {
-        Some(base) => format!("{}/series/{}", base.trim_end_matches('/'), series.id),
-        None => site.href(&format!("/series/{}", series.id)),
-    };
-    details.push_str(&format!("\n\n{page}"));
+    details.push_str(&format!("\n\n{}", site.url(&paths::series(&series.id))));
+    let encode =
+        |value: &str| url::form_urlencoded::byte_serialize(value.as_bytes()).collect::<String>();
+    // `dates` is two UTC stamps of letters and digits around the `/` Google's format names.
     format!(
         "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={}/{}&details={}&ctz={}",
         encode(item.title()),

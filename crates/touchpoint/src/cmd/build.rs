@@ -19,10 +19,13 @@ use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use jiff::{Timestamp, ToSpan};
 use touchpoint_site::api::{self, OccurrencesQuery};
-use touchpoint_site::{Site, Viewer, embed, feeds, html, openapi};
+use touchpoint_site::{Site, SitePath, Viewer, embed, feeds, html, openapi, paths};
 
 use crate::app;
 use crate::cli::BuildArgs;
+
+/// The page static hosts serve for a path with no file.
+const NOT_FOUND: &str = "404.html";
 
 /// How far ahead `api/v1/occurrences.json` lists: a year.
 const OCCURRENCE_DAYS: i64 = 366;
@@ -105,54 +108,55 @@ pub fn render(site: &Site, now: Timestamp) -> Vec<StaticFile> {
         tz: site.default_tz().clone(),
     };
     let mut files = vec![
-        page("index.html", html::home(site, &viewer, now)),
-        page("health/index.html", html::health(site, &viewer, now)),
-        page(
-            "404.html",
-            html::message(site, "Not found", "There is no page at this address.", now),
-        ),
-        page("groups/index.html", html::groups(site, &viewer, now)),
-        StaticFile::new("assets/site.css", html::CSS),
-        StaticFile::new("assets/site.js", html::JS),
-        StaticFile::new("assets/zones.json", html::zones_json()),
-        StaticFile::new("embed/touchpoint-upcoming.js", embed::COMPONENT_JS),
+        page(&paths::home(), html::home(site, &viewer, now)),
+        page(&paths::health(), html::health(site, &viewer, now)),
+        page(&paths::groups(), html::groups(site, &viewer, now)),
+        asset(&paths::stylesheet(), html::CSS),
+        asset(&paths::script(), html::JS),
+        asset(&paths::zones(), html::zones_json()),
+        asset(&paths::embed_component(), embed::COMPONENT_JS),
     ];
+    files.push(StaticFile::new(
+        NOT_FOUND,
+        static_page(html::message(
+            site,
+            "Not found",
+            "There is no page at this address.",
+            now,
+        )),
+    ));
     // The pages' default views (no query): a static host serves the same file whatever the
     // query, so `?view=week` and the like show this view there.
     if let Ok(params) = html::CalendarParams::from_query("") {
         files.push(page(
-            "calendar/index.html",
+            &paths::calendar(),
             html::calendar(site, &viewer, now, &params),
         ));
     }
     if let Ok(params) = html::PlannerParams::from_query("") {
         files.push(page(
-            "planner/index.html",
+            &paths::planner(),
             html::planner(site, &viewer, now, &params),
         ));
     }
     for series in &site.community.series {
         if let Some(markup) = html::series(site, &viewer, now, &series.id) {
-            files.push(page(&format!("series/{}/index.html", series.id), markup));
+            files.push(page(&paths::series(&series.id), markup));
         }
         // The one-occurrence downloads the series page links to (its next dates).
-        for item in site.next_of_series(&series.id, now, html::series::NEXT_DATES) {
-            let date = html::series::occurrence_date(&item);
+        for date in html::series::next_dates(site, &series.id, now) {
             if let Some(body) = html::occurrence_ics(site, &series.id, date) {
-                files.push(StaticFile::new(
-                    format!("series/{}/{date}.ics", series.id),
-                    body,
-                ));
+                files.push(asset(&paths::series_occurrence(&series.id, date), body));
             }
         }
     }
     for group in &site.community.groups {
         if let Some(markup) = html::group(site, &viewer, now, &group.id) {
-            files.push(page(&format!("groups/{}/index.html", group.id), markup));
+            files.push(page(&paths::group(&group.id), markup));
         }
     }
     for (path, body) in feeds::every(site) {
-        files.push(StaticFile::new(path.trim_start_matches('/'), body));
+        files.push(asset(&path, body));
     }
     files.extend(api_files(site, now));
     files
@@ -161,19 +165,19 @@ pub fn render(site: &Site, now: Timestamp) -> Vec<StaticFile> {
 /// The JSON API's answers that do not depend on a query, and a year of occurrences.
 fn api_files(site: &Site, now: Timestamp) -> Vec<StaticFile> {
     let mut files = vec![
-        json("api/v1/calendars.json", &api::calendars(site)),
-        json("api/v1/series.json", &api::series_list(site)),
-        json("api/v1/groups.json", &api::groups(site)),
-        StaticFile::new("api/v1/openapi.json", openapi::json(site)),
+        json(&paths::api_calendars(), &api::calendars(site)),
+        json(&paths::api_series_list(), &api::series_list(site)),
+        json(&paths::api_groups(), &api::groups(site)),
+        asset(&paths::api_openapi(), openapi::json(site)),
     ];
     for series in &site.community.series {
         if let Ok(answer) = api::series(site, &series.id, now) {
-            files.push(json(&format!("api/v1/series/{}.json", series.id), &answer));
+            files.push(json(&paths::api_series(&series.id), &answer));
         }
     }
     for group in &site.community.groups {
         if let Ok(answer) = api::group(site, &group.id, now) {
-            files.push(json(&format!("api/v1/groups/{}.json", group.id), &answer));
+            files.push(json(&paths::api_group(&group.id), &answer));
         }
     }
     let zone = &site.default_tz().zone;
@@ -185,25 +189,35 @@ fn api_files(site: &Site, now: Timestamp) -> Vec<StaticFile> {
         ..OccurrencesQuery::default()
     };
     if let Ok(answer) = api::all_occurrences(site, &query, now) {
-        files.push(json("api/v1/occurrences.json", &answer));
+        files.push(json(&paths::api_occurrences(), &answer));
     }
     files
 }
 
-fn json<T: serde::Serialize>(path: &str, value: &T) -> StaticFile {
-    // Serializing plain API structs cannot fail.
-    StaticFile::new(path, serde_json::to_vec_pretty(value).unwrap_or_default())
+/// The file of `path` as it is (see [`SitePath::export_file`]).
+fn asset(path: &SitePath, body: impl Into<Vec<u8>>) -> StaticFile {
+    StaticFile::new(path.export_file().unwrap_or_default(), body)
 }
 
-/// A page with the static-mode script added before `</body>`.
-fn page(path: &str, markup: maud::Markup) -> StaticFile {
+fn json<T: serde::Serialize>(path: &SitePath, value: &T) -> StaticFile {
+    // Serializing plain API structs cannot fail.
+    asset(path, serde_json::to_vec_pretty(value).unwrap_or_default())
+}
+
+/// A page with the static-mode script added.
+fn page(path: &SitePath, markup: maud::Markup) -> StaticFile {
+    asset(path, static_page(markup))
+}
+
+/// A page's text with the static-mode script added before `</body>`.
+fn static_page(markup: maud::Markup) -> String {
     let mut text = markup.into_string();
     let script = format!("<script>{STATIC_SCRIPT}</script>");
     match text.rfind("</body>") {
         Some(at) => text.insert_str(at, &script),
         None => text.push_str(&script),
     }
-    StaticFile::new(path, text)
+    text
 }
 
 /// Without a server, `?tz=` and the `tz` cookie cannot change the rendered zone: show every

@@ -23,6 +23,7 @@ use axum::http::{Extensions, HeaderMap, StatusCode, Version, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use jiff::Timestamp;
+use touchpoint_site::paths::route;
 use touchpoint_site::{Site, html};
 use tower_http::compression::CompressionLayer;
 use tower_http::compression::predicate::{DefaultPredicate, Predicate};
@@ -94,10 +95,10 @@ pub fn router(state: AppState) -> Router {
         .merge(publish::routes())
         // Operations and assets
         .route(
-            "/healthz",
+            route::HEALTHZ,
             get(|| async { ([(header::CACHE_CONTROL, "no-store")], "ok") }),
         )
-        .route("/assets/site.css", get(stylesheet))
+        .route(route::STYLESHEET, get(stylesheet))
         .fallback(not_found)
         // The cache answers what it keeps, compressed once per encoding; the compression layer
         // outside compresses only the rest (errors, `/healthz`).

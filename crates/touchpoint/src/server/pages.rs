@@ -13,6 +13,7 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use maud::Markup;
 use touchpoint_site::html::{self, CalendarParams, PlannerParams};
+use touchpoint_site::paths::route;
 use touchpoint_site::{Site, Viewer, feeds};
 
 use super::{AppState, calendar_response, feed_or_404, not_found};
@@ -20,16 +21,16 @@ use super::{AppState, calendar_response, feed_or_404, not_found};
 /// The page routes, merged into the route table.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/", get(home))
-        .route("/calendar", get(calendar))
-        .route("/series/{file}", get(series))
-        .route("/series/{id}/{file}", get(series_occurrence))
-        .route("/groups", get(groups))
-        .route("/groups/{file}", get(group))
-        .route("/planner", get(planner))
-        .route("/health", get(health))
-        .route("/assets/site.js", get(script))
-        .route("/assets/zones.json", get(zones))
+        .route(route::HOME, get(home))
+        .route(route::CALENDAR, get(calendar))
+        .route(route::SERIES, get(series))
+        .route(route::SERIES_OCCURRENCE, get(series_occurrence))
+        .route(route::GROUPS, get(groups))
+        .route(route::GROUP, get(group))
+        .route(route::PLANNER, get(planner))
+        .route(route::HEALTH, get(health))
+        .route(route::SCRIPT, get(script))
+        .route(route::ZONES, get(zones))
 }
 
 /// Cookie lifetime for the remembered zone: a year.

@@ -16,6 +16,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use jiff::Timestamp;
 use touchpoint_site::api::{self, ApiError, OccurrencesQuery};
+use touchpoint_site::paths::route;
 use touchpoint_site::{Site, embed, feeds, openapi};
 use tower_http::cors::{Any, CorsLayer};
 
@@ -37,22 +38,22 @@ pub fn routes() -> Router<AppState> {
         // handler strips the suffix. `/series/{id}.ics` and `/groups/{id}.ics` share their
         // route with the `/series/{id}` and `/groups/{id}` pages, whose handlers call
         // [`feed_or_404`].
-        .route("/calendar.ics", get(community_feed))
-        .route("/all.ics", get(all_feed))
-        .route("/sources/{file}", get(source_file))
+        .route(route::COMMUNITY_FEED, get(community_feed))
+        .route(route::ALL_FEED, get(all_feed))
+        .route(route::SOURCE_FEED, get(source_file))
         // JSON API
-        .route("/api/v1/occurrences", get(api_occurrences))
-        .route("/api/v1/series", get(api_series_list))
-        .route("/api/v1/series/{id}", get(api_series))
-        .route("/api/v1/groups", get(api_groups))
-        .route("/api/v1/groups/{id}", get(api_group))
-        .route("/api/v1/calendars", get(api_calendars))
-        .route("/api/v1/openapi.json", get(api_openapi))
-        .route("/api/v1", get(api_unknown))
-        .route("/api/v1/{*rest}", get(api_unknown))
+        .route(route::API_OCCURRENCES, get(api_occurrences))
+        .route(route::API_SERIES_LIST, get(api_series_list))
+        .route(route::API_SERIES, get(api_series))
+        .route(route::API_GROUPS, get(api_groups))
+        .route(route::API_GROUP, get(api_group))
+        .route(route::API_CALENDARS, get(api_calendars))
+        .route(route::API_OPENAPI, get(api_openapi))
+        .route(route::API_ROOT, get(api_unknown))
+        .route(route::API_UNKNOWN, get(api_unknown))
         // Embeds
-        .route("/embed/upcoming", get(embed_upcoming))
-        .route("/embed/touchpoint-upcoming.js", get(embed_script))
+        .route(route::EMBED_UPCOMING, get(embed_upcoming))
+        .route(route::EMBED_COMPONENT, get(embed_script))
         .layer(
             CorsLayer::new()
                 .allow_origin(Any)

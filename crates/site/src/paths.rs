@@ -1,0 +1,428 @@
+//! The URL space of a site in one place: the route table's patterns ([`route`]) and every path
+//! the pages, the API, the feeds and `touchpoint build` write ([`SitePath`]).
+//!
+//! A [`SitePath`] is relative to the site root (`/series/x`); [`Site::href`] and
+//! [`Site::webcal`] put the site's base path (or public URL) in front, and
+//! [`SitePath::export_file`] names the file `touchpoint build` writes for it. Each path is built
+//! from its route's pattern ([`fill`]), so a link cannot drift from the route that answers it;
+//! `paths::every` lists them all, and the tests route each one and find each in the export.
+//!
+//! Prefixes live outside this module: a site under a sub-path has a base path (`/meetings`), and
+//! a hub serving one community per `/{community}/…` nests the router under that segment and
+//! gives each community's site its base path; the patterns and paths here stay as they are.
+//!
+//! Ids (series, groups, outside calendars) are checked by `touchpoint check` to be lower-case
+//! letters, digits and `-`, so they go into a path as they are.
+
+use std::fmt;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use crate::Site;
+
+/// The route table's patterns (axum's syntax), grouped as the router groups them.
+///
+/// axum matches whole path segments, so `/series/{file}` answers both the page (`{id}`) and the
+/// feed (`{id}.ics`), and so do `/groups/{file}` and `/sources/{file}`.
+pub mod route {
+    // Pages
+    /// The meetings page.
+    pub const HOME: &str = "/";
+    /// The calendar views (agenda, week, month).
+    pub const CALENDAR: &str = "/calendar";
+    /// One series: the page `{id}` or the feed `{id}.ics`.
+    pub const SERIES: &str = "/series/{file}";
+    /// One occurrence of a series to add to a calendar: `{YYYY-MM-DD}.ics`.
+    pub const SERIES_OCCURRENCE: &str = "/series/{id}/{file}";
+    /// The working groups.
+    pub const GROUPS: &str = "/groups";
+    /// One group: the page `{id}` or the feed `{id}.ics`.
+    pub const GROUP: &str = "/groups/{file}";
+    /// The time planner.
+    pub const PLANNER: &str = "/planner";
+    /// The feed-health page.
+    pub const HEALTH: &str = "/health";
+
+    // Assets
+    /// The stylesheet.
+    pub const STYLESHEET: &str = "/assets/site.css";
+    /// The pages' script.
+    pub const SCRIPT: &str = "/assets/site.js";
+    /// The zone picker's suggestions.
+    pub const ZONES: &str = "/assets/zones.json";
+
+    // Feeds
+    /// The community's own series.
+    pub const COMMUNITY_FEED: &str = "/calendar.ics";
+    /// The community's series and every outside calendar, merged.
+    pub const ALL_FEED: &str = "/all.ics";
+    /// The cleaned copy of an outside calendar: `{id}.ics`.
+    pub const SOURCE_FEED: &str = "/sources/{file}";
+
+    // JSON API
+    /// Occurrences in a window.
+    pub const API_OCCURRENCES: &str = "/api/v1/occurrences";
+    /// Every series.
+    pub const API_SERIES_LIST: &str = "/api/v1/series";
+    /// One series.
+    pub const API_SERIES: &str = "/api/v1/series/{id}";
+    /// Every working group.
+    pub const API_GROUPS: &str = "/api/v1/groups";
+    /// One working group.
+    pub const API_GROUP: &str = "/api/v1/groups/{id}";
+    /// The outside calendars.
+    pub const API_CALENDARS: &str = "/api/v1/calendars";
+    /// The OpenAPI document.
+    pub const API_OPENAPI: &str = "/api/v1/openapi.json";
+    /// The API's root, which lists nothing (a JSON 404 naming the OpenAPI document).
+    pub const API_ROOT: &str = "/api/v1";
+    /// Anything else under the API's root (the same JSON 404).
+    pub const API_UNKNOWN: &str = "/api/v1/{*rest}";
+
+    // Embeds
+    /// The iframe page.
+    pub const EMBED_UPCOMING: &str = "/embed/upcoming";
+    /// The `<touchpoint-upcoming>` web component.
+    pub const EMBED_COMPONENT: &str = "/embed/touchpoint-upcoming.js";
+
+    // Operations
+    /// The liveness check.
+    pub const HEALTHZ: &str = "/healthz";
+}
+
+/// What a path answers, which decides the file `touchpoint build` writes for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Kind {
+    /// An HTML page: `{path}/index.html`, which static hosts serve for `{path}`.
+    Page,
+    /// A file with its own extension (feed, asset, the OpenAPI document): the path itself.
+    File,
+    /// A JSON API answer: `{path}.json`.
+    Api,
+    /// Needs a server (the liveness check, the embed page with its query): no file.
+    Served,
+}
+
+/// A path of the site, relative to its root (`/series/x`), with an optional query string.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SitePath {
+    path: String,
+    query: String,
+    kind: Kind,
+}
+
+impl SitePath {
+    fn new(path: String, kind: Kind) -> SitePath {
+        SitePath {
+            path,
+            query: String::new(),
+            kind,
+        }
+    }
+
+    /// The path with `pairs` as its query string, form-encoded (`application/x-www-form-urlencoded`,
+    /// the encoding a browser gives a submitted GET form).
+    pub fn with_query<'a>(
+        mut self,
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> SitePath {
+        let mut query = url::form_urlencoded::Serializer::new(std::mem::take(&mut self.query));
+        query.extend_pairs(pairs);
+        self.query = query.finish();
+        self
+    }
+
+    /// The path without its query: what the router matches.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The file `touchpoint build` writes for this path (inside the output folder, no leading
+    /// `/`), or `None` for what needs a server. The query is not part of it: a static host
+    /// serves the same file whatever the query.
+    pub fn export_file(&self) -> Option<String> {
+        let inside = self.path.trim_start_matches('/');
+        match self.kind {
+            Kind::Page if inside.is_empty() => Some("index.html".to_owned()),
+            Kind::Page => Some(format!("{inside}/index.html")),
+            Kind::File => Some(inside.to_owned()),
+            Kind::Api => Some(format!("{inside}.json")),
+            Kind::Served => None,
+        }
+    }
+}
+
+impl fmt::Display for SitePath {
+    /// The path and, when there is one, `?` and the query.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.path)?;
+        if !self.query.is_empty() {
+            write!(f, "?{}", self.query)?;
+        }
+        Ok(())
+    }
+}
+
+/// `pattern` with its `{name}` segment part replaced by `value`.
+fn fill(pattern: &str, name: &str, value: &str) -> String {
+    pattern.replacen(name, value, 1)
+}
+
+fn fixed(pattern: &str, kind: Kind) -> SitePath {
+    SitePath::new(pattern.to_owned(), kind)
+}
+
+/// `/`: the meetings page.
+pub fn home() -> SitePath {
+    fixed(route::HOME, Kind::Page)
+}
+
+/// `/calendar`: the calendar views.
+pub fn calendar() -> SitePath {
+    fixed(route::CALENDAR, Kind::Page)
+}
+
+/// `/series/{id}`: a series page.
+pub fn series(id: &str) -> SitePath {
+    SitePath::new(fill(route::SERIES, "{file}", id), Kind::Page)
+}
+
+/// `/series/{id}.ics`: a series' feed.
+pub fn series_feed(id: &str) -> SitePath {
+    SitePath::new(
+        fill(route::SERIES, "{file}", &format!("{id}.ics")),
+        Kind::File,
+    )
+}
+
+/// `/series/{id}/{date}.ics`: one occurrence of a series (named by its regular date) to add to
+/// a calendar.
+pub fn series_occurrence(id: &str, date: Date) -> SitePath {
+    let path = fill(route::SERIES_OCCURRENCE, "{id}", id);
+    SitePath::new(fill(&path, "{file}", &format!("{date}.ics")), Kind::File)
+}
+
+/// `/groups`: the working groups.
+pub fn groups() -> SitePath {
+    fixed(route::GROUPS, Kind::Page)
+}
+
+/// `/groups/{id}`: a group's page.
+pub fn group(id: &str) -> SitePath {
+    SitePath::new(fill(route::GROUP, "{file}", id), Kind::Page)
+}
+
+/// `/groups/{id}.ics`: a group's feed.
+pub fn group_feed(id: &str) -> SitePath {
+    SitePath::new(
+        fill(route::GROUP, "{file}", &format!("{id}.ics")),
+        Kind::File,
+    )
+}
+
+/// `/planner`: the time planner.
+pub fn planner() -> SitePath {
+    fixed(route::PLANNER, Kind::Page)
+}
+
+/// `/health`: the feed-health page.
+pub fn health() -> SitePath {
+    fixed(route::HEALTH, Kind::Page)
+}
+
+/// `/assets/site.css`.
+pub fn stylesheet() -> SitePath {
+    fixed(route::STYLESHEET, Kind::File)
+}
+
+/// `/assets/site.js`.
+pub fn script() -> SitePath {
+    fixed(route::SCRIPT, Kind::File)
+}
+
+/// `/assets/zones.json`.
+pub fn zones() -> SitePath {
+    fixed(route::ZONES, Kind::File)
+}
+
+/// `/calendar.ics`: the community's series.
+pub fn community_feed() -> SitePath {
+    fixed(route::COMMUNITY_FEED, Kind::File)
+}
+
+/// `/all.ics`: everything merged.
+pub fn all_feed() -> SitePath {
+    fixed(route::ALL_FEED, Kind::File)
+}
+
+/// `/sources/{id}.ics`: an outside calendar's cleaned copy.
+pub fn source_feed(id: &str) -> SitePath {
+    SitePath::new(
+        fill(route::SOURCE_FEED, "{file}", &format!("{id}.ics")),
+        Kind::File,
+    )
+}
+
+/// `/api/v1/occurrences` (the static export writes a year of them as `occurrences.json`).
+pub fn api_occurrences() -> SitePath {
+    fixed(route::API_OCCURRENCES, Kind::Api)
+}
+
+/// `/api/v1/series`.
+pub fn api_series_list() -> SitePath {
+    fixed(route::API_SERIES_LIST, Kind::Api)
+}
+
+/// `/api/v1/series/{id}`.
+pub fn api_series(id: &str) -> SitePath {
+    SitePath::new(fill(route::API_SERIES, "{id}", id), Kind::Api)
+}
+
+/// `/api/v1/groups`.
+pub fn api_groups() -> SitePath {
+    fixed(route::API_GROUPS, Kind::Api)
+}
+
+/// `/api/v1/groups/{id}`.
+pub fn api_group(id: &str) -> SitePath {
+    SitePath::new(fill(route::API_GROUP, "{id}", id), Kind::Api)
+}
+
+/// `/api/v1/calendars`.
+pub fn api_calendars() -> SitePath {
+    fixed(route::API_CALENDARS, Kind::Api)
+}
+
+/// `/api/v1/openapi.json`.
+pub fn api_openapi() -> SitePath {
+    fixed(route::API_OPENAPI, Kind::File)
+}
+
+/// `/embed/upcoming`: the iframe page (it reads its query, so it needs a server).
+pub fn embed_upcoming() -> SitePath {
+    fixed(route::EMBED_UPCOMING, Kind::Served)
+}
+
+/// `/embed/touchpoint-upcoming.js`: the web component.
+pub fn embed_component() -> SitePath {
+    fixed(route::EMBED_COMPONENT, Kind::File)
+}
+
+/// `/healthz`: the liveness check.
+pub fn healthz() -> SitePath {
+    fixed(route::HEALTHZ, Kind::Served)
+}
+
+/// Every path of `site` at `now`, in a stable order: each fixed page, asset, feed and API
+/// answer, and those of every series, group and outside calendar, with the one-occurrence
+/// downloads the series pages link to.
+pub fn every(site: &Site, now: Timestamp) -> Vec<SitePath> {
+    let mut paths = vec![
+        home(),
+        calendar(),
+        groups(),
+        planner(),
+        health(),
+        stylesheet(),
+        script(),
+        zones(),
+        community_feed(),
+        all_feed(),
+        api_occurrences(),
+        api_series_list(),
+        api_groups(),
+        api_calendars(),
+        api_openapi(),
+        embed_upcoming(),
+        embed_component(),
+        healthz(),
+    ];
+    for series in &site.community.series {
+        paths.extend([
+            self::series(&series.id),
+            series_feed(&series.id),
+            api_series(&series.id),
+        ]);
+        paths.extend(
+            crate::html::series::next_dates(site, &series.id, now)
+                .into_iter()
+                .map(|date| series_occurrence(&series.id, date)),
+        );
+    }
+    for group in &site.community.groups {
+        paths.extend([
+            self::group(&group.id),
+            group_feed(&group.id),
+            api_group(&group.id),
+        ]);
+    }
+    for source in &site.sources {
+        paths.push(source_feed(&source.decl.id));
+    }
+    paths
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn can_build_each_path_from_its_route() {
+        assert_eq!(series("weekly-sync").to_string(), "/series/weekly-sync");
+        assert_eq!(
+            series_feed("weekly-sync").to_string(),
+            "/series/weekly-sync.ics"
+        );
+        let date: Date = "2026-12-03".parse().unwrap();
+        assert_eq!(
+            series_occurrence("weekly-sync", date).to_string(),
+            "/series/weekly-sync/2026-12-03.ics"
+        );
+        assert_eq!(group_feed("docs").to_string(), "/groups/docs.ics");
+        assert_eq!(source_feed("cncf").to_string(), "/sources/cncf.ics");
+        assert_eq!(api_group("docs").to_string(), "/api/v1/groups/docs");
+    }
+
+    #[test]
+    fn can_name_the_file_the_static_export_writes() {
+        assert_eq!(home().export_file().as_deref(), Some("index.html"));
+        assert_eq!(
+            group("docs").export_file().as_deref(),
+            Some("groups/docs/index.html")
+        );
+        assert_eq!(
+            group_feed("docs").export_file().as_deref(),
+            Some("groups/docs.ics")
+        );
+        assert_eq!(
+            api_series("x").export_file().as_deref(),
+            Some("api/v1/series/x.json")
+        );
+        assert_eq!(
+            api_openapi().export_file().as_deref(),
+            Some("api/v1/openapi.json")
+        );
+        assert_eq!(healthz().export_file(), None);
+        // A query does not change the file.
+        let filtered = calendar().with_query([("view", "week")]);
+        assert_eq!(
+            filtered.export_file().as_deref(),
+            Some("calendar/index.html")
+        );
+    }
+
+    #[test]
+    fn can_form_encode_a_query() {
+        let path = planner().with_query([
+            ("cities", "Europe/Madrid,America/New_York"),
+            ("title", "Q&A call"),
+        ]);
+        assert_eq!(path.path(), "/planner");
+        assert_eq!(
+            path.to_string(),
+            "/planner?cities=Europe%2FMadrid%2CAmerica%2FNew_York&title=Q%26A+call"
+        );
+        assert_eq!(home().with_query([]).to_string(), "/");
+    }
+}
