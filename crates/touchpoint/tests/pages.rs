@@ -78,6 +78,26 @@ async fn can_read_the_zone_from_the_cookie_and_let_the_query_win() {
 }
 
 #[tokio::test]
+async fn can_read_a_quoted_or_percent_encoded_zone_cookie() {
+    let state = state(example_site());
+    for cookie in [r#"tz="Asia/Tokyo""#, "tz=Asia%2FTokyo", "theme=dark;tz=Asia%2fTokyo"] {
+        let answer = with_cookie(&state, "/", cookie).await;
+        assert!(answer.body.contains(r#"data-tz="Asia/Tokyo""#), "{cookie}");
+    }
+}
+
+#[tokio::test]
+async fn can_serve_a_feed_whatever_zone_the_query_names() {
+    // The feed has no viewer: an unknown `?tz=` is the page's 400, not the feed's.
+    let state = state(example_site());
+    let feed = get(&state, "/series/touchpoint-apac-emea.ics?tz=Mars/Olympus").await;
+    assert_eq!(feed.status, StatusCode::OK);
+    assert!(feed.body.starts_with("BEGIN:VCALENDAR"));
+    let page = get(&state, "/series/touchpoint-apac-emea?tz=Mars/Olympus").await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
 async fn can_cache_pages_privately_because_they_depend_on_the_cookie() {
     let answer = get(&state(example_site()), "/calendar").await;
     assert_eq!(answer.headers[header::CACHE_CONTROL], "private, max-age=60");

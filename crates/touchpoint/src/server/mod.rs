@@ -121,13 +121,12 @@ pub fn router(state: AppState) -> Router {
 }
 
 async fn not_found(State(state): State<AppState>) -> Response {
-    let site = state.site();
-    let body = html::message(
-        &site,
-        "Not found",
-        "There is no page at this address.",
-        state.now(),
-    );
+    not_found_page(&state.site(), state.now())
+}
+
+/// The 404 page.
+fn not_found_page(site: &Site, now: Timestamp) -> Response {
+    let body = html::message(site, "Not found", "There is no page at this address.", now);
     (StatusCode::NOT_FOUND, Html(body.into_string())).into_response()
 }
 
