@@ -3,19 +3,30 @@
 //! `/embed/touchpoint-upcoming.js`. See docs/embedding.md.
 //!
 //! The iframe page makes no request of its own: its CSS and script are inline, and it shows
-//! times in the server's zone (`?tz=`, else the community's) until the inline script rewrites
-//! every `<time datetime>` in the visitor's zone with `Intl.DateTimeFormat`. With JavaScript off
+//! times in the server's zone (`?tz=`, else the community's) until the inline script
+//! ([`LOCAL_TIMES_JS`]) rewrites every `<time datetime data-end>` in the visitor's zone (or the
+//! one `?tz=` named) with `Intl.DateTimeFormat`. With JavaScript off
 //! the server's zone stays, and is named beside the times.
+
+use std::sync::LazyLock;
 
 use jiff::Timestamp;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use serde::Deserialize;
 
 use crate::api::{self, ApiError};
+use crate::html::{LOCAL_TIMES_JS, when_time};
 use crate::{Filter, Origin, Site, Viewer, paths};
 
-/// The `<touchpoint-upcoming>` web component.
-pub const COMPONENT_JS: &str = include_str!("html/assets/touchpoint-upcoming.js");
+/// The `<touchpoint-upcoming>` web component: [`LOCAL_TIMES_JS`] and the component, in one
+/// function so neither adds a global to the embedding page.
+pub static COMPONENT_JS: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "(function () {{\n{}\n{}}})();\n",
+        LOCAL_TIMES_JS,
+        include_str!("html/assets/touchpoint-upcoming.js")
+    )
+});
 
 /// How many meetings an embed lists when `limit` is not given.
 pub const DEFAULT_LIMIT: usize = 5;
@@ -43,34 +54,6 @@ pub struct UpcomingQuery {
     /// in the browser, the community's zone without JavaScript).
     pub tz: Option<String>,
 }
-
-/// Rewrites `<time datetime data-end>` in the visitor's zone (or `data-tz` on `<body>`).
-const SCRIPT: &str = r#"(function () {
-  var tz = document.body.getAttribute("data-tz") || undefined;
-  var day, clock, zone;
-  try {
-    day = new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: tz });
-    clock = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", timeZone: tz });
-    zone = new Intl.DateTimeFormat(undefined, { timeZoneName: "short", timeZone: tz });
-  } catch (e) { return; }
-  function zoneName(d) {
-    var parts = zone.formatToParts(d);
-    for (var j = 0; j < parts.length; j++) { if (parts[j].type === "timeZoneName") return " " + parts[j].value; }
-    return "";
-  }
-  var times = document.querySelectorAll("time[data-end]");
-  for (var i = 0; i < times.length; i++) {
-    var el = times[i], start = new Date(el.getAttribute("datetime")), end = new Date(el.getAttribute("data-end"));
-    if (isNaN(start) || isNaN(end) || el.hasAttribute("data-all-day")) continue;
-    var text = day.format(start) + ", " + clock.format(start);
-    if (end > start) {
-      text += "–" + (day.format(start) === day.format(end) ? "" : day.format(end) + ", ") + clock.format(end);
-    }
-    el.textContent = text + zoneName(start);
-  }
-  var note = document.getElementById("zone");
-  if (note) { note.textContent = "Times in " + clock.resolvedOptions().timeZone + "."; }
-})();"#;
 
 const STYLE: &str = "
 :root{color-scheme:light dark;font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}
@@ -122,16 +105,14 @@ pub fn upcoming(site: &Site, query: &UpcomingQuery, now: Timestamp) -> Result<Ma
                 title { "Upcoming meetings — " (info.name) }
                 style { (PreEscaped(STYLE)) }
             }
-            body data-tz=[asked_tz.map(|_| &*viewer.tz.name)] {
+            body {
                 @if items.is_empty() {
                     p class="empty" { "No upcoming meetings." }
                 } @else {
                     ul {
                         @for item in &items {
                             li class=[item.cancelled().then_some("x")] {
-                                time datetime=(Viewer::machine(item.start_at)) data-end=(Viewer::machine(item.end_at)) data-all-day=[item.all_day().then_some("")] {
-                                    (viewer.when(item))
-                                }
+                                (when_time(&viewer, item))
                                 @match item.origin {
                                     Origin::Series(series) => {
                                         a class="t" href=(site.href(&paths::series(&series.id))) target="_blank" rel="noopener" { (item.title()) }
@@ -153,13 +134,15 @@ pub fn upcoming(site: &Site, query: &UpcomingQuery, now: Timestamp) -> Result<Ma
                     }
                 }
                 p class="more" {
-                    span id="zone" { "Times in " (viewer.tz.name) "." }
+                    span id="zone" data-zone-label="Times in %." { "Times in " (viewer.tz.name) "." }
                     " "
                     a href=(site.href(&paths::home())) target="_blank" rel="noopener" { "All meetings" }
                     " · "
                     a href=(site.webcal(&paths::community_feed())) target="_blank" rel="noopener" { "Subscribe" }
                 }
-                script { (PreEscaped(SCRIPT)) }
+                script data-local-times data-zone-names data-tz=[asked_tz.map(|_| &*viewer.tz.name)] {
+                    (PreEscaped(LOCAL_TIMES_JS))
+                }
             }
         }
     })

@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod embed;
+pub mod export;
 pub mod feeds;
 pub mod html;
 pub mod openapi;

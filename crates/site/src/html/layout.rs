@@ -74,7 +74,7 @@ pub(crate) fn layout(
                 main id="main" tabindex="-1" { (body) }
                 footer {
                     p {
-                        "Times are shown in " strong { (viewer.label(now)) } ". "
+                        "Times are shown in " strong data-zone-label { (viewer.label(now)) } ". "
                         a href=(site.href(&paths::community_feed())) { "Subscribe (iCalendar)" }
                         " · "
                         a href=(site.href(&paths::health())) { "Feed health" }
@@ -97,7 +97,7 @@ fn zone_form(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
                 spellcheck="false" aria-describedby="zone-now";
             datalist id="zones" data-src=(site.href(&paths::zones())) {}
             button type="submit" { "Show" }
-            span class="zone-now" id="zone-now" { (viewer.label(now)) }
+            span class="zone-now" id="zone-now" data-zone-label { (viewer.label(now)) }
         }
     }
 }
@@ -123,12 +123,21 @@ pub(crate) fn marker(item: &Item<'_>, now: Timestamp) -> Markup {
     }
 }
 
+/// When an occurrence is, in the viewer's zone, as a `<time>` whose data attributes (start, end,
+/// all day) let [`super::LOCAL_TIMES_JS`] show it in another zone where the server cannot.
+pub(crate) fn when_time(viewer: &Viewer, item: &Item<'_>) -> Markup {
+    html! {
+        time datetime=(Viewer::machine(item.start_at)) data-end=(Viewer::machine(item.end_at))
+            data-all-day=[item.all_day().then_some("")] { (viewer.when(item)) }
+    }
+}
+
 /// One occurrence as a list entry: when (in the viewer's zone), title, status, markers, links.
 pub(crate) fn occurrence(site: &Site, viewer: &Viewer, now: Timestamp, item: &Item<'_>) -> Markup {
     html! {
         li class={ "occ" @if item.cancelled() { " cancelled" } } {
             (swatch(item))
-            time datetime=(Viewer::machine(item.start_at)) { (viewer.when(item)) }
+            (when_time(viewer, item))
             " "
             (title_link(site, item))
             (cancel_note(item))
@@ -278,7 +287,7 @@ pub(crate) fn group_card(
                 }
                 @if let Some(item) = next.first() {
                     dt { "Next meeting" } dd {
-                        time datetime=(Viewer::machine(item.start_at)) { (viewer.when(item)) }
+                        (when_time(viewer, item))
                         (cancel_note(item))
                         (marker(item, now))
                     }

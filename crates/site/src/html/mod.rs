@@ -29,6 +29,7 @@ pub use calendar::{CalendarParams, ParamError, View, calendar};
 pub use groups::{group, groups};
 pub use home::home;
 pub use layout::{query_pairs, zones_json};
+pub(crate) use layout::when_time;
 pub use planner::{PlannerParams, planner};
 pub use series::{occurrence_ics, series};
 
@@ -38,6 +39,11 @@ pub const CSS: &str = include_str!("assets/site.css");
 /// The script, served at `/assets/site.js`: detects the browser's zone on a first visit and
 /// fills the zone picker's suggestions. Every page works without it.
 pub const JS: &str = include_str!("assets/site.js");
+
+/// The script that shows times in the visitor's zone where the server cannot know it (the embed
+/// page, the static export, the web component), from the `<time>` elements' data attributes;
+/// its header says which.
+pub const LOCAL_TIMES_JS: &str = include_str!("assets/local-times.js");
 
 /// The 400 page for an unknown `?tz=`.
 pub fn bad_zone(site: &Site, error: &ViewerError, now: Timestamp) -> Markup {
@@ -101,7 +107,8 @@ pub fn health(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
 fn stamp(viewer: &Viewer, at: Option<Timestamp>) -> Markup {
     match at {
         Some(at) => {
-            html! { time datetime=(Viewer::machine(at)) { (viewer.day(at)) ", " (viewer.clock(at)) } }
+            let at_text = Viewer::machine(at);
+            html! { time datetime=(at_text) data-end=(at_text) { (viewer.day(at)) ", " (viewer.clock(at)) } }
         }
         None => PreEscaped("—".to_owned()),
     }

@@ -8,7 +8,9 @@ use maud::{Markup, html};
 use touchpoint_calendar::{Calendar, End, Event, write};
 use touchpoint_community::Series;
 
-use super::layout::{Nav, cancel_note, layout, marker, series_cadence, series_links};
+use super::layout::{
+    Nav, cancel_note, layout, marker, series_cadence, series_links, when_time,
+};
 use crate::{Filter, Item, Site, Viewer, paths};
 
 /// How many coming dates the page lists.
@@ -113,7 +115,7 @@ fn upcoming_entry(
     let date = occurrence_date(item);
     html! {
         li class={ "occ" @if item.cancelled() { " cancelled" } } {
-            time datetime=(Viewer::machine(item.start_at)) { (viewer.when(item)) }
+            (when_time(viewer, item))
             (cancel_note(item))
             (marker(item, now))
             @if !item.cancelled() {
@@ -137,7 +139,7 @@ fn past_entry(viewer: &Viewer, series: &Series, item: &Item<'_>) -> Markup {
     let date = occurrence_date(item);
     html! {
         li class={ "occ" @if item.cancelled() { " cancelled" } } {
-            time datetime=(Viewer::machine(item.start_at)) { (viewer.when(item)) }
+            (when_time(viewer, item))
             (cancel_note(item))
             (date_links(series, date))
         }

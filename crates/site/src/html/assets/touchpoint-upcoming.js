@@ -7,6 +7,9 @@
 // limit: how many (default 5, at most 50); tz: an IANA zone to show instead of the visitor's;
 // days: how far ahead to look (default 90).
 //
+// Times are written by touchpointLocalTimes, from local-times.js, which is served in front of
+// this file (both wrapped in one function, so neither adds a global to the page).
+//
 // It asks the API of the site that served this script (so it also works under a sub-path),
 // falls back to the static export's api/v1/occurrences.json when there is no server, renders
 // into a shadow root, and sets every text with textContent, so nothing from a feed is ever
@@ -37,36 +40,6 @@
 
   function safeUrl(url) {
     return typeof url === "string" && /^(https?:|mailto:)/i.test(url.trim());
-  }
-
-  function formatters(tz) {
-    var zone = tz || undefined;
-    return {
-      day: new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: zone }),
-      allDay: new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }),
-      clock: new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", timeZone: zone }),
-      zone: new Intl.DateTimeFormat(undefined, { timeZoneName: "short", timeZone: zone }),
-    };
-  }
-
-  function zoneName(f, date) {
-    var parts = f.zone.formatToParts(date);
-    for (var i = 0; i < parts.length; i++) {
-      if (parts[i].type === "timeZoneName") return " " + parts[i].value;
-    }
-    return "";
-  }
-
-  function when(f, occ) {
-    if (occ.all_day) {
-      return f.allDay.format(new Date(occ.start + "T00:00:00Z"));
-    }
-    var start = new Date(occ.start), end = new Date(occ.end);
-    var text = f.day.format(start) + ", " + f.clock.format(start);
-    if (end > start) {
-      text += "–" + (f.day.format(start) === f.day.format(end) ? "" : f.day.format(end) + ", ") + f.clock.format(end);
-    }
-    return text + zoneName(f, start);
   }
 
   class TouchpointUpcoming extends HTMLElement {
@@ -139,12 +112,6 @@
     }
 
     render(items) {
-      var f;
-      try {
-        f = formatters(this.getAttribute("tz"));
-      } catch (e) {
-        f = formatters(undefined);
-      }
       var shadow = this.shadowRoot;
       shadow.textContent = "";
       var style = document.createElement("style");
@@ -162,7 +129,9 @@
         if (occ.status === "cancelled") li.className = "x";
         var time = document.createElement("time");
         time.setAttribute("datetime", occ.start);
-        time.textContent = when(f, occ);
+        time.setAttribute("data-end", occ.end);
+        if (occ.all_day) time.setAttribute("data-all-day", "");
+        time.textContent = occ.start;
         li.appendChild(time);
         var title;
         var href = occ.series ? new URL("series/" + encodeURIComponent(occ.series), root).href : occ.url;
@@ -187,6 +156,10 @@
         list.appendChild(li);
       });
       shadow.appendChild(list);
+      // The times in the `tz` attribute's zone, else the visitor's (local-times.js).
+      if (touchpointLocalTimes(list, this.getAttribute("tz") || undefined, true) === null) {
+        touchpointLocalTimes(list, undefined, true);
+      }
       var more = document.createElement("p");
       more.className = "more";
       var all = document.createElement("a");
