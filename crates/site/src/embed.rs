@@ -138,7 +138,7 @@ pub fn upcoming(site: &Site, query: &UpcomingQuery, now: Timestamp) -> Result<Ma
                     " "
                     a href=(site.href(&paths::home())) target="_blank" rel="noopener" { "All meetings" }
                     " · "
-                    a href=(site.webcal(&paths::community_feed())) target="_blank" rel="noopener" { "Subscribe" }
+                    a href={ (site.url(&paths::home())) "#calendar" } target="_blank" rel="noopener" { "Subscribe" }
                 }
                 script data-local-times data-zone-names data-tz=[asked_tz.map(|_| &*viewer.tz.name)] {
                     (PreEscaped(LOCAL_TIMES_JS))

@@ -558,10 +558,34 @@ impl Site {
 
     /// The absolute URL of `path` when the public URL is known, else [`Site::href`].
     pub fn url(&self, path: &SitePath) -> String {
-        match &self.base_url {
-            Some(base) => format!("{}{path}", base.trim_end_matches('/')),
-            None => self.href(path),
+        self.absolute(path).unwrap_or_else(|| self.href(path))
+    }
+
+    /// Publish the site at `url` (`https://example.org/meetings/`): links get its path as their
+    /// prefix, and subscription links its whole address. Only an `http`/`https` URL without
+    /// query, fragment or credentials is accepted.
+    pub fn set_public_url(&mut self, url: &str) -> Result<(), String> {
+        let parsed = url::Url::parse(url).map_err(|e| format!("{url:?} is not a URL: {e}"))?;
+        if !matches!(parsed.scheme(), "http" | "https") || !parsed.has_host() {
+            return Err(format!("{url:?} must start with https:// or http://"));
         }
+        if parsed.query().is_some() || parsed.fragment().is_some() || !parsed.username().is_empty()
+        {
+            return Err(format!(
+                "{url:?} must be a plain address, without ?query, #fragment or user name"
+            ));
+        }
+        let path = parsed.path().trim_end_matches('/').to_owned();
+        self.base_url = Some(format!("{}{path}", parsed.origin().ascii_serialization()));
+        self.base_path = path;
+        Ok(())
+    }
+
+    /// The absolute URL of `path`, when the public URL is known: what a subscription or an
+    /// "add to calendar" link must carry (a relative link is dead once it leaves the page).
+    pub fn absolute(&self, path: &SitePath) -> Option<String> {
+        let base = self.base_url.as_deref()?;
+        Some(format!("{}{path}", base.trim_end_matches('/')))
     }
 
     /// A `webcal://` link to a feed when the public URL is known, else [`Site::href`].

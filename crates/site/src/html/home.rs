@@ -7,6 +7,7 @@ use maud::{Markup, html};
 use super::layout::{
     Nav, group_card, layout, link, next_list, occurrence, series_cadence, series_links,
 };
+use super::subscribe::subscribe;
 use crate::{Filter, Site, Source, SourceStatus, Viewer, paths};
 
 /// How many days the home page's calendar section lists.
@@ -95,10 +96,9 @@ pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
             p {
                 "The next " (CALENDAR_DAYS) " days. "
                 a href=(site.href(&paths::calendar())) { "All calendar views" }
-                " · "
-                a href=(site.webcal(&paths::community_feed())) { "Subscribe to this calendar" }
-                " (or download " a href=(site.href(&paths::community_feed())) { "calendar.ics" } ")."
+                "."
             }
+            (subscribe(site, &paths::community_feed(), &site.community.info.name, "community"))
             @if upcoming.is_empty() {
                 p class="empty" { "No meetings in the next " (CALENDAR_DAYS) " days." }
             } @else {
@@ -148,9 +148,8 @@ fn source_card(site: &Site, viewer: &Viewer, source: &Source, now: Timestamp) ->
                 SourceStatus::Ok => {},
             }
             (next_list(site, viewer, now, &next))
+            (subscribe(site, &paths::source_feed(&source.decl.id), &source.decl.name, &format!("source-{}", source.decl.id)))
             p {
-                a href=(site.webcal(&paths::source_feed(&source.decl.id))) { "Subscribe" }
-                " · "
                 a href=(site.href(&paths::calendar().with_query([("source", &*source.decl.id)]))) { "In the calendar" }
                 @if let Some(url) = source.decl.public_url() {
                     " · " a href=(url) { "Original feed" }

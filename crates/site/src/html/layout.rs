@@ -5,6 +5,7 @@
 use jiff::Timestamp;
 use maud::{DOCTYPE, Markup, html};
 
+use super::subscribe::subscribe;
 use crate::when::relative_marker;
 use crate::{Filter, Item, Origin, Site, Viewer, paths};
 
@@ -49,7 +50,7 @@ pub(crate) fn layout(
                 meta name="color-scheme" content="light dark";
                 title { (full_title) }
                 link rel="stylesheet" href=(site.href(&paths::stylesheet()));
-                link rel="alternate" type="text/calendar" title=(format!("{} calendar", info.name)) href=(site.href(&paths::community_feed()));
+                link rel="alternate" type="text/calendar" title=(format!("{} calendar", info.name)) href=(site.url(&paths::community_feed()));
                 script src=(site.href(&paths::script())) defer {}
             }
             body {
@@ -75,7 +76,8 @@ pub(crate) fn layout(
                 footer {
                     p {
                         "Times are shown in " strong data-zone-label { (viewer.label(now)) } ". "
-                        a href=(site.href(&paths::community_feed())) { "Subscribe (iCalendar)" }
+                        // The home page's subscribe block has each calendar app's own link.
+                        a href={ (site.href(&paths::home())) "#calendar" } { "Subscribe to the calendar" }
                         " · "
                         a href=(site.href(&paths::health())) { "Feed health" }
                         " · Served by Touchpoint."
@@ -235,7 +237,8 @@ pub(crate) fn series_links(site: &Site, series: &touchpoint_community::Series) -
             @if let Some(agenda) = safe(&series.agenda) { li { a href=(agenda) { "Agenda" } } }
             @if let Some(notes) = safe(&series.notes) { li { a href=(notes) { "Notes" } } }
             @if let Some(recordings) = safe(&series.recordings) { li { a href=(recordings) { "Recordings" } } }
-            li { a href=(site.webcal(&paths::series_feed(&series.id))) { "Subscribe" } }
+            // The series page's subscribe block offers each calendar app its own link.
+            li { a href={ (site.href(&paths::series(&series.id))) "#subscribe-h" } { "Subscribe" } }
         }
     }
 }
@@ -294,11 +297,7 @@ pub(crate) fn group_card(
                 }
             }
             @if has_series {
-                p class="subscribe" {
-                    a href=(site.webcal(&paths::group_feed(&group.id))) {
-                        "Subscribe to " (group.title) " alone"
-                    }
-                }
+                (subscribe(site, &paths::group_feed(&group.id), &group.title, &format!("group-{}", group.id)))
             }
         }
     }

@@ -18,6 +18,7 @@ pub mod home;
 mod layout;
 pub mod planner;
 pub mod series;
+mod subscribe;
 
 use jiff::Timestamp;
 use maud::{Markup, PreEscaped, html};

@@ -11,6 +11,7 @@ use touchpoint_community::Series;
 use super::layout::{
     Nav, cancel_note, layout, marker, series_cadence, series_links, when_time,
 };
+use super::subscribe::subscribe;
 use crate::{Filter, Item, Site, Viewer, paths};
 
 /// How many coming dates the page lists.
@@ -74,12 +75,8 @@ pub fn series(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<
         (series_links(site, series))
         section aria-labelledby="subscribe-h" {
             h2 id="subscribe-h" { "Subscribe" }
-            p {
-                a href=(site.webcal(&paths::series_feed(&series.id))) { "Subscribe in your calendar app" }
-                " (webcal) or "
-                a href=(site.href(&paths::series_feed(&series.id))) { "download " (series.id) ".ics" }
-                ". Each date below can also be added alone."
-            }
+            (subscribe(site, &paths::series_feed(&series.id), &series.title, "series"))
+            p { "Each date below can also be added alone." }
         }
         section aria-labelledby="next-h" {
             h2 id="next-h" { "Next dates" }
@@ -175,7 +172,10 @@ pub fn google_link(site: &Site, series: &Series, item: &Item<'_>) -> String {
     if let Some(join) = series.join.as_deref().filter(|url| crate::safe_url(url)) {
         details.push_str(&format!("\n\nJoin: {join}"));
     }
-    details.push_str(&format!("\n\n{}", site.url(&paths::series(&series.id))));
+    // Only an absolute link: a relative one is dead once it is in someone's calendar.
+    if let Some(page) = site.absolute(&paths::series(&series.id)) {
+        details.push_str(&format!("\n\n{page}"));
+    }
     let encode =
         |value: &str| url::form_urlencoded::byte_serialize(value.as_bytes()).collect::<String>();
     // `dates` is two UTC stamps of letters and digits around the `/` Google's format names.

@@ -60,7 +60,24 @@
     });
   }
 
+  // Subscribe blocks: a "Copy" button beside each feed address (hidden without JavaScript,
+  // where the address can still be selected and copied by hand).
+  function copyButtons() {
+    document.querySelectorAll("button[data-copy]").forEach(function (button) {
+      var input = document.getElementById(button.dataset.copy);
+      if (!input || !navigator.clipboard) return;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(input.value).then(
+          function () { button.textContent = "Copied"; },
+          function () { input.select(); }
+        );
+      });
+    });
+  }
+
   // Loaded with `defer`: the document is parsed when this runs.
   detect();
   suggestions();
+  copyButtons();
 })();
