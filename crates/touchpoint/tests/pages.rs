@@ -80,7 +80,11 @@ async fn can_read_the_zone_from_the_cookie_and_let_the_query_win() {
 #[tokio::test]
 async fn can_read_a_quoted_or_percent_encoded_zone_cookie() {
     let state = state(example_site());
-    for cookie in [r#"tz="Asia/Tokyo""#, "tz=Asia%2FTokyo", "theme=dark;tz=Asia%2fTokyo"] {
+    for cookie in [
+        r#"tz="Asia/Tokyo""#,
+        "tz=Asia%2FTokyo",
+        "theme=dark;tz=Asia%2fTokyo",
+    ] {
         let answer = with_cookie(&state, "/", cookie).await;
         assert!(answer.body.contains(r#"data-tz="Asia/Tokyo""#), "{cookie}");
     }

@@ -29,8 +29,8 @@ use layout::{Nav, layout};
 pub use calendar::{CalendarParams, ParamError, View, calendar};
 pub use groups::{group, groups};
 pub use home::home;
-pub use layout::{query_pairs, zones_json};
 pub(crate) use layout::when_time;
+pub use layout::{query_pairs, zones_json};
 pub use planner::{PlannerParams, planner};
 pub use series::{occurrence_ics, series};
 

@@ -8,9 +8,7 @@ use maud::{Markup, html};
 use touchpoint_calendar::{Calendar, End, Event, write};
 use touchpoint_community::Series;
 
-use super::layout::{
-    Nav, cancel_note, layout, marker, series_cadence, series_links, when_time,
-};
+use super::layout::{Nav, cancel_note, layout, marker, series_cadence, series_links, when_time};
 use super::subscribe::subscribe;
 use crate::{Filter, Item, Site, Viewer, paths};
 
