@@ -9,6 +9,7 @@ pub mod embed;
 pub mod export;
 pub mod feeds;
 pub mod html;
+pub mod join;
 pub mod openapi;
 pub mod paths;
 mod when;
@@ -156,6 +157,12 @@ impl std::str::FromStr for Cursor {
             )
         };
         let (seconds, skip) = s.split_once('.').ok_or_else(bad)?;
+        // Digits only (and a minus sign for the seconds), as the OpenAPI document's pattern
+        // says: Rust's integer parsing alone also reads a leading `+`.
+        let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+        if !digits(seconds.strip_prefix('-').unwrap_or(seconds)) || !digits(skip) {
+            return Err(bad());
+        }
         let start = seconds
             .parse::<i64>()
             .ok()
@@ -285,6 +292,38 @@ impl Item<'_> {
             Origin::Source(_) => self.event.url.as_deref(),
         };
         url.filter(|url| safe_url(url))
+    }
+
+    /// The occurrence's description: the series' for the community's own, the event's for an
+    /// outside calendar's (plain text, as the producer wrote it).
+    pub fn description(&self) -> Option<&str> {
+        let text = match self.origin {
+            Origin::Series(series) => series.description.as_deref(),
+            Origin::Source(_) => self.event.description.as_deref(),
+        };
+        text.filter(|t| !t.trim().is_empty())
+    }
+
+    /// Where it takes place, as the outside calendar's event says (the community's series have
+    /// a join link instead).
+    pub fn location(&self) -> Option<&str> {
+        match self.origin {
+            Origin::Series(_) => None,
+            Origin::Source(_) => self.event.location.as_deref().filter(|t| !t.trim().is_empty()),
+        }
+    }
+
+    /// The video-call link to join it: the series' `join` for the community's own, else one
+    /// found in the outside event's URL, location or description ([`join::join_url`]).
+    pub fn join_url(&self) -> Option<String> {
+        match self.origin {
+            Origin::Series(series) => series.join.clone().filter(|url| safe_url(url)),
+            Origin::Source(_) => join::join_url(
+                self.event.url.as_deref(),
+                self.event.location.as_deref(),
+                self.event.description.as_deref(),
+            ),
+        }
     }
 
     /// Whether this is an all-day occurrence.

@@ -3,7 +3,9 @@
 //! code. Served at `/api/v1/openapi.json` and written by `touchpoint build`.
 
 use utoipa::OpenApi;
+use utoipa::openapi::schema::{ObjectBuilder, Type};
 use utoipa::openapi::server::Server;
+use utoipa::openapi::{RefOr, Schema};
 
 use crate::Site;
 use crate::api;
@@ -61,7 +63,56 @@ pub fn document(site: &Site) -> utoipa::openapi::OpenApi {
         None => site.base_path.clone(),
     };
     doc.servers = Some(vec![Server::new(server)]);
+    list_accepted_values(&mut doc, site);
     doc
+}
+
+/// The values the server accepts for `tz`, `source`, `series` and `group`, listed in the
+/// document as enums, so that it is as strict as the server: every IANA zone name of the bundled
+/// tz database, and this site's ids (an empty value means "not given" to the server).
+fn list_accepted_values(doc: &mut utoipa::openapi::OpenApi, site: &Site) {
+    let with_empty = |ids: Vec<String>| -> Vec<String> {
+        std::iter::once(String::new()).chain(ids).collect()
+    };
+    let zones = with_empty(
+        jiff::tz::db()
+            .available()
+            .map(|name| name.as_str().to_owned())
+            .collect(),
+    );
+    let sources = with_empty(
+        std::iter::once("community".to_owned())
+            .chain(site.sources.iter().map(|s| s.decl.id.clone()))
+            .collect(),
+    );
+    let series = with_empty(site.community.series.iter().map(|s| s.id.clone()).collect());
+    let groups = with_empty(site.community.groups.iter().map(|g| g.id.clone()).collect());
+    let enum_of = |values: &[String]| -> RefOr<Schema> {
+        RefOr::T(Schema::Object(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .enum_values(Some(values.iter().cloned()))
+                .build(),
+        ))
+    };
+    for item in doc.paths.paths.values_mut() {
+        let Some(operation) = item.get.as_mut() else {
+            continue;
+        };
+        for parameter in operation.parameters.iter_mut().flatten() {
+            let RefOr::T(parameter) = parameter else {
+                continue;
+            };
+            let values = match parameter.name.as_str() {
+                "tz" => &zones,
+                "source" => &sources,
+                "series" => &series,
+                "group" => &groups,
+                _ => continue,
+            };
+            parameter.schema = Some(enum_of(values));
+        }
+    }
 }
 
 /// [`document`] as pretty-printed JSON.

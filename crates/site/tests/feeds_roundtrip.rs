@@ -455,12 +455,18 @@ fn can_bound_an_answer_to_a_page_by_default() {
         next.contains("from=2026-03-01&to=2026-04-30&tz=UTC&after="),
         "{next}"
     );
-    // A limit above the most one answer lists is lowered to it.
+    // A limit above the most one answer lists is refused, as the OpenAPI document says.
     let big = OccurrencesQuery {
-        limit: Some(1_000_000),
+        limit: Some(api::MAX_LIMIT + 1),
         ..query.clone()
     };
-    let all = api::occurrences(&site, &big, Timestamp::UNIX_EPOCH).unwrap();
+    let refused = api::occurrences(&site, &big, Timestamp::UNIX_EPOCH).unwrap_err();
+    assert!(refused.to_string().contains("from 1 to 10000"), "{refused}");
+    let most = OccurrencesQuery {
+        limit: Some(api::MAX_LIMIT),
+        ..query.clone()
+    };
+    let all = api::occurrences(&site, &most, Timestamp::UNIX_EPOCH).unwrap();
     assert_eq!(all.occurrences.len(), 2_400);
     assert!(all.next.is_none());
     let one = OccurrencesQuery {
@@ -489,6 +495,9 @@ fn cannot_page_with_a_malformed_cursor_or_a_zero_limit() {
         "1.2.3",
         "99999999999999999999.0",
         "1772323200.99999999",
+        // Integer parsing alone reads a `+`; the document's pattern does not allow one.
+        "+1772323200.0",
+        "1772323200.+1",
     ] {
         let query = OccurrencesQuery {
             after: Some(after.to_owned()),
@@ -539,4 +548,17 @@ fn can_count_what_a_page_leaves_out() {
     // The second page counts what is left from its own start.
     assert_eq!((second.items.len(), second.total), (4, 31));
     assert_eq!(second.items[0].event.uid, all[4].event.uid);
+}
+
+#[test]
+fn cannot_ask_for_a_day_in_another_shape_than_the_document_says() {
+    let site = tied(1);
+    for day in ["+002026-03-01", "2026-3-1", "20260301", "2026-03-01T00:00", " 2026-03-01"] {
+        let query = OccurrencesQuery {
+            from: Some(day.to_owned()),
+            ..OccurrencesQuery::default()
+        };
+        let err = api::occurrences(&site, &query, Timestamp::UNIX_EPOCH).unwrap_err();
+        assert!(err.error.contains("YYYY-MM-DD"), "{day}: {err}");
+    }
 }

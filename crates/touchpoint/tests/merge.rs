@@ -177,3 +177,50 @@ async fn api_rejects_bad_parameters_with_a_json_message() {
         );
     }
 }
+
+/// Issue 15: an outside event keeps its description, place and status through the API and the
+/// feeds, and the video-call link in its description is offered as its `join_url` (a Google
+/// Calendar event carries its Meet link only there).
+#[tokio::test]
+async fn can_republish_an_outside_event_whole_with_its_join_link() {
+    const GOOGLE: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\n\
+BEGIN:VEVENT\r\nUID:meet-1@google.com\r\nDTSTART:20261126T150000Z\r\nDTEND:20261126T160000Z\r\n\
+SUMMARY:TAC call\r\nLOCATION:Room 4\\, Building B\r\nSTATUS:TENTATIVE\r\n\
+DESCRIPTION:Agenda: https://docs.example.org/tac\\n\\nJoin with Google Meet: https://meet.g\r\n oogle.com/abc-defg-hij\\nOr dial +1 555-0100\r\n\
+END:VEVENT\r\nEND:VCALENDAR\r\n";
+    let loaded = example();
+    let mut records = example_records(&loaded);
+    records[0] = record("openssf", GOOGLE.as_bytes());
+    let state = state(app::site_from_records(&loaded, &records));
+    let answer = get(
+        &state,
+        "/api/v1/occurrences?from=2026-11-26&to=2026-11-27&source=openssf&tz=UTC",
+    )
+    .await;
+    let json: serde_json::Value = serde_json::from_str(&answer.body).unwrap();
+    let event = json["occurrences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["uid"] == "meet-1@google.com")
+        .expect("the event is listed");
+    assert_eq!(event["join_url"], "https://meet.google.com/abc-defg-hij");
+    assert_eq!(event["location"], "Room 4, Building B");
+    assert_eq!(event["status"], "tentative");
+    assert!(
+        event["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("Agenda: https://docs.example.org/tac\n\nJoin with Google Meet")
+    );
+    for feed in ["/sources/openssf.ics", "/all.ics"] {
+        let text = get(&state, feed).await.body.replace("\r\n ", "");
+        for line in [
+            "LOCATION:Room 4\\, Building B",
+            "STATUS:TENTATIVE",
+            "https://meet.google.com/abc-defg-hij",
+        ] {
+            assert!(text.contains(line), "{feed} lacks {line}");
+        }
+    }
+}
