@@ -7,7 +7,6 @@
 //! whatever its spelling), and IP literals, which skip resolution, are checked on the first URL
 //! and on every redirect hop ([`refusal`]).
 
-use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 
 use reqwest::dns::{Addrs, Name, Resolve, Resolving};
@@ -15,19 +14,12 @@ use url::{Host, Url};
 
 /// Why an address was refused; found again in reqwest's error chain to report
 /// [`FetchErrorKind::Forbidden`](crate::FetchErrorKind::Forbidden).
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("refused a non-public address: {detail}")]
 pub(crate) struct Refused {
     /// The host as written and the address refused, for the log.
     pub detail: String,
 }
-
-impl fmt::Display for Refused {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "refused a non-public address: {}", self.detail)
-    }
-}
-
-impl std::error::Error for Refused {}
 
 /// Whether `ip` is an address on the public internet: not loopback, private (RFC 1918, IPv6
 /// unique-local), link-local, carrier-grade NAT shared space, unspecified, broadcast or
@@ -110,6 +102,17 @@ impl Resolve for PublicResolver {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn says_which_address_was_refused() {
+        let refused = Refused {
+            detail: "localhost (127.0.0.1)".to_owned(),
+        };
+        assert_eq!(
+            refused.to_string(),
+            "refused a non-public address: localhost (127.0.0.1)"
+        );
+    }
 
     #[test]
     fn can_tell_public_addresses_from_loopback_private_and_link_local() {

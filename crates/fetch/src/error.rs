@@ -3,8 +3,6 @@
 //! the server; [`FetchError::detail`] may say more (a file's path and the system's error), for
 //! the log and `touchpoint refresh`.
 
-use std::fmt;
-
 /// What kind of failure a [`FetchError`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -35,8 +33,9 @@ pub enum FetchErrorKind {
     Transfer,
 }
 
-/// A failed fetch or a rejected body.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A failed fetch or a rejected body. Its Display is the public text alone.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
 pub struct FetchError {
     kind: FetchErrorKind,
     message: String,
@@ -81,14 +80,6 @@ impl FetchError {
     }
 }
 
-impl fmt::Display for FetchError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for FetchError {}
-
 /// A byte count as people say it: "20 MiB", "64 KiB", "1000 bytes".
 pub(crate) fn human_size(bytes: u64) -> String {
     const KIB: u64 = 1024;
@@ -124,6 +115,20 @@ mod tests {
         assert_eq!(
             human_duration(std::time::Duration::from_millis(250)),
             "250 ms"
+        );
+    }
+
+    #[test]
+    fn shows_the_public_text_alone_and_keeps_the_detail_for_the_log() {
+        let error = FetchError::with_detail(
+            FetchErrorKind::Io,
+            "cannot read the calendar file",
+            "/srv/x.ics: permission denied",
+        );
+        assert_eq!(error.to_string(), "cannot read the calendar file");
+        assert_eq!(
+            error.detail(),
+            "cannot read the calendar file: /srv/x.ics: permission denied"
         );
     }
 }

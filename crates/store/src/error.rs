@@ -1,7 +1,5 @@
 //! The store's one error type: a kind to match on and a message for people.
 
-use std::fmt;
-
 /// What kind of thing went wrong in a [`Store`](crate::Store).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -20,8 +18,9 @@ pub enum StoreErrorKind {
     Worker,
 }
 
-/// A failed store operation.
-#[derive(Debug)]
+/// A failed store operation: the kind's prefix, then the detail.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {message}", kind.what())]
 pub struct StoreError {
     kind: StoreErrorKind,
     message: String,
@@ -47,21 +46,19 @@ impl StoreError {
     }
 }
 
-impl fmt::Display for StoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let what = match self.kind {
+impl StoreErrorKind {
+    /// What failed, as an error message starts.
+    fn what(self) -> &'static str {
+        match self {
             StoreErrorKind::Open => "cannot open the store",
             StoreErrorKind::Connect => "cannot reach the database",
             StoreErrorKind::Migrate => "cannot migrate the store",
             StoreErrorKind::Query => "store query failed",
             StoreErrorKind::Corrupt => "store holds an unreadable value",
             StoreErrorKind::Worker => "store worker failed",
-        };
-        write!(f, "{what}: {}", self.message)
+        }
     }
 }
-
-impl std::error::Error for StoreError {}
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
@@ -102,5 +99,29 @@ pub(crate) fn with_causes(e: &dyn std::error::Error) -> String {
 impl From<tokio::task::JoinError> for StoreError {
     fn from(e: tokio::task::JoinError) -> Self {
         StoreError::new(StoreErrorKind::Worker, e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn says_what_failed_then_the_detail() {
+        for (kind, text) in [
+            (StoreErrorKind::Open, "cannot open the store: why"),
+            (StoreErrorKind::Connect, "cannot reach the database: why"),
+            (StoreErrorKind::Migrate, "cannot migrate the store: why"),
+            (StoreErrorKind::Query, "store query failed: why"),
+            (
+                StoreErrorKind::Corrupt,
+                "store holds an unreadable value: why",
+            ),
+            (StoreErrorKind::Worker, "store worker failed: why"),
+        ] {
+            let error = StoreError::new(kind, "why");
+            assert_eq!(error.to_string(), text);
+            assert_eq!((error.kind(), error.message()), (kind, "why"));
+        }
     }
 }
