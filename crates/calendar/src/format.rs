@@ -12,7 +12,10 @@
 use jiff::civil;
 use jiff::tz::{AmbiguousOffset, Offset, TimeZone};
 
+use std::cell::Cell;
+
 use crate::model::Time;
+use crate::recur::DAY;
 
 /// `"00"` to `"99"`, two bytes each.
 const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
@@ -40,6 +43,108 @@ pub(crate) fn push_time(out: &mut Vec<u8>, time: &Time) {
             }
         }
         _ => push_slow(out, time),
+    }
+}
+
+/// The last day [`push_secs`] wrote and its `YYYY-MM-DD`: an occurrence's start, end and
+/// RECURRENCE-ID nearly always share a day, so the date is worked out once for the three.
+#[derive(Debug, Default)]
+pub(crate) struct LastDate(Cell<Option<(u64, [u8; 10])>>);
+
+/// Appends the text of civil seconds `secs`: its date alone (`date`), or its date and time with
+/// `offset` (seconds) when given, as [`push_time`] writes a value with that wall clock and
+/// offset. Writes nothing and returns `false` for a year outside 1–9998 (left to jiff).
+pub(crate) fn push_secs(
+    out: &mut Vec<u8>,
+    secs: i64,
+    offset: Option<i32>,
+    date: bool,
+    last: &LastDate,
+) -> bool {
+    // Days from 0000-03-01, where every quantity below is non-negative.
+    const DAYS_BEFORE_1970: u64 = 719_468;
+    let Some(secs) = secs
+        .checked_add((DAYS_BEFORE_1970 * DAY as u64) as i64)
+        .and_then(|s| u64::try_from(s).ok())
+    else {
+        return false;
+    };
+    let day = secs / DAY as u64;
+    let mut text = [0u8; 28];
+    match last.0.get() {
+        Some((known, date_text)) if known == day => text[..10].copy_from_slice(&date_text),
+        _ => {
+            let Some(date_text) = date_text(day) else {
+                return false;
+            };
+            text[..10].copy_from_slice(&date_text);
+            last.0.set(Some((day, date_text)));
+        }
+    }
+    if date {
+        out.extend_from_slice(&text[..10]);
+        return true;
+    }
+    let second_of_day = (secs % DAY as u64) as u32;
+    text[10] = b'T';
+    text[11..13].copy_from_slice(&pair(second_of_day / 3_600));
+    text[13] = b':';
+    text[14..16].copy_from_slice(&pair(second_of_day / 60 % 60));
+    text[16] = b':';
+    text[17..19].copy_from_slice(&pair(second_of_day % 60));
+    let len = match offset {
+        None => 19,
+        Some(offset) => offset_into(&mut text, offset),
+    };
+    out.extend_from_slice(&text[..len]);
+    true
+}
+
+/// `YYYY-MM-DD` of day `day` counted from 0000-03-01 (H. Hinnant's `civil_from_days`, module
+/// `recur`, in unsigned arithmetic); `None` for a year outside 1–9998.
+fn date_text(day: u64) -> Option<[u8; 10]> {
+    let era = day / 146_097;
+    let day_of_era = day % 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let day_of_month = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    };
+    let year = era * 400 + year_of_era + u64::from(month <= 2);
+    if !(1..=9998).contains(&year) {
+        return None;
+    }
+    let mut text = [0u8; 10];
+    let year = year as u32;
+    text[..2].copy_from_slice(&pair(year / 100));
+    text[2..4].copy_from_slice(&pair(year));
+    text[4] = b'-';
+    text[5..7].copy_from_slice(&pair(month as u32));
+    text[7] = b'-';
+    text[8..10].copy_from_slice(&pair(day_of_month as u32));
+    Some(text)
+}
+
+/// `±HH:MM`, then `:SS` when the offset has seconds (local mean time), as jiff's `%:z`, into
+/// `text[19..]`; the length of the text.
+#[inline]
+fn offset_into(text: &mut [u8; 28], seconds: i32) -> usize {
+    let abs = seconds.unsigned_abs();
+    text[19] = if seconds < 0 { b'-' } else { b'+' };
+    text[20..22].copy_from_slice(&pair(abs / 3600));
+    text[22] = b':';
+    text[23..25].copy_from_slice(&pair(abs / 60 % 60));
+    if abs.is_multiple_of(60) {
+        25
+    } else {
+        text[25] = b':';
+        text[26..28].copy_from_slice(&pair(abs % 60));
+        28
     }
 }
 
@@ -107,19 +212,7 @@ fn push_datetime(out: &mut Vec<u8>, dt: civil::DateTime) {
 fn push_datetime_offset(out: &mut Vec<u8>, dt: civil::DateTime, offset: Offset) {
     let mut text = [0; 28];
     datetime_into(&mut text, dt);
-    let seconds = offset.seconds();
-    let abs = seconds.unsigned_abs();
-    text[19] = if seconds < 0 { b'-' } else { b'+' };
-    text[20..22].copy_from_slice(&pair(abs / 3600));
-    text[22] = b':';
-    text[23..25].copy_from_slice(&pair(abs / 60 % 60));
-    let len = if abs.is_multiple_of(60) {
-        25
-    } else {
-        text[25] = b':';
-        text[26..28].copy_from_slice(&pair(abs % 60));
-        28
-    };
+    let len = offset_into(&mut text, offset.seconds());
     out.extend_from_slice(&text[..len]);
 }
 
@@ -231,6 +324,44 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn writes_civil_seconds_as_the_value_with_that_wall_clock(
+            year in prop_oneof![-9999i16..=9999, 1i16..=9998, -1i16..=2, 9997i16..=9999],
+            month in 1i8..=12,
+            day in 1i8..=31,
+            hour in 0i8..24,
+            minute in 0i8..60,
+            second in 0i8..60,
+            offset in -93_599i32..=93_599,
+            kind in 0u8..3,
+        ) {
+            let day = day.min(date(year, month, 1).days_in_month());
+            let dt = date(year, month, day).at(hour, minute, second, 0);
+            let fixed = Tz {
+                name: "fixed".into(),
+                zone: TimeZone::fixed(Offset::from_seconds(offset).expect("in range")),
+            };
+            let (time, offset) = match kind {
+                0 => (Time::Date(dt.date()), None),
+                1 => (Time::Floating(dt), None),
+                _ => (Time::Zoned(dt, fixed), Some(offset)),
+            };
+            let mut out = Vec::new();
+            let last = LastDate::default();
+            let secs = crate::recur::to_secs(dt);
+            let written = push_secs(&mut out, secs, offset, kind == 0, &last);
+            // Again, the date from `last`.
+            let mut again = Vec::new();
+            push_secs(&mut again, secs, offset, kind == 0, &last);
+            prop_assert_eq!(&again, &out);
+            prop_assert_eq!(written, (1..=9998).contains(&year));
+            if written {
+                prop_assert_eq!(String::from_utf8(out).expect("ASCII"), reference(&time));
+            } else {
+                prop_assert!(out.is_empty());
+            }
+        }
+
         #[test]
         fn writes_any_value_in_any_zone_as_jiff_does(
             zone_index in 0usize..1000,

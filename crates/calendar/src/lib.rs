@@ -5,20 +5,27 @@
 //! series compile to the same [`Event`] model as a parsed VEVENT, so one engine expands both.
 //!
 //! - [`parse()`] reads bytes into a [`Calendar`] plus warnings (module `parse`, time zones in `tz`).
-//! - [`expand()`] lists the [`Occurrence`]s that overlap a [`Window`] (modules `expand`, `rrule`).
+//! - [`expand()`] lists the [`Occurrence`]s that overlap a [`Window`] (modules `expand`, `series`,
+//!   `recur`, `instant`); [`list()`] lists them as plain numbers, written or made into values only
+//!   when asked.
 //! - [`write()`] renders a [`Calendar`] back to RFC 5545 text with VTIMEZONEs (module `write`).
 
 pub mod expand;
 mod format;
+mod instant;
 pub mod model;
 pub mod parse;
 mod recur;
 pub mod rrule;
+mod series;
 pub mod synthetic;
 pub mod tz;
 pub mod write;
 
-pub use expand::{Expansion, Limits, Occurrence, Take, Window, expand, expand_first};
+pub use expand::{
+    Expansion, Limits, Listed, Listing, Occurrence, Take, Window, expand, expand_first, list,
+    list_first,
+};
 pub use model::{Calendar, End, Event, Freq, RDate, RRule, Status, Time, Tz, WeekdayNum};
 pub use parse::{ParseError, Parsed, Warning, parse};
 pub use rrule::{RRuleError, RRuleErrorKind};

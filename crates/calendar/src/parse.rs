@@ -369,6 +369,11 @@ const fn name_slot(key: u128, mul: u64) -> usize {
 
 /// A perfect hash of [`NAMES`]: a multiplier under which no two names share a slot, and for each
 /// slot 1 + the index of its name in `NAMES` (0 when empty). Found at compile time.
+///
+/// Kept over a plain `match` on the upper-cased name: the match costs 0.9M more instructions
+/// in one parse of the 2,000-series feed (22.81M against 21.91M, `bench/profile`, 4 %). Names
+/// longer than 15 bytes do not fit the key and are read as [`Name::Other`]; every name known
+/// has at most 13.
 struct NameTable {
     mul: u64,
     keys: [u128; NAMES.len()],

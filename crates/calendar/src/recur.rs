@@ -211,6 +211,153 @@ enum Shape {
     MonthDays,
 }
 
+/// A rule's day parts, with the defaults RFC 5545 takes from DTSTART when none is given
+/// (YEARLY: its month and day; MONTHLY: its day; WEEKLY: its weekday).
+struct DayParts {
+    /// Bit `m` set for each allowed month; 0 = any.
+    months: u16,
+    month_days: SmallVec<[i8; 16]>,
+    /// `(ordinal, weekday)`, Monday = 0.
+    by_day: SmallVec<[(i8, i64); 8]>,
+    /// BYWEEKNO, which applies to YEARLY only.
+    week_nos: SmallVec<[i8; 16]>,
+}
+
+impl DayParts {
+    fn new(rule: &RRule, dtstart: i64) -> DayParts {
+        let day = dtstart.div_euclid(DAY);
+        let (_, month, day_of_month) = civil_from_days(day);
+        let mut parts = DayParts {
+            months: rule.by_month.iter().fold(0, |acc, m| acc | (1 << m)),
+            month_days: rule.by_month_day.clone(),
+            by_day: rule
+                .by_day
+                .iter()
+                .map(|w| (w.nth, i64::from(w.weekday.to_monday_zero_offset())))
+                .collect(),
+            week_nos: match rule.freq {
+                Freq::Yearly => rule.by_week_no.clone(),
+                _ => SmallVec::new(),
+            },
+        };
+        let no_day_parts = parts.week_nos.is_empty()
+            && rule.by_year_day.is_empty()
+            && parts.month_days.is_empty()
+            && parts.by_day.is_empty();
+        if no_day_parts {
+            match rule.freq {
+                Freq::Yearly => {
+                    if parts.months == 0 {
+                        parts.months = 1 << month;
+                    }
+                    parts.month_days.push(day_of_month as i8);
+                }
+                Freq::Monthly => parts.month_days.push(day_of_month as i8),
+                Freq::Weekly => parts.by_day.push((0, weekday_of(day))),
+                _ => {}
+            }
+        }
+        parts
+    }
+}
+
+/// Where in a period its instances fall: offsets (seconds) inside one period's unit, and the
+/// BYHOUR, BYMINUTE, BYSECOND limits of the units finer than or equal to FREQ. Units coarser
+/// than FREQ take DTSTART's time when the rule gives none.
+struct TimesOfDay {
+    /// Seconds of the day for DAILY and coarser, of the hour for HOURLY, of the minute for
+    /// MINUTELY, `[0]` for SECONDLY (empty: the rule has no instance).
+    offsets: Vec<i64>,
+    hour_mask: Option<u32>,
+    minute_mask: Option<u64>,
+    second_mask: Option<u64>,
+}
+
+impl TimesOfDay {
+    fn new(rule: &RRule, dtstart: i64) -> TimesOfDay {
+        let second_of_day = dtstart.rem_euclid(DAY);
+        let given_or = |given: &[u8], default: i64, max: u8| -> Vec<i64> {
+            if given.is_empty() {
+                return vec![default];
+            }
+            let mut values: Vec<i64> = given
+                .iter()
+                .filter(|x| **x <= max)
+                .map(|x| i64::from(*x))
+                .collect();
+            values.sort_unstable();
+            values.dedup();
+            values
+        };
+        let hours = given_or(&rule.by_hour, second_of_day / 3_600, 23);
+        let minutes = given_or(&rule.by_minute, second_of_day / 60 % 60, 59);
+        let seconds = given_or(&rule.by_second, second_of_day % 60, 59);
+        let mask32 = |given: &[u8]| {
+            (!given.is_empty()).then(|| given.iter().fold(0u32, |a, h| a | (1 << (h % 32))))
+        };
+        let mask64 = |given: &[u8]| {
+            (!given.is_empty()).then(|| given.iter().fold(0u64, |a, h| a | (1 << (h % 64))))
+        };
+        let mut times = TimesOfDay {
+            offsets: Vec::new(),
+            hour_mask: None,
+            minute_mask: None,
+            second_mask: None,
+        };
+        match rule.freq {
+            Freq::Yearly | Freq::Monthly | Freq::Weekly | Freq::Daily => {
+                for h in &hours {
+                    for m in &minutes {
+                        for s in &seconds {
+                            times.offsets.push(h * 3_600 + m * 60 + s);
+                        }
+                    }
+                }
+            }
+            Freq::Hourly => {
+                times.hour_mask = mask32(&rule.by_hour);
+                for m in &minutes {
+                    for s in &seconds {
+                        times.offsets.push(m * 60 + s);
+                    }
+                }
+            }
+            Freq::Minutely => {
+                times.hour_mask = mask32(&rule.by_hour);
+                times.minute_mask = mask64(&rule.by_minute);
+                times.offsets.extend(seconds.iter().copied());
+            }
+            Freq::Secondly => {
+                times.hour_mask = mask32(&rule.by_hour);
+                times.minute_mask = mask64(&rule.by_minute);
+                times.second_mask = mask64(&rule.by_second);
+                // BYSECOND=60 alone (a leap second) cannot occur.
+                if times.second_mask.is_none_or(|m| m & ((1 << 60) - 1) != 0) {
+                    times.offsets.push(0);
+                }
+            }
+        }
+        times
+    }
+}
+
+/// The first period of a rule: its year, month index (y × 12 + m − 1), week-start day, day, or
+/// civil seconds truncated to the unit.
+fn first_period(freq: Freq, dtstart: i64, wkst: i64) -> i64 {
+    let day = dtstart.div_euclid(DAY);
+    let second_of_day = dtstart - day * DAY;
+    let (year, month, _) = civil_from_days(day);
+    match freq {
+        Freq::Yearly => year,
+        Freq::Monthly => year * 12 + month - 1,
+        Freq::Weekly => day - (weekday_of(day) - wkst).rem_euclid(7),
+        Freq::Daily => day,
+        Freq::Hourly => dtstart - second_of_day % 3_600,
+        Freq::Minutely => dtstart - second_of_day % 60,
+        Freq::Secondly => dtstart,
+    }
+}
+
 impl RuleIter {
     /// Compiles `rule` for a series starting at `dtstart` (civil seconds). Instances after
     /// `until` (civil seconds) or in periods starting after `horizon` are not generated.
@@ -222,173 +369,65 @@ impl RuleIter {
         max_candidates: u64,
     ) -> RuleIter {
         let freq = rule.freq;
-        let interval = i64::from(rule.interval.max(1));
-        let dn = dtstart.div_euclid(DAY);
-        let sod = dtstart - dn * DAY;
-        let (dy, dm, dd) = civil_from_days(dn);
-        let (dh, dmin, dsec) = (sod / 3_600, sod / 60 % 60, sod % 60);
         let wkst = i64::from(rule.wkst.to_monday_zero_offset());
-
-        let mut months: u16 = rule.by_month.iter().fold(0, |acc, m| acc | (1 << m));
-        let mut month_days = rule.by_month_day.clone();
-        let mut by_day: SmallVec<[(i8, i64); 8]> = rule
-            .by_day
-            .iter()
-            .map(|w| (w.nth, i64::from(w.weekday.to_monday_zero_offset())))
-            .collect();
-        let week_nos = if freq == Freq::Yearly {
-            rule.by_week_no.clone()
-        } else {
-            SmallVec::new()
+        let days = DayParts::new(rule, dtstart);
+        let times = TimesOfDay::new(rule, dtstart);
+        let only_by_day =
+            !days.by_day.is_empty() && days.month_days.is_empty() && rule.by_year_day.is_empty();
+        let shape = match freq {
+            Freq::Weekly if only_by_day && days.months == 0 => Shape::WeekDays,
+            Freq::Monthly if only_by_day => Shape::MonthDays,
+            _ => Shape::Scan,
         };
-        let no_day_parts = week_nos.is_empty()
-            && rule.by_year_day.is_empty()
-            && month_days.is_empty()
-            && by_day.is_empty();
-        if no_day_parts {
-            match freq {
-                Freq::Yearly => {
-                    if months == 0 {
-                        months = 1 << dm;
-                    }
-                    month_days.push(dd as i8);
-                }
-                Freq::Monthly => month_days.push(dd as i8),
-                Freq::Weekly => by_day.push((0, weekday_of(dn))),
-                _ => {}
-            }
-        }
+        // BYDAY ordinals count within the month for MONTHLY, and for YEARLY with BYMONTH.
         let scope = if freq == Freq::Monthly || (freq == Freq::Yearly && !rule.by_month.is_empty())
         {
             Scope::Month
         } else {
             Scope::Year
         };
-        let ordinals_apply = matches!(freq, Freq::Monthly | Freq::Yearly) && week_nos.is_empty();
-        let mut day_mask = 0u8;
-        let mut day_nth = Vec::new();
-        for &(n, w) in &by_day {
-            if n == 0 || !ordinals_apply {
-                day_mask |= 1 << w;
+        let ordinals_apply =
+            matches!(freq, Freq::Monthly | Freq::Yearly) && days.week_nos.is_empty();
+        let (mut day_mask, mut day_nth) = (0u8, Vec::new());
+        for &(nth, weekday) in &days.by_day {
+            if nth == 0 || !ordinals_apply {
+                day_mask |= 1 << weekday;
             } else {
-                day_nth.push((n, w));
+                day_nth.push((nth, weekday));
             }
         }
         let (mut month_days_pos, mut month_days_neg) = (0u32, 0u32);
-        for &d in &month_days {
+        for &d in &days.month_days {
             if d > 0 {
                 month_days_pos |= 1 << d;
             } else if d < 0 {
                 month_days_neg |= 1 << (-i32::from(d));
             }
         }
-
-        let list = |given: &[u8], default: i64, max: u8| -> Vec<i64> {
-            if given.is_empty() {
-                vec![default]
-            } else {
-                let mut v: Vec<i64> = given
-                    .iter()
-                    .filter(|x| **x <= max)
-                    .map(|x| i64::from(*x))
-                    .collect();
-                v.sort_unstable();
-                v.dedup();
-                v
-            }
-        };
-        let mask32 = |given: &[u8]| -> Option<u32> {
-            (!given.is_empty()).then(|| given.iter().fold(0u32, |a, h| a | (1 << (h % 32))))
-        };
-        let mask64 = |given: &[u8]| -> Option<u64> {
-            (!given.is_empty()).then(|| given.iter().fold(0u64, |a, h| a | (1 << (h % 64))))
-        };
-        let hours = list(&rule.by_hour, dh, 23);
-        let minutes = list(&rule.by_minute, dmin, 59);
-        let seconds = list(&rule.by_second, dsec, 59);
-        let mut times = Vec::new();
-        let (mut hour_mask, mut minute_mask, mut second_mask) = (None, None, None);
-        match freq {
-            Freq::Yearly | Freq::Monthly | Freq::Weekly | Freq::Daily => {
-                for h in &hours {
-                    for m in &minutes {
-                        for s in &seconds {
-                            times.push(h * 3_600 + m * 60 + s);
-                        }
-                    }
-                }
-            }
-            Freq::Hourly => {
-                hour_mask = mask32(&rule.by_hour);
-                for m in &minutes {
-                    for s in &seconds {
-                        times.push(m * 60 + s);
-                    }
-                }
-            }
-            Freq::Minutely => {
-                hour_mask = mask32(&rule.by_hour);
-                minute_mask = mask64(&rule.by_minute);
-                times.extend(seconds.iter().copied());
-            }
-            Freq::Secondly => {
-                hour_mask = mask32(&rule.by_hour);
-                minute_mask = mask64(&rule.by_minute);
-                second_mask = mask64(&rule.by_second);
-                times.push(0);
-            }
-        }
-        // BYSECOND=60 alone (a leap second) cannot occur.
-        if freq == Freq::Secondly && second_mask.is_some_and(|m| m & ((1 << 60) - 1) == 0) {
-            times.clear();
-        }
-
-        let base = match freq {
-            Freq::Yearly => dy,
-            Freq::Monthly => dy * 12 + dm - 1,
-            Freq::Weekly => dn - (weekday_of(dn) - wkst).rem_euclid(7),
-            Freq::Daily => dn,
-            Freq::Hourly => dtstart - sod % 3_600,
-            Freq::Minutely => dtstart - sod % 60,
-            Freq::Secondly => dtstart,
-        };
-        let empty_cap = match freq {
-            Freq::Yearly => 1_000,
-            Freq::Monthly => 12_000,
-            Freq::Weekly => 53_000,
-            _ => 366_000,
-        };
         let mut set_pos = rule.by_set_pos.clone();
         set_pos.retain(|p| *p != 0);
-        let only_by_day =
-            !by_day.is_empty() && month_days.is_empty() && rule.by_year_day.is_empty();
-        let shape = match freq {
-            Freq::Weekly if only_by_day && months == 0 => Shape::WeekDays,
-            Freq::Monthly if only_by_day => Shape::MonthDays,
-            _ => Shape::Scan,
-        };
         RuleIter {
             freq,
-            interval,
+            interval: i64::from(rule.interval.max(1)),
             dtstart,
-            months,
+            months: days.months,
             month_days_pos,
             month_days_neg,
-            has_month_days: !month_days.is_empty(),
+            has_month_days: !days.month_days.is_empty(),
             year_days: rule.by_year_day.clone(),
-            week_nos,
+            week_nos: days.week_nos,
             day_mask,
             day_nth,
-            has_by_day: !by_day.is_empty(),
+            has_by_day: !days.by_day.is_empty(),
             scope,
-            hour_mask,
-            minute_mask,
-            second_mask,
-            done: times.is_empty(),
-            times,
+            hour_mask: times.hour_mask,
+            minute_mask: times.minute_mask,
+            second_mask: times.second_mask,
+            done: times.offsets.is_empty(),
+            times: times.offsets,
             set_pos,
             wkst,
-            base,
+            base: first_period(freq, dtstart, wkst),
             until,
             horizon,
             k: 0,
@@ -396,7 +435,12 @@ impl RuleIter {
             tmp: Vec::new(),
             pos: 0,
             empty_run: 0,
-            empty_cap,
+            empty_cap: match freq {
+                Freq::Yearly => 1_000,
+                Freq::Monthly => 12_000,
+                Freq::Weekly => 53_000,
+                _ => 366_000,
+            },
             candidates: 0,
             max_candidates,
             stopped: None,
@@ -536,6 +580,17 @@ impl RuleIter {
         let first = days_from_civil(y, m, 1);
         let mlen = month_len(y, m);
         let wd1 = weekday_of(first);
+        if self.day_nth.is_empty() {
+            // Plain weekdays only: walk the month once, in order.
+            let mut weekday = wd1;
+            for d in 0..mlen {
+                if self.day_mask & (1 << weekday) != 0 {
+                    days.push(first + d);
+                }
+                weekday = if weekday == 6 { 0 } else { weekday + 1 };
+            }
+            return;
+        }
         let start = days.len();
         for w in 0..7 {
             if self.day_mask & (1 << w) != 0 {
@@ -777,15 +832,11 @@ impl Iterator for RuleIter {
     }
 }
 
-/// The first year of jiff's range, for callers that clamp.
-pub(crate) fn min_secs() -> i64 {
-    days_from_civil(MIN_YEAR, 1, 1) * DAY
-}
+/// The first second of jiff's range of dates, in civil seconds.
+pub(crate) const FIRST_SECOND: i64 = days_from_civil(MIN_YEAR, 1, 1) * DAY;
 
-/// The last second of jiff's range, for callers that clamp.
-pub(crate) fn max_secs() -> i64 {
-    LAST_DAY * DAY + DAY - 1
-}
+/// The last second of jiff's range of dates, in civil seconds.
+pub(crate) const LAST_SECOND: i64 = LAST_DAY * DAY + DAY - 1;
 
 #[cfg(test)]
 mod tests {
@@ -804,7 +855,7 @@ mod tests {
 
     /// The first `n` instances of `rule` from `dtstart`, with the day shapes on or off.
     fn instances(rule: &RRule, dtstart: i64, shapes: bool, n: usize) -> Vec<i64> {
-        let mut it = RuleIter::new(rule, dtstart, None, max_secs(), 1_000_000);
+        let mut it = RuleIter::new(rule, dtstart, None, LAST_SECOND, 1_000_000);
         if !shapes {
             it.shape = Shape::Scan;
         }
@@ -858,7 +909,7 @@ mod tests {
             if next(3) == 0 {
                 rule.by_hour = smallvec::smallvec![8, 17];
             }
-            let fast = RuleIter::new(&rule, dtstart, None, max_secs(), 1).shape;
+            let fast = RuleIter::new(&rule, dtstart, None, LAST_SECOND, 1).shape;
             shaped += usize::from(fast != Shape::Scan);
             assert_eq!(
                 instances(&rule, dtstart, true, 60),
@@ -873,7 +924,9 @@ mod tests {
     fn can_convert_civil_seconds() {
         let dt = civil::date(2026, 3, 29).at(2, 30, 15, 0);
         assert_eq!(from_secs(to_secs(dt)), Some(dt));
-        assert_eq!(from_secs(max_secs() + 1), None);
-        assert!(from_secs(min_secs()).is_some());
+        assert_eq!(from_secs(LAST_SECOND + 1), None);
+        assert_eq!(from_secs(FIRST_SECOND - 1), None);
+        assert!(from_secs(FIRST_SECOND).is_some());
+        assert!(from_secs(LAST_SECOND).is_some());
     }
 }

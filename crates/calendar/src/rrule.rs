@@ -105,6 +105,8 @@ impl FromStr for RRule {
 /// [`RRule::from_str`] into a rule the caller placed (at its final place, say the last slot of an
 /// event's rule vector), so a rule of a few hundred bytes is not moved twice on its way there.
 /// `rule` must be `RRule::new(_)`; after an error it holds part of the text and is to be dropped.
+/// (Returning the rule instead, with the dropped parts, costs 0.24M more instructions in one
+/// parse of the 2,000-series feed: 21.84M against 21.60M, `bench/profile`.)
 ///
 /// With `dropped`, the rule is read leniently, as other people's feeds need: one bad part does
 /// not throw the rule away (`FREQ=WEEKLY;UNTIL=20240331;COUNT=-1;INTERVAL=4;BYDAY=MO` is every

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use jiff::civil;
-use touchpoint_calendar::{Calendar, Limits, Occurrence, Time, Tz, Window, expand, parse};
+use touchpoint_calendar::{Calendar, Limits, Listing, Time, Tz, Window, list, parse};
 
 use crate::cli::OccurrencesArgs;
 
@@ -50,8 +50,8 @@ pub fn run(args: OccurrencesArgs) -> anyhow::Result<ExitCode> {
         end: args.to.to_datetime(civil::Time::midnight()),
         zone: None,
     };
-    let expansion = expand(&parsed.calendar, &window, &Limits::default());
-    for (event, what) in &expansion.truncated {
+    let listing = list(&parsed.calendar, &window, &Limits::default());
+    for (event, what) in &listing.truncated {
         let uid = &parsed.calendar.events[*event].uid;
         eprintln!("warning: event {uid}: expansion stopped early: {what}");
     }
@@ -59,15 +59,15 @@ pub fn run(args: OccurrencesArgs) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if args.json {
-        write_json_lines(&mut out, &parsed.calendar, &expansion.occurrences)?;
-        // The process ends next: freeing every occurrence and event one by one (reference
-        // counts of their zones included) was ~2 % of its instructions, for nothing.
-        std::mem::forget(expansion);
+        write_json_lines(&mut out, &parsed.calendar, &listing)?;
+        // The process ends next: freeing every event one by one (reference counts of their
+        // zones included) is work for nothing.
+        std::mem::forget(listing);
         std::mem::forget(parsed);
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = std::io::BufWriter::new(out);
-    for occ in &expansion.occurrences {
+    for occ in listing.iter().map(|listed| listed.occurrence()) {
         let event = &parsed.calendar.events[occ.event];
         let start = shown(&occ.start, display_tz.as_ref());
         let end = shown(&occ.end, display_tz.as_ref());
@@ -78,7 +78,7 @@ pub fn run(args: OccurrencesArgs) -> anyhow::Result<ExitCode> {
         let summary = event.summary.as_deref().unwrap_or("(no title)");
         writeln!(out, "{start:<25}  {end:<25}  {summary}{status}")?;
     }
-    writeln!(out, "{} occurrence(s)", expansion.occurrences.len())?;
+    writeln!(out, "{} occurrence(s)", listing.len())?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
@@ -98,43 +98,45 @@ const CHUNK: usize = 64 * 1024;
 fn write_json_lines(
     out: &mut impl Write,
     calendar: &Calendar,
-    occurrences: &[Occurrence],
+    listing: &Listing<'_>,
 ) -> std::io::Result<()> {
     let mut buf = Vec::with_capacity(CHUNK + 1024);
     let mut events: Vec<Option<EventJson>> = Vec::new();
     events.resize_with(calendar.events.len(), || None);
     let mut zones = ZoneNames::default();
-    for occ in occurrences {
-        let event =
-            events[occ.event].get_or_insert_with(|| EventJson::new(&calendar.events[occ.event]));
+    for occ in listing.iter() {
+        let event = events[occ.event()]
+            .get_or_insert_with(|| EventJson::new(&calendar.events[occ.event()]));
         buf.extend_from_slice(&event.head);
         let rid = buf.len();
-        push_json_time(&mut buf, occ.recurrence_id.as_ref());
+        push_json_time(&mut buf, |buf| occ.push_recurrence_id_json(buf));
         let rid = rid..buf.len();
         buf.extend_from_slice(b",\"start\":");
-        if occ
-            .recurrence_id
-            .as_ref()
-            .is_some_and(|rid| same_text(rid, &occ.start))
-        {
+        if occ.starts_at_recurrence_id() {
             // Most instances start at their RECURRENCE-ID: the same text again.
             buf.extend_from_within(rid);
         } else {
-            push_json_time(&mut buf, Some(&occ.start));
+            push_json_time(&mut buf, |buf| {
+                occ.push_start_json(buf);
+                true
+            });
         }
         buf.extend_from_slice(b",\"end\":");
-        push_json_time(&mut buf, Some(&occ.end));
-        buf.extend_from_slice(if occ.start.is_date() {
+        push_json_time(&mut buf, |buf| {
+            occ.push_end_json(buf);
+            true
+        });
+        buf.extend_from_slice(if occ.is_date() {
             b",\"all_day\":true,\"tzid\":"
         } else {
             b",\"all_day\":false,\"tzid\":"
         });
-        match occ.start.tz() {
+        match occ.tz() {
             Some(tz) => buf.extend_from_slice(zones.escaped(&tz.name)),
             None => buf.extend_from_slice(b"null"),
         }
         buf.extend_from_slice(&event.summary);
-        push_json_opt_str(&mut buf, occ.status.as_str());
+        push_json_opt_str(&mut buf, occ.status().as_str());
         buf.extend_from_slice(b"}\n");
         if buf.len() >= CHUNK {
             out.write_all(&buf)?;
@@ -143,20 +145,6 @@ fn write_json_lines(
     }
     out.write_all(&buf)?;
     out.flush()
-}
-
-/// Whether `a` and `b` are surely written alike: equal dates or floating times, or one wall
-/// clock in one zone of the tz database (a zone's name alone, which `Time`'s equality compares,
-/// can also stand for a VTIMEZONE's or a fixed offset's rules; comparing jiff `TimeZone`s
-/// costs more than writing the value again).
-fn same_text(a: &Time, b: &Time) -> bool {
-    match (a, b) {
-        (Time::Zoned(a, a_tz), Time::Zoned(b, b_tz)) => {
-            let iana = a_tz.zone.iana_name();
-            a == b && iana.is_some() && iana == b_tz.zone.iana_name()
-        }
-        _ => a == b,
-    }
 }
 
 /// The parts of a `--json` line that come from the event alone, escaped.
@@ -202,15 +190,16 @@ impl ZoneNames {
     }
 }
 
-/// A time as a JSON string ([`Time::push_json`]), or `null`.
-fn push_json_time(buf: &mut Vec<u8>, time: Option<&Time>) {
-    match time {
-        Some(time) => {
-            buf.push(b'"');
-            time.push_json(buf);
-            buf.push(b'"');
-        }
-        None => buf.extend_from_slice(b"null"),
+/// A time as a JSON string (the text `push` appends, as [`Time::push_json`] writes it), or
+/// `null` when `push` says there is none.
+fn push_json_time(buf: &mut Vec<u8>, push: impl FnOnce(&mut Vec<u8>) -> bool) {
+    let quote = buf.len();
+    buf.push(b'"');
+    if push(buf) {
+        buf.push(b'"');
+    } else {
+        buf.truncate(quote);
+        buf.extend_from_slice(b"null");
     }
 }
 

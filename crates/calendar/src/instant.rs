@@ -1,0 +1,351 @@
+//! Wall clock and instants for the expansion, in whole seconds: the offset cache that spares a
+//! zone lookup for most instances of a series, event durations, and [`Stamp`], the plain-number
+//! form of a start or end that an occurrence holds until it is shown.
+//!
+//! "Wall" values are civil seconds on a zone's clock (module `recur`); instants are seconds since
+//! the Unix epoch. Sub-second parts are not kept: iCalendar writes none.
+
+use std::cell::Cell;
+
+use jiff::tz::{Offset, TimeZone};
+use jiff::{Span, Timestamp, civil};
+
+use crate::model::{End, Time, Tz};
+use crate::recur::{DAY, FIRST_SECOND, LAST_SECOND, from_secs, to_secs};
+
+/// The value type of an event's start, which its occurrences keep.
+#[derive(Clone, Copy)]
+pub(crate) enum Kind<'a> {
+    Date,
+    Floating,
+    Zoned(&'a Tz),
+}
+
+impl<'a> Kind<'a> {
+    pub(crate) fn of(t: &'a Time) -> Kind<'a> {
+        match t {
+            Time::Date(_) => Kind::Date,
+            Time::Floating(_) => Kind::Floating,
+            Time::Zoned(_, tz) => Kind::Zoned(tz),
+        }
+    }
+
+    /// The zone the wall clock is read in (`floating` for dates and floating times).
+    pub(crate) fn zone<'z>(self, floating: &'z TimeZone) -> &'z TimeZone
+    where
+        'a: 'z,
+    {
+        match self {
+            Kind::Zoned(tz) => &tz.zone,
+            _ => floating,
+        }
+    }
+
+    /// A value of this type at wall-clock `dt`.
+    pub(crate) fn at(self, dt: civil::DateTime) -> Time {
+        match self {
+            Kind::Date => Time::Date(dt.date()),
+            Kind::Floating => Time::Floating(dt),
+            Kind::Zoned(tz) => Time::Zoned(dt, tz.clone()),
+        }
+    }
+}
+
+/// A start or end as the engine finds it: the instant (seconds), its wall clock as the value
+/// holds it, and the zone's offset at that instant. Shown, a zoned value is the instant's own
+/// wall clock (`at + offset`), which differs from the held one only in a DST gap. Sixteen bytes,
+/// so that an occurrence is one cache line.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Stamp {
+    pub(crate) at: i64,
+    /// The held wall clock minus `at`: an offset, plus a gap's length (under two days).
+    wall_from_at: i32,
+    pub(crate) offset: i32,
+}
+
+impl Stamp {
+    /// `None` when `wall` is more than a few days from `at` (no zone does that).
+    pub(crate) fn new(wall: i64, at: i64, offset: i32) -> Option<Stamp> {
+        Some(Stamp {
+            at,
+            wall_from_at: i32::try_from(wall.checked_sub(at)?).ok()?,
+            offset,
+        })
+    }
+
+    /// The wall clock as the value holds it (civil seconds).
+    pub(crate) fn wall(self) -> i64 {
+        self.at + i64::from(self.wall_from_at)
+    }
+
+    /// The wall clock of an instant-resolved value, as shown: `at` on the zone's clock.
+    pub(crate) fn shown(self) -> i64 {
+        self.at + i64::from(self.offset)
+    }
+
+    /// The instant as a jiff value (`None` outside jiff's range).
+    pub(crate) fn timestamp(self) -> Option<Timestamp> {
+        Timestamp::from_second(self.at).ok()
+    }
+
+    /// The value of kind `kind` this stamp stands for; `fold_offset` keeps the offset of an end
+    /// whose wall clock repeats and which is the later instant (the wall clock alone would read
+    /// back as the earlier one, an hour off).
+    pub(crate) fn value(self, kind: Kind<'_>, fold_offset: bool, last: &LastDay) -> Time {
+        let dt = last.datetime(self.wall()).unwrap_or(civil::DateTime::MAX);
+        match kind {
+            Kind::Zoned(tz) if fold_offset => Time::Zoned(
+                dt,
+                Tz {
+                    name: tz.name.clone(),
+                    zone: TimeZone::fixed(Offset::from_seconds(self.offset).unwrap_or(Offset::UTC)),
+                },
+            ),
+            _ => kind.at(dt),
+        }
+    }
+}
+
+/// The last day [`Stamp::value`] made a date of: an occurrence's start, end and RECURRENCE-ID
+/// nearly always share a day, so its date is worked out (and checked by jiff) once for the three.
+#[derive(Debug, Default)]
+pub(crate) struct LastDay(Cell<Option<(i64, civil::Date)>>);
+
+impl LastDay {
+    /// [`from_secs`], with the date of the last day remembered.
+    fn datetime(&self, secs: i64) -> Option<civil::DateTime> {
+        let day = secs.div_euclid(DAY);
+        let date = match self.0.get() {
+            Some((known, date)) if known == day => date,
+            _ => {
+                let date = from_secs(day * DAY)?.date();
+                self.0.set(Some((day, date)));
+                date
+            }
+        };
+        let second_of_day = secs - day * DAY;
+        let time = civil::Time::new(
+            (second_of_day / 3_600) as i8,
+            (second_of_day / 60 % 60) as i8,
+            (second_of_day % 60) as i8,
+            0,
+        )
+        .ok()?;
+        Some(date.to_datetime(time))
+    }
+}
+
+/// Remembers the span of instants between two transitions of one zone, and the offset in force
+/// there, so converting the many instances of a series between wall clock and instant skips the
+/// zone's transition search: within a span the conversion is one subtraction. Within two days of
+/// either transition it asks the zone itself, so a gap or a fold is always resolved by jiff (no
+/// two offsets of a zone differ by two days).
+pub(crate) struct Offsets<'z> {
+    zone: &'z TimeZone,
+    /// Offset in seconds in force on `[lo, hi)` (instants in seconds); after each conversion,
+    /// the offset at the instant converted.
+    off: i64,
+    lo: i64,
+    hi: i64,
+    /// jiff's range of instants, in seconds.
+    first: i64,
+    last: i64,
+}
+
+/// The margin kept from a transition before the cached offset is trusted.
+const MARGIN: i64 = 2 * DAY;
+
+impl<'z> Offsets<'z> {
+    pub(crate) fn new(zone: &'z TimeZone) -> Offsets<'z> {
+        Offsets {
+            zone,
+            off: 0,
+            lo: 0,
+            hi: 0,
+            first: Timestamp::MIN.as_second(),
+            last: Timestamp::MAX.as_second(),
+        }
+    }
+
+    /// The zone's offset at the instant last converted.
+    pub(crate) fn offset(&self) -> i32 {
+        // A zone's offset is under 26 hours.
+        self.off as i32
+    }
+
+    /// Caches the span around instant `at`.
+    fn learn(&mut self, at: Timestamp) {
+        self.off = i64::from(self.zone.to_offset(at).seconds());
+        let after = at
+            .checked_add(jiff::SignedDuration::from_secs(1))
+            .unwrap_or(Timestamp::MAX);
+        self.lo = self
+            .zone
+            .preceding(after)
+            .next()
+            .map_or(i64::MIN / 4, |t| t.timestamp().as_second());
+        self.hi = self
+            .zone
+            .following(at)
+            .next()
+            .map_or(i64::MAX / 4, |t| t.timestamp().as_second());
+    }
+
+    fn trusted(&self, at: i64) -> bool {
+        self.lo.saturating_add(MARGIN) <= at && at < self.hi.saturating_sub(MARGIN)
+    }
+
+    /// Wall clock to instant with RFC 5545 §3.3.5 semantics ([`resolve`]); `None` outside
+    /// jiff's range.
+    pub(crate) fn instant(&mut self, wall: i64) -> Option<i64> {
+        if !(FIRST_SECOND..=LAST_SECOND).contains(&wall) {
+            return None;
+        }
+        let guess = wall - self.off;
+        if self.trusted(guess) {
+            return (self.first..=self.last).contains(&guess).then_some(guess);
+        }
+        let at = resolve(self.zone, from_secs(wall)?)?;
+        self.learn(at);
+        Some(at.as_second())
+    }
+
+    /// Instant to the zone's wall clock; `None` outside jiff's range.
+    pub(crate) fn wall(&mut self, at: i64) -> Option<i64> {
+        if !(self.first..=self.last).contains(&at) {
+            return None;
+        }
+        if !self.trusted(at) {
+            self.learn(Timestamp::from_second(at).ok()?);
+        }
+        let wall = at + self.off;
+        (FIRST_SECOND..=LAST_SECOND).contains(&wall).then_some(wall)
+    }
+
+    /// A stamp at wall clock `wall`.
+    pub(crate) fn at_wall(&mut self, wall: i64) -> Option<Stamp> {
+        let at = self.instant(wall)?;
+        Stamp::new(wall, at, self.offset())
+    }
+
+    /// A stamp at instant `at`.
+    pub(crate) fn at_instant(&mut self, at: i64) -> Option<Stamp> {
+        let wall = self.wall(at)?;
+        Stamp::new(wall, at, self.offset())
+    }
+}
+
+/// Wall clock to instant with RFC 5545 §3.3.5 semantics (a time in a DST gap moves forward by
+/// the gap, a repeated one takes the first instant: jiff's "compatible"); `None` outside jiff's
+/// range.
+pub(crate) fn resolve(zone: &TimeZone, dt: civil::DateTime) -> Option<Timestamp> {
+    zone.to_ambiguous_timestamp(dt).compatible().ok()
+}
+
+/// Instant to civil seconds on a zone's wall clock.
+pub(crate) fn wall(zone: &TimeZone, at: Timestamp) -> i64 {
+    to_secs(zone.to_datetime(at))
+}
+
+/// `t` on the wall clock (civil seconds) of an event of kind `kind`.
+pub(crate) fn wall_in(t: &Time, kind: Kind<'_>, fz: &TimeZone) -> i64 {
+    match (kind, t) {
+        (Kind::Zoned(tz), Time::Zoned(dt, other)) if other.name == tz.name => to_secs(*dt),
+        (Kind::Zoned(tz), Time::Zoned(..)) => wall(&tz.zone, t.instant(fz)),
+        // A zoned value on an all-day series names its own wall-clock date (Outlook's
+        // `EXDATE;TZID=GMT Standard Time:20200416T000000` excludes the 16th, wherever the viewer).
+        (Kind::Date, Time::Zoned(dt, _)) => to_secs(*dt),
+        (Kind::Floating, Time::Zoned(..)) => wall(fz, t.instant(fz)),
+        _ => to_secs(t.civil()),
+    }
+}
+
+/// How long each instance lasts.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Dur {
+    /// Whole days on the calendar (DATE events).
+    Days(i64),
+    /// Exact seconds.
+    Exact(i64),
+    /// Seconds on the wall clock (floating events).
+    Wall(i64),
+    /// Nominal days on the wall clock, then exact seconds.
+    Nominal(i64, i64),
+}
+
+impl Dur {
+    /// The duration of an event whose start is `start` and end `end`.
+    pub(crate) fn of(start: &Time, end: Option<&End>, fz: &TimeZone) -> Dur {
+        let kind = Kind::of(start);
+        match (kind, end) {
+            (Kind::Date, None) => Dur::Days(1),
+            (_, None) => Dur::Exact(0),
+            (Kind::Date, Some(End::At(t))) => {
+                let days = (to_secs(t.civil()) - to_secs(start.civil())).div_euclid(DAY);
+                Dur::Days(if days <= 0 { 1 } else { days })
+            }
+            (Kind::Floating, Some(End::At(t))) if !matches!(t, Time::Zoned(..)) => {
+                Dur::Wall((to_secs(t.civil()) - to_secs(start.civil())).max(0))
+            }
+            (_, Some(End::At(t))) => {
+                let secs = t.instant(fz).as_second() - start.instant(fz).as_second();
+                Dur::Exact(secs.max(0))
+            }
+            (Kind::Date, Some(End::Duration(span))) => {
+                let (days, secs) = span_parts(span);
+                Dur::Days(days + (secs + DAY - 1) / DAY)
+            }
+            (Kind::Floating, Some(End::Duration(span))) => {
+                let (days, secs) = span_parts(span);
+                Dur::Wall(days.saturating_mul(DAY).saturating_add(secs))
+            }
+            (Kind::Zoned(_), Some(End::Duration(span))) => match span_parts(span) {
+                (0, secs) => Dur::Exact(secs),
+                (days, secs) => Dur::Nominal(days, secs),
+            },
+        }
+    }
+
+    /// An upper bound on the length, in seconds, for window margins.
+    pub(crate) fn approx(self) -> i64 {
+        match self {
+            Dur::Days(d) => d.saturating_mul(DAY),
+            Dur::Exact(s) | Dur::Wall(s) => s,
+            Dur::Nominal(d, s) => d.saturating_mul(DAY).saturating_add(s),
+        }
+    }
+
+    /// The end of an instance that starts at `start`; `None` outside jiff's range.
+    pub(crate) fn end(self, start: Stamp, offsets: &mut Offsets<'_>) -> Option<Stamp> {
+        match self {
+            Dur::Exact(0) => Some(start),
+            Dur::Days(n) => offsets.at_wall(
+                start
+                    .wall()
+                    .div_euclid(DAY)
+                    .checked_add(n)?
+                    .checked_mul(DAY)?,
+            ),
+            Dur::Wall(s) => offsets.at_wall(start.wall().checked_add(s)?),
+            Dur::Exact(s) => offsets.at_instant(start.at.checked_add(s)?),
+            Dur::Nominal(days, s) => {
+                let same_time_days_later = start.wall().checked_add(days.checked_mul(DAY)?)?;
+                let at = offsets.instant(same_time_days_later)?;
+                offsets.at_instant(at.checked_add(s)?)
+            }
+        }
+    }
+}
+
+/// Days (years as 365, months as 30) and seconds of a span.
+fn span_parts(span: &Span) -> (i64, i64) {
+    let days = i64::from(span.get_years()) * 365
+        + i64::from(span.get_months()) * 30
+        + i64::from(span.get_weeks()) * 7
+        + i64::from(span.get_days());
+    let secs = i64::from(span.get_hours()) * 3_600
+        + span.get_minutes() * 60
+        + span.get_seconds()
+        + span.get_milliseconds() / 1_000;
+    (days.max(0), secs.max(0))
+}
