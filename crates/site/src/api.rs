@@ -48,8 +48,11 @@ impl ApiError {
 #[into_params(parameter_in = Query)]
 pub struct OccurrencesQuery {
     /// First day, `YYYY-MM-DD`, inclusive (default: today in `tz`).
+    #[param(format = Date, pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
     pub from: Option<String>,
-    /// Last day, `YYYY-MM-DD`, exclusive (default: 30 days after `from`).
+    /// Last day, `YYYY-MM-DD`, exclusive (default: 30 days after `from`). The window from
+    /// `from` to `to` is at least one day and at most 732 days, and ends by 9999-12-31.
+    #[param(format = Date, pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
     pub to: Option<String>,
     /// IANA zone the days are read in and floating times shown in (default: the community's).
     pub tz: Option<String>,
@@ -59,16 +62,18 @@ pub struct OccurrencesQuery {
     pub series: Option<String>,
     /// Only this group's series.
     pub group: Option<String>,
-    /// At most this many occurrences per answer, the earliest first (default 1000, at most
+    /// At most this many occurrences per answer, the earliest first (default 1000, from 1 to
     /// 10000); when the window holds more, `next` links to the rest.
+    #[param(minimum = 1, maximum = 10000)]
     pub limit: Option<usize>,
-    /// Continue after a previous answer: the `after` of its `next` link.
+    /// Continue after a previous answer: the `after` of its `next` link (empty: from the start).
+    #[param(pattern = r"^(-?[0-9]{1,11}\.(100000|[0-9]{1,5}))?$")]
     pub after: Option<String>,
 }
 
 /// Occurrences per answer when `limit` is not given.
 pub const DEFAULT_LIMIT: usize = 1000;
-/// The most occurrences one answer lists, whatever `limit` asks.
+/// The most occurrences one answer lists (a larger `limit` is refused).
 pub const MAX_LIMIT: usize = 10_000;
 /// The most bytes of occurrences one answer holds: a page of long titles ends early, with a
 /// `next` link to the rest (10,000 ordinary occurrences take about 3 MB).
@@ -103,6 +108,14 @@ pub struct ApiOccurrence {
     pub cancel_reason: Option<String>,
     /// A join or details link (http(s) or mailto only), or null.
     pub url: Option<String>,
+    /// The link to join the meeting's video call, or null: the series' join link, or for an
+    /// outside calendar's event a Zoom, Google Meet, Teams, Jitsi or Webex link found in its URL,
+    /// location or description.
+    pub join_url: Option<String>,
+    /// Plain-text description (the series' or the outside event's), or null.
+    pub description: Option<String>,
+    /// Where it takes place, as the outside event says, or null.
+    pub location: Option<String>,
 }
 
 impl ApiOccurrence {
@@ -127,6 +140,9 @@ impl ApiOccurrence {
             + optional(&self.source)
             + optional(&self.cancel_reason)
             + optional(&self.url)
+            + optional(&self.join_url)
+            + optional(&self.description)
+            + optional(&self.location)
     }
 
     /// The API form of an item.
@@ -146,6 +162,9 @@ impl ApiOccurrence {
             status: item.status.as_str().unwrap_or("confirmed"),
             cancel_reason: item.cancel_reason().map(str::to_owned),
             url: item.url().map(str::to_owned),
+            join_url: item.join_url(),
+            description: item.description().map(str::to_owned),
+            location: item.location().map(str::to_owned),
         }
     }
 }
@@ -161,7 +180,14 @@ pub struct OccurrencesResponse {
 }
 
 fn parse_day(name: &str, value: &str) -> Result<Date, ApiError> {
-    value.parse::<Date>().map_err(|_| {
+    // Exactly `YYYY-MM-DD`, as the OpenAPI document says (jiff alone also reads `+002026-01-05`).
+    let shape = value.len() == 10
+        && value.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    let parsed = if shape { value.parse::<Date>().ok() } else { None };
+    parsed.ok_or_else(|| {
         ApiError::bad_request(format!(
             "`{name}` must be a date written YYYY-MM-DD, got {:?}",
             value.chars().take(40).collect::<String>()
@@ -217,7 +243,12 @@ pub fn occurrences(
     query: &OccurrencesQuery,
     now: Timestamp,
 ) -> Result<OccurrencesResponse, ApiError> {
-    let limit = query.limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT);
+    let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
+    if limit > MAX_LIMIT {
+        return Err(ApiError::bad_request(format!(
+            "`limit` must be from 1 to {MAX_LIMIT}, got {limit}"
+        )));
+    }
     occurrences_paged(site, query, now, limit)
 }
 
