@@ -4,7 +4,7 @@
 //! A [`SitePath`] is relative to the site root (`/series/x`); [`Site::href`] and
 //! [`Site::webcal`] put the site's base path (or public URL) in front, and
 //! [`SitePath::export_file`] names the file `touchpoint build` writes for it. Each path is built
-//! from its route's pattern ([`fill`]), so a link cannot drift from the route that answers it;
+//! from its route's pattern, so a link cannot drift from the route that answers it;
 //! `paths::every` lists them all, and the tests route each one and find each in the export.
 //!
 //! Prefixes live outside this module: a site under a sub-path has a base path (`/meetings`), and
@@ -164,23 +164,65 @@ impl fmt::Display for SitePath {
     }
 }
 
+/// The feed `{id}.ics` of a route whose last segment is `{file}`.
+fn feed_file(pattern: &str, id: &str) -> SitePath {
+    SitePath::new(fill(pattern, "{file}", &format!("{id}.ics")), Kind::File)
+}
+
 /// `pattern` with its `{name}` segment part replaced by `value`.
 fn fill(pattern: &str, name: &str, value: &str) -> String {
     pattern.replacen(name, value, 1)
 }
 
-fn fixed(pattern: &str, kind: Kind) -> SitePath {
-    SitePath::new(pattern.to_owned(), kind)
+/// The paths without a parameter: one function per route, `fn name() -> SitePath`.
+macro_rules! fixed_paths {
+    ($($(#[$doc:meta])* $name:ident: $route:ident, $kind:ident;)*) => {
+        $(
+            $(#[$doc])*
+            pub fn $name() -> SitePath {
+                SitePath::new(route::$route.to_owned(), Kind::$kind)
+            }
+        )*
+    };
 }
 
-/// `/`: the meetings page.
-pub fn home() -> SitePath {
-    fixed(route::HOME, Kind::Page)
-}
-
-/// `/calendar`: the calendar views.
-pub fn calendar() -> SitePath {
-    fixed(route::CALENDAR, Kind::Page)
+fixed_paths! {
+    /// `/`: the meetings page.
+    home: HOME, Page;
+    /// `/calendar`: the calendar views.
+    calendar: CALENDAR, Page;
+    /// `/groups`: the working groups.
+    groups: GROUPS, Page;
+    /// `/planner`: the time planner.
+    planner: PLANNER, Page;
+    /// `/health`: the feed-health page.
+    health: HEALTH, Page;
+    /// `/assets/site.css`.
+    stylesheet: STYLESHEET, File;
+    /// `/assets/site.js`.
+    script: SCRIPT, File;
+    /// `/assets/zones.json`.
+    zones: ZONES, File;
+    /// `/calendar.ics`: the community's series.
+    community_feed: COMMUNITY_FEED, File;
+    /// `/all.ics`: everything merged.
+    all_feed: ALL_FEED, File;
+    /// `/api/v1/occurrences` (the static export writes a year of them as `occurrences.json`).
+    api_occurrences: API_OCCURRENCES, Api;
+    /// `/api/v1/series`.
+    api_series_list: API_SERIES_LIST, Api;
+    /// `/api/v1/groups`.
+    api_groups: API_GROUPS, Api;
+    /// `/api/v1/calendars`.
+    api_calendars: API_CALENDARS, Api;
+    /// `/api/v1/openapi.json`.
+    api_openapi: API_OPENAPI, File;
+    /// `/embed/upcoming`: the iframe page (it reads its query, so it needs a server).
+    embed_upcoming: EMBED_UPCOMING, Served;
+    /// `/embed/touchpoint-upcoming.js`: the web component.
+    embed_component: EMBED_COMPONENT, File;
+    /// `/healthz`: the liveness check.
+    healthz: HEALTHZ, Served;
 }
 
 /// `/series/{id}`: a series page.
@@ -190,10 +232,7 @@ pub fn series(id: &str) -> SitePath {
 
 /// `/series/{id}.ics`: a series' feed.
 pub fn series_feed(id: &str) -> SitePath {
-    SitePath::new(
-        fill(route::SERIES, "{file}", &format!("{id}.ics")),
-        Kind::File,
-    )
+    feed_file(route::SERIES, id)
 }
 
 /// `/series/{id}/{date}.ics`: one occurrence of a series (named by its regular date) to add to
@@ -203,11 +242,6 @@ pub fn series_occurrence(id: &str, date: Date) -> SitePath {
     SitePath::new(fill(&path, "{file}", &format!("{date}.ics")), Kind::File)
 }
 
-/// `/groups`: the working groups.
-pub fn groups() -> SitePath {
-    fixed(route::GROUPS, Kind::Page)
-}
-
 /// `/groups/{id}`: a group's page.
 pub fn group(id: &str) -> SitePath {
     SitePath::new(fill(route::GROUP, "{file}", id), Kind::Page)
@@ -215,63 +249,12 @@ pub fn group(id: &str) -> SitePath {
 
 /// `/groups/{id}.ics`: a group's feed.
 pub fn group_feed(id: &str) -> SitePath {
-    SitePath::new(
-        fill(route::GROUP, "{file}", &format!("{id}.ics")),
-        Kind::File,
-    )
-}
-
-/// `/planner`: the time planner.
-pub fn planner() -> SitePath {
-    fixed(route::PLANNER, Kind::Page)
-}
-
-/// `/health`: the feed-health page.
-pub fn health() -> SitePath {
-    fixed(route::HEALTH, Kind::Page)
-}
-
-/// `/assets/site.css`.
-pub fn stylesheet() -> SitePath {
-    fixed(route::STYLESHEET, Kind::File)
-}
-
-/// `/assets/site.js`.
-pub fn script() -> SitePath {
-    fixed(route::SCRIPT, Kind::File)
-}
-
-/// `/assets/zones.json`.
-pub fn zones() -> SitePath {
-    fixed(route::ZONES, Kind::File)
-}
-
-/// `/calendar.ics`: the community's series.
-pub fn community_feed() -> SitePath {
-    fixed(route::COMMUNITY_FEED, Kind::File)
-}
-
-/// `/all.ics`: everything merged.
-pub fn all_feed() -> SitePath {
-    fixed(route::ALL_FEED, Kind::File)
+    feed_file(route::GROUP, id)
 }
 
 /// `/sources/{id}.ics`: an outside calendar's cleaned copy.
 pub fn source_feed(id: &str) -> SitePath {
-    SitePath::new(
-        fill(route::SOURCE_FEED, "{file}", &format!("{id}.ics")),
-        Kind::File,
-    )
-}
-
-/// `/api/v1/occurrences` (the static export writes a year of them as `occurrences.json`).
-pub fn api_occurrences() -> SitePath {
-    fixed(route::API_OCCURRENCES, Kind::Api)
-}
-
-/// `/api/v1/series`.
-pub fn api_series_list() -> SitePath {
-    fixed(route::API_SERIES_LIST, Kind::Api)
+    feed_file(route::SOURCE_FEED, id)
 }
 
 /// `/api/v1/series/{id}`.
@@ -279,39 +262,9 @@ pub fn api_series(id: &str) -> SitePath {
     SitePath::new(fill(route::API_SERIES, "{id}", id), Kind::Api)
 }
 
-/// `/api/v1/groups`.
-pub fn api_groups() -> SitePath {
-    fixed(route::API_GROUPS, Kind::Api)
-}
-
 /// `/api/v1/groups/{id}`.
 pub fn api_group(id: &str) -> SitePath {
     SitePath::new(fill(route::API_GROUP, "{id}", id), Kind::Api)
-}
-
-/// `/api/v1/calendars`.
-pub fn api_calendars() -> SitePath {
-    fixed(route::API_CALENDARS, Kind::Api)
-}
-
-/// `/api/v1/openapi.json`.
-pub fn api_openapi() -> SitePath {
-    fixed(route::API_OPENAPI, Kind::File)
-}
-
-/// `/embed/upcoming`: the iframe page (it reads its query, so it needs a server).
-pub fn embed_upcoming() -> SitePath {
-    fixed(route::EMBED_UPCOMING, Kind::Served)
-}
-
-/// `/embed/touchpoint-upcoming.js`: the web component.
-pub fn embed_component() -> SitePath {
-    fixed(route::EMBED_COMPONENT, Kind::File)
-}
-
-/// `/healthz`: the liveness check.
-pub fn healthz() -> SitePath {
-    fixed(route::HEALTHZ, Kind::Served)
 }
 
 /// Every path of `site` at `now`, in a stable order: each fixed page, asset, feed and API

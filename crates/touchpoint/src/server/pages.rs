@@ -178,37 +178,44 @@ async fn planner(visit: Visit) -> Result<Page, Response> {
     Ok(visit.page(markup))
 }
 
-/// `/series/{id}` (the page) or `/series/{id}.ics` (the feed, which has no viewer).
+/// A page renderer of one series or group, by id.
+type RenderPage = fn(&Site, &Viewer, Timestamp, &str) -> Option<Markup>;
+
+/// `/series/{id}` (the page) or `/series/{id}.ics` (the feed).
 async fn series(
     State(state): State<AppState>,
     headers: HeaderMap,
     Path(file): Path<String>,
     visit: Result<Visit, Response>,
 ) -> Result<Response, Response> {
-    if file.ends_with(".ics") {
-        return Ok(feed_or_404(state, headers, &file, feeds::series).await);
-    }
-    let visit = visit?;
-    let markup = html::series(&visit.site, &visit.viewer, visit.now, &file);
-    Ok(match markup {
-        Some(markup) => visit.page(markup).into_response(),
-        None => visit.not_found(),
-    })
+    page_or_feed(state, headers, &file, visit, html::series, feeds::series).await
 }
 
-/// `/groups/{id}` (the page) or `/groups/{id}.ics` (the group's feed, which has no viewer).
+/// `/groups/{id}` (the page) or `/groups/{id}.ics` (the group's feed).
 async fn group(
     State(state): State<AppState>,
     headers: HeaderMap,
     Path(file): Path<String>,
     visit: Result<Visit, Response>,
 ) -> Result<Response, Response> {
+    page_or_feed(state, headers, &file, visit, html::group, feeds::group).await
+}
+
+/// The feed for `{id}.ics`, which has no viewer (so an unknown `?tz=` does not stop it), else
+/// the page for `{id}` or the 404 page.
+async fn page_or_feed(
+    state: AppState,
+    headers: HeaderMap,
+    file: &str,
+    visit: Result<Visit, Response>,
+    page: RenderPage,
+    feed: fn(&Site, &str, Timestamp) -> Option<String>,
+) -> Result<Response, Response> {
     if file.ends_with(".ics") {
-        return Ok(feed_or_404(state, headers, &file, feeds::group).await);
+        return Ok(feed_or_404(state, headers, file, feed).await);
     }
     let visit = visit?;
-    let markup = html::group(&visit.site, &visit.viewer, visit.now, &file);
-    Ok(match markup {
+    Ok(match page(&visit.site, &visit.viewer, visit.now, file) {
         Some(markup) => visit.page(markup).into_response(),
         None => visit.not_found(),
     })
