@@ -20,7 +20,7 @@ pub fn join_url(
         .into_iter()
         .flatten()
         .flat_map(links)
-        .find(|link| is_video_call(link))
+        .find(is_video_call)
         .map(|link| link.to_string())
 }
 
