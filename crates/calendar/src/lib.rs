@@ -26,7 +26,9 @@ pub use expand::{
     Expansion, Limits, Listed, Listing, Occurrence, Take, Window, expand, expand_first, list,
     list_first,
 };
-pub use model::{Calendar, End, Event, Freq, RDate, RRule, Status, Time, Tz, WeekdayNum};
+pub use model::{
+    Calendar, End, Event, Freq, RDate, RRule, Status, Time, Tz, WeekdayNum, wall_to_instant,
+};
 pub use parse::{ParseError, Parsed, Warning, parse};
 pub use rrule::{RRuleError, RRuleErrorKind};
 /// The inline vector of [`RRule`]'s BYxxx lists.

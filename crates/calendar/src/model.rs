@@ -54,7 +54,7 @@ impl Time {
             Time::Zoned(dt, tz) => (*dt, &tz.zone),
             other => (other.civil(), floating_zone),
         };
-        resolve(zone, dt)
+        wall_to_instant(zone, dt)
     }
 
     /// The JSON form used by `touchpoint occurrences --json` and the API: `YYYY-MM-DD` for dates,
@@ -72,9 +72,11 @@ impl Time {
     }
 }
 
-/// Wall clock to instant with RFC 5545 §3.3.5 semantics (jiff's "compatible" disambiguation).
-/// Only a date-time at the very edge of jiff's range can fail; it then saturates.
-fn resolve(zone: &TimeZone, dt: civil::DateTime) -> Timestamp {
+/// Wall clock to instant with RFC 5545 §3.3.5 semantics (jiff's "compatible" disambiguation): a
+/// time in a DST gap moves forward by the gap, a repeated time takes the first instant. Only a
+/// date-time at the very edge of jiff's range can fail; it then saturates. Every crate turns
+/// wall times into instants with this function.
+pub fn wall_to_instant(zone: &TimeZone, dt: civil::DateTime) -> Timestamp {
     zone.to_ambiguous_timestamp(dt)
         .compatible()
         .unwrap_or(if dt.year() < 0 {
@@ -364,4 +366,40 @@ pub struct Calendar {
     pub timezone: Option<String>,
     /// Every VEVENT, in file order.
     pub events: Vec<Event>,
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::{DateTime, date};
+    use jiff::tz::TimeZone;
+
+    use super::wall_to_instant;
+
+    fn madrid() -> TimeZone {
+        TimeZone::get("Europe/Madrid").unwrap()
+    }
+
+    #[test]
+    fn moves_a_time_in_a_gap_forward_and_takes_the_first_of_a_repeated_one() {
+        // 2026-03-29 02:30 does not exist in Madrid (02:00 → 03:00): it is 03:30 CEST.
+        let gap = wall_to_instant(&madrid(), date(2026, 3, 29).at(2, 30, 0, 0));
+        assert_eq!(gap.to_string(), "2026-03-29T01:30:00Z");
+        // 2026-10-25 02:30 happens twice: the first is CEST (UTC+2).
+        let fold = wall_to_instant(&madrid(), date(2026, 10, 25).at(2, 30, 0, 0));
+        assert_eq!(fold.to_string(), "2026-10-25T00:30:00Z");
+    }
+
+    #[test]
+    fn saturates_at_the_edges_of_the_range_instead_of_falling_back_to_1970() {
+        let behind_utc = TimeZone::fixed(jiff::tz::offset(-12));
+        let ahead_of_utc = TimeZone::fixed(jiff::tz::offset(14));
+        assert_eq!(
+            wall_to_instant(&behind_utc, DateTime::MAX),
+            jiff::Timestamp::MAX
+        );
+        assert_eq!(
+            wall_to_instant(&ahead_of_utc, DateTime::MIN),
+            jiff::Timestamp::MIN
+        );
+    }
 }

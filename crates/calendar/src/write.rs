@@ -18,7 +18,7 @@ use std::fmt::Write as _;
 use jiff::tz::{Offset, TimeZone};
 use jiff::{SignedDuration, Span, Timestamp, civil};
 
-use crate::model::{Calendar, End, Event, RDate, Status, Time, Tz};
+use crate::model::{Calendar, End, Event, RDate, Status, Time, Tz, wall_to_instant};
 
 /// The PRODID written when the calendar has none.
 pub const DEFAULT_PRODID: &str = "-//Touchpoint//Touchpoint//EN";
@@ -450,7 +450,7 @@ fn write_vtimezone(
     // A rule still in force has a transition in the last two years walked.
     let ongoing_after = end.saturating_sub(Span::new().years(2));
     if groups.is_empty() {
-        let offset = zone.to_offset(instant(zone, *first));
+        let offset = zone.to_offset(wall_to_instant(zone, *first));
         out.line("BEGIN:STANDARD");
         out.line("DTSTART:19700101T000000");
         out.line(&format!("TZOFFSETFROM:{}", format_offset(offset)));
@@ -540,12 +540,6 @@ fn yearly_rule(starts: &[civil::DateTime]) -> Option<String> {
     ))
 }
 
-fn instant(zone: &TimeZone, dt: civil::DateTime) -> Timestamp {
-    zone.to_ambiguous_timestamp(dt)
-        .compatible()
-        .unwrap_or(Timestamp::UNIX_EPOCH)
-}
-
 /// The zone's transitions from the one in effect at `first` to ten years past `last` or `now`,
 /// grouped, and the end of the walk.
 fn transition_groups(
@@ -554,8 +548,8 @@ fn transition_groups(
     last: civil::DateTime,
     now: Timestamp,
 ) -> (Vec<Group>, civil::DateTime) {
-    let start = instant(zone, first);
-    let horizon = instant(zone, last).max(now);
+    let start = wall_to_instant(zone, first);
+    let horizon = wall_to_instant(zone, last).max(now);
     let end = horizon
         .checked_add(SignedDuration::from_hours(24 * 366 * YEARS_AHEAD))
         .unwrap_or(Timestamp::MAX);

@@ -17,7 +17,9 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::value::Datetime;
-use touchpoint_calendar::{Calendar, Limits, Occurrence, RRule, Status, Tz, Window, expand};
+use touchpoint_calendar::{
+    Calendar, Limits, Occurrence, RRule, Status, Tz, Window, expand, wall_to_instant,
+};
 
 use crate::compile::{master_event, series_events};
 use crate::diagnostic::{Diagnostic, LineIndex, Severity, closest};
@@ -1379,15 +1381,10 @@ fn gap(tz: &Tz, dt: civil::DateTime) -> Option<(String, String)> {
     if !matches!(ambiguous.offset(), AmbiguousOffset::Gap { .. }) {
         return None;
     }
-    let shifted = ambiguous
-        .compatible()
-        .ok()
-        .map(|ts| {
-            ts.to_zoned_datetime(tz.zone.clone())
-                .strftime("%H:%M")
-                .to_string()
-        })
-        .unwrap_or_else(|| "a later time".to_owned());
+    let shifted = wall_to_instant(&tz.zone, dt)
+        .to_zoned_datetime(tz.zone.clone())
+        .strftime("%H:%M")
+        .to_string();
     Some((
         format!(
             "{} {} does not exist in {}: the clocks skip it that day",

@@ -7,7 +7,7 @@ use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
 use maud::{Markup, html};
-use touchpoint_calendar::Tz;
+use touchpoint_calendar::{Tz, wall_to_instant};
 
 use super::calendar::ParamError;
 use super::layout::{Nav, layout, query_pairs};
@@ -90,12 +90,6 @@ struct Meeting {
     series_id: Option<String>,
 }
 
-fn resolve(zone: &TimeZone, dt: DateTime) -> Timestamp {
-    zone.to_ambiguous_timestamp(dt)
-        .compatible()
-        .unwrap_or(Timestamp::UNIX_EPOCH)
-}
-
 fn meeting(
     site: &Site,
     viewer: &Viewer,
@@ -151,9 +145,9 @@ fn meeting(
             .saturating_add(1.day())
             .to_datetime(jiff::civil::time(12, 0, 0, 0))
     });
-    let start = resolve(&zone.zone, at);
+    let start = wall_to_instant(&zone.zone, at);
     let starts = (0..LOOKAHEAD_DAYS / 7)
-        .map(|week| resolve(&zone.zone, at.saturating_add((week * 7).days())))
+        .map(|week| wall_to_instant(&zone.zone, at.saturating_add((week * 7).days())))
         .collect();
     Ok(Meeting {
         title: format!("{} {}", at.strftime("%a %-d %b %Y, %H:%M"), zone.name),
