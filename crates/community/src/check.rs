@@ -333,11 +333,7 @@ impl<'s> Cx<'s> {
     fn timezone(&mut self, name: &Spanned<String>) -> Option<Tz> {
         let tz = Tz::iana(name.get_ref().trim());
         if tz.is_none() {
-            let names: Vec<String> = jiff::tz::db()
-                .available()
-                .map(|n| n.as_str().to_owned())
-                .collect();
-            let suggestions = closest_zones(name.get_ref(), &names);
+            let suggestions = crate::suggest_zones(name.get_ref());
             let hint = if suggestions.is_empty() {
                 "use an IANA time zone name such as \"UTC\", \"Europe/Berlin\" or \"America/New_York\""
                     .to_owned()
@@ -1206,33 +1202,6 @@ fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -
     best.first().map(|c| format!("did you mean `{c}`?"))
 }
 
-/// Close IANA names, comparing with the whole name and with its last part ("Berln" finds
-/// "Europe/Berlin").
-fn closest_zones(name: &str, names: &[String]) -> Vec<String> {
-    let lower = name.trim().to_lowercase();
-    let limit = (lower.chars().count() / 3).max(2);
-    let mut scored: Vec<(usize, &String)> = names
-        .iter()
-        .map(|n| {
-            let nl = n.to_lowercase();
-            let city = nl.rsplit('/').next().unwrap_or(&nl).to_owned();
-            let whole = crate::diagnostic::edit_distance(&lower, &nl);
-            let part = crate::diagnostic::edit_distance(&lower, &city);
-            (whole.min(part), n)
-        })
-        .filter(|(d, _)| *d <= limit)
-        .collect();
-    scored.sort();
-    // Only the best matches and those nearly as good, so the hint stays to the point.
-    let best = scored.first().map_or(0, |(d, _)| *d);
-    scored
-        .into_iter()
-        .filter(|(d, _)| *d <= best + 1)
-        .take(3)
-        .map(|(_, n)| n.clone())
-        .collect()
-}
-
 fn quote_list(items: &[String]) -> String {
     items
         .iter()
@@ -1505,15 +1474,5 @@ mod tests {
     fn can_tell_colours() {
         assert!(is_colour("#6f42c1") && is_colour("#FFF"));
         assert!(!is_colour("purple") && !is_colour("#12345") && !is_colour("#ggg"));
-    }
-
-    #[test]
-    fn can_suggest_zones_by_city() {
-        let names: Vec<String> = jiff::tz::db()
-            .available()
-            .map(|n| n.as_str().to_owned())
-            .collect();
-        assert_eq!(closest_zones("Europe/Berln", &names)[0], "Europe/Berlin");
-        assert!(closest_zones("Berlin", &names).contains(&"Europe/Berlin".to_owned()));
     }
 }

@@ -19,6 +19,7 @@ pub mod diagnostic;
 pub mod model;
 mod raw;
 pub mod repeat;
+mod zones;
 
 use std::path::Path;
 
@@ -28,6 +29,7 @@ pub use model::{
     CalendarSource, Change, Channel, Community, Exception, Group, Info, Link, Location, Recurrence,
     Series, UrlSecret,
 };
+pub use zones::suggest_zones;
 
 /// The embedded default community file: the TODO Group's meetings page.
 pub const EXAMPLE: &str = include_str!("../../../examples/todo-group/touchpoint.toml");

@@ -13,7 +13,11 @@ pub struct Viewer {
 }
 
 /// An unknown `?tz=` value.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown time zone {asked:?}: write an IANA name such as Europe/Madrid, America/New_York or UTC{}",
+    did_you_mean(suggestions)
+)]
 pub struct ViewerError {
     /// What was asked for.
     pub asked: String,
@@ -21,21 +25,14 @@ pub struct ViewerError {
     pub suggestions: Vec<String>,
 }
 
-impl std::fmt::Display for ViewerError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "unknown time zone {:?}: write an IANA name such as Europe/Madrid, America/New_York or UTC",
-            self.asked
-        )?;
-        if !self.suggestions.is_empty() {
-            write!(f, " (did you mean {}?)", self.suggestions.join(", "))?;
-        }
-        Ok(())
+/// " (did you mean A, B?)", or nothing without suggestions.
+fn did_you_mean(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!(" (did you mean {}?)", suggestions.join(", "))
     }
 }
-
-impl std::error::Error for ViewerError {}
 
 impl Viewer {
     /// The viewer for an optional `?tz=` value; empty means the default.
@@ -48,7 +45,7 @@ impl Viewer {
                 .map(|tz| Viewer { tz })
                 .ok_or_else(|| ViewerError {
                     asked: name.chars().take(80).collect(),
-                    suggestions: suggest_zones(name),
+                    suggestions: touchpoint_community::suggest_zones(name),
                 }),
         }
     }
@@ -166,28 +163,6 @@ pub fn relative_marker(start: Timestamp, end: Timestamp, now: Timestamp) -> Opti
     })
 }
 
-/// IANA names close to `asked`: same last component, or containing it, case-insensitively.
-pub fn suggest_zones(asked: &str) -> Vec<String> {
-    let needle = asked
-        .rsplit(['/', ' '])
-        .next()
-        .unwrap_or(asked)
-        .trim()
-        .to_ascii_lowercase()
-        .replace(' ', "_");
-    if needle.len() < 3 {
-        return Vec::new();
-    }
-    let mut found: Vec<String> = jiff::tz::db()
-        .available()
-        .map(|name| name.as_str().to_owned())
-        .filter(|name| name.to_ascii_lowercase().contains(&needle))
-        .collect();
-    found.sort_by_key(|name| name.len());
-    found.truncate(5);
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,6 +180,51 @@ mod tests {
         assert_eq!(&*c.tz.name, "Europe/Berlin");
         let d = Viewer::from_request(Some(" "), None, &utc).unwrap();
         assert_eq!(&*d.tz.name, "UTC");
+    }
+
+    #[test]
+    fn says_which_zone_is_unknown_and_what_it_may_have_meant() {
+        let mut error = ViewerError {
+            asked: "Europe/Madird".to_owned(),
+            suggestions: vec!["Europe/Madrid".to_owned(), "Europe/Malta".to_owned()],
+        };
+        let start = "unknown time zone \"Europe/Madird\": write an IANA name such as \
+                     Europe/Madrid, America/New_York or UTC";
+        assert_eq!(
+            error.to_string(),
+            format!("{start} (did you mean Europe/Madrid, Europe/Malta?)")
+        );
+        error.suggestions.clear();
+        assert_eq!(error.to_string(), start);
+    }
+
+    #[test]
+    fn suggests_the_zones_check_suggests() {
+        for asked in [
+            "Europe/Berln",
+            "Madrid",
+            "America/New York",
+            "Mars/Olympus Mons",
+        ] {
+            let page = Viewer::from_query(Some(asked), &Tz::utc())
+                .unwrap_err()
+                .suggestions;
+            let file = format!("[community]\nname = \"T\"\ntimezone = \"{asked}\"\n");
+            let Err(diagnostics) = touchpoint_community::parse(&file) else {
+                panic!("{asked}: an unknown zone passed the check");
+            };
+            let hint = diagnostics.iter().find_map(|d| d.hint.clone()).unwrap();
+            let quoted: Vec<String> = page.iter().map(|zone| format!("\"{zone}\"")).collect();
+            if page.is_empty() {
+                assert!(!hint.contains("did you mean"), "{asked}: {hint}");
+            } else {
+                assert_eq!(
+                    hint,
+                    format!("did you mean {}?", quoted.join(", ")),
+                    "{asked}"
+                );
+            }
+        }
     }
 
     #[test]
