@@ -31,14 +31,9 @@ pub struct Loaded {
 }
 
 /// Why a community file could not be loaded: every problem found.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("{}", report(.0))]
 pub struct Invalid(pub Vec<Diagnostic>);
-
-impl std::fmt::Display for Invalid {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&report(&self.0))
-    }
-}
 
 /// How many diagnostics a report shows; the rest are counted. A file with 200,000 broken tables
 /// would otherwise print tens of megabytes, and the first problems are the ones to fix first.
@@ -66,7 +61,17 @@ pub fn report(diagnostics: &[Diagnostic]) -> String {
     out
 }
 
-impl std::error::Error for Invalid {}
+/// Load the community file for a command that works on it (`serve`, `refresh`, `build`): an
+/// invalid file is an error that points to `touchpoint check`, warnings go to stderr.
+pub fn load(args: &ConfigArgs) -> anyhow::Result<Loaded> {
+    let loaded = load_community(args).map_err(|invalid| {
+        anyhow::anyhow!(
+            "{invalid}\nthe community file is invalid; run `touchpoint check` for details"
+        )
+    })?;
+    print_warnings(&loaded);
+    Ok(loaded)
+}
 
 /// Load `--config FILE`, or the embedded example without it.
 pub fn load_community(args: &ConfigArgs) -> Result<Loaded, Invalid> {
@@ -148,11 +153,41 @@ pub async fn open_store(args: &StoreArgs) -> anyhow::Result<Arc<dyn Store>> {
     }
 }
 
-/// The site for `loaded` with every outside calendar's last good copy from `store`.
-pub async fn build_site(loaded: &Loaded, store: &dyn Store) -> anyhow::Result<Site> {
-    let mut site = site_from_records(loaded, &stored_records(store).await?);
+/// A site and what it was built from.
+pub struct Built {
+    /// The community compiled, with every outside calendar's last good copy.
+    pub site: Site,
+    /// The [`Fingerprint`] of the stored records it was built from: the refresher's watcher
+    /// rebuilds once they change.
+    pub from: Fingerprint,
+}
+
+/// The one way to get a site: `loaded` with every outside calendar's last good copy from
+/// `store`, its own events revised. The stored bodies are dropped once the site is built, not
+/// kept while serving.
+pub async fn build_site(loaded: &Loaded, store: &dyn Store) -> anyhow::Result<Built> {
+    let records = store
+        .list(Bodies::Include)
+        .await
+        .context("cannot read the stored calendars")?;
+    let mut site = site_from_records(loaded, &records);
     revise(&mut site, store).await;
-    Ok(site)
+    Ok(Built {
+        site,
+        from: fingerprint(&records),
+    })
+}
+
+/// What the watcher compares to notice that any replica stored something new: per source, its
+/// id, version, last check and last error.
+pub type Fingerprint = Vec<(String, i64, Option<Timestamp>, Option<String>)>;
+
+/// The [`Fingerprint`] of `records`.
+pub fn fingerprint(records: &[SourceRecord]) -> Fingerprint {
+    records
+        .iter()
+        .map(|r| (r.id.clone(), r.version, r.checked_at, r.last_error.clone()))
+        .collect()
 }
 
 /// Give the community's own events their SEQUENCE, LAST-MODIFIED and DTSTAMP from `store`,
@@ -181,15 +216,8 @@ async fn revise(site: &mut Site, store: &dyn Store) {
     }
 }
 
-/// Every stored record, with its body (what [`site_from_records`] builds from).
-pub async fn stored_records(store: &dyn Store) -> anyhow::Result<Vec<SourceRecord>> {
-    store
-        .list(Bodies::Include)
-        .await
-        .context("cannot read the stored calendars")
-}
-
-/// The site for `loaded` given the stored records (pure: parses the stored bodies).
+/// The site for `loaded` given the stored records: the pure part of [`build_site`] (it parses
+/// the stored bodies), which tests call with records they make.
 pub fn site_from_records(loaded: &Loaded, records: &[SourceRecord]) -> Site {
     let sources: Vec<Source> = loaded
         .community
@@ -253,4 +281,36 @@ pub fn config_name(args: &ConfigArgs) -> String {
         .map(Path::display)
         .map(|p| p.to_string())
         .unwrap_or_else(|| "the embedded example (examples/todo-group/touchpoint.toml)".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Invalid, REPORT_LIMIT};
+
+    #[test]
+    fn reports_every_problem_one_a_line_up_to_the_limit() {
+        let broken = "[community]\nname = 1\ntimezone = \"Mars/Olympus\"\n";
+        let Err(diagnostics) = touchpoint_community::parse(broken) else {
+            panic!("a broken file parsed");
+        };
+        assert!(diagnostics.len() < REPORT_LIMIT);
+        let lines: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+        assert_eq!(Invalid(diagnostics).to_string(), lines.join("\n"));
+    }
+
+    #[test]
+    fn counts_the_problems_past_the_limit() {
+        let one = match touchpoint_community::parse("[community]\nname = 1\n") {
+            Err(diagnostics) => diagnostics[0].clone(),
+            Ok(_) => panic!("a broken file parsed"),
+        };
+        let shown = vec![one.to_string(); REPORT_LIMIT].join("\n");
+        assert_eq!(
+            Invalid(vec![one; REPORT_LIMIT + 3]).to_string(),
+            format!(
+                "{shown}\n… and 3 more problem(s) not shown (103 in all); \
+                 fix the first ones and check again"
+            )
+        );
+    }
 }

@@ -26,7 +26,7 @@ use touchpoint_fetch::{
 };
 use touchpoint_store::{Bodies, SourceRecord, Store, StoreError};
 
-use crate::app::{self, Loaded};
+use crate::app::{self, Fingerprint, Loaded, fingerprint};
 use crate::server::AppState;
 
 /// The refresher's timing. [`Tuning::default`] is what production uses.
@@ -295,25 +295,13 @@ async fn keep_lease(store: &dyn Store, id: &str, holder: &str, ttl: Duration) ->
     }
 }
 
-/// What the watcher compares to notice that any replica stored something new: per source, its
-/// id, version, last check and last error.
-pub type Fingerprint = Vec<(String, i64, Option<Timestamp>, Option<String>)>;
-
-/// The [`Fingerprint`] of `records`.
-pub fn fingerprint(records: &[SourceRecord]) -> Fingerprint {
-    records
-        .iter()
-        .map(|r| (r.id.clone(), r.version, r.checked_at, r.last_error.clone()))
-        .collect()
-}
-
 /// The background loop of `touchpoint serve`: refresh due sources, and rebuild the served site
 /// whenever the store changed. Errors (the database being away included) are logged and retried
 /// on the next tick; the site being served is only ever replaced by a complete new one.
 ///
-/// `built_from` is the [`fingerprint`] of the records the served site was built from, taken
-/// before it was built: the watcher rebuilds only once they change, instead of building the same
-/// site a second time at start (for a big community, twice the start-up work and memory).
+/// `built_from` is the [`fingerprint`] of the records the served site was built from: the
+/// watcher rebuilds only once they change, instead of building the same site a second time at
+/// start (for a big community, twice the start-up work and memory).
 pub async fn run(
     loaded: Arc<Loaded>,
     store: Arc<dyn Store>,
@@ -384,9 +372,9 @@ async fn watch(
                 let print = fingerprint(&records);
                 if seen.as_ref() != Some(&print) {
                     match app::build_site(&loaded, &*store).await {
-                        Ok(site) => {
-                            state.replace_site(site);
-                            seen = Some(print);
+                        Ok(built) => {
+                            state.replace_site(built.site);
+                            seen = Some(built.from);
                         }
                         Err(err) => tracing::warn!("keeping the current site: {err:#}"),
                     }

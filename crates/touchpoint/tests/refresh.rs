@@ -142,6 +142,7 @@ fn refresh_exits_1_naming_each_failure_and_keeps_the_last_good_copy() {
         .unwrap();
     let site = runtime
         .block_on(touchpoint::app::build_site(&loaded, &store))
+        .map(|built| built.site)
         .unwrap();
     let flaky = site.sources.iter().find(|s| s.decl.id == "flaky").unwrap();
     assert_eq!(flaky.status, touchpoint_site::SourceStatus::Stale);

@@ -21,18 +21,17 @@ use crate::cli::BuildArgs;
 
 /// Run `touchpoint build`.
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
-    let loaded = app::load_community(&args.config)
-        .map_err(|invalid| anyhow::anyhow!("{invalid}"))
-        .with_context(|| format!("{} is not valid", app::config_name(&args.config)))?;
-    app::print_warnings(&loaded);
+    let loaded = app::load(&args.config)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    let mut site = runtime.block_on(async {
-        let store = app::open_store(&args.store).await?;
-        app::build_site(&loaded, store.as_ref()).await
-    })?;
+    let mut site = runtime
+        .block_on(async {
+            let store = app::open_store(&args.store).await?;
+            app::build_site(&loaded, store.as_ref()).await
+        })?
+        .site;
     if let Some(url) = &args.base_url {
         site.base_path = base_path(url)?;
         site.base_url = Some(url.trim_end_matches('/').to_owned());

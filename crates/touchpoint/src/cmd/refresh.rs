@@ -15,12 +15,7 @@ use crate::refresher;
 
 /// Run `touchpoint refresh`.
 pub fn run(args: RefreshArgs) -> anyhow::Result<ExitCode> {
-    let loaded = app::load_community(&args.config).map_err(|invalid| {
-        anyhow::anyhow!(
-            "{invalid}\nthe community file is invalid; run `touchpoint check` for details"
-        )
-    })?;
-    app::print_warnings(&loaded);
+    let loaded = app::load(&args.config)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -13,12 +13,7 @@ use crate::server::{self, AppState};
 
 /// Run `touchpoint serve` until interrupted.
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
-    let loaded = app::load_community(&args.config).map_err(|invalid| {
-        anyhow::anyhow!(
-            "{invalid}\nthe community file is invalid; run `touchpoint check` for details"
-        )
-    })?;
-    app::print_warnings(&loaded);
+    let loaded = app::load(&args.config)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -34,13 +29,9 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
 async fn serve(loaded: app::Loaded, args: ServeArgs) -> anyhow::Result<()> {
     let tuning = refresher::Tuning::from_env()?;
     let store = app::open_store(&args.store).await?;
-    // One read of the store gives the site and the fingerprint the watcher starts from; the
-    // bodies are dropped once the site is built, not kept while serving.
-    let records = app::stored_records(&*store).await?;
-    let built_from = Some(refresher::fingerprint(&records));
-    let site = app::site_from_records(&loaded, &records);
-    drop(records);
-    let state = AppState::with_system_clock(site);
+    // One read of the store gives the site and the fingerprint the watcher starts from.
+    let built = app::build_site(&loaded, &*store).await?;
+    let state = AppState::with_system_clock(built.site);
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .with_context(|| format!("cannot listen on {}", args.listen))?;
@@ -53,7 +44,7 @@ async fn serve(loaded: app::Loaded, args: ServeArgs) -> anyhow::Result<()> {
         state.clone(),
         holder,
         tuning,
-        built_from,
+        Some(built.from),
     ));
     server::serve(
         listener,
