@@ -11,6 +11,7 @@
 //! - [`write()`] renders a [`Calendar`] back to RFC 5545 text with VTIMEZONEs (module `write`).
 
 pub mod expand;
+mod feed_url;
 mod format;
 mod instant;
 pub mod model;
@@ -26,6 +27,7 @@ pub use expand::{
     Expansion, Limits, Listed, Listing, Occurrence, Take, Window, expand, expand_first, list,
     list_first,
 };
+pub use feed_url::{FeedUrlError, feed_url};
 pub use model::{
     Calendar, End, Event, Freq, RDate, RRule, Status, Time, Tz, WeekdayNum, wall_to_instant,
 };

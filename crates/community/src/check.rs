@@ -18,8 +18,9 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::value::Datetime;
 use touchpoint_calendar::{
-    Calendar, Limits, Occurrence, RRule, Status, Tz, Window, expand, wall_to_instant,
+    Calendar, Limits, Occurrence, RRule, Status, Tz, Window, expand, feed_url, wall_to_instant,
 };
+use url::Url;
 
 use crate::compile::{master_event, series_events};
 use crate::diagnostic::{Diagnostic, LineIndex, Severity, closest};
@@ -999,15 +1000,11 @@ impl<'s> Cx<'s> {
                 }
                 (Some(url), None) => {
                     let text = url.get_ref().trim();
-                    let scheme_ok = ["http://", "https://", "webcal://"].iter().any(|p| {
-                        strip_prefix_ignore_case(text, p)
-                            .is_some_and(|r| !r.is_empty() && !r.starts_with('/'))
-                    });
-                    if scheme_ok {
+                    if let Ok(fetched) = feed_url(text) {
                         self.url_secrets(url);
                         Some((
                             Location::Url(text.to_owned()),
-                            normalise_url(text),
+                            normalise_url(&fetched),
                             url.span(),
                         ))
                     } else {
@@ -1302,34 +1299,17 @@ fn type_hint<T: DeserializeOwned>(
 
 /// The host of an http(s) URL, lower-cased, without user or port.
 fn url_host(url: &str) -> Option<String> {
-    let url = url.trim();
-    let rest = strip_prefix_ignore_case(url, "https://")
-        .or_else(|| strip_prefix_ignore_case(url, "http://"))?;
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = authority.rsplit('@').next().unwrap_or("");
-    let host = host.split(':').next().unwrap_or("").to_lowercase();
-    (!host.is_empty()).then_some(host)
+    let url = Url::parse(url.trim()).ok()?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return None;
+    }
+    url.host_str().map(str::to_owned)
 }
 
 /// A key under which the same feed compares equal: webcal is https, scheme and host are
-/// case-insensitive, a trailing slash does not matter.
-fn normalise_url(url: &str) -> String {
-    let (scheme, rest) = match url.find("://") {
-        Some(i) => (url[..i].to_lowercase(), &url[i + 3..]),
-        None => (String::new(), url),
-    };
-    let scheme = if scheme == "webcal" {
-        "https".to_owned()
-    } else {
-        scheme
-    };
-    let cut = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let (host, tail) = rest.split_at(cut);
-    format!(
-        "url:{scheme}://{}{}",
-        host.to_lowercase(),
-        tail.trim_end_matches('/')
-    )
+/// case-insensitive (as [`feed_url`] reads them), a trailing slash does not matter.
+fn normalise_url(fetched: &Url) -> String {
+    format!("url:{}", fetched.as_str().trim_end_matches('/'))
 }
 
 fn is_colour(text: &str) -> bool {
@@ -1463,11 +1443,12 @@ mod tests {
 
     #[test]
     fn can_normalise_feed_urls() {
+        let key = |text: &str| normalise_url(&feed_url(text).unwrap());
         assert_eq!(
-            normalise_url("webcal://Calendar.Google.com/a/basic.ics"),
-            normalise_url("https://calendar.google.com/a/basic.ics")
+            key("webcal://Calendar.Google.com/a/basic.ics"),
+            key("https://calendar.google.com/a/basic.ics/")
         );
-        assert_ne!(normalise_url("https://x/A"), normalise_url("https://x/a"));
+        assert_ne!(key("https://x/A"), key("https://x/a"));
     }
 
     #[test]

@@ -249,13 +249,11 @@ pub enum Location {
 }
 
 impl Location {
-    /// The URL to fetch, with `webcal://` turned into `https://`; `None` for a path.
-    pub fn fetch_url(&self) -> Option<String> {
+    /// The URL to fetch, with `webcal://` read as `https://` ([`touchpoint_calendar::feed_url`]);
+    /// `None` for a path or a URL that is not a feed's.
+    pub fn fetch_url(&self) -> Option<url::Url> {
         match self {
-            Location::Url(url) => Some(match strip_prefix_ignore_case(url, "webcal://") {
-                Some(rest) => format!("https://{rest}"),
-                None => url.clone(),
-            }),
+            Location::Url(url) => touchpoint_calendar::feed_url(url).ok(),
             Location::Path(_) => None,
         }
     }
@@ -263,7 +261,6 @@ impl Location {
     /// The secrets in this URL, for `touchpoint check` to warn about; none for a path.
     pub fn url_secrets(&self) -> Vec<UrlSecret> {
         self.fetch_url()
-            .and_then(|text| url::Url::parse(&text).ok())
             .map(|url| url_secrets(&url))
             .unwrap_or_default()
     }
@@ -273,8 +270,8 @@ impl CalendarSource {
     /// The default refresh interval: 15 minutes.
     pub const DEFAULT_REFRESH: Duration = Duration::from_secs(15 * 60);
 
-    /// The URL to fetch, with `webcal://` turned into `https://`; `None` for a path.
-    pub fn fetch_url(&self) -> Option<String> {
+    /// The URL to fetch ([`Location::fetch_url`]).
+    pub fn fetch_url(&self) -> Option<url::Url> {
         self.location.fetch_url()
     }
 
@@ -284,7 +281,7 @@ impl CalendarSource {
     /// path is itself the secret (Google's `…/private-<key>/basic.ics`): such a feed has no
     /// public address to show.
     pub fn public_url(&self) -> Option<String> {
-        let mut url = url::Url::parse(&self.fetch_url()?).ok()?;
+        let mut url = self.fetch_url()?;
         if url_secrets(&url).contains(&UrlSecret::PrivatePath) {
             return None;
         }

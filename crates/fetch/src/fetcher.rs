@@ -79,26 +79,14 @@ impl Location {
     /// The location of a URL as written in the community file: `webcal://` and `webcals://`
     /// become `https://`; only `http` and `https` are accepted otherwise.
     pub fn url(text: &str) -> Result<Location, FetchError> {
-        let invalid = |why: String| {
-            FetchError::new(
-                FetchErrorKind::InvalidLocation,
-                format!("not a URL touchpoint can fetch: {why}"),
-            )
-        };
-        let text = text.trim();
-        let scheme_end = text.find("://").unwrap_or(0);
-        let rewritten = match text[..scheme_end].to_ascii_lowercase().as_str() {
-            // `Url::set_scheme` cannot turn a non-special scheme into a special one, so the
-            // text is rewritten before parsing.
-            "webcal" | "webcals" => format!("https{}", &text[scheme_end..]),
-            _ => text.to_owned(),
-        };
-        let url = Url::parse(&rewritten).map_err(|e| invalid(format!("{e}")))?;
-        match url.scheme() {
-            "http" | "https" if url.host().is_some() => Ok(Location::Url(url)),
-            "http" | "https" => Err(invalid("it has no host".to_owned())),
-            other => Err(invalid(format!("the scheme {other}: is not supported"))),
-        }
+        touchpoint_calendar::feed_url(text)
+            .map(Location::Url)
+            .map_err(|why| {
+                FetchError::new(
+                    FetchErrorKind::InvalidLocation,
+                    format!("not a URL touchpoint can fetch: {why}"),
+                )
+            })
     }
 }
 
