@@ -22,6 +22,9 @@ pub struct Loaded {
     /// The folder `path =` sources are read from; `None` for the embedded example, whose sample
     /// calendars are compiled into the binary.
     pub base: Option<PathBuf>,
+    /// The site's public URL (`--base-url`), for absolute links: subscriptions, "add to
+    /// calendar", embeds. `None`: links are relative, and pages offer downloads only.
+    pub base_url: Option<String>,
     /// Whether `path =` calendars may be read from outside [`Loaded::base`]
     /// (`--allow-any-path`).
     pub allow_any_path: bool,
@@ -92,6 +95,7 @@ pub fn load_community(args: &ConfigArgs) -> Result<Loaded, Invalid> {
                 community: Arc::new(checked.community),
                 warnings: checked.warnings,
                 base: Some(base),
+                base_url: None,
                 allow_any_path: args.allow_any_path,
                 allow_private_addresses: args.allow_private_addresses,
             })
@@ -103,6 +107,7 @@ pub fn load_community(args: &ConfigArgs) -> Result<Loaded, Invalid> {
                 community: Arc::new(checked.community),
                 warnings: checked.warnings,
                 base: None,
+                base_url: None,
                 allow_any_path: args.allow_any_path,
                 allow_private_addresses: args.allow_private_addresses,
             })
@@ -171,6 +176,10 @@ pub async fn build_site(loaded: &Loaded, store: &dyn Store) -> anyhow::Result<Bu
         .await
         .context("cannot read the stored calendars")?;
     let mut site = site_from_records(loaded, &records);
+    if let Some(url) = &loaded.base_url {
+        site.set_public_url(url)
+            .map_err(|e| anyhow::anyhow!("--base-url: {e}"))?;
+    }
     revise(&mut site, store).await;
     Ok(Built {
         site,

@@ -74,6 +74,12 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, env = "TOUCHPOINT_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
+    /// The public URL visitors reach the site at (`https://example.org/meetings/`): subscribe
+    /// and "add to calendar" links are built from it (docs/deployment.md, "The public URL").
+    /// Without it, pages offer one-time downloads instead of subscriptions: the server never
+    /// builds links from a request's Host header.
+    #[arg(long, env = "TOUCHPOINT_BASE_URL")]
+    pub base_url: Option<String>,
     /// What one client may hold of the server.
     #[command(flatten)]
     pub limits: LimitsArgs,

@@ -21,21 +21,18 @@ use crate::cli::BuildArgs;
 
 /// Run `touchpoint build`.
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
-    let loaded = app::load(&args.config)?;
+    let mut loaded = app::load(&args.config)?;
+    loaded.base_url = args.base_url.clone();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    let mut site = runtime
+    let site = runtime
         .block_on(async {
             let store = app::open_store(&args.store).await?;
             app::build_site(&loaded, store.as_ref()).await
         })?
         .site;
-    if let Some(url) = &args.base_url {
-        site.base_path = base_path(url)?;
-        site.base_url = Some(url.trim_end_matches('/').to_owned());
-    }
     let missing: Vec<&str> = site
         .sources
         .iter()
@@ -56,20 +53,6 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         args.out.as_os_str().to_string_lossy()
     );
     Ok(ExitCode::SUCCESS)
-}
-
-/// The path part of a base URL without its trailing `/` ("" for a site at the root): the
-/// prefix of every link.
-pub fn base_path(base_url: &str) -> anyhow::Result<String> {
-    let rest = base_url
-        .strip_prefix("https://")
-        .or_else(|| base_url.strip_prefix("http://"))
-        .with_context(|| {
-            format!("--base-url must start with https:// or http://, got {base_url:?}")
-        })?;
-    let path = rest.find('/').map_or("", |slash| &rest[slash..]);
-    let path = path.split(['?', '#']).next().unwrap_or("");
-    Ok(path.trim_end_matches('/').to_owned())
 }
 
 /// Write `files` under `out` (created when missing), with a progress bar on a terminal.

@@ -26,16 +26,23 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-async fn serve(loaded: app::Loaded, args: ServeArgs) -> anyhow::Result<()> {
+async fn serve(mut loaded: app::Loaded, args: ServeArgs) -> anyhow::Result<()> {
     let tuning = refresher::Tuning::from_env()?;
     let store = app::open_store(&args.store).await?;
-    // One read of the store gives the site and the fingerprint the watcher starts from.
-    let built = app::build_site(&loaded, &*store).await?;
-    let state = AppState::with_system_clock(built.site);
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .with_context(|| format!("cannot listen on {}", args.listen))?;
     let addr = listener.local_addr()?;
+    loaded.base_url = args.base_url.clone();
+    if loaded.base_url.is_none() {
+        tracing::warn!(
+            "no --base-url: pages offer downloads, not subscriptions (set the address visitors \
+             use, e.g. --base-url http://{addr}/ on this machine)"
+        );
+    }
+    // One read of the store gives the site and the fingerprint the watcher starts from.
+    let built = app::build_site(&loaded, &*store).await?;
+    let state = AppState::with_system_clock(built.site);
     tracing::info!("serving {} at http://{addr}/", loaded.community.info.name);
     let holder = format!("{}:{}", hostname(), std::process::id());
     tokio::spawn(refresher::run(

@@ -56,7 +56,8 @@ before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "touchpoint-browser-data-"));
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  server = spawn(bin, ["serve", "--listen", `127.0.0.1:${port}`, "--data", dataDir], {
+  // The public URL is the test's own address, so subscription links can be followed here.
+  server = spawn(bin, ["serve", "--listen", `127.0.0.1:${port}`, "--data", dataDir, "--base-url", `${base}/`], {
     stdio: ["ignore", "inherit", "inherit"],
   });
   const deadline = Date.now() + 20_000;
@@ -362,4 +363,59 @@ test("can keep the home page under 100 KB before compression", async () => {
   const r = await fetch(`${base}/`);
   const body = await r.text();
   assert.ok(Buffer.byteLength(body) < 100 * 1024, `home page is ${Buffer.byteLength(body)} bytes`);
+});
+
+// Issue 15: "Subscribe" gives each calendar app its own live-subscription link, all absolute with
+// the configured public URL, plus the address to copy and a one-time download labelled as such.
+test("can subscribe from the home, a series and a group page at 375 and 1280 px", async () => {
+  const ctx = await context({ timezoneId: "UTC" });
+  const page = await ctx.newPage();
+  const host = base.replace(/^http:\/\//, "");
+  const pages = [
+    ["home", "/", "/calendar.ics"],
+    ["series", "/series/touchpoint-apac-emea", "/series/touchpoint-apac-emea.ics"],
+    ["groups", "/groups", "/groups/oss-in-business.ics"],
+  ];
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const [name, path, feed] of pages) {
+      await page.goto(`${base}${path}`);
+      const https = `${base}${feed}`;
+      const webcal = `webcal://${host}${feed}`;
+      const block = page.locator("details.subscribe").filter({ has: page.locator(`input[value="${https}"]`) });
+      assert.equal(await block.count(), 1, `${path}: one subscribe block for ${feed}`);
+      await block.locator("summary").click();
+      const links = await block.locator("a").evaluateAll((as) => as.map((a) => ({
+        href: a.getAttribute("href"), text: a.textContent.trim(), download: a.hasAttribute("download"),
+      })));
+      const find = (pred, what) => {
+        const link = links.find(pred);
+        assert.ok(link, `${path}: no ${what} link for ${feed} in ${JSON.stringify(links)}`);
+        return link;
+      };
+      find((l) => l.href === webcal, "webcal");
+      const google = new URL(find((l) => l.href.startsWith("https://calendar.google.com/"), "Google Calendar").href);
+      assert.equal(google.searchParams.get("cid"), webcal);
+      for (const outlookHost of ["outlook.live.com", "outlook.office.com"]) {
+        const outlook = new URL(find((l) => l.href.startsWith(`https://${outlookHost}/`), outlookHost).href);
+        assert.equal(outlook.pathname, "/calendar/0/addfromweb");
+        assert.equal(outlook.searchParams.get("url"), https);
+        assert.ok(outlook.searchParams.get("name"), `${outlookHost} link names the calendar`);
+      }
+      const download = find((l) => l.download, "download");
+      assert.equal(download.href, https);
+      assert.match(download.text, /one-time/i);
+      for (const link of links) {
+        assert.match(link.href, /^(https?|webcal):\/\//, `${path}: relative link ${link.href}`);
+      }
+      // The script adds a working "Copy" button beside the address (plain text without it).
+      assert.ok(await block.locator("button[data-copy]").isVisible(), `${path}: Copy button shown`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px at ${width} px with the block open`);
+      await block.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, `subscribe-${name}-${width}px.png`) });
+    }
+  }
+  assert.deepEqual(ctx.problems, []);
+  await ctx.close();
 });
