@@ -771,14 +771,16 @@ mod tests {
         );
     }
 
+    /// A feed one body of 16 bytes over [`MAX_ENTRY`].
+    const TOO_BIG: Render = Render {
+        body: "0123456789abcdef",
+        times: MAX_ENTRY / 16 + 1,
+        per_version: true,
+    };
+
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn renders_an_answer_too_big_to_keep_once_for_concurrent_requests() {
-        let render = Render {
-            body: "0123456789abcdef",
-            times: MAX_ENTRY / 16 + 1,
-            per_version: true,
-        };
-        let (router, _, renders) = counting_with("/all.ics", render);
+        let (router, _, renders) = counting_with("/all.ics", TOO_BIG);
         let asks: Vec<_> = (0..6)
             .map(|_| tokio::spawn(body_of(router.clone(), "/all.ics")))
             .collect();
@@ -792,12 +794,7 @@ mod tests {
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn keeps_no_answer_too_big_and_no_error_for_the_next_request() {
-        let render = Render {
-            body: "0123456789abcdef",
-            times: MAX_ENTRY / 16 + 1,
-            per_version: true,
-        };
-        let (router, _, renders) = counting_with("/all.ics", render);
+        let (router, _, renders) = counting_with("/all.ics", TOO_BIG);
         for _ in 0..2 {
             assert_eq!(body_of(router.clone(), "/all.ics").await.0, StatusCode::OK);
         }
