@@ -186,7 +186,11 @@ fn parse_day(name: &str, value: &str) -> Result<Date, ApiError> {
             4 | 7 => b == b'-',
             _ => b.is_ascii_digit(),
         });
-    let parsed = if shape { value.parse::<Date>().ok() } else { None };
+    let parsed = if shape {
+        value.parse::<Date>().ok()
+    } else {
+        None
+    };
     parsed.ok_or_else(|| {
         ApiError::bad_request(format!(
             "`{name}` must be a date written YYYY-MM-DD, got {:?}",

@@ -46,7 +46,9 @@ fn is_video_call(link: &Url) -> bool {
     let within = |domain: &str| host == domain || host.ends_with(&format!(".{domain}"));
     let path = link.path();
     (within("zoom.us") || within("zoomgov.com"))
-        && ["/j/", "/w/", "/my/", "/s/"].iter().any(|p| path.starts_with(p))
+        && ["/j/", "/w/", "/my/", "/s/"]
+            .iter()
+            .any(|p| path.starts_with(p))
         || host == "meet.google.com" && path.len() > 1
         || (host == "teams.microsoft.com" || host == "teams.live.com")
             && (path.starts_with("/l/meetup-join/") || path.starts_with("/meet/"))
@@ -76,13 +78,21 @@ mod tests {
         );
         // LFX and Zoom: the Zoom link in LOCATION, a sub-domain, with a passcode query.
         assert_eq!(
-            join_url(None, Some("https://zoom-lfx.zoom.us/j/123456789?pwd=abc."), None)
-                .as_deref(),
+            join_url(
+                None,
+                Some("https://zoom-lfx.zoom.us/j/123456789?pwd=abc."),
+                None
+            )
+            .as_deref(),
             Some("https://zoom-lfx.zoom.us/j/123456789?pwd=abc")
         );
         assert_eq!(
-            join_url(None, None, Some("Jitsi: https://meet.jit.si/OpenChainCall, see you"))
-                .as_deref(),
+            join_url(
+                None,
+                None,
+                Some("Jitsi: https://meet.jit.si/OpenChainCall, see you")
+            )
+            .as_deref(),
             Some("https://meet.jit.si/OpenChainCall")
         );
         assert_eq!(
@@ -93,7 +103,8 @@ mod tests {
 
     #[test]
     fn cannot_take_an_agenda_or_a_look_alike_host_for_a_join_link() {
-        let agenda = "Agenda: https://docs.google.com/document/d/x and notes https://github.com/o/r";
+        let agenda =
+            "Agenda: https://docs.google.com/document/d/x and notes https://github.com/o/r";
         assert_eq!(join_url(None, None, Some(agenda)), None);
         for fake in [
             "https://zoom.us.evil.example/j/1",

@@ -26,9 +26,9 @@ use touchpoint_calendar::{
 };
 use touchpoint_community::{CalendarSource, Community, Series};
 
+pub use paths::SitePath;
 pub use when::{Viewer, ViewerError};
 
-pub use paths::SitePath;
 /// The longest window one request may ask for, so one request cannot ask for unbounded work.
 pub const MAX_WINDOW_DAYS: i32 = 2 * 366;
 
@@ -309,7 +309,11 @@ impl Item<'_> {
     pub fn location(&self) -> Option<&str> {
         match self.origin {
             Origin::Series(_) => None,
-            Origin::Source(_) => self.event.location.as_deref().filter(|t| !t.trim().is_empty()),
+            Origin::Source(_) => self
+                .event
+                .location
+                .as_deref()
+                .filter(|t| !t.trim().is_empty()),
         }
     }
 

@@ -71,9 +71,8 @@ pub fn document(site: &Site) -> utoipa::openapi::OpenApi {
 /// document as enums, so that it is as strict as the server: every IANA zone name of the bundled
 /// tz database, and this site's ids (an empty value means "not given" to the server).
 fn list_accepted_values(doc: &mut utoipa::openapi::OpenApi, site: &Site) {
-    let with_empty = |ids: Vec<String>| -> Vec<String> {
-        std::iter::once(String::new()).chain(ids).collect()
-    };
+    let with_empty =
+        |ids: Vec<String>| -> Vec<String> { std::iter::once(String::new()).chain(ids).collect() };
     let zones = with_empty(
         jiff::tz::db()
             .available()

@@ -553,7 +553,13 @@ fn can_count_what_a_page_leaves_out() {
 #[test]
 fn cannot_ask_for_a_day_in_another_shape_than_the_document_says() {
     let site = tied(1);
-    for day in ["+002026-03-01", "2026-3-1", "20260301", "2026-03-01T00:00", " 2026-03-01"] {
+    for day in [
+        "+002026-03-01",
+        "2026-3-1",
+        "20260301",
+        "2026-03-01T00:00",
+        " 2026-03-01",
+    ] {
         let query = OccurrencesQuery {
             from: Some(day.to_owned()),
             ..OccurrencesQuery::default()

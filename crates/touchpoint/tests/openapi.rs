@@ -92,5 +92,8 @@ fn can_answer_every_request_the_openapi_document_allows_and_refuse_the_rest() {
     );
     // Guard against a run that tested nothing.
     assert!(report.contains("6 selected / 6 total"), "{report}");
-    assert!(report.contains("passed") && !report.contains(" failed"), "{report}");
+    assert!(
+        report.contains("passed") && !report.contains(" failed"),
+        "{report}"
+    );
 }

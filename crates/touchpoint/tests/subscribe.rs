@@ -113,12 +113,20 @@ async fn can_subscribe_to_every_feed_in_each_calendar_app() {
 #[tokio::test]
 async fn can_publish_under_a_sub_path() {
     let mut site = example_site();
-    site.set_public_url("https://example.org/meetings/").unwrap();
+    site.set_public_url("https://example.org/meetings/")
+        .unwrap();
     let state = state(site);
     let home = get(&state, "/").await.body;
     let links = hrefs(&home);
-    assert!(links.iter().any(|l| l == "webcal://example.org/meetings/calendar.ics"));
-    assert!(links.iter().any(|l| l == "/meetings/calendar"), "{links:#?}");
+    assert!(
+        links
+            .iter()
+            .any(|l| l == "webcal://example.org/meetings/calendar.ics")
+    );
+    assert!(
+        links.iter().any(|l| l == "/meetings/calendar"),
+        "{links:#?}"
+    );
 }
 
 #[tokio::test]
