@@ -419,3 +419,26 @@ test("can subscribe from the home, a series and a group page at 375 and 1280 px"
   assert.deepEqual(ctx.problems, []);
   await ctx.close();
 });
+
+// Issue 20: the one local-times script (html/assets/local-times.js) shows the embed's times in
+// the visitor's zone, which the server cannot know inside another site's iframe.
+for (const zone of ["Asia/Tokyo", "America/Los_Angeles"]) {
+  test(`can show the embed's times in the browser's zone (${zone})`, async () => {
+    const ctx = await context({ timezoneId: zone });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/embed/upcoming`);
+    const times = page.locator("time[datetime][data-end]");
+    assert.ok(await times.count() > 0, "the embed lists times");
+    for (let i = 0; i < Math.min(await times.count(), 3); i++) {
+      const iso = await times.nth(i).getAttribute("datetime");
+      if (!iso.includes("T")) continue; // an all-day date keeps its text
+      const text = await times.nth(i).textContent();
+      const clock = await intlClock(page, iso, zone);
+      assert.ok(text.includes(clock), `${zone}: shown ${text}, Intl says ${clock}`);
+    }
+    assert.deepEqual(ctx.problems, []);
+    assert.deepEqual(ctx.outside, []);
+    await shot(page, `embed-${zone.replace("/", "-")}`);
+    await ctx.close();
+  });
+}
