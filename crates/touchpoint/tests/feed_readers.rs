@@ -20,9 +20,13 @@
 //! `#[ignore]`d, scripts/test provides both and runs them with `--include-ignored`, and there they
 //! fail without their peer rather than pass having read nothing.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use common::{exported_feeds, touchpoint};
 
 use calcard::Entry;
 use calcard::icalendar::{
@@ -66,34 +70,6 @@ struct Export {
     feeds: BTreeMap<String, PathBuf>,
 }
 
-fn touchpoint(args: &[&std::ffi::OsStr]) {
-    let done = Command::new(env!("CARGO_BIN_EXE_touchpoint"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        done.status.success(),
-        "touchpoint {args:?}: {}",
-        String::from_utf8_lossy(&done.stderr)
-    );
-}
-
-/// Every `.ics` file under `root`, by path under `prefix`.
-fn ics_files(root: &Path, prefix: &str, found: &mut BTreeMap<String, PathBuf>) {
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "ics") {
-                let name = path.strip_prefix(root).unwrap().display().to_string();
-                found.insert(format!("{prefix}/{name}"), path);
-            }
-        }
-    }
-}
-
 /// The example and [`MORE`] in a folder of their own, exported before and after a refresh.
 fn export() -> Export {
     let dir = tempfile::Builder::new()
@@ -117,7 +93,7 @@ fn export() -> Export {
     let mut feeds = BTreeMap::new();
     for (name, refresh) in [("unfetched", false), ("fetched", true)] {
         if refresh {
-            touchpoint(&[
+            touchpoint([
                 "refresh".as_ref(),
                 "--config".as_ref(),
                 config,
@@ -126,7 +102,7 @@ fn export() -> Export {
             ]);
         }
         let out = dir.path().join(name);
-        touchpoint(&[
+        touchpoint([
             "build".as_ref(),
             "--config".as_ref(),
             config,
@@ -135,7 +111,9 @@ fn export() -> Export {
             "--out".as_ref(),
             out.as_os_str(),
         ]);
-        ics_files(&out, name, &mut feeds);
+        for (file, path) in exported_feeds(&out) {
+            feeds.insert(format!("{name}/{file}"), path);
+        }
     }
     // Every kind of feed is there, the empty ones too.
     for name in [

@@ -4,10 +4,13 @@
 //! nothing, and two replicas sharing PostgreSQL publish the same bytes. End to end with the real
 //! binary's `touchpoint build` (each build is a fresh process: a restart).
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, SystemTime};
+
+use common::{exported_feeds, touchpoint};
 
 const COMMUNITY: &str = r#"[community]
 name = "Revisions"
@@ -39,19 +42,10 @@ first = 2026-01-06
 /// The feeds of a static export, by path under the tree (only the `.ics` files: pages show
 /// times relative to the moment of the build).
 fn feeds(out: &Path) -> BTreeMap<String, String> {
-    let mut found = BTreeMap::new();
-    let mut stack = vec![out.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "ics") {
-                let name = path.strip_prefix(out).unwrap().display().to_string();
-                found.insert(name, std::fs::read_to_string(&path).unwrap());
-            }
-        }
-    }
+    let found: BTreeMap<String, String> = exported_feeds(out)
+        .into_iter()
+        .map(|(name, path)| (name, std::fs::read_to_string(path).unwrap()))
+        .collect();
     assert!(
         found.contains_key("calendar.ics") && found.contains_key("series/weekly.ics"),
         "{:?}",
@@ -63,20 +57,11 @@ fn feeds(out: &Path) -> BTreeMap<String, String> {
 /// `touchpoint build` of `config` into a fresh folder under `dir`, with `store` arguments.
 fn build(config: &Path, store: &[&str], dir: &Path, name: &str) -> BTreeMap<String, String> {
     let out = dir.join(name);
-    let done = Command::new(env!("CARGO_BIN_EXE_touchpoint"))
-        .arg("build")
-        .arg("--config")
-        .arg(config)
-        .args(store)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        done.status.success(),
-        "{}",
-        String::from_utf8_lossy(&done.stderr)
-    );
+    let mut args: Vec<&std::ffi::OsStr> =
+        vec!["build".as_ref(), "--config".as_ref(), config.as_ref()];
+    args.extend(store.iter().map(std::ffi::OsStr::new));
+    args.extend(["--out".as_ref(), out.as_os_str()]);
+    touchpoint(args);
     feeds(&out)
 }
 

@@ -97,3 +97,42 @@ pub async fn get_with(state: &AppState, request: Request<Body>) -> Answer {
         body: String::from_utf8(bytes.to_vec()).unwrap(),
     }
 }
+
+/// Run the real `touchpoint` binary with `args`; fails the test, with its stderr, unless it
+/// succeeds.
+pub fn touchpoint<I, A>(args: I)
+where
+    I: IntoIterator<Item = A>,
+    A: AsRef<std::ffi::OsStr>,
+{
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(|a| a.as_ref().into()).collect();
+    let done = std::process::Command::new(env!("CARGO_BIN_EXE_touchpoint"))
+        .args(&args)
+        .output()
+        .unwrap();
+    assert!(
+        done.status.success(),
+        "touchpoint {args:?}: {}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+}
+
+/// Every `.ics` file of a static export under `root`, by its path under `root` (`series/x.ics`).
+pub fn exported_feeds(
+    root: &std::path::Path,
+) -> std::collections::BTreeMap<String, std::path::PathBuf> {
+    let mut found = std::collections::BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "ics") {
+                let name = path.strip_prefix(root).unwrap().display().to_string();
+                found.insert(name, path);
+            }
+        }
+    }
+    found
+}
