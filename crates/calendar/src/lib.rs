@@ -10,6 +10,7 @@
 //!   when asked.
 //! - [`write()`] renders a [`Calendar`] back to RFC 5545 text with VTIMEZONEs (module `write`).
 
+pub mod digest;
 pub mod expand;
 mod feed_url;
 mod format;

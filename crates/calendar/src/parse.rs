@@ -21,6 +21,7 @@ use jiff::Span;
 use jiff::civil;
 use jiff::tz::Offset;
 
+use crate::digest::{FNV_OFFSET, fnv1a};
 use crate::expand::stale_overrides;
 use crate::model::{Calendar, End, Event, Freq, RDate, RRule, Status, Time, Tz};
 use crate::rrule::{RRuleError, read_rule, split_byte};
@@ -1392,17 +1393,6 @@ fn generated_uid(event_text: &str) -> String {
     let mut uid = String::with_capacity(40);
     let _ = write!(uid, "generated-{hash:016x}@touchpoint");
     uid
-}
-
-/// FNV-1a's starting value: the digest of nothing.
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// FNV-1a, 64 bits, carried on from `hash` over `bytes`: a stable digest (the same on every
-/// machine and run, unlike std's hasher), fed piece by piece.
-fn fnv1a(hash: u64, bytes: &[u8]) -> u64 {
-    bytes.iter().fold(hash, |hash, b| {
-        (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 /// The physical line starting at `pos` (without its line ending) and the position after it.

@@ -61,9 +61,7 @@ pub fn fingerprint(event: &Event) -> u64 {
         last_modified: Timestamp::UNIX_EPOCH,
     };
     write_event(&mut out, event, "", Some(fixed));
-    out.text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+    crate::digest::digest(out.text.as_bytes())
 }
 
 /// SEQUENCE and LAST-MODIFIED to write for an event, in place of its own; its DTSTAMP is then

@@ -83,12 +83,9 @@ impl Schedule {
     /// one attempt (so asking twice gives one answer) and different across sources and
     /// attempts. FNV-1a, which is plenty for spreading load.
     pub fn jitter_for(id: &str, checked_at: Option<Timestamp>) -> f64 {
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        use touchpoint_calendar::digest::{FNV_OFFSET, fnv1a};
         let micros = checked_at.map_or(0, |t| t.as_microsecond());
-        for byte in id.bytes().chain(micros.to_le_bytes()) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
+        let hash = fnv1a(fnv1a(FNV_OFFSET, id.as_bytes()), &micros.to_le_bytes());
         (hash >> 11) as f64 / (1u64 << 53) as f64
     }
 }

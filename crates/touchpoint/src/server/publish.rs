@@ -65,11 +65,7 @@ pub fn routes() -> Router<AppState> {
 /// An ETag for a body: a strong validator from a 64-bit FNV-1a hash (stable across builds and
 /// platforms, unlike `DefaultHasher`).
 pub fn etag(body: &[u8]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in body {
-        hash ^= u64::from(*byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
+    let hash = touchpoint_calendar::digest::digest(body);
     format!("\"{hash:016x}\"")
 }
 
