@@ -9,7 +9,7 @@ use touchpoint_calendar::{Calendar, End, Event, write};
 use touchpoint_community::Series;
 
 use super::layout::{Nav, cancel_note, layout, marker, series_cadence, series_links, when_time};
-use super::subscribe::subscribe;
+use super::subscribe::{encode, subscribe};
 use crate::{Filter, Item, Site, Viewer, paths};
 
 /// How many coming dates the page lists.
@@ -174,8 +174,6 @@ pub fn google_link(site: &Site, series: &Series, item: &Item<'_>) -> String {
     if let Some(page) = site.absolute(&paths::series(&series.id)) {
         details.push_str(&format!("\n\n{page}"));
     }
-    let encode =
-        |value: &str| url::form_urlencoded::byte_serialize(value.as_bytes()).collect::<String>();
     // `dates` is two UTC stamps of letters and digits around the `/` Google's format names.
     format!(
         "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={}/{}&details={}&ctz={}",

@@ -72,7 +72,7 @@ pub fn subscribe(site: &Site, path: &SitePath, name: &str, id: &str) -> Markup {
 
 /// `value` for a query string (`application/x-www-form-urlencoded`: letters, digits and `*-._`
 /// kept, a space as `+`, everything else percent-encoded), as the apps' add links read their
-/// `url`, `cid` and `name`.
-fn encode(value: &str) -> String {
+/// `url`, `cid` and `name` (and Google's event template its fields).
+pub(super) fn encode(value: &str) -> String {
     url::form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
