@@ -608,7 +608,9 @@ impl Site {
     /// prefix, and subscription links its whole address. Only an `http`/`https` URL without
     /// query, fragment or credentials is accepted.
     pub fn set_public_url(&mut self, url: &str) -> Result<(), String> {
-        let parsed = url::Url::parse(url).map_err(|e| format!("{url:?} is not a URL: {e}"))?;
+        let parsed = url::Url::parse(url).map_err(|e| {
+            format!("{url:?} is not a URL ({e}): write the whole address, e.g. https://{url}/")
+        })?;
         if !matches!(parsed.scheme(), "http" | "https") || !parsed.has_host() {
             return Err(format!("{url:?} must start with https:// or http://"));
         }
