@@ -1,0 +1,135 @@
+// The shared harness of the browser tests: one `touchpoint serve` per test file on 127.0.0.1
+// with a fresh data folder, the system Chromium, axe-core, screenshots. Each `*.test.mjs` file
+// imports it and calls `useServer()` once at its top.
+import { before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const root = join(here, "..", "..", "..", "..");
+export const shots = process.env.TOUCHPOINT_SCREENSHOTS || join(root, "target", "screenshots");
+export const bin = process.env.TOUCHPOINT_BIN;
+const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let server, dataDir;
+export let base, browser;
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+// Playwright gives each launch a fresh, temporary --user-data-dir of its own (it refuses one
+// passed in args), so no profile carries over between runs.
+export function launch(env) {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    env: { ...process.env, ...(env || {}) },
+    args: [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+    timeout: 30_000,
+  });
+}
+
+/** Starts the server (with `args` appended to `serve`) before the file's tests, stops it after. */
+export function useServer(args = []) {
+before(async () => {
+  assert.ok(bin, "TOUCHPOINT_BIN must name the built touchpoint binary (scripts/browser-test sets it)");
+  mkdirSync(shots, { recursive: true });
+  dataDir = mkdtempSync(join(tmpdir(), "touchpoint-browser-data-"));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  // The public URL is the test's own address, so subscription links can be followed here.
+  server = spawn(bin, ["serve", "--listen", `127.0.0.1:${port}`, "--data", dataDir, "--base-url", `${base}/`, ...args], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      const r = await fetch(`${base}/healthz`);
+      if (r.ok) break;
+    } catch (_) { /* not up yet */ }
+    if (Date.now() > deadline) throw new Error("touchpoint serve did not answer /healthz in 20 s");
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  browser = await launch();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.kill("SIGTERM");
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+}
+
+/** A fresh context (own cookies) in `timezoneId`, recording every request's origin. */
+export async function context(options = {}) {
+  const ctx = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
+  ctx.outside = [];
+  ctx.on("request", (request) => {
+    const url = request.url();
+    if (!url.startsWith(base) && !url.startsWith("data:") && !url.startsWith("about:")) ctx.outside.push(url);
+  });
+  // Issue 14: every CSP violation (the page's own `securitypolicyviolation` events, reported
+  // through a binding) and every console error or uncaught exception, per page URL.
+  ctx.problems = [];
+  await ctx.exposeBinding("__touchpointViolation", ({ page }, what) => {
+    ctx.problems.push(`${page.url()}: CSP violation: ${what}`);
+  });
+  await ctx.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      window.__touchpointViolation(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+  ctx.on("console", (message) => {
+    if (message.type() !== "error") return;
+    // The 404 of a page visited on purpose, and of the favicon Chromium asks for on its own
+    // (the site has none), are not the page's fault.
+    const resource = message.location().url || "";
+    if (/\/(no-such-page|favicon\.ico)$/.test(resource) && /status of 404/.test(message.text())) return;
+    ctx.problems.push(`${message.page()?.url()}: console error: ${message.text()} (${resource})`);
+  });
+  ctx.on("weberror", (error) => ctx.problems.push(`${error.page()?.url()}: uncaught: ${error.error().message}`));
+  return ctx;
+}
+
+/** The clock ("HH:MM") of an instant in `zone`, computed by the browser's own Intl. */
+export async function intlClock(page, iso, zone) {
+  return page.evaluate(([iso, zone]) => new Intl.DateTimeFormat("en-GB", {
+    timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+  }).format(new Date(iso)), [iso, zone]);
+}
+
+/** Serious or critical axe violations on the current page. */
+export async function axe(page) {
+  // Evaluated through the DevTools protocol, not as an inline <script>: the pages' policy
+  // (script-src 'self') rightly refuses inline scripts, and axe is not part of the page.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+  });
+  return result.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
