@@ -30,7 +30,10 @@ pub mod testing;
 
 pub use error::{StoreError, StoreErrorKind};
 pub use postgres::{PgStore, PgTls};
-pub use record::{Bodies, NewCopy, Published, Revision, Saved, SourceRecord};
+pub use record::{
+    Bodies, ChannelHealth, Delivery, KnownOccurrences, NewCopy, NewMessage, OutboxMessage,
+    Published, Revision, Saved, Settle, SourceRecord,
+};
 pub use sqlite::SqliteStore;
 
 use std::future::Future;
@@ -113,4 +116,38 @@ pub trait Store: Send + Sync + 'static {
         published: &'a [Published],
         at: Timestamp,
     ) -> StoreFuture<'a, Vec<Revision>>;
+
+    /// Add `messages` to the announce outbox as pending, to be tried from their due time. A
+    /// key (channel, occurrence, kind) already there, in any state, is left as it is: planning
+    /// the same message again never sends it again. Returns how many were new.
+    fn enqueue<'a>(&'a self, messages: &'a [NewMessage]) -> StoreFuture<'a, usize>;
+
+    /// The pending messages whose next try is due at `now`, by due time, at most `limit`.
+    fn due_messages(&self, now: Timestamp, limit: usize) -> StoreFuture<'_, Vec<OutboxMessage>>;
+
+    /// Record what became of one try at sending `(channel, occurrence, kind)` at `at`: sent
+    /// (settled), failed (one more attempt, retried from `retry_at`), or dropped (settled,
+    /// never sent). A message already settled stays as it is.
+    fn settle<'a>(
+        &'a self,
+        key: (&'a str, &'a str, &'a str),
+        outcome: Settle,
+        at: Timestamp,
+    ) -> StoreFuture<'a, ()>;
+
+    /// Every message in the outbox, by channel, occurrence and kind.
+    fn outbox(&self) -> StoreFuture<'_, Vec<OutboxMessage>>;
+
+    /// Per channel in the outbox: its last send, its last error, how many messages wait.
+    fn channel_health(&self) -> StoreFuture<'_, Vec<ChannelHealth>>;
+
+    /// Forget settled messages that expired before `before` (they can never be planned again);
+    /// returns how many.
+    fn prune_outbox(&self, before: Timestamp) -> StoreFuture<'_, usize>;
+
+    /// The occurrences the announcer saw at its last round; `None` before the first.
+    fn snapshot(&self) -> StoreFuture<'_, Option<KnownOccurrences>>;
+
+    /// Replace the announcer's snapshot, in one transaction.
+    fn save_snapshot<'a>(&'a self, known: &'a KnownOccurrences) -> StoreFuture<'a, ()>;
 }

@@ -33,6 +33,32 @@ pub(crate) const SQLITE: &[&str] = &[
         sequence    INTEGER NOT NULL,
         modified    INTEGER NOT NULL
     ) STRICT",
+    // 3: the announce outbox (issue 18), one row per (channel, occurrence, kind), and the
+    // occurrences the announcer saw last, to detect changes between rounds.
+    "CREATE TABLE announce_outbox (
+        channel    TEXT NOT NULL,
+        occurrence TEXT NOT NULL,
+        kind       TEXT NOT NULL,
+        due        INTEGER NOT NULL,
+        expires    INTEGER NOT NULL,
+        payload    TEXT NOT NULL,
+        state      TEXT NOT NULL DEFAULT 'pending',
+        attempts   INTEGER NOT NULL DEFAULT 0,
+        next_try   INTEGER NOT NULL,
+        last_error TEXT,
+        error_at   INTEGER,
+        settled_at INTEGER,
+        PRIMARY KEY (channel, occurrence, kind)
+    ) STRICT;
+    CREATE INDEX announce_outbox_next ON announce_outbox (state, next_try);
+    CREATE TABLE announce_known (
+        occurrence TEXT PRIMARY KEY NOT NULL,
+        data       TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE announce_horizon (
+        id      INTEGER PRIMARY KEY CHECK (id = 1),
+        horizon INTEGER NOT NULL
+    ) STRICT",
 ];
 
 /// PostgreSQL migrations. Timestamps are `BIGINT` microseconds since the Unix epoch (UTC), as in
@@ -62,6 +88,31 @@ pub(crate) const POSTGRES: &[&str] = &[
         fingerprint BIGINT NOT NULL,
         sequence    BIGINT NOT NULL,
         modified    BIGINT NOT NULL
+    )",
+    // 3: as SQLite's 3.
+    "CREATE TABLE announce_outbox (
+        channel    TEXT NOT NULL,
+        occurrence TEXT NOT NULL,
+        kind       TEXT NOT NULL,
+        due        BIGINT NOT NULL,
+        expires    BIGINT NOT NULL,
+        payload    TEXT NOT NULL,
+        state      TEXT NOT NULL DEFAULT 'pending',
+        attempts   INTEGER NOT NULL DEFAULT 0,
+        next_try   BIGINT NOT NULL,
+        last_error TEXT,
+        error_at   BIGINT,
+        settled_at BIGINT,
+        PRIMARY KEY (channel, occurrence, kind)
+    );
+    CREATE INDEX announce_outbox_next ON announce_outbox (state, next_try);
+    CREATE TABLE announce_known (
+        occurrence TEXT PRIMARY KEY,
+        data       TEXT NOT NULL
+    );
+    CREATE TABLE announce_horizon (
+        id      INTEGER PRIMARY KEY CHECK (id = 1),
+        horizon BIGINT NOT NULL
     )",
 ];
 

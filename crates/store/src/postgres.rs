@@ -30,8 +30,11 @@ use tokio_postgres::NoTls;
 use tokio_postgres_rustls::MakeRustlsConnect;
 
 use crate::error::with_causes;
-use crate::record::{Bodies, NewCopy, Published, Revision, Saved, SourceRecord};
-use crate::sqlite::{from_micros, to_u32};
+use crate::record::{
+    Bodies, ChannelHealth, KnownOccurrences, NewCopy, NewMessage, OutboxMessage, Published,
+    Revision, Saved, Settle, SourceRecord,
+};
+use crate::sqlite::{CHANNEL_HEALTH, OUTBOX_COLUMNS, RawOutbox, from_micros, health, to_u32};
 use crate::{Store, StoreError, StoreErrorKind, StoreFuture, migrate};
 
 /// An arbitrary constant naming the advisory lock that serializes migrations across replicas.
@@ -492,4 +495,234 @@ impl Store for PgStore {
                 .collect())
         })
     }
+
+    fn enqueue<'a>(&'a self, messages: &'a [NewMessage]) -> StoreFuture<'a, usize> {
+        Box::pin(async move {
+            let mut client = self.client().await?;
+            let tx = client.transaction().await?;
+            let insert = tx
+                .prepare(
+                    "INSERT INTO announce_outbox
+                        (channel, occurrence, kind, due, expires, payload, next_try)
+                     VALUES ($1, $2, $3, $4, $5, $6, $4)
+                     ON CONFLICT (channel, occurrence, kind) DO NOTHING",
+                )
+                .await?;
+            let mut added = 0;
+            for m in messages {
+                added += tx
+                    .execute(
+                        &insert,
+                        &[
+                            &m.channel,
+                            &m.occurrence,
+                            &m.kind,
+                            &m.due.as_microsecond(),
+                            &m.expires.as_microsecond(),
+                            &m.payload,
+                        ],
+                    )
+                    .await?;
+            }
+            tx.commit().await?;
+            Ok(usize::try_from(added).unwrap_or(usize::MAX))
+        })
+    }
+
+    fn due_messages(&self, now: Timestamp, limit: usize) -> StoreFuture<'_, Vec<OutboxMessage>> {
+        Box::pin(async move {
+            let client = self.client().await?;
+            let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+            let rows = client
+                .query(
+                    &format!(
+                        "SELECT {OUTBOX_COLUMNS} FROM announce_outbox
+                         WHERE state = 'pending' AND next_try <= $1
+                         ORDER BY due, channel, occurrence, kind LIMIT $2"
+                    ),
+                    &[&now.as_microsecond(), &limit],
+                )
+                .await?;
+            rows.iter().map(read_outbox).collect()
+        })
+    }
+
+    fn settle<'a>(
+        &'a self,
+        key: (&'a str, &'a str, &'a str),
+        outcome: Settle,
+        at: Timestamp,
+    ) -> StoreFuture<'a, ()> {
+        Box::pin(async move {
+            let client = self.client().await?;
+            let (channel, occurrence, kind) = key;
+            let at = at.as_microsecond();
+            let keyed =
+                "WHERE channel = $1 AND occurrence = $2 AND kind = $3 AND state = 'pending'";
+            match outcome {
+                Settle::Sent => {
+                    client
+                        .execute(
+                            &format!(
+                                "UPDATE announce_outbox SET state = 'sent',
+                                    attempts = attempts + 1, settled_at = $4 {keyed}"
+                            ),
+                            &[&channel, &occurrence, &kind, &at],
+                        )
+                        .await?
+                }
+                Settle::Failed { error, retry_at } => {
+                    client
+                        .execute(
+                            &format!(
+                                "UPDATE announce_outbox SET attempts = attempts + 1,
+                                    last_error = $4, error_at = $5, next_try = $6 {keyed}"
+                            ),
+                            &[
+                                &channel,
+                                &occurrence,
+                                &kind,
+                                &error,
+                                &at,
+                                &retry_at.as_microsecond(),
+                            ],
+                        )
+                        .await?
+                }
+                Settle::Dropped { reason } => {
+                    client
+                        .execute(
+                            &format!(
+                                "UPDATE announce_outbox SET state = 'dropped', last_error = $4,
+                                    error_at = $5, settled_at = $5 {keyed}"
+                            ),
+                            &[&channel, &occurrence, &kind, &reason, &at],
+                        )
+                        .await?
+                }
+            };
+            Ok(())
+        })
+    }
+
+    fn outbox(&self) -> StoreFuture<'_, Vec<OutboxMessage>> {
+        Box::pin(async move {
+            let client = self.client().await?;
+            let rows = client
+                .query(
+                    &format!(
+                        "SELECT {OUTBOX_COLUMNS} FROM announce_outbox
+                         ORDER BY channel, occurrence, kind"
+                    ),
+                    &[],
+                )
+                .await?;
+            rows.iter().map(read_outbox).collect()
+        })
+    }
+
+    fn channel_health(&self) -> StoreFuture<'_, Vec<ChannelHealth>> {
+        Box::pin(async move {
+            let client = self.client().await?;
+            let rows = client.query(CHANNEL_HEALTH, &[]).await?;
+            rows.iter()
+                .map(|row| {
+                    health((
+                        row.try_get(0)?,
+                        row.try_get(1)?,
+                        row.try_get(2)?,
+                        row.try_get(3)?,
+                        row.try_get(4)?,
+                    ))
+                })
+                .collect()
+        })
+    }
+
+    fn prune_outbox(&self, before: Timestamp) -> StoreFuture<'_, usize> {
+        Box::pin(async move {
+            let client = self.client().await?;
+            let removed = client
+                .execute(
+                    "DELETE FROM announce_outbox WHERE state <> 'pending' AND expires < $1",
+                    &[&before.as_microsecond()],
+                )
+                .await?;
+            Ok(usize::try_from(removed).unwrap_or(usize::MAX))
+        })
+    }
+
+    fn snapshot(&self) -> StoreFuture<'_, Option<KnownOccurrences>> {
+        Box::pin(async move {
+            let mut client = self.client().await?;
+            // One snapshot of the database: the horizon and the entries saved with it.
+            let tx = client
+                .build_transaction()
+                .isolation_level(tokio_postgres::IsolationLevel::RepeatableRead)
+                .start()
+                .await?;
+            let Some(row) = tx
+                .query_opt("SELECT horizon FROM announce_horizon WHERE id = 1", &[])
+                .await?
+            else {
+                return Ok(None);
+            };
+            let horizon = from_micros(row.try_get(0)?)?;
+            let rows = tx
+                .query(
+                    "SELECT occurrence, data FROM announce_known ORDER BY occurrence",
+                    &[],
+                )
+                .await?;
+            let entries = rows
+                .iter()
+                .map(|row| Ok((row.try_get(0)?, row.try_get(1)?)))
+                .collect::<Result<Vec<_>, StoreError>>()?;
+            tx.commit().await?;
+            Ok(Some(KnownOccurrences { horizon, entries }))
+        })
+    }
+
+    fn save_snapshot<'a>(&'a self, known: &'a KnownOccurrences) -> StoreFuture<'a, ()> {
+        Box::pin(async move {
+            let keys: Vec<&str> = known.entries.iter().map(|(k, _)| k.as_str()).collect();
+            let data: Vec<&str> = known.entries.iter().map(|(_, d)| d.as_str()).collect();
+            let mut client = self.client().await?;
+            let tx = client.transaction().await?;
+            // The horizon row first: it serializes two replicas saving at once.
+            tx.execute(
+                "INSERT INTO announce_horizon (id, horizon) VALUES (1, $1)
+                 ON CONFLICT (id) DO UPDATE SET horizon = excluded.horizon",
+                &[&known.horizon.as_microsecond()],
+            )
+            .await?;
+            tx.execute("DELETE FROM announce_known", &[]).await?;
+            tx.execute(
+                "INSERT INTO announce_known (occurrence, data)
+                 SELECT DISTINCT ON (k) k, d FROM unnest($1::text[], $2::text[]) AS new (k, d)",
+                &[&keys, &data],
+            )
+            .await?;
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+}
+
+fn read_outbox(row: &tokio_postgres::Row) -> Result<OutboxMessage, StoreError> {
+    let attempts: i32 = row.try_get(7)?;
+    RawOutbox {
+        channel: row.try_get(0)?,
+        occurrence: row.try_get(1)?,
+        kind: row.try_get(2)?,
+        due: row.try_get(3)?,
+        expires: row.try_get(4)?,
+        payload: row.try_get(5)?,
+        state: row.try_get(6)?,
+        attempts: i64::from(attempts),
+        next_try: row.try_get(8)?,
+        last_error: row.try_get(9)?,
+        settled_at: row.try_get(10)?,
+    }
+    .into_message()
 }

@@ -127,3 +127,105 @@ impl Revision {
         }
     }
 }
+
+/// A message for the announce outbox ([`Store::enqueue`](crate::Store::enqueue)), keyed by
+/// (channel, occurrence, kind): the first copy of a key is kept, later ones are ignored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewMessage {
+    /// The `[[announce]]` channel's id.
+    pub channel: String,
+    /// The occurrence's key (`digest` for a weekly digest).
+    pub occurrence: String,
+    /// The kind of message, with what makes it unique (`reminder 1h 2026-12-03T15:00:00Z`).
+    pub kind: String,
+    /// When it should go out.
+    pub due: Timestamp,
+    /// When it is too late to send.
+    pub expires: Timestamp,
+    /// What it says, as the announce crate serialized it (JSON).
+    pub payload: String,
+}
+
+/// Where an outbox message stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Delivery {
+    /// Not sent yet (perhaps tried and failed: see `attempts`).
+    Pending,
+    /// Sent.
+    Sent,
+    /// Too late, or given up: never sent.
+    Dropped,
+}
+
+impl Delivery {
+    pub(crate) fn parse(text: &str) -> Result<Delivery, crate::StoreError> {
+        match text {
+            "pending" => Ok(Delivery::Pending),
+            "sent" => Ok(Delivery::Sent),
+            "dropped" => Ok(Delivery::Dropped),
+            other => Err(crate::StoreError::new(
+                crate::StoreErrorKind::Corrupt,
+                format!("unknown outbox state {other:?}"),
+            )),
+        }
+    }
+}
+
+/// One outbox message as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutboxMessage {
+    /// What was enqueued.
+    pub message: NewMessage,
+    /// Where it stands.
+    pub state: Delivery,
+    /// How many sends were tried.
+    pub attempts: u32,
+    /// Not to be tried before this (backoff after a failure).
+    pub next_try: Timestamp,
+    /// Why the last try failed, or why it was dropped.
+    pub last_error: Option<String>,
+    /// When it was sent, or dropped.
+    pub settled_at: Option<Timestamp>,
+}
+
+/// What became of one try at sending, for [`Store::settle`](crate::Store::settle).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Settle {
+    /// Sent.
+    Sent,
+    /// Failed; try again from `retry_at`.
+    Failed {
+        /// Why (no secret in it).
+        error: String,
+        /// When to try again.
+        retry_at: Timestamp,
+    },
+    /// Never to be sent (too late).
+    Dropped {
+        /// Why.
+        reason: String,
+    },
+}
+
+/// How one announce channel is doing, for `/health`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChannelHealth {
+    /// The channel's id.
+    pub channel: String,
+    /// When it last sent a message.
+    pub last_sent: Option<Timestamp>,
+    /// The last failure (or drop), and when.
+    pub last_error: Option<(String, Timestamp)>,
+    /// Messages waiting (due or not).
+    pub pending: u64,
+}
+
+/// The occurrences the announcer saw at its last round, to detect changes at the next
+/// ([`Store::snapshot`](crate::Store::snapshot)). The store keeps the entries as given.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KnownOccurrences {
+    /// The end of the time covered.
+    pub horizon: Timestamp,
+    /// (occurrence key, what the announce crate serialized of it).
+    pub entries: Vec<(String, String)>,
+}

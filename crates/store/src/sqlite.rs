@@ -21,7 +21,10 @@ use std::time::Duration;
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
-use crate::record::{Bodies, NewCopy, Published, Revision, Saved, SourceRecord};
+use crate::record::{
+    Bodies, ChannelHealth, Delivery, KnownOccurrences, NewCopy, NewMessage, OutboxMessage,
+    Published, Revision, Saved, Settle, SourceRecord,
+};
 use crate::{Store, StoreError, StoreErrorKind, StoreFuture, migrate};
 
 /// The [`Store`] on an embedded SQLite database.
@@ -426,6 +429,271 @@ impl Store for SqliteStore {
             }
             tx.commit()?;
             Ok(revisions)
+        })
+    }
+
+    fn enqueue<'a>(&'a self, messages: &'a [NewMessage]) -> StoreFuture<'a, usize> {
+        let messages = messages.to_vec();
+        self.run(move |conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let mut added = 0;
+            {
+                let mut insert = tx.prepare_cached(
+                    "INSERT INTO announce_outbox
+                        (channel, occurrence, kind, due, expires, payload, next_try)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?4)
+                     ON CONFLICT (channel, occurrence, kind) DO NOTHING",
+                )?;
+                for m in &messages {
+                    added += insert.execute(params![
+                        m.channel,
+                        m.occurrence,
+                        m.kind,
+                        m.due.as_microsecond(),
+                        m.expires.as_microsecond(),
+                        m.payload
+                    ])?;
+                }
+            }
+            tx.commit()?;
+            Ok(added)
+        })
+    }
+
+    fn due_messages(&self, now: Timestamp, limit: usize) -> StoreFuture<'_, Vec<OutboxMessage>> {
+        let now = now.as_microsecond();
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.run(move |conn| {
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT {OUTBOX_COLUMNS} FROM announce_outbox
+                 WHERE state = 'pending' AND next_try <= ?1
+                 ORDER BY due, channel, occurrence, kind LIMIT ?2"
+            ))?;
+            let rows = stmt
+                .query_map(params![now, limit], RawOutbox::read)?
+                .collect::<Result<Vec<_>, _>>()?;
+            rows.into_iter().map(RawOutbox::into_message).collect()
+        })
+    }
+
+    fn settle<'a>(
+        &'a self,
+        key: (&'a str, &'a str, &'a str),
+        outcome: Settle,
+        at: Timestamp,
+    ) -> StoreFuture<'a, ()> {
+        let (channel, occurrence, kind) = (key.0.to_owned(), key.1.to_owned(), key.2.to_owned());
+        let at = at.as_microsecond();
+        self.run(move |conn| {
+            let keyed =
+                "WHERE channel = ?1 AND occurrence = ?2 AND kind = ?3 AND state = 'pending'";
+            match outcome {
+                Settle::Sent => conn.execute(
+                    &format!(
+                        "UPDATE announce_outbox SET state = 'sent', attempts = attempts + 1,
+                            settled_at = ?4 {keyed}"
+                    ),
+                    params![channel, occurrence, kind, at],
+                )?,
+                Settle::Failed { error, retry_at } => conn.execute(
+                    &format!(
+                        "UPDATE announce_outbox SET attempts = attempts + 1, last_error = ?4,
+                            error_at = ?5, next_try = ?6 {keyed}"
+                    ),
+                    params![
+                        channel,
+                        occurrence,
+                        kind,
+                        error,
+                        at,
+                        retry_at.as_microsecond()
+                    ],
+                )?,
+                Settle::Dropped { reason } => conn.execute(
+                    &format!(
+                        "UPDATE announce_outbox SET state = 'dropped', last_error = ?4,
+                            error_at = ?5, settled_at = ?5 {keyed}"
+                    ),
+                    params![channel, occurrence, kind, reason, at],
+                )?,
+            };
+            Ok(())
+        })
+    }
+
+    fn outbox(&self) -> StoreFuture<'_, Vec<OutboxMessage>> {
+        self.run(move |conn| {
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT {OUTBOX_COLUMNS} FROM announce_outbox ORDER BY channel, occurrence, kind"
+            ))?;
+            let rows = stmt
+                .query_map([], RawOutbox::read)?
+                .collect::<Result<Vec<_>, _>>()?;
+            rows.into_iter().map(RawOutbox::into_message).collect()
+        })
+    }
+
+    fn channel_health(&self) -> StoreFuture<'_, Vec<ChannelHealth>> {
+        self.run(move |conn| {
+            let mut stmt = conn.prepare_cached(CHANNEL_HEALTH)?;
+            let rows = stmt
+                .query_map([], |row| {
+                    Ok((
+                        row.get::<_, String>(0)?,
+                        row.get::<_, Option<i64>>(1)?,
+                        row.get::<_, Option<String>>(2)?,
+                        row.get::<_, Option<i64>>(3)?,
+                        row.get::<_, i64>(4)?,
+                    ))
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            rows.into_iter().map(health).collect()
+        })
+    }
+
+    fn prune_outbox(&self, before: Timestamp) -> StoreFuture<'_, usize> {
+        let before = before.as_microsecond();
+        self.run(move |conn| {
+            Ok(conn.execute(
+                "DELETE FROM announce_outbox WHERE state <> 'pending' AND expires < ?1",
+                [before],
+            )?)
+        })
+    }
+
+    fn snapshot(&self) -> StoreFuture<'_, Option<KnownOccurrences>> {
+        self.run(move |conn| {
+            let tx = conn.transaction()?;
+            let horizon: Option<i64> = tx
+                .query_row(
+                    "SELECT horizon FROM announce_horizon WHERE id = 1",
+                    [],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            let Some(horizon) = horizon else {
+                return Ok(None);
+            };
+            let entries = {
+                let mut stmt = tx.prepare_cached(
+                    "SELECT occurrence, data FROM announce_known ORDER BY occurrence",
+                )?;
+                stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+                    .collect::<Result<Vec<_>, _>>()?
+            };
+            Ok(Some(KnownOccurrences {
+                horizon: from_micros(horizon)?,
+                entries,
+            }))
+        })
+    }
+
+    fn save_snapshot<'a>(&'a self, known: &'a KnownOccurrences) -> StoreFuture<'a, ()> {
+        let known = known.clone();
+        self.run(move |conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            tx.execute("DELETE FROM announce_known", [])?;
+            {
+                let mut insert = tx.prepare_cached(
+                    "INSERT INTO announce_known (occurrence, data) VALUES (?1, ?2)
+                     ON CONFLICT (occurrence) DO UPDATE SET data = excluded.data",
+                )?;
+                for (key, data) in &known.entries {
+                    insert.execute(params![key, data])?;
+                }
+            }
+            tx.execute(
+                "INSERT INTO announce_horizon (id, horizon) VALUES (1, ?1)
+                 ON CONFLICT (id) DO UPDATE SET horizon = excluded.horizon",
+                [known.horizon.as_microsecond()],
+            )?;
+            tx.commit()?;
+            Ok(())
+        })
+    }
+}
+
+/// The outbox columns, in [`RawOutbox::read`]'s order.
+pub(crate) const OUTBOX_COLUMNS: &str = "channel, occurrence, kind, due, expires, payload, state, \
+                                         attempts, next_try, last_error, settled_at";
+
+/// Per channel: the last send, the last error and its time, the messages waiting.
+pub(crate) const CHANNEL_HEALTH: &str = "SELECT channel,
+        MAX(CASE WHEN state = 'sent' THEN settled_at END),
+        (SELECT last_error FROM announce_outbox AS e WHERE e.channel = o.channel
+            AND e.error_at IS NOT NULL ORDER BY e.error_at DESC LIMIT 1),
+        MAX(error_at),
+        SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END)
+     FROM announce_outbox AS o GROUP BY channel ORDER BY channel";
+
+/// A [`CHANNEL_HEALTH`] row to its record.
+pub(crate) fn health(
+    (channel, sent, error, error_at, pending): (
+        String,
+        Option<i64>,
+        Option<String>,
+        Option<i64>,
+        i64,
+    ),
+) -> Result<ChannelHealth, StoreError> {
+    Ok(ChannelHealth {
+        channel,
+        last_sent: sent.map(from_micros).transpose()?,
+        last_error: match (error, error_at) {
+            (Some(error), Some(at)) => Some((error, from_micros(at)?)),
+            _ => None,
+        },
+        pending: u64::try_from(pending).unwrap_or(0),
+    })
+}
+
+/// An outbox row as either database returns it.
+pub(crate) struct RawOutbox {
+    pub channel: String,
+    pub occurrence: String,
+    pub kind: String,
+    pub due: i64,
+    pub expires: i64,
+    pub payload: String,
+    pub state: String,
+    pub attempts: i64,
+    pub next_try: i64,
+    pub last_error: Option<String>,
+    pub settled_at: Option<i64>,
+}
+
+impl RawOutbox {
+    fn read(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        Ok(RawOutbox {
+            channel: row.get(0)?,
+            occurrence: row.get(1)?,
+            kind: row.get(2)?,
+            due: row.get(3)?,
+            expires: row.get(4)?,
+            payload: row.get(5)?,
+            state: row.get(6)?,
+            attempts: row.get(7)?,
+            next_try: row.get(8)?,
+            last_error: row.get(9)?,
+            settled_at: row.get(10)?,
+        })
+    }
+
+    pub(crate) fn into_message(self) -> Result<OutboxMessage, StoreError> {
+        Ok(OutboxMessage {
+            message: NewMessage {
+                channel: self.channel,
+                occurrence: self.occurrence,
+                kind: self.kind,
+                due: from_micros(self.due)?,
+                expires: from_micros(self.expires)?,
+                payload: self.payload,
+            },
+            state: Delivery::parse(&self.state)?,
+            attempts: to_u32(self.attempts)?,
+            next_try: from_micros(self.next_try)?,
+            last_error: self.last_error,
+            settled_at: self.settled_at.map(from_micros).transpose()?,
         })
     }
 }

@@ -289,3 +289,145 @@ pub async fn check_revision_contract(store: &dyn crate::Store, at: fn(i64) -> ji
         .unwrap();
     assert_eq!(changed, [revision(1, at(700))]);
 }
+
+/// The announce outbox contract (issue 18) of [`crate::Store::enqueue`] and friends, run
+/// against any store: a key is kept once whatever is enqueued again, only due pending messages
+/// are handed out, a failure is retried from its retry time, a settled message stays settled,
+/// health reports the last send and error per channel, pruning keeps what is pending, and the
+/// snapshot is replaced whole. `at(s)` is an instant `s` seconds into the test.
+pub async fn check_outbox_contract(store: &dyn crate::Store, at: fn(i64) -> jiff::Timestamp) {
+    use crate::{Delivery, KnownOccurrences, NewMessage, Settle};
+    let message = |channel: &str, kind: &str, due: i64, payload: &str| NewMessage {
+        channel: channel.to_owned(),
+        occurrence: "weekly@example.org 2026-12-03T15:00:00Z".to_owned(),
+        kind: kind.to_owned(),
+        due: at(due),
+        expires: at(due + 3600),
+        payload: payload.to_owned(),
+    };
+    let reminder = message("chat", "reminder 1h", 100, "first");
+    let notice = message("list", "cancelled", 50, "notice");
+    assert_eq!(
+        store
+            .enqueue(&[reminder.clone(), notice.clone()])
+            .await
+            .unwrap(),
+        2
+    );
+    // Planned again (a restart, another replica): the first copy is kept, nothing is added.
+    let again = message("chat", "reminder 1h", 100, "second");
+    assert_eq!(store.enqueue(&[again]).await.unwrap(), 0);
+    assert!(store.due_messages(at(10), 10).await.unwrap().is_empty());
+    let due = store.due_messages(at(100), 10).await.unwrap();
+    let keys: Vec<(&str, &str)> = due
+        .iter()
+        .map(|m| (m.message.channel.as_str(), m.message.payload.as_str()))
+        .collect();
+    assert_eq!(keys, [("list", "notice"), ("chat", "first")]);
+    assert_eq!(due[1].message, reminder);
+    assert_eq!(due[1].state, Delivery::Pending);
+
+    // The chat channel fails: retried from its retry time, not before.
+    let key = |m: &NewMessage| (m.channel.clone(), m.occurrence.clone(), m.kind.clone());
+    let (c, o, k) = key(&reminder);
+    store
+        .settle(
+            (&c, &o, &k),
+            Settle::Failed {
+                error: "the slack endpoint answered 500".into(),
+                retry_at: at(160),
+            },
+            at(100),
+        )
+        .await
+        .unwrap();
+    let due = store.due_messages(at(120), 10).await.unwrap();
+    assert_eq!(due.len(), 1, "only the list's notice is due at 120 s");
+    let due = store.due_messages(at(160), 10).await.unwrap();
+    let retried = due.iter().find(|m| m.message.channel == "chat").unwrap();
+    assert_eq!(retried.attempts, 1);
+    assert_eq!(
+        retried.last_error.as_deref(),
+        Some("the slack endpoint answered 500")
+    );
+    store
+        .settle((&c, &o, &k), Settle::Sent, at(161))
+        .await
+        .unwrap();
+    // Settled stays settled: a late failure report does not reopen it.
+    store
+        .settle(
+            (&c, &o, &k),
+            Settle::Failed {
+                error: "late".into(),
+                retry_at: at(170),
+            },
+            at(162),
+        )
+        .await
+        .unwrap();
+    let (lc, lo, lk) = key(&notice);
+    store
+        .settle(
+            (&lc, &lo, &lk),
+            Settle::Dropped {
+                reason: "more than its lead late".into(),
+            },
+            at(200),
+        )
+        .await
+        .unwrap();
+    assert!(store.due_messages(at(10_000), 10).await.unwrap().is_empty());
+    let all = store.outbox().await.unwrap();
+    let states: Vec<(&str, Delivery, u32, Option<jiff::Timestamp>)> = all
+        .iter()
+        .map(|m| {
+            (
+                m.message.channel.as_str(),
+                m.state,
+                m.attempts,
+                m.settled_at,
+            )
+        })
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ("chat", Delivery::Sent, 2, Some(at(161))),
+            ("list", Delivery::Dropped, 0, Some(at(200))),
+        ]
+    );
+    let health = store.channel_health().await.unwrap();
+    assert_eq!(health.len(), 2);
+    assert_eq!(health[0].channel, "chat");
+    assert_eq!(health[0].last_sent, Some(at(161)));
+    assert_eq!(
+        health[0].last_error,
+        Some(("the slack endpoint answered 500".to_owned(), at(100)))
+    );
+    assert_eq!(health[1].last_sent, None);
+    assert_eq!(health[1].pending, 0);
+
+    // Pruning forgets settled, expired messages and keeps pending ones.
+    let waiting = message("chat", "reminder 24h", 5_000, "later");
+    store.enqueue(&[waiting]).await.unwrap();
+    assert_eq!(store.prune_outbox(at(100_000)).await.unwrap(), 2);
+    let left = store.outbox().await.unwrap();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].message.kind, "reminder 24h");
+
+    // The snapshot: none at first, then replaced whole.
+    assert_eq!(store.snapshot().await.unwrap(), None);
+    let first = KnownOccurrences {
+        horizon: at(1_000),
+        entries: vec![("a".into(), "{1}".into()), ("b".into(), "{2}".into())],
+    };
+    store.save_snapshot(&first).await.unwrap();
+    assert_eq!(store.snapshot().await.unwrap().as_ref(), Some(&first));
+    let second = KnownOccurrences {
+        horizon: at(2_000),
+        entries: vec![("c".into(), "{3}".into())],
+    };
+    store.save_snapshot(&second).await.unwrap();
+    assert_eq!(store.snapshot().await.unwrap(), Some(second));
+}

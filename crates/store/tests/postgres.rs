@@ -282,3 +282,31 @@ async fn can_keep_revisions_on_postgresql_and_agree_between_replicas() {
         "one transaction wrote them all"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL (scripts/test provides it)"]
+async fn can_keep_the_announce_outbox_once_per_key_between_replicas() {
+    let cluster = tokio::task::spawn_blocking(Cluster::start).await.unwrap();
+    let store = PgStore::connect(&cluster.url(), 4).await.unwrap();
+    touchpoint_store::testing::check_outbox_contract(&store, at).await;
+    // Two replicas enqueue the same 100 messages at once: each key is stored once, and the
+    // two counts of new messages add up to 100.
+    let replica = PgStore::connect(&cluster.url(), 4).await.unwrap();
+    let messages: Vec<touchpoint_store::NewMessage> = (0..100)
+        .map(|i| touchpoint_store::NewMessage {
+            channel: "chat".into(),
+            occurrence: format!("series-{i}@example.org"),
+            kind: "reminder 1h".into(),
+            due: at(i),
+            expires: at(i + 3600),
+            payload: "{}".into(),
+        })
+        .collect();
+    let (a, b) = tokio::join!(store.enqueue(&messages), replica.enqueue(&messages));
+    assert_eq!(a.unwrap() + b.unwrap(), 100);
+    assert_eq!(
+        replica.due_messages(at(10_000), 1000).await.unwrap().len(),
+        101,
+        "the 100 and the contract's pending one"
+    );
+}
