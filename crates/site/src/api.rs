@@ -106,6 +106,9 @@ pub struct ApiOccurrence {
     pub status: &'static str,
     /// Why a cancelled occurrence of the community's own series does not take place, or null.
     pub cancel_reason: Option<String>,
+    /// Where an occurrence an override moved was due (its RECURRENCE-ID, RFC 3339 in UTC), or
+    /// null when it takes place when its rule says.
+    pub moved_from: Option<String>,
     /// A join or details link (http(s) or mailto only), or null.
     pub url: Option<String>,
     /// The link to join the meeting's video call, or null: the series' join link, or for an
@@ -139,6 +142,7 @@ impl ApiOccurrence {
             + optional(&self.group)
             + optional(&self.source)
             + optional(&self.cancel_reason)
+            + optional(&self.moved_from)
             + optional(&self.url)
             + optional(&self.join_url)
             + optional(&self.description)
@@ -161,6 +165,7 @@ impl ApiOccurrence {
             all_day: item.all_day(),
             status: item.status.as_str().unwrap_or("confirmed"),
             cancel_reason: item.cancel_reason().map(str::to_owned),
+            moved_from: item.moved_from().map(|at| at.to_string()),
             url: item.url().map(str::to_owned),
             join_url: item.join_url(),
             description: item.description().map(str::to_owned),

@@ -15,8 +15,8 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use serde::Deserialize;
 
 use crate::api::{self, ApiError};
-use crate::html::{LOCAL_TIMES_JS, when_time};
-use crate::{Filter, Origin, Site, Viewer, paths};
+use crate::html::{LOCAL_TIMES_JS, moved_note, when_time};
+use crate::{Filter, HourCycle, Origin, Site, Viewer, paths};
 
 /// The `<touchpoint-upcoming>` web component: [`LOCAL_TIMES_JS`] and the component, in one
 /// function so neither adds a global to the embedding page.
@@ -53,11 +53,50 @@ pub struct UpcomingQuery {
     /// The zone shown with JavaScript off, and forced with it on (default: the visitor's zone
     /// in the browser, the community's zone without JavaScript).
     pub tz: Option<String>,
+    /// `light` (the default) or `dark`: the embedding page's theme, which the list follows.
+    pub theme: Option<String>,
 }
 
+/// The embed's colour theme (`?theme=`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Dark text on the host page's light background.
+    #[default]
+    Light,
+    /// Light text on the host page's dark background.
+    Dark,
+}
+
+impl Theme {
+    /// The theme `?theme=` names: `light`, `dark`, or nothing (light).
+    pub fn from_query(theme: Option<&str>) -> Result<Theme, ApiError> {
+        match theme.map(str::trim).unwrap_or_default() {
+            "" | "light" => Ok(Theme::Light),
+            "dark" => Ok(Theme::Dark),
+            other => Err(ApiError::bad_request(format!(
+                "theme must be light or dark, got {:?}",
+                other.chars().take(40).collect::<String>()
+            ))),
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// The page's style. The theme is the host page's (`?theme=`), not the visitor's system
+/// setting: a light site framing a list that turned dark on its own would show a black box.
+/// Both themes' colours pass WCAG AA on the host's background (white, or the dark sites' usual
+/// #0d1117–#202124); the page's own background stays transparent.
 const STYLE: &str = "
-:root{color-scheme:light dark;font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}
-body{margin:0;padding:.5rem}
+:root{color-scheme:light;color:#1b1f24;font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}
+:root[data-theme=dark]{color-scheme:dark;color:#e6edf3}
+body{margin:0;padding:.5rem;background:transparent}
+.moved{font-size:.85em;font-style:italic}
 ul{list-style:none;margin:0;padding:0}
 li{padding:.4rem 0;border-bottom:1px solid color-mix(in srgb,currentColor 15%,transparent)}
 li:last-child{border-bottom:0}
@@ -72,14 +111,26 @@ a{color:inherit}
 
 /// The iframe page of `GET /embed/upcoming`: the next meetings matching the query, or a 400
 /// for an unknown series, group, source or zone.
-pub fn upcoming(site: &Site, query: &UpcomingQuery, now: Timestamp) -> Result<Markup, ApiError> {
+///
+/// `hours` is the visitor's clock (from their `Accept-Language`); the inline script writes the
+/// same with JavaScript on.
+pub fn upcoming(
+    site: &Site,
+    query: &UpcomingQuery,
+    now: Timestamp,
+    hours: HourCycle,
+) -> Result<Markup, ApiError> {
     let asked_tz = query
         .tz
         .as_deref()
         .map(str::trim)
         .filter(|tz| !tz.is_empty());
-    let viewer = Viewer::from_query(asked_tz, site.default_tz())
-        .map_err(|err| ApiError::bad_request(err.to_string()))?;
+    let viewer = Viewer {
+        hours,
+        ..Viewer::from_query(asked_tz, site.default_tz())
+            .map_err(|err| ApiError::bad_request(err.to_string()))?
+    };
+    let theme = Theme::from_query(query.theme.as_deref())?;
     let mut filter = api::filter(
         site,
         query.source.as_deref(),
@@ -97,7 +148,7 @@ pub fn upcoming(site: &Site, query: &UpcomingQuery, now: Timestamp) -> Result<Ma
     let info = &site.community.info;
     Ok(html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang="en" data-theme=(theme.as_str()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -125,6 +176,7 @@ pub fn upcoming(site: &Site, query: &UpcomingQuery, now: Timestamp) -> Result<Ma
                                         }
                                     }
                                 }
+                                (moved_note(&viewer, item))
                                 @if item.cancelled() {
                                     " " span class="badge" { "Cancelled" }
                                     @if let Some(reason) = item.cancel_reason() { " " (reason) }

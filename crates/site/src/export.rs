@@ -42,9 +42,7 @@ impl StaticFile {
 
 /// Every file of the static site for `site` at `now`.
 pub fn render(site: &Site, now: Timestamp) -> Vec<StaticFile> {
-    let viewer = Viewer {
-        tz: site.default_tz().clone(),
-    };
+    let viewer = Viewer::new(site.default_tz().clone());
     let mut files = vec![
         page(&paths::home(), pages::home(site, &viewer, now)),
         page(&paths::health(), pages::health(site, &viewer, now)),
@@ -52,6 +50,7 @@ pub fn render(site: &Site, now: Timestamp) -> Vec<StaticFile> {
         asset(&paths::stylesheet(), pages::CSS),
         asset(&paths::script(), pages::JS),
         asset(&paths::zones(), pages::zones_json()),
+        asset(&paths::favicon(), pages::FAVICON),
         asset(&paths::embed_component(), embed::COMPONENT_JS.as_str()),
     ];
     files.push(StaticFile::new(

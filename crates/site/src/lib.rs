@@ -5,6 +5,7 @@
 //! and cannot disagree. Nothing here does I/O or reads the clock: "now" is a parameter.
 
 pub mod api;
+pub mod cadence;
 pub mod embed;
 pub mod export;
 pub mod feeds;
@@ -27,7 +28,7 @@ use touchpoint_calendar::{
 use touchpoint_community::{CalendarSource, Community, Series};
 
 pub use paths::SitePath;
-pub use when::{Viewer, ViewerError};
+pub use when::{HourCycle, Viewer, ViewerError, ZoneChoice};
 
 /// The longest window one request may ask for, so one request cannot ask for unbounded work.
 pub const MAX_WINDOW_DAYS: i32 = 2 * 366;

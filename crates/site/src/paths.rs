@@ -53,6 +53,11 @@ pub mod route {
     pub const ZONES: &str = "/assets/zones.json";
 
     // Feeds
+    /// The site's icon (`<link rel=icon>`).
+    pub const FAVICON: &str = "/favicon.svg";
+    /// Where browsers and feed readers look for an icon unasked: answered with no content, so
+    /// it is not a 404 on every visit (not a path the site links to).
+    pub const FAVICON_ICO: &str = "/favicon.ico";
     /// The community's own series.
     pub const COMMUNITY_FEED: &str = "/calendar.ics";
     /// The community's series and every outside calendar, merged.
@@ -207,6 +212,8 @@ fixed_paths! {
     community_feed: COMMUNITY_FEED, File;
     /// `/all.ics`: everything merged.
     all_feed: ALL_FEED, File;
+    /// `/favicon.svg`.
+    favicon: FAVICON, File;
     /// `/api/v1/occurrences` (the static export writes a year of them as `occurrences.json`).
     api_occurrences: API_OCCURRENCES, Api;
     /// `/api/v1/series`.
@@ -285,6 +292,7 @@ pub fn every(site: &Site, now: Timestamp) -> Vec<SitePath> {
         api_occurrences(),
         api_series_list(),
         api_groups(),
+        favicon(),
         api_calendars(),
         api_openapi(),
         embed_upcoming(),

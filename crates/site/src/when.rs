@@ -5,11 +5,115 @@ use touchpoint_calendar::Tz;
 
 use crate::Item;
 
-/// The zone a page is rendered in: `?tz=`, else the `tz` cookie, else the community's default.
+/// The zone a page is rendered in: `?tz=`, else the `tz` cookie, else the community's default;
+/// and how the visitor reads a clock.
 #[derive(Clone, Debug)]
 pub struct Viewer {
     /// The zone.
     pub tz: Tz,
+    /// Where the zone came from.
+    pub choice: ZoneChoice,
+    /// 12- or 24-hour clock, from the visitor's language ([`HourCycle::for_language`]).
+    pub hours: HourCycle,
+    /// The page's own query parameters other than `tz`, in request order: the zone picker
+    /// carries them as hidden inputs, so changing zone keeps the view, date and filters.
+    pub params: Vec<(String, String)>,
+    /// The page's own address relative to itself (`./calendar`, `./`), for "use my zone"; `None`
+    /// where there is no request (the static export).
+    pub here: Option<String>,
+}
+
+/// Where the viewer's zone came from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ZoneChoice {
+    /// Nothing chose it: the community's default.
+    #[default]
+    Default,
+    /// The `tz` cookie: the visitor's pick in the zone picker, or their detected zone.
+    Remembered,
+    /// `?tz=` in the address, as in a shared link: shown for this view only, never remembered.
+    Link,
+}
+
+/// How a clock is written: "13:00" or "1:00 PM".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum HourCycle {
+    /// "13:00".
+    #[default]
+    H23,
+    /// "1:00 PM".
+    H12,
+}
+
+/// The regions whose preferred hour cycle is 12-hour (`_preferred: "h"`) in CLDR 44's
+/// supplemental `timeData.json`. The browser script (`html/assets/local-times.js`) holds the
+/// same list (a unit test keeps them equal), so a page and an embed write a clock alike.
+pub const TWELVE_HOUR_REGIONS: &[&str] = &[
+    "AE", "AG", "AL", "AR", "AS", "AU", "BB", "BD", "BH", "BM", "BN", "BO", "BS", "BT", "CA", "CL",
+    "CO", "CR", "CU", "CY", "DJ", "DM", "DO", "DZ", "EC", "EG", "EH", "ER", "ET", "FJ", "FM", "GD",
+    "GH", "GM", "GR", "GT", "GU", "GY", "HK", "HN", "IN", "IQ", "JM", "JO", "KH", "KI", "KN", "KP",
+    "KR", "KW", "KY", "LB", "LC", "LR", "LS", "LY", "MH", "MO", "MP", "MR", "MW", "MX", "MY", "NA",
+    "NI", "NZ", "OM", "PA", "PE", "PG", "PH", "PK", "PR", "PS", "PW", "PY", "QA", "SA", "SB", "SD",
+    "SG", "SL", "SO", "SS", "SV", "SY", "SZ", "TC", "TD", "TN", "TO", "TT", "TW", "UM", "US", "UY",
+    "VC", "VE", "VG", "VI", "VU", "WS", "YE", "ZM",
+];
+
+/// The region a language alone stands for, where it matters to the clock: CLDR's likely
+/// subtags for the languages whose likely region is in [`TWELVE_HOUR_REGIONS`] (every other
+/// bare language reads a 24-hour clock).
+pub const TWELVE_HOUR_LANGUAGES: &[(&str, &str)] = &[
+    ("ar", "EG"),
+    ("bn", "BD"),
+    ("el", "GR"),
+    ("en", "US"),
+    ("fil", "PH"),
+    ("hi", "IN"),
+    ("ko", "KR"),
+    ("ur", "PK"),
+];
+
+impl HourCycle {
+    /// The clock of a language tag (`en-US`, `de`, `es-419`): 12-hour when its region (or, with
+    /// no region, the language's likely region) prefers it in CLDR, else 24-hour.
+    pub fn for_language(tag: &str) -> HourCycle {
+        let mut parts = tag.trim().split(['-', '_']);
+        let language = parts.next().unwrap_or_default().to_ascii_lowercase();
+        // The region is the first two-letter (or three-digit) subtag after the language.
+        let region = parts
+            .map(str::to_ascii_uppercase)
+            .find(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_alphabetic()) || p == "419");
+        let twelve = match region.as_deref() {
+            Some("419") => true,
+            Some(region) => TWELVE_HOUR_REGIONS.contains(&region),
+            None => TWELVE_HOUR_LANGUAGES.iter().any(|(l, _)| *l == language),
+        };
+        if twelve {
+            HourCycle::H12
+        } else {
+            HourCycle::H23
+        }
+    }
+
+    /// The clock of an `Accept-Language` header: its most preferred language's
+    /// ([`HourCycle::for_language`]); 24-hour without one.
+    pub fn for_accept_language(header: &str) -> HourCycle {
+        let mut best: Option<(&str, f32)> = None;
+        for range in header.split(',') {
+            let mut fields = range.split(';');
+            let tag = fields.next().unwrap_or_default().trim();
+            let quality = fields
+                .find_map(|f| f.trim().strip_prefix("q="))
+                .and_then(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            if tag.is_empty() || tag == "*" || quality <= 0.0 {
+                continue;
+            }
+            if best.is_none_or(|(_, q)| quality > q) {
+                best = Some((tag, quality));
+            }
+        }
+        best.map_or(HourCycle::H23, |(tag, _)| HourCycle::for_language(tag))
+    }
 }
 
 /// An unknown `?tz=` value.
@@ -35,14 +139,26 @@ fn did_you_mean(suggestions: &[String]) -> String {
 }
 
 impl Viewer {
+    /// A viewer of `tz` (nothing chose it), with a 24-hour clock.
+    pub fn new(tz: Tz) -> Viewer {
+        Viewer {
+            tz,
+            choice: ZoneChoice::Default,
+            hours: HourCycle::H23,
+            params: Vec::new(),
+            here: None,
+        }
+    }
+
     /// The viewer for an optional `?tz=` value; empty means the default.
     pub fn from_query(tz: Option<&str>, default: &Tz) -> Result<Viewer, ViewerError> {
         match tz.map(str::trim).filter(|tz| !tz.is_empty()) {
-            None => Ok(Viewer {
-                tz: default.clone(),
-            }),
+            None => Ok(Viewer::new(default.clone())),
             Some(name) => Tz::iana(name)
-                .map(|tz| Viewer { tz })
+                .map(|tz| Viewer {
+                    choice: ZoneChoice::Link,
+                    ..Viewer::new(tz)
+                })
                 .ok_or_else(|| ViewerError {
                     asked: name.chars().take(80).collect(),
                     suggestions: touchpoint_community::suggest_zones(name),
@@ -65,9 +181,67 @@ impl Viewer {
             .map(str::trim)
             .filter(|tz| !tz.is_empty())
             .and_then(Tz::iana);
-        Ok(Viewer {
-            tz: remembered.unwrap_or_else(|| default.clone()),
+        Ok(match remembered {
+            Some(tz) => Viewer {
+                choice: ZoneChoice::Remembered,
+                ..Viewer::new(tz)
+            },
+            None => Viewer::new(default.clone()),
         })
+    }
+
+    /// The place a zone is named after, for people: "Tokyo" for Asia/Tokyo, "Buenos Aires"
+    /// for America/Argentina/Buenos_Aires, the name itself for UTC and the like.
+    pub fn place(&self) -> String {
+        let name = &*self.tz.name;
+        match name.rsplit_once('/') {
+            Some((area, city)) if area != "Etc" => city.replace('_', " "),
+            _ => name.to_owned(),
+        }
+    }
+
+    /// "Tokyo time" (or "UTC"): what a shared link shows times in.
+    pub fn shown_in(&self) -> String {
+        let place = self.place();
+        if self.tz.name.contains('/') && !self.tz.name.starts_with("Etc/") {
+            format!("{place} time")
+        } else {
+            place
+        }
+    }
+
+    /// This page without `?tz=` (every other parameter kept): "use my zone"; `None` without a
+    /// request.
+    pub fn own_zone_href(&self) -> Option<String> {
+        Some(Viewer::page_href(self.here.as_deref()?, &self.params))
+    }
+
+    /// The link to the page at `here` (a relative address, [`Viewer::here`]) with `params`.
+    pub fn page_href(here: &str, params: &[(String, String)]) -> String {
+        if params.is_empty() {
+            return here.to_owned();
+        }
+        let query = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(params)
+            .finish();
+        format!("{here}?{query}")
+    }
+
+    /// The zone's abbreviation at `at` when it has a real one ("JST", "CEST"), else its offset
+    /// ("UTC+05:30", "UTC").
+    pub fn abbreviation(zone: &jiff::tz::TimeZone, at: Timestamp) -> String {
+        let info = zone.to_offset_info(at);
+        let abbreviation = info.abbreviation();
+        if abbreviation.starts_with(['+', '-']) || abbreviation.is_empty() {
+            let offset = info.offset();
+            if offset.seconds() == 0 {
+                "UTC".to_owned()
+            } else {
+                format!("UTC{offset}")
+            }
+        } else {
+            abbreviation.to_owned()
+        }
     }
 
     /// The wall clock of an instant in the viewer's zone.
@@ -75,7 +249,8 @@ impl Viewer {
         at.to_zoned_datetime(self.tz.zone.clone())
     }
 
-    /// The zone's name with its current abbreviation and offset: "Europe/Madrid (CET, UTC+01:00)".
+    /// The zone's name with its current abbreviation and offset: "Europe/Madrid (CET, UTC+01:00)";
+    /// "UTC" alone for UTC (never "UTC (UTC)").
     pub fn label(&self, now: Timestamp) -> String {
         let info = self.tz.zone.to_offset_info(now);
         let offset = info.offset();
@@ -85,7 +260,9 @@ impl Viewer {
         } else {
             format!("UTC{offset}")
         };
-        if abbreviation.starts_with(['+', '-'])
+        if *self.tz.name == *utc {
+            utc
+        } else if abbreviation.starts_with(['+', '-'])
             || abbreviation == &*self.tz.name
             || abbreviation == "UTC"
         {
@@ -102,11 +279,28 @@ impl Viewer {
             .to_string()
     }
 
-    /// "13:00" in the viewer's zone.
+    /// "13:00" (or "1:00 PM", see [`Viewer::hours`]) in the viewer's zone.
     pub fn clock(&self, at: Timestamp) -> String {
-        at.to_zoned_datetime(self.tz.zone.clone())
-            .strftime("%H:%M")
-            .to_string()
+        self.wall_clock(at.to_zoned_datetime(self.tz.zone.clone()).time())
+    }
+
+    /// A wall-clock time as this viewer reads clocks: "13:00" or "1:00 PM".
+    pub fn wall_clock(&self, time: jiff::civil::Time) -> String {
+        match self.hours {
+            HourCycle::H23 => time.strftime("%H:%M").to_string(),
+            HourCycle::H12 => time.strftime("%-I:%M %p").to_string(),
+        }
+    }
+
+    /// "moved from Mon 21 Dec" (or "moved from 17:00" when only the clock changed): where an
+    /// occurrence starting at `start` was before an override moved it, in the viewer's zone.
+    pub fn moved_from(&self, start: Timestamp, original: Timestamp) -> String {
+        let was = self.local(original);
+        if was.date() == self.local(start).date() {
+            format!("moved from {}", self.clock(original))
+        } else {
+            format!("moved from {}", was.strftime("%a %-d %b"))
+        }
     }
 
     /// The RFC 3339 instant for `<time datetime>`.
@@ -225,6 +419,128 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn can_tell_a_shared_link_from_a_remembered_choice() {
+        let utc = Tz::utc();
+        let link = Viewer::from_request(Some("Asia/Tokyo"), Some("Europe/Berlin"), &utc).unwrap();
+        assert_eq!(link.choice, ZoneChoice::Link);
+        assert_eq!(link.shown_in(), "Tokyo time");
+        let kept = Viewer::from_request(None, Some("Europe/Berlin"), &utc).unwrap();
+        assert_eq!(kept.choice, ZoneChoice::Remembered);
+        let none = Viewer::from_request(None, None, &utc).unwrap();
+        assert_eq!(none.choice, ZoneChoice::Default);
+        let buenos_aires = Viewer::new(Tz::iana("America/Argentina/Buenos_Aires").unwrap());
+        assert_eq!(buenos_aires.shown_in(), "Buenos Aires time");
+        assert_eq!(Viewer::new(utc).shown_in(), "UTC");
+    }
+
+    #[test]
+    fn can_link_to_the_same_page_without_the_zone() {
+        let mut viewer = Viewer::new(Tz::utc());
+        assert_eq!(viewer.own_zone_href(), None);
+        viewer.here = Some("./calendar".to_owned());
+        assert_eq!(viewer.own_zone_href().as_deref(), Some("./calendar"));
+        viewer.params = vec![
+            ("view".to_owned(), "month".to_owned()),
+            ("source".to_owned(), "openssf".to_owned()),
+            ("source".to_owned(), "a b&c".to_owned()),
+        ];
+        assert_eq!(
+            viewer.own_zone_href().as_deref(),
+            Some("./calendar?view=month&source=openssf&source=a+b%26c")
+        );
+    }
+
+    #[test]
+    fn never_labels_utc_twice() {
+        let now = ts("2026-11-26T12:00:00Z");
+        assert_eq!(Viewer::new(Tz::utc()).label(now), "UTC");
+        let madrid = Viewer::new(Tz::iana("Europe/Madrid").unwrap());
+        assert_eq!(madrid.label(now), "Europe/Madrid (CET, UTC+01)");
+        let london = Viewer::new(Tz::iana("Europe/London").unwrap());
+        assert_eq!(london.label(now), "Europe/London (GMT, UTC)");
+    }
+
+    #[test]
+    fn can_read_the_clock_a_language_prefers() {
+        for (tag, hours) in [
+            ("en-US", HourCycle::H12),
+            ("en", HourCycle::H12),
+            ("en-GB", HourCycle::H23),
+            ("en-IN", HourCycle::H12),
+            ("es-419", HourCycle::H12),
+            ("es-MX", HourCycle::H12),
+            ("es", HourCycle::H23),
+            ("de-DE", HourCycle::H23),
+            ("ja", HourCycle::H23),
+            ("ko-KR", HourCycle::H12),
+            ("zh-Hant-TW", HourCycle::H12),
+            ("zh-Hans-CN", HourCycle::H23),
+            ("", HourCycle::H23),
+        ] {
+            assert_eq!(HourCycle::for_language(tag), hours, "{tag:?}");
+        }
+        assert_eq!(
+            HourCycle::for_accept_language("de-DE,de;q=0.9,en-US;q=0.8"),
+            HourCycle::H23
+        );
+        assert_eq!(
+            HourCycle::for_accept_language("fr;q=0.5, en-US"),
+            HourCycle::H12
+        );
+        assert_eq!(HourCycle::for_accept_language("*"), HourCycle::H23);
+    }
+
+    #[test]
+    fn can_write_a_twelve_hour_clock() {
+        let viewer = Viewer {
+            hours: HourCycle::H12,
+            ..Viewer::new(Tz::utc())
+        };
+        assert_eq!(viewer.clock(ts("2026-11-26T13:05:00Z")), "1:05 PM");
+        assert_eq!(viewer.clock(ts("2026-11-26T00:30:00Z")), "12:30 AM");
+        assert_eq!(viewer.clock(ts("2026-11-26T12:00:00Z")), "12:00 PM");
+        assert_eq!(
+            Viewer::new(Tz::utc()).clock(ts("2026-11-26T09:05:00Z")),
+            "09:05"
+        );
+    }
+
+    /// The browser script writes clocks by the same rule: its lists are these.
+    #[test]
+    fn can_share_the_twelve_hour_rule_with_the_browser_script() {
+        let script = crate::html::LOCAL_TIMES_JS;
+        let list = |name: &str| -> Vec<String> {
+            let line = script
+                .lines()
+                .find(|l| l.starts_with(&format!("var {name} = ")))
+                .unwrap_or_else(|| panic!("no {name} in local-times.js"));
+            let quoted = line.split('"').nth(1).unwrap();
+            quoted.split(' ').map(str::to_owned).collect()
+        };
+        assert_eq!(
+            list("TOUCHPOINT_TWELVE_HOUR_REGIONS"),
+            TWELVE_HOUR_REGIONS.to_vec()
+        );
+        let languages: Vec<&str> = TWELVE_HOUR_LANGUAGES.iter().map(|(l, _)| *l).collect();
+        assert_eq!(list("TOUCHPOINT_TWELVE_HOUR_LANGUAGES"), languages);
+    }
+
+    #[test]
+    fn can_say_where_a_moved_meeting_was() {
+        let tokyo = Viewer::new(Tz::iana("Asia/Tokyo").unwrap());
+        let moved = ts("2026-12-17T17:00:00Z");
+        let was = ts("2026-12-21T17:00:00Z");
+        // In Tokyo the Monday 17:00 UTC meeting was on Tuesday morning.
+        assert_eq!(tokyo.moved_from(moved, was), "moved from Tue 22 Dec");
+        let utc = Viewer::new(Tz::utc());
+        assert_eq!(utc.moved_from(moved, was), "moved from Mon 21 Dec");
+        assert_eq!(
+            utc.moved_from(moved, ts("2026-12-17T15:00:00Z")),
+            "moved from 15:00"
+        );
     }
 
     #[test]

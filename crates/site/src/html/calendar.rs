@@ -6,7 +6,7 @@ use jiff::{Timestamp, ToSpan};
 use maud::{Markup, html};
 
 use super::layout::{
-    Nav, cancel_note, layout, marker, occurrence, query_pairs, swatch, title_link,
+    Nav, cancel_note, layout, marker, moved_note, occurrence, query_pairs, swatch, title_link,
 };
 use crate::{Filter, Item, Site, Viewer, paths, start_of_day};
 
@@ -363,6 +363,7 @@ fn week(
                     h3 { (day_heading(*day, today)) }
                     @if items.is_empty() {
                         p class="empty" { "—" }
+            (moved_note(viewer, item))
                     } @else {
                         ul class="occurrences" {
                             @for item in items { (compact(site, viewer, now, item)) }

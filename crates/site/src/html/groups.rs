@@ -43,7 +43,7 @@ pub fn group(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<M
                     @for series in series {
                         article class="card" {
                             h3 { a href=(site.href(&paths::series(&series.id))) { (series.title) } }
-                            p class="cadence" { (series_cadence(series)) }
+                            p class="cadence" { (series_cadence(site, series, viewer, now)) }
                             (next_list(site, viewer, now, &site.next_of_series(&series.id, now, 3)))
                             (series_links(site, series))
                         }

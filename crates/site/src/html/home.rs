@@ -63,7 +63,7 @@ pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
                         article class="card" {
                             h3 { a href=(site.href(&paths::series(&series.id))) { (series.title) } }
                             @if let Some(description) = &series.description { p { (description) } }
-                            p class="cadence" { (series_cadence(series)) }
+                            p class="cadence" { (series_cadence(site, series, viewer, now)) }
                             (next_list(site, viewer, now, &site.next_of_series(&series.id, now, 3)))
                             (series_links(site, series))
                         }

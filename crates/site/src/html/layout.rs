@@ -7,7 +7,7 @@ use maud::{DOCTYPE, Markup, html};
 
 use super::subscribe::subscribe;
 use crate::when::relative_marker;
-use crate::{Filter, Item, Origin, Site, Viewer, paths};
+use crate::{Filter, Item, Origin, Site, Viewer, ZoneChoice, paths};
 
 /// Which navigation entry a page belongs to (marked `aria-current`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,6 +50,7 @@ pub(crate) fn layout(
                 meta name="color-scheme" content="light dark";
                 title { (full_title) }
                 link rel="stylesheet" href=(site.href(&paths::stylesheet()));
+                link rel="icon" type="image/svg+xml" href=(site.href(&paths::favicon()));
                 link rel="alternate" type="text/calendar" title=(format!("{} calendar", info.name)) href=(site.url(&paths::community_feed()));
                 script src=(site.href(&paths::script())) defer {}
             }
@@ -88,13 +89,22 @@ pub(crate) fn layout(
     }
 }
 
-/// The time-zone picker: a plain GET form, so it works with JavaScript off (the server then
-/// remembers the choice in the `tz` cookie). The list of zone names is not inlined, which would
-/// weigh ~25 KB on every page: site.js fills the datalist from `/assets/zones.json` on focus.
+/// The time-zone picker: a plain GET form, so it works with JavaScript off. It submits the
+/// page's own parameters (hidden inputs: the view, date and filters stay) with `tz` and
+/// `remember=1`, which the server answers by remembering the zone in the `tz` cookie and sending
+/// the visitor back to the page. The list of zone names is not inlined, which would weigh ~25 KB
+/// on every page: site.js fills the datalist from `/assets/zones.json` on focus.
+///
+/// When `?tz=` (a shared link) chose the zone, a line says so, with a link to the page in the
+/// visitor's own zone.
 fn zone_form(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
     html! {
         form class="tz" method="get" action="" {
             label for="tz" { "Time zone" }
+            @for (key, value) in &viewer.params {
+                input type="hidden" name=(key) value=(value);
+            }
+            input type="hidden" name="remember" value="1";
             input id="tz" name="tz" list="zones" value=(viewer.tz.name) autocomplete="off"
                 spellcheck="false" aria-describedby="zone-now";
             datalist id="zones" data-src=(site.href(&paths::zones())) {}
@@ -102,6 +112,14 @@ fn zone_form(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
             span class="zone-now" id="zone-now" data-zone-label { (viewer.label(now)) }
         }
     }
+        @if viewer.choice == ZoneChoice::Link {
+            @if let Some(own) = viewer.own_zone_href() {
+                p class="zone-shared" role="note" {
+                    "Shown in " strong { (viewer.shown_in()) } " · "
+                    a href=(own) { "use my zone" }
+                }
+            }
+        }
 }
 
 /// Every IANA zone name jiff knows, sorted: the body of `/assets/zones.json`.
@@ -143,6 +161,7 @@ pub(crate) fn occurrence(site: &Site, viewer: &Viewer, now: Timestamp, item: &It
             " "
             (title_link(site, item))
             (cancel_note(item))
+            (moved_note(viewer, item))
             (marker(item, now))
             @if let Some(url) = item.url() {
                 @if !item.cancelled() { " " a class="join" href=(url) rel="nofollow noopener" { "Join" } }
@@ -179,6 +198,18 @@ pub(crate) fn title_link(site: &Site, item: &Item<'_>) -> Markup {
 
 /// "Cancelled — reason" for a cancelled occurrence.
 pub(crate) fn cancel_note(item: &Item<'_>) -> Markup {
+/// "moved from Mon 21 Dec" (in the viewer's zone) for an occurrence an override moved, with
+/// the original start for [`super::LOCAL_TIMES_JS`] where the server cannot know the zone.
+pub(crate) fn moved_note(viewer: &Viewer, item: &Item<'_>) -> Markup {
+    html! {
+        @if let Some(from) = item.moved_from() {
+            " " span class="moved" data-moved-from=(Viewer::machine(from)) data-start=(Viewer::machine(item.start_at)) {
+                (viewer.moved_from(item.start_at, from))
+            }
+        }
+    }
+}
+
     html! {
         @if item.cancelled() {
             " " strong class="badge" { "Cancelled" }
@@ -205,14 +236,31 @@ pub(crate) fn next_list(
     }
 }
 
-/// "Every Thursday, 12:00 UTC" — the cadence in the series' own zone.
-pub(crate) fn series_cadence(series: &touchpoint_community::Series) -> String {
-    format!(
-        "{}, {} {}",
-        series.cadence(),
-        series.start.strftime("%H:%M"),
-        series.timezone.name
-    )
+/// "Every Tuesday, 02:00 JST (Monday 17:00 UTC)": the cadence in the viewer's zone, read off
+/// the series' next regular date, then in the series' own zone ([`crate::cadence`]).
+pub(crate) fn series_cadence(
+    site: &Site,
+    series: &touchpoint_community::Series,
+    viewer: &Viewer,
+    now: Timestamp,
+) -> String {
+    let next = site.next_of_series(&series.id, now, 4);
+    crate::cadence::cadence(series, viewer, &next).to_string()
+}
+
+/// A group's cadence for the viewer: each of its series' ([`series_cadence`]), joined by "; ".
+fn group_cadence(
+    site: &Site,
+    group: &touchpoint_community::Group,
+    viewer: &Viewer,
+    now: Timestamp,
+) -> Option<String> {
+    let parts: Vec<String> = site
+        .community
+        .group_series(&group.id)
+        .map(|series| series_cadence(site, series, viewer, now))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 /// `url` when it may be a link target: http(s) and mailto only. `touchpoint check` refuses other
@@ -283,9 +331,9 @@ pub(crate) fn group_card(
                 @if let Some(calendar) = &group.calendar {
                     dt { "Calendar" } dd {
                         (link(calendar.url.as_ref(), &calendar.label))
-                        @if let Some(cadence) = group.cadence(&site.community) { " — " (cadence) }
+                        @if let Some(cadence) = group_cadence(site, group, viewer, now) { " — " (cadence) }
                     }
-                } @else if let Some(cadence) = group.cadence(&site.community) {
+                } @else if let Some(cadence) = group_cadence(site, group, viewer, now) {
                     dt { "Meets" } dd { (cadence) }
                 }
                 @if let Some(item) = next.first() {
@@ -296,6 +344,7 @@ pub(crate) fn group_card(
                     }
                 }
             }
+                        (moved_note(viewer, item))
             @if has_series {
                 (subscribe(site, &paths::group_feed(&group.id), &group.title, &format!("group-{}", group.id)))
             }

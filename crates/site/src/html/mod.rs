@@ -29,7 +29,7 @@ use layout::{Nav, layout};
 pub use calendar::{CalendarParams, ParamError, View, calendar};
 pub use groups::{group, groups};
 pub use home::home;
-pub(crate) use layout::when_time;
+pub(crate) use layout::{moved_note, when_time};
 pub use layout::{query_pairs, zones_json};
 pub use planner::{PlannerParams, planner};
 pub use series::{occurrence_ics, series};
@@ -40,6 +40,9 @@ pub const CSS: &str = include_str!("assets/site.css");
 /// The script, served at `/assets/site.js`: detects the browser's zone on a first visit and
 /// fills the zone picker's suggestions. Every page works without it.
 pub const JS: &str = include_str!("assets/site.js");
+/// The site's icon, served at `/favicon.svg`.
+pub const FAVICON: &str = include_str!("assets/favicon.svg");
+
 
 /// The script that shows times in the visitor's zone where the server cannot know it (the embed
 /// page, the static export, the web component), from the `<time>` elements' data attributes;
@@ -48,9 +51,7 @@ pub const LOCAL_TIMES_JS: &str = include_str!("assets/local-times.js");
 
 /// The 400 page for an unknown `?tz=`.
 pub fn bad_zone(site: &Site, error: &ViewerError, now: Timestamp) -> Markup {
-    let viewer = Viewer {
-        tz: site.default_tz().clone(),
-    };
+    let viewer = Viewer::new(site.default_tz().clone());
     let body = html! {
         h1 { "Unknown time zone" }
         p { "There is no time zone called " code { (error.asked) } "." }
@@ -74,9 +75,7 @@ pub fn bad_zone(site: &Site, error: &ViewerError, now: Timestamp) -> Markup {
 
 /// A plain message page (404 and the like).
 pub fn message(site: &Site, title: &str, text: &str, now: Timestamp) -> Markup {
-    let viewer = Viewer {
-        tz: site.default_tz().clone(),
-    };
+    let viewer = Viewer::new(site.default_tz().clone());
     let body = html! { h1 { (title) } p { (text) } p { a href=(site.href(&paths::home())) { "Back to the meetings page" } } };
     layout(site, title, Nav::Other, &viewer, now, body)
 }

@@ -8,7 +8,9 @@ use maud::{Markup, html};
 use touchpoint_calendar::{Calendar, End, Event, write};
 use touchpoint_community::Series;
 
-use super::layout::{Nav, cancel_note, layout, marker, series_cadence, series_links, when_time};
+use super::layout::{
+    Nav, cancel_note, layout, marker, moved_note, series_cadence, series_links, when_time,
+};
 use super::subscribe::{encode, subscribe};
 use crate::{Filter, Item, Site, Viewer, paths};
 
@@ -53,9 +55,24 @@ pub fn series(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<
         .checked_sub((366 * 24).hours())
         .unwrap_or(Timestamp::MIN);
     let mut past = site.items(year_ago, now, &viewer.tz.zone, &series_filter(series));
+    let running = past.iter().filter(|item| item.end_at > now).count();
     past.retain(|item| item.end_at <= now);
     past.reverse();
     past.truncate(PAST_DATES);
+    // The most recent past date's number in the series (the list counts down from it): every
+    // date since the first, counted, not kept.
+    let since_first = crate::start_of_day(series.first, &series.timezone.zone);
+    let held = site
+        .items_page(
+            since_first,
+            now,
+            &viewer.tz.zone,
+            &series_filter(series),
+            None,
+            0,
+        )
+        .total
+        .saturating_sub(running);
     let group = series
         .group
         .as_deref()
@@ -63,7 +80,7 @@ pub fn series(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<
     let body = html! {
         h1 { (series.title) }
         p class="cadence" {
-            (series_cadence(series)) " · "
+            (series_cadence(site, series, viewer, now)) " · "
             a href=(site.href(&paths::planner().with_query([("series", &*series.id)]))) { "See it across time zones" }
         }
         @if let Some(group) = group {
@@ -91,7 +108,7 @@ pub fn series(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<
             @if past.is_empty() {
                 p class="empty" { "No past dates in the last year." }
             } @else {
-                ol class="dates" reversed {
+                ol class="dates" reversed start=(held) {
                     @for item in &past { (past_entry(viewer, series, item)) }
                 }
             }
@@ -111,6 +128,7 @@ fn upcoming_entry(
     html! {
         li class={ "occ" @if item.cancelled() { " cancelled" } } {
             (when_time(viewer, item))
+            (moved_note(viewer, item))
             (cancel_note(item))
             (marker(item, now))
             @if !item.cancelled() {
@@ -135,6 +153,7 @@ fn past_entry(viewer: &Viewer, series: &Series, item: &Item<'_>) -> Markup {
     html! {
         li class={ "occ" @if item.cancelled() { " cancelled" } } {
             (when_time(viewer, item))
+            (moved_note(viewer, item))
             (cancel_note(item))
             (date_links(series, date))
         }

@@ -1,7 +1,8 @@
 //! A small cache of rendered responses, so a busy page costs one render a minute, not one per
 //! request, and a feed one render per site version.
 //!
-//! What a GET answers depends on the URI, the `tz` cookie (pages), the site being served and,
+//! What a GET answers depends on the URI, the `tz` cookie and the clock `Accept-Language` asks
+//! for (pages), the site being served and,
 //! for most answers, the minute ("starts in 2 h" markers): that is the key. Feeds depend on the
 //! site alone (their handler marks them [`PerVersion`]) and are kept until the site changes.
 //! Swapping in a new site empties the cache, so nothing stale is ever served.
@@ -353,7 +354,8 @@ fn key(request: &Request) -> Option<String> {
         return None;
     }
     let cookie = super::pages::tz_cookie(request.headers()).unwrap_or_default();
-    Some(format!("{}\n{cookie}", request.uri()))
+    let hours = super::pages::hour_cycle(request.headers());
+    Some(format!("{}\n{cookie}\n{hours:?}", request.uri()))
 }
 
 /// What a request wants of a kept entry.

@@ -1,9 +1,13 @@
 //! The HTML pages' routes: one small handler per page — load, build the view, render. The
 //! [`Visit`] extractor reads what every page needs (the site, "now", the viewer's zone from
-//! `?tz=`, then the `tz` cookie, then the community's default) and answers an unknown zone with
-//! the 400 page; a handler returns a [`Page`], which sets the headers of every page and, when
-//! `?tz=` named a zone, remembers it in the `tz` cookie, so the picker works as a plain form
-//! with JavaScript off.
+//! `?tz=`, then the `tz` cookie, then the community's default; the clock from
+//! `Accept-Language`) and answers an unknown zone with the 400 page; a handler returns a
+//! [`Page`], which sets the headers of every page.
+//!
+//! A `?tz=` in the address (a shared link) shows that zone for that view and is never
+//! remembered. The zone picker, a plain GET form that works with JavaScript off, adds
+//! `remember=1`: that request is answered with a redirect back to the page (every other
+//! parameter kept) that sets the `tz` cookie.
 //!
 //! `/series/{file}` and `/groups/{file}` serve both the page (`{id}`) and the feed (`{id}.ics`):
 //! axum matches whole path segments, so one handler dispatches on the suffix.
@@ -21,7 +25,7 @@ use jiff::Timestamp;
 use maud::Markup;
 use touchpoint_site::html::{self, CalendarParams, PlannerParams};
 use touchpoint_site::paths::route;
-use touchpoint_site::{Site, Viewer, feeds};
+use touchpoint_site::{HourCycle, Site, Viewer, feeds};
 
 use super::{AppState, calendar_response, feed_or_404};
 
@@ -39,11 +43,17 @@ pub fn routes() -> Router<AppState> {
         .route(route::SCRIPT, get(script))
         .route(route::ZONES, get(zones))
 }
+        .route(route::FAVICON, get(favicon))
+        .route(route::FAVICON_ICO, get(no_favicon_ico))
 
 /// Cookie lifetime for the remembered zone: a year.
 const TZ_COOKIE_MAX_AGE: u32 = 365 * 24 * 3600;
 
 /// The `tz` cookie's value, if sent: the zone a visitor chose earlier (also part of the
+/// The query parameter the zone picker adds: this `?tz=` is the visitor's own choice, to
+/// remember (a shared link's `?tz=` is shown, never remembered).
+pub const REMEMBER: &str = "remember";
+
 /// response cache's key).
 pub(super) fn tz_cookie(headers: &HeaderMap) -> Option<String> {
     CookieJar::from_headers(headers)
@@ -52,14 +62,20 @@ pub(super) fn tz_cookie(headers: &HeaderMap) -> Option<String> {
 }
 
 /// What every page starts from: the site being served, "now", and the viewer (`?tz=`, else the
+/// The clock the visitor reads, from `Accept-Language` (also part of the response cache's key).
+pub(super) fn hour_cycle(headers: &HeaderMap) -> HourCycle {
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .map_or(HourCycle::H23, HourCycle::for_accept_language)
+}
+
 /// `tz` cookie, else the community's default). Its rejection is the 400 page naming the unknown
-/// zone.
+/// zone, or, for the zone picker's `?tz=…&remember=1`, the redirect that remembers it.
 struct Visit {
     site: Arc<Site>,
     now: Timestamp,
     viewer: Viewer,
-    /// The zone `?tz=` chose, when the `tz` cookie does not hold it already.
-    remember: Option<String>,
     /// The raw query string, for pages with parameters of their own.
     query: String,
 }
@@ -71,26 +87,32 @@ impl FromRequestParts<AppState> for Visit {
         let site = state.site();
         let now = state.now();
         let query = parts.uri.query().unwrap_or_default().to_owned();
-        let asked = html::query_pairs(&query)
-            .into_iter()
+        let pairs = html::query_pairs(&query);
+        let asked = pairs
+            .iter()
             .rev()
             .find(|(key, _)| key == "tz")
-            .map(|(_, value)| value);
+            .map(|(_, value)| value.clone());
+        let picked = pairs.iter().any(|(key, _)| key == REMEMBER);
+        let params: Vec<(String, String)> = pairs
+            .into_iter()
+            .filter(|(key, _)| key != "tz" && key != REMEMBER)
+            .collect();
+        let here = here(parts.uri.path());
         let cookie = tz_cookie(&parts.headers);
         match Viewer::from_request(asked.as_deref(), cookie.as_deref(), site.default_tz()) {
-            Ok(viewer) => {
-                let remember = asked
-                    .filter(|tz| !tz.trim().is_empty())
-                    .filter(|_| cookie.as_deref() != Some(&*viewer.tz.name))
-                    .map(|_| viewer.tz.name.to_string());
-                Ok(Visit {
-                    site,
-                    now,
-                    viewer,
-                    remember,
-                    query,
-                })
-            }
+            Ok(_) if picked => Err(remember(&viewer_zone(asked.as_deref()), &here, &params)),
+            Ok(viewer) => Ok(Visit {
+                site,
+                now,
+                viewer: Viewer {
+                    hours: hour_cycle(&parts.headers),
+                    params,
+                    here: Some(here),
+                    ..viewer
+                },
+                query,
+            }),
             Err(error) => {
                 let body = html::bad_zone(&site, &error, now);
                 Err((StatusCode::BAD_REQUEST, Html(body.into_string())).into_response())
@@ -100,12 +122,44 @@ impl FromRequestParts<AppState> for Visit {
 }
 
 impl Visit {
+/// The zone the picker asked to remember: its IANA name, or `None` for an empty field (forget
+/// the choice, so the browser's zone is detected again).
+fn viewer_zone(asked: Option<&str>) -> Option<String> {
+    let asked = asked.map(str::trim).filter(|tz| !tz.is_empty())?;
+    touchpoint_calendar::Tz::iana(asked).map(|tz| tz.name.to_string())
+}
+
+/// A page's address relative to itself: `./` and its last path segment (`./calendar`,
+/// `./touchpoint-apac-emea`, `./` for a folder), right under any prefix a proxy adds or strips.
+fn here(path: &str) -> String {
+    let last = path.rsplit('/').next().unwrap_or_default();
+    format!("./{last}")
+}
+
+/// The zone picker's answer: remember `zone` in the `tz` cookie (or forget it) and send the
+/// visitor back to the page they were on, with every parameter but `tz`.
+fn remember(zone: &Option<String>, here: &str, params: &[(String, String)]) -> Response {
+    let cookie = match zone {
+        // As site.js writes it: zone names are valid cookie values as they are.
+        Some(zone) => format!("tz={zone}; Path=/; Max-Age={TZ_COOKIE_MAX_AGE}; SameSite=Lax"),
+        None => "tz=; Path=/; Max-Age=0; SameSite=Lax".to_owned(),
+    };
+    let back = Viewer::page_href(here, params);
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&back) {
+        headers.insert(header::LOCATION, value);
+    }
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        headers.insert(header::SET_COOKIE, value);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
     /// `markup` as this visit's page.
     fn page(self, markup: Markup) -> Page {
-        Page {
-            markup,
-            remember: self.remember,
-        }
+        Page { markup }
     }
 
     /// The 400 page for page parameters that cannot be read.
@@ -124,11 +178,10 @@ impl Visit {
     }
 }
 
-/// A rendered page: cached privately (it depends on the `tz` cookie), and with the cookie that
-/// remembers a zone chosen with `?tz=`.
+/// A rendered page: cached privately (it depends on the `tz` cookie and the visitor's
+/// language, which says how clocks are written).
 struct Page {
     markup: Markup,
-    remember: Option<String>,
 }
 
 impl IntoResponse for Page {
@@ -139,14 +192,10 @@ impl IntoResponse for Page {
             header::CACHE_CONTROL,
             HeaderValue::from_static("private, max-age=60"),
         );
-        headers.insert(header::VARY, HeaderValue::from_static("Cookie"));
-        if let Some(zone) = self.remember {
-            // As site.js writes it: zone names are valid cookie values as they are.
-            let cookie = format!("tz={zone}; Path=/; Max-Age={TZ_COOKIE_MAX_AGE}; SameSite=Lax");
-            if let Ok(value) = HeaderValue::from_str(&cookie) {
-                headers.insert(header::SET_COOKIE, value);
-            }
-        }
+        headers.insert(
+            header::VARY,
+            HeaderValue::from_static("Cookie, Accept-Language"),
+        );
         response
     }
 }
@@ -266,3 +315,23 @@ async fn zones() -> Response {
     )
         .into_response()
 }
+async fn favicon() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        html::FAVICON,
+    )
+        .into_response()
+}
+
+/// `/favicon.ico`, which clients ask for unasked: no content (the pages name `/favicon.svg`).
+async fn no_favicon_ico() -> Response {
+    (
+        StatusCode::NO_CONTENT,
+        [(header::CACHE_CONTROL, "public, max-age=86400")],
+    )
+        .into_response()
+}
+

@@ -298,7 +298,12 @@ async fn embed_upcoming(
 ) -> Response {
     let site = state.site();
     let result = match query {
-        Ok(Query(query)) => embed::upcoming(&site, &query, state.now()),
+        Ok(Query(query)) => embed::upcoming(
+            &site,
+            &query,
+            state.now(),
+            super::pages::hour_cycle(&headers),
+        ),
         Err(rejection) => Err(ApiError::bad_request(rejection.body_text())),
     };
     let (status, markup) = match result {
@@ -319,6 +324,10 @@ async fn embed_upcoming(
     response.headers_mut().insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(embed::CSP),
+    // The clock is written as the visitor's language reads it.
+    response
+        .headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("Accept-Language"));
     );
     response
 }

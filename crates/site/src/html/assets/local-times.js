@@ -3,9 +3,11 @@
 // touchpoint_site::html::LOCAL_TIMES_JS.
 //
 // It reads only data attributes. Each <time datetime="START" data-end="END"> (instants) becomes
-// "Thu 26 Nov 2026, 13:00–14:00" in the zone; one with data-all-day keeps the server's text, and
-// one whose datetime is a date ("2026-11-26") shows that date. Inline in a page, the <script>'s
-// own attributes say what to do:
+// "Thu 26 Nov 2026, 13:00–14:00" in the zone — the pages' own format, English like them, with a
+// 12- or 24-hour clock chosen by the rule the server applies to Accept-Language (below); one
+// with data-all-day keeps the server's text, and one whose datetime is a date ("2026-11-26")
+// shows that date. Each element with data-moved-from (and data-start) says "moved from Mon 21
+// Dec" in the zone. Inline in a page, the <script>'s own attributes say what to do:
 //   data-local-times       run on this page
 //   data-tz="Area/City"    show this zone (else the browser's)
 //   data-zone-from-query   show the zone `?tz=` names, when the browser knows it
@@ -13,44 +15,84 @@
 // and <html data-tz>, the #tz input and every element with data-zone-label then name the zone
 // (the label's value, when it has one, is a template: "Times in %.").
 // The component calls touchpointLocalTimes(root, zone, names) on its shadow root.
+//
+// 12-hour clock: where the browser's language names a region whose preferred hour cycle is "h"
+// in CLDR 44's timeData (or, with no region, a language whose likely region does). The same
+// lists as touchpoint_site's HourCycle (a unit test there keeps them equal).
+var TOUCHPOINT_TWELVE_HOUR_REGIONS = "AE AG AL AR AS AU BB BD BH BM BN BO BS BT CA CL CO CR CU CY DJ DM DO DZ EC EG EH ER ET FJ FM GD GH GM GR GT GU GY HK HN IN IQ JM JO KH KI KN KP KR KW KY LB LC LR LS LY MH MO MP MR MW MX MY NA NI NZ OM PA PE PG PH PK PR PS PW PY QA SA SB SD SG SL SO SS SV SY SZ TC TD TN TO TT TW UM US UY VC VE VG VI VU WS YE ZM";
+var TOUCHPOINT_TWELVE_HOUR_LANGUAGES = "ar bn el en fil hi ko ur";
+
+function touchpointTwelveHour(tag) {
+  "use strict";
+  var parts = String(tag || "").trim().split(/[-_]/);
+  var language = parts[0].toLowerCase();
+  for (var i = 1; i < parts.length; i++) {
+    var part = parts[i].toUpperCase();
+    if (part === "419") return true;
+    if (/^[A-Z]{2}$/.test(part)) return (" " + TOUCHPOINT_TWELVE_HOUR_REGIONS + " ").indexOf(" " + part + " ") >= 0;
+  }
+  return (" " + TOUCHPOINT_TWELVE_HOUR_LANGUAGES + " ").indexOf(" " + language + " ") >= 0;
+}
+
 function touchpointLocalTimes(root, zone, names) {
   "use strict";
   var f;
+  var twelve = touchpointTwelveHour(typeof navigator !== "undefined" ? navigator.language : "");
   try {
+    // Parts, not formatted strings: the text is put together below exactly as the server
+    // writes it, whatever the browser's language would otherwise do to it.
     f = {
-      day: new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: zone }),
-      date: new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }),
-      clock: new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone }),
-      zone: new Intl.DateTimeFormat(undefined, { timeZoneName: "short", timeZone: zone })
+      at: new Intl.DateTimeFormat("en-US", { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone }),
+      date: new Intl.DateTimeFormat("en-US", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }),
+      zone: new Intl.DateTimeFormat("en-US", { timeZoneName: "short", timeZone: zone })
     };
   } catch (e) {
     return null; // the browser does not know this zone
   }
+  function parts(format, at) {
+    var out = {};
+    format.formatToParts(at).forEach(function (p) { out[p.type] = p.value; });
+    return out;
+  }
+  function day(p, withYear) {
+    return p.weekday + " " + p.day + " " + p.month + (withYear ? " " + p.year : "");
+  }
+  function clock(p) {
+    var hour = parseInt(p.hour, 10) % 24;
+    if (!twelve) return (hour < 10 ? "0" : "") + hour + ":" + p.minute;
+    return ((hour + 11) % 12 + 1) + ":" + p.minute + (hour < 12 ? " AM" : " PM");
+  }
   function zoneName(at) {
-    var parts = f.zone.formatToParts(at);
-    for (var j = 0; j < parts.length; j++) {
-      if (parts[j].type === "timeZoneName") return " " + parts[j].value;
-    }
-    return "";
+    var p = parts(f.zone, at);
+    return p.timeZoneName ? " " + p.timeZoneName : "";
   }
   var times = root.querySelectorAll("time[datetime][data-end]");
   for (var i = 0; i < times.length; i++) {
     var el = times[i], value = el.getAttribute("datetime");
     if (value.indexOf("T") < 0) {
       var date = new Date(value + "T00:00:00Z");
-      if (!isNaN(date)) el.textContent = f.date.format(date);
+      if (!isNaN(date)) el.textContent = day(parts(f.date, date), true);
       continue;
     }
     if (el.hasAttribute("data-all-day")) continue;
     var start = new Date(value), end = new Date(el.getAttribute("data-end"));
     if (isNaN(start) || isNaN(end)) continue;
-    var text = f.day.format(start) + ", " + f.clock.format(start);
+    var s = parts(f.at, start), e = parts(f.at, end);
+    var text = day(s, true) + ", " + clock(s);
     if (end > start) {
-      text += "–" + (f.day.format(start) === f.day.format(end) ? "" : f.day.format(end) + ", ") + f.clock.format(end);
+      text += day(s, true) === day(e, true) ? "–" + clock(e) : " – " + day(e, true) + ", " + clock(e);
     }
     el.textContent = names ? text + zoneName(start) : text;
   }
-  return f.clock.resolvedOptions().timeZone;
+  var moved = root.querySelectorAll("[data-moved-from][data-start]");
+  for (var m = 0; m < moved.length; m++) {
+    var was = new Date(moved[m].getAttribute("data-moved-from"));
+    var now = new Date(moved[m].getAttribute("data-start"));
+    if (isNaN(was) || isNaN(now)) continue;
+    var w = parts(f.at, was), n = parts(f.at, now);
+    moved[m].textContent = "moved from " + (day(w, true) === day(n, true) ? clock(w) : day(w, false));
+  }
+  return f.at.resolvedOptions().timeZone;
 }
 
 (function () {

@@ -31,6 +31,7 @@
     "time{display:block;opacity:.8;font-size:.92em;font-variant-numeric:tabular-nums}" +
     ".t{font-weight:600;color:inherit}" +
     ".x .t{text-decoration:line-through}" +
+    ".moved{font-size:.85em;font-style:italic}" +
     ".badge{font-size:.8em;font-weight:600;margin-left:.4em;padding:0 .3em;border:1px solid currentColor;border-radius:.25em}" +
     ".more{margin:.5em 0 0;font-size:.9em;opacity:.85}";
 
@@ -146,6 +147,15 @@
         title.className = "t";
         title.textContent = occ.title;
         li.appendChild(title);
+        if (occ.moved_from && !occ.all_day) {
+          // "moved from Mon 21 Dec", written in the zone by touchpointLocalTimes below.
+          var moved = document.createElement("span");
+          moved.className = "moved";
+          moved.setAttribute("data-moved-from", occ.moved_from);
+          moved.setAttribute("data-start", occ.start);
+          li.appendChild(document.createTextNode(" "));
+          li.appendChild(moved);
+        }
         if (occ.status === "cancelled") {
           var badge = document.createElement("span");
           badge.className = "badge";

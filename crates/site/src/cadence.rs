@@ -1,0 +1,341 @@
+//! A series' cadence as its viewer reads it: "Every other Thursday, 01:00 JST (Wednesday 09:00
+//! PDT)" — the viewer's zone first, the series' own zone second when it reads differently.
+//!
+//! The weekday and clock in the viewer's zone are read off a real upcoming regular occurrence
+//! (not moved, not cancelled), never by adding an offset to the rule: a series anchored in a
+//! zone with daylight saving may fall on one weekday for a viewer in summer and on the next in
+//! winter, and the line says what the next dates say.
+
+use std::fmt;
+
+use jiff::Timestamp;
+use jiff::civil::Weekday;
+use touchpoint_community::{Recurrence, Series};
+
+use crate::{Item, Viewer};
+
+/// A series' cadence in the viewer's zone, and in its own zone when that reads differently.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cadence {
+    /// "Every other Thursday, 01:00 JST": in the viewer's zone.
+    pub local: String,
+    /// "Wednesday 09:00 PDT": in the series' zone; `None` when it reads as `local` does.
+    pub anchor: Option<String>,
+}
+
+impl fmt::Display for Cadence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.anchor {
+            Some(anchor) => write!(f, "{} ({anchor})", self.local),
+            None => f.write_str(&self.local),
+        }
+    }
+}
+
+/// Whether `item` is a regular occurrence: neither moved by an override nor cancelled.
+fn is_regular(item: &Item<'_>) -> bool {
+    !item.cancelled() && item.moved_from().is_none()
+}
+
+/// The cadence of `series` for `viewer`, read off the first regular occurrence in `upcoming`
+/// (the series' next dates). Without one (a series that has ended), the rule in the series'
+/// own zone.
+pub fn cadence(series: &Series, viewer: &Viewer, upcoming: &[Item<'_>]) -> Cadence {
+    match upcoming.iter().find(|item| is_regular(item)) {
+        Some(item) if !item.all_day() => cadence_at(series, viewer, item.start_at),
+        _ => Cadence {
+            local: format!(
+                "{}, {} {}",
+                series.cadence(),
+                viewer.wall_clock(series.start),
+                series.timezone.name
+            ),
+            anchor: None,
+        },
+    }
+}
+
+/// The cadence of `series` for `viewer`, as an occurrence starting at `at` shows it.
+pub fn cadence_at(series: &Series, viewer: &Viewer, at: Timestamp) -> Cadence {
+    let anchor_zone = &series.timezone.zone;
+    let there = at.to_zoned_datetime(anchor_zone.clone());
+    let here = at.to_zoned_datetime(viewer.tz.zone.clone());
+    let shift = i64::from(
+        there
+            .date()
+            .until(here.date())
+            .map_or(0, |span| span.get_days()),
+    );
+    let here_abbreviation = Viewer::abbreviation(&viewer.tz.zone, at);
+    let there_abbreviation = Viewer::abbreviation(anchor_zone, at);
+    let local = format!(
+        "{}, {} {here_abbreviation}",
+        shifted(&series.recurrence, shift),
+        viewer.wall_clock(here.time()),
+    );
+    let same = shift == 0 && here.time() == there.time() && here_abbreviation == there_abbreviation;
+    let days = weekdays(&series.recurrence);
+    let anchor = (!same).then(|| {
+        let days = if days.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "{} ",
+                list(&days.iter().map(|d| name(*d)).collect::<Vec<_>>())
+            )
+        };
+        format!(
+            "{days}{} {there_abbreviation}",
+            viewer.wall_clock(there.time())
+        )
+    });
+    Cadence { local, anchor }
+}
+
+/// The rule's words with its weekdays moved `shift` days (the viewer's day minus the series').
+fn shifted(recurrence: &Recurrence, shift: i64) -> String {
+    if shift == 0 {
+        return recurrence.cadence();
+    }
+    match recurrence {
+        Recurrence::Daily => recurrence.cadence(),
+        Recurrence::Weekly { interval, days } => {
+            let mut moved: Vec<Weekday> = days.iter().map(|d| d.wrapping_add(shift)).collect();
+            moved.sort_by_key(|d| d.to_monday_zero_offset());
+            Recurrence::Weekly {
+                interval: *interval,
+                days: moved,
+            }
+            .cadence()
+        }
+        // A monthly rule has no weekday of its own to move: say how the day differs.
+        _ => {
+            let days = shift.unsigned_abs();
+            let amount = if days == 1 {
+                "a day".to_owned()
+            } else {
+                format!("{days} days")
+            };
+            let way = if shift > 0 { "later" } else { "earlier" };
+            format!("{}, {amount} {way} in your zone", recurrence.cadence())
+        }
+    }
+}
+
+/// The weekdays a weekly rule names (none for other rules).
+fn weekdays(recurrence: &Recurrence) -> Vec<Weekday> {
+    match recurrence {
+        Recurrence::Weekly { days, .. } => days.clone(),
+        _ => Vec::new(),
+    }
+}
+
+fn name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Monday => "Monday",
+        Weekday::Tuesday => "Tuesday",
+        Weekday::Wednesday => "Wednesday",
+        Weekday::Thursday => "Thursday",
+        Weekday::Friday => "Friday",
+        Weekday::Saturday => "Saturday",
+        Weekday::Sunday => "Sunday",
+    }
+}
+
+/// "A", "A and B", "A, B and C".
+fn list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+impl Item<'_> {
+    /// The original start of an occurrence an override moved elsewhere (its RECURRENCE-ID as
+    /// an instant), or `None` when it takes place when the rule says.
+    pub fn moved_from(&self) -> Option<Timestamp> {
+        self.event.recurrence_id.as_ref()?;
+        let original = self.recurrence_id.as_ref()?;
+        let at = match original {
+            touchpoint_calendar::Time::Zoned(..) => original.instant(&jiff::tz::TimeZone::UTC),
+            // A floating or all-day original reads in the zone the start was read in: the same
+            // distance from the start as the wall clocks are.
+            _ => {
+                let apart = self.start.civil().until(original.civil()).ok()?;
+                self.start_at.checked_add(apart).ok()?
+            }
+        };
+        (at != self.start_at).then_some(at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use touchpoint_calendar::Tz;
+
+    /// A one-series community anchored in `zone` at `start`, repeating `repeat`.
+    fn series(zone: &str, start: &str, repeat: &str, first: &str) -> Series {
+        let file = format!(
+            "[community]\nname = \"T\"\ntimezone = \"UTC\"\n\n[[series]]\nid = \"s\"\ntitle = \"S\"\n\
+             timezone = \"{zone}\"\nstart = \"{start}\"\nduration = \"1h\"\nrepeat = \"{repeat}\"\n\
+             first = {first}\n"
+        );
+        let community = touchpoint_community::parse(&file)
+            .unwrap_or_else(|d| panic!("{d:?}"))
+            .community;
+        community.series.into_iter().next().unwrap()
+    }
+
+    fn viewer(zone: &str) -> Viewer {
+        Viewer::new(Tz::iana(zone).unwrap())
+    }
+
+    fn at(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn can_say_a_utc_monday_evening_is_a_tuesday_morning_in_tokyo() {
+        let amer = series("UTC", "17:00", "weekly on Monday", "2026-01-05");
+        let line = cadence_at(&amer, &viewer("Asia/Tokyo"), at("2026-12-07T17:00:00Z"));
+        assert_eq!(
+            line.to_string(),
+            "Every Tuesday, 02:00 JST (Monday 17:00 UTC)"
+        );
+    }
+
+    #[test]
+    fn can_say_a_los_angeles_wednesday_is_a_thursday_in_tokyo() {
+        let chaoss = series(
+            "America/Los_Angeles",
+            "09:00",
+            "every 2 weeks on Wednesday",
+            "2026-01-14",
+        );
+        // 9 December 2026: Los Angeles is on standard time (UTC-8).
+        let line = cadence_at(&chaoss, &viewer("Asia/Tokyo"), at("2026-12-09T17:00:00Z"));
+        assert_eq!(
+            line.to_string(),
+            "Every other Thursday, 02:00 JST (Wednesday 09:00 PST)"
+        );
+    }
+
+    #[test]
+    fn can_say_a_utc_small_hours_meeting_is_the_evening_before_in_los_angeles() {
+        let early = series(
+            "UTC",
+            "02:00",
+            "weekly on Monday and Thursday",
+            "2026-01-05",
+        );
+        let line = cadence_at(
+            &early,
+            &viewer("America/Los_Angeles"),
+            at("2026-12-07T02:00:00Z"),
+        );
+        assert_eq!(
+            line.to_string(),
+            "Every Wednesday and Sunday, 18:00 PST (Monday and Thursday 02:00 UTC)"
+        );
+    }
+
+    #[test]
+    fn can_keep_the_weekday_when_only_the_clock_differs() {
+        let apac = series("UTC", "12:00", "weekly on Thursday", "2026-01-08");
+        let line = cadence_at(
+            &apac,
+            &viewer("America/Los_Angeles"),
+            at("2026-12-03T12:00:00Z"),
+        );
+        assert_eq!(
+            line.to_string(),
+            "Every Thursday, 04:00 PST (Thursday 12:00 UTC)"
+        );
+    }
+
+    #[test]
+    fn can_say_it_once_in_the_series_own_zone() {
+        let apac = series("UTC", "12:00", "weekly on Thursday", "2026-01-08");
+        let line = cadence_at(&apac, &viewer("UTC"), at("2026-12-03T12:00:00Z"));
+        assert_eq!(line.to_string(), "Every Thursday, 12:00 UTC");
+        assert_eq!(line.anchor, None);
+    }
+
+    #[test]
+    fn can_follow_a_daylight_saving_change_across_midnight() {
+        // 16:30 in Madrid: 23:30 in Tokyo in summer (UTC+2), 00:30 the next day in winter.
+        let call = series(
+            "Europe/Madrid",
+            "16:30",
+            "every 2 weeks on Tuesday",
+            "2026-01-13",
+        );
+        let tokyo = viewer("Asia/Tokyo");
+        let summer = cadence_at(&call, &tokyo, at("2026-06-16T14:30:00Z"));
+        assert_eq!(
+            summer.to_string(),
+            "Every other Tuesday, 23:30 JST (Tuesday 16:30 CEST)"
+        );
+        let winter = cadence_at(&call, &tokyo, at("2026-12-01T15:30:00Z"));
+        assert_eq!(
+            winter.to_string(),
+            "Every other Wednesday, 00:30 JST (Tuesday 16:30 CET)"
+        );
+    }
+
+    #[test]
+    fn can_read_the_weekday_off_the_next_regular_date_in_each_season() {
+        // 16:30 in Madrid every other Tuesday; the first June date is moved to a Friday, so
+        // the line must skip it and read the next regular one.
+        let file = "[community]\nname = \"T\"\ntimezone = \"UTC\"\n\n[[series]]\nid = \"s\"\n\
+                    title = \"S\"\ntimezone = \"Europe/Madrid\"\nstart = \"16:30\"\n\
+                    duration = \"1h\"\nrepeat = \"every 2 weeks on Tuesday\"\nfirst = 2026-01-13\n\n\
+                    [[series.exceptions]]\ndate = 2026-06-02\nmove_to = 2026-06-05T09:00:00\n";
+        let community = touchpoint_community::parse(file)
+            .unwrap_or_else(|d| panic!("{d:?}"))
+            .community;
+        let site = crate::Site::new(community, Vec::new(), at("2026-01-01T00:00:00Z"));
+        let series = &site.community.series[0];
+        let tokyo = viewer("Asia/Tokyo");
+        let june = site.next_of_series("s", at("2026-06-01T00:00:00Z"), 4);
+        assert!(
+            june[0].moved_from().is_some(),
+            "the first June date is the moved one"
+        );
+        assert_eq!(
+            cadence(series, &tokyo, &june).to_string(),
+            "Every other Tuesday, 23:30 JST (Tuesday 16:30 CEST)"
+        );
+        let november = site.next_of_series("s", at("2026-11-01T00:00:00Z"), 4);
+        assert_eq!(
+            cadence(series, &tokyo, &november).to_string(),
+            "Every other Wednesday, 00:30 JST (Tuesday 16:30 CET)"
+        );
+    }
+
+    #[test]
+    fn can_write_a_twelve_hour_clock_for_a_viewer_who_reads_one() {
+        let amer = series("UTC", "17:00", "weekly on Monday", "2026-01-05");
+        let viewer = Viewer {
+            hours: crate::HourCycle::H12,
+            ..viewer("America/Los_Angeles")
+        };
+        let line = cadence_at(&amer, &viewer, at("2026-12-07T17:00:00Z"));
+        assert_eq!(
+            line.to_string(),
+            "Every Monday, 9:00 AM PST (Monday 5:00 PM UTC)"
+        );
+    }
+
+    #[test]
+    fn can_say_how_a_monthly_day_moves() {
+        let monthly = series("UTC", "23:00", "monthly on the 2nd Tuesday", "2026-01-13");
+        let line = cadence_at(&monthly, &viewer("Asia/Tokyo"), at("2026-12-08T23:00:00Z"));
+        assert_eq!(
+            line.to_string(),
+            "Monthly, 2nd Tuesday, a day later in your zone, 08:00 JST (23:00 UTC)"
+        );
+    }
+}
