@@ -25,11 +25,12 @@ use url::Url;
 use crate::compile::{master_event, series_events};
 use crate::diagnostic::{Diagnostic, LineIndex, Severity, closest};
 use crate::model::{
-    CalendarSource, Change, Channel, Community, Exception, Group, Info, Link, Location, Recurrence,
-    Series, strip_prefix_ignore_case,
+    Announce, CalendarSource, Change, Channel, Community, Exception, Group, Info, Link, Location,
+    Recurrence, Series, Target, strip_prefix_ignore_case,
 };
 use crate::raw::{
-    RawCalendar, RawChannel, RawCommunity, RawException, RawGroup, RawLink, RawSeries, Table,
+    RawAnnounce, RawCalendar, RawChannel, RawCommunity, RawException, RawGroup, RawLink, RawSeries,
+    Table,
 };
 use crate::repeat;
 
@@ -65,7 +66,7 @@ pub fn parse(source: &str) -> Result<Checked, Vec<Diagnostic>> {
     }
 }
 
-const TOP_KEYS: [&str; 4] = ["community", "series", "groups", "calendars"];
+const TOP_KEYS: [&str; 5] = ["community", "series", "groups", "calendars", "announce"];
 
 /// How many years of occurrences the overlap check compares, from the later series' `first`.
 const OVERLAP_YEARS: i64 = 2;
@@ -136,6 +137,7 @@ impl<'s> Cx<'s> {
         let mut raw_series = Vec::new();
         let mut raw_groups = Vec::new();
         let mut raw_calendars = Vec::new();
+        let mut raw_announce = Vec::new();
         // By value: each entry's document is dropped once it is read, so a big file's parsed
         // document and its typed copy are not both held whole.
         for (key, value) in root {
@@ -152,13 +154,16 @@ impl<'s> Cx<'s> {
                 "calendars" => {
                     raw_calendars = self.array::<RawCalendar>(Table::Calendar, "calendars", value);
                 }
+                "announce" => {
+                    raw_announce = self.array::<RawAnnounce>(Table::Announce, "announce", value);
+                }
                 other => {
                     let hint = did_you_mean(other, TOP_KEYS.iter().copied());
                     self.error(
                         key.span(),
                         format!("unknown key `{other}` at the top level"),
                         Some(hint.unwrap_or_else(|| {
-                            "the file has [community], [[series]], [[groups]] and [[calendars]]"
+                            "the file has [community], [[series]], [[groups]], [[calendars]] and [[announce]]"
                                 .into()
                         })),
                     );
@@ -186,6 +191,13 @@ impl<'s> Cx<'s> {
         let groups = self.groups(raw_groups);
         let series = self.all_series(raw_series, &uid_domain, &groups);
         let calendars = self.calendars(raw_calendars);
+        let announce = self.announce(
+            raw_announce,
+            info.as_ref().map(|info| &info.timezone),
+            &series,
+            &groups,
+            &calendars,
+        );
         let info = info?;
         // Collected anew and exact: mapped in place, each vector would keep the larger
         // allocation of the (item, span) pairs it was read into, for as long as the site runs.
@@ -198,6 +210,7 @@ impl<'s> Cx<'s> {
             series,
             groups,
             calendars,
+            announce,
         };
         Some(community)
     }
@@ -1086,6 +1099,301 @@ impl<'s> Cx<'s> {
                     .into(),
             ),
         );
+    }
+
+    // ---- [[announce]] -------------------------------------------------------------------------
+
+    fn announce(
+        &mut self,
+        raws: Vec<(RawAnnounce, Range<usize>)>,
+        community_zone: Option<&Tz>,
+        series: &[(Series, Option<Spanned<String>>)],
+        groups: &[(Group, Range<usize>)],
+        calendars: &[CalendarSource],
+    ) -> Vec<Announce> {
+        let mut seen = HashMap::new();
+        let mut out = Vec::new();
+        for (raw, table) in raws {
+            let id = self.required(raw.id.clone(), "id", &table);
+            if let Some(id) = &id {
+                self.check_id("announce", id, &mut seen);
+            }
+            let target = self.target(&raw, &table);
+            let leads = match &raw.leads {
+                None => Announce::DEFAULT_LEADS.to_vec(),
+                Some(leads) => leads.get_ref().iter().filter_map(|l| self.lead(l)).collect(),
+            };
+            let changes_days = match &raw.changes_days {
+                None => Some(Announce::DEFAULT_CHANGES_DAYS),
+                Some(days) => {
+                    let ok = u32::try_from(*days.get_ref())
+                        .ok()
+                        .filter(|d| (1..=366).contains(d));
+                    if ok.is_none() {
+                        self.error(
+                            days.span(),
+                            format!("changes_days {} is not 1 to 366", days.get_ref()),
+                            Some("how many days ahead a change is announced, e.g. 14".into()),
+                        );
+                    }
+                    ok
+                }
+            };
+            // `Some(None)`: a digest was asked for but is invalid (reported).
+            let digest = raw.digest.as_ref().map(|d| self.digest(d));
+            let digest = match digest {
+                None => Some(None),
+                Some(Some(digest)) => Some(Some(digest)),
+                Some(None) => None,
+            };
+            let zones: Vec<Tz> = match &raw.zones {
+                None => community_zone.cloned().into_iter().collect(),
+                Some(zones) => zones.iter().filter_map(|z| self.timezone(z)).collect(),
+            };
+            let series_ids: Vec<&str> = series.iter().map(|(s, _)| s.id.as_str()).collect();
+            let group_ids: Vec<&str> = groups.iter().map(|(g, _)| g.id.as_str()).collect();
+            let calendar_ids: Vec<&str> = calendars.iter().map(|c| c.id.as_str()).collect();
+            let series_filter = self.references("series", raw.series.as_deref(), &series_ids);
+            let groups_filter = self.references("group", raw.groups.as_deref(), &group_ids);
+            let calendars_filter =
+                self.references("calendar", raw.calendars.as_deref(), &calendar_ids);
+            if let (Some(id), Some(target), Some(changes_days), Some(digest)) =
+                (id, target, changes_days, digest)
+            {
+                out.push(Announce {
+                    id: id.into_inner(),
+                    target,
+                    leads,
+                    changes: raw.changes.map_or(true, Spanned::into_inner),
+                    changes_days,
+                    digest,
+                    zones,
+                    series: series_filter,
+                    groups: groups_filter,
+                    calendars: calendars_filter,
+                });
+            }
+        }
+        out
+    }
+
+    /// The channel's kind and the keys it needs; keys of another kind are errors, so a `to`
+    /// on a Slack channel is not silently ignored.
+    fn target(&mut self, raw: &RawAnnounce, table: &Range<usize>) -> Option<Target> {
+        const KINDS: [&str; 5] = ["slack", "discord", "matrix", "webhook", "email"];
+        let kind = self.required(raw.kind.clone(), "kind", table)?;
+        let name = kind.get_ref().trim();
+        if !KINDS.contains(&name) {
+            let hint = did_you_mean(name, KINDS.iter().copied())
+                .unwrap_or_else(|| format!("the kinds are {}", KINDS.join(", ")));
+            self.error(
+                kind.span(),
+                format!("unknown announce kind \"{name}\""),
+                Some(hint),
+            );
+            return None;
+        }
+        let keys: [(&str, &Option<Spanned<String>>); 9] = [
+            ("to", &raw.to),
+            ("from", &raw.from),
+            ("smtp_url_env", &raw.smtp_url_env),
+            ("url_env", &raw.url_env),
+            ("homeserver", &raw.homeserver),
+            ("room", &raw.room),
+            ("token_env", &raw.token_env),
+            ("secret_env", &raw.secret_env),
+            ("ca_file", &raw.ca_file),
+        ];
+        let wanted: &[&str] = match name {
+            "slack" | "discord" => &["url_env"],
+            "webhook" => &["url_env", "secret_env"],
+            "matrix" => &["homeserver", "room", "token_env"],
+            _ => &["to", "from", "smtp_url_env", "ca_file"],
+        };
+        for (key, value) in keys {
+            if let Some(value) = value
+                && !wanted.contains(&key)
+            {
+                self.error(
+                    value.span(),
+                    format!("`{key}` does not apply to a {name} channel"),
+                    Some(format!("a {name} channel takes {}", wanted.join(", "))),
+                );
+            }
+        }
+        let need = |cx: &mut Self, key: &str, value: &Option<Spanned<String>>| {
+            cx.required(value.clone(), key, table)
+        };
+        let env = |cx: &mut Self, value: Option<Spanned<String>>| -> Option<String> {
+            let value = value?;
+            let text = value.get_ref().trim();
+            let valid = text.chars().next().is_some_and(|c| c.is_ascii_uppercase() || c == '_')
+                && text
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+            if !valid {
+                cx.error(
+                    value.span(),
+                    format!("\"{text}\" is not the name of an environment variable"),
+                    Some(
+                        "name the variable that holds the secret, e.g. \"SLACK_WEBHOOK_URL\"; \
+                         never put the secret itself in this file"
+                            .into(),
+                    ),
+                );
+                return None;
+            }
+            Some(text.to_owned())
+        };
+        let address = |cx: &mut Self, value: Option<Spanned<String>>| -> Option<String> {
+            let value = value?;
+            let text = value.get_ref().trim();
+            let valid = text
+                .split_once('@')
+                .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+                && !text.contains(char::is_whitespace);
+            if !valid {
+                cx.error(
+                    value.span(),
+                    format!("\"{text}\" is not an email address"),
+                    Some("e.g. \"community@lists.example.org\"".into()),
+                );
+                return None;
+            }
+            Some(text.to_owned())
+        };
+        match name {
+            "slack" | "discord" => {
+                let url_env = need(self, "url_env", &raw.url_env);
+                let url_env = env(self, url_env)?;
+                Some(if name == "slack" {
+                    Target::Slack { url_env }
+                } else {
+                    Target::Discord { url_env }
+                })
+            }
+            "webhook" => {
+                let url_env = need(self, "url_env", &raw.url_env);
+                let secret_env = need(self, "secret_env", &raw.secret_env);
+                let (url_env, secret_env) = (env(self, url_env), env(self, secret_env));
+                Some(Target::Webhook {
+                    url_env: url_env?,
+                    secret_env: secret_env?,
+                })
+            }
+            "matrix" => {
+                let homeserver = need(self, "homeserver", &raw.homeserver);
+                let room = need(self, "room", &raw.room);
+                let token_env = need(self, "token_env", &raw.token_env);
+                let token_env = env(self, token_env);
+                let homeserver = homeserver.and_then(|h| {
+                    let ok = url_host(h.get_ref().trim()).is_some();
+                    if !ok {
+                        self.error(
+                            h.span(),
+                            format!("homeserver \"{}\" is not an http(s) URL", h.get_ref()),
+                            Some("e.g. \"https://matrix.example.org\"".into()),
+                        );
+                    }
+                    ok.then(|| h.get_ref().trim().to_owned())
+                });
+                let room = room.and_then(|r| {
+                    let text = r.get_ref().trim();
+                    let ok = text.starts_with('!') && text.contains(':');
+                    if !ok {
+                        self.error(
+                            r.span(),
+                            format!("\"{text}\" is not a Matrix room id"),
+                            Some(
+                                "a room id looks like \"!abcdef:example.org\" (Element: room \
+                                 settings, Advanced)"
+                                    .into(),
+                            ),
+                        );
+                    }
+                    ok.then(|| text.to_owned())
+                });
+                Some(Target::Matrix {
+                    homeserver: homeserver?,
+                    room: room?,
+                    token_env: token_env?,
+                })
+            }
+            _ => {
+                let to = need(self, "to", &raw.to);
+                let from = need(self, "from", &raw.from);
+                let smtp_url_env = need(self, "smtp_url_env", &raw.smtp_url_env);
+                let (to, from) = (address(self, to), address(self, from));
+                let smtp_url_env = env(self, smtp_url_env);
+                Some(Target::Email {
+                    to: to?,
+                    from: from?,
+                    smtp_url_env: smtp_url_env?,
+                    ca_file: raw.ca_file.as_ref().map(|c| c.get_ref().trim().to_owned()),
+                })
+            }
+        }
+    }
+
+    /// A reminder lead: `"24h"`, `"90m"`, `"2d"` (days of 24 hours); more than zero, at most
+    /// 31 days.
+    fn lead(&mut self, raw: &Spanned<String>) -> Option<SignedDuration> {
+        let text = raw.get_ref().trim();
+        let parsed = match text.strip_suffix('d').map(str::parse::<i64>) {
+            Some(Ok(days)) => days.checked_mul(86_400).map(SignedDuration::from_secs),
+            _ => text.parse::<SignedDuration>().ok(),
+        }
+        .filter(|d| d.is_positive() && *d <= SignedDuration::from_hours(31 * 24));
+        if parsed.is_none() {
+            self.error(
+                raw.span(),
+                format!("lead \"{text}\" is not a duration from 1 minute to 31 days"),
+                Some("write e.g. \"24h\", \"1h\", \"30m\" or \"2d\"".into()),
+            );
+        }
+        parsed
+    }
+
+    /// The weekly digest: `"monday 09:00"`, in the community's zone. `None` inside when bad.
+    fn digest(&mut self, raw: &Spanned<String>) -> Option<(civil::Weekday, civil::Time)> {
+        let text = raw.get_ref().trim();
+        let parsed = text.split_once(' ').and_then(|(day, time)| {
+            let day = repeat::weekday(day.trim())?;
+            let time = time.trim().parse::<civil::Time>().ok()?;
+            Some((day, time))
+        });
+        if parsed.is_none() {
+            self.error(
+                raw.span(),
+                format!("digest \"{text}\" is not a weekday and a time"),
+                Some("write e.g. \"monday 09:00\" (in the community's time zone)".into()),
+            );
+        }
+        parsed
+    }
+
+    /// Ids of a filter list, each checked against the ids that exist.
+    fn references(
+        &mut self,
+        what: &str,
+        raw: Option<&[Spanned<String>]>,
+        known: &[&str],
+    ) -> Vec<String> {
+        let mut out = Vec::new();
+        for id in raw.unwrap_or_default() {
+            if known.contains(&id.get_ref().as_str()) {
+                out.push(id.get_ref().clone());
+                continue;
+            }
+            let hint = did_you_mean(id.get_ref(), known.iter().copied())
+                .unwrap_or_else(|| format!("no {what} has this id"));
+            self.error(
+                id.span(),
+                format!("unknown {what} \"{}\"", id.get_ref()),
+                Some(hint),
+            );
+        }
+        out
     }
 
     // ---- links --------------------------------------------------------------------------------

@@ -26,8 +26,8 @@ use std::path::Path;
 pub use check::{Checked, parse};
 pub use diagnostic::{Diagnostic, Severity};
 pub use model::{
-    CalendarSource, Change, Channel, Community, Exception, Group, Info, Link, Location, Recurrence,
-    Series, UrlSecret,
+    Announce, CalendarSource, Change, Channel, Community, Exception, Group, Info, Link, Location,
+    Recurrence, Series, Target, UrlSecret,
 };
 pub use zones::suggest_zones;
 

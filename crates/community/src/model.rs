@@ -23,6 +23,9 @@ pub struct Community {
     pub groups: Vec<Group>,
     /// The `[[calendars]]`: outside calendars the community follows, in file order.
     pub calendars: Vec<CalendarSource>,
+    /// The `[[announce]]` channels: where reminders and change notices are sent, in file order.
+    /// Empty when the file has none.
+    pub announce: Vec<Announce>,
 }
 
 /// The `[community]` table: who this page is for.
@@ -299,6 +302,114 @@ impl CalendarSource {
         match &self.location {
             Location::Path(p) => Some(base.join(p)),
             Location::Url(_) => None,
+        }
+    }
+}
+
+/// An `[[announce]]` entry: one channel that hears about the community's meetings.
+///
+/// Secrets (webhook URLs, tokens, SMTP passwords) are never in the file: the file names the
+/// environment variables that hold them ([`Announce::secret_vars`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Announce {
+    /// Unique id among channels (`[a-z0-9-]+`): part of the outbox key, so do not change it
+    /// once messages were sent (a renamed channel sends again).
+    pub id: String,
+    /// Where the messages go.
+    pub target: Target,
+    /// Reminders this long before each occurrence starts (default 24 hours and 1 hour).
+    pub leads: Vec<jiff::SignedDuration>,
+    /// Whether cancellations, moves and additions within [`Announce::changes_days`] are sent.
+    pub changes: bool,
+    /// How many days ahead a change is announced (default 14).
+    pub changes_days: u32,
+    /// The weekly digest's day and local time (community zone), if any.
+    pub digest: Option<(Weekday, civil::Time)>,
+    /// The zones messages show times in besides UTC (default: the community's zone).
+    pub zones: Vec<Tz>,
+    /// Only these series (ids); empty: every series.
+    pub series: Vec<String>,
+    /// Only these groups' series (ids); empty: every group.
+    pub groups: Vec<String>,
+    /// Only these outside calendars (ids); empty: all of them. Outside calendars are left out
+    /// when `series` or `groups` is set.
+    pub calendars: Vec<String>,
+}
+
+/// The kind of an [`Announce`] channel and what it needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A Slack incoming webhook; its URL is in the environment variable `url_env`.
+    Slack {
+        /// The variable holding the webhook URL.
+        url_env: String,
+    },
+    /// A Discord webhook; its URL is in the environment variable `url_env`.
+    Discord {
+        /// The variable holding the webhook URL.
+        url_env: String,
+    },
+    /// A Matrix room.
+    Matrix {
+        /// The homeserver's base URL (`https://matrix.example.org`).
+        homeserver: String,
+        /// The room id (`!abc:example.org`).
+        room: String,
+        /// The variable holding the access token.
+        token_env: String,
+    },
+    /// A generic webhook: JSON, signed with HMAC-SHA256.
+    Webhook {
+        /// The variable holding the URL.
+        url_env: String,
+        /// The variable holding the signing secret.
+        secret_env: String,
+    },
+    /// A mailing list, through SMTP.
+    Email {
+        /// The list address.
+        to: String,
+        /// The sender address.
+        from: String,
+        /// The variable holding `smtp://user:pass@host:port` (STARTTLS) or `smtps://…` (TLS).
+        smtp_url_env: String,
+        /// Extra CA certificates (PEM) to trust for the SMTP server, relative to the file.
+        ca_file: Option<String>,
+    },
+}
+
+impl Target {
+    /// The kind as written in the file: `slack`, `discord`, `matrix`, `webhook`, `email`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Target::Slack { .. } => "slack",
+            Target::Discord { .. } => "discord",
+            Target::Matrix { .. } => "matrix",
+            Target::Webhook { .. } => "webhook",
+            Target::Email { .. } => "email",
+        }
+    }
+}
+
+impl Announce {
+    /// The default reminder leads: 24 hours and 1 hour.
+    pub const DEFAULT_LEADS: [jiff::SignedDuration; 2] = [
+        jiff::SignedDuration::from_hours(24),
+        jiff::SignedDuration::from_hours(1),
+    ];
+    /// The default horizon of change notices, in days.
+    pub const DEFAULT_CHANGES_DAYS: u32 = 14;
+
+    /// The names of the environment variables this channel reads its secrets from.
+    pub fn secret_vars(&self) -> Vec<&str> {
+        match &self.target {
+            Target::Slack { url_env } | Target::Discord { url_env } => vec![url_env],
+            Target::Matrix { token_env, .. } => vec![token_env],
+            Target::Webhook {
+                url_env,
+                secret_env,
+            } => vec![url_env, secret_env],
+            Target::Email { smtp_url_env, .. } => vec![smtp_url_env],
         }
     }
 }

@@ -102,6 +102,32 @@ pub(crate) struct RawCalendar {
     pub refresh: Option<Spanned<String>>,
 }
 
+/// `[[announce]]`: a channel that hears about meetings (issue 18). Lists are read as lists of
+/// spanned strings so that each bad entry is pointed at.
+#[derive(Debug, Deserialize)]
+#[serde(expecting = "a table")]
+pub(crate) struct RawAnnounce {
+    pub id: Option<Spanned<String>>,
+    pub kind: Option<Spanned<String>>,
+    pub to: Option<Spanned<String>>,
+    pub from: Option<Spanned<String>>,
+    pub smtp_url_env: Option<Spanned<String>>,
+    pub url_env: Option<Spanned<String>>,
+    pub homeserver: Option<Spanned<String>>,
+    pub room: Option<Spanned<String>>,
+    pub token_env: Option<Spanned<String>>,
+    pub secret_env: Option<Spanned<String>>,
+    pub ca_file: Option<Spanned<String>>,
+    pub leads: Option<Spanned<Vec<Spanned<String>>>>,
+    pub changes: Option<Spanned<bool>>,
+    pub changes_days: Option<Spanned<i64>>,
+    pub digest: Option<Spanned<String>>,
+    pub zones: Option<Vec<Spanned<String>>>,
+    pub series: Option<Vec<Spanned<String>>>,
+    pub groups: Option<Vec<Spanned<String>>>,
+    pub calendars: Option<Vec<Spanned<String>>>,
+}
+
 /// The kinds of table in the file, for the keys check reports against: which keys a table
 /// knows, and which of them hold tables of their own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,6 +146,8 @@ pub(crate) enum Table {
     Group,
     /// `[[calendars]]`.
     Calendar,
+    /// `[[announce]]`.
+    Announce,
 }
 
 impl Table {
@@ -134,6 +162,7 @@ impl Table {
             Table::Exception => fields_of::<RawException>(),
             Table::Group => fields_of::<RawGroup>(),
             Table::Calendar => fields_of::<RawCalendar>(),
+            Table::Announce => fields_of::<RawAnnounce>(),
         }
     }
 
@@ -210,7 +239,7 @@ impl<'de> Deserializer<'de> for FieldRecorder<'_> {
 mod tests {
     use super::*;
 
-    const KINDS: [Table; 7] = [
+    const KINDS: [Table; 8] = [
         Table::Community,
         Table::Link,
         Table::Channel,
@@ -218,6 +247,7 @@ mod tests {
         Table::Exception,
         Table::Group,
         Table::Calendar,
+        Table::Announce,
     ];
 
     #[test]
@@ -255,6 +285,7 @@ mod tests {
                     Table::Exception => reads_tables::<RawException>(key),
                     Table::Group => reads_tables::<RawGroup>(key),
                     Table::Calendar => reads_tables::<RawCalendar>(key),
+                    Table::Announce => reads_tables::<RawAnnounce>(key),
                 };
                 assert_eq!(kind.child(key).is_some(), holds_tables, "{kind:?}.{key}");
             }
