@@ -41,7 +41,8 @@
 //!   generation stops after the window end. Work per event is bounded by [`Limits`] and by a cap
 //!   on consecutive empty periods; hitting a bound is reported in [`Expansion::truncated`].
 
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp, civil};
@@ -49,7 +50,7 @@ use jiff::{SignedDuration, Timestamp, civil};
 use crate::format::{LastDate, push_secs};
 use crate::instant::{Kind, LastDay, Stamp};
 use crate::model::{Calendar, Event, Status, Time, Tz};
-use crate::series::{emit_override, expand_master};
+use crate::series::{MasterIter, emit_override};
 
 /// The window to list occurrences in: `[start, end)`.
 #[derive(Clone, Debug)]
@@ -137,13 +138,8 @@ pub fn expand(calendar: &Calendar, window: &Window, limits: &Limits) -> Expansio
 }
 
 /// The first occurrences of [`expand`] that `take` asks for, found with work and memory that
-/// follow what is asked, not the window: at most twice `take.count` occurrences are held at
-/// once, and once the earliest `take.count` are known, each event stops at the first instance
-/// past them. A page of a feed of a thousand never-ending SECONDLY events costs its page.
-/// The first occurrences of [`expand`] that `take` asks for, found with work and memory that
-/// follow what is asked, not the window: at most twice `take.count` occurrences are held at
-/// once, and once the earliest `take.count` are known, each event stops at the first instance
-/// past them. A page of a feed of a thousand never-ending SECONDLY events costs its page.
+/// follow what is asked, not the window: each event is expanded lazily, as far as the page
+/// needs, so a page of a feed of a thousand never-ending SECONDLY events costs its page.
 pub fn expand_first(
     calendar: &Calendar,
     window: &Window,
@@ -153,8 +149,8 @@ pub fn expand_first(
     list_first(calendar, window, limits, take).into_expansion()
 }
 
-/// [`expand`]'s occurrences as a [`Listing`]: in the same order, each written or made into an
-/// [`Occurrence`] only when asked.
+/// [`expand`]'s occurrences as a [`Listing`]: in the same order, found one at a time, each
+/// written or made into an [`Occurrence`] only when asked.
 pub fn list<'c>(calendar: &'c Calendar, window: &Window, limits: &Limits) -> Listing<'c> {
     list_first(calendar, window, limits, &Take::default())
 }
@@ -166,36 +162,96 @@ pub fn list_first<'c>(
     limits: &Limits,
     take: &Take,
 ) -> Listing<'c> {
-    let mut out = Collector::first(take);
+    let events = &calendar.events;
+    let mut listing = Listing {
+        events,
+        groups: Vec::new(),
+        heads: BinaryHeap::new(),
+        left: take.count,
+    };
     if take.count == 0 || window.end <= window.start {
-        return out.finish(calendar);
+        return listing;
     }
     let fz = window.zone.clone().unwrap_or(TimeZone::UTC);
-    let events = &calendar.events;
-    let mut groups = group_by_uid(events, &fz);
-    // Ties on the start instant are broken by UID: rank the groups by UID once.
-    let mut by_uid: Vec<usize> = (0..groups.len()).collect();
-    by_uid.sort_by(|a, b| groups[*a].uid.cmp(groups[*b].uid));
-    let mut rank = vec![0u32; groups.len()];
-    for (r, g) in by_uid.into_iter().enumerate() {
-        rank[g] = u32::try_from(r).unwrap_or(u32::MAX);
-    }
     let ctx = Ctx {
         window,
         fz: &fz,
         limits,
+        from: take.from.unwrap_or(Timestamp::MIN),
     };
-    for (g, group) in groups.iter_mut().enumerate() {
-        group.overrides.sort_by_key(|(_, t)| *t);
-        out.rank = rank[g];
-        for &(i, _) in &group.overrides {
-            emit_override(&ctx, events, i, &mut out);
-        }
-        if let Some(m) = group.master {
-            expand_master(&ctx, events, m, &group.overrides, &mut out);
-        }
+    let mut groups = group_by_uid(events, &fz);
+    // Ties on the start instant are broken by UID: a group's place in UID order is its rank.
+    groups.sort_by(|a, b| a.uid.cmp(b.uid));
+    listing.groups = groups
+        .into_iter()
+        .enumerate()
+        .map(|(appearance, mut group)| {
+            group.overrides.sort_by_key(|(_, t)| *t);
+            GroupIter::new(&ctx, events, appearance, group)
+        })
+        .collect();
+    listing.heads = (0..listing.groups.len())
+        .filter_map(|rank| {
+            let at = listing.groups[rank].head.as_ref()?.0;
+            Some(Reverse(merge_key(at, u32::try_from(rank).ok()?)))
+        })
+        .collect();
+    listing
+}
+
+/// The occurrences of one UID's events, in order of start instant; among equal starts the
+/// overrides (by the instant they replace) come before the master's instances.
+struct GroupIter<'c> {
+    /// The group's place in the order of first appearance in the file.
+    appearance: usize,
+    /// The overrides that overlap the window, each with its start instant (seconds), latest
+    /// first (the next is popped from the back).
+    overrides: Vec<(i64, Found)>,
+    master: Option<MasterIter<'c>>,
+    master_head: Option<(i64, Found)>,
+    /// The next occurrence.
+    head: Option<(i64, Found)>,
+}
+
+impl<'c> GroupIter<'c> {
+    fn new(ctx: &Ctx<'_>, events: &'c [Event], appearance: usize, group: Group<'_>) -> Self {
+        let mut overrides: Vec<(i64, Found)> = group
+            .overrides
+            .iter()
+            .filter_map(|&(i, _)| emit_override(ctx, events, i))
+            .collect();
+        // Latest start first; among equal starts (a stable sort of the reversed list) the
+        // override of the later replaced instant first, so the earlier one is popped first.
+        overrides.reverse();
+        overrides.sort_by_key(|o| Reverse(o.0));
+        let mut master = group
+            .master
+            .map(|m| MasterIter::new(ctx, events, m, &group.overrides));
+        let master_head = master.as_mut().and_then(MasterIter::next);
+        let mut group = GroupIter {
+            appearance,
+            overrides,
+            master,
+            master_head,
+            head: None,
+        };
+        group.head = group.pop();
+        group
     }
-    out.finish(calendar)
+
+    /// The earlier of the next override and the master's next instance (on a tie, the override).
+    fn pop(&mut self) -> Option<(i64, Found)> {
+        let take_override = match (self.overrides.last(), &self.master_head) {
+            (Some(o), Some(m)) => o.0 <= m.0,
+            (Some(_), None) => true,
+            (None, _) => false,
+        };
+        if take_override {
+            return self.overrides.pop();
+        }
+        let next = self.master.as_mut().and_then(MasterIter::next);
+        std::mem::replace(&mut self.master_head, next)
+    }
 }
 
 /// Events sharing a UID.
@@ -313,16 +369,15 @@ fn is_instance(events: &[Event], m: usize, at: Timestamp, limits: &Limits) -> Op
         window: &window,
         fz: &TimeZone::UTC,
         limits,
+        from: Timestamp::MIN,
     };
-    let mut found = Collector::default();
-    expand_master(&ctx, events, m, &[], &mut found);
-    if found.has(at) {
-        Some(true)
-    } else if found.truncated.is_empty() {
-        Some(false)
-    } else {
-        None
+    let mut instances = MasterIter::new(&ctx, events, m, &[]);
+    while let Some((start, _)) = instances.next() {
+        if Timestamp::from_second(start).ok() == Some(at) {
+            return Some(true);
+        }
     }
+    instances.truncated.is_empty().then_some(false)
 }
 
 /// A RECURRENCE-ID written as another value type than its master's DTSTART, read as a value of
@@ -349,90 +404,13 @@ pub(crate) struct Ctx<'a> {
     /// The zone floating and date values are read in.
     pub(crate) fz: &'a TimeZone,
     pub(crate) limits: &'a Limits,
-}
-
-/// Occurrences gathered so far, with their sort keys.
-pub(crate) struct Collector {
-    /// Start instant and UID rank of each occurrence, in insertion order.
-    keys: Vec<(Timestamp, u32)>,
-    found: Vec<Found>,
-    pub(crate) truncated: Vec<(usize, String)>,
-    /// The UID rank of the event being expanded.
-    rank: u32,
-    /// Occurrences starting before this instant are not kept.
+    /// Occurrences starting before this instant are not listed.
     pub(crate) from: Timestamp,
-    /// Most occurrences kept: the earliest ones.
-    keep: usize,
-    /// Once `keep` occurrences are held, the key of the latest of them: later ones are not kept.
-    cutoff: Option<(Timestamp, u32)>,
-}
-
-impl Default for Collector {
-    fn default() -> Collector {
-        Collector::first(&Take::default())
-    }
-}
-
-impl Collector {
-    fn first(take: &Take) -> Collector {
-        Collector {
-            keys: Vec::new(),
-            found: Vec::new(),
-            truncated: Vec::new(),
-            rank: 0,
-            from: take.from.unwrap_or(Timestamp::MIN),
-            keep: take.count,
-            cutoff: None,
-        }
-    }
-
-    /// Keeps an occurrence unless it starts before `from` or after what is kept; whether it did.
-    pub(crate) fn push(&mut self, at: Timestamp, found: Found) -> bool {
-        if at < self.from || self.cutoff.is_some_and(|c| (at, self.rank) > c) {
-            return false;
-        }
-        self.keys.push((at, self.rank));
-        self.found.push(found);
-        // Held to twice what is kept, then cut back: sorting 2k keys every k occurrences.
-        if self.keys.len() >= self.keep.saturating_mul(2).max(1) {
-            let sorted = order(&self.keys);
-            let kept = &sorted[..self.keep.min(sorted.len())];
-            self.keys = kept.iter().map(|&i| self.keys[i as usize]).collect();
-            self.found = kept.iter().map(|&i| self.found[i as usize]).collect();
-            self.cutoff = self.keys.last().copied();
-        }
-        true
-    }
-
-    /// Whether every instance of the event being expanded that starts after `at` (less a margin
-    /// of `slack` seconds for its instants out of wall-clock order) is past what is kept.
-    pub(crate) fn past(&self, at: Timestamp, slack: i64) -> bool {
-        self.cutoff
-            .is_some_and(|(c, _)| at.as_second().saturating_sub(slack) > c.as_second())
-    }
-
-    /// Whether an occurrence starting at `at` was kept.
-    fn has(&self, at: Timestamp) -> bool {
-        self.keys.iter().any(|(t, _)| *t == at)
-    }
-
-    fn finish(self, calendar: &Calendar) -> Listing<'_> {
-        let mut sorted = order(&self.keys);
-        sorted.truncate(self.keep);
-        Listing {
-            events: &calendar.events,
-            found: self.found,
-            sorted,
-            truncated: self.truncated,
-            last_day: LastDay::default(),
-            last_date: LastDate::default(),
-        }
-    }
 }
 
 /// An occurrence as the engine finds it: plain numbers and event indices, no zone handle, so
-/// gathering and ordering tens of thousands of them copies a few words each and frees nothing.
-#[derive(Clone, Copy, Debug)]
+/// passing tens of thousands of them along copies a few words each and frees nothing.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Found {
     /// The event whose data applies ([`Occurrence::event`]).
     pub(crate) event: u32,
@@ -451,59 +429,109 @@ pub(crate) struct Found {
     pub(crate) end_in_fold: bool,
 }
 
-/// The occurrences of [`list`], in order: start instant, then UID.
-#[derive(Debug)]
+/// The occurrences of [`list`], found one at a time, in order: start instant, then UID.
+///
+/// A k-way merge: each UID's events yield their occurrences in order (`GroupIter`), and a heap
+/// of each UID's next start instant and rank picks the earliest. Nothing is gathered or sorted,
+/// and memory stays a few occurrences per series: on a year of 600 series (24,723 occurrences)
+/// gathering every occurrence and sorting them had cost ~7.7 M instructions and ~5 MB of freshly
+/// touched pages, against ~3 M instructions for the merge (BENCHMARKS.md, "The occurrences
+/// command").
 pub struct Listing<'c> {
     events: &'c [Event],
-    found: Vec<Found>,
-    /// Indices into `found`, in order.
-    sorted: Vec<u32>,
-    /// Events whose expansion hit a [`Limits`] bound, with what was hit (for warnings).
-    pub truncated: Vec<(usize, String)>,
-    last_day: LastDay,
-    last_date: LastDate,
+    /// One per UID, in order of UID: a group's index is its rank.
+    groups: Vec<GroupIter<'c>>,
+    /// The next start instant and rank of each group with occurrences left ([`merge_key`]);
+    /// the earliest on top.
+    heads: BinaryHeap<Reverse<u128>>,
+    /// How many more may be listed.
+    left: usize,
 }
 
-impl<'c> Listing<'c> {
-    /// How many occurrences there are.
-    pub fn len(&self) -> usize {
-        self.sorted.len()
+impl std::fmt::Debug for Listing<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Listing")
+            .field("groups", &self.groups.len())
+            .field("left", &self.left)
+            .finish_non_exhaustive()
     }
+}
 
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.sorted.is_empty()
-    }
+impl<'c> Iterator for Listing<'c> {
+    type Item = Listed<'c>;
 
-    /// The occurrences, in order.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = Listed<'_>> + '_ {
-        self.sorted.iter().map(|&i| Listed {
+    fn next(&mut self) -> Option<Listed<'c>> {
+        if self.left == 0 {
+            return None;
+        }
+        // A pop and a push rather than a replacement of the top: the group's next occurrence
+        // nearly always belongs near the bottom, which a pop reaches with one comparison a
+        // level and a push with one or two in all (a replacement takes two a level).
+        let rank = self.heads.pop()?.0 as u32;
+        let group = &mut self.groups[rank as usize];
+        let (_, found) = group.head.take()?;
+        group.head = group.pop();
+        if let Some((at, _)) = &group.head {
+            self.heads.push(Reverse(merge_key(*at, rank)));
+        }
+        self.left -= 1;
+        Some(Listed {
             events: self.events,
-            found: &self.found[i as usize],
-            last_day: &self.last_day,
-            last_date: &self.last_date,
+            found,
         })
     }
+}
 
-    /// The occurrences as [`Occurrence`] values ([`expand`]'s result).
-    pub fn into_expansion(self) -> Expansion {
+impl Listing<'_> {
+    /// Events whose expansion hit a [`Limits`] bound, with what was hit (for warnings), in the
+    /// order the events first appear: complete once the listing has run out.
+    pub fn truncated(&self) -> Vec<(usize, String)> {
+        let mut groups: Vec<&GroupIter<'_>> = self.groups.iter().collect();
+        groups.sort_by_key(|g| g.appearance);
+        groups
+            .into_iter()
+            .filter_map(|g| g.master.as_ref())
+            .flat_map(|m| m.truncated.iter().map(|what| (m.event(), what.clone())))
+            .collect()
+    }
+
+    /// The remaining occurrences as [`Occurrence`] values ([`expand`]'s result).
+    pub fn into_expansion(mut self) -> Expansion {
+        let last_day = LastDay::default();
+        let occurrences = self
+            .by_ref()
+            .map(|listed| listed.occurrence_with(&last_day))
+            .collect();
         Expansion {
-            occurrences: self.iter().map(|o| o.occurrence()).collect(),
-            truncated: self.truncated,
+            occurrences,
+            truncated: self.truncated(),
         }
     }
 }
 
-/// One occurrence of a [`Listing`].
-#[derive(Clone, Copy, Debug)]
-pub struct Listed<'a> {
-    events: &'a [Event],
-    found: &'a Found,
-    last_day: &'a LastDay,
-    last_date: &'a LastDate,
+/// A start instant (seconds) and a UID rank as one number that orders as the pair does: one
+/// comparison per step of the heap's sift.
+fn merge_key(at: i64, rank: u32) -> u128 {
+    (u128::from(at.cast_unsigned() ^ (1 << 63)) << 32) | u128::from(rank)
 }
 
-impl<'a> Listed<'a> {
+/// What the text writers of [`Listed`] remember from one call to the next: the last day
+/// written, as an occurrence's start, end and RECURRENCE-ID, and consecutive occurrences,
+/// mostly share a day.
+#[derive(Debug, Default)]
+pub struct DayCache {
+    last_date: LastDate,
+    last_day: LastDay,
+}
+
+/// One occurrence of a [`Listing`].
+#[derive(Clone, Copy, Debug)]
+pub struct Listed<'c> {
+    events: &'c [Event],
+    found: Found,
+}
+
+impl<'c> Listed<'c> {
     /// [`Occurrence::event`].
     pub fn event(&self) -> usize {
         self.found.event as usize
@@ -520,17 +548,21 @@ impl<'a> Listed<'a> {
     }
 
     /// The zone of the start, for a zoned one.
-    pub fn tz(&self) -> Option<&'a Tz> {
+    pub fn tz(&self) -> Option<&'c Tz> {
         self.series().start.tz()
     }
 
     /// The event whose DTSTART gives the value type and zone.
-    fn series(&self) -> &'a Event {
+    fn series(&self) -> &'c Event {
         &self.events[self.found.series as usize]
     }
 
     /// The occurrence as a value.
     pub fn occurrence(&self) -> Occurrence {
+        self.occurrence_with(&LastDay::default())
+    }
+
+    fn occurrence_with(&self, last_day: &LastDay) -> Occurrence {
         let found = self.found;
         let series = self.series();
         let kind = Kind::of(&series.start);
@@ -538,32 +570,32 @@ impl<'a> Listed<'a> {
             (series.start.clone(), series.recurrence_id.clone())
         } else {
             (
-                found.start.value(kind, false, self.last_day),
+                found.start.value(kind, false, last_day),
                 found
                     .recurring
-                    .then(|| found.recurrence_id.value(kind, false, self.last_day)),
+                    .then(|| found.recurrence_id.value(kind, false, last_day)),
             )
         };
         Occurrence {
             event: self.event(),
             recurrence_id,
             start,
-            end: found.end.value(kind, found.end_in_fold, self.last_day),
+            end: found.end.value(kind, found.end_in_fold, last_day),
             status: self.status(),
         }
     }
 
     /// Appends the start's JSON text ([`Time::push_json`]) to `out`.
-    pub fn push_start_json(&self, out: &mut Vec<u8>) {
+    pub fn push_start_json(&self, out: &mut Vec<u8>, cache: &DayCache) {
         match self.found.own_values {
             true => self.series().start.push_json(out),
-            false => self.push_stamp_json(out, self.found.start),
+            false => self.push_stamp_json(out, self.found.start, cache),
         }
     }
 
     /// Appends the end's JSON text ([`Time::push_json`]) to `out`.
-    pub fn push_end_json(&self, out: &mut Vec<u8>) {
-        self.push_stamp_json(out, self.found.end);
+    pub fn push_end_json(&self, out: &mut Vec<u8>, cache: &DayCache) {
+        self.push_stamp_json(out, self.found.end, cache);
     }
 
     /// Whether the start is written as the RECURRENCE-ID is: an instance that was not moved.
@@ -574,13 +606,13 @@ impl<'a> Listed<'a> {
 
     /// Appends the RECURRENCE-ID's JSON text ([`Time::push_json`]) to `out`; `false` (and
     /// nothing written) when there is none.
-    pub fn push_recurrence_id_json(&self, out: &mut Vec<u8>) -> bool {
+    pub fn push_recurrence_id_json(&self, out: &mut Vec<u8>, cache: &DayCache) -> bool {
         if self.found.own_values {
             let rid = self.series().recurrence_id.as_ref();
             rid.inspect(|rid| rid.push_json(out)).is_some()
         } else {
             if self.found.recurring {
-                self.push_stamp_json(out, self.found.recurrence_id);
+                self.push_stamp_json(out, self.found.recurrence_id, cache);
             }
             self.found.recurring
         }
@@ -589,86 +621,19 @@ impl<'a> Listed<'a> {
     /// A stamp's text: a date's or a floating time's wall clock, a zoned time's instant on its
     /// own wall clock with the offset; years outside what the text form writes directly go
     /// through the value.
-    fn push_stamp_json(&self, out: &mut Vec<u8>, stamp: Stamp) {
+    fn push_stamp_json(&self, out: &mut Vec<u8>, stamp: Stamp, cache: &DayCache) {
         let kind = Kind::of(&self.series().start);
+        let last = &cache.last_date;
         let written = match kind {
-            Kind::Date => push_secs(out, stamp.wall(), None, true, self.last_date),
-            Kind::Floating => push_secs(out, stamp.wall(), None, false, self.last_date),
-            Kind::Zoned(_) => push_secs(
-                out,
-                stamp.shown(),
-                Some(stamp.offset),
-                false,
-                self.last_date,
-            ),
+            Kind::Date => push_secs(out, stamp.wall(), None, true, last),
+            Kind::Floating => push_secs(out, stamp.wall(), None, false, last),
+            Kind::Zoned(_) => push_secs(out, stamp.shown(), Some(stamp.offset), false, last),
         };
         if !written {
-            stamp.value(kind, false, self.last_day).push_json(out);
+            stamp.value(kind, false, &cache.last_day).push_json(out);
         }
     }
 }
-
-/// The insertion numbers of `keys` sorted by start instant, then rank, then insertion number.
-///
-/// When every instant is a whole second and the spread of seconds and ranks fits 64 bits (a
-/// window of any realistic length), the two are packed into one integer and sorted by a stable
-/// least-significant-digit radix sort: a few linear passes instead of ~17 comparisons per
-/// occurrence. Otherwise a comparison sort gives the same order.
-fn order(keys: &[(Timestamp, u32)]) -> Vec<u32> {
-    let (mut lo, mut hi, mut max_rank, mut whole) = (i64::MAX, i64::MIN, 0u32, true);
-    for (at, rank) in keys {
-        let s = at.as_second();
-        lo = lo.min(s);
-        hi = hi.max(s);
-        max_rank = max_rank.max(*rank);
-        whole &= at.subsec_nanosecond() == 0;
-    }
-    let rank_bits = u32::BITS - max_rank.leading_zeros();
-    let span_bits = u64::BITS - hi.abs_diff(lo).leading_zeros();
-    if whole && keys.len() <= u32::MAX as usize && span_bits + rank_bits <= 64 {
-        let mut items: Vec<(u64, u32)> = keys
-            .iter()
-            .zip(0u32..)
-            .map(|((at, rank), i)| {
-                let packed = (at.as_second().abs_diff(lo) << rank_bits) | u64::from(*rank);
-                (packed, i)
-            })
-            .collect();
-        radix_sort(&mut items, span_bits + rank_bits);
-        return items.into_iter().map(|(_, i)| i).collect();
-    }
-    let mut idx: Vec<u32> = (0..u32::try_from(keys.len()).unwrap_or(u32::MAX)).collect();
-    idx.sort_unstable_by_key(|&i| (keys[i as usize], i));
-    idx
-}
-
-/// Stable LSD radix sort of `items` by the low `bits` bits of their key, 11 bits a pass.
-fn radix_sort(items: &mut Vec<(u64, u32)>, bits: u32) {
-    const DIGIT: u32 = 11;
-    const MASK: u64 = (1 << DIGIT) - 1;
-    let mut other = vec![(0u64, 0u32); items.len()];
-    let mut shift = 0;
-    while shift < bits {
-        let mut count = [0usize; 1 << DIGIT];
-        for (key, _) in items.iter() {
-            count[((key >> shift) & MASK) as usize] += 1;
-        }
-        let mut sum = 0;
-        for c in count.iter_mut() {
-            let n = *c;
-            *c = sum;
-            sum += n;
-        }
-        for item in items.iter() {
-            let d = ((item.0 >> shift) & MASK) as usize;
-            other[count[d]] = *item;
-            count[d] += 1;
-        }
-        std::mem::swap(items, &mut other);
-        shift += DIGIT;
-    }
-}
-
 /// The window's bounds as instants for an event whose start is of kind `kind`.
 pub(crate) fn bounds(ctx: &Ctx<'_>, kind: Kind<'_>) -> (Timestamp, Timestamp) {
     let zone = ctx.window.zone.as_ref().unwrap_or(kind.zone(ctx.fz));
@@ -687,50 +652,114 @@ pub(crate) fn bounds(ctx: &Ctx<'_>, kind: Kind<'_>) -> (Timestamp, Timestamp) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse;
 
-    /// `n` keys from a small generator: seconds spread over `spread` from a base before 1970
-    /// (negative instants too), ranks below `ranks`, with many exact ties.
-    fn keys(n: usize, spread: u64, ranks: u64, seed: u64) -> Vec<(Timestamp, u32)> {
-        let mut state = seed;
-        let mut next = move || {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            state >> 33
+    /// [`list`]'s order worked out the plain way: every occurrence of every UID gathered (the
+    /// overrides by the instant they replace, then the master's instances as its candidates give
+    /// them), then a stable sort by start instant and UID.
+    fn gathered_and_sorted(calendar: &Calendar, window: &Window) -> Vec<(usize, Found)> {
+        let fz = window.zone.clone().unwrap_or(TimeZone::UTC);
+        let limits = Limits::default();
+        let ctx = Ctx {
+            window,
+            fz: &fz,
+            limits: &limits,
+            from: Timestamp::MIN,
         };
-        (0..n)
-            .map(|_| {
-                let s = -86_400 + (next() % spread) as i64;
-                let at = Timestamp::from_second(s).expect("in range");
-                (at, (next() % ranks) as u32)
-            })
+        let events = &calendar.events;
+        let mut all: Vec<(i64, &str, Found)> = Vec::new();
+        for mut group in group_by_uid(events, &fz) {
+            group.overrides.sort_by_key(|(_, t)| *t);
+            for &(i, _) in &group.overrides {
+                all.extend(emit_override(&ctx, events, i).map(|(at, f)| (at, group.uid, f)));
+            }
+            if let Some(m) = group.master {
+                let master = MasterIter::new(&ctx, events, m, &group.overrides);
+                all.extend(
+                    master
+                        .generated()
+                        .into_iter()
+                        .map(|(at, f)| (at, group.uid, f)),
+                );
+            }
+        }
+        all.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        all.into_iter()
+            .map(|(_, _, f)| (f.event as usize, f))
             .collect()
     }
 
-    fn by_comparison(keys: &[(Timestamp, u32)]) -> Vec<u32> {
-        let mut idx: Vec<u32> = (0..keys.len() as u32).collect();
-        idx.sort_by_key(|&i| (keys[i as usize], i));
-        idx
+    fn listed(calendar: &Calendar, window: &Window) -> Vec<(usize, Found)> {
+        list(calendar, window, &Limits::default())
+            .map(|o| (o.event(), o.found))
+            .collect()
     }
 
-    #[test]
-    fn can_order_occurrences_by_radix_exactly_as_by_comparison() {
-        for (n, spread, ranks) in [
-            (0, 1, 1),
-            (1, 1, 1),
-            (5_000, 400, 3),
-            (20_000, 40_000_000, 2_000),
-        ] {
-            let keys = keys(n, spread, ranks, n as u64 + 1);
-            assert_eq!(order(&keys), by_comparison(&keys), "{n} keys");
+    fn calendar(events: &str) -> Calendar {
+        let text =
+            format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:t\r\n{events}END:VCALENDAR\r\n");
+        parse(text.as_bytes()).expect("iCalendar").calendar
+    }
+
+    fn year(zone: Option<&str>) -> Window {
+        Window {
+            start: civil::date(2026, 1, 1).at(0, 0, 0, 0),
+            end: civil::date(2027, 1, 1).at(0, 0, 0, 0),
+            zone: zone.map(|z| TimeZone::get(z).expect("zone")),
         }
     }
 
     #[test]
-    fn can_order_occurrences_with_fractional_seconds() {
-        let mut keys = keys(3_000, 5_000, 7, 9);
-        keys[17].0 = Timestamp::new(keys[17].0.as_second(), 500_000_000).expect("in range");
-        keys[18].0 = Timestamp::new(keys[17].0.as_second(), 1).expect("in range");
-        assert_eq!(order(&keys), by_comparison(&keys));
+    fn can_list_times_in_a_dst_gap_in_order_of_their_instants() {
+        // Every 20 minutes in Berlin: on 29 March 02:00, 02:20 and 02:40 do not exist and move
+        // forward by an hour, to the instants of 03:00, 03:20 and 03:40, which come next.
+        // Floating times every 25 minutes read in New York hit the gap of 8 March.
+        let calendar = calendar(
+            "BEGIN:VEVENT\r\nUID:gap\r\nDTSTART;TZID=Europe/Berlin:20260328T000000\r\n\
+             RRULE:FREQ=MINUTELY;INTERVAL=20;UNTIL=20260330T000000Z\r\nEND:VEVENT\r\n\
+             BEGIN:VEVENT\r\nUID:float\r\nDTSTART:20260307T000000\r\n\
+             RRULE:FREQ=MINUTELY;INTERVAL=25;COUNT=300\r\nEND:VEVENT\r\n",
+        );
+        for window in [year(None), year(Some("America/New_York"))] {
+            let listed = listed(&calendar, &window);
+            assert!(listed.len() > 200, "{} listed", listed.len());
+            assert_eq!(listed, gathered_and_sorted(&calendar, &window));
+        }
+    }
+
+    #[test]
+    fn can_list_this_and_future_shifts_and_moved_instances_in_order() {
+        // A daily series moved two days later from 10 March, then three days earlier from
+        // 20 March (so the instances after it start before some moved ones); one instance moved
+        // onto another's start; a second UID at the same times to break ties by UID.
+        let calendar = calendar(
+            "BEGIN:VEVENT\r\nUID:b\r\nDTSTART;TZID=Europe/Berlin:20260301T090000\r\n\
+             DURATION:PT1H\r\nRRULE:FREQ=DAILY;COUNT=60\r\nEND:VEVENT\r\n\
+             BEGIN:VEVENT\r\nUID:b\r\nRECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Berlin:\
+             20260310T090000\r\nDTSTART;TZID=Europe/Berlin:20260312T090000\r\n\
+             DURATION:PT1H\r\nEND:VEVENT\r\n\
+             BEGIN:VEVENT\r\nUID:b\r\nRECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Berlin:\
+             20260320T090000\r\nDTSTART;TZID=Europe/Berlin:20260317T090000\r\n\
+             DURATION:PT1H\r\nEND:VEVENT\r\n\
+             BEGIN:VEVENT\r\nUID:b\r\nRECURRENCE-ID;TZID=Europe/Berlin:20260305T090000\r\n\
+             DTSTART;TZID=Europe/Berlin:20260306T090000\r\nEND:VEVENT\r\n\
+             BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20260301T080000Z\r\n\
+             RRULE:FREQ=DAILY;COUNT=60\r\nEND:VEVENT\r\n",
+        );
+        let window = year(None);
+        let listed = listed(&calendar, &window);
+        assert_eq!(listed.len(), 120);
+        assert_eq!(listed, gathered_and_sorted(&calendar, &window));
+    }
+
+    #[test]
+    fn can_list_many_series_in_the_order_gathering_and_sorting_gives() {
+        let calendar = parse(crate::synthetic::synthetic_ics(300, 7).as_bytes())
+            .expect("iCalendar")
+            .calendar;
+        let window = year(None);
+        let listed = listed(&calendar, &window);
+        assert!(listed.len() > 5_000, "{} listed", listed.len());
+        assert_eq!(listed, gathered_and_sorted(&calendar, &window));
     }
 }

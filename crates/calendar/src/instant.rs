@@ -140,8 +140,9 @@ impl LastDay {
 /// zone's transition search: within a span the conversion is one subtraction. Within two days of
 /// either transition it asks the zone itself, so a gap or a fold is always resolved by jiff (no
 /// two offsets of a zone differ by two days).
-pub(crate) struct Offsets<'z> {
-    zone: &'z TimeZone,
+pub(crate) struct Offsets {
+    /// The zone (a handle: cloning one shares its rules).
+    zone: TimeZone,
     /// Offset in seconds in force on `[lo, hi)` (instants in seconds); after each conversion,
     /// the offset at the instant converted.
     off: i64,
@@ -155,10 +156,10 @@ pub(crate) struct Offsets<'z> {
 /// The margin kept from a transition before the cached offset is trusted.
 const MARGIN: i64 = 2 * DAY;
 
-impl<'z> Offsets<'z> {
-    pub(crate) fn new(zone: &'z TimeZone) -> Offsets<'z> {
+impl Offsets {
+    pub(crate) fn new(zone: &TimeZone) -> Offsets {
         Offsets {
-            zone,
+            zone: zone.clone(),
             off: 0,
             lo: 0,
             hi: 0,
@@ -205,7 +206,7 @@ impl<'z> Offsets<'z> {
         if self.trusted(guess) {
             return (self.first..=self.last).contains(&guess).then_some(guess);
         }
-        let at = resolve(self.zone, from_secs(wall)?)?;
+        let at = resolve(&self.zone, from_secs(wall)?)?;
         self.learn(at);
         Some(at.as_second())
     }
@@ -316,7 +317,7 @@ impl Dur {
     }
 
     /// The end of an instance that starts at `start`; `None` outside jiff's range.
-    pub(crate) fn end(self, start: Stamp, offsets: &mut Offsets<'_>) -> Option<Stamp> {
+    pub(crate) fn end(self, start: Stamp, offsets: &mut Offsets) -> Option<Stamp> {
         match self {
             Dur::Exact(0) => Some(start),
             Dur::Days(n) => offsets.at_wall(

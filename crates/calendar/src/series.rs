@@ -6,158 +6,240 @@
 //! 2. [`Exclusions`]: EXDATE (by day, wall clock or instant) and EXRULE remove candidates; so do
 //!    the instances that an override replaces.
 //! 3. [`Ranges`]: a RANGE=THISANDFUTURE override moves and re-times every later instance.
-//! 4. Emit: the survivors that overlap the window go to the collector as [`Found`] values.
+//! 4. Emit: the survivors that overlap the window are listed as [`Found`] values, in order of
+//!    start instant ([`MasterIter`]).
 //!
 //! The rules of each step are on module `expand`.
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
-use crate::expand::{Collector, Ctx, Found, bounds, in_master_type};
+use std::collections::VecDeque;
+
+use crate::expand::{Ctx, Found, bounds, in_master_type};
 use crate::instant::{Dur, Kind, Offsets, Stamp, resolve, wall, wall_in};
 use crate::model::{Event, RDate, RRule, Time, Tz};
 use crate::recur::{DAY, FIRST_SECOND, LAST_SECOND, RuleIter, from_secs, to_secs};
 
-/// Lists the occurrences of master event `m` (recurring or single) that overlap the window,
-/// leaving out the instances that `overrides` (with the instants they replace) stand for.
-pub(crate) fn expand_master(
-    ctx: &Ctx<'_>,
-    events: &[Event],
+/// The occurrences of one master event (recurring or single) that overlap the window, in order
+/// of start instant (then of generation), leaving out the instances its overrides stand for.
+///
+/// Generated lazily, one candidate at a time, so a merge of many series holds one pending
+/// occurrence or a few per series, and a page of the earliest occurrences costs its page.
+/// Candidates come in wall-clock order, and so do their instants, with two exceptions: a time
+/// in a DST gap moves forward by the gap (under a day), past the instants of the next
+/// candidates; a THISANDFUTURE override shifts its instances (by at most `shifts` seconds).
+/// So an occurrence waits in `pending` until no later candidate can start before it.
+pub(crate) struct MasterIter<'c> {
     m: usize,
-    overrides: &[(usize, Timestamp)],
-    out: &mut Collector,
-) {
-    let master = &events[m];
-    let kind = Kind::of(&master.start);
-    let zone = kind.zone(ctx.fz);
-    let dtstart = to_secs(master.start.civil());
-    let duration = Dur::of(&master.start, master.end.as_ref(), ctx.fz);
-    let window = bounds(ctx, kind);
-    let ranges = Ranges::new(events, m, overrides, kind, ctx.fz);
-    let rdates = rdates_on_wall_clock(master, kind, ctx.fz);
-    // How far before the window an instance may start and still reach into it.
-    let mut reach = 2 * DAY + duration.approx().max(0);
-    reach = reach.saturating_add(ranges.reach());
-    for (_, own_end) in &rdates {
-        if let Some(own_end) = own_end {
-            reach = reach.max(2 * DAY + own_end.approx());
+    kind: Kind<'c>,
+    /// The zone the wall clock is read in.
+    zone: TimeZone,
+    window: (Timestamp, Timestamp),
+    /// Occurrences starting before this instant are not listed.
+    from: Timestamp,
+    duration: Dur,
+    ranges: Ranges,
+    candidates: Candidates,
+    exclusions: Exclusions,
+    offsets: Offsets,
+    /// The instants of the master instances that overrides replace, sorted.
+    replaced: Vec<Timestamp>,
+    recurring: bool,
+    /// The sum of the THISANDFUTURE shifts' sizes, in seconds.
+    shifts: i64,
+    max_occurrences: usize,
+    emitted: usize,
+    /// Found but not yet listed, by start instant (seconds), then generation.
+    pending: VecDeque<(i64, Found)>,
+    /// No occurrence still to be generated starts before this instant (seconds).
+    frontier: i64,
+    done: bool,
+    /// What stopped the expansion early (work bounds), once known.
+    pub(crate) truncated: Vec<String>,
+}
+
+impl<'c> MasterIter<'c> {
+    /// The occurrences of master event `m`; `overrides` are the kept overrides of its UID with
+    /// the instants of the instances they replace (sorted by that instant).
+    pub(crate) fn new(
+        ctx: &Ctx<'_>,
+        events: &'c [Event],
+        m: usize,
+        overrides: &[(usize, Timestamp)],
+    ) -> MasterIter<'c> {
+        let master = &events[m];
+        let kind = Kind::of(&master.start);
+        let zone = kind.zone(ctx.fz);
+        let dtstart = to_secs(master.start.civil());
+        let duration = Dur::of(&master.start, master.end.as_ref(), ctx.fz);
+        let window = bounds(ctx, kind);
+        let ranges = Ranges::new(events, m, overrides, kind, ctx.fz);
+        let rdates = rdates_on_wall_clock(master, kind, ctx.fz);
+        // How far before the window an instance may start and still reach into it.
+        let mut reach = 2 * DAY + duration.approx().max(0);
+        reach = reach.saturating_add(ranges.reach());
+        for (_, own_end) in &rdates {
+            if let Some(own_end) = own_end {
+                reach = reach.max(2 * DAY + own_end.approx());
+            }
+        }
+        // Instances starting before what is listed need not be generated at all.
+        let plan = RulePlan {
+            kind,
+            zone,
+            fz: ctx.fz,
+            dtstart,
+            first_wanted: wall(zone, window.0.max(ctx.from)).saturating_sub(reach),
+            horizon: wall(zone, window.1).saturating_add(reach).min(LAST_SECOND),
+            max_candidates: ctx.limits.max_candidates_per_event,
+        };
+        let candidates = Candidates::new(master, &plan, rdates);
+        let exclusions = Exclusions::new(master, &plan);
+        let mut replaced: Vec<Timestamp> = overrides.iter().map(|o| o.1).collect();
+        replaced.sort_unstable();
+        MasterIter {
+            m,
+            kind,
+            zone: zone.clone(),
+            window,
+            from: ctx.from,
+            duration,
+            shifts: ranges.total_shift(),
+            ranges,
+            candidates,
+            exclusions,
+            offsets: Offsets::new(zone),
+            replaced,
+            recurring: !master.rrules.is_empty() || !master.rdates.is_empty(),
+            max_occurrences: ctx.limits.max_occurrences_per_event,
+            emitted: 0,
+            pending: VecDeque::new(),
+            frontier: i64::MIN,
+            done: false,
+            truncated: Vec::new(),
         }
     }
-    // Instances starting before what the collector keeps need not be generated at all.
-    let plan = RulePlan {
-        kind,
-        zone,
-        fz: ctx.fz,
-        dtstart,
-        first_wanted: wall(zone, window.0.max(out.from)).saturating_sub(reach),
-        horizon: wall(zone, window.1).saturating_add(reach).min(LAST_SECOND),
-        max_candidates: ctx.limits.max_candidates_per_event,
-    };
-    let mut candidates = Candidates::new(master, &plan, rdates);
-    let mut exclusions = Exclusions::new(master, &plan);
-    // How far an instance's start may fall before an earlier one's: a time in a DST gap moves
-    // forward by the gap (at most a day, Samoa's skipped day included; nothing in a zone of
-    // one offset), and the THISANDFUTURE shifts.
-    let gap = if zone.to_fixed_offset().is_ok() {
-        0
-    } else {
-        DAY
-    };
-    let out_of_order = gap.saturating_add(ranges.total_shift());
 
-    let mut offsets = Offsets::new(zone);
-    let recurring = !master.rrules.is_empty() || !master.rdates.is_empty();
-    let mut emitted = 0usize;
-    while let Some((original_wall, own_end)) = candidates.next() {
-        if exclusions.by_wall_clock(original_wall) {
-            continue;
+    /// The index of the master event.
+    pub(crate) fn event(&self) -> usize {
+        self.m
+    }
+
+    /// The next occurrence, with its start instant (seconds).
+    pub(crate) fn next(&mut self) -> Option<(i64, Found)> {
+        loop {
+            if let Some(&(at, _)) = self.pending.front()
+                && (self.done || at <= self.frontier)
+            {
+                return self.pending.pop_front();
+            }
+            if self.done {
+                return None;
+            }
+            let Some(found) = self.step() else {
+                continue;
+            };
+            // Nearly always: nothing waits, and nothing later can start before this one.
+            if self.pending.is_empty() && found.0 <= self.frontier {
+                return Some(found);
+            }
+            // In order of start, then of generation: nearly always at the back.
+            let after = self.pending.iter().rposition(|p| p.0 <= found.0);
+            self.pending.insert(after.map_or(0, |i| i + 1), found);
         }
-        let Some(original) = offsets.at_wall(original_wall) else {
-            continue;
+    }
+
+    /// The next candidate's occurrence, if it is one; the end of the candidates (or a work
+    /// bound) ends the expansion.
+    fn step(&mut self) -> Option<(i64, Found)> {
+        let Some((original_wall, own_end)) = self.candidates.next(&self.zone) else {
+            self.done = true;
+            let stops = self.candidates.stops().chain(self.exclusions.stops());
+            self.truncated.extend(stops.map(|stop| stop.to_string()));
+            return None;
         };
-        let Some(original_at) = original.timestamp() else {
-            continue;
-        };
-        if out.past(original_at, out_of_order) {
-            break;
+        if self.exclusions.by_wall_clock(original_wall) {
+            return None;
         }
-        if exclusions.by_instant(original.at)
-            || overrides
-                .binary_search_by_key(&original_at, |o| o.1)
-                .is_ok()
+        let original = self.offsets.at_wall(original_wall)?;
+        let original_at = original.timestamp()?;
+        // Later candidates have later wall clocks, which the zone maps to later instants unless
+        // this one is in a gap, moved forward past them by less than a day. A shift on the wall
+        // clock moves an instant by the shift and at most a change of offset (under a day).
+        let in_gap = original.wall() != original.shown();
+        let moved = if in_gap || self.shifts != 0 { DAY } else { 0 };
+        self.frontier = original
+            .at
+            .saturating_sub(moved.saturating_add(self.shifts));
+        if self.exclusions.by_instant(original.at)
+            || self.replaced.binary_search(&original_at).is_ok()
         {
-            continue;
+            return None;
         }
-        let (event, shift, duration) = match ranges.applying(original_at) {
+        let (event, shift, duration) = match self.ranges.applying(original_at) {
             Some(range) => (range.event, range.shift, range.duration),
-            None => (m, 0, own_end.unwrap_or(duration)),
+            None => (self.m, 0, own_end.unwrap_or(self.duration)),
         };
         let start = if shift == 0 {
             original
         } else {
-            let Some(shifted) = offsets.at_wall(original_wall.saturating_add(shift)) else {
-                continue;
-            };
-            shifted
+            self.offsets.at_wall(original_wall.saturating_add(shift))?
         };
-        let Some(end) = duration.end(start, &mut offsets) else {
-            continue;
-        };
-        let (Some(start_at), Some(end_at)) = (start.timestamp(), end.timestamp()) else {
-            continue;
-        };
-        if !overlaps(start_at, end_at, window) {
-            continue;
+        let end = duration.end(start, &mut self.offsets)?;
+        let (start_at, end_at) = (start.timestamp()?, end.timestamp()?);
+        if !overlaps(start_at, end_at, self.window) || start_at < self.from {
+            return None;
         }
         let found = Found {
             event: index(event),
-            series: index(m),
+            series: index(self.m),
             start,
             end,
             recurrence_id: original,
-            recurring,
+            recurring: self.recurring,
             own_values: false,
-            end_in_fold: end_in_fold(kind, end, &mut offsets),
+            end_in_fold: end_in_fold(self.kind, end, &mut self.offsets),
         };
-        emitted += usize::from(out.push(start_at, found));
-        if emitted >= ctx.limits.max_occurrences_per_event {
-            out.truncated.push((
-                m,
-                format!(
-                    "stopped after {} occurrences in the window",
-                    ctx.limits.max_occurrences_per_event
-                ),
+        self.emitted += 1;
+        if self.emitted >= self.max_occurrences {
+            self.done = true;
+            self.truncated.push(format!(
+                "stopped after {} occurrences in the window",
+                self.max_occurrences
             ));
-            return;
         }
-    }
-    for stop in candidates.stops().chain(exclusions.stops()) {
-        out.truncated.push((m, stop.to_string()));
+        Some((start.at, found))
     }
 }
 
-/// Lists an override (or any event taken on its own) if it overlaps the window.
-pub(crate) fn emit_override(ctx: &Ctx<'_>, events: &[Event], i: usize, out: &mut Collector) {
+#[cfg(test)]
+impl MasterIter<'_> {
+    /// Every occurrence in the order the candidates give them, before `pending` orders them.
+    pub(crate) fn generated(mut self) -> Vec<(i64, Found)> {
+        let mut all = Vec::new();
+        while !self.done {
+            all.extend(self.step());
+        }
+        all
+    }
+}
+
+/// An override (or any event taken on its own) with its start instant (seconds), if it
+/// overlaps the window and starts at or after what is listed.
+pub(crate) fn emit_override(ctx: &Ctx<'_>, events: &[Event], i: usize) -> Option<(i64, Found)> {
     let event = &events[i];
     let kind = Kind::of(&event.start);
     let zone = kind.zone(ctx.fz);
-    let Some(start_at) = resolve(zone, event.start.civil()) else {
-        return;
-    };
+    let start_at = resolve(zone, event.start.civil())?;
     let offset = zone.to_offset(start_at).seconds();
-    let Some(start) = Stamp::new(to_secs(event.start.civil()), start_at.as_second(), offset) else {
-        return;
-    };
+    let start = Stamp::new(to_secs(event.start.civil()), start_at.as_second(), offset)?;
     let mut offsets = Offsets::new(zone);
     let duration = Dur::of(&event.start, event.end.as_ref(), ctx.fz);
-    let Some(end) = duration.end(start, &mut offsets) else {
-        return;
-    };
-    let Some(end_at) = end.timestamp() else {
-        return;
-    };
-    if !overlaps(start_at, end_at, bounds(ctx, kind)) {
-        return;
+    let end = duration.end(start, &mut offsets)?;
+    let end_at = end.timestamp()?;
+    if !overlaps(start_at, end_at, bounds(ctx, kind)) || start_at < ctx.from {
+        return None;
     }
     let found = Found {
         event: index(i),
@@ -169,12 +251,12 @@ pub(crate) fn emit_override(ctx: &Ctx<'_>, events: &[Event], i: usize, out: &mut
         own_values: true,
         end_in_fold: end_in_fold(kind, end, &mut offsets),
     };
-    out.push(start_at, found);
+    Some((start.at, found))
 }
 
 /// Whether `end` is the later instant of a wall clock that repeats (a fold): its value then
 /// keeps its offset ([`Stamp::value`]).
-fn end_in_fold(kind: Kind<'_>, end: Stamp, offsets: &mut Offsets<'_>) -> bool {
+fn end_in_fold(kind: Kind<'_>, end: Stamp, offsets: &mut Offsets) -> bool {
     matches!(kind, Kind::Zoned(_)) && offsets.instant(end.wall()) != Some(end.at)
 }
 
@@ -374,8 +456,7 @@ impl RuleStream {
 
 /// The merged candidate stream of a series: every rule (DTSTART first), the RDATEs and, for a
 /// series without rules, DTSTART; in wall-clock order, each wall clock once.
-struct Candidates<'a> {
-    zone: &'a TimeZone,
+struct Candidates {
     rules: Vec<RuleStream>,
     /// Each rule's next wall clock.
     heads: Vec<Option<i64>>,
@@ -386,8 +467,8 @@ struct Candidates<'a> {
     horizon: i64,
 }
 
-impl<'a> Candidates<'a> {
-    fn new(master: &Event, plan: &RulePlan<'a>, rdates: Vec<(i64, Option<Dur>)>) -> Candidates<'a> {
+impl Candidates {
+    fn new(master: &Event, plan: &RulePlan<'_>, rdates: Vec<(i64, Option<Dur>)>) -> Candidates {
         let mut rules: Vec<RuleStream> = master
             .rrules
             .iter()
@@ -396,7 +477,6 @@ impl<'a> Candidates<'a> {
         let heads = rules.iter_mut().map(|r| r.next(plan.zone)).collect();
         let next_rdate = rdates.partition_point(|r| r.0 < plan.first_wanted.max(FIRST_SECOND));
         Candidates {
-            zone: plan.zone,
             rules,
             heads,
             rdates,
@@ -406,8 +486,8 @@ impl<'a> Candidates<'a> {
         }
     }
 
-    /// The next wall clock, with an RDATE period's own duration.
-    fn next(&mut self) -> Option<(i64, Option<Dur>)> {
+    /// The next wall clock, with an RDATE period's own duration (`zone`: the series' zone).
+    fn next(&mut self, zone: &TimeZone) -> Option<(i64, Option<Dur>)> {
         let rdate = self.rdates.get(self.next_rdate).map(|r| r.0);
         let earliest = self
             .heads
@@ -422,7 +502,7 @@ impl<'a> Candidates<'a> {
         }
         for (rule, head) in self.rules.iter_mut().zip(self.heads.iter_mut()) {
             if *head == Some(earliest) {
-                *head = rule.next(self.zone);
+                *head = rule.next(zone);
             }
         }
         let mut own_end = None;

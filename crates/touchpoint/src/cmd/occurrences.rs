@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use jiff::civil;
+use touchpoint_calendar::expand::DayCache;
 use touchpoint_calendar::{Calendar, Limits, Listing, Time, Tz, Window, list, parse};
 
 use crate::cli::OccurrencesArgs;
@@ -50,27 +51,47 @@ pub fn run(args: OccurrencesArgs) -> anyhow::Result<ExitCode> {
         end: args.to.to_datetime(civil::Time::midnight()),
         zone: None,
     };
-    let listing = list(&parsed.calendar, &window, &Limits::default());
-    for (event, what) in &listing.truncated {
-        let uid = &parsed.calendar.events[*event].uid;
-        eprintln!("warning: event {uid}: expansion stopped early: {what}");
-    }
-
+    // Occurrences are found one at a time, in order, as they are written: which events hit a
+    // work bound is known at the end, so those warnings follow the listing.
+    let mut listing = list(&parsed.calendar, &window, &Limits::default());
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if args.json {
-        write_json_lines(&mut out, &parsed.calendar, &listing)?;
-        // The process ends next: freeing every event one by one (reference counts of their
-        // zones included) is work for nothing.
-        std::mem::forget(listing);
-        std::mem::forget(parsed);
-        return Ok(ExitCode::SUCCESS);
+        write_json_lines(&mut out, &parsed.calendar, &mut listing)?;
+    } else {
+        write_table(
+            &mut out,
+            &parsed.calendar,
+            &mut listing,
+            display_tz.as_ref(),
+        )?;
     }
+    for (event, what) in listing.truncated() {
+        let uid = &parsed.calendar.events[event].uid;
+        eprintln!("warning: event {uid}: expansion stopped early: {what}");
+    }
+    // The process ends next: freeing every event one by one (reference counts of their zones
+    // included) is work for nothing.
+    std::mem::forget(listing);
+    std::mem::forget(parsed);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Without `--json`: one line per occurrence, start and end in `display_tz` or the event's zone,
+/// then the count.
+fn write_table(
+    out: &mut impl Write,
+    calendar: &Calendar,
+    listing: &mut Listing<'_>,
+    display_tz: Option<&Tz>,
+) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(out);
-    for occ in listing.iter().map(|listed| listed.occurrence()) {
-        let event = &parsed.calendar.events[occ.event];
-        let start = shown(&occ.start, display_tz.as_ref());
-        let end = shown(&occ.end, display_tz.as_ref());
+    let mut count = 0usize;
+    for occ in listing.map(|listed| listed.occurrence()) {
+        count += 1;
+        let event = &calendar.events[occ.event];
+        let start = shown(&occ.start, display_tz);
+        let end = shown(&occ.end, display_tz);
         let status = match occ.status.as_str() {
             Some("cancelled") => " [cancelled]",
             _ => "",
@@ -78,9 +99,8 @@ pub fn run(args: OccurrencesArgs) -> anyhow::Result<ExitCode> {
         let summary = event.summary.as_deref().unwrap_or("(no title)");
         writeln!(out, "{start:<25}  {end:<25}  {summary}{status}")?;
     }
-    writeln!(out, "{} occurrence(s)", listing.len())?;
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    writeln!(out, "{count} occurrence(s)")?;
+    out.flush()
 }
 
 /// Bytes gathered before a write to stdout.
@@ -98,18 +118,19 @@ const CHUNK: usize = 64 * 1024;
 fn write_json_lines(
     out: &mut impl Write,
     calendar: &Calendar,
-    listing: &Listing<'_>,
+    listing: &mut Listing<'_>,
 ) -> std::io::Result<()> {
     let mut buf = Vec::with_capacity(CHUNK + 1024);
+    let days = DayCache::default();
     let mut events: Vec<Option<EventJson>> = Vec::new();
     events.resize_with(calendar.events.len(), || None);
     let mut zones = ZoneNames::default();
-    for occ in listing.iter() {
+    for occ in listing {
         let event = events[occ.event()]
             .get_or_insert_with(|| EventJson::new(&calendar.events[occ.event()]));
         buf.extend_from_slice(&event.head);
         let rid = buf.len();
-        push_json_time(&mut buf, |buf| occ.push_recurrence_id_json(buf));
+        push_json_time(&mut buf, |buf| occ.push_recurrence_id_json(buf, &days));
         let rid = rid..buf.len();
         buf.extend_from_slice(b",\"start\":");
         if occ.starts_at_recurrence_id() {
@@ -117,13 +138,13 @@ fn write_json_lines(
             buf.extend_from_within(rid);
         } else {
             push_json_time(&mut buf, |buf| {
-                occ.push_start_json(buf);
+                occ.push_start_json(buf, &days);
                 true
             });
         }
         buf.extend_from_slice(b",\"end\":");
         push_json_time(&mut buf, |buf| {
-            occ.push_end_json(buf);
+            occ.push_end_json(buf, &days);
             true
         });
         buf.extend_from_slice(if occ.is_date() {
