@@ -1121,7 +1121,11 @@ impl<'s> Cx<'s> {
             let target = self.target(&raw, &table);
             let leads = match &raw.leads {
                 None => Announce::DEFAULT_LEADS.to_vec(),
-                Some(leads) => leads.get_ref().iter().filter_map(|l| self.lead(l)).collect(),
+                Some(leads) => leads
+                    .get_ref()
+                    .iter()
+                    .filter_map(|l| self.lead(l))
+                    .collect(),
             };
             let changes_days = match &raw.changes_days {
                 None => Some(Announce::DEFAULT_CHANGES_DAYS),
@@ -1164,7 +1168,7 @@ impl<'s> Cx<'s> {
                     id: id.into_inner(),
                     target,
                     leads,
-                    changes: raw.changes.map_or(true, Spanned::into_inner),
+                    changes: raw.changes.is_none_or(Spanned::into_inner),
                     changes_days,
                     digest,
                     zones,
@@ -1227,7 +1231,10 @@ impl<'s> Cx<'s> {
         let env = |cx: &mut Self, value: Option<Spanned<String>>| -> Option<String> {
             let value = value?;
             let text = value.get_ref().trim();
-            let valid = text.chars().next().is_some_and(|c| c.is_ascii_uppercase() || c == '_')
+            let valid = text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_uppercase() || c == '_')
                 && text
                     .chars()
                     .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');

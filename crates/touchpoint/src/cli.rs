@@ -28,6 +28,8 @@ pub enum Command {
     /// Export the whole site as static files (pages, feeds, JSON). Outside calendars are read
     /// from the store: run `touchpoint refresh` first.
     Build(BuildArgs),
+    /// Send every reminder and change notice due now (`[[announce]]`) once, and exit.
+    Announce(AnnounceArgs),
 }
 
 /// Which community file to use, and what its outside calendars may reach.
@@ -136,6 +138,26 @@ pub struct RefreshArgs {
     /// Which store.
     #[command(flatten)]
     pub store: StoreArgs,
+}
+
+/// `touchpoint announce`.
+#[derive(Debug, Args)]
+pub struct AnnounceArgs {
+    /// Which community file.
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    /// Which store (its outbox makes each message go out once).
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// The moment to plan for (RFC 3339, e.g. 2026-12-03T13:05:00Z); default: now.
+    #[arg(long)]
+    pub now: Option<jiff::Timestamp>,
+    /// Print what would be sent, and when, without sending or recording anything.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The public URL of the site, for the links in the messages (as `serve --base-url`).
+    #[arg(long, env = "TOUCHPOINT_BASE_URL")]
+    pub base_url: Option<String>,
 }
 
 /// `touchpoint occurrences`.

@@ -5,6 +5,7 @@
 //! - [`app`]: loading the community file and the stored outside calendars into a [`touchpoint_site::Site`].
 //! - [`server`]: the axum route table and its handlers.
 
+pub mod announcer;
 pub mod app;
 pub mod cli;
 pub mod cmd;

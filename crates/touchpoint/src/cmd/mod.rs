@@ -1,5 +1,6 @@
 //! One module per command; `run` dispatches.
 
+pub mod announce;
 pub mod build;
 pub mod check;
 pub mod occurrences;
@@ -18,5 +19,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Refresh(args) => refresh::run(args),
         Command::Occurrences(args) => occurrences::run(args),
         Command::Build(args) => build::run(args),
+        Command::Announce(args) => announce::run(args),
     }
 }

@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use anyhow::Context;
 
-use crate::app;
 use crate::cli::ServeArgs;
+use crate::{announcer, app};
 use crate::refresher;
 use crate::server::{self, AppState};
 
@@ -45,6 +45,14 @@ async fn serve(mut loaded: app::Loaded, args: ServeArgs) -> anyhow::Result<()> {
     let state = AppState::with_system_clock(built.site);
     tracing::info!("serving {} at http://{addr}/", loaded.community.info.name);
     let holder = format!("{}:{}", hostname(), std::process::id());
+    // Announcements go out from the site being served, next to the refresher that updates it.
+    tokio::spawn(announcer::run(
+        state.clone(),
+        store.clone(),
+        holder.clone(),
+        announcer::Tuning::from_env()?,
+        loaded.base.clone(),
+    ));
     tokio::spawn(refresher::run(
         Arc::new(loaded),
         store,

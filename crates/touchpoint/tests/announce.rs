@@ -1,0 +1,312 @@
+//! `touchpoint announce` end to end (issue 18): the real binary, a fake clock (`--now`), the
+//! SQLite store's outbox, and real HTTP receivers on 127.0.0.1 that record what Slack, Discord
+//! and a generic webhook would get (the webhook's HMAC checked as a receiver would).
+//!
+//! The email and Matrix tests need aiosmtpd and Synapse (`TOUCHPOINT_TEST_PYTHON` and
+//! `TOUCHPOINT_TEST_SYNAPSE`, which scripts/test installs), so they are `#[ignore]`d.
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::process::Output;
+use std::sync::{Arc, Mutex};
+
+use axum::body::Bytes;
+use axum::http::{HeaderMap, StatusCode, Uri};
+use serde_json::Value;
+
+/// One request a receiver got.
+#[derive(Clone, Debug)]
+struct Received {
+    path: String,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+impl Received {
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap()
+    }
+}
+
+/// An HTTP server on 127.0.0.1 that records every request; paths under `/fail/` answer 500 with
+/// the path in the body (so a test can check the secret in it never reaches a log).
+struct Receiver {
+    addr: SocketAddr,
+    got: Arc<Mutex<Vec<Received>>>,
+}
+
+impl Receiver {
+    async fn start() -> Receiver {
+        let got: Arc<Mutex<Vec<Received>>> = Arc::default();
+        let record = got.clone();
+        let app = axum::Router::new().fallback(move |uri: Uri, headers: HeaderMap, body: Bytes| {
+            let record = record.clone();
+            async move {
+                let path = uri.path().to_owned();
+                record.lock().unwrap().push(Received {
+                    path: path.clone(),
+                    headers,
+                    body,
+                });
+                if path.starts_with("/fail/") {
+                    (
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        format!("no hook at {path}"),
+                    )
+                } else {
+                    (StatusCode::OK, "ok".to_owned())
+                }
+            }
+        });
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        Receiver { addr, got }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    fn at(&self, prefix: &str) -> Vec<Received> {
+        self.got
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|r| r.path.starts_with(prefix))
+            .cloned()
+            .collect()
+    }
+}
+
+/// The webhook's signing secret, and a token in the failing hook's URL: neither may appear in
+/// any output.
+const SECRET: &str = "whsec-0123456789-never-printed";
+const HOOK_TOKEN: &str = "T0KEN-in-the-url-9876543210";
+
+fn community(exceptions: &str) -> String {
+    format!(
+        r#"
+[community]
+name = "Example"
+timezone = "Europe/Berlin"
+
+[[series]]
+id = "weekly"
+title = "Weekly sync"
+timezone = "Europe/Berlin"
+start = "15:00"
+duration = "1h"
+repeat = "weekly on Thursday"
+first = 2026-11-05
+join = "https://meet.jit.si/example-weekly"
+{exceptions}
+
+[[announce]]
+id = "slack"
+kind = "slack"
+url_env = "TEST_SLACK_URL"
+
+[[announce]]
+id = "discord"
+kind = "discord"
+url_env = "TEST_DISCORD_URL"
+
+[[announce]]
+id = "hook"
+kind = "webhook"
+url_env = "TEST_HOOK_URL"
+secret_env = "TEST_HOOK_SECRET"
+
+[[announce]]
+id = "broken"
+kind = "slack"
+url_env = "TEST_BROKEN_URL"
+"#
+    )
+}
+
+/// Run `touchpoint announce` at `now` with the receivers' URLs in the environment.
+async fn announce(dir: &Path, receiver: &Receiver, now: &str, extra: &[&str]) -> Output {
+    let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_touchpoint"));
+    command
+        .arg("announce")
+        .arg("--config")
+        .arg(dir.join("touchpoint.toml"))
+        .arg("--data")
+        .arg(dir.join("data"))
+        .args(["--now", now, "--base-url", "https://meet.example.org/"])
+        .args(extra)
+        .env("TEST_SLACK_URL", receiver.url("/slack"))
+        .env("TEST_DISCORD_URL", receiver.url("/discord"))
+        .env("TEST_HOOK_URL", receiver.url("/hook"))
+        .env("TEST_HOOK_SECRET", SECRET)
+        .env(
+            "TEST_BROKEN_URL",
+            receiver.url(&format!("/fail/{HOOK_TOKEN}")),
+        )
+        .env("RUST_LOG", "debug");
+    command.output().await.unwrap()
+}
+
+fn text(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn can_send_each_reminder_once_and_retry_a_failing_channel_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("touchpoint.toml"), community("")).unwrap();
+    let receiver = Receiver::start().await;
+    // Thursday 3 Dec, 55 minutes before the 14:00 UTC meeting.
+    let first = announce(dir.path(), &receiver, "2026-12-03T13:05:00Z", &[]).await;
+    let log = text(&first);
+    assert_eq!(
+        first.status.code(),
+        Some(1),
+        "the broken channel failed: {log}"
+    );
+    assert!(
+        log.contains("slack: sent reminder 1h 2026-12-03T14:00:00Z"),
+        "{log}"
+    );
+    assert!(log.contains("broken: FAILED reminder 1h"), "{log}");
+
+    let slack = receiver.at("/slack");
+    assert_eq!(slack.len(), 1);
+    let body = slack[0].json();
+    assert_eq!(body["blocks"][0]["text"]["text"], "Starts in 55 minutes");
+    assert!(
+        body["blocks"][1]["text"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("*<https://meet.example.org/series/weekly|Weekly sync>*\n")
+    );
+    let discord = receiver.at("/discord");
+    assert_eq!(discord.len(), 1);
+    assert_eq!(discord[0].json()["embeds"][0]["title"], "Weekly sync");
+    assert_eq!(
+        discord[0].json()["allowed_mentions"]["parse"],
+        Value::Array(vec![])
+    );
+    let hook = receiver.at("/hook");
+    assert_eq!(hook.len(), 1);
+    let signature = hook[0].headers["x-touchpoint-signature"].to_str().unwrap();
+    assert!(touchpoint_announce::sign::verify(
+        SECRET.as_bytes(),
+        &hook[0].body,
+        signature
+    ));
+    assert!(!touchpoint_announce::sign::verify(
+        b"another secret",
+        &hook[0].body,
+        signature
+    ));
+    assert_eq!(hook[0].json()["type"], "reminder");
+    assert_eq!(
+        hook[0].json()["occurrences"][0]["start"],
+        "2026-12-03T14:00:00Z"
+    );
+
+    // The same "now" again: nothing is sent twice, and the failed one waits for its backoff.
+    let again = announce(dir.path(), &receiver, "2026-12-03T13:05:00Z", &[]).await;
+    assert_eq!(again.status.code(), Some(0), "{}", text(&again));
+    assert_eq!(receiver.at("/slack").len(), 1);
+    assert_eq!(receiver.at("/hook").len(), 1);
+    assert_eq!(receiver.at("/fail/").len(), 1);
+
+    // 31 seconds on, the broken channel is tried again (and fails again); the others are not.
+    let retry = announce(dir.path(), &receiver, "2026-12-03T13:05:31Z", &[]).await;
+    assert_eq!(retry.status.code(), Some(1));
+    assert_eq!(receiver.at("/fail/").len(), 2);
+    assert_eq!(receiver.at("/slack").len(), 1);
+
+    // At the start it is more than its lead late: dropped, said so, never sent.
+    let late = announce(dir.path(), &receiver, "2026-12-03T14:00:00Z", &[]).await;
+    let late_log = text(&late);
+    assert!(
+        late_log.contains("broken: dropped reminder 1h"),
+        "{late_log}"
+    );
+    assert!(late_log.contains("more than its lead late"), "{late_log}");
+    assert_eq!(receiver.at("/fail/").len(), 2);
+
+    // No secret in any output, though the broken hook echoed its URL back in its error.
+    for output in [&first, &again, &retry, &late] {
+        let all = text(output);
+        assert!(!all.contains(SECRET), "{all}");
+        assert!(!all.contains(HOOK_TOKEN), "{all}");
+    }
+    assert!(log.contains("no hook at [secret]"), "{log}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn can_announce_an_edit_of_the_file_once_across_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("touchpoint.toml");
+    std::fs::write(&file, community("")).unwrap();
+    let receiver = Receiver::start().await;
+    // Monday: no reminder due yet; the first run only takes the snapshot.
+    let first = announce(dir.path(), &receiver, "2026-11-30T08:00:00Z", &[]).await;
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first));
+    assert!(receiver.at("/hook").is_empty());
+    // The organizers cancel next week's meeting and move this week's.
+    std::fs::write(
+        &file,
+        community(
+            "[[series.exceptions]]\ndate = 2026-12-10\ncancel = \"Holiday\"\n\n\
+             [[series.exceptions]]\ndate = 2026-12-03\nmove_to = 2026-12-04T16:00:00\n",
+        ),
+    )
+    .unwrap();
+    let dry = announce(
+        dir.path(),
+        &receiver,
+        "2026-11-30T08:01:00Z",
+        &["--dry-run"],
+    )
+    .await;
+    let dry_text = text(&dry);
+    assert!(
+        dry_text.contains("== hook cancelled 2026-12-10T14:00:00Z (webhook)"),
+        "{dry_text}"
+    );
+    assert!(receiver.at("/hook").is_empty(), "a dry run sends nothing");
+    for round in 0..3 {
+        // A restart, a cron run, another: the notices go out once, from the first of them (the
+        // broken channel fails on its own each time).
+        let run = announce(dir.path(), &receiver, "2026-11-30T08:01:00Z", &[]).await;
+        let out = String::from_utf8_lossy(&run.stdout);
+        assert_eq!(
+            out.contains("hook: sent"),
+            round == 0,
+            "round {round}: {out}"
+        );
+        assert!(!out.contains("hook: FAILED"), "round {round}: {out}");
+    }
+    let notices: Vec<(String, String)> = receiver
+        .at("/hook")
+        .iter()
+        .map(|r| {
+            let body = r.json();
+            (
+                body["change"].as_str().unwrap().to_owned(),
+                body["occurrences"][0]["start"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        notices,
+        [
+            ("moved".to_owned(), "2026-12-04T15:00:00Z".to_owned()),
+            ("cancelled".to_owned(), "2026-12-10T14:00:00Z".to_owned()),
+        ]
+    );
+    let moved = &receiver.at("/hook")[0].json();
+    assert_eq!(moved["from"], "2026-12-03T14:00:00Z");
+    assert_eq!(receiver.at("/slack").len(), 2);
+}
