@@ -57,10 +57,12 @@ pub struct OccurrencesQuery {
     /// IANA zone the days are read in and floating times shown in (default: the community's).
     pub tz: Option<String>,
     /// Only this source: a `[[calendars]]` id, or `community` for the community's own series.
+    /// `source`, `series` and `group` together list the union of what they name (as the
+    /// calendar page's boxes do); an id that names nothing is a 400 listing the ids there are.
     pub source: Option<String>,
-    /// Only this series.
+    /// Only this series (with `source` and `group`: the union).
     pub series: Option<String>,
-    /// Only this group's series.
+    /// Only this group's series (with `source` and `series`: the union).
     pub group: Option<String>,
     /// At most this many occurrences per answer, the earliest first (default 1000, from 1 to
     /// 10000); when the window holds more, `next` links to the rest.
@@ -205,34 +207,30 @@ fn parse_day(name: &str, value: &str) -> Result<Date, ApiError> {
 }
 
 /// The filter for optional `source`, `series` and `group` query values (empty values are
-/// ignored); 400 when one names nothing in `site`.
+/// ignored): the union of what they name, as on the calendar page; 400 when one names nothing
+/// in `site`, listing the ids there are.
 pub fn filter(
     site: &Site,
     source: Option<&str>,
     series: Option<&str>,
     group: Option<&str>,
 ) -> Result<Filter, ApiError> {
-    let mut filter = Filter::default();
-    if let Some(source) = source.filter(|s| !s.is_empty()) {
-        if source != "community" && !site.sources.iter().any(|s| s.decl.id == source) {
-            return Err(ApiError::bad_request(format!(
-                "no calendar source {source:?}"
-            )));
-        }
-        filter.sources.push(source.to_owned());
-    }
-    if let Some(series) = series.filter(|s| !s.is_empty()) {
-        if site.community.series(series).is_none() {
-            return Err(ApiError::bad_request(format!("no series {series:?}")));
-        }
-        filter.series.push(series.to_owned());
-    }
-    if let Some(group) = group.filter(|s| !s.is_empty()) {
-        if site.community.group(group).is_none() {
-            return Err(ApiError::bad_request(format!("no group {group:?}")));
-        }
-        filter.groups.push(group.to_owned());
-    }
+    let given = |value: Option<&str>| {
+        value
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .into_iter()
+            .collect()
+    };
+    let filter = Filter {
+        sources: given(source),
+        series: given(series),
+        groups: given(group),
+        own_only: false,
+    };
+    filter
+        .check(site)
+        .map_err(|unknown| ApiError::bad_request(unknown.to_string()))?;
     Ok(filter)
 }
 

@@ -350,14 +350,16 @@ impl Item<'_> {
     }
 }
 
-/// Which occurrences to list.
+/// Which occurrences to list: the union of what `sources`, `series` and `groups` name (a
+/// calendar ticked and a working group ticked show both), or everything when all three are
+/// empty.
 #[derive(Clone, Debug, Default)]
 pub struct Filter {
-    /// Only these sources (ids of `[[calendars]]`, or `"community"` for the own series); empty: all.
+    /// These sources (ids of `[[calendars]]`, or `"community"` for every own series).
     pub sources: Vec<String>,
-    /// Only these series; empty: all.
+    /// These series.
     pub series: Vec<String>,
-    /// Only these groups' series; empty: all.
+    /// These groups' series.
     pub groups: Vec<String>,
     /// Leave out outside calendars.
     pub own_only: bool,
@@ -372,23 +374,139 @@ impl Filter {
         }
     }
 
+    /// Whether nothing is named, so everything is listed.
+    fn is_everything(&self) -> bool {
+        self.sources.is_empty() && self.series.is_empty() && self.groups.is_empty()
+    }
+
     fn wants_series(&self, series: &Series) -> bool {
-        (self.sources.is_empty() || self.sources.iter().any(|s| s == "community"))
-            && (self.series.is_empty() || self.series.contains(&series.id))
-            && (self.groups.is_empty()
-                || series
-                    .group
-                    .as_ref()
-                    .is_some_and(|group| self.groups.contains(group)))
+        self.is_everything()
+            || self.sources.iter().any(|s| s == COMMUNITY)
+            || self.series.contains(&series.id)
+            || series
+                .group
+                .as_ref()
+                .is_some_and(|group| self.groups.contains(group))
     }
 
     fn wants_source(&self, source: &Source) -> bool {
-        !self.own_only
-            && self.series.is_empty()
-            && self.groups.is_empty()
-            && (self.sources.is_empty() || self.sources.contains(&source.decl.id))
+        !self.own_only && (self.is_everything() || self.sources.contains(&source.decl.id))
+    }
+
+    /// The first id that names nothing in `site`, checked in the order sources, groups, series.
+    pub fn check(&self, site: &Site) -> Result<(), UnknownId> {
+        let unknown = |kind: IdKind, ids: &[String], known: &dyn Fn(&str) -> bool| {
+            ids.iter().find(|id| !known(id)).map(|id| UnknownId {
+                kind,
+                asked: id.clone(),
+                known: kind.ids(site),
+            })
+        };
+        let source = |id: &str| id == COMMUNITY || site.sources.iter().any(|s| s.decl.id == id);
+        let group = |id: &str| site.community.group(id).is_some();
+        let series = |id: &str| site.community.series(id).is_some();
+        match unknown(IdKind::Source, &self.sources, &source)
+            .or_else(|| unknown(IdKind::Group, &self.groups, &group))
+            .or_else(|| unknown(IdKind::Series, &self.series, &series))
+        {
+            Some(error) => Err(error),
+            None => Ok(()),
+        }
     }
 }
+
+/// The source id that names the community's own series in a [`Filter`] (`?source=community`).
+pub const COMMUNITY: &str = "community";
+
+/// What kind of id a filter names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdKind {
+    /// `source`: an outside calendar, or `community`.
+    Source,
+    /// `group`: a working group.
+    Group,
+    /// `series`: one of the community's series.
+    Series,
+}
+
+impl IdKind {
+    /// The query parameter that takes this kind of id.
+    pub fn param(self) -> &'static str {
+        match self {
+            IdKind::Source => "source",
+            IdKind::Group => "group",
+            IdKind::Series => "series",
+        }
+    }
+
+    /// What it is, for people: "calendar", "working group", "series".
+    pub fn noun(self) -> &'static str {
+        match self {
+            IdKind::Source => "calendar",
+            IdKind::Group => "working group",
+            IdKind::Series => "series",
+        }
+    }
+
+    /// Every id of this kind in `site` with its display name, in file order (`community` first
+    /// for sources).
+    pub fn ids(self, site: &Site) -> Vec<(String, String)> {
+        let community = &site.community;
+        match self {
+            IdKind::Source => std::iter::once((
+                COMMUNITY.to_owned(),
+                format!("{} meetings", community.info.name),
+            ))
+            .chain(
+                site.sources
+                    .iter()
+                    .map(|s| (s.decl.id.clone(), s.decl.name.clone())),
+            )
+            .collect(),
+            IdKind::Group => community
+                .groups
+                .iter()
+                .map(|g| (g.id.clone(), g.title.clone()))
+                .collect(),
+            IdKind::Series => community
+                .series
+                .iter()
+                .map(|s| (s.id.clone(), s.title.clone()))
+                .collect(),
+        }
+    }
+}
+
+/// A filter naming an id the site does not have: `?source=bogus`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownId {
+    /// Which parameter.
+    pub kind: IdKind,
+    /// The id asked for.
+    pub asked: String,
+    /// The ids there are, with their names.
+    pub known: Vec<(String, String)>,
+}
+
+impl std::fmt::Display for UnknownId {
+    /// "no calendar \"bogus\" (`source`): the calendars are community, openssf".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let asked: String = self.asked.chars().take(60).collect();
+        write!(
+            f,
+            "no {} {asked:?} (`{}`): ",
+            self.kind.noun(),
+            self.kind.param()
+        )?;
+        if self.known.is_empty() {
+            return write!(f, "this community has none");
+        }
+        let ids: Vec<&str> = self.known.iter().map(|(id, _)| id.as_str()).collect();
+        write!(f, "use one of {}", ids.join(", "))
+    }
+}
+
+impl std::error::Error for UnknownId {}
 
 /// Whether a link from an untrusted feed may be rendered as a link: http(s) and mailto only.
 pub fn safe_url(url: &str) -> bool {

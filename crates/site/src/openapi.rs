@@ -7,8 +7,8 @@ use utoipa::openapi::schema::{ObjectBuilder, Type};
 use utoipa::openapi::server::Server;
 use utoipa::openapi::{RefOr, Schema};
 
-use crate::Site;
 use crate::api;
+use crate::{IdKind, Site};
 
 /// The API description; [`document`] adds the server URL of one site.
 #[derive(OpenApi)]
@@ -79,13 +79,8 @@ fn list_accepted_values(doc: &mut utoipa::openapi::OpenApi, site: &Site) {
             .map(|name| name.as_str().to_owned())
             .collect(),
     );
-    let sources = with_empty(
-        std::iter::once("community".to_owned())
-            .chain(site.sources.iter().map(|s| s.decl.id.clone()))
-            .collect(),
-    );
-    let series = with_empty(site.community.series.iter().map(|s| s.id.clone()).collect());
-    let groups = with_empty(site.community.groups.iter().map(|g| g.id.clone()).collect());
+    let ids = |kind: IdKind| with_empty(kind.ids(site).into_iter().map(|(id, _)| id).collect());
+    let (sources, series, groups) = (ids(IdKind::Source), ids(IdKind::Series), ids(IdKind::Group));
     let enum_of = |values: &[String]| -> RefOr<Schema> {
         RefOr::T(Schema::Object(
             ObjectBuilder::new()

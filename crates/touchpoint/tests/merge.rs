@@ -164,7 +164,10 @@ async fn api_rejects_bad_parameters_with_a_json_message() {
         ),
         ("/api/v1/occurrences?from=2026-02-01&to=2026-01-01", "after"),
         ("/api/v1/occurrences?tz=Nowhere/City", "unknown time zone"),
-        ("/api/v1/occurrences?source=nope", "no calendar source"),
+        (
+            "/api/v1/occurrences?source=nope",
+            "no calendar \"nope\" (`source`): use one of community, openssf",
+        ),
     ] {
         let answer = get(&state, uri).await;
         assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{uri}");

@@ -8,7 +8,7 @@ use maud::{Markup, html};
 use super::layout::{
     Nav, cancel_note, layout, marker, moved_note, occurrence, query_pairs, swatch, title_link,
 };
-use crate::{Filter, Item, Site, Viewer, paths, start_of_day};
+use crate::{Filter, IdKind, Item, Site, Viewer, paths, start_of_day};
 
 /// How many days the agenda lists.
 pub const AGENDA_DAYS: i64 = 30;
@@ -236,7 +236,7 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
             }
         }
         @match params.view {
-            View::Agenda => (agenda(site, viewer, now, today, &days)),
+            View::Agenda => (agenda(site, params, viewer, now, today, &days)),
             View::Week => (week(site, viewer, now, today, &days)),
             View::Month => (month(site, viewer, now, today, date, &days)),
         }
@@ -259,27 +259,19 @@ fn title_case(word: &str) -> String {
     }
 }
 
-/// Checkboxes per source and per group, a plain GET form.
+/// Checkboxes per source and per group, a plain GET form. What is ticked is what is shown: the
+/// union of the ticked calendars and groups, and every box ticked when nothing is filtered.
 fn filter_form(site: &Site, params: &CalendarParams, date: Date) -> Markup {
-    let sources: Vec<(String, String)> = std::iter::once((
-        "community".to_owned(),
-        format!("{} meetings", site.community.info.name),
-    ))
-    .chain(
-        site.sources
-            .iter()
-            .map(|s| (s.decl.id.clone(), s.decl.name.clone())),
-    )
-    .collect();
+    let everything = params.sources.is_empty() && params.groups.is_empty();
     html! {
         form class="filters" method="get" action=(site.href(&paths::calendar())) {
             input type="hidden" name="view" value=(params.view.as_str());
             input type="hidden" name="date" value=(date.to_string());
             fieldset {
                 legend { "Calendars" }
-                @for (id, name) in &sources {
+                @for (id, name) in IdKind::Source.ids(site) {
                     label class="check" {
-                        input type="checkbox" name="source" value=(id) checked[params.sources.contains(id)];
+                        input type="checkbox" name="source" value=(id) checked[everything || params.sources.contains(&id)];
                         " " (name)
                     }
                 }
@@ -289,8 +281,11 @@ fn filter_form(site: &Site, params: &CalendarParams, date: Date) -> Markup {
                     legend { "Working groups" }
                     @for group in &site.community.groups {
                         label class="check" {
-                            input type="checkbox" name="group" value=(group.id) checked[params.groups.contains(&group.id)];
+                            input type="checkbox" name="group" value=(group.id) checked[everything || params.groups.contains(&group.id)];
                             " " (group.title)
+                            @if site.community.group_series(&group.id).next().is_none() {
+                                " " small class="none" { "(no scheduled meetings)" }
+                            }
                         }
                     }
                 }
@@ -300,6 +295,28 @@ fn filter_form(site: &Site, params: &CalendarParams, date: Date) -> Markup {
                 " "
                 a href=(site.href(&paths::calendar().with_query([("view", params.view.as_str()), ("date", &date.to_string())]))) { "Show all" }
             }
+            p class="hint" { "Ticked calendars and groups are shown together." }
+        }
+    }
+}
+
+/// What an empty period says: nothing at all, or nothing for the ticked boxes, naming the ticked
+/// groups that have no meetings.
+fn nothing(site: &Site, params: &CalendarParams) -> Markup {
+    let idle: Vec<_> = params
+        .groups
+        .iter()
+        .filter_map(|id| site.community.group(id))
+        .filter(|group| site.community.group_series(&group.id).next().is_none())
+        .collect();
+    html! {
+        @if params.sources.is_empty() && params.groups.is_empty() {
+            p class="empty" { "Nothing in this period." }
+        } @else {
+            p class="empty" { "Nothing in this period for the calendars and groups ticked." }
+        }
+        @for group in idle {
+            p class="empty" { (group.title) " has no scheduled meetings." }
         }
     }
 }
@@ -313,6 +330,7 @@ fn day_heading(day: Date, today: Date) -> Markup {
 
 fn agenda(
     site: &Site,
+    params: &CalendarParams,
     viewer: &Viewer,
     now: Timestamp,
     today: Date,
@@ -321,7 +339,7 @@ fn agenda(
     let busy: Vec<_> = days.iter().filter(|(_, items)| !items.is_empty()).collect();
     html! {
         @if busy.is_empty() {
-            p class="empty" { "Nothing in this period." }
+            (nothing(site, params))
         }
         @for (day, items) in busy {
             section class="agenda-day" aria-label=(day.strftime("%A %-d %B %Y").to_string()) {

@@ -23,7 +23,7 @@ mod subscribe;
 use jiff::Timestamp;
 use maud::{Markup, PreEscaped, html};
 
-use crate::{Site, Viewer, ViewerError, paths};
+use crate::{IdKind, Site, UnknownId, Viewer, ViewerError, paths};
 use layout::{Nav, layout};
 
 pub use calendar::{CalendarParams, ParamError, View, calendar};
@@ -71,6 +71,40 @@ pub fn bad_zone(site: &Site, error: &ViewerError, now: Timestamp) -> Markup {
         p { a href=(site.href(&paths::home())) { "Back to the meetings page" } " (shown in " (viewer.tz.name) ")." }
     };
     layout(site, "Unknown time zone", Nav::Other, &viewer, now, body)
+}
+
+/// The 400 page for a filter naming an id the site does not have (`?source=bogus`): what was
+/// asked, and every id there is, each a link to the calendar showing it.
+pub fn unknown_id(site: &Site, error: &UnknownId, now: Timestamp) -> Markup {
+    let viewer = Viewer::new(site.default_tz().clone());
+    let noun = error.kind.noun();
+    let title = format!("Unknown {noun}");
+    let body = html! {
+        h1 { (title) }
+        p {
+            "There is no " (noun) " with the id " code { (error.asked) }
+            " (in " code { "?" (error.kind.param()) "=" } ")."
+        }
+        @if error.known.is_empty() {
+            p { "This community has no " (noun) " to choose." }
+        } @else {
+            p { "Choose one of these:" }
+            ul class="choices" {
+                @for (id, name) in &error.known {
+                    li {
+                        @if error.kind == IdKind::Series {
+                            a href=(site.href(&paths::series(id))) { (name) }
+                        } @else {
+                            a href=(site.href(&paths::calendar().with_query([(error.kind.param(), id.as_str())]))) { (name) }
+                        }
+                        " " code { (id) }
+                    }
+                }
+            }
+        }
+        p { a href=(site.href(&paths::calendar())) { "Back to the whole calendar" } "." }
+    };
+    layout(site, &title, Nav::Other, &viewer, now, body)
 }
 
 /// A plain message page (404 and the like).

@@ -173,6 +173,12 @@ fn remember(zone: &Option<String>, here: &str, params: &[(String, String)]) -> R
         (StatusCode::BAD_REQUEST, Html(body.into_string())).into_response()
     }
 
+    /// The 400 page for a filter naming an id the site does not have.
+    fn unknown_id(&self, error: &touchpoint_site::UnknownId) -> Response {
+        let body = html::unknown_id(&self.site, error, self.now);
+        (StatusCode::BAD_REQUEST, Html(body.into_string())).into_response()
+    }
+
     fn not_found(&self) -> Response {
         super::not_found_page(&self.site, self.now)
     }
@@ -217,6 +223,10 @@ async fn groups(visit: Visit) -> Page {
 
 async fn calendar(visit: Visit) -> Result<Page, Response> {
     let params = CalendarParams::from_query(&visit.query).map_err(|e| visit.bad_params(&e))?;
+    params
+        .filter()
+        .check(&visit.site)
+        .map_err(|e| visit.unknown_id(&e))?;
     let markup = html::calendar(&visit.site, &visit.viewer, visit.now, &params);
     Ok(visit.page(markup))
 }
