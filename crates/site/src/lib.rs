@@ -13,6 +13,7 @@ pub mod html;
 pub mod join;
 pub mod openapi;
 pub mod paths;
+pub mod timegrid;
 mod when;
 
 use std::collections::HashMap;
