@@ -42,7 +42,7 @@
 //!   on consecutive empty periods; hitting a bound is reported in [`Expansion::truncated`].
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::HashMap;
 
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp, civil};
@@ -166,7 +166,7 @@ pub fn list_first<'c>(
     let mut listing = Listing {
         events,
         groups: Vec::new(),
-        heads: BinaryHeap::new(),
+        heads: Tournament::default(),
         left: take.count,
     };
     if take.count == 0 || window.end <= window.start {
@@ -179,23 +179,23 @@ pub fn list_first<'c>(
         limits,
         from: take.from.unwrap_or(Timestamp::MIN),
     };
-    let mut groups = group_by_uid(events, &fz);
+    let mut groups: Vec<(usize, Group<'_>)> =
+        group_by_uid(events, &fz).into_iter().enumerate().collect();
     // Ties on the start instant are broken by UID: a group's place in UID order is its rank.
-    groups.sort_by(|a, b| a.uid.cmp(b.uid));
+    groups.sort_by(|a, b| a.1.uid.cmp(b.1.uid));
     listing.groups = groups
         .into_iter()
-        .enumerate()
         .map(|(appearance, mut group)| {
             group.overrides.sort_by_key(|(_, t)| *t);
             GroupIter::new(&ctx, events, appearance, group)
         })
         .collect();
-    listing.heads = (0..listing.groups.len())
-        .filter_map(|rank| {
-            let at = listing.groups[rank].head.as_ref()?.0;
-            Some(Reverse(merge_key(at, u32::try_from(rank).ok()?)))
-        })
-        .collect();
+    let keys = listing
+        .groups
+        .iter()
+        .zip(0u32..)
+        .map(|(g, rank)| g.key(rank));
+    listing.heads = Tournament::new(keys.collect());
     listing
 }
 
@@ -208,9 +208,8 @@ struct GroupIter<'c> {
     /// first (the next is popped from the back).
     overrides: Vec<(i64, Found)>,
     master: Option<MasterIter<'c>>,
+    /// The master's next occurrence.
     master_head: Option<(i64, Found)>,
-    /// The next occurrence.
-    head: Option<(i64, Found)>,
 }
 
 impl<'c> GroupIter<'c> {
@@ -228,29 +227,96 @@ impl<'c> GroupIter<'c> {
             .master
             .map(|m| MasterIter::new(ctx, events, m, &group.overrides));
         let master_head = master.as_mut().and_then(MasterIter::next);
-        let mut group = GroupIter {
+        GroupIter {
             appearance,
             overrides,
             master,
             master_head,
-            head: None,
-        };
-        group.head = group.pop();
-        group
+        }
     }
 
-    /// The earlier of the next override and the master's next instance (on a tie, the override).
-    fn pop(&mut self) -> Option<(i64, Found)> {
-        let take_override = match (self.overrides.last(), &self.master_head) {
+    /// Whether the next occurrence is the next override rather than the master's next
+    /// instance: the earlier of the two, on a tie the override.
+    fn override_next(&self) -> bool {
+        match (self.overrides.last(), &self.master_head) {
             (Some(o), Some(m)) => o.0 <= m.0,
             (Some(_), None) => true,
             (None, _) => false,
+        }
+    }
+
+    /// The next occurrence's [`merge_key`] (`rank`: the group's), or `u128::MAX` when there is
+    /// none.
+    fn key(&self, rank: u32) -> u128 {
+        let next = match self.override_next() {
+            true => self.overrides.last(),
+            false => self.master_head.as_ref(),
         };
-        if take_override {
-            return self.overrides.pop();
+        next.map_or(u128::MAX, |(at, _)| merge_key(*at, rank))
+    }
+
+    /// The next occurrence.
+    fn pop(&mut self) -> Option<Found> {
+        if self.override_next() {
+            return self.overrides.pop().map(|(_, found)| found);
         }
         let next = self.master.as_mut().and_then(MasterIter::next);
-        std::mem::replace(&mut self.master_head, next)
+        std::mem::replace(&mut self.master_head, next).map(|(_, found)| found)
+    }
+}
+
+/// The earliest of many keys, kept as they change one at a time: a tournament ("loser") tree
+/// over the groups' [`merge_key`]s. After the winner's key changes, one pass from its leaf to
+/// the root replays its matches: one comparison a level, where a binary heap's pop and push
+/// take about two (on the 600-series feed the heap cost ~7 M instructions for 24,723
+/// occurrences, BENCHMARKS.md, "The occurrences command").
+#[derive(Debug, Default)]
+struct Tournament {
+    /// For each inner node `1..n` (children `2 node` and `2 node + 1`; player `i` is leaf
+    /// `n + i`, `n` the number of players padded to a power of two): the key and the player
+    /// that lost the match there. Node 0 holds the overall winner. An exhausted player's key,
+    /// and the padding's, is `u128::MAX`.
+    nodes: Vec<(u128, u32)>,
+}
+
+impl Tournament {
+    fn new(mut keys: Vec<u128>) -> Tournament {
+        let n = keys.len().next_power_of_two();
+        keys.resize(n, u128::MAX);
+        let mut nodes = vec![(u128::MAX, 0u32); n];
+        // The winner of each subtree, bottom up; the loser of each match stays at its node.
+        let mut winners: Vec<(u128, u32)> = vec![(u128::MAX, 0); n];
+        winners.extend(keys.iter().zip(0u32..).map(|(key, player)| (*key, player)));
+        for node in (1..n).rev() {
+            let (a, b) = (winners[2 * node], winners[2 * node + 1]);
+            let (win, lose) = if b.0 < a.0 { (b, a) } else { (a, b) };
+            winners[node] = win;
+            nodes[node] = lose;
+        }
+        // `n` is at least 1: node 1 is the root, or the one leaf.
+        nodes[0] = winners[1];
+        Tournament { nodes }
+    }
+
+    /// The player with the smallest key, with that key (`None` when there are no players).
+    fn winner(&self) -> Option<(usize, u128)> {
+        self.nodes
+            .first()
+            .map(|&(key, player)| (player as usize, key))
+    }
+
+    /// Sets the winner's key to `key` and replays its matches.
+    fn replace_winner(&mut self, key: u128) {
+        let mut winner = (key, self.nodes[0].1);
+        let mut node = (self.nodes.len() + winner.1 as usize) / 2;
+        while node > 0 {
+            let there = &mut self.nodes[node];
+            if there.0 < winner.0 {
+                std::mem::swap(there, &mut winner);
+            }
+            node /= 2;
+        }
+        self.nodes[0] = winner;
     }
 }
 
@@ -441,9 +507,8 @@ pub struct Listing<'c> {
     events: &'c [Event],
     /// One per UID, in order of UID: a group's index is its rank.
     groups: Vec<GroupIter<'c>>,
-    /// The next start instant and rank of each group with occurrences left ([`merge_key`]);
-    /// the earliest on top.
-    heads: BinaryHeap<Reverse<u128>>,
+    /// The next start instant and rank of each group ([`merge_key`]), the earliest first.
+    heads: Tournament,
     /// How many more may be listed.
     left: usize,
 }
@@ -464,16 +529,13 @@ impl<'c> Iterator for Listing<'c> {
         if self.left == 0 {
             return None;
         }
-        // A pop and a push rather than a replacement of the top: the group's next occurrence
-        // nearly always belongs near the bottom, which a pop reaches with one comparison a
-        // level and a push with one or two in all (a replacement takes two a level).
-        let rank = self.heads.pop()?.0 as u32;
-        let group = &mut self.groups[rank as usize];
-        let (_, found) = group.head.take()?;
-        group.head = group.pop();
-        if let Some((at, _)) = &group.head {
-            self.heads.push(Reverse(merge_key(*at, rank)));
+        let (rank, key) = self.heads.winner()?;
+        if key == u128::MAX {
+            return None;
         }
+        let group = &mut self.groups[rank];
+        let found = group.pop()?;
+        self.heads.replace_winner(group.key(rank as u32));
         self.left -= 1;
         Some(Listed {
             events: self.events,
@@ -750,6 +812,45 @@ mod tests {
         let listed = listed(&calendar, &window);
         assert_eq!(listed.len(), 120);
         assert_eq!(listed, gathered_and_sorted(&calendar, &window));
+    }
+
+    #[test]
+    fn can_report_events_that_hit_a_bound_in_the_order_of_the_file() {
+        let calendar = calendar(
+            "BEGIN:VEVENT\r\nUID:z\r\nDTSTART:20260301T080000Z\r\nRRULE:FREQ=DAILY\r\nEND:VEVENT\r\n\
+             BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20260301T090000Z\r\nRRULE:FREQ=DAILY\r\nEND:VEVENT\r\n",
+        );
+        let limits = Limits {
+            max_occurrences_per_event: 3,
+            ..Limits::default()
+        };
+        let expansion = expand(&calendar, &year(None), &limits);
+        assert_eq!(expansion.occurrences.len(), 6);
+        let events: Vec<usize> = expansion.truncated.iter().map(|t| t.0).collect();
+        assert_eq!(events, [0, 1], "{:?}", expansion.truncated);
+    }
+
+    #[test]
+    fn can_pick_the_earliest_of_any_number_of_keys_as_they_change() {
+        for n in [0usize, 1, 2, 3, 5, 8, 13, 600] {
+            let mut state = n as u64 + 1;
+            let mut next = move || {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                u128::from(state >> 40)
+            };
+            // As merge keys: distinct, a player's rank in the low 32 bits.
+            let mut keys: Vec<u128> = (0..n).map(|i| next() << 32 | i as u128).collect();
+            let mut tournament = Tournament::new(keys.clone());
+            for _ in 0..3 * n {
+                let (winner, key) = tournament.winner().expect("players");
+                let least = keys.iter().enumerate().min_by_key(|(_, k)| **k);
+                assert_eq!(Some((winner, &key)), least, "{n} keys");
+                keys[winner] = key + ((next() % 1_000) << 32);
+                tournament.replace_winner(keys[winner]);
+            }
+        }
     }
 
     #[test]
