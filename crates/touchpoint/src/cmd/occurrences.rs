@@ -113,8 +113,8 @@ const CHUNK: usize = 64 * 1024;
 /// Written straight into one buffer rather than through a `Serialize` struct: that built three
 /// `String`s per occurrence (start, end, RECURRENCE-ID) and went through serde_json's formatter
 /// for each field, and was most of the command's time (BENCHMARKS.md, "The occurrences
-/// command"). An event's UID and SUMMARY are escaped once, when it is first listed, not once
-/// per occurrence; so are zone names.
+/// command"). What comes from the event alone (UID, SUMMARY, status, value type and zone) is
+/// escaped once, when it is first listed, so a line is five copies and three times.
 fn write_json_lines(
     out: &mut impl Write,
     calendar: &Calendar,
@@ -127,7 +127,7 @@ fn write_json_lines(
     let mut zones = ZoneNames::default();
     for occ in listing {
         let event = events[occ.event()]
-            .get_or_insert_with(|| EventJson::new(&calendar.events[occ.event()]));
+            .get_or_insert_with(|| EventJson::new(&calendar.events[occ.event()], &mut zones));
         buf.extend_from_slice(&event.head);
         let rid = buf.len();
         push_json_time(&mut buf, |buf| occ.push_recurrence_id_json(buf, &days));
@@ -147,18 +147,13 @@ fn write_json_lines(
             occ.push_end_json(buf, &days);
             true
         });
-        buf.extend_from_slice(if occ.is_date() {
-            b",\"all_day\":true,\"tzid\":"
+        if event.fits(occ.is_date(), occ.tz()) {
+            buf.extend_from_slice(&event.tail);
         } else {
-            b",\"all_day\":false,\"tzid\":"
-        });
-        match occ.tz() {
-            Some(tz) => buf.extend_from_slice(zones.escaped(&tz.name)),
-            None => buf.extend_from_slice(b"null"),
+            // A THISANDFUTURE override's data on its master's value type and zone.
+            let zone = occ.tz().map(|tz| zones.escaped(&tz.name));
+            push_tail(&mut buf, occ.is_date(), zone, &calendar.events[occ.event()]);
         }
-        buf.extend_from_slice(&event.summary);
-        push_json_opt_str(&mut buf, occ.status().as_str());
-        buf.extend_from_slice(b"}\n");
         if buf.len() >= CHUNK {
             out.write_all(&buf)?;
             buf.clear();
@@ -172,23 +167,61 @@ fn write_json_lines(
 struct EventJson {
     /// `{"uid":"…","recurrence_id":`
     head: Box<[u8]>,
-    /// `,"summary":"…","status":` (or `null` for no SUMMARY)
-    summary: Box<[u8]>,
+    /// `,"all_day":…,"tzid":…,"summary":…,"status":…}` and the newline, for occurrences with
+    /// the event's own value type and zone.
+    tail: Box<[u8]>,
+    all_day: bool,
+    zone: Option<Arc<str>>,
 }
 
 impl EventJson {
-    fn new(event: &touchpoint_calendar::Event) -> EventJson {
+    fn new(event: &touchpoint_calendar::Event, zones: &mut ZoneNames) -> EventJson {
         let mut head = b"{\"uid\":".to_vec();
         push_json_str(&mut head, &event.uid);
         head.extend_from_slice(b",\"recurrence_id\":");
-        let mut summary = b",\"summary\":".to_vec();
-        push_json_opt_str(&mut summary, event.summary.as_deref());
-        summary.extend_from_slice(b",\"status\":");
+        let all_day = event.start.is_date();
+        let zone = event.start.tz().map(|tz| Arc::clone(&tz.name));
+        let mut tail = Vec::new();
+        let zone_json = zone.as_ref().map(|name| zones.escaped(name));
+        push_tail(&mut tail, all_day, zone_json, event);
         EventJson {
             head: head.into(),
-            summary: summary.into(),
+            tail: tail.into(),
+            all_day,
+            zone,
         }
     }
+
+    /// Whether [`EventJson::tail`] is the one for an occurrence of this value type and zone.
+    fn fits(&self, all_day: bool, tz: Option<&touchpoint_calendar::Tz>) -> bool {
+        self.all_day == all_day
+            && match (&self.zone, tz) {
+                (Some(own), Some(tz)) => Arc::ptr_eq(own, &tz.name) || *own == tz.name,
+                (None, None) => true,
+                _ => false,
+            }
+    }
+}
+
+/// `,"all_day":…,"tzid":…,"summary":…,"status":…}` and the newline (`zone`: the zone's name
+/// as a JSON string).
+fn push_tail(
+    buf: &mut Vec<u8>,
+    all_day: bool,
+    zone: Option<&[u8]>,
+    event: &touchpoint_calendar::Event,
+) {
+    buf.extend_from_slice(if all_day {
+        b",\"all_day\":true,\"tzid\":"
+    } else {
+        b",\"all_day\":false,\"tzid\":"
+    });
+    buf.extend_from_slice(zone.unwrap_or(b"null"));
+    buf.extend_from_slice(b",\"summary\":");
+    push_json_opt_str(buf, event.summary.as_deref());
+    buf.extend_from_slice(b",\"status\":");
+    push_json_opt_str(buf, event.status.as_str());
+    buf.extend_from_slice(b"}\n");
 }
 
 /// Zone names as JSON strings, each escaped once (a feed names a handful of zones; values
