@@ -146,10 +146,10 @@ async fn can_show_a_week_of_seven_days_and_a_month_grid() {
         "/calendar?view=week&date=2026-12-23&source=community",
     )
     .await;
-    assert_eq!(week.body.matches(r#"<li class="day"#).count(), 7);
+    assert_eq!(week.body.matches(r#"<section class="wk-day"#).count(), 7);
     insta::assert_snapshot!(
         "week_of_2026_12_21_utc",
-        text(&week.body, r#"<ol class="week""#, "</main>")
+        text(&week.body, r#"<div class="wk-scroll""#, "</main>")
     );
     let month = get(&state, "/calendar?view=month&date=2026-12-09").await;
     assert!(month.body.contains("December 2026"));

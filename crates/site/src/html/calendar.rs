@@ -8,7 +8,7 @@ use maud::{Markup, html};
 use super::layout::{
     Nav, cancel_note, layout, marker, moved_note, occurrence, query_pairs, swatch, title_link,
 };
-use crate::{Filter, IdKind, Item, Site, Viewer, paths, start_of_day};
+use crate::{Filter, IdKind, Item, Site, Viewer, paths, start_of_day, timegrid};
 
 /// How many days the agenda lists.
 pub const AGENDA_DAYS: i64 = 30;
@@ -126,15 +126,12 @@ impl CalendarParams {
     }
 }
 
-/// The first and last-plus-one day a view shows around `date`.
-fn span_of(view: View, date: Date) -> (Date, Date) {
+/// The first and last-plus-one day a view shows around `date`, `today` being today in the
+/// viewer's zone (the week of today starts today on a weekend: [`timegrid::week_span`]).
+fn span_of(view: View, date: Date, today: Date) -> (Date, Date) {
     match view {
         View::Agenda => (date, date.saturating_add(AGENDA_DAYS.days())),
-        View::Week => {
-            let monday =
-                date.saturating_sub(i64::from(date.weekday().to_monday_zero_offset()).days());
-            (monday, monday.saturating_add(7.days()))
-        }
+        View::Week => timegrid::week_span(date, today),
         View::Month => {
             let first = date.first_of_month();
             let monday =
@@ -159,7 +156,7 @@ fn day_of(viewer: &Viewer, item: &Item<'_>) -> Date {
 pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarParams) -> Markup {
     let today = viewer.local(now).date();
     let date = params.date.unwrap_or(today);
-    let (first, end) = span_of(params.view, date);
+    let (first, end) = span_of(params.view, date, today);
     let zone = &viewer.tz.zone;
     let page = site.items_page(
         start_of_day(first, zone),
@@ -193,11 +190,15 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
                 end.saturating_sub(1.day()).strftime("%-d %b %Y")
             ),
         ),
-        View::Week => (
-            first.saturating_sub(7.days()),
-            end,
-            format!("Week of {}", first.strftime("%a %-d %b %Y")),
-        ),
+        View::Week => {
+            let (earlier, later) = timegrid::week_neighbours(first, end);
+            let heading = if first.weekday() == Weekday::Monday {
+                format!("Week of {}", first.strftime("%a %-d %b %Y"))
+            } else {
+                format!("7 days from {}", first.strftime("%a %-d %b %Y"))
+            };
+            (earlier, later, heading)
+        }
         View::Month => (
             date.first_of_month().saturating_sub(1.month()),
             date.first_of_month().saturating_add(1.month()),
@@ -237,8 +238,8 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
         }
         @match params.view {
             View::Agenda => (agenda(site, params, viewer, now, today, &days)),
-            View::Week => (week(site, viewer, now, today, &days)),
-            View::Month => (month(site, viewer, now, today, date, &days)),
+            View::Week => (super::week::week(site, viewer, now, today, (first, end), &items)),
+            View::Month => (month(site, params, viewer, now, today, date, &days)),
         }
     };
     layout(
@@ -367,34 +368,13 @@ fn compact(site: &Site, viewer: &Viewer, now: Timestamp, item: &Item<'_>) -> Mar
     }
 }
 
-fn week(
-    site: &Site,
-    viewer: &Viewer,
-    now: Timestamp,
-    today: Date,
-    days: &[(Date, Vec<&Item<'_>>)],
-) -> Markup {
-    html! {
-        ol class="week" aria-labelledby="period-h" {
-            @for (day, items) in days {
-                li class={ "day" @if *day == today { " is-today" } } {
-                    h3 { (day_heading(*day, today)) }
-                    @if items.is_empty() {
-                        p class="empty" { "—" }
-            (moved_note(viewer, item))
-                    } @else {
-                        ul class="occurrences" {
-                            @for item in items { (compact(site, viewer, now, item)) }
-                        }
-                    }
-                }
-            }
-        }
-    }
-}
+/// The most meetings a month cell lists; a crowded day lists one fewer and "+N more", a link
+/// to that day's agenda, so every cell keeps the height of three lines.
+const MONTH_CELL_MAX: usize = 3;
 
 fn month(
     site: &Site,
+    params: &CalendarParams,
     viewer: &Viewer,
     now: Timestamp,
     today: Date,
@@ -431,8 +411,15 @@ fn month(
                                 span class="dnum" aria-hidden="true" { (day.day()) }
                                 span class="dlabel" { (day_heading(*day, today)) }
                                 @if !items.is_empty() {
+                                    @let listed = if items.len() > MONTH_CELL_MAX { MONTH_CELL_MAX - 1 } else { items.len() };
                                     ul class="occurrences" {
-                                        @for item in items { (compact(site, viewer, now, item)) }
+                                        @for item in &items[..listed] { (compact(site, viewer, now, item)) }
+                                    }
+                                    @if listed < items.len() {
+                                        a class="more-day" href=(params.href(site, View::Agenda, *day)) {
+                                            "+" (items.len() - listed) " more"
+                                            span class="sr" { " on " (day.strftime("%A %-d %B").to_string()) }
+                                        }
                                     }
                                 }
                             }

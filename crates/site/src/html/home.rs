@@ -7,6 +7,7 @@ use maud::{Markup, html};
 use super::layout::{
     Nav, group_card, layout, link, next_list, occurrence, series_cadence, series_links,
 };
+use super::next_up::next_up;
 use super::subscribe::subscribe;
 use crate::{Filter, Site, Source, SourceStatus, Viewer, paths};
 
@@ -55,6 +56,7 @@ pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
                 }
             }
         }
+        (next_up(site, viewer, now))
         @if !own_series.is_empty() {
             section id="series" aria-labelledby="series-h" {
                 h2 id="series-h" { "Meetings" }

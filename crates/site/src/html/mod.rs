@@ -16,9 +16,11 @@ pub mod calendar;
 pub mod groups;
 pub mod home;
 mod layout;
+pub mod next_up;
 pub mod planner;
 pub mod series;
 mod subscribe;
+mod week;
 
 use jiff::Timestamp;
 use maud::{Markup, PreEscaped, html};

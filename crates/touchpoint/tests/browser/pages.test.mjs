@@ -171,7 +171,7 @@ test("can show the calendar views' content: agenda days, a 7-day week, a month g
   const ctx = await context({ timezoneId: "UTC" });
   const page = await ctx.newPage();
   await page.goto(`${base}/calendar?view=week&date=2026-12-21`);
-  assert.equal(await page.locator("ol.week > li").count(), 7);
+  assert.equal(await page.locator(".wk-day").count(), 7);
   await page.goto(`${base}/calendar?view=month&date=2026-12-01`);
   assert.match(await page.locator("#period-h").textContent(), /December 2026/);
   assert.ok((await page.locator("table.month td").count()) >= 28);

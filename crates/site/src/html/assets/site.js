@@ -76,8 +76,137 @@
     });
   }
 
+  // "Next up" on the home page (html/next_up.rs): the countdown ("in 2 h 14 min", the rule of
+  // next_up::countdown), "happening now" while the first meeting runs with the following one
+  // below it, and the next ones in turn when it ends, from each entry's data-start/data-end, so
+  // a page left open or served from a cache corrects itself. When every entry has ended, a
+  // link offers a reload.
+  function countdown(start, end, now) {
+    if (start <= now) return now < end ? "happening now" : "ended";
+    var minutes = Math.ceil((start - now) / 60000);
+    var days = Math.floor(minutes / 1440), hours = Math.floor(minutes % 1440 / 60), rest = minutes % 60;
+    if (days === 0 && hours === 0) return "in " + rest + " min";
+    if (days === 0) return "in " + hours + " h" + (rest ? " " + rest + " min" : "");
+    if (days === 1) return "in 1 day" + (hours ? " " + hours + " h" : "");
+    return "in " + days + " days";
+  }
+
+  function nextUp() {
+    var section = document.querySelector("[data-next-up]");
+    if (!section) return;
+    var entries = section.querySelectorAll("li[data-start][data-end]");
+    var stale = section.querySelector(".up-stale");
+    function tick() {
+      var now = Date.now(), shown = 0, room = 1;
+      for (var i = 0; i < entries.length; i++) {
+        var entry = entries[i];
+        var start = Date.parse(entry.dataset.start), end = Date.parse(entry.dataset.end);
+        var show = end > now && shown < room;
+        if (show) {
+          if (shown === 0 && start <= now) room = 2; // running: the following one too
+          shown++;
+          var text = entry.querySelector("[data-countdown]");
+          var said = countdown(start, end, now);
+          if (text && text.textContent !== said) text.textContent = said;
+          entry.classList.toggle("now", start <= now);
+        }
+        entry.hidden = !show;
+      }
+      if (stale) stale.hidden = shown > 0;
+    }
+    var reload = section.querySelector("[data-reload]");
+    if (reload) reload.addEventListener("click", function (e) { e.preventDefault(); location.reload(); });
+    tick();
+    setInterval(tick, 15000);
+  }
+
+  // The week grid (html/week.rs): the now line follows the clock in the zone the grid was laid
+  // out in, moving to the next day's column at midnight and hiding outside the hours shown, and
+  // meetings that have ended are dimmed, on a page left open.
+  function weekNow() {
+    var grid = document.querySelector(".wk[data-from-hour][data-tz]");
+    if (!grid) return;
+    var parts;
+    try {
+      parts = new Intl.DateTimeFormat("en-CA", {
+        timeZone: grid.dataset.tz, year: "numeric", month: "2-digit", day: "2-digit",
+        hour: "2-digit", minute: "2-digit", hourCycle: "h23"
+      });
+    } catch (e) {
+      return;
+    }
+    var from = +grid.dataset.fromHour * 60, to = +grid.dataset.toHour * 60;
+    function tick() {
+      var now = new Date(), p = {};
+      parts.formatToParts(now).forEach(function (part) { p[part.type] = part.value; });
+      var minutes = +p.hour * 60 + +p.minute;
+      var column = grid.querySelector('.wk-day[data-date="' + p.year + "-" + p.month + "-" + p.day + '"] .wk-slots');
+      var line = grid.querySelector(".wk-now");
+      if (column && minutes >= from && minutes < to) {
+        if (!line) {
+          line = document.createElement("div");
+          line.setAttribute("aria-hidden", "true");
+        }
+        if (line.parentNode !== column) column.appendChild(line);
+        var steps = Math.round((minutes - from) / 5);
+        line.className = "wk-now gy" + Math.floor(steps / 12) + " gm" + steps % 12;
+        line.hidden = false;
+      } else if (line) {
+        line.hidden = true;
+      }
+      grid.querySelectorAll(".ev[data-end]").forEach(function (ev) {
+        ev.classList.toggle("past", Date.parse(ev.dataset.end) <= now.getTime());
+      });
+    }
+    tick();
+    setInterval(tick, 30000);
+  }
+
+  // The planner (html/planner): a click on any hour of the strip picks its column (the link in
+  // the column's heading, which works alone with JavaScript off), and the "Add a city" field
+  // suggests places while typing from /planner/cities.json. Where that answer is missing (the
+  // static export has no server to search), the field keeps working as a plain form.
+  function planner() {
+    var table = document.querySelector("table.plan");
+    if (table) {
+      table.addEventListener("click", function (event) {
+        var cell = event.target.closest("td[data-col]");
+        var link = cell && table.querySelector("thead a[data-col='" + cell.dataset.col + "']");
+        if (link) location.href = link.href;
+      });
+    }
+    var input = document.getElementById("p-city");
+    var list = document.getElementById("city-list");
+    if (!input || !list || !input.dataset.src) return;
+    var timer = null, asked = "";
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var q = input.value.trim();
+        if (q.length < 2 || q === asked) return;
+        asked = q;
+        fetch(input.dataset.src + "?q=" + encodeURIComponent(q), { credentials: "same-origin" })
+          .then(function (r) { return r.ok ? r.json() : []; })
+          .then(function (places) {
+            if (q !== asked) return;
+            list.textContent = "";
+            places.forEach(function (place) {
+              var option = document.createElement("option");
+              option.value = place.key;
+              option.label = place.label;
+              option.textContent = place.label;
+              list.appendChild(option);
+            });
+          })
+          .catch(function () {});
+      }, 150);
+    });
+  }
+
   // Loaded with `defer`: the document is parsed when this runs.
   detect();
   suggestions();
   copyButtons();
+  nextUp();
+  weekNow();
 })();

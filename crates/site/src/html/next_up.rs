@@ -1,0 +1,160 @@
+//! "Next up" at the top of the home page: the community's next meeting for the viewer (its own
+//! series; outside calendars have their own section), when it is in the viewer's zone, how long
+//! until it starts, Join when the series has a public join link, and add to calendar.
+//!
+//! Rendered from "now" on the server, so it is right with JavaScript off. A page kept open, or
+//! served from a cache for a while, goes stale: each entry carries its start and end instants
+//! (`data-start`, `data-end`) and site.js updates the countdown, says "happening now" while a
+//! meeting runs (with the following one below it), moves on when it ends, and offers a reload
+//! when every entry the page carries has passed.
+
+use jiff::Timestamp;
+use maud::{Markup, html};
+
+use super::layout::{moved_note, when_time};
+use super::series::{google_link, occurrence_date};
+use crate::{Filter, Item, Origin, Site, Viewer, paths};
+
+/// How many coming meetings the section carries: the one shown (two while one runs) and the
+/// ones a page left open moves on to without asking the server.
+pub const CANDIDATES: usize = 6;
+
+/// "happening now", "in 45 min", "in 2 h 14 min", "in 3 days 4 h", or "ended": the countdown of
+/// an occurrence from `start` to `end` seen at `now`. Minutes are rounded up, so a meeting never
+/// reads "in 0 min" before it starts. site.js writes the same text from the same rule.
+pub fn countdown(start: Timestamp, end: Timestamp, now: Timestamp) -> String {
+    if start <= now {
+        return if now < end { "happening now" } else { "ended" }.to_owned();
+    }
+    let minutes = ((start - now).as_secs() + 59) / 60;
+    let (days, hours, minutes) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
+    match (days, hours, minutes) {
+        (0, 0, m) => format!("in {m} min"),
+        (0, h, 0) => format!("in {h} h"),
+        (0, h, m) => format!("in {h} h {m} min"),
+        (1, 0, _) => "in 1 day".to_owned(),
+        (1, h, _) => format!("in 1 day {h} h"),
+        (d, _, _) => format!("in {d} days"),
+    }
+}
+
+/// The meetings "Next up" carries at `now`: the coming (or running) occurrences of the
+/// community's own series that are not cancelled, earliest first.
+fn candidates(site: &Site, now: Timestamp) -> Vec<Item<'_>> {
+    // A cancelled date is listed by `upcoming` too: ask for enough to fill the section anyway.
+    let mut items = site.upcoming(now, &Filter::own(), CANDIDATES * 2);
+    items.retain(|item| !item.cancelled() && item.end_at > now);
+    items.truncate(CANDIDATES);
+    items
+}
+
+/// How many of `items` are shown at `now`: the first, and the one after it while the first runs.
+fn shown(items: &[Item<'_>], now: Timestamp) -> usize {
+    match items.first() {
+        Some(first) if first.start_at <= now => 2.min(items.len()),
+        Some(_) => 1,
+        None => 0,
+    }
+}
+
+/// The "Next up" section, or nothing when the community has no coming meeting.
+pub(crate) fn next_up(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
+    let items = candidates(site, now);
+    if items.is_empty() {
+        return html! {};
+    }
+    let visible = shown(&items, now);
+    html! {
+        section class="next-up" aria-labelledby="next-up-h" data-next-up {
+            h2 id="next-up-h" { "Next up" }
+            ol class="up-list" {
+                @for (i, item) in items.iter().enumerate() {
+                    (entry(site, viewer, now, item, i >= visible))
+                }
+            }
+            p class="up-stale" hidden {
+                "These meetings have ended. "
+                a href="" data-reload { "Reload for the next ones" }
+            }
+        }
+    }
+}
+
+fn entry(site: &Site, viewer: &Viewer, now: Timestamp, item: &Item<'_>, hidden: bool) -> Markup {
+    let running = item.start_at <= now;
+    html! {
+        li class={ "up" @if running { " now" } } hidden[hidden]
+            data-start=(Viewer::machine(item.start_at)) data-end=(Viewer::machine(item.end_at)) {
+            p class="up-when" {
+                strong class="countdown" data-countdown { (countdown(item.start_at, item.end_at, now)) }
+                " · " (when_time(viewer, item))
+                (moved_note(viewer, item))
+            }
+            h3 {
+                @match item.origin {
+                    Origin::Series(series) => a href=(site.href(&paths::series(&series.id))) { (item.title()) },
+                    Origin::Source(_) => (item.title()),
+                }
+            }
+            (actions(site, item))
+        }
+    }
+}
+
+/// Join (when the series has a public join link) and add to calendar: a Google Calendar
+/// template link and the `.ics` of this one occurrence.
+fn actions(site: &Site, item: &Item<'_>) -> Markup {
+    let Origin::Series(series) = item.origin else {
+        return html! {};
+    };
+    let date = occurrence_date(item);
+    html! {
+        p class="up-actions" {
+            @if let Some(join) = item.join_url() {
+                a class="join-button" href=(join) rel="nofollow noopener" {
+                    "Join" span class="sr" { " " (item.title()) }
+                }
+                " "
+            }
+            span class="add" {
+                "Add to calendar: "
+                a href=(google_link(site, series, item)) rel="nofollow noopener" { "Google Calendar" }
+                " · "
+                a href=(site.href(&paths::series_occurrence(&series.id, date))) download {
+                    ".ics" span class="sr" { " for " (date) }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ts(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn can_count_down_in_minutes_hours_and_days() {
+        let start = ts("2026-11-26T12:00:00Z");
+        let end = ts("2026-11-26T13:00:00Z");
+        let cases = [
+            ("2026-11-26T11:59:30Z", "in 1 min"),
+            ("2026-11-26T11:15:00Z", "in 45 min"),
+            ("2026-11-26T09:46:00Z", "in 2 h 14 min"),
+            ("2026-11-26T09:45:30Z", "in 2 h 15 min"),
+            ("2026-11-26T09:00:00Z", "in 3 h"),
+            ("2026-11-25T12:00:00Z", "in 1 day"),
+            ("2026-11-25T08:00:00Z", "in 1 day 4 h"),
+            ("2026-11-22T12:00:00Z", "in 4 days"),
+            ("2026-11-26T12:00:00Z", "happening now"),
+            ("2026-11-26T12:59:59Z", "happening now"),
+            ("2026-11-26T13:00:00Z", "ended"),
+        ];
+        for (now, expected) in cases {
+            assert_eq!(countdown(start, end, ts(now)), expected, "at {now}");
+        }
+    }
+}

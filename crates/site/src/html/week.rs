@@ -1,0 +1,229 @@
+//! The week view of `/calendar`: seven day columns on an hour grid in the viewer's zone, laid
+//! out on the server ([`crate::timegrid`]) so it works with JavaScript off.
+//!
+//! Hours run down the side (the working day, widened to what the week holds); each occurrence
+//! sits at its wall-clock start and end, overlapping ones side by side; past ones are dimmed and
+//! a line marks "now" in today's column. The pages' policy allows no `style=` attribute, so
+//! positions are classes from a fixed set (site.css): `gy`/`gm` the top in hours and five
+//! minutes, `gd`/`gq` the height, `gl`/`gn` the lane and the lane count. site.js moves the now
+//! line and dims what has ended on a page left open. At 375 px the day columns scroll sideways
+//! inside the grid, under a sticky hour column, with a line saying so.
+
+use jiff::civil::{Date, Time};
+use jiff::{Timestamp, ToSpan};
+use maud::{Markup, html};
+
+use super::layout::{cancel_note, moved_note, swatch, title_link};
+use crate::timegrid::{self, Lane, Segment};
+use crate::{Item, Viewer};
+
+/// The most lanes side by side in a day column; more overlapping occurrences share the last.
+const MAX_LANES: usize = 6;
+
+/// One day of the grid: its all-day occurrences and its timed ones with their places.
+struct Day<'i, 'a> {
+    date: Date,
+    all_day: Vec<&'i Item<'a>>,
+    timed: Vec<(&'i Item<'a>, Segment, Lane)>,
+}
+
+/// The classes placing a box `minutes` below the grid's first hour and `length` minutes tall,
+/// in five-minute steps.
+fn place(minutes: i32, length: Option<i32>) -> String {
+    let top = (minutes.max(0) + 2) / 5;
+    let mut classes = format!("gy{} gm{}", top / 12, top % 12);
+    if let Some(length) = length {
+        let height = ((length + 2) / 5).max(1);
+        classes.push_str(&format!(" gd{} gq{}", height / 12, height % 12));
+    }
+    classes
+}
+
+/// The hour labels from `from` to `to` (exclusive) in the viewer's clock: "08:00", or "8 AM" on
+/// a 12-hour clock.
+fn hour_labels(viewer: &Viewer, from: i32, to: i32) -> Vec<String> {
+    (from..to)
+        .map(|hour| {
+            let time = Time::new(i8::try_from(hour).unwrap_or(0), 0, 0, 0).unwrap_or_default();
+            let label = viewer.wall_clock(time);
+            match label.split_once(' ') {
+                // "8:00 AM": the minutes say nothing on an hour line.
+                Some((clock, half)) => format!("{} {half}", clock.trim_end_matches(":00")),
+                None => label,
+            }
+        })
+        .collect()
+}
+
+/// Lay out `items` on the days `[first, end)`.
+fn days<'i, 'a>(
+    viewer: &Viewer,
+    first: Date,
+    end: Date,
+    items: &'i [Item<'a>],
+) -> Vec<Day<'i, 'a>> {
+    let zone = &viewer.tz.zone;
+    let mut days = Vec::new();
+    let mut date = first;
+    while date < end {
+        let mut all_day = Vec::new();
+        let mut timed: Vec<(&Item<'_>, Segment)> = Vec::new();
+        for item in items {
+            if item.all_day() {
+                let start = item.start.civil().date();
+                let last = item.end.civil().date().saturating_sub(1.day()).max(start);
+                if start <= date && date <= last {
+                    all_day.push(item);
+                }
+            } else if let Some(segment) = timegrid::segment(item.start_at, item.end_at, date, zone)
+            {
+                timed.push((item, segment));
+            }
+        }
+        let segments: Vec<Segment> = timed.iter().map(|(_, s)| *s).collect();
+        let timed = timed
+            .into_iter()
+            .zip(timegrid::lanes(&segments))
+            .map(|((item, segment), lane)| (item, segment, lane))
+            .collect();
+        days.push(Day {
+            date,
+            all_day,
+            timed,
+        });
+        date = date.saturating_add(1.day());
+    }
+    days
+}
+
+/// The week grid of the days `[first, end)`.
+pub(crate) fn week(
+    site: &crate::Site,
+    viewer: &Viewer,
+    now: Timestamp,
+    today: Date,
+    (first, end): (Date, Date),
+    items: &[Item<'_>],
+) -> Markup {
+    let zone = &viewer.tz.zone;
+    let days = days(viewer, first, end, items);
+    let now_minutes = (first <= today && today < end).then(|| timegrid::wall_minutes(now, zone));
+    let segments: Vec<Segment> = days
+        .iter()
+        .flat_map(|day| day.timed.iter().map(|(_, segment, _)| *segment))
+        .collect();
+    let (from, to) = timegrid::hour_range(&segments, now_minutes);
+    let origin = from * 60;
+    html! {
+        p class="wk-cue" { "Scroll sideways for every day of the week →" }
+        div class="wk-scroll" role="region" aria-label="Week, hour by hour" tabindex="0" {
+            div class={ "wk gd" (to - from) } data-from-hour=(from) data-to-hour=(to) data-tz=(viewer.tz.name) {
+                div class="wk-gutter" aria-hidden="true" {
+                    span class="wk-corner" {}
+                    span class="wk-allday-label" { "All day" }
+                    div class="wk-hours" {
+                        @for label in hour_labels(viewer, from, to) { span { (label) } }
+                    }
+                }
+                @for day in &days {
+                    (day_column(site, viewer, now, today, day, origin, now_minutes))
+                }
+            }
+        }
+    }
+}
+
+fn day_column(
+    site: &crate::Site,
+    viewer: &Viewer,
+    now: Timestamp,
+    today: Date,
+    day: &Day<'_, '_>,
+    origin: i32,
+    now_minutes: Option<i32>,
+) -> Markup {
+    let id = format!("wk-{}", day.date);
+    let hours = timegrid::day_hours(day.date, &viewer.tz.zone);
+    html! {
+        section class={ "wk-day" @if day.date == today { " is-today" } } data-date=(day.date) aria-labelledby=(id) {
+            h3 id=(id) {
+                span class="wk-wd" { (day.date.strftime("%a").to_string()) }
+                " " (day.date.strftime("%-d %b").to_string())
+                span class="sr" { " " (day.date.year()) }
+                @if day.date == today { " " span class="today-badge" { "Today" } }
+                @if hours != 24 {
+                    " " span class="wk-dst" { "Clocks change: " (hours) " hours" }
+                }
+            }
+            ul class="wk-allday" {
+                @for item in &day.all_day {
+                    li class={ "ev-day" @if item.end_at <= now { " past" } @if item.cancelled() { " cancelled" } } {
+                        (swatch(item)) (title_link(site, item)) (cancel_note(item))
+                    }
+                }
+            }
+            div class="wk-slots" {
+                @if day.timed.is_empty() && day.all_day.is_empty() {
+                    p class="sr" { "No meetings." }
+                }
+                ol class="wk-events" {
+                    @for (item, segment, lane) in &day.timed {
+                        (event(site, viewer, now, item, *segment, *lane, origin))
+                    }
+                }
+                @if day.date == today {
+                    @if let Some(minutes) = now_minutes {
+                        div class={ "wk-now " (place(minutes - origin, None)) } aria-hidden="true" {}
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn event(
+    site: &crate::Site,
+    viewer: &Viewer,
+    now: Timestamp,
+    item: &Item<'_>,
+    segment: Segment,
+    lane: Lane,
+    origin: i32,
+) -> Markup {
+    let lanes = lane.lanes.min(MAX_LANES);
+    let classes = format!(
+        "ev {} gl{} gn{}{}{}",
+        place(segment.top - origin, Some(segment.bottom - segment.top)),
+        lane.lane.min(lanes - 1),
+        lanes,
+        if item.end_at <= now { " past" } else { "" },
+        if item.cancelled() { " cancelled" } else { "" },
+    );
+    let clock = viewer.clock(item.start_at);
+    let until = viewer.clock(item.end_at);
+    html! {
+        li class=(classes) data-end=(Viewer::machine(item.end_at)) title=(format!("{clock}–{until} {}", item.title())) {
+            (swatch(item))
+            time datetime=(Viewer::machine(item.start_at)) { (clock) }
+            span class="sr" { "–" (until) }
+            " " (title_link(site, item))
+            (moved_note(viewer, item))
+            (cancel_note(item))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn can_place_a_box_in_five_minute_steps() {
+        assert_eq!(place(0, Some(60)), "gy0 gm0 gd1 gq0");
+        // 2 h 35 min below the first hour, 50 minutes tall.
+        assert_eq!(place(155, Some(50)), "gy2 gm7 gd0 gq10");
+        // 12:58 rounds to 13:00; a 1-minute box gets the smallest height.
+        assert_eq!(place(778, Some(1)), "gy13 gm0 gd0 gq1");
+        assert_eq!(place(24 * 60, None), "gy24 gm0");
+    }
+}
