@@ -79,27 +79,46 @@ pub struct Source {
 }
 
 /// One community's site: everything a page, feed or API answer is rendered from.
+///
+/// What it renders lives in a shared [`Content`] (reached through `Deref`: `site.community`,
+/// `site.sources`), so a copy of the site with another public URL
+/// ([`Site::with_public_url`], one per origin when the server builds links from a proxy's
+/// forwarded headers) costs two strings, not a copy of every calendar.
 #[derive(Clone, Debug)]
 pub struct Site {
-    /// The community file (shared with the loader: a big community is held once).
-    pub community: Arc<Community>,
-    /// Outside calendars, in file order.
-    pub sources: Vec<Source>,
+    content: Arc<Content>,
     /// Path prefix the site is served under ("" at the root, "/meetings" under a sub-path).
     pub base_path: String,
     /// Public absolute URL of the site root, when known (used for webcal:// links and feeds).
     pub base_url: Option<String>,
+}
+
+/// What a [`Site`] renders, whatever its public URL.
+#[derive(Clone, Debug)]
+pub struct Content {
+    /// The community file (shared with the loader: a big community is held once).
+    pub community: Arc<Community>,
+    /// Outside calendars, in file order.
+    pub sources: Vec<Source>,
     /// When the content last changed: the DTSTAMP and Last-Modified of the feeds, so they stay
     /// byte-identical (and cacheable) between changes.
     pub updated: Timestamp,
     /// The SEQUENCE and LAST-MODIFIED of the community's own events, by
     /// [`revision_key`](touchpoint_calendar::write::revision_key): what the store recorded for
     /// [`Site::published`] (see [`Site::set_revisions`]). Empty: SEQUENCE 0 and DTSTAMP
-    /// [`Site::updated`].
+    /// [`Content::updated`].
     revisions: HashMap<String, Revision>,
     /// Each series compiled alone, index-aligned with `community.series`, so a page asking for
     /// one series or group expands only those (the home page asks once per card).
     by_series: Vec<Calendar>,
+}
+
+impl std::ops::Deref for Site {
+    type Target = Content;
+
+    fn deref(&self) -> &Content {
+        &self.content
+    }
 }
 
 /// Where an occurrence comes from.
@@ -534,11 +553,13 @@ impl Site {
             .map(|series| community.calendar_of_series(series))
             .collect();
         Site {
-            updated,
-            revisions: HashMap::new(),
-            by_series,
-            community,
-            sources,
+            content: Arc::new(Content {
+                updated,
+                revisions: HashMap::new(),
+                by_series,
+                community,
+                sources,
+            }),
             base_path: String::new(),
             base_url: None,
         }
@@ -744,6 +765,13 @@ impl Site {
         self.base_url = Some(format!("{}{path}", parsed.origin().ascii_serialization()));
         self.base_path = path;
         Ok(())
+    }
+
+    /// This site published at `url` (see [`Site::set_public_url`]): a copy sharing the content.
+    pub fn with_public_url(&self, url: &str) -> Result<Site, String> {
+        let mut site = self.clone();
+        site.set_public_url(url)?;
+        Ok(site)
     }
 
     /// The absolute URL of `path`, when the public URL is known: what a subscription or an

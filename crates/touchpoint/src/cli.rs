@@ -82,6 +82,11 @@ pub struct ServeArgs {
     /// builds links from a request's Host header.
     #[arg(long, env = "TOUCHPOINT_BASE_URL")]
     pub base_url: Option<String>,
+    /// Without `--base-url`, build links from the origin a reverse proxy forwards
+    /// (`X-Forwarded-Proto` with `X-Forwarded-Host`, else `Forwarded`). Only behind a proxy that
+    /// sets these headers itself: clients can write them too.
+    #[arg(long, env = "TOUCHPOINT_TRUST_FORWARDED")]
+    pub trust_forwarded: bool,
     /// What one client may hold of the server.
     #[command(flatten)]
     pub limits: LimitsArgs,

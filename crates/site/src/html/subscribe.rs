@@ -29,7 +29,8 @@ pub fn subscribe(site: &Site, path: &SitePath, name: &str, id: &str) -> Markup {
                 summary { "Subscribe" }
                 p {
                     "This server does not know its public address, so it cannot offer a "
-                    "subscription link (its operator sets " code { "--base-url" } "). "
+                    "subscription link (its operator sets " code { "--base-url" } ", or "
+                    code { "--trust-forwarded" } " behind a proxy). "
                     a href=(site.href(path)) download { "Download a one-time copy (.ics)" }
                     ", which will not update."
                 }

@@ -34,15 +34,21 @@ async fn serve(mut loaded: app::Loaded, args: ServeArgs) -> anyhow::Result<()> {
         .with_context(|| format!("cannot listen on {}", args.listen))?;
     let addr = listener.local_addr()?;
     loaded.base_url = args.base_url.clone();
-    if loaded.base_url.is_none() {
-        tracing::warn!(
+    match (&loaded.base_url, args.trust_forwarded) {
+        (None, false) => tracing::warn!(
             "no --base-url: pages offer downloads, not subscriptions (set the address visitors \
-             use, e.g. --base-url http://{addr}/ on this machine)"
-        );
+             use, e.g. --base-url http://{addr}/ on this machine, or --trust-forwarded behind \
+             a proxy)"
+        ),
+        (Some(_), true) => {
+            tracing::warn!("--base-url is set: --trust-forwarded has no effect");
+        }
+        _ => {}
     }
     // One read of the store gives the site and the fingerprint the watcher starts from.
     let built = app::build_site(&loaded, &*store).await?;
-    let state = AppState::with_system_clock(built.site);
+    let state = AppState::with_system_clock(built.site)
+        .trusting_forwarded(args.trust_forwarded && loaded.base_url.is_none());
     tracing::info!("serving {} at http://{addr}/", loaded.community.info.name);
     let holder = format!("{}:{}", hostname(), std::process::id());
     // Announcements go out from the site being served, next to the refresher that updates it.

@@ -7,6 +7,12 @@
 //! site alone (their handler marks them [`PerVersion`]) and are kept until the site changes.
 //! Swapping in a new site empties the cache, so nothing stale is ever served.
 //!
+//! Behind a trusted proxy (`--trust-forwarded`) the public origin it forwards is part of the
+//! key too ([`super::forwarded`]), so one origin's links are never served to another. Answers
+//! are kept for the first [`ORIGINS`] origins seen since the site was last replaced and
+//! rendered without keeping for any later one: clients sending made-up hosts can neither evict
+//! the site's real origins nor fill the cache with copies.
+//!
 //! Every GET and HEAD goes through here, conditional or not (calendar apps send `If-None-Match`
 //! on every poll): the answer is rendered as a plain GET, kept, and each request is answered
 //! from the kept entry — `304` when its `If-None-Match` / `If-Modified-Since` matches, headers
@@ -43,6 +49,7 @@ use jiff::Timestamp;
 use tokio::sync::OnceCell;
 
 use super::AppState;
+use super::forwarded::Origin;
 
 /// Most bytes of bodies (identity and compressed) kept at once.
 const MAX_BYTES: usize = 32 << 20;
@@ -56,6 +63,10 @@ const BROTLI_QUALITY: i32 = 5;
 /// How long a minute-bound answer stays in memory: past its minute it is never served (the key
 /// check), this only frees its bytes.
 const MINUTE: Duration = Duration::from_secs(60);
+
+/// Most forwarded origins whose answers are kept: a site has a name or two (and perhaps an
+/// onion address), not more.
+const ORIGINS: usize = 4;
 
 /// Most renders (and compressions) running at once.
 pub const RENDERS: usize = 4;
@@ -79,6 +90,8 @@ type Kept = Option<Arc<Entry>>;
 pub struct ResponseCache {
     entries: moka::future::Cache<String, Kept>,
     renders: tokio::sync::Semaphore,
+    /// The forwarded origins whose answers are kept (at most [`ORIGINS`]), in order seen.
+    origins: std::sync::Mutex<Vec<Arc<str>>>,
     /// Bodies compressed so far (a test hook: compression must happen once per entry).
     compressions: AtomicUsize,
 }
@@ -95,6 +108,7 @@ impl Default for ResponseCache {
                 .expire_after(Lifetime)
                 .build(),
             renders: tokio::sync::Semaphore::new(RENDERS),
+            origins: std::sync::Mutex::default(),
             compressions: AtomicUsize::new(0),
         }
     }
@@ -201,6 +215,26 @@ impl ResponseCache {
     /// Forget every kept answer (a new site is being served).
     pub fn clear(&self) {
         self.entries.invalidate_all();
+        self.origins().clear();
+    }
+
+    /// Whether answers for `origin` are kept: it is one of the first [`ORIGINS`] seen.
+    fn keeps(&self, origin: &Origin) -> bool {
+        let mut origins = self.origins();
+        if origins.contains(&origin.0) {
+            return true;
+        }
+        let room = origins.len() < ORIGINS;
+        if room {
+            origins.push(Arc::clone(&origin.0));
+        }
+        room
+    }
+
+    fn origins(&self) -> std::sync::MutexGuard<'_, Vec<Arc<str>>> {
+        self.origins
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Render `request` (at most [`RENDERS`] at once) and keep the answer if it is a plain 200;
@@ -355,7 +389,8 @@ fn key(request: &Request) -> Option<String> {
     }
     let cookie = super::pages::tz_cookie(request.headers()).unwrap_or_default();
     let hours = super::pages::hour_cycle(request.headers());
-    Some(format!("{}\n{cookie}\n{hours:?}", request.uri()))
+    let origin = request.extensions().get::<Origin>().map_or("", |o| &o.0);
+    Some(format!("{}\n{cookie}\n{hours:?}\n{origin}", request.uri()))
 }
 
 /// What a request wants of a kept entry.
@@ -474,8 +509,13 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
     let Some(key) = key(&request) else {
         return next.run(request).await;
     };
-    let wanted = Wanted::of(&request);
     let cache = &state.cache;
+    if let Some(origin) = request.extensions().get::<Origin>()
+        && !cache.keeps(origin)
+    {
+        return cache.render(next, request).await;
+    }
+    let wanted = Wanted::of(&request);
     let generation = state.generation();
     let minute = state.now().as_second().div_euclid(60);
     // The first request for a key (or for a key whose entry went stale) renders it; the others
@@ -530,7 +570,7 @@ mod tests {
     use touchpoint_site::Site;
     use tower::ServiceExt;
 
-    use super::{AppState, MAX_BYTES, MAX_ENTRY, PerVersion, middleware};
+    use super::{AppState, MAX_BYTES, MAX_ENTRY, ORIGINS, PerVersion, middleware};
 
     /// The answer a test route renders.
     #[derive(Clone, Copy)]
@@ -877,5 +917,63 @@ mod tests {
             body_of(router.clone(), path).await;
         }
         assert_eq!(renders.load(Ordering::SeqCst), 5);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn keeps_answers_for_the_first_origins_only() {
+        let state = state(Arc::default()).trusting_forwarded(true);
+        let renders = Arc::new(AtomicUsize::new(0));
+        let count = Arc::clone(&renders);
+        let router = Router::new()
+            .route(
+                "/page",
+                get(move || {
+                    count.fetch_add(1, Ordering::SeqCst);
+                    async { "rendered" }
+                }),
+            )
+            .layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                middleware,
+            ))
+            .layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                super::super::forwarded::middleware,
+            ));
+        let ask = |host: String| {
+            let router = router.clone();
+            async move {
+                let request = Request::get("/page")
+                    .header("x-forwarded-proto", "https")
+                    .header("x-forwarded-host", host)
+                    .body(Body::empty())
+                    .unwrap();
+                assert_eq!(send(router, request).await.0.status(), StatusCode::OK);
+            }
+        };
+        let rendered = || renders.load(Ordering::SeqCst);
+        // The site's own origin: rendered once, then kept.
+        ask("example.org".to_owned()).await;
+        ask("example.org".to_owned()).await;
+        assert_eq!(rendered(), 1);
+        // Made-up hosts: each rendered; only the first few kept.
+        for n in 0..50 {
+            ask(format!("h{n}.example")).await;
+        }
+        assert_eq!(rendered(), 51);
+        state.cache.entries.run_pending_tasks().await;
+        assert!(state.cache.entries.entry_count() <= ORIGINS as u64);
+        // The site's origin was not evicted; a host past the bound is never kept.
+        ask("example.org".to_owned()).await;
+        assert_eq!(rendered(), 51, "the first origin's answer was evicted");
+        ask("h40.example".to_owned()).await;
+        ask("h40.example".to_owned()).await;
+        assert_eq!(rendered(), 53, "kept an answer past the origins' bound");
+        // A new site starts the count again.
+        let site = state.site();
+        state.replace_site(Site::clone(&site));
+        ask("h40.example".to_owned()).await;
+        ask("h40.example".to_owned()).await;
+        assert_eq!(rendered(), 54);
     }
 }

@@ -5,6 +5,7 @@
 //! clock so tests are deterministic.
 
 mod cache;
+mod forwarded;
 mod headers;
 mod listen;
 mod pages;
@@ -18,7 +19,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{FromRequestParts, State};
+use axum::http::request::Parts;
 use axum::http::{Extensions, HeaderMap, StatusCode, Version, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
@@ -27,6 +29,8 @@ use touchpoint_site::paths::route;
 use touchpoint_site::{Site, html};
 use tower_http::compression::CompressionLayer;
 use tower_http::compression::predicate::{DefaultPredicate, Predicate};
+
+use forwarded::Origin;
 
 /// Where "now" comes from: the system clock in production, a fixed instant in tests.
 pub type Clock = Arc<dyn Fn() -> Timestamp + Send + Sync>;
@@ -39,6 +43,9 @@ pub struct AppState {
     generation: Arc<AtomicU64>,
     cache: Arc<cache::ResponseCache>,
     clock: Clock,
+    /// Build links from a request's forwarded headers ([`forwarded`]) when the site has no
+    /// public URL of its own.
+    trust_forwarded: bool,
 }
 
 impl AppState {
@@ -49,7 +56,15 @@ impl AppState {
             generation: Arc::new(AtomicU64::new(0)),
             cache: Arc::default(),
             clock,
+            trust_forwarded: false,
         }
+    }
+
+    /// This state, building links from the origin a proxy forwards (`--trust-forwarded`) for a
+    /// site without a public URL.
+    pub fn trusting_forwarded(mut self, trust: bool) -> AppState {
+        self.trust_forwarded = trust;
+        self
     }
 
     /// State with the system clock.
@@ -63,6 +78,18 @@ impl AppState {
             .read()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .clone()
+    }
+
+    /// The site as a request sees it: published at the request's forwarded [`Origin`], when
+    /// it has one and the site has no public URL of its own.
+    fn site_for(&self, extensions: &Extensions) -> Arc<Site> {
+        let site = self.site();
+        match extensions.get::<Origin>() {
+            Some(Origin(origin)) if site.base_url.is_none() => {
+                site.with_public_url(origin).map_or(site, Arc::new)
+            }
+            _ => site,
+        }
     }
 
     /// Replace the site being served (requests in flight keep the one they loaded).
@@ -106,6 +133,11 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             cache::middleware,
         ))
+        // The origin a trusted proxy forwards, which the cache keys on.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            forwarded::middleware,
+        ))
         .layer(
             CompressionLayer::new().compress_when(DefaultPredicate::new().and(
                 |_: StatusCode, _: Version, _: &HeaderMap, served: &Extensions| {
@@ -120,8 +152,22 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-async fn not_found(State(state): State<AppState>) -> Response {
-    not_found_page(&state.site(), state.now())
+/// The site a handler renders from ([`AppState::site_for`]).
+pub(super) struct RequestSite(pub Arc<Site>);
+
+impl FromRequestParts<AppState> for RequestSite {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<RequestSite, Self::Rejection> {
+        Ok(RequestSite(state.site_for(&parts.extensions)))
+    }
+}
+
+async fn not_found(State(state): State<AppState>, RequestSite(site): RequestSite) -> Response {
+    not_found_page(&site, state.now())
 }
 
 /// The 404 page.

@@ -27,7 +27,7 @@ use touchpoint_site::html::{self, CalendarParams, PlannerParams};
 use touchpoint_site::paths::route;
 use touchpoint_site::{HourCycle, Site, Viewer, feeds};
 
-use super::{AppState, calendar_response, feed_or_404};
+use super::{AppState, RequestSite, calendar_response, feed_or_404};
 
 /// The page routes, merged into the route table.
 pub fn routes() -> Router<AppState> {
@@ -84,7 +84,7 @@ impl FromRequestParts<AppState> for Visit {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Visit, Response> {
-        let site = state.site();
+        let site = state.site_for(&parts.extensions);
         let now = state.now();
         let query = parts.uri.query().unwrap_or_default().to_owned();
         let pairs = html::query_pairs(&query);
@@ -243,35 +243,38 @@ type RenderPage = fn(&Site, &Viewer, Timestamp, &str) -> Option<Markup>;
 /// `/series/{id}` (the page) or `/series/{id}.ics` (the feed).
 async fn series(
     State(state): State<AppState>,
+    RequestSite(site): RequestSite,
     headers: HeaderMap,
     Path(file): Path<String>,
     visit: Result<Visit, Response>,
 ) -> Result<Response, Response> {
-    page_or_feed(state, headers, &file, visit, html::series, feeds::series).await
+    let feed = (state, site, headers);
+    page_or_feed(feed, &file, visit, html::series, feeds::series).await
 }
 
 /// `/groups/{id}` (the page) or `/groups/{id}.ics` (the group's feed).
 async fn group(
     State(state): State<AppState>,
+    RequestSite(site): RequestSite,
     headers: HeaderMap,
     Path(file): Path<String>,
     visit: Result<Visit, Response>,
 ) -> Result<Response, Response> {
-    page_or_feed(state, headers, &file, visit, html::group, feeds::group).await
+    let feed = (state, site, headers);
+    page_or_feed(feed, &file, visit, html::group, feeds::group).await
 }
 
 /// The feed for `{id}.ics`, which has no viewer (so an unknown `?tz=` does not stop it), else
 /// the page for `{id}` or the 404 page.
 async fn page_or_feed(
-    state: AppState,
-    headers: HeaderMap,
+    (state, site, headers): (AppState, Arc<Site>, HeaderMap),
     file: &str,
     visit: Result<Visit, Response>,
     page: RenderPage,
     feed: fn(&Site, &str, Timestamp) -> Option<String>,
 ) -> Result<Response, Response> {
     if file.ends_with(".ics") {
-        return Ok(feed_or_404(state, headers, file, feed).await);
+        return Ok(feed_or_404(&state, &site, headers, file, feed).await);
     }
     let visit = visit?;
     Ok(match page(&visit.site, &visit.viewer, visit.now, file) {
@@ -283,10 +286,10 @@ async fn page_or_feed(
 /// `/series/{id}/{YYYY-MM-DD}.ics`: one occurrence to add to a calendar.
 async fn series_occurrence(
     State(state): State<AppState>,
+    RequestSite(site): RequestSite,
     headers: HeaderMap,
     Path((id, file)): Path<(String, String)>,
 ) -> Response {
-    let site = state.site();
     let body = file
         .strip_suffix(".ics")
         .and_then(|date| date.parse::<jiff::civil::Date>().ok())

@@ -20,7 +20,7 @@ use touchpoint_site::paths::route;
 use touchpoint_site::{Site, embed, feeds, openapi};
 use tower_http::cors::{Any, CorsLayer};
 
-use super::AppState;
+use super::{AppState, RequestSite};
 
 /// `Cache-Control` of feeds.
 pub const FEED_CACHE: &str = "public, max-age=900";
@@ -157,14 +157,12 @@ pub fn calendar_response(request: &HeaderMap, site: &Site, body: String) -> Resp
     response
 }
 
-async fn community_feed(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let site = state.site();
+async fn community_feed(RequestSite(site): RequestSite, headers: HeaderMap) -> Response {
     let body = feeds::community(&site, feeds::modified(&site));
     calendar_response(&headers, &site, body)
 }
 
-async fn all_feed(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let site = state.site();
+async fn all_feed(RequestSite(site): RequestSite, headers: HeaderMap) -> Response {
     let body = feeds::all(&site, feeds::modified(&site));
     calendar_response(&headers, &site, body)
 }
@@ -172,28 +170,29 @@ async fn all_feed(State(state): State<AppState>, headers: HeaderMap) -> Response
 /// The feed named `file` (`{id}.ics`) rendered by `render`, or the 404 page when the name has
 /// no `.ics` suffix or the id is unknown.
 pub async fn feed_or_404(
-    state: AppState,
+    state: &AppState,
+    site: &Site,
     headers: HeaderMap,
     file: &str,
     render: fn(&Site, &str, Timestamp) -> Option<String>,
 ) -> Response {
-    let site = state.site();
     let body = file
         .strip_suffix(".ics")
-        .and_then(|id| render(&site, id, feeds::modified(&site)));
+        .and_then(|id| render(site, id, feeds::modified(site)));
     match body {
-        Some(body) => calendar_response(&headers, &site, body),
-        None => super::not_found(State(state)).await,
+        Some(body) => calendar_response(&headers, site, body),
+        None => super::not_found_page(site, state.now()),
     }
 }
 
 /// `/sources/{id}.ics`: the cleaned copy of an outside calendar.
 async fn source_file(
     State(state): State<AppState>,
+    RequestSite(site): RequestSite,
     headers: HeaderMap,
     Path(file): Path<String>,
 ) -> Response {
-    feed_or_404(state, headers, &file, feeds::source).await
+    feed_or_404(&state, &site, headers, &file, feeds::source).await
 }
 
 // ---- JSON API ------------------------------------------------------------------------------
@@ -274,8 +273,8 @@ async fn api_calendars(State(state): State<AppState>, headers: HeaderMap) -> Res
     json(&headers, Ok(api::calendars(&state.site())))
 }
 
-async fn api_openapi(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let body = openapi::json(&state.site()).into_bytes();
+async fn api_openapi(RequestSite(site): RequestSite, headers: HeaderMap) -> Response {
+    let body = openapi::json(&site).into_bytes();
     cached(&headers, StatusCode::OK, JSON, STATIC_CACHE, None, body)
 }
 
@@ -293,10 +292,10 @@ async fn api_unknown(uri: axum::http::Uri) -> Response {
 
 async fn embed_upcoming(
     State(state): State<AppState>,
+    RequestSite(site): RequestSite,
     headers: HeaderMap,
     query: Result<Query<embed::UpcomingQuery>, QueryRejection>,
 ) -> Response {
-    let site = state.site();
     let result = match query {
         Ok(Query(query)) => embed::upcoming(
             &site,
@@ -324,11 +323,11 @@ async fn embed_upcoming(
     response.headers_mut().insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(embed::CSP),
+    );
     // The clock is written as the visitor's language reads it.
     response
         .headers_mut()
         .insert(header::VARY, HeaderValue::from_static("Accept-Language"));
-    );
     response
 }
 
