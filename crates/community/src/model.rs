@@ -296,6 +296,40 @@ impl CalendarSource {
         Some(url.into())
     }
 
+    /// The URL to show organizers (the health page): the fetch URL without user name or
+    /// password, without the query parameters whose names look secret (`token`, `key`,
+    /// `secret`, `sig`, `auth`, `pass`, …) and without fragment, and with a `private-<key>` path
+    /// segment shown as `private-hidden`. Other parameters stay, so two feeds of one host that
+    /// differ by them can be told apart. `None` for a path or a URL that does not parse.
+    pub fn redacted_url(&self) -> Option<String> {
+        let mut url = self.fetch_url()?;
+        // Both fail only for URLs that cannot have credentials, which have none to remove.
+        let _ = url.set_username("");
+        let _ = url.set_password(None);
+        url.set_fragment(None);
+        let kept: Vec<(String, String)> = url
+            .query_pairs()
+            .filter(|(name, _)| !looks_secret(name))
+            .map(|(name, value)| (name.into_owned(), value.into_owned()))
+            .collect();
+        url.set_query(None);
+        if !kept.is_empty() {
+            url.query_pairs_mut().extend_pairs(kept);
+        }
+        let segments: Option<Vec<String>> = url.path_segments().map(|segments| {
+            segments
+                .map(|s| match strip_prefix_ignore_case(s, "private-") {
+                    Some(key) if !key.is_empty() => "private-hidden".to_owned(),
+                    _ => s.to_owned(),
+                })
+                .collect()
+        });
+        if let Some(segments) = segments {
+            url.set_path(&segments.join("/"));
+        }
+        Some(url.into())
+    }
+
     /// The file to read for a path source, resolved against `base` (the community file's
     /// folder); `None` for a URL.
     pub fn resolved_path(&self, base: &Path) -> Option<PathBuf> {
@@ -452,6 +486,24 @@ fn url_secrets(url: &url::Url) -> Vec<UrlSecret> {
         secrets.push(UrlSecret::PrivatePath);
     }
     secrets
+}
+
+/// Whether a query parameter's name looks like it holds a secret (an access token, a key, a
+/// signature, a password).
+fn looks_secret(name: &str) -> bool {
+    const WORDS: [&str; 9] = [
+        "token",
+        "key",
+        "secret",
+        "sig",
+        "auth",
+        "pass",
+        "pwd",
+        "credential",
+        "session",
+    ];
+    let name = name.to_ascii_lowercase();
+    WORDS.iter().any(|word| name.contains(word))
 }
 
 pub(crate) fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {

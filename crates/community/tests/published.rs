@@ -191,3 +191,38 @@ fn can_warn_about_paths_leading_outside_the_folder() {
             .contains("--allow-any-path")
     );
 }
+
+#[test]
+fn can_show_organizers_a_feed_url_without_credentials_or_secret_parameters() {
+    let cases = [
+        (
+            "https://alice:hunter2@feeds.example.org/a.ics?ctz=Europe%2FMadrid&token=s3cr3t#x",
+            "https://feeds.example.org/a.ics?ctz=Europe%2FMadrid",
+        ),
+        (
+            "https://feeds.example.org/b.ics?X-Amz-Signature=abc&apiKey=k&Secret=s&sig=1&lang=en",
+            "https://feeds.example.org/b.ics?lang=en",
+        ),
+        (
+            "webcal://u:p@feeds.example.org/c.ics?access_token=t&auth=a&password=p",
+            "https://feeds.example.org/c.ics",
+        ),
+        (
+            "https://calendar.google.com/calendar/ical/team%40example.org/private-0123abcd/basic.ics",
+            "https://calendar.google.com/calendar/ical/team%40example.org/private-hidden/basic.ics",
+        ),
+    ];
+    let source: String = cases
+        .iter()
+        .enumerate()
+        .map(|(i, (url, _))| calendar(&format!("c{i}"), url))
+        .collect();
+    let checked = parse(&community(&source)).unwrap();
+    for (decl, (written, shown)) in checked.community.calendars.iter().zip(cases) {
+        let redacted = decl.redacted_url().unwrap();
+        assert_eq!(redacted, shown, "{written}");
+        for secret in ["hunter2", "s3cr3t", "abc", "0123abcd", "u:p"] {
+            assert!(!redacted.contains(secret), "{redacted} shows {secret}");
+        }
+    }
+}

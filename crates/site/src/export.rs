@@ -45,7 +45,7 @@ pub fn render(site: &Site, now: Timestamp) -> Vec<StaticFile> {
     let viewer = Viewer::new(site.default_tz().clone());
     let mut files = vec![
         page(&paths::home(), pages::home(site, &viewer, now)),
-        page(&paths::health(), pages::health(site, &viewer, now)),
+        page(&paths::health(), pages::health_snapshot(site, &viewer, now)),
         page(&paths::groups(), pages::groups(site, &viewer, now)),
         asset(&paths::stylesheet(), pages::CSS),
         asset(&paths::script(), pages::JS),

@@ -74,6 +74,9 @@ pub struct Source {
     pub last_attempt: Option<Timestamp>,
     /// The last error, when the last attempt failed.
     pub last_error: Option<String>,
+    /// When the refresher tries it next (already past: it is due); `None` when nothing
+    /// refreshes it (the static export).
+    pub next_attempt: Option<Timestamp>,
     /// Parse summary of the last good copy ("12 events, 1 warning").
     pub summary: Option<String>,
 }

@@ -251,6 +251,7 @@ fn source(decl: &CalendarSource, record: Option<&SourceRecord>) -> Source {
             last_success: None,
             last_attempt: None,
             last_error: None,
+            next_attempt: None,
             summary: None,
         };
     };
@@ -272,8 +273,22 @@ fn source(decl: &CalendarSource, record: Option<&SourceRecord>) -> Source {
         last_success: record.fetched_at,
         last_attempt: record.checked_at,
         last_error: record.last_error.clone(),
+        next_attempt: next_attempt(decl, record),
         summary: record.summary.clone(),
     }
+}
+
+/// When the refresher tries `decl` next, by the schedule it uses: the source's `refresh`
+/// interval, doubled per failure, with the same stable jitter; `None` when it was never tried
+/// (it is due now).
+fn next_attempt(decl: &CalendarSource, record: &SourceRecord) -> Option<Timestamp> {
+    let checked = record.checked_at?;
+    let mut schedule = touchpoint_fetch::Schedule::default();
+    if let Ok(interval) = jiff::SignedDuration::try_from(decl.refresh) {
+        schedule.interval = interval;
+    }
+    let unit = touchpoint_fetch::Schedule::jitter_for(&decl.id, Some(checked));
+    Some(schedule.next_due(Some(checked), record.failures, checked, unit))
 }
 
 /// Print warnings of a loaded community file to stderr.

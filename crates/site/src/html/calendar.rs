@@ -5,6 +5,7 @@ use jiff::civil::{Date, Weekday};
 use jiff::{Timestamp, ToSpan};
 use maud::{Markup, html};
 
+use super::details::event_details;
 use super::layout::{
     Nav, cancel_note, layout, marker, moved_note, occurrence, query_pairs, swatch, title_link,
 };
@@ -364,6 +365,7 @@ fn compact(site: &Site, viewer: &Viewer, now: Timestamp, item: &Item<'_>) -> Mar
             " " (title_link(site, item))
             (cancel_note(item))
             (marker(item, now))
+            (event_details(item))
         }
     }
 }

@@ -1,11 +1,14 @@
 //! `/groups` and `/groups/{id}`: the working-group directory as cards, and one group with its
-//! series and their next dates.
+//! series, their next dates and its past meetings.
 
-use jiff::Timestamp;
+use jiff::{Timestamp, ToSpan};
 use maud::{Markup, html};
 
-use super::layout::{Nav, group_card, layout, next_list, series_cadence, series_links};
-use crate::{Site, Viewer, paths};
+use super::layout::{
+    Nav, cancel_note, group_card, layout, next_list, series_cadence, series_links, when_time,
+};
+use super::series::{date_links, occurrence_date};
+use crate::{Filter, Item, Origin, Site, Viewer, paths};
 
 /// The working-group directory.
 pub fn groups(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
@@ -28,19 +31,33 @@ pub fn groups(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
     layout(site, "Working groups", Nav::Groups, viewer, now, body)
 }
 
-/// One working group's page, or `None` when there is no group `id`.
+/// How many past meetings a group's page lists (most recent first).
+pub const PAST_MEETINGS: usize = 12;
+
+/// One working group's page, or `None` when there is no group `id`: a breadcrumb, the group's
+/// links (its title once, as the page's heading), its meetings with their next dates, and its
+/// past meetings of the last year with their agenda, notes and recording links.
 pub fn group(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<Markup> {
     let group = site.community.group(id)?;
     let series: Vec<_> = site.community.group_series(id).collect();
+    let past = past_meetings(site, viewer, now, id);
     let body = html! {
-        p class="crumbs" { a href=(site.href(&paths::groups())) { "Working groups" } " /" }
+        nav class="crumbs" aria-label="Breadcrumb" {
+            ol {
+                li { a href=(site.href(&paths::home())) { "Home" } }
+                li { a href=(site.href(&paths::groups())) { "Working groups" } }
+                li { span aria-current="page" { (group.title) } }
+            }
+        }
         h1 { (group.title) }
         div class="cards" { (group_card(site, viewer, group, now, false)) }
-        @if !series.is_empty() {
-            section aria-labelledby="calls-h" {
-                h2 id="calls-h" { "Meetings" }
+        section aria-labelledby="calls-h" {
+            h2 id="calls-h" { "Meetings" }
+            @if series.is_empty() {
+                p class="empty" { "This group has no scheduled meetings." }
+            } @else {
                 div class="cards" {
-                    @for series in series {
+                    @for series in &series {
                         article class="card" {
                             h3 { a href=(site.href(&paths::series(&series.id))) { (series.title) } }
                             p class="cadence" { (series_cadence(site, series, viewer, now)) }
@@ -51,6 +68,46 @@ pub fn group(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<M
                 }
             }
         }
+        @if !series.is_empty() {
+            section aria-labelledby="past-h" {
+                h2 id="past-h" { "Past meetings" }
+                @if past.is_empty() {
+                    p class="empty" { "No meetings in the last year." }
+                } @else {
+                    ol class="dates past" {
+                        @for item in &past {
+                            @if let Origin::Series(series) = item.origin {
+                                li class={ "occ" @if item.cancelled() { " cancelled" } } {
+                                    (when_time(viewer, item))
+                                    " "
+                                    a href=(site.href(&paths::series(&series.id))) { (series.title) }
+                                    (cancel_note(item))
+                                    (date_links(series, occurrence_date(item)))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     };
     Some(layout(site, &group.title, Nav::Groups, viewer, now, body))
+}
+
+/// The group's meetings that ended in the last year, most recent first, at most
+/// [`PAST_MEETINGS`].
+fn past_meetings<'a>(site: &'a Site, viewer: &Viewer, now: Timestamp, id: &str) -> Vec<Item<'a>> {
+    let filter = Filter {
+        groups: vec![id.to_owned()],
+        own_only: true,
+        ..Filter::default()
+    };
+    let year_ago = now
+        .checked_sub((366 * 24).hours())
+        .unwrap_or(Timestamp::MIN);
+    let mut past = site.items(year_ago, now, &viewer.tz.zone, &filter);
+    past.retain(|item| item.end_at <= now);
+    past.reverse();
+    past.truncate(PAST_MEETINGS);
+    past
 }

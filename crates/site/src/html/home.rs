@@ -10,6 +10,7 @@ use super::layout::{
 use super::next_up::next_up;
 use super::subscribe::subscribe;
 use crate::{Filter, Site, Source, SourceStatus, Viewer, paths};
+use touchpoint_community::Series;
 
 /// How many days the home page's calendar section lists.
 const CALENDAR_DAYS: i64 = 28;
@@ -44,6 +45,7 @@ pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
     );
     let more_upcoming = page.total.saturating_sub(MAX_UPCOMING);
     let upcoming = page.items;
+    let shared = shared(&own_series[..own_series.len().min(MAX_CARDS)]);
     let more_series = own_series.len().saturating_sub(MAX_CARDS);
     let more_groups = site.community.groups.len().saturating_sub(MAX_CARDS);
     let body = html! {
@@ -60,11 +62,12 @@ pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
         @if !own_series.is_empty() {
             section id="series" aria-labelledby="series-h" {
                 h2 id="series-h" { "Meetings" }
+                (shared_descriptions(&shared))
                 div class="cards" {
                     @for series in own_series.iter().take(MAX_CARDS) {
                         article class="card" {
                             h3 { a href=(site.href(&paths::series(&series.id))) { (series.title) } }
-                            @if let Some(description) = &series.description { p { (description) } }
+                            (card_description(series, &shared))
                             p class="cadence" { (series_cadence(site, series, viewer, now)) }
                             (next_list(site, viewer, now, &site.next_of_series(&series.id, now, 3)))
                             (series_links(site, series))
@@ -127,6 +130,74 @@ pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
         }
     };
     layout(site, &info.name, Nav::Home, viewer, now, body)
+}
+
+/// A description longer than this (in characters) is collapsed on its card.
+const SHORT_DESCRIPTION: usize = 160;
+
+/// The descriptions several of `series` share, each with the series sharing it, in card order.
+fn shared<'a>(series: &[&'a Series]) -> Vec<(&'a str, Vec<&'a Series>)> {
+    let mut shared: Vec<(&str, Vec<&Series>)> = Vec::new();
+    for series in series {
+        let Some(text) = description(series) else {
+            continue;
+        };
+        match shared.iter_mut().find(|(t, _)| *t == text) {
+            Some((_, list)) => list.push(series),
+            None => shared.push((text, vec![series])),
+        }
+    }
+    shared.retain(|(_, list)| list.len() > 1);
+    shared
+}
+
+/// A series' description, unless it is blank.
+fn description(series: &Series) -> Option<&str> {
+    let text = series.description.as_deref()?;
+    (!text.trim().is_empty()).then_some(text)
+}
+
+/// Each shared description once, collapsed, above the cards (which then leave it out), so the
+/// dates come first on a phone.
+fn shared_descriptions(shared: &[(&str, Vec<&Series>)]) -> Markup {
+    html! {
+        @for (text, series) in shared {
+            details class="about" {
+                summary { "About the " (titles(series)) }
+                p { (text) }
+            }
+        }
+    }
+}
+
+/// "A", "A and B", "A, B and C".
+fn titles(series: &[&Series]) -> String {
+    let names: Vec<&str> = series.iter().map(|s| s.title.as_str()).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => names.concat(),
+    }
+}
+
+/// A card's own description: none when it is shared (shown above the cards), in full when
+/// short, else collapsed.
+fn card_description(series: &Series, shared: &[(&str, Vec<&Series>)]) -> Markup {
+    let Some(text) = description(series) else {
+        return html! {};
+    };
+    if shared.iter().any(|(t, _)| *t == text) {
+        return html! {};
+    }
+    html! {
+        @if text.chars().count() <= SHORT_DESCRIPTION {
+            p { (text) }
+        } @else {
+            details class="about" {
+                summary { "About this meeting" }
+                p { (text) }
+            }
+        }
+    }
 }
 
 fn source_card(site: &Site, viewer: &Viewer, source: &Source, now: Timestamp) -> Markup {

@@ -5,6 +5,7 @@
 use jiff::Timestamp;
 use maud::{DOCTYPE, Markup, html};
 
+use super::details::event_details;
 use super::subscribe::subscribe;
 use crate::when::relative_marker;
 use crate::{Filter, Item, Origin, Site, Viewer, ZoneChoice, paths};
@@ -163,9 +164,10 @@ pub(crate) fn occurrence(site: &Site, viewer: &Viewer, now: Timestamp, item: &It
             (cancel_note(item))
             (moved_note(viewer, item))
             (marker(item, now))
-            @if let Some(url) = item.url() {
+            @if let Some(url) = item.join_url() {
                 @if !item.cancelled() { " " a class="join" href=(url) rel="nofollow noopener" { "Join" } }
             }
+            (event_details(item))
         }
     }
 }
@@ -308,12 +310,9 @@ pub(crate) fn group_card(
     let has_series = site.community.group_series(&group.id).next().is_some();
     html! {
         article class="card group" id=(format!("group-{}", group.id)) {
-            h3 {
-                @if heading_link {
-                    a href=(site.href(&paths::group(&group.id))) { (group.title) }
-                } @else {
-                    (group.title)
-                }
+            // On the group's own page the title is the page's heading already.
+            @if heading_link {
+                h3 { a href=(site.href(&paths::group(&group.id))) { (group.title) } }
             }
             @if let Some(description) = &group.description { p { (description) } }
             dl {
@@ -326,6 +325,9 @@ pub(crate) fn group_card(
                 @if let Some(chat) = &group.chat {
                     dt { "Chat" } dd {
                         (link(chat.url.as_ref(), &chat.label))
+                        @if let Some(service) = chat.url.as_deref().and_then(chat_service) {
+                            " " span class="service" { "(" (service) ")" }
+                        }
                     }
                 }
                 @if let Some(calendar) = &group.calendar {
@@ -335,6 +337,10 @@ pub(crate) fn group_card(
                     }
                 } @else if let Some(cadence) = group_cadence(site, group, viewer, now) {
                     dt { "Meets" } dd { (cadence) }
+                }
+                // The group's own page says so under its Meetings heading.
+                @if !has_series && heading_link {
+                    dt { "Meetings" } dd { "No scheduled meetings" }
                 }
                 @if let Some(item) = next.first() {
                     dt { "Next meeting" } dd {
@@ -349,6 +355,24 @@ pub(crate) fn group_card(
                 (subscribe(site, &paths::group_feed(&group.id), &group.title, &format!("group-{}", group.id)))
             }
         }
+    }
+}
+
+/// The chat service a channel's URL is on ("Slack", "Matrix", "Discord", "Zulip"), to say beside
+/// its label; `None` for another host.
+pub(crate) fn chat_service(url: &str) -> Option<&'static str> {
+    let host = url::Url::parse(url).ok()?.host_str()?.to_ascii_lowercase();
+    let within = |domain: &str| host == domain || host.ends_with(&format!(".{domain}"));
+    if within("slack.com") {
+        Some("Slack")
+    } else if within("matrix.to") || host.starts_with("matrix.") || within("element.io") {
+        Some("Matrix")
+    } else if within("discord.gg") || within("discord.com") {
+        Some("Discord")
+    } else if within("zulipchat.com") {
+        Some("Zulip")
+    } else {
+        None
     }
 }
 

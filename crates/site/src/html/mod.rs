@@ -13,6 +13,7 @@
 //! only when [`crate::safe_url`] accepts them.
 
 pub mod calendar;
+mod details;
 pub mod groups;
 pub mod home;
 mod layout;
@@ -23,7 +24,7 @@ mod subscribe;
 mod week;
 
 use jiff::Timestamp;
-use maud::{Markup, PreEscaped, html};
+use maud::{Markup, html};
 
 use crate::{IdKind, Site, UnknownId, Viewer, ViewerError, paths};
 use layout::{Nav, layout};
@@ -116,36 +117,168 @@ pub fn message(site: &Site, title: &str, text: &str, now: Timestamp) -> Markup {
     layout(site, title, Nav::Other, &viewer, now, body)
 }
 
-/// The feed-health page for organizers: which sources fail, since when, and why.
+/// The feed-health page for organizers: which sources fail, since when, and why, each with
+/// its feed's address (credentials and secret-looking parameters removed), the last success
+/// and attempt as "12 minutes ago" (the exact UTC time in the `<time>`'s title), the next try,
+/// and the last error. One card per source, so it reads at 375 px without scrolling sideways.
 pub fn health(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
+    health_page(site, viewer, now, true)
+}
+
+/// The feed-health page as `touchpoint build` writes it: a snapshot, without "next try" (no
+/// refresher runs behind a static site).
+pub fn health_snapshot(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
+    health_page(site, viewer, now, false)
+}
+
+fn health_page(site: &Site, viewer: &Viewer, now: Timestamp, live: bool) -> Markup {
     let body = html! {
         h1 { "Feed health" }
-        p { "Outside calendars this page follows, and how their last refresh went." }
-        table class="health" {
-            thead { tr { th scope="col" { "Calendar" } th scope="col" { "Status" } th scope="col" { "Last success" } th scope="col" { "Last attempt" } th scope="col" { "Last error" } th scope="col" { "Contents" } } }
-            tbody {
-                @for source in &site.sources {
-                    tr class=(source.status.as_str()) {
-                        th scope="row" { (source.decl.name) br; small { code { (source.decl.id) } } }
-                        td { (source.status.as_str()) }
-                        td { (stamp(viewer, source.last_success)) }
-                        td { (stamp(viewer, source.last_attempt)) }
-                        td { @if let Some(error) = &source.last_error { (error) } @else { "—" } }
-                        td { @if let Some(summary) = &source.summary { (summary) } @else { "—" } }
-                    }
-                }
+        p {
+            "Outside calendars this page follows, and how their last refresh went, as of "
+            (exact(viewer, now)) "."
+        }
+        @if site.sources.is_empty() {
+            p class="empty" { "This community follows no outside calendars." }
+        }
+        div class="health" {
+            @for source in &site.sources {
+                (health_card(viewer, now, source, live))
             }
         }
     };
     layout(site, "Feed health", Nav::Other, viewer, now, body)
 }
 
-fn stamp(viewer: &Viewer, at: Option<Timestamp>) -> Markup {
-    match at {
-        Some(at) => {
-            let at_text = Viewer::machine(at);
-            html! { time datetime=(at_text) data-end=(at_text) { (viewer.day(at)) ", " (viewer.clock(at)) } }
+fn health_card(viewer: &Viewer, now: Timestamp, source: &crate::Source, live: bool) -> Markup {
+    use crate::SourceStatus;
+    let id = format!("health-{}", source.decl.id);
+    let status = match source.status {
+        SourceStatus::Ok => "OK",
+        SourceStatus::Stale => "Failing: the last good copy is shown",
+        SourceStatus::Error => "Failing: no good copy yet",
+        SourceStatus::Pending => "Not fetched yet",
+    };
+    html! {
+        section class={ "card health-source " (source.status.as_str()) } aria-labelledby=(id) {
+            h2 id=(id) { (source.decl.name) " " small { code { (source.decl.id) } } }
+            p class="status" { strong { (status) } }
+            dl {
+                dt { "Feed" }
+                dd class="feed-url" {
+                    @match (&source.decl.location, source.decl.redacted_url()) {
+                        (_, Some(url)) => code { (url) },
+                        (touchpoint_community::Location::Path(path), None) => { "File " code { (path) } },
+                        _ => "—",
+                    }
+                }
+                dt { "Last success" } dd { (relative(viewer, now, source.last_success, "never")) }
+                dt { "Last attempt" } dd { (relative(viewer, now, source.last_attempt, "never")) }
+                @if live {
+                    dt { "Next try" }
+                    dd {
+                        @match source.next_attempt {
+                            Some(at) if at <= now => "due now",
+                            Some(at) => (relative(viewer, now, Some(at), "")),
+                            None => "as soon as the refresher starts",
+                        }
+                    }
+                }
+                dt { "Last error" }
+                @if let Some(error) = &source.last_error {
+                    dd class="error" { (error) }
+                } @else {
+                    dd { "none" }
+                }
+                dt { "Contents" }
+                dd { @if let Some(summary) = &source.summary { (summary) } @else { "—" } }
+            }
         }
-        None => PreEscaped("—".to_owned()),
+    }
+}
+
+/// `at` in words relative to `now` ("12 minutes ago", "in 3 hours") in a `<time>` whose title is
+/// the exact time in UTC and in the viewer's zone; `none` when there is no time.
+fn relative(viewer: &Viewer, now: Timestamp, at: Option<Timestamp>, none: &str) -> Markup {
+    match at {
+        Some(at) => html! {
+            time datetime=(Viewer::machine(at)) title=(exact_text(viewer, at)) { (ago(at, now)) }
+        },
+        None => html! { (none) },
+    }
+}
+
+/// `at` as a `<time>` showing its UTC date and clock.
+fn exact(viewer: &Viewer, at: Timestamp) -> Markup {
+    html! { time datetime=(Viewer::machine(at)) { (exact_text(viewer, at)) } }
+}
+
+fn exact_text(viewer: &Viewer, at: Timestamp) -> String {
+    let utc = at.strftime("%Y-%m-%d %H:%M UTC").to_string();
+    if &*viewer.tz.name == "UTC" {
+        utc
+    } else {
+        format!(
+            "{utc} ({}, {} {})",
+            viewer.day(at),
+            viewer.clock(at),
+            viewer.tz.name
+        )
+    }
+}
+
+/// "just now", "12 minutes ago", "in 3 hours", "2 days ago": `at` relative to `now`, rounded
+/// down to the largest whole unit.
+pub(crate) fn ago(at: Timestamp, now: Timestamp) -> String {
+    let seconds = now.as_second() - at.as_second();
+    let past = seconds >= 0;
+    let seconds = seconds.unsigned_abs();
+    if seconds < 60 {
+        let words = if past {
+            "just now"
+        } else {
+            "in under a minute"
+        };
+        return words.to_owned();
+    }
+    let (count, unit) = match seconds {
+        s if s < 3600 => (s / 60, "minute"),
+        s if s < 48 * 3600 => (s / 3600, "hour"),
+        s => (s / 86_400, "day"),
+    };
+    let plural = if count == 1 { "" } else { "s" };
+    if past {
+        format!("{count} {unit}{plural} ago")
+    } else {
+        format!("in {count} {unit}{plural}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ago;
+    use jiff::Timestamp;
+
+    fn t(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn can_say_how_long_ago_or_how_soon_in_whole_units() {
+        let now = t("2026-11-25T12:00:00Z");
+        let cases = [
+            ("2026-11-25T11:59:30Z", "just now"),
+            ("2026-11-25T11:48:00Z", "12 minutes ago"),
+            ("2026-11-25T11:59:00Z", "1 minute ago"),
+            ("2026-11-25T10:30:00Z", "1 hour ago"),
+            ("2026-11-24T11:00:00Z", "25 hours ago"),
+            ("2026-11-20T12:00:00Z", "5 days ago"),
+            ("2026-11-25T12:00:20Z", "in under a minute"),
+            ("2026-11-25T12:14:59Z", "in 14 minutes"),
+            ("2026-11-25T18:00:00Z", "in 6 hours"),
+        ];
+        for (at, words) in cases {
+            assert_eq!(ago(t(at), now), words, "{at}");
+        }
     }
 }

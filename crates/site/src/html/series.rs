@@ -161,7 +161,7 @@ fn past_entry(viewer: &Viewer, series: &Series, item: &Item<'_>) -> Markup {
 }
 
 /// The per-date agenda, notes and recording links of an exception.
-fn date_links(series: &Series, date: Date) -> Markup {
+pub(crate) fn date_links(series: &Series, date: Date) -> Markup {
     let Some(exception) = series.exception_for(date) else {
         return html! {};
     };
