@@ -30,7 +30,8 @@ pub use expand::{
 };
 pub use feed_url::{FeedUrlError, feed_url};
 pub use model::{
-    Calendar, End, Event, Freq, RDate, RRule, Status, Time, Tz, WeekdayNum, wall_to_instant,
+    Calendar, End, Event, Freq, Organizer, RDate, RRule, Status, Time, Tz, WeekdayNum,
+    wall_to_instant,
 };
 pub use parse::{ParseError, Parsed, Warning, parse};
 pub use rrule::{RRuleError, RRuleErrorKind};

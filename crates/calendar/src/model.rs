@@ -326,6 +326,19 @@ pub struct Event {
     pub last_modified: Option<Timestamp>,
     /// `CATEGORIES`.
     pub categories: Vec<String>,
+    /// `ORGANIZER`, when the source names one (boxed: most events have none, and a big
+    /// community holds many events).
+    pub organizer: Option<Box<Organizer>>,
+}
+
+/// Who organizes an event: the `ORGANIZER` property's `CN` and `mailto:` address, as the
+/// source published them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Organizer {
+    /// The `CN` parameter, the name to show.
+    pub name: Option<String>,
+    /// The address of a `mailto:` value (`jane@example.org`); `None` for any other URI.
+    pub email: Option<String>,
 }
 
 impl Event {
@@ -349,6 +362,7 @@ impl Event {
             this_and_future: false,
             last_modified: None,
             categories: Vec::new(),
+            organizer: None,
         }
     }
 }

@@ -23,7 +23,7 @@ use jiff::tz::Offset;
 
 use crate::digest::{FNV_OFFSET, fnv1a};
 use crate::expand::stale_overrides;
-use crate::model::{Calendar, End, Event, Freq, RDate, RRule, Status, Time, Tz};
+use crate::model::{Calendar, End, Event, Freq, Organizer, RDate, RRule, Status, Time, Tz};
 use crate::rrule::{RRuleError, read_rule, split_byte};
 use crate::tz::{Observance, VTimezone, known_tzid, resolve_tzid};
 
@@ -305,6 +305,7 @@ enum Name {
     Location,
     Url,
     Categories,
+    Organizer,
     Prodid,
     XWrCalname,
     XWrCaldesc,
@@ -329,7 +330,7 @@ const fn name_key(name: &[u8]) -> u128 {
 }
 
 /// The names [`Name::of`] recognises.
-const NAMES: [(&[u8], Name); 27] = [
+const NAMES: [(&[u8], Name); 28] = [
     (b"BEGIN", Name::Begin),
     (b"END", Name::End),
     (b"DTSTART", Name::Dtstart),
@@ -349,6 +350,7 @@ const NAMES: [(&[u8], Name); 27] = [
     (b"LOCATION", Name::Location),
     (b"URL", Name::Url),
     (b"CATEGORIES", Name::Categories),
+    (b"ORGANIZER", Name::Organizer),
     (b"PRODID", Name::Prodid),
     (b"X-WR-CALNAME", Name::XWrCalname),
     (b"X-WR-CALDESC", Name::XWrCaldesc),
@@ -1014,6 +1016,17 @@ impl Reader {
                     self.event().url = Some(url.to_owned());
                 }
             }
+            Name::Organizer => {
+                let cn = param(line.params, "CN").map(caret_decoded);
+                let cn = cn.map(|cn| self.capped(cn, MAX_TITLE, name, line_no));
+                let organizer = Organizer {
+                    name: cn.filter(|cn| !cn.trim().is_empty()),
+                    email: mailto(trim(line.value)).map(str::to_owned),
+                };
+                if organizer.name.is_some() || organizer.email.is_some() {
+                    self.event().organizer = Some(Box::new(organizer));
+                }
+            }
             Name::Categories => {
                 self.event().categories.extend(
                     split_unescaped_commas(line.value)
@@ -1506,6 +1519,45 @@ fn unquoted(bytes: &[u8], from: usize, target: u8) -> Option<usize> {
     }
 }
 
+/// A parameter value with RFC 6868's escapes read: `^'` a quote, `^n` a line break, `^^` a
+/// caret (how a `CN` carries what a parameter cannot hold).
+fn caret_decoded(value: &str) -> String {
+    if !value.contains('^') {
+        return value.to_owned();
+    }
+    let mut out = String::with_capacity(value.len());
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        if c != '^' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('\'') => out.push('"'),
+            Some('n' | 'N') => out.push('\n'),
+            Some('^') => out.push('^'),
+            // Not an escape: both characters as written.
+            Some(other) => {
+                out.push('^');
+                out.push(other);
+            }
+            None => out.push('^'),
+        }
+    }
+    out
+}
+
+/// The address of a `mailto:` URI (scheme in any case), when it looks like one.
+fn mailto(value: &str) -> Option<&str> {
+    let scheme = value.get(..7)?;
+    let address = value[7..].trim();
+    (scheme.eq_ignore_ascii_case("mailto:")
+        && address.contains('@')
+        && address.len() <= MAX_URL
+        && !address.contains(char::is_whitespace))
+    .then_some(address)
+}
+
 /// The first value of parameter `name` in `;A=x;B="y:z"`, quotes removed.
 fn param<'p>(params: &'p str, name: &str) -> Option<&'p str> {
     let [value] = params_named(params, [name]);
@@ -1863,7 +1915,7 @@ mod tests {
         for other in [
             "DTSTAMP",
             "X-WR-RELCALID",
-            "ORGANIZER",
+            "ATTENDEE",
             "ÉVÉNEMENT",
             "BEGINX",
             "",

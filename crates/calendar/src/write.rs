@@ -337,6 +337,18 @@ fn write_event(out: &mut Output, e: &Event, dtstamp: &str, revision: Option<Revi
     if let Some(url) = &e.url {
         out.line(&format!("URL:{}", sanitize(url)));
     }
+    // ORGANIZER's value is an address (RFC 5545 §3.8.4.3): an organizer known only by name
+    // is left out.
+    if let Some(organizer) = &e.organizer
+        && let Some(email) = &organizer.email
+    {
+        let cn = organizer
+            .name
+            .as_deref()
+            .map(|name| format!(";CN={}", param_value(name)))
+            .unwrap_or_default();
+        out.line(&format!("ORGANIZER{cn}:mailto:{}", sanitize(email)));
+    }
     if !e.categories.is_empty() {
         let cats: Vec<String> = e.categories.iter().map(|c| escape(c)).collect();
         out.line(&format!("CATEGORIES:{}", cats.join(",")));

@@ -369,3 +369,78 @@ proptest! {
         prop_assert_eq!(parsed.calendar.name, Some(kept(&summary)));
     }
 }
+
+/// The unfolded content lines of `text`.
+fn unfolded(text: &str) -> Vec<String> {
+    text.replace("\r\n ", "")
+        .split("\r\n")
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn can_keep_and_republish_google_and_outlook_organizers() {
+    let feed = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:test\r\n\
+        BEGIN:VEVENT\r\nUID:google@example.org\r\nDTSTART:20240601T100000Z\r\n\
+        ORGANIZER;CN=Community meetings:mailto:c_3f2a9d1e7b6c4a5f8e0d@group.calendar.goog\r\n le.com\r\n\
+        END:VEVENT\r\n\
+        BEGIN:VEVENT\r\nUID:outlook@example.org\r\nDTSTART:20240602T100000Z\r\n\
+        ORGANIZER;SENT-BY=\"mailto:assistant@contoso.com\";CN=\"Doe, Jane\":MAILTO:jane.doe@contoso.com\r\n\
+        END:VEVENT\r\n\
+        BEGIN:VEVENT\r\nUID:quoted@example.org\r\nDTSTART:20240603T100000Z\r\n\
+        ORGANIZER;CN=\"Ops: the ^'night^' shift; on call\":mailto:ops@example.org\r\n\
+        END:VEVENT\r\n\
+        BEGIN:VEVENT\r\nUID:name-only@example.org\r\nDTSTART:20240604T100000Z\r\n\
+        ORGANIZER;CN=Room 4:urn:uuid:8f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b\r\n\
+        END:VEVENT\r\nEND:VCALENDAR\r\n";
+    let parsed = parse(feed.as_bytes()).expect("ics");
+    assert_eq!(parsed.warnings, vec![]);
+    let organizers: Vec<_> = parsed
+        .calendar
+        .events
+        .iter()
+        .map(|e| {
+            let o = e.organizer.as_deref().expect("an organizer");
+            (o.name.as_deref(), o.email.as_deref())
+        })
+        .collect();
+    assert_eq!(
+        organizers,
+        [
+            (
+                Some("Community meetings"),
+                Some("c_3f2a9d1e7b6c4a5f8e0d@group.calendar.google.com")
+            ),
+            (Some("Doe, Jane"), Some("jane.doe@contoso.com")),
+            (
+                Some("Ops: the \"night\" shift; on call"),
+                Some("ops@example.org")
+            ),
+            // Not an e-mail address: the name alone.
+            (Some("Room 4"), None),
+        ]
+    );
+    let text = write(&parsed.calendar, now());
+    assert_well_formed(&text);
+    let lines = unfolded(&text);
+    let organizer_lines: Vec<&str> = lines
+        .iter()
+        .map(String::as_str)
+        .filter(|l| l.starts_with("ORGANIZER"))
+        .collect();
+    // CN quoted when it holds `,`, `;` or `:` (RFC 5545 §3.2), bare otherwise; a quote cannot
+    // be written inside one and is dropped. An organizer without an address is left out.
+    assert_eq!(
+        organizer_lines,
+        [
+            "ORGANIZER;CN=Community meetings:mailto:c_3f2a9d1e7b6c4a5f8e0d@group.calendar.google.com",
+            "ORGANIZER;CN=\"Doe, Jane\":mailto:jane.doe@contoso.com",
+            "ORGANIZER;CN=\"Ops: the night shift; on call\":mailto:ops@example.org",
+        ]
+    );
+    let again = parse(text.as_bytes()).expect("written");
+    assert_eq!(again.warnings, vec![]);
+    let outlook = again.calendar.events[1].organizer.as_deref().unwrap();
+    assert_eq!(outlook.name.as_deref(), Some("Doe, Jane"));
+    assert_eq!(outlook.email.as_deref(), Some("jane.doe@contoso.com"));
+}

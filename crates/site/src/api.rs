@@ -121,6 +121,17 @@ pub struct ApiOccurrence {
     pub description: Option<String>,
     /// Where it takes place, as the outside event says, or null.
     pub location: Option<String>,
+    /// Who organizes it, as the outside event's ORGANIZER says, or null.
+    pub organizer: Option<ApiOrganizer>,
+}
+
+/// The organizer of an outside calendar's event.
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
+pub struct ApiOrganizer {
+    /// The name to show (the ORGANIZER's CN), or null.
+    pub name: Option<String>,
+    /// The e-mail address, when the source published one, or null.
+    pub email: Option<String>,
 }
 
 impl ApiOccurrence {
@@ -149,6 +160,9 @@ impl ApiOccurrence {
             + optional(&self.join_url)
             + optional(&self.description)
             + optional(&self.location)
+            + self.organizer.as_ref().map_or(0, |organizer| {
+                40 + optional(&organizer.name) + optional(&organizer.email)
+            })
     }
 
     /// The API form of an item.
@@ -172,6 +186,14 @@ impl ApiOccurrence {
             join_url: item.join_url(),
             description: item.description().map(str::to_owned),
             location: item.location().map(str::to_owned),
+            organizer: item
+                .event
+                .organizer
+                .as_deref()
+                .map(|organizer| ApiOrganizer {
+                    name: organizer.name.clone(),
+                    email: organizer.email.clone(),
+                }),
         }
     }
 }

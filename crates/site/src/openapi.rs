@@ -31,6 +31,7 @@ working groups and the outside calendars it follows. Every answer is JSON; error
     components(schemas(
         api::ApiError,
         api::ApiOccurrence,
+        api::ApiOrganizer,
         api::OccurrencesResponse,
         api::ApiSeries,
         api::ApiException,

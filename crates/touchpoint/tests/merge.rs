@@ -227,3 +227,62 @@ END:VEVENT\r\nEND:VCALENDAR\r\n";
         }
     }
 }
+
+/// Issue 15: an outside event's ORGANIZER (name and address, as the source published them) is
+/// republished in the feeds, its name quoted when it holds a comma, and returned by the API; an
+/// event without one has `organizer: null`.
+#[tokio::test]
+async fn can_republish_google_and_outlook_organizers() {
+    const FEED: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\n\
+BEGIN:VEVENT\r\nUID:google-1@google.com\r\nDTSTART:20261126T150000Z\r\nDTEND:20261126T160000Z\r\n\
+SUMMARY:TAC call\r\n\
+ORGANIZER;CN=OpenSSF TAC:mailto:c_3f2a9d1e7b6c4a5f8e0d@group.calendar.google.com\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:040000008200E00074C5B7101A82E008@outlook\r\nDTSTART:20261126T170000Z\r\n\
+DTEND:20261126T180000Z\r\nSUMMARY:Board sync\r\n\
+ORGANIZER;CN=\"Doe, Jane\":MAILTO:jane.doe@contoso.com\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:plain-1@example.org\r\nDTSTART:20261126T190000Z\r\nDTEND:20261126T200000Z\r\n\
+SUMMARY:No organizer\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let loaded = example();
+    let mut records = example_records(&loaded);
+    records[0] = record("openssf", FEED.as_bytes());
+    let state = state(app::site_from_records(&loaded, &records));
+    let answer = get(
+        &state,
+        "/api/v1/occurrences?from=2026-11-26&to=2026-11-27&source=openssf&tz=UTC",
+    )
+    .await;
+    let json: serde_json::Value = serde_json::from_str(&answer.body).unwrap();
+    let organizer = |uid: &str| {
+        json["occurrences"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["uid"] == uid)
+            .unwrap_or_else(|| panic!("{uid} is listed"))["organizer"]
+            .clone()
+    };
+    assert_eq!(
+        organizer("google-1@google.com"),
+        serde_json::json!({
+            "name": "OpenSSF TAC",
+            "email": "c_3f2a9d1e7b6c4a5f8e0d@group.calendar.google.com",
+        })
+    );
+    assert_eq!(
+        organizer("040000008200E00074C5B7101A82E008@outlook"),
+        serde_json::json!({ "name": "Doe, Jane", "email": "jane.doe@contoso.com" })
+    );
+    assert_eq!(organizer("plain-1@example.org"), serde_json::Value::Null);
+    for feed in ["/sources/openssf.ics", "/all.ics"] {
+        let text = get(&state, feed).await.body.replace("\r\n ", "");
+        for line in [
+            "\r\nORGANIZER;CN=OpenSSF TAC:mailto:c_3f2a9d1e7b6c4a5f8e0d@group.calendar.google.com\r\n",
+            "\r\nORGANIZER;CN=\"Doe, Jane\":mailto:jane.doe@contoso.com\r\n",
+        ] {
+            assert!(text.contains(line), "{feed} lacks {line:?}");
+        }
+        assert_eq!(text.matches("ORGANIZER").count(), 2, "{feed}");
+    }
+}
