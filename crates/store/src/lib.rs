@@ -117,6 +117,16 @@ pub trait Store: Send + Sync + 'static {
         at: Timestamp,
     ) -> StoreFuture<'a, Vec<Revision>>;
 
+    /// What [`Store::revise`] would answer, reading only: for a store that cannot be written
+    /// (a read-only database, or one this role may not write), so the feeds keep the numbers
+    /// last recorded. An event new or changed since gets the revision `revise` would give it,
+    /// not recorded (each run stamps it anew until the store can be written again).
+    fn revisions<'a>(
+        &'a self,
+        published: &'a [Published],
+        at: Timestamp,
+    ) -> StoreFuture<'a, Vec<Revision>>;
+
     /// Add `messages` to the announce outbox as pending, to be tried from their due time. A
     /// key (channel, occurrence, kind) already there, in any state, is left as it is: planning
     /// the same message again never sends it again. Returns how many were new.

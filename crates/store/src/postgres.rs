@@ -236,6 +236,24 @@ fn read_row(row: &tokio_postgres::Row) -> Result<SourceRecord, StoreError> {
     })
 }
 
+/// The fingerprint and revision of each row of `SELECT key, fingerprint, sequence, modified
+/// FROM revisions`, by key.
+fn stored_revisions(
+    rows: &[tokio_postgres::Row],
+) -> Result<std::collections::HashMap<String, (u64, Revision)>, StoreError> {
+    let mut stored = std::collections::HashMap::with_capacity(rows.len());
+    for row in rows {
+        let key: String = row.try_get(0)?;
+        let fingerprint: i64 = row.try_get(1)?;
+        let revision = Revision {
+            sequence: row.try_get(2)?,
+            modified: from_micros(row.try_get(3)?)?,
+        };
+        stored.insert(key, (fingerprint as u64, revision));
+    }
+    Ok(stored)
+}
+
 impl Store for PgStore {
     fn get<'a>(&'a self, id: &'a str) -> StoreFuture<'a, Option<SourceRecord>> {
         Box::pin(async move {
@@ -450,16 +468,7 @@ impl Store for PgStore {
                     &[&keys],
                 )
                 .await?;
-            let mut stored = std::collections::HashMap::with_capacity(rows.len());
-            for row in &rows {
-                let key: String = row.try_get(0)?;
-                let fingerprint: i64 = row.try_get(1)?;
-                let revision = Revision {
-                    sequence: row.try_get(2)?,
-                    modified: from_micros(row.try_get(3)?)?,
-                };
-                stored.insert(key, (fingerprint as u64, revision));
-            }
+            let mut stored = stored_revisions(&rows)?;
             let (mut changed_keys, mut changed_fingerprints) = (Vec::new(), Vec::new());
             let (mut sequences, mut modified) = (Vec::new(), Vec::new());
             for event in &sorted {
@@ -491,6 +500,33 @@ impl Store for PgStore {
                     stored
                         .get(&p.key)
                         .map_or(Revision::next(None, p.fingerprint, at), |s| s.1)
+                })
+                .collect())
+        })
+    }
+
+    fn revisions<'a>(
+        &'a self,
+        published: &'a [Published],
+        at: Timestamp,
+    ) -> StoreFuture<'a, Vec<Revision>> {
+        Box::pin(async move {
+            let keys: Vec<&str> = published.iter().map(|p| p.key.as_str()).collect();
+            let rows = self
+                .client()
+                .await?
+                .query(
+                    "SELECT key, fingerprint, sequence, modified FROM revisions
+                     WHERE key = ANY($1)",
+                    &[&keys],
+                )
+                .await?;
+            let stored = stored_revisions(&rows)?;
+            Ok(published
+                .iter()
+                .map(|event| {
+                    let kept = stored.get(&event.key).copied();
+                    Revision::next(kept, event.fingerprint, at)
                 })
                 .collect())
         })

@@ -224,6 +224,24 @@ impl SqliteStore {
     }
 }
 
+/// The stored fingerprint and revision of one event, by key ([`stored_revision`]).
+const READ_REVISION: &str = "SELECT fingerprint, sequence, modified FROM revisions WHERE key = ?1";
+
+/// What [`READ_REVISION`] finds for `key`: its fingerprint and revision, if recorded.
+fn stored_revision(
+    read: &mut rusqlite::CachedStatement<'_>,
+    key: &str,
+) -> Result<Option<(u64, Revision)>, StoreError> {
+    read.query_row([key], |row| {
+        Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?, row.get(2)?))
+    })
+    .optional()?
+    .map(|(fingerprint, sequence, modified)| {
+        from_micros(modified).map(|modified| (fingerprint as u64, Revision { sequence, modified }))
+    })
+    .transpose()
+}
+
 /// Lock the connection. A panic while holding it can only have happened outside a committed
 /// transaction (rusqlite rolls back on drop), so a poisoned lock is safe to take over.
 fn lock(conn: &Mutex<Connection>) -> std::sync::MutexGuard<'_, Connection> {
@@ -394,9 +412,7 @@ impl Store for SqliteStore {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let mut revisions = Vec::with_capacity(published.len());
             {
-                let mut read = tx.prepare_cached(
-                    "SELECT fingerprint, sequence, modified FROM revisions WHERE key = ?1",
-                )?;
+                let mut read = tx.prepare_cached(READ_REVISION)?;
                 let mut write = tx.prepare_cached(
                     "INSERT INTO revisions (key, fingerprint, sequence, modified)
                      VALUES (?1, ?2, ?3, ?4)
@@ -404,17 +420,7 @@ impl Store for SqliteStore {
                         sequence = excluded.sequence, modified = excluded.modified",
                 )?;
                 for event in &published {
-                    let stored = read
-                        .query_row([&event.key], |row| {
-                            Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?, row.get(2)?))
-                        })
-                        .optional()?
-                        .map(|(fingerprint, sequence, modified)| {
-                            from_micros(modified).map(|modified| {
-                                (fingerprint as u64, Revision { sequence, modified })
-                            })
-                        })
-                        .transpose()?;
+                    let stored = stored_revision(&mut read, &event.key)?;
                     let revision = Revision::next(stored, event.fingerprint, at);
                     if stored.map(|(_, kept)| kept) != Some(revision) {
                         write.execute(params![
@@ -429,6 +435,24 @@ impl Store for SqliteStore {
             }
             tx.commit()?;
             Ok(revisions)
+        })
+    }
+
+    fn revisions<'a>(
+        &'a self,
+        published: &'a [Published],
+        at: Timestamp,
+    ) -> StoreFuture<'a, Vec<Revision>> {
+        let published = published.to_vec();
+        self.run(move |conn| {
+            let mut read = conn.prepare_cached(READ_REVISION)?;
+            published
+                .iter()
+                .map(|event| {
+                    let stored = stored_revision(&mut read, &event.key)?;
+                    Ok(Revision::next(stored, event.fingerprint, at))
+                })
+                .collect()
         })
     }
 

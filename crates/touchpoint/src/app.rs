@@ -202,27 +202,43 @@ pub fn fingerprint(records: &[SourceRecord]) -> Fingerprint {
 /// Give the community's own events their SEQUENCE, LAST-MODIFIED and DTSTAMP from `store`,
 /// recording what changed since the last build (by this process, an earlier one or another
 /// replica). Read at the I/O edge: an event first seen or changed is stamped with the clock.
-/// A store that cannot record (a read-only database) leaves the defaults, SEQUENCE 0, and says
-/// why.
+/// A store that cannot record (a read-only database, a PostgreSQL role without write
+/// permission) is read instead, so the feeds keep the numbers last recorded; only when it
+/// cannot even be read do they fall back to SEQUENCE 0.
 async fn revise(site: &mut Site, store: &dyn Store) {
     let published: Vec<Published> = site
         .published()
         .into_iter()
         .map(|(key, fingerprint)| Published { key, fingerprint })
         .collect();
-    match store.revise(&published, Timestamp::now()).await {
-        Ok(revisions) => site.set_revisions(published.into_iter().zip(revisions).map(|(p, r)| {
-            let revision = touchpoint_calendar::write::Revision {
-                sequence: r.sequence,
-                last_modified: r.modified,
-            };
-            (p.key, revision)
-        })),
-        Err(error) => tracing::warn!(
-            "cannot record the revisions of the community's events ({error}); \
-             the feeds publish SEQUENCE 0"
-        ),
-    }
+    let now = Timestamp::now();
+    let revisions = match store.revise(&published, now).await {
+        Ok(revisions) => revisions,
+        Err(error) => match store.revisions(&published, now).await {
+            Ok(revisions) => {
+                tracing::warn!(
+                    "cannot record the revisions of the community's events ({error}); \
+                     the feeds keep the last recorded ones, and an event changed since gets \
+                     the next SEQUENCE without it being recorded"
+                );
+                revisions
+            }
+            Err(read) => {
+                tracing::warn!(
+                    "cannot record the revisions of the community's events ({error}) nor read \
+                     them ({read}); the feeds publish SEQUENCE 0"
+                );
+                return;
+            }
+        },
+    };
+    site.set_revisions(published.into_iter().zip(revisions).map(|(p, r)| {
+        let revision = touchpoint_calendar::write::Revision {
+            sequence: r.sequence,
+            last_modified: r.modified,
+        };
+        (p.key, revision)
+    }));
 }
 
 /// The site for `loaded` given the stored records: the pure part of [`build_site`] (it parses

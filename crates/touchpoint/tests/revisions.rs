@@ -181,3 +181,101 @@ fn can_bump_only_the_edited_series_and_agree_between_replicas_on_postgresql() {
     let edited = feeds(&dir.path().join("edited"));
     assert_eq!(replica, edited);
 }
+
+/// Whether the tests run as root (who may write anywhere).
+fn is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+/// `touchpoint build` with a SQLite folder it may read but not write: run as `nobody` when the
+/// tests run as root, else with the folder and file made read-only. The export goes to
+/// `exports/{name}`, which anyone may write. Returns the feeds and the log.
+fn build_read_only(
+    config: &Path,
+    data: &Path,
+    dir: &Path,
+    name: &str,
+) -> (BTreeMap<String, String>, String) {
+    use std::os::unix::fs::PermissionsExt;
+    let exports = dir.join("exports");
+    std::fs::create_dir_all(&exports).unwrap();
+    std::fs::set_permissions(&exports, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let mut command = if is_root() {
+        for path in [dir, data] {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        let mut command = std::process::Command::new("setpriv");
+        command
+            .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_touchpoint"));
+        command
+    } else {
+        for file in std::fs::read_dir(data).unwrap() {
+            let file = file.unwrap().path();
+            std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+        }
+        std::fs::set_permissions(data, std::fs::Permissions::from_mode(0o555)).unwrap();
+        std::process::Command::new(env!("CARGO_BIN_EXE_touchpoint"))
+    };
+    let out = exports.join(name);
+    let done = command
+        .arg("build")
+        .arg("--config")
+        .arg(config)
+        .arg("--data")
+        .arg(data)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let log = String::from_utf8_lossy(&done.stderr).into_owned();
+    assert!(done.status.success(), "{log}");
+    assert!(log.contains("the store is read-only"), "{log}");
+    if !is_root() {
+        // Writable again, so the folder can be removed.
+        std::fs::set_permissions(data, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    (feeds(&out), log)
+}
+
+#[test]
+fn keeps_the_recorded_revisions_when_the_store_is_read_only_on_sqlite() {
+    let dir = scratch("read-only");
+    let data = dir.path().join("data");
+    let store = ["--data", data.to_str().unwrap()];
+    let config = dir.path().join("community.toml");
+    std::fs::write(&config, COMMUNITY).unwrap();
+    build(&config, &store, dir.path(), "first");
+    std::fs::write(&config, COMMUNITY.replace("\"17:00\"", "\"18:00\"")).unwrap();
+    let edited = build(&config, &store, dir.path(), "edited");
+    let weekly = uid_of(&edited["calendar.ics"], "weekly");
+    assert_eq!(
+        property(&master(&edited["calendar.ics"], &weekly), "SEQUENCE"),
+        "1"
+    );
+
+    // The same content from a store that cannot be written: the recorded numbers, byte for byte
+    // (not SEQUENCE 0 and a new DTSTAMP).
+    assert_eq!(
+        build_read_only(&config, &data, dir.path(), "same").0,
+        edited
+    );
+
+    // An edit while it cannot be written: that series gets the next SEQUENCE, the other keeps
+    // its numbers.
+    std::fs::write(&config, COMMUNITY.replace("\"17:00\"", "\"19:00\"")).unwrap();
+    let (later, log) = build_read_only(&config, &data, dir.path(), "later");
+    assert!(log.contains("keep the last recorded"), "{log}");
+    let (before, after) = (&edited["calendar.ics"], &later["calendar.ics"]);
+    let moved = master(after, &weekly);
+    assert_eq!(property(&moved, "SEQUENCE"), "2", "{moved:?}");
+    assert!(
+        property(&moved, "LAST-MODIFIED") > property(&master(before, &weekly), "LAST-MODIFIED")
+    );
+    let monthly = uid_of(before, "monthly");
+    assert_eq!(master(before, &monthly), master(after, &monthly));
+    assert_eq!(edited["series/monthly.ics"], later["series/monthly.ics"]);
+}
