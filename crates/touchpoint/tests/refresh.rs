@@ -17,8 +17,8 @@ BEGIN:VEVENT\r\nUID:weekly@feed.test\r\nDTSTART:20260105T150000Z\r\nDURATION:PT1
 RRULE:FREQ=WEEKLY\r\nSUMMARY:Upstream weekly\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
 
 /// A feed server: `/good.ics` serves [`FEED`]; `/flaky.ics` serves it until `broken` is set,
-/// then answers 500; `/stall.ics` never answers.
-fn start_feed_server(broken: Arc<AtomicBool>) -> SocketAddr {
+/// then answers 500; `/stall.ics` sets `stalled` and never answers.
+fn start_feed_server(broken: Arc<AtomicBool>, stalled: Arc<AtomicBool>) -> SocketAddr {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let runtime = tokio::runtime::Builder::new_current_thread()
@@ -43,7 +43,8 @@ fn start_feed_server(broken: Arc<AtomicBool>) -> SocketAddr {
                 )
                 .route(
                     "/stall.ics",
-                    get(|| async {
+                    get(move || async move {
+                        stalled.store(true, Ordering::SeqCst);
                         tokio::time::sleep(Duration::from_secs(3600)).await;
                         FEED
                     }),
@@ -93,7 +94,7 @@ fn touchpoint_refusing_private_addresses() -> Command {
 #[test]
 fn refresh_exits_1_naming_each_failure_and_keeps_the_last_good_copy() {
     let broken = Arc::new(AtomicBool::new(false));
-    let addr = start_feed_server(broken.clone());
+    let addr = start_feed_server(broken.clone(), Arc::default());
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("touchpoint.toml");
     std::fs::write(&config, community(addr, "flaky.ics")).unwrap();
@@ -186,7 +187,8 @@ fn http_get(addr: &str, path: &str) -> std::io::Result<(u16, String)> {
 
 #[test]
 fn serve_answers_while_a_feed_stalls() {
-    let addr = start_feed_server(Arc::new(AtomicBool::new(false)));
+    let stalled = Arc::new(AtomicBool::new(false));
+    let addr = start_feed_server(Arc::new(AtomicBool::new(false)), Arc::clone(&stalled));
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("touchpoint.toml");
     std::fs::write(&config, community(addr, "stall.ics")).unwrap();
@@ -214,8 +216,14 @@ fn serve_answers_while_a_feed_stalls() {
         assert!(Instant::now() < deadline, "touchpoint serve did not start");
         std::thread::sleep(Duration::from_millis(100));
     }
-    // Give the refresher time to have started both fetches.
-    std::thread::sleep(Duration::from_millis(500));
+    // Ask once the stalling fetch is in flight.
+    while !stalled.load(Ordering::SeqCst) {
+        assert!(
+            Instant::now() < deadline,
+            "the refresher never asked for the stalling feed"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
     let started = Instant::now();
     let (status, page) = http_get(&listen, "/").unwrap();
     assert_eq!(status, 200);

@@ -124,6 +124,25 @@ fn get(server: &Server, path: &str) -> String {
     String::from_utf8_lossy(&read_until_closed(&mut stream).0).into_owned()
 }
 
+/// Whether an answer is the server's refusal of a connection over its cap (a 503, or a close
+/// before anything was sent).
+fn refused(answer: &str) -> bool {
+    answer.is_empty() || answer.starts_with("HTTP/1.1 503")
+}
+
+/// Poll `/healthz` until `wanted(answer)` holds, for at most 5 s; the last answer.
+fn poll_healthz(server: &Server, wanted: impl Fn(&str) -> bool, what: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let answer = get(server, "/healthz");
+        if wanted(&answer) {
+            return answer;
+        }
+        assert!(Instant::now() < deadline, "{what}: still {answer:?}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 #[test]
 fn closes_a_half_sent_request_after_the_header_timeout() {
     let server = start(limits());
@@ -219,11 +238,16 @@ fn answers_431_to_oversized_headers_and_closes() {
 
 #[test]
 fn drops_a_client_that_reads_nothing_of_its_answers() {
-    let server = start(limits());
+    // One connection at most: while the client that reads nothing holds it, `/healthz` is
+    // refused, which tells when the server has dropped it.
+    let server = start(Limits {
+        max_connections: 1,
+        ..limits()
+    });
+    let feed = get(&server, "/calendar.ics");
     let mut stream = server.connect();
     // Many pipelined requests for a feed, more than the sockets' buffers hold, then no reading
-    // until well past the send timeout.
-    let feed = get(&server, "/calendar.ics");
+    // until the server gives up sending.
     let body = feed.len();
     let wanted = (16 << 20) / body + 1;
     let mut writer = stream.try_clone().unwrap();
@@ -235,7 +259,16 @@ fn drops_a_client_that_reads_nothing_of_its_answers() {
             }
         }
     });
-    std::thread::sleep(Duration::from_secs(4));
+    poll_healthz(
+        &server,
+        refused,
+        "the non-reading client never held the connection",
+    );
+    poll_healthz(
+        &server,
+        |answer| answer.starts_with("HTTP/1.1 200"),
+        "the client that reads nothing was never dropped",
+    );
     let (answer, _) = read_until_closed(&mut stream);
     let answered = answer
         .windows(15)
@@ -262,13 +295,9 @@ fn refuses_connections_over_the_cap_and_serves_again_when_they_go() {
             stream
         })
         .collect();
-    std::thread::sleep(Duration::from_millis(300));
-    // A fifth client is told to come back, at once, instead of waiting in the queue.
-    let refused = get(&server, "/healthz");
-    assert!(
-        refused.is_empty() || refused.starts_with("HTTP/1.1 503"),
-        "got {refused:?}"
-    );
+    // A fifth client is told to come back, at once, instead of waiting in the queue (once the
+    // server has taken the four: poll).
+    poll_healthz(&server, refused, "a fifth connection was served");
     drop(holders);
     // Once the holders are gone, a normal request is answered (the server notices the closes
     // within moments; retry for a while).
@@ -288,11 +317,13 @@ fn refuses_connections_over_the_cap_and_serves_again_when_they_go() {
 fn shutdown_finishes_within_the_grace_period_while_a_client_holds_a_connection() {
     let mut server = start(Limits {
         header_timeout: Duration::from_secs(60),
+        max_connections: 1,
         ..limits()
     });
     let mut holder = server.connect();
     holder.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").unwrap();
-    std::thread::sleep(Duration::from_millis(300));
+    // The server has taken the holder's connection once it refuses another.
+    poll_healthz(&server, refused, "the holder's connection was not taken");
     let took = server.stop();
     assert!(took < Duration::from_secs(5), "shutdown took {took:?}");
     // The held connection was closed, not left behind.
