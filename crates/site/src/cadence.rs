@@ -21,6 +21,22 @@ pub struct Cadence {
     pub local: String,
     /// "Wednesday 09:00 PDT": in the series' zone; `None` when it reads as `local` does.
     pub anchor: Option<String>,
+    /// What a browser needs to say it again in another zone (the static export, where the
+    /// server does not know the visitor's): for weekly rules read off an occurrence.
+    pub weekly: Option<Weekly>,
+}
+
+/// A weekly cadence as data: [`Cadence::weekly`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Weekly {
+    /// The regular occurrence it was read off.
+    pub at: Timestamp,
+    /// Every how many weeks.
+    pub interval: u32,
+    /// The weekdays in the series' zone, Monday first.
+    pub days: Vec<Weekday>,
+    /// The series' zone.
+    pub zone: String,
 }
 
 impl fmt::Display for Cadence {
@@ -51,6 +67,7 @@ pub fn cadence(series: &Series, viewer: &Viewer, upcoming: &[Item<'_>]) -> Caden
                 series.timezone.name
             ),
             anchor: None,
+            weekly: None,
         },
     }
 }
@@ -89,7 +106,20 @@ pub fn cadence_at(series: &Series, viewer: &Viewer, at: Timestamp) -> Cadence {
             viewer.wall_clock(there.time())
         )
     });
-    Cadence { local, anchor }
+    let weekly = match &series.recurrence {
+        Recurrence::Weekly { interval, days } => Some(Weekly {
+            at,
+            interval: *interval,
+            days: days.clone(),
+            zone: series.timezone.name.to_string(),
+        }),
+        _ => None,
+    };
+    Cadence {
+        local,
+        anchor,
+        weekly,
+    }
 }
 
 /// The rule's words with its weekdays moved `shift` days (the viewer's day minus the series').

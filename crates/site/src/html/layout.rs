@@ -239,15 +239,31 @@ pub(crate) fn next_list(
 }
 
 /// "Every Tuesday, 02:00 JST (Monday 17:00 UTC)": the cadence in the viewer's zone, read off
-/// the series' next regular date, then in the series' own zone ([`crate::cadence`]).
+/// the series' next regular date, then in the series' own zone ([`crate::cadence`]). A weekly
+/// one carries its data for [`super::LOCAL_TIMES_JS`], which says it again in the visitor's zone
+/// where the server cannot know it (the static export).
 pub(crate) fn series_cadence(
     site: &Site,
     series: &touchpoint_community::Series,
     viewer: &Viewer,
     now: Timestamp,
-) -> String {
+) -> Markup {
     let next = site.next_of_series(&series.id, now, 4);
-    crate::cadence::cadence(series, viewer, &next).to_string()
+    let cadence = crate::cadence::cadence(series, viewer, &next);
+    match &cadence.weekly {
+        Some(weekly) => {
+            let days: Vec<String> = weekly
+                .days
+                .iter()
+                .map(|d| d.to_monday_one_offset().to_string())
+                .collect();
+            html! {
+                span data-cadence-at=(Viewer::machine(weekly.at)) data-cadence-days=(days.join(" "))
+                    data-cadence-interval=(weekly.interval) data-cadence-zone=(weekly.zone) { (cadence) }
+            }
+        }
+        None => html! { (cadence) },
+    }
 }
 
 /// A group's cadence for the viewer: each of its series' ([`series_cadence`]), joined by "; ".
@@ -256,13 +272,20 @@ fn group_cadence(
     group: &touchpoint_community::Group,
     viewer: &Viewer,
     now: Timestamp,
-) -> Option<String> {
-    let parts: Vec<String> = site
+) -> Option<Markup> {
+    let parts: Vec<Markup> = site
         .community
         .group_series(&group.id)
         .map(|series| series_cadence(site, series, viewer, now))
         .collect();
-    (!parts.is_empty()).then(|| parts.join("; "))
+    (!parts.is_empty()).then(|| {
+        html! {
+            @for (i, part) in parts.into_iter().enumerate() {
+                @if i > 0 { "; " }
+                (part)
+            }
+        }
+    })
 }
 
 /// `url` when it may be a link target: http(s) and mailto only. `touchpoint check` refuses other

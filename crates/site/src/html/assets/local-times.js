@@ -44,7 +44,8 @@ function touchpointLocalTimes(root, zone, names) {
     f = {
       at: new Intl.DateTimeFormat("en-US", { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone }),
       date: new Intl.DateTimeFormat("en-US", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }),
-      zone: new Intl.DateTimeFormat("en-US", { timeZoneName: "short", timeZone: zone })
+      // The zone's abbreviation as the visitor's language writes it ("CET", "MEZ").
+      zone: new Intl.DateTimeFormat(undefined, { timeZoneName: "short", timeZone: zone })
     };
   } catch (e) {
     return null; // the browser does not know this zone
@@ -92,7 +93,47 @@ function touchpointLocalTimes(root, zone, names) {
     var w = parts(f.at, was), n = parts(f.at, now);
     moved[m].textContent = "moved from " + (day(w, true) === day(n, true) ? clock(w) : day(w, false));
   }
+  // A weekly cadence ("Every Tuesday, 02:00 JST (Monday 17:00 UTC)"), said again in the zone
+  // from the regular occurrence it was read off, as touchpoint_site::cadence says it.
+  var cadences = root.querySelectorAll("[data-cadence-at][data-cadence-days][data-cadence-zone]");
+  for (var c = 0; c < cadences.length; c++) {
+    var line = touchpointCadence(cadences[c], f.at, zone, parts, clock);
+    if (line) cadences[c].textContent = line;
+  }
   return f.at.resolvedOptions().timeZone;
+}
+
+function touchpointCadence(el, here, zone, parts, clock) {
+  "use strict";
+  var NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+  var at = new Date(el.getAttribute("data-cadence-at"));
+  var anchorZone = el.getAttribute("data-cadence-zone");
+  var there, dayOf, abbreviation;
+  try {
+    there = new Intl.DateTimeFormat("en-US", { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: anchorZone });
+    dayOf = function (z) { return Date.parse(new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: z }).format(at)); };
+    abbreviation = function (z) {
+      var p = new Intl.DateTimeFormat(undefined, { timeZoneName: "short", timeZone: z }).formatToParts(at);
+      for (var j = 0; j < p.length; j++) if (p[j].type === "timeZoneName") return p[j].value;
+      return "";
+    };
+  } catch (e) {
+    return null;
+  }
+  if (isNaN(at)) return null;
+  var shift = Math.round((dayOf(zone) - dayOf(anchorZone)) / 86400000);
+  var days = el.getAttribute("data-cadence-days").split(" ").map(function (d) { return parseInt(d, 10) - 1; });
+  function list(indexes) {
+    var names = indexes.slice().sort(function (a, b) { return a - b; }).map(function (i) { return NAMES[i]; });
+    return names.length < 2 ? names.join("") : names.slice(0, -1).join(", ") + " and " + names[names.length - 1];
+  }
+  var moved = list(days.map(function (d) { return ((d + shift) % 7 + 7) % 7; }));
+  var interval = parseInt(el.getAttribute("data-cadence-interval"), 10) || 1;
+  var rule = interval === 1 ? "Every " + moved : interval === 2 ? "Every other " + moved : "Every " + interval + " weeks on " + moved;
+  var h = parts(here, at), t = parts(there, at);
+  var local = rule + ", " + clock(h) + " " + abbreviation(zone);
+  var same = shift === 0 && clock(h) === clock(t) && abbreviation(zone) === abbreviation(anchorZone);
+  return same ? local : local + " (" + list(days) + " " + clock(t) + " " + abbreviation(anchorZone) + ")";
 }
 
 (function () {
