@@ -43,9 +43,6 @@ export function launch(env) {
     args: [
       "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
       "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      // A 24-hour locale unless a test asks for another: pages write clocks as the visitor's
-      // language reads them (issue 16), and most tests compare with a 24-hour Intl clock.
-      "--lang=en-GB",
     ],
     timeout: 30_000,
   });
@@ -82,7 +79,9 @@ after(async () => {
 });
 }
 
-/** A fresh context (own cookies) in `timezoneId`, recording every request's origin. */
+/** A fresh context (own cookies) in `timezoneId`, recording every request's origin; in en-GB
+ * unless `options.locale` says otherwise (pages write the clock the visitor's language reads,
+ * issue 16, and most tests compare with a 24-hour Intl clock). */
 export async function context(options = {}) {
   const ctx = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: "en-GB", ...options });
   ctx.outside = [];

@@ -51,7 +51,8 @@ test("can show different clock times for the same occurrence in Tokyo and Los An
 test("can detect the zone from the TZ environment of the browser process", async () => {
   const other = await launch({ TZ: "Europe/Berlin" });
   try {
-    const page = await other.newPage();
+    // A 24-hour locale, as intlClock writes (pages follow the visitor's language: issue 16).
+    const page = await other.newPage({ locale: "en-GB" });
     await page.goto(`${base}/`);
     await page.waitForFunction(() => document.documentElement.dataset.tz === "Europe/Berlin", null, { timeout: 10_000 });
     const first = page.locator("li.occ time").first();
