@@ -107,6 +107,7 @@ function dayName(date, hours, zone) {
   return `${parts.weekday} ${parts.day} ${parts.month}`;
 }
 
+const slug = (zone) => zone.replace("/", "-");
 const tzCookie = async (ctx) => (await ctx.cookies()).find((c) => c.name === "tz");
 
 /** Shoots `name` at both widths and checks axe and sideways scrolling on each. */
@@ -179,9 +180,9 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 // Point 2: moved and cancelled meetings, in the viewer's zone, on every page and in the embeds.
-for (const [zone, hours] of [["UTC", 17], ["Asia/Tokyo", 17]]) {
-  test(`can say where a moved meeting was and strike a cancelled one (${zone})`, async () => {
-    const ctx = await context({ timezoneId: zone });
+for (const [zone, hours, scheme] of [["UTC", 17, "light"], ["Asia/Tokyo", 17, "dark"]]) {
+  test(`can say where a moved meeting was and strike a cancelled one (${zone}, ${scheme})`, async () => {
+    const ctx = await context({ timezoneId: zone, colorScheme: scheme });
     const page = await ctx.newPage();
     const was = `moved from ${dayName(regular, hours, zone)}`;
     const views = [
@@ -202,6 +203,10 @@ for (const [zone, hours] of [["UTC", 17], ["Asia/Tokyo", 17]]) {
       assert.equal((await movedEntry.locator(".moved").textContent()).trim(), was, path);
       const start = await movedEntry.locator("time").first().getAttribute("datetime");
       assert.equal(start, `${day(moved)}T17:00:00Z`, `${path}: the moved entry is at its new time`);
+      if (path === "/calendar?view=agenda" || path.startsWith("/calendar?view=month")) {
+        await shots(page, `moved-${path.includes("month") ? "month" : "agenda"}-${slug(zone)}`, scheme);
+        await page.setViewportSize({ width: 1100, height: 900 });
+      }
       const struck = page.locator(entry).filter({ hasText: "Cancelled" }).first();
       if (await struck.count()) {
         const through = await struck.evaluate((li) => [...li.querySelectorAll("time, .title, .t")]
