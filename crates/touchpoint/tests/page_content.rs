@@ -336,7 +336,12 @@ fn filters_are_a_union_and_unknown_ids_are_refused(served: &Served) {
 }
 
 fn outside_events_show_their_details_safely(served: &Served) {
-    for path in ["/calendar", "/calendar?view=month", "/"] {
+    for path in [
+        "/calendar",
+        "/calendar?view=week",
+        "/calendar?view=month",
+        "/",
+    ] {
         let body = page(served, path);
         assert!(body.contains(r#"<details class="event-more">"#), "{path}");
         // Google's HTML is text; its links are links, and the Meet link is the Join link.
@@ -369,6 +374,15 @@ fn outside_events_show_their_details_safely(served: &Served) {
         let long = &long[..long.find("</p>").unwrap()];
         assert!(long.len() < 1600 && long.ends_with('…'), "{path}: {long}");
     }
+    // The week's hour grid has no room for them: each event's details follow it, once.
+    let week = page(served, "/calendar?view=week");
+    let list = &week[week.find(r#"<section class="outside-details""#).unwrap()..];
+    // Upstream and Evil (the tokened feed repeats Upstream's event, listed once).
+    assert_eq!(
+        list.matches(r#"<details class="event-more">"#).count(),
+        2,
+        "one per event"
+    );
     let agenda = page(served, "/calendar");
     assert!(
         agenda.contains(r#"<a class="join" href="https://meet.google.com/abc-defg-hij" rel="nofollow noopener">Join</a>"#),

@@ -5,7 +5,7 @@ use jiff::civil::{Date, Weekday};
 use jiff::{Timestamp, ToSpan};
 use maud::{Markup, html};
 
-use super::details::event_details;
+use super::details::{event_details, outside_details};
 use super::layout::{
     Nav, cancel_note, layout, marker, moved_note, occurrence, query_pairs, swatch, title_link,
 };
@@ -239,7 +239,10 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
         }
         @match params.view {
             View::Agenda => (agenda(site, params, viewer, now, today, &days)),
-            View::Week => (super::week::week(site, viewer, now, today, (first, end), &items)),
+            View::Week => {
+                (super::week::week(site, viewer, now, today, (first, end), &items))
+                (outside_details(&items))
+            }
             View::Month => (month(site, params, viewer, now, today, date, &days)),
         }
     };

@@ -11,7 +11,7 @@
 
 use maud::{Markup, html};
 
-use crate::{Item, Origin, safe_url};
+use crate::{Item, Origin, Source, safe_url};
 
 /// The most characters of a description a page shows (the rest is on the event's own page).
 pub const MAX_CHARS: usize = 1500;
@@ -48,6 +48,43 @@ pub(crate) fn event_details(item: &Item<'_>) -> Markup {
             }
             @if let Some(url) = page {
                 p { a href=(url) rel="nofollow noopener" { "Event page" } }
+            }
+        }
+    }
+}
+
+/// The details of the outside events among `items`, each event once (a daily call's description
+/// is not repeated per day): where a view's entries are too small to hold them (the week's hour
+/// grid), they follow it.
+pub(crate) fn outside_details(items: &[Item<'_>]) -> Markup {
+    let mut seen = std::collections::HashSet::new();
+    let shown: Vec<(&Item<'_>, &Source, Markup)> = items
+        .iter()
+        .filter_map(|item| {
+            let Origin::Source(source) = item.origin else {
+                return None;
+            };
+            if !seen.insert((source.decl.id.as_str(), item.event.uid.as_str())) {
+                return None;
+            }
+            let details = event_details(item);
+            (!details.0.is_empty()).then_some((item, source, details))
+        })
+        .collect();
+    html! {
+        @if !shown.is_empty() {
+            section class="outside-details" aria-labelledby="outside-details-h" {
+                h3 id="outside-details-h" { "Other calendars' events in this view" }
+                ul class="occurrences" {
+                    @for (item, source, details) in shown {
+                        li class="occ" {
+                            (super::layout::swatch(item))
+                            span class="title" { (item.title()) }
+                            " " span class="source" { "(" (source.decl.name) ")" }
+                            (details)
+                        }
+                    }
+                }
             }
         }
     }

@@ -219,6 +219,16 @@ test("can show an outside event's description, place and link, safely", async ()
   });
 });
 
+test("can show the details of the week's outside events below its hour grid", async () => {
+  await fetched();
+  await everyLook("/calendar?view=week&source=google&source=evil", "week-details", async (page) => {
+    const list = page.locator("section.outside-details");
+    assert.deepEqual(await list.locator("li .title").allTextContents(), ["Upstream daily sync", "<img src=x onerror=alert(1)>Evil call"]);
+    await list.locator("details.event-more summary").first().click();
+    assert.match(await list.locator("details.event-more").first().textContent(), /Where: Room 4, Building B/);
+  });
+});
+
 test("can collapse a description several series share and bring the first date up", async () => {
   await fetched();
   await everyLook("/", "home", async (page) => {
