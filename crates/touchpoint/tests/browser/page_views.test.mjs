@@ -19,9 +19,21 @@ const VIEWS = [
 
 const slug = (zone) => zone.replace("/", "-");
 
+/** Waits until the server has read every outside calendar of the example (its sample files). */
+async function sourcesLoaded() {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const { calendars } = await (await fetch(`${base}/api/v1/calendars`)).json();
+    if (calendars.every((c) => c.status === "ok")) return;
+    assert.ok(Date.now() < deadline, `outside calendars not read: ${JSON.stringify(calendars.map((c) => c.status))}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
 for (const zone of ZONES) {
   for (const scheme of SCHEMES) {
     test(`can show Next up, the week grid and the month in ${zone} at 375 and 1280 px, ${scheme}`, async () => {
+      await sourcesLoaded();
       const ctx = await context({ timezoneId: zone, colorScheme: scheme });
       const page = await ctx.newPage();
       for (const width of WIDTHS) {
@@ -179,5 +191,26 @@ test("can keep the DST day of a Berlin viewer on the wall clock", async () => {
   const thursday = page.locator('.wk-day[data-date="2027-03-25"] .ev time');
   assert.equal(await thursday.first().textContent(), "13:00");
   await shot(page, "views-week-berlin-dst-1280");
+  await ctx.close();
+});
+
+test("can keep month cells one height however many meetings a day has", async () => {
+  await sourcesLoaded();
+  const ctx = await context({ timezoneId: "Asia/Tokyo", locale: "en-GB", viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  await page.goto(`${base}/calendar?view=month&date=2026-11-01&tz=Asia/Tokyo`);
+  const cells = await page.locator("table.month td").evaluateAll((tds) => tds.map((td) => ({
+    height: td.getBoundingClientRect().height,
+    listed: td.querySelectorAll("li.occ").length,
+    more: td.querySelector("a.more-day")?.textContent || "",
+  })));
+  const heights = cells.map((c) => c.height);
+  assert.ok(Math.max(...heights) - Math.min(...heights) <= 1, `cell heights ${Math.min(...heights)}..${Math.max(...heights)}`);
+  assert.ok(cells.every((c) => c.listed <= 3));
+  assert.ok(cells.some((c) => /^\+\d+ more/.test(c.more)), "a crowded day links to the rest");
+  // The colour dot sits on the line of its meeting, not above it.
+  const dot = page.locator("table.month li.occ:has(svg.swatch)").first();
+  const [dotBox, timeBox] = [await dot.locator("svg.swatch").boundingBox(), await dot.locator("time").boundingBox()];
+  assert.ok(Math.abs(dotBox.y + dotBox.height / 2 - (timeBox.y + timeBox.height / 2)) < timeBox.height / 2, "the dot is inline with the time");
   await ctx.close();
 });
