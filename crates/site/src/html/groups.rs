@@ -5,7 +5,8 @@ use jiff::{Timestamp, ToSpan};
 use maud::{Markup, html};
 
 use super::layout::{
-    Nav, cancel_note, group_card, layout, next_list, series_cadence, series_links, when_time,
+    Nav, cancel_note, group_card, layout, moved_note, next_list, series_cadence, series_links,
+    when_time,
 };
 use super::series::{date_links, occurrence_date};
 use crate::{Filter, Item, Origin, Site, Viewer, paths};
@@ -81,6 +82,7 @@ pub fn group(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<M
                                     (when_time(viewer, item))
                                     " "
                                     a href=(site.href(&paths::series(&series.id))) { (series.title) }
+                                    (moved_note(viewer, item))
                                     (cancel_note(item))
                                     (date_links(series, occurrence_date(item)))
                                 }

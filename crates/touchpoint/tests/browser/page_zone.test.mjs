@@ -27,6 +27,8 @@ regular.setUTCDate(regular.getUTCDate() + ((8 - regular.getUTCDay()) % 7));
 const moved = new Date(regular.getTime() - 4 * DAY);
 const cancelled = new Date(regular.getTime() + 7 * DAY);
 const first = new Date(regular.getTime() - 28 * DAY);
+// CHAOSS's first Wednesday, moved to the Thursday: a moved date among the past ones.
+const chaossFirst = new Date(first.getTime() + 2 * DAY);
 const day = (d) => d.toISOString().slice(0, 10);
 
 const dir = mkdtempSync(join(tmpdir(), "touchpoint-page-zone-"));
@@ -60,8 +62,12 @@ timezone = "America/Los_Angeles"
 start = "09:00"
 duration = "1h"
 repeat = "every 2 weeks on Wednesday"
-first = ${day(new Date(first.getTime() + 2 * DAY))}
+first = ${day(chaossFirst)}
 group = "metrics"
+
+  [[series.exceptions]]
+  date = ${day(chaossFirst)}
+  move_to = ${day(new Date(chaossFirst.getTime() + DAY))}T09:00:00
 
 [[groups]]
 id = "metrics"
@@ -216,7 +222,15 @@ for (const [zone, hours, scheme] of [["UTC", 17, "light"], ["Asia/Tokyo", 17, "d
         assert.ok(path === "/" || path.startsWith("/calendar?view=month"), `${path}: the cancelled date is listed`);
       }
     }
-    // The web component, on another site's page, reads the API's moved_from.
+    // Past dates too: the group page's and the series page's.
+    const nine = [16, 17].find((h) => new Intl.DateTimeFormat("en-GB", { hour: "2-digit", hourCycle: "h23", timeZone: "America/Los_Angeles" })
+      .format(new Date(chaossFirst.getTime() + h * 3_600_000)) === "09");
+    for (const path of ["/groups/metrics", "/series/chaoss"]) {
+      await page.goto(`${base}${path}`);
+      const note = page.locator("section[aria-labelledby=past-h] .moved, ol.dates.past .moved").first();
+      assert.equal((await note.textContent()).trim(), `moved from ${dayName(chaossFirst, nine, zone)}`, path);
+    }
+        // The web component, on another site's page, reads the API's moved_from.
     await page.goto(host(`<!doctype html><html lang="en"><title>Host</title><main><h1>Meetings</h1>
         <script defer src="${base}/embed/touchpoint-upcoming.js"></script>
         <touchpoint-upcoming limit="10"></touchpoint-upcoming></main></html>`));
