@@ -65,6 +65,7 @@ pub(crate) struct Stamp {
 
 impl Stamp {
     /// `None` when `wall` is more than a few days from `at` (no zone does that).
+    #[inline]
     pub(crate) fn new(wall: i64, at: i64, offset: i32) -> Option<Stamp> {
         Some(Stamp {
             at,
@@ -74,16 +75,19 @@ impl Stamp {
     }
 
     /// The wall clock as the value holds it (civil seconds).
+    #[inline]
     pub(crate) fn wall(self) -> i64 {
         self.at + i64::from(self.wall_from_at)
     }
 
     /// The wall clock of an instant-resolved value, as shown: `at` on the zone's clock.
+    #[inline]
     pub(crate) fn shown(self) -> i64 {
         self.at + i64::from(self.offset)
     }
 
     /// The instant as a jiff value (`None` outside jiff's range).
+    #[inline]
     pub(crate) fn timestamp(self) -> Option<Timestamp> {
         Timestamp::from_second(self.at).ok()
     }
@@ -156,6 +160,11 @@ pub(crate) struct Offsets {
 /// The margin kept from a transition before the cached offset is trusted.
 const MARGIN: i64 = 2 * DAY;
 
+// The small conversions here and on `Stamp` and `Dur` run a few times per occurrence from
+// another module (another codegen unit in a release build): `#[inline]` lets them be inlined
+// there, 1.1 M of 60.1 M instructions on the 600-series feed for 2026 (BENCHMARKS.md, "The
+// occurrences command").
+
 impl Offsets {
     pub(crate) fn new(zone: &TimeZone) -> Offsets {
         Offsets {
@@ -169,6 +178,7 @@ impl Offsets {
     }
 
     /// The zone's offset at the instant last converted.
+    #[inline]
     pub(crate) fn offset(&self) -> i32 {
         // A zone's offset is under 26 hours.
         self.off as i32
@@ -192,12 +202,14 @@ impl Offsets {
             .map_or(i64::MAX / 4, |t| t.timestamp().as_second());
     }
 
+    #[inline]
     fn trusted(&self, at: i64) -> bool {
         self.lo.saturating_add(MARGIN) <= at && at < self.hi.saturating_sub(MARGIN)
     }
 
     /// Wall clock to instant with RFC 5545 §3.3.5 semantics ([`resolve`]); `None` outside
     /// jiff's range.
+    #[inline]
     pub(crate) fn instant(&mut self, wall: i64) -> Option<i64> {
         if !(FIRST_SECOND..=LAST_SECOND).contains(&wall) {
             return None;
@@ -212,6 +224,7 @@ impl Offsets {
     }
 
     /// Instant to the zone's wall clock; `None` outside jiff's range.
+    #[inline]
     pub(crate) fn wall(&mut self, at: i64) -> Option<i64> {
         if !(self.first..=self.last).contains(&at) {
             return None;
@@ -224,12 +237,14 @@ impl Offsets {
     }
 
     /// A stamp at wall clock `wall`.
+    #[inline]
     pub(crate) fn at_wall(&mut self, wall: i64) -> Option<Stamp> {
         let at = self.instant(wall)?;
         Stamp::new(wall, at, self.offset())
     }
 
     /// A stamp at instant `at`.
+    #[inline]
     pub(crate) fn at_instant(&mut self, at: i64) -> Option<Stamp> {
         let wall = self.wall(at)?;
         Stamp::new(wall, at, self.offset())
@@ -317,6 +332,7 @@ impl Dur {
     }
 
     /// The end of an instance that starts at `start`; `None` outside jiff's range.
+    #[inline]
     pub(crate) fn end(self, start: Stamp, offsets: &mut Offsets) -> Option<Stamp> {
         match self {
             Dur::Exact(0) => Some(start),
