@@ -285,6 +285,15 @@ test("can say the cadence and the moved date in the visitor's zone in the static
     (await page.locator(".moved").first().textContent()).trim(),
     `moved from ${dayName(regular, 17, "Asia/Tokyo")}`,
   );
+  // A shared link to the export says whose zone it shows, and links to the visitor's own.
+  await page.goto(`${pathToFileURL(join(out, "calendar", "index.html")).href}?view=month&tz=America/Los_Angeles`);
+  await page.waitForFunction(() => document.documentElement.dataset.tz === "America/Los_Angeles", null, { timeout: 10_000 });
+  const note = page.locator(".zone-shared");
+  assert.equal((await note.textContent()).replace(/\s+/g, " ").trim(), "Shown in Los Angeles time · use my zone");
+  await note.locator("a").click();
+  await page.waitForFunction(() => document.documentElement.dataset.tz === "Asia/Tokyo", null, { timeout: 10_000 });
+  assert.equal(new URL(page.url()).search, "?view=month");
+  assert.equal(await page.locator(".zone-shared").count(), 0);
   await ctx.close();
 });
 

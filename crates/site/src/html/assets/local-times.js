@@ -157,3 +157,22 @@ function touchpointCadence(el, here, zone, parts, clock) {
   var input = document.getElementById("tz");
   if (input) input.value = shown;
 })();
+  // A shared link's ?tz= on a page of the static export: say so, as the server does, with a
+  // link to the same page without it.
+  var form = document.querySelector("form.tz");
+  var params = new URLSearchParams(location.search);
+  if (form && script.hasAttribute("data-zone-from-query") && params.get("tz") === shown && !document.querySelector(".zone-shared")) {
+    params.delete("tz");
+    params.delete("remember");
+    var rest = params.toString();
+    var place = shown.indexOf("/") < 0 || shown.indexOf("Etc/") === 0 ? shown : shown.slice(shown.lastIndexOf("/") + 1).replace(/_/g, " ") + " time";
+    var note = document.createElement("p");
+    note.className = "zone-shared";
+    var strong = document.createElement("strong");
+    strong.textContent = place;
+    var own = document.createElement("a");
+    own.href = location.pathname + (rest ? "?" + rest : "");
+    own.textContent = "use my zone";
+    note.append("Shown in ", strong, " · ", own);
+    form.after(note);
+  }
