@@ -156,7 +156,6 @@ function touchpointCadence(el, here, zone, parts, clock) {
   }
   var input = document.getElementById("tz");
   if (input) input.value = shown;
-})();
   // A shared link's ?tz= on a page of the static export: say so, as the server does, with a
   // link to the same page without it.
   var form = document.querySelector("form.tz");
@@ -176,3 +175,4 @@ function touchpointCadence(el, here, zone, parts, clock) {
     note.append("Shown in ", strong, " · ", own);
     form.after(note);
   }
+})();
