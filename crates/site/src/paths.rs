@@ -51,13 +51,13 @@ pub mod route {
     pub const SCRIPT: &str = "/assets/site.js";
     /// The zone picker's suggestions.
     pub const ZONES: &str = "/assets/zones.json";
-
-    // Feeds
     /// The site's icon (`<link rel=icon>`).
     pub const FAVICON: &str = "/favicon.svg";
     /// Where browsers and feed readers look for an icon unasked: answered with no content, so
     /// it is not a 404 on every visit (not a path the site links to).
     pub const FAVICON_ICO: &str = "/favicon.ico";
+
+    // Feeds
     /// The community's own series.
     pub const COMMUNITY_FEED: &str = "/calendar.ics";
     /// The community's series and every outside calendar, merged.

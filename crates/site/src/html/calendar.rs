@@ -366,6 +366,7 @@ fn compact(site: &Site, viewer: &Viewer, now: Timestamp, item: &Item<'_>) -> Mar
                 @if item.all_day() { "All day" } @else { (viewer.clock(item.start_at)) }
             }
             " " (title_link(site, item))
+            (moved_note(viewer, item))
             (cancel_note(item))
             (marker(item, now))
             (event_details(item))

@@ -50,8 +50,8 @@ pub(crate) fn layout(
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="color-scheme" content="light dark";
                 title { (full_title) }
-                link rel="stylesheet" href=(site.href(&paths::stylesheet()));
                 link rel="icon" type="image/svg+xml" href=(site.href(&paths::favicon()));
+                link rel="stylesheet" href=(site.href(&paths::stylesheet()));
                 link rel="alternate" type="text/calendar" title=(format!("{} calendar", info.name)) href=(site.url(&paths::community_feed()));
                 script src=(site.href(&paths::script())) defer {}
             }
@@ -101,18 +101,17 @@ pub(crate) fn layout(
 fn zone_form(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
     html! {
         form class="tz" method="get" action="" {
-            label for="tz" { "Time zone" }
             @for (key, value) in &viewer.params {
                 input type="hidden" name=(key) value=(value);
             }
             input type="hidden" name="remember" value="1";
+            label for="tz" { "Time zone" }
             input id="tz" name="tz" list="zones" value=(viewer.tz.name) autocomplete="off"
                 spellcheck="false" aria-describedby="zone-now";
             datalist id="zones" data-src=(site.href(&paths::zones())) {}
             button type="submit" { "Show" }
             span class="zone-now" id="zone-now" data-zone-label { (viewer.label(now)) }
         }
-    }
         @if viewer.choice == ZoneChoice::Link {
             @if let Some(own) = viewer.own_zone_href() {
                 p class="zone-shared" role="note" {
@@ -121,6 +120,7 @@ fn zone_form(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
                 }
             }
         }
+    }
 }
 
 /// Every IANA zone name jiff knows, sorted: the body of `/assets/zones.json`.
@@ -161,8 +161,8 @@ pub(crate) fn occurrence(site: &Site, viewer: &Viewer, now: Timestamp, item: &It
             (when_time(viewer, item))
             " "
             (title_link(site, item))
-            (cancel_note(item))
             (moved_note(viewer, item))
+            (cancel_note(item))
             (marker(item, now))
             @if let Some(url) = item.join_url() {
                 @if !item.cancelled() { " " a class="join" href=(url) rel="nofollow noopener" { "Join" } }
@@ -198,8 +198,6 @@ pub(crate) fn title_link(site: &Site, item: &Item<'_>) -> Markup {
     }
 }
 
-/// "Cancelled — reason" for a cancelled occurrence.
-pub(crate) fn cancel_note(item: &Item<'_>) -> Markup {
 /// "moved from Mon 21 Dec" (in the viewer's zone) for an occurrence an override moved, with
 /// the original start for [`super::LOCAL_TIMES_JS`] where the server cannot know the zone.
 pub(crate) fn moved_note(viewer: &Viewer, item: &Item<'_>) -> Markup {
@@ -212,6 +210,8 @@ pub(crate) fn moved_note(viewer: &Viewer, item: &Item<'_>) -> Markup {
     }
 }
 
+/// "Cancelled — reason" for a cancelled occurrence.
+pub(crate) fn cancel_note(item: &Item<'_>) -> Markup {
     html! {
         @if item.cancelled() {
             " " strong class="badge" { "Cancelled" }
@@ -368,12 +368,12 @@ pub(crate) fn group_card(
                 @if let Some(item) = next.first() {
                     dt { "Next meeting" } dd {
                         (when_time(viewer, item))
+                        (moved_note(viewer, item))
                         (cancel_note(item))
                         (marker(item, now))
                     }
                 }
             }
-                        (moved_note(viewer, item))
             @if has_series {
                 (subscribe(site, &paths::group_feed(&group.id), &group.title, &format!("group-{}", group.id)))
             }

@@ -42,18 +42,18 @@ pub fn routes() -> Router<AppState> {
         .route(route::HEALTH, get(health))
         .route(route::SCRIPT, get(script))
         .route(route::ZONES, get(zones))
-}
         .route(route::FAVICON, get(favicon))
         .route(route::FAVICON_ICO, get(no_favicon_ico))
+}
 
 /// Cookie lifetime for the remembered zone: a year.
 const TZ_COOKIE_MAX_AGE: u32 = 365 * 24 * 3600;
 
-/// The `tz` cookie's value, if sent: the zone a visitor chose earlier (also part of the
 /// The query parameter the zone picker adds: this `?tz=` is the visitor's own choice, to
 /// remember (a shared link's `?tz=` is shown, never remembered).
 pub const REMEMBER: &str = "remember";
 
+/// The `tz` cookie's value, if sent: the zone a visitor chose earlier (also part of the
 /// response cache's key).
 pub(super) fn tz_cookie(headers: &HeaderMap) -> Option<String> {
     CookieJar::from_headers(headers)
@@ -61,7 +61,6 @@ pub(super) fn tz_cookie(headers: &HeaderMap) -> Option<String> {
         .map(|cookie| cookie.value_trimmed().to_owned())
 }
 
-/// What every page starts from: the site being served, "now", and the viewer (`?tz=`, else the
 /// The clock the visitor reads, from `Accept-Language` (also part of the response cache's key).
 pub(super) fn hour_cycle(headers: &HeaderMap) -> HourCycle {
     headers
@@ -70,6 +69,7 @@ pub(super) fn hour_cycle(headers: &HeaderMap) -> HourCycle {
         .map_or(HourCycle::H23, HourCycle::for_accept_language)
 }
 
+/// What every page starts from: the site being served, "now", and the viewer (`?tz=`, else the
 /// `tz` cookie, else the community's default). Its rejection is the 400 page naming the unknown
 /// zone, or, for the zone picker's `?tz=…&remember=1`, the redirect that remembers it.
 struct Visit {
@@ -121,7 +121,6 @@ impl FromRequestParts<AppState> for Visit {
     }
 }
 
-impl Visit {
 /// The zone the picker asked to remember: its IANA name, or `None` for an empty field (forget
 /// the choice, so the browser's zone is detected again).
 fn viewer_zone(asked: Option<&str>) -> Option<String> {
@@ -157,6 +156,7 @@ fn remember(zone: &Option<String>, here: &str, params: &[(String, String)]) -> R
     response
 }
 
+impl Visit {
     /// `markup` as this visit's page.
     fn page(self, markup: Markup) -> Page {
         Page { markup }
@@ -328,6 +328,7 @@ async fn zones() -> Response {
     )
         .into_response()
 }
+
 async fn favicon() -> Response {
     (
         [
@@ -347,4 +348,3 @@ async fn no_favicon_ico() -> Response {
     )
         .into_response()
 }
-
