@@ -17,7 +17,7 @@ use std::time::Duration;
 use jiff::Timestamp;
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart};
-use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::authentication::{Credentials, Mechanism};
 use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use sha2::{Digest, Sha256};
@@ -90,63 +90,74 @@ impl Sender {
                 .ok_or_else(|| SendError(format!("the environment variable {name} is not set")))
         };
         let rendered = render(channel, message, now);
-        let result = match (&channel.target, rendered) {
-            (Target::Slack { url_env } | Target::Discord { url_env }, Rendered::Json(body)) => {
-                let url = read(url_env)?;
-                self.post(channel, &url, &body, None).await
+        let sending = async {
+            match (&channel.target, rendered) {
+                (Target::Slack { url_env } | Target::Discord { url_env }, Rendered::Json(body)) => {
+                    let url = read(url_env)?;
+                    self.post(channel, &url, &body, None).await
+                }
+                (
+                    Target::Webhook {
+                        url_env,
+                        secret_env,
+                    },
+                    Rendered::Json(body),
+                ) => {
+                    let url = read(url_env)?;
+                    let secret = read(secret_env)?;
+                    self.post(channel, &url, &body, Some(&secret)).await
+                }
+                (
+                    Target::Matrix {
+                        homeserver,
+                        room,
+                        token_env,
+                    },
+                    Rendered::Matrix { body, html },
+                ) => {
+                    let token = read(token_env)?;
+                    self.matrix(homeserver, room, &token, message, &body, &html)
+                        .await
+                }
+                (
+                    Target::Email {
+                        to,
+                        from,
+                        smtp_url_env,
+                        ca_file,
+                    },
+                    Rendered::Email {
+                        subject,
+                        text,
+                        html,
+                        ics,
+                    },
+                ) => {
+                    let smtp_url = read(smtp_url_env)?;
+                    let mail = Mail {
+                        to,
+                        from,
+                        subject: &subject,
+                        text: &text,
+                        html: &html,
+                        ics: ics.as_deref(),
+                        message_id: &format!("<{}@touchpoint>", key_hash(message)),
+                    };
+                    self.email(&smtp_url, ca_file.as_deref(), mail).await
+                }
+                _ => Err(SendError(
+                    "the message was rendered for another kind".into(),
+                )),
             }
-            (
-                Target::Webhook {
-                    url_env,
-                    secret_env,
-                },
-                Rendered::Json(body),
-            ) => {
-                let url = read(url_env)?;
-                let secret = read(secret_env)?;
-                self.post(channel, &url, &body, Some(&secret)).await
-            }
-            (
-                Target::Matrix {
-                    homeserver,
-                    room,
-                    token_env,
-                },
-                Rendered::Matrix { body, html },
-            ) => {
-                let token = read(token_env)?;
-                self.matrix(homeserver, room, &token, message, &body, &html)
-                    .await
-            }
-            (
-                Target::Email {
-                    to,
-                    from,
-                    smtp_url_env,
-                    ca_file,
-                },
-                Rendered::Email {
-                    subject,
-                    text,
-                    html,
-                    ics,
-                },
-            ) => {
-                let smtp_url = read(smtp_url_env)?;
-                let mail = Mail {
-                    to,
-                    from,
-                    subject: &subject,
-                    text: &text,
-                    html: &html,
-                    ics: ics.as_deref(),
-                    message_id: &format!("<{}@touchpoint>", key_hash(message)),
-                };
-                self.email(&smtp_url, ca_file.as_deref(), mail).await
-            }
-            _ => Err(SendError(
-                "the message was rendered for another kind".into(),
-            )),
+        };
+        // Each transport has its own timeouts; this bounds the whole exchange, so a server that
+        // stalls mid-conversation holds up its channel for at most this long.
+        let result = match tokio::time::timeout(2 * TIMEOUT, sending).await {
+            Ok(result) => result,
+            Err(_) => Err(SendError(format!(
+                "no answer within {} seconds",
+                (2 * TIMEOUT).as_secs()
+            ))),
         };
         result.map_err(|e| SendError(redact(&e.0, &values)))
     }
@@ -279,7 +290,11 @@ impl Sender {
             };
             let user = decode(url.username());
             let password = decode(url.password().unwrap_or_default());
-            transport = transport.credentials(Credentials::new(user, password));
+            // PLAIN only (inside TLS, or to this machine): LOGIN adds nothing, and a server
+            // refusing it mid-dialogue has been seen to stall instead of answering.
+            transport = transport
+                .credentials(Credentials::new(user, password))
+                .authentication(vec![Mechanism::Plain]);
         }
         let transport = transport.build();
         transport

@@ -1306,14 +1306,17 @@ impl<'s> Cx<'s> {
                 });
                 let room = room.and_then(|r| {
                     let text = r.get_ref().trim();
-                    let ok = text.starts_with('!') && text.contains(':');
+                    // `!opaque:server`, or since room version 12 `!opaque` alone.
+                    let ok = text.len() > 1
+                        && text.starts_with('!')
+                        && !text.contains(char::is_whitespace);
                     if !ok {
                         self.error(
                             r.span(),
                             format!("\"{text}\" is not a Matrix room id"),
                             Some(
-                                "a room id looks like \"!abcdef:example.org\" (Element: room \
-                                 settings, Advanced)"
+                                "a room id starts with `!` (Element: room settings, Advanced); \
+                                 an alias such as #room:example.org is not a room id"
                                     .into(),
                             ),
                         );

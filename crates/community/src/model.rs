@@ -387,7 +387,7 @@ pub enum Target {
     Matrix {
         /// The homeserver's base URL (`https://matrix.example.org`).
         homeserver: String,
-        /// The room id (`!abc:example.org`).
+        /// The room id (`!abc:example.org`, or `!abc` since room version 12).
         room: String,
         /// The variable holding the access token.
         token_env: String,

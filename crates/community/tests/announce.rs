@@ -74,7 +74,9 @@ groups = ["infra"]
     assert_eq!(list.zones.len(), 1, "the community's zone by default");
     assert_eq!(&*list.zones[0].name, "Europe/Berlin");
     assert_eq!(list.secret_vars(), ["TOUCHPOINT_SMTP_URL"]);
-    assert!(matches!(&list.target, Target::Email { to, .. } if to == "community@lists.example.org"));
+    assert!(
+        matches!(&list.target, Target::Email { to, .. } if to == "community@lists.example.org")
+    );
     assert_eq!(
         room.leads,
         [
@@ -123,7 +125,11 @@ url_env = "https://discord.com/api/webhooks/1/abc"
     );
     assert_eq!(found.len(), 1);
     assert_eq!((found[0].0, found[0].1), (21, 11));
-    assert!(found[0].2.contains("is not the name of an environment variable"));
+    assert!(
+        found[0]
+            .2
+            .contains("is not the name of an environment variable")
+    );
 }
 
 #[test]
@@ -146,7 +152,10 @@ changes_days = 0
         messages,
         [
             (20, "unknown announce kind \"slak\""),
-            (22, "lead \"soon\" is not a duration from 1 minute to 31 days"),
+            (
+                22,
+                "lead \"soon\" is not a duration from 1 minute to 31 days"
+            ),
             (23, "digest \"someday\" is not a weekday and a time"),
             (24, "unknown time zone \"Mars/Olympus\""),
             (25, "unknown series \"weekley\""),

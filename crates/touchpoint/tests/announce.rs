@@ -310,3 +310,289 @@ async fn can_announce_an_edit_of_the_file_once_across_runs() {
     assert_eq!(moved["from"], "2026-12-03T14:00:00Z");
     assert_eq!(receiver.at("/slack").len(), 2);
 }
+
+/// A community with one weekly meeting and the `[[announce]]` entries given.
+fn community_with(announce: &str) -> String {
+    format!(
+        r#"
+[community]
+name = "Example"
+timezone = "Europe/Berlin"
+
+[[series]]
+id = "weekly"
+title = "Weekly sync"
+timezone = "Europe/Berlin"
+start = "15:00"
+duration = "1h"
+repeat = "weekly on Thursday"
+first = 2026-11-05
+join = "https://meet.jit.si/example-weekly"
+{announce}
+"#
+    )
+}
+
+/// Run `touchpoint announce` in `dir` at `now` with `env`.
+async fn announce_with(dir: &Path, now: &str, env: &[(&str, &str)]) -> Output {
+    let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_touchpoint"));
+    command
+        .arg("announce")
+        .arg("--config")
+        .arg(dir.join("touchpoint.toml"))
+        .arg("--data")
+        .arg(dir.join("data"))
+        .args(["--now", now, "--base-url", "https://meet.example.org/"])
+        .env("RUST_LOG", "debug");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    command.output().await.unwrap()
+}
+
+/// A CA and a certificate for IP 127.0.0.1 signed by it, made by the `openssl` command in
+/// `dir/tls` (`ca.crt`, `server.crt`, `server.key`).
+fn make_certificates(dir: &Path) {
+    let script = r#"set -e
+mkdir -p tls && cd tls
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
+  -subj "/CN=touchpoint test CA" -keyout ca.key -out ca.crt 2>/dev/null
+openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
+  -subj "/CN=127.0.0.1" -keyout server.key -out server.csr 2>/dev/null
+printf 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' > ext.cnf
+openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 2 \
+  -extfile ext.cnf -out server.crt 2>/dev/null
+"#;
+    let done = std::process::Command::new("sh")
+        .args(["-c", script])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn test_python(var: &str, what: &str) -> std::path::PathBuf {
+    std::env::var_os(var)
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| panic!("{var} is not set: this test needs {what} (scripts/test)"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs python with aiosmtpd and icalendar, and openssl (scripts/test provides them)"]
+async fn can_mail_the_list_over_starttls_with_auth_and_a_publish_attachment() {
+    use tokio::io::AsyncBufReadExt;
+    let python = test_python(
+        "TOUCHPOINT_TEST_PYTHON",
+        "python with aiosmtpd and icalendar",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    make_certificates(dir.path());
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir(&inbox).unwrap();
+    let port = free_port();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/announce/smtp_server.py");
+    let mut server = tokio::process::Command::new(&python)
+        .arg(&script)
+        .arg(&inbox)
+        .arg(dir.path().join("tls/server.crt"))
+        .arg(dir.path().join("tls/server.key"))
+        .arg(port.to_string())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let mut lines = tokio::io::BufReader::new(server.stdout.take().unwrap()).lines();
+    assert_eq!(lines.next_line().await.unwrap().as_deref(), Some("ready"));
+
+    std::fs::write(
+        dir.path().join("touchpoint.toml"),
+        community_with(
+            r#"
+[[announce]]
+id = "list"
+kind = "email"
+to = "community@lists.example.org"
+from = "meetings@example.org"
+smtp_url_env = "TEST_SMTP_URL"
+ca_file = "tls/ca.crt"
+zones = ["Europe/Berlin", "America/New_York"]
+"#,
+        ),
+    )
+    .unwrap();
+    let password = "s3cret-p4ss";
+    let url = format!("smtp://list:{password}@127.0.0.1:{port}");
+    let sent = announce_with(
+        dir.path(),
+        "2026-12-03T13:05:00Z",
+        &[("TEST_SMTP_URL", &url)],
+    )
+    .await;
+    let log = text(&sent);
+    assert_eq!(sent.status.code(), Some(0), "{log}");
+    assert!(log.contains("list: sent reminder 1h"), "{log}");
+    assert!(!log.contains(password), "{log}");
+
+    let mail: Value =
+        serde_json::from_str(&std::fs::read_to_string(inbox.join("000.json")).unwrap()).unwrap();
+    assert_eq!(mail["tls"], true, "STARTTLS was used");
+    assert_eq!(mail["authenticated"], true);
+    assert_eq!(mail["mail_from"], "meetings@example.org");
+    assert_eq!(mail["rcpt_tos"][0], "community@lists.example.org");
+    assert_eq!(mail["subject"], "Starts in 55 minutes: Weekly sync");
+    assert!(
+        mail["message_id"]
+            .as_str()
+            .unwrap()
+            .ends_with("@touchpoint>")
+    );
+    let parts = mail["parts"].as_array().unwrap();
+    let types: Vec<&str> = parts.iter().map(|p| p["type"].as_str().unwrap()).collect();
+    assert_eq!(types, ["text/plain", "text/html", "text/calendar"]);
+    assert!(
+        parts[0]["body"].as_str().unwrap().contains(
+            "Thu 3 Dec 2026 14:00–15:00 UTC · 15:00 Europe/Berlin · 09:00 America/New_York"
+        )
+    );
+    assert!(
+        parts[1]["body"]
+            .as_str()
+            .unwrap()
+            .contains("<a href=\"https://meet.example.org/series/weekly\">")
+    );
+    assert_eq!(parts[2]["params"]["method"], "PUBLISH");
+    let ical = &parts[2]["ical"];
+    assert_eq!(ical["method"], "PUBLISH");
+    assert_eq!(ical["uid"], "weekly@touchpoint.local");
+    assert_eq!(ical["summary"], "Weekly sync");
+    assert_eq!(ical["start"], "2026-12-03T14:00:00+00:00");
+
+    // Again at the same "now": nothing more in the inbox.
+    let again = announce_with(
+        dir.path(),
+        "2026-12-03T13:05:00Z",
+        &[("TEST_SMTP_URL", &url)],
+    )
+    .await;
+    assert_eq!(again.status.code(), Some(0), "{}", text(&again));
+    assert_eq!(std::fs::read_dir(&inbox).unwrap().count(), 1);
+
+    // A wrong password: refused by the server, reported, and the password never printed.
+    let wrong = "wr0ng-p4ssword";
+    let other = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        dir.path().join("touchpoint.toml"),
+        other.path().join("touchpoint.toml"),
+    )
+    .unwrap();
+    std::fs::create_dir(other.path().join("tls")).unwrap();
+    std::fs::copy(
+        dir.path().join("tls/ca.crt"),
+        other.path().join("tls/ca.crt"),
+    )
+    .unwrap();
+    let url = format!("smtp://list:{wrong}@127.0.0.1:{port}");
+    let refused = announce_with(
+        other.path(),
+        "2026-12-03T13:05:00Z",
+        &[("TEST_SMTP_URL", &url)],
+    )
+    .await;
+    let log = text(&refused);
+    assert_eq!(refused.status.code(), Some(1), "{log}");
+    assert!(log.contains("list: FAILED"), "{log}");
+    assert!(!log.contains(wrong), "{log}");
+    drop(server.stdin.take());
+    let _ = server.wait().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Synapse (TOUCHPOINT_TEST_SYNAPSE, scripts/test provides it)"]
+async fn can_post_to_a_room_of_a_real_matrix_homeserver() {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt};
+    let venv = test_python(
+        "TOUCHPOINT_TEST_SYNAPSE",
+        "a virtualenv with matrix-synapse",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let workdir = dir.path().join("synapse");
+    std::fs::create_dir(&workdir).unwrap();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/announce/matrix_server.py");
+    let mut server = tokio::process::Command::new(venv.join("bin/python"))
+        .arg(&script)
+        .arg(&workdir)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let mut stdin = server.stdin.take().unwrap();
+    let mut lines = tokio::io::BufReader::new(server.stdout.take().unwrap()).lines();
+    let ready: Value = serde_json::from_str(&lines.next_line().await.unwrap().unwrap()).unwrap();
+    // How long Synapse took here (config generation, start, user and room), for the record.
+    eprintln!("synapse: {}", ready["seconds"]);
+    let (homeserver, token, room) = (
+        ready["homeserver"].as_str().unwrap(),
+        ready["token"].as_str().unwrap(),
+        ready["room"].as_str().unwrap(),
+    );
+    std::fs::write(
+        dir.path().join("touchpoint.toml"),
+        community_with(&format!(
+            r#"
+[[announce]]
+id = "room"
+kind = "matrix"
+homeserver = "{homeserver}"
+room = "{room}"
+token_env = "TEST_MATRIX_TOKEN"
+"#
+        )),
+    )
+    .unwrap();
+    for _ in 0..2 {
+        let sent = announce_with(
+            dir.path(),
+            "2026-12-03T13:05:00Z",
+            &[("TEST_MATRIX_TOKEN", token)],
+        )
+        .await;
+        let log = text(&sent);
+        assert_eq!(sent.status.code(), Some(0), "{log}");
+        assert!(!log.contains(token), "{log}");
+    }
+    stdin.write_all(b"messages\n").await.unwrap();
+    let messages: Value = serde_json::from_str(&lines.next_line().await.unwrap().unwrap()).unwrap();
+    let messages = messages.as_array().unwrap();
+    assert_eq!(messages.len(), 1, "sent once over two runs: {messages:?}");
+    let message = &messages[0];
+    assert_eq!(message["msgtype"], "m.text");
+    assert_eq!(message["format"], "org.matrix.custom.html");
+    assert!(
+        message["body"]
+            .as_str()
+            .unwrap()
+            .starts_with("Starts in 55 minutes\n\nWeekly sync\n")
+    );
+    assert!(
+        message["formatted_body"]
+            .as_str()
+            .unwrap()
+            .contains("<a href=\"https://meet.example.org/series/weekly\">Weekly sync</a>")
+    );
+    drop(stdin);
+    let _ = server.wait().await;
+}
