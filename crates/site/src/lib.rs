@@ -581,7 +581,7 @@ impl Site {
     /// Set the revisions of the community's own events (from the store, for [`Site::published`]):
     /// their SEQUENCE, LAST-MODIFIED and DTSTAMP in every feed.
     pub fn set_revisions(&mut self, revisions: impl IntoIterator<Item = (String, Revision)>) {
-        self.revisions = revisions.into_iter().collect();
+        Arc::make_mut(&mut self.content).revisions = revisions.into_iter().collect();
     }
 
     /// The revision of one of the community's own events, if the store gave one.
