@@ -186,3 +186,30 @@ url_env = "B"
         ["unknown key `chanel`", "duplicate announce id \"chat\""]
     );
 }
+
+/// The example's commented `[[announce]]` entries, uncommented, are a valid file: what
+/// organizers copy works.
+#[test]
+fn can_validate_the_examples_commented_channels_once_uncommented() {
+    let mut inside = false;
+    let text: String = touchpoint_community::EXAMPLE
+        .lines()
+        .map(|line| {
+            if line == "# [[announce]]" {
+                inside = true;
+            } else if line.is_empty() {
+                inside = false;
+            }
+            match line.strip_prefix("# ") {
+                Some(rest) if inside => format!("{rest}\n"),
+                _ => format!("{line}\n"),
+            }
+        })
+        .collect();
+    let community = match parse(&text) {
+        Ok(checked) => checked.community,
+        Err(diags) => panic!("{diags:#?}"),
+    };
+    let kinds: Vec<&str> = community.announce.iter().map(|a| a.target.kind()).collect();
+    assert_eq!(kinds, ["email", "slack", "discord", "matrix", "webhook"]);
+}
