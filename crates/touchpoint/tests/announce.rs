@@ -596,3 +596,127 @@ token_env = "TEST_MATRIX_TOKEN"
     drop(stdin);
     let _ = server.wait().await;
 }
+
+/// A plain HTTP/1.1 GET to the server under test; the whole answer, headers included.
+fn http_get(addr: SocketAddr, path: &str) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    answer
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn can_send_from_serve_in_the_background_without_showing_a_secret() {
+    let dir = tempfile::tempdir().unwrap();
+    let receiver = Receiver::start().await;
+    // A daily meeting 30 minutes from the real clock (serve reads it), with a 1-hour reminder:
+    // due as soon as serve starts.
+    let start = jiff::tz::TimeZone::UTC.to_datetime(
+        jiff::Timestamp::now()
+            .checked_add(jiff::SignedDuration::from_mins(30))
+            .unwrap(),
+    );
+    std::fs::write(
+        dir.path().join("touchpoint.toml"),
+        format!(
+            r#"
+[community]
+name = "Example"
+timezone = "UTC"
+
+[[series]]
+id = "daily"
+title = "Daily standup"
+timezone = "UTC"
+start = "{:02}:{:02}"
+duration = "15m"
+repeat = "daily"
+first = {}
+
+[[announce]]
+id = "hook"
+kind = "webhook"
+url_env = "TEST_HOOK_URL"
+secret_env = "TEST_HOOK_SECRET"
+leads = ["1h"]
+"#,
+            start.hour(),
+            start.minute(),
+            start.date()
+        ),
+    )
+    .unwrap();
+    let port = free_port();
+    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let log = std::fs::File::create(dir.path().join("serve.log")).unwrap();
+    let mut serve = tokio::process::Command::new(env!("CARGO_BIN_EXE_touchpoint"))
+        .arg("serve")
+        .arg("--config")
+        .arg(dir.path().join("touchpoint.toml"))
+        .arg("--data")
+        .arg(dir.path().join("data"))
+        .args(["--listen", &addr.to_string()])
+        .env(
+            "TEST_HOOK_URL",
+            receiver.url(&format!("/hook/{HOOK_TOKEN}")),
+        )
+        .env("TEST_HOOK_SECRET", SECRET)
+        .env("TOUCHPOINT_ANNOUNCE_TICK", "200ms")
+        .env("RUST_LOG", "debug")
+        .stderr(log.try_clone().unwrap())
+        .stdout(log)
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while receiver.at("/hook/").is_empty() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no reminder within 30 s"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // Rounds keep running every 200 ms: still one message a second later.
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    let hook = receiver.at("/hook/");
+    assert_eq!(hook.len(), 1);
+    assert_eq!(hook[0].json()["occurrences"][0]["title"], "Daily standup");
+    let signature = hook[0].headers["x-touchpoint-signature"].to_str().unwrap();
+    assert!(touchpoint_announce::sign::verify(
+        SECRET.as_bytes(),
+        &hook[0].body,
+        signature
+    ));
+
+    // Neither the pages, nor the API, nor the log show a secret.
+    let pages = tokio::task::spawn_blocking(move || {
+        [
+            "/",
+            "/health",
+            "/series/daily",
+            "/api/v1/series",
+            "/api/v1/calendars",
+        ]
+        .map(|path| http_get(addr, path))
+    })
+    .await
+    .unwrap();
+    for page in &pages {
+        assert!(
+            page.starts_with("HTTP/1.1 200"),
+            "{}",
+            &page[..page.len().min(200)]
+        );
+        assert!(!page.contains(SECRET) && !page.contains(HOOK_TOKEN));
+    }
+    serve.kill().await.unwrap();
+    let log = std::fs::read_to_string(dir.path().join("serve.log")).unwrap();
+    assert!(log.contains("announcement sent"), "{log}");
+    assert!(!log.contains(SECRET) && !log.contains(HOOK_TOKEN), "{log}");
+}
