@@ -720,3 +720,51 @@ leads = ["1h"]
     assert!(log.contains("announcement sent"), "{log}");
     assert!(!log.contains(SECRET) && !log.contains(HOOK_TOKEN), "{log}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL (scripts/test provides it)"]
+async fn can_send_each_message_once_from_replicas_sharing_postgresql() {
+    let cluster = tokio::task::spawn_blocking(touchpoint_store::testing::Cluster::start)
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("touchpoint.toml"),
+        community_with(
+            r#"
+[[announce]]
+id = "hook"
+kind = "webhook"
+url_env = "TEST_HOOK_URL"
+secret_env = "TEST_HOOK_SECRET"
+"#,
+        ),
+    )
+    .unwrap();
+    let receiver = Receiver::start().await;
+    let replica = || {
+        let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_touchpoint"));
+        command
+            .arg("announce")
+            .arg("--config")
+            .arg(dir.path().join("touchpoint.toml"))
+            .args(["--database", &cluster.url()])
+            .args(["--now", "2026-12-03T13:05:00Z"])
+            .env("TEST_HOOK_URL", receiver.url("/hook"))
+            .env("TEST_HOOK_SECRET", SECRET);
+        command
+    };
+    // Four replicas at once, at the same moment: one holds the lease and sends, the others
+    // wait for it and find the message already in the outbox.
+    let runs = futures_util::future::join_all((0..4).map(|_| replica().output())).await;
+    for run in &runs {
+        let run = run.as_ref().unwrap();
+        assert_eq!(run.status.code(), Some(0), "{}", text(run));
+    }
+    let sent: usize = runs
+        .iter()
+        .map(|r| text(r.as_ref().unwrap()).matches("hook: sent").count())
+        .sum();
+    assert_eq!(sent, 1);
+    assert_eq!(receiver.at("/hook").len(), 1);
+}
