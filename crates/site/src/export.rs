@@ -3,18 +3,36 @@
 //! calls, so they say the same thing. `touchpoint build` writes what [`render`] returns.
 //!
 //! Each file is where [`SitePath::export_file`] puts its path: pages as `{path}/index.html`,
-//! which every static host serves for `{path}`; API answers as `{path}.json`. Links go through
-//! [`Site::href`], so a base path (`/meetings`) makes the tree work under it. What needs a server
-//! degrades in the browser: [`crate::html::LOCAL_TIMES_JS`], added to every page, shows each time in
-//! the visitor's zone (or in `?tz=`, which the server would have read), where the server would
-//! have used its `tz` cookie.
+//! which every static host serves for `{path}/`; API answers as `{path}.json`. A page's links
+//! to the site are made relative to the page (`../calendar/week/`), so the tree works wherever
+//! it is put, at a host's root or under any sub-path, whatever `--base-url` said; `404.html`,
+//! served at any depth, keeps links from the base path.
+//!
+//! A static host ignores the query, so every view and filter the pages link to has a path of its
+//! own: `/calendar/week`, `/calendar/month`, and each view of each outside calendar (and
+//! `community`) and each group alone (`/calendar/week/source/cncf`, [`paths::calendar_filters`]).
+//! The calendar pages are rendered in export mode ([`pages::CalendarParams::export`]): filters
+//! as links to those paths, no "Earlier"/"Later". What the export cannot offer, and where links
+//! degrade:
+//! - several calendars or groups at once (a union of ticked boxes): one at a time only;
+//! - another period than the build's (`?date=`, "Earlier"/"Later", a month cell's "+N more",
+//!   which shows that calendar's agenda from the build day);
+//! - the planner's parameters (`/planner?series=…`, cities added, a time picked): the static
+//!   planner page shows its default, and the city search (a server query) is missing;
+//! - the week's hour grid stays laid out in the build's zone (the default zone), and says so.
+//!
+//! What needs a server is done in the browser by [`crate::html::LOCAL_TIMES_JS`], written to
+//! `/assets/local-times.js` and loaded by every page (no inline script, so a strict
+//! `Content-Security-Policy` allows it): each time in the visitor's zone (or in `?tz=`, which
+//! the server would have read), the agenda's days regrouped in that zone, the "Times in" notes
+//! naming it, and "Starts in …" / "Happening now" counted from the visitor's clock.
 
 use jiff::{Timestamp, ToSpan};
-use maud::{Markup, PreEscaped, html};
+use maud::{Markup, html};
 
 use crate::api::{self, OccurrencesQuery};
-use crate::html as pages;
-use crate::{Site, SitePath, Viewer, embed, feeds, openapi, paths};
+use crate::html::{self as pages, CalendarParams, View};
+use crate::{IdKind, Site, SitePath, Viewer, embed, feeds, openapi, paths};
 
 /// The page static hosts serve for a path with no file.
 const NOT_FOUND: &str = "404.html";
@@ -43,32 +61,57 @@ impl StaticFile {
 /// Every file of the static site for `site` at `now`.
 pub fn render(site: &Site, now: Timestamp) -> Vec<StaticFile> {
     let viewer = Viewer::new(site.default_tz().clone());
+    let page = |path: &SitePath, markup: Markup| page(site, path, markup);
     let mut files = vec![
         page(&paths::home(), pages::home(site, &viewer, now)),
         page(&paths::health(), pages::health_snapshot(site, &viewer, now)),
         page(&paths::groups(), pages::groups(site, &viewer, now)),
         asset(&paths::stylesheet(), pages::CSS),
         asset(&paths::script(), pages::JS),
+        asset(&paths::local_times(), pages::LOCAL_TIMES_JS),
         asset(&paths::zones(), pages::zones_json()),
         asset(&paths::favicon(), pages::FAVICON),
         asset(&paths::embed_component(), embed::COMPONENT_JS.as_str()),
     ];
     files.push(StaticFile::new(
         NOT_FOUND,
-        static_page(pages::message(
+        static_page(
             site,
-            "Not found",
-            "There is no page at this address.",
-            now,
-        )),
+            pages::message(site, "Not found", "There is no page at this address.", now),
+        ),
     ));
-    // The pages' default views (no query): a static host serves the same file whatever the
-    // query, so `?view=week` and the like show this view there.
-    if let Ok(params) = pages::CalendarParams::from_query("") {
+    // Each view, and each view of each calendar and group alone, at a path of its own: a
+    // static host serves the same file whatever the query.
+    for view in [View::Agenda, View::Week, View::Month] {
+        let params = CalendarParams {
+            view,
+            export: true,
+            ..CalendarParams::default()
+        };
         files.push(page(
-            &paths::calendar(),
+            &paths::calendar_view(view),
             pages::calendar(site, &viewer, now, &params),
         ));
+        for (id, _) in IdKind::Source.ids(site) {
+            let params = CalendarParams {
+                sources: vec![id.clone()],
+                ..params.clone()
+            };
+            files.push(page(
+                &paths::calendar_source(view, &id),
+                pages::calendar(site, &viewer, now, &params),
+            ));
+        }
+        for group in &site.community.groups {
+            let params = CalendarParams {
+                groups: vec![group.id.clone()],
+                ..params.clone()
+            };
+            files.push(page(
+                &paths::calendar_group(view, &group.id),
+                pages::calendar(site, &viewer, now, &params),
+            ));
+        }
     }
     if let Ok(params) = pages::PlannerParams::from_query("") {
         files.push(page(
@@ -141,18 +184,22 @@ fn json<T: serde::Serialize>(path: &SitePath, value: &T) -> StaticFile {
     asset(path, serde_json::to_vec_pretty(value).unwrap_or_default())
 }
 
-/// A page with the static-mode script added.
-fn page(path: &SitePath, markup: Markup) -> StaticFile {
-    asset(path, static_page(markup))
+/// A page with the static-mode script added and its links made relative to it.
+fn page(site: &Site, path: &SitePath, markup: Markup) -> StaticFile {
+    let file = path.export_file().unwrap_or_default();
+    let text = relative_links(&static_page(site, markup), &site.base_path, &file);
+    StaticFile::new(file, text)
 }
 
 /// A page's text with the static-mode script added before `</body>`: without a server, `?tz=`
 /// and the `tz` cookie cannot change the zone pages are rendered in, so the script shows every
-/// time in `?tz=` (when the browser knows it) or the browser's zone instead.
-fn static_page(markup: Markup) -> String {
+/// time in `?tz=` (when the browser knows it) or the browser's zone instead, and does what else
+/// the server would have done at the visit (`data-static`). It is a file, not inline, so a
+/// strict `Content-Security-Policy` (`script-src 'self'`) allows it.
+fn static_page(site: &Site, markup: Markup) -> String {
     let mut text = markup.into_string();
     let script = html! {
-        script data-local-times data-zone-from-query { (PreEscaped(pages::LOCAL_TIMES_JS)) }
+        script src=(site.href(&paths::local_times())) data-local-times data-zone-from-query data-static {}
     }
     .into_string();
     match text.rfind("</body>") {
@@ -160,4 +207,70 @@ fn static_page(markup: Markup) -> String {
         None => text.push_str(&script),
     }
     text
+}
+
+/// `text` (a page written to `file`) with each attribute value that is a link into the site
+/// (`="{base}/…"`) made relative to the page: `../../calendar/week/` from
+/// `calendar/month/index.html`. A link to a page (no `.` in its last segment) gets its trailing
+/// `/`, so the relative links of the page it opens resolve the same whether or not the host
+/// redirects `week` to `week/`.
+///
+/// maud escapes `"` in text and attribute values, so `="` only ever opens an attribute value.
+fn relative_links(text: &str, base: &str, file: &str) -> String {
+    let depth = file.matches('/').count();
+    let up = if depth == 0 {
+        "./".to_owned()
+    } else {
+        "../".repeat(depth)
+    };
+    let opening = format!("=\"{base}/");
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut rest = text;
+    while let Some(at) = rest.find(&opening) {
+        let after = &rest[at + opening.len()..];
+        out.push_str(&rest[..at]);
+        if after.starts_with('/') {
+            // `="//host/…"`: another site, as it is.
+            out.push_str(&opening);
+            rest = after;
+            continue;
+        }
+        let end = after.find('"').unwrap_or(after.len());
+        let target = &after[..end];
+        let split = target.find(['?', '#']).unwrap_or(target.len());
+        let (path, tail) = target.split_at(split);
+        out.push_str("=\"");
+        out.push_str(&up);
+        out.push_str(path);
+        let last = path.rsplit('/').next().unwrap_or("");
+        if !path.is_empty() && !path.ends_with('/') && !last.contains('.') {
+            out.push('/');
+        }
+        out.push_str(tail);
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative_links;
+
+    #[test]
+    fn can_make_site_links_relative_to_the_page() {
+        let page = r#"<a href="/">M</a><a href="/calendar/week?x=1">W</a><link href="/assets/site.css"><a href="/#calendar">C</a><a href="//elsewhere.example/">E</a><a href="https://x.example/">X</a>"#;
+        assert_eq!(
+            relative_links(page, "", "calendar/week/index.html"),
+            r#"<a href="../../">M</a><a href="../../calendar/week/?x=1">W</a><link href="../../assets/site.css"><a href="../../#calendar">C</a><a href="//elsewhere.example/">E</a><a href="https://x.example/">X</a>"#
+        );
+        assert_eq!(
+            relative_links(
+                r#"<a href="/m/groups">G</a> <a href="/other">O</a>"#,
+                "/m",
+                "index.html"
+            ),
+            r#"<a href="./groups/">G</a> <a href="/other">O</a>"#
+        );
+    }
 }

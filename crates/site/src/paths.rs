@@ -19,7 +19,8 @@ use std::fmt;
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-use crate::Site;
+use crate::html::View;
+use crate::{IdKind, Site};
 
 /// The route table's patterns (axum's syntax), grouped as the router groups them.
 ///
@@ -31,6 +32,10 @@ pub mod route {
     pub const HOME: &str = "/";
     /// The calendar views (agenda, week, month).
     pub const CALENDAR: &str = "/calendar";
+    /// One calendar view as a path (`/calendar/week`), which the static export can write.
+    pub const CALENDAR_VIEW: &str = "/calendar/{view}";
+    /// One view of one outside calendar or group (`/calendar/week/source/cncf`).
+    pub const CALENDAR_FILTERED: &str = "/calendar/{view}/{kind}/{id}";
     /// One series: the page `{id}` or the feed `{id}.ics`.
     pub const SERIES: &str = "/series/{file}";
     /// One occurrence of a series to add to a calendar: `{YYYY-MM-DD}.ics`.
@@ -49,6 +54,8 @@ pub mod route {
     pub const STYLESHEET: &str = "/assets/site.css";
     /// The pages' script.
     pub const SCRIPT: &str = "/assets/site.js";
+    /// The script that shows times in the visitor's zone, loaded by the static export's pages.
+    pub const LOCAL_TIMES: &str = "/assets/local-times.js";
     /// The zone picker's suggestions.
     pub const ZONES: &str = "/assets/zones.json";
     /// The site's icon (`<link rel=icon>`).
@@ -206,6 +213,8 @@ fixed_paths! {
     stylesheet: STYLESHEET, File;
     /// `/assets/site.js`.
     script: SCRIPT, File;
+    /// `/assets/local-times.js`.
+    local_times: LOCAL_TIMES, File;
     /// `/assets/zones.json`.
     zones: ZONES, File;
     /// `/calendar.ics`: the community's series.
@@ -230,6 +239,35 @@ fixed_paths! {
     embed_component: EMBED_COMPONENT, File;
     /// `/healthz`: the liveness check.
     healthz: HEALTHZ, Served;
+}
+
+/// The calendar in `view` (`/calendar` for the agenda, `/calendar/week`, `/calendar/month`):
+/// a path, not a query, so the static export writes each view.
+pub fn calendar_view(view: View) -> SitePath {
+    match view {
+        View::Agenda => calendar(),
+        _ => SitePath::new(
+            fill(route::CALENDAR_VIEW, "{view}", view.as_str()),
+            Kind::Page,
+        ),
+    }
+}
+
+/// The calendar in `view` showing only the outside calendar (or `community`) `id`:
+/// `/calendar/{view}/source/{id}`.
+pub fn calendar_source(view: View, id: &str) -> SitePath {
+    calendar_filtered(view, IdKind::Source, id)
+}
+
+/// The calendar in `view` showing only the group `id`: `/calendar/{view}/group/{id}`.
+pub fn calendar_group(view: View, id: &str) -> SitePath {
+    calendar_filtered(view, IdKind::Group, id)
+}
+
+fn calendar_filtered(view: View, kind: IdKind, id: &str) -> SitePath {
+    let path = fill(route::CALENDAR_FILTERED, "{view}", view.as_str());
+    let path = fill(&path, "{kind}", kind.param());
+    SitePath::new(fill(&path, "{id}", id), Kind::Page)
 }
 
 /// `/series/{id}`: a series page.
@@ -281,11 +319,14 @@ pub fn every(site: &Site, now: Timestamp) -> Vec<SitePath> {
     let mut paths = vec![
         home(),
         calendar(),
+        calendar_view(View::Week),
+        calendar_view(View::Month),
         groups(),
         planner(),
         health(),
         stylesheet(),
         script(),
+        local_times(),
         zones(),
         community_feed(),
         all_feed(),
@@ -321,6 +362,22 @@ pub fn every(site: &Site, now: Timestamp) -> Vec<SitePath> {
     for source in &site.sources {
         paths.push(source_feed(&source.decl.id));
     }
+    paths.extend(calendar_filters(site));
+    paths
+}
+
+/// Each view of each calendar filter the static export writes: every outside calendar (and
+/// `community`) and every group, alone.
+pub fn calendar_filters(site: &Site) -> Vec<SitePath> {
+    let mut paths = Vec::new();
+    for view in [View::Agenda, View::Week, View::Month] {
+        for (id, _) in IdKind::Source.ids(site) {
+            paths.push(calendar_source(view, &id));
+        }
+        for group in &site.community.groups {
+            paths.push(calendar_group(view, &group.id));
+        }
+    }
     paths
 }
 
@@ -343,6 +400,18 @@ mod tests {
         assert_eq!(group_feed("docs").to_string(), "/groups/docs.ics");
         assert_eq!(source_feed("cncf").to_string(), "/sources/cncf.ics");
         assert_eq!(api_group("docs").to_string(), "/api/v1/groups/docs");
+        assert_eq!(calendar_view(View::Agenda).to_string(), "/calendar");
+        assert_eq!(calendar_view(View::Month).to_string(), "/calendar/month");
+        assert_eq!(
+            calendar_source(View::Week, "cncf").to_string(),
+            "/calendar/week/source/cncf"
+        );
+        assert_eq!(
+            calendar_group(View::Agenda, "docs")
+                .export_file()
+                .as_deref(),
+            Some("calendar/agenda/group/docs/index.html")
+        );
     }
 
     #[test]

@@ -133,9 +133,20 @@ fn can_build_the_example_under_a_sub_path_with_every_link_resolving() {
             {
                 continue;
             }
-            let path = link.split(['?', '#']).next().unwrap();
+            // Pages link relatively (from anywhere the tree is put); 404.html, served at any
+            // depth, from the base path.
+            let page_url =
+                url::Url::parse(&format!("https://example.org/meetings/{}", file.path)).unwrap();
+            let target = page_url.join(&link).unwrap();
+            if file.path != "404.html" {
+                assert!(
+                    !link.starts_with('/'),
+                    "{}: {link} is not relative",
+                    file.path
+                );
+            }
             checked += 1;
-            match path.strip_prefix("/meetings") {
+            match target.path().strip_prefix("/meetings") {
                 Some(inside) if resolves(root, inside) => {}
                 _ => {
                     broken.insert(format!("{} -> {link}", file.path));
@@ -203,11 +214,127 @@ fn can_show_times_in_the_browsers_zone_without_a_server() {
     // The page is rendered in the community's zone, and a script re-renders it in the
     // browser's zone (or ?tz=) right before </body>.
     assert!(page.contains("<time datetime="));
+    // No inline script (a strict Content-Security-Policy allows the page): the script is a file
+    // of the tree, loaded right before </body>.
     let script_at = page
-        .rfind("Intl.DateTimeFormat")
+        .rfind(r#"<script src="./assets/local-times.js" data-local-times data-zone-from-query data-static>"#)
         .expect("the static-mode script");
     assert!(script_at < page.rfind("</body>").unwrap());
-    assert!(page.contains("URLSearchParams(location.search).get(\"tz\")"));
+    assert!(!page.contains("<script>") && !page.contains("<script data-"));
+    let script = files
+        .iter()
+        .find(|f| f.path == "assets/local-times.js")
+        .unwrap();
+    let script = String::from_utf8(script.body.clone()).unwrap();
+    assert!(script.contains("URLSearchParams(location.search).get(\"tz\")"));
+    assert!(script.contains("function touchpointRegroup"));
+}
+
+/// The text of the exported page at `path`.
+fn exported(files: &[StaticFile], path: &str) -> String {
+    let file = files
+        .iter()
+        .find(|f| f.path == path)
+        .unwrap_or_else(|| panic!("{path} was not written"));
+    String::from_utf8(file.body.clone()).unwrap()
+}
+
+#[test]
+fn can_export_each_calendar_view_and_filter_at_a_path_of_its_own() {
+    let site = example_site("https://example.org/");
+    let files = build::render(&site, now());
+    let agenda = exported(&files, "calendar/index.html");
+    let week = exported(&files, "calendar/week/index.html");
+    let month = exported(&files, "calendar/month/index.html");
+    assert_ne!(agenda, week, "the week view is the agenda");
+    assert_ne!(week, month);
+    assert!(week.contains("class=\"wk "), "no hour grid in the week");
+    assert!(month.contains("<table class=\"month\""));
+    // The view switcher links to the paths, relatively, with no query a static host ignores.
+    assert!(agenda.contains(r#"href="../calendar/week/""#), "{agenda}");
+    assert!(week.contains(r#"href="../../calendar/month/""#));
+    assert!(!agenda.contains("?view="));
+    // Each calendar and group alone, in each view, lists only its own meetings.
+    let openssf = exported(&files, "calendar/week/source/openssf/index.html");
+    assert!(openssf.contains(
+        r#"href="../../../../calendar/week/source/openssf/" aria-current="page">OpenSSF</a>"#
+    ));
+    assert!(
+        openssf.contains("(OpenSSF)"),
+        "no OpenSSF meeting in its own week"
+    );
+    assert!(
+        !openssf.contains("(CHAOSS)"),
+        "a CHAOSS meeting in OpenSSF's week"
+    );
+    let community = exported(&files, "calendar/agenda/source/community/index.html");
+    assert!(community.contains("class=\"title\" href="));
+    assert!(
+        !community.contains("class=\"source\""),
+        "an outside meeting in the community's"
+    );
+    for group in &site.community.groups {
+        for view in ["agenda", "week", "month"] {
+            exported(
+                &files,
+                &format!("calendar/{view}/group/{}/index.html", group.id),
+            );
+        }
+    }
+    // The filters are links (a static host cannot read a form), and no "Earlier"/"Later" that
+    // would show the same period again.
+    assert!(!agenda.contains("<form class=\"filters\""));
+    assert!(agenda.contains(r#"href="../calendar/agenda/source/openssf/""#));
+    assert!(!agenda.contains("rel=\"prev\""));
+    // The agenda's days carry their date, for the browser to regroup them in its zone.
+    assert!(agenda.contains("class=\"agenda-day\" data-day=\"2026-11-"));
+    assert!(agenda.contains("data-zone-label=\"Times in %\""));
+}
+
+#[test]
+fn can_say_how_to_fill_the_outside_calendars_when_the_store_has_none() {
+    let data = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let answer = std::process::Command::new(env!("CARGO_BIN_EXE_touchpoint"))
+        .arg("build")
+        .arg("--data")
+        .arg(data.path())
+        .arg("--out")
+        .arg(out.path().join("site"))
+        .env_remove("TOUCHPOINT_DATABASE_URL")
+        .env_remove("TOUCHPOINT_CONFIG")
+        .output()
+        .unwrap();
+    assert!(answer.status.success());
+    let said = String::from_utf8(answer.stderr).unwrap();
+    assert!(said.contains("openssf, openchain, chaoss"), "{said}");
+    assert!(
+        said.contains("calendar pages, feeds and API answers are"),
+        "{said}"
+    );
+    let refresh = format!("touchpoint refresh --data {}", data.path().display());
+    assert!(said.contains(&refresh), "{said}");
+    // Once refreshed (the example reads sample files), nothing is said.
+    let refreshed = std::process::Command::new(env!("CARGO_BIN_EXE_touchpoint"))
+        .args(["refresh", "--data"])
+        .arg(data.path())
+        .env_remove("TOUCHPOINT_DATABASE_URL")
+        .env_remove("TOUCHPOINT_CONFIG")
+        .output()
+        .unwrap();
+    assert!(refreshed.status.success(), "{refreshed:?}");
+    let again = std::process::Command::new(env!("CARGO_BIN_EXE_touchpoint"))
+        .arg("build")
+        .arg("--data")
+        .arg(data.path())
+        .arg("--out")
+        .arg(out.path().join("site2"))
+        .env_remove("TOUCHPOINT_DATABASE_URL")
+        .env_remove("TOUCHPOINT_CONFIG")
+        .output()
+        .unwrap();
+    let said = String::from_utf8(again.stderr).unwrap();
+    assert!(!said.contains("no stored copy"), "{said}");
 }
 
 #[test]

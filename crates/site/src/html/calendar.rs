@@ -52,6 +52,12 @@ pub struct CalendarParams {
     pub sources: Vec<String>,
     /// Only these groups; empty: all.
     pub groups: Vec<String>,
+    /// Rendered for the static export, where a static host ignores the query: links go to the
+    /// paths of each view and of each calendar or group alone ([`paths::calendar_view`],
+    /// [`paths::calendar_source`], [`paths::calendar_group`]), the filters are links rather than
+    /// a form, and there is no "Earlier" or "Later" (a period other than the build's needs the
+    /// live site).
+    pub export: bool,
 }
 
 /// A query parameter a page cannot use.
@@ -114,16 +120,26 @@ impl CalendarParams {
         }
     }
 
-    /// The `/calendar` link for `view` on `date` with the same filters.
+    /// The link for `view` on `date` with the same filters: the path of the view and of the one
+    /// calendar or group ticked, when that is all, else `/calendar` with the query; `date` is
+    /// left out on the static export (its host would ignore it).
     fn href(&self, site: &Site, view: View, date: Date) -> String {
-        let mut pairs = vec![
-            ("view", view.as_str().to_owned()),
-            ("date", date.to_string()),
-        ];
-        pairs.extend(self.sources.iter().map(|s| ("source", s.clone())));
-        pairs.extend(self.groups.iter().map(|g| ("group", g.clone())));
-        let query = pairs.iter().map(|(key, value)| (*key, value.as_str()));
-        site.href(&paths::calendar().with_query(query))
+        let path = match (self.sources.as_slice(), self.groups.as_slice()) {
+            ([], []) => paths::calendar_view(view),
+            ([id], []) => paths::calendar_source(view, id),
+            ([], [id]) => paths::calendar_group(view, id),
+            _ => {
+                let mut pairs = vec![("view", view.as_str())];
+                pairs.extend(self.sources.iter().map(|s| ("source", s.as_str())));
+                pairs.extend(self.groups.iter().map(|g| ("group", g.as_str())));
+                paths::calendar().with_query(pairs)
+            }
+        };
+        if self.export {
+            site.href(&path)
+        } else {
+            site.href(&path.with_query([("date", date.to_string().as_str())]))
+        }
     }
 }
 
@@ -221,15 +237,33 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
                 }
             }
         }
-        (filter_form(site, params, date))
+        @if params.export {
+            (filter_links(site, params))
+        } @else {
+            (filter_form(site, params, date))
+        }
         div class="period" {
-            a rel="prev" href=(params.href(site, params.view, previous)) { "← Earlier" }
+            @if !params.export {
+                a rel="prev" href=(params.href(site, params.view, previous)) { "← Earlier" }
+            }
             h2 id="period-h" { (heading) }
-            a rel="next" href=(params.href(site, params.view, next)) { "Later →" }
+            @if !params.export {
+                a rel="next" href=(params.href(site, params.view, next)) { "Later →" }
+            }
         }
         p class="today-link" {
-            a href=(params.href(site, params.view, today)) { "Today" }
-            " · times in " (viewer.tz.name)
+            @if params.export {
+                // The week's grid is laid out on the server, in the build's zone; the other
+                // views' times are said again in the visitor's zone by local-times.js.
+                @if params.view == View::Week {
+                    "Times in " (viewer.tz.name) " (this copy of the site lays the week out in it)"
+                } @else {
+                    span data-zone-label="Times in %" { "Times in " (viewer.tz.name) }
+                }
+            } @else {
+                a href=(params.href(site, params.view, today)) { "Today" }
+                " · times in " (viewer.tz.name)
+            }
         }
         @if cut {
             p class="more" role="status" {
@@ -305,6 +339,46 @@ fn filter_form(site: &Site, params: &CalendarParams, date: Date) -> Markup {
     }
 }
 
+/// The filters of the static export: links to each calendar and each group alone in the same
+/// view (the paths it writes), since a static host cannot read a form's query.
+fn filter_links(site: &Site, params: &CalendarParams) -> Markup {
+    let view = params.view;
+    let current = |path: &paths::SitePath| {
+        let mine = params.clone();
+        let shown = match (mine.sources.as_slice(), mine.groups.as_slice()) {
+            ([], []) => paths::calendar_view(view),
+            ([id], []) => paths::calendar_source(view, id),
+            ([], [id]) => paths::calendar_group(view, id),
+            _ => paths::calendar(),
+        };
+        (shown == *path).then_some("page")
+    };
+    let all = paths::calendar_view(view);
+    html! {
+        nav class="filters" aria-label="Show one calendar or group" {
+            p {
+                "Calendars: "
+                a href=(site.href(&all)) aria-current=[current(&all)] { "All" }
+                @for (id, name) in IdKind::Source.ids(site) {
+                    @let path = paths::calendar_source(view, &id);
+                    " · " a href=(site.href(&path)) aria-current=[current(&path)] { (name) }
+                }
+            }
+            @if !site.community.groups.is_empty() {
+                p {
+                    "Working groups: "
+                    @for (i, group) in site.community.groups.iter().enumerate() {
+                        @let path = paths::calendar_group(view, &group.id);
+                        @if i > 0 { " · " }
+                        a href=(site.href(&path)) aria-current=[current(&path)] { (group.title) }
+                    }
+                }
+            }
+            p class="hint" { "This copy of the site shows one calendar or group at a time." }
+        }
+    }
+}
+
 /// What an empty period says: nothing at all, or nothing for the ticked boxes, naming the ticked
 /// groups that have no meetings.
 fn nothing(site: &Site, params: &CalendarParams) -> Markup {
@@ -347,7 +421,7 @@ fn agenda(
             (nothing(site, params))
         }
         @for (day, items) in busy {
-            section class="agenda-day" aria-label=(day.strftime("%A %-d %B %Y").to_string()) {
+            section class="agenda-day" data-day=(day) aria-label=(day.strftime("%A %-d %B %Y").to_string()) {
                 h3 { (day_heading(*day, today)) }
                 ul class="occurrences" {
                     @for item in items { (occurrence(site, viewer, now, item)) }
@@ -362,7 +436,7 @@ fn compact(site: &Site, viewer: &Viewer, now: Timestamp, item: &Item<'_>) -> Mar
     html! {
         li class={ "occ" @if item.cancelled() { " cancelled" } } {
             (swatch(item))
-            time datetime=(Viewer::machine(item.start_at)) {
+            time datetime=(Viewer::machine(item.start_at)) data-clock=[(!item.all_day()).then_some("")] {
                 @if item.all_day() { "All day" } @else { (viewer.clock(item.start_at)) }
             }
             " " (title_link(site, item))

@@ -223,7 +223,7 @@ fn source_card(site: &Site, viewer: &Viewer, source: &Source, now: Timestamp) ->
             (next_list(site, viewer, now, &next))
             (subscribe(site, &paths::source_feed(&source.decl.id), &source.decl.name, &format!("source-{}", source.decl.id)))
             p {
-                a href=(site.href(&paths::calendar().with_query([("source", &*source.decl.id)]))) { "In the calendar" }
+                a href=(site.href(&paths::calendar_source(super::View::Agenda, &source.decl.id))) { "In the calendar" }
                 @if let Some(url) = source.decl.public_url() {
                     " · " a href=(url) { "Original feed" }
                 }

@@ -40,10 +40,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         .map(|source| source.decl.id.as_str())
         .collect();
     if !missing.is_empty() {
-        eprintln!(
-            "warning: no stored copy of {} (run `touchpoint refresh` first); their feeds are empty",
-            missing.join(", ")
-        );
+        eprintln!("{}", missing_calendars(&missing, &args));
     }
     let files = render(&site, Timestamp::now());
     write(&args.out, &files)?;
@@ -53,6 +50,29 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         args.out.as_os_str().to_string_lossy()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// What `build` says when outside calendars have no stored copy in the store it read: their
+/// pages, feeds and API answers will be empty, and how to fill them (`touchpoint refresh` into
+/// the same store, then `build` again).
+pub fn missing_calendars(missing: &[&str], args: &BuildArgs) -> String {
+    let store = match &args.store.database {
+        Some(_) => "--database URL".to_owned(),
+        None => format!("--data {}", args.store.data.display()),
+    };
+    let config = match &args.config.config {
+        Some(path) => format!("--config {} ", path.display()),
+        None => String::new(),
+    };
+    format!(
+        "warning: no stored copy of the outside calendars {} in the store ({store}), so the \
+         export shows none of their meetings: their calendar pages, feeds and API answers are \
+         empty.\nTo fill them, fetch them into that store first, then build again:\n  \
+         touchpoint refresh {config}{store}\n  \
+         touchpoint build {config}{store} --out {out}",
+        missing.join(", "),
+        out = args.out.display(),
+    )
 }
 
 /// Write `files` under `out` (created when missing), with a progress bar on a terminal.

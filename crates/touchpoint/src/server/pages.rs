@@ -34,6 +34,8 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route(route::HOME, get(home))
         .route(route::CALENDAR, get(calendar))
+        .route(route::CALENDAR_VIEW, get(calendar_path))
+        .route(route::CALENDAR_FILTERED, get(calendar_path))
         .route(route::SERIES, get(series))
         .route(route::SERIES_OCCURRENCE, get(series_occurrence))
         .route(route::GROUPS, get(groups))
@@ -41,6 +43,7 @@ pub fn routes() -> Router<AppState> {
         .route(route::PLANNER, get(planner))
         .route(route::HEALTH, get(health))
         .route(route::SCRIPT, get(script))
+        .route(route::LOCAL_TIMES, get(local_times))
         .route(route::ZONES, get(zones))
         .route(route::FAVICON, get(favicon))
         .route(route::FAVICON_ICO, get(no_favicon_ico))
@@ -222,6 +225,12 @@ async fn groups(visit: Visit) -> Page {
 }
 
 async fn calendar(visit: Visit) -> Result<Page, Response> {
+    calendar_page(visit)
+}
+
+// The `Response` is what every handler returns; boxing it only here would gain nothing.
+#[allow(clippy::result_large_err)]
+fn calendar_page(visit: Visit) -> Result<Page, Response> {
     let params = CalendarParams::from_query(&visit.query).map_err(|e| visit.bad_params(&e))?;
     params
         .filter()
@@ -229,6 +238,29 @@ async fn calendar(visit: Visit) -> Result<Page, Response> {
         .map_err(|e| visit.unknown_id(&e))?;
     let markup = html::calendar(&visit.site, &visit.viewer, visit.now, &params);
     Ok(visit.page(markup))
+}
+
+/// `/calendar/{view}` and `/calendar/{view}/{kind}/{id}`: the same page as `/calendar` with
+/// `?view=` (and `?source=` or `?group=`) read from the path; the query may add to them. These
+/// are the paths the static export writes for each view and filter.
+async fn calendar_path(
+    Path(parts): Path<std::collections::HashMap<String, String>>,
+    mut visit: Visit,
+) -> Result<Page, Response> {
+    let mut pairs = vec![("view", parts.get("view").cloned().unwrap_or_default())];
+    match (parts.get("kind").map(String::as_str), parts.get("id")) {
+        (None, _) => {}
+        (Some(kind @ ("source" | "group")), Some(id)) => pairs.push((kind, id.clone())),
+        _ => return Err(StatusCode::NOT_FOUND.into_response()),
+    }
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    query.extend_pairs(pairs);
+    let mut query = query.finish();
+    if !visit.query.is_empty() {
+        query = format!("{query}&{}", visit.query);
+    }
+    visit.query = query;
+    calendar_page(visit)
 }
 
 async fn planner(visit: Visit) -> Result<Page, Response> {
@@ -318,13 +350,13 @@ async fn script() -> Response {
         .into_response()
 }
 
-async fn zones() -> Response {
+async fn local_times() -> Response {
     (
         [
-            (header::CONTENT_TYPE, "application/json"),
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
             (header::CACHE_CONTROL, "public, max-age=86400"),
         ],
-        html::zones_json(),
+        html::LOCAL_TIMES_JS,
     )
         .into_response()
 }
@@ -345,6 +377,17 @@ async fn no_favicon_ico() -> Response {
     (
         StatusCode::NO_CONTENT,
         [(header::CACHE_CONTROL, "public, max-age=86400")],
+    )
+        .into_response()
+}
+
+async fn zones() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "application/json"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        html::zones_json(),
     )
         .into_response()
 }

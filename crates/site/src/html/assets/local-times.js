@@ -6,12 +6,16 @@
 // "Thu 26 Nov 2026, 13:00–14:00" in the zone — the pages' own format, English like them, with a
 // 12- or 24-hour clock chosen by the rule the server applies to Accept-Language (below); one
 // with data-all-day keeps the server's text, and one whose datetime is a date ("2026-11-26")
-// shows that date. Each element with data-moved-from (and data-start) says "moved from Mon 21
-// Dec" in the zone. Inline in a page, the <script>'s own attributes say what to do:
+// shows that date; a <time datetime=START data-clock> shows the clock alone. Each element with
+// data-moved-from (and data-start) says "moved from Mon 21 Dec" in the zone. Inline in a page
+// (or loaded from /assets/local-times.js by the static export's pages), the <script>'s own
+// attributes say what to do:
 //   data-local-times       run on this page
 //   data-tz="Area/City"    show this zone (else the browser's)
 //   data-zone-from-query   show the zone `?tz=` names, when the browser knows it
 //   data-zone-names        add the zone's abbreviation to every time
+//   data-static            a page of the static export: regroup the agenda's days in the zone
+//                          and keep "Starts in …" live (touchpointRegroup, touchpointMarkers)
 // and <html data-tz>, the #tz input and every element with data-zone-label then name the zone
 // (the label's value, when it has one, is a template: "Times in %.").
 // The component calls touchpointLocalTimes(root, zone, names) on its shadow root.
@@ -66,6 +70,12 @@ function touchpointLocalTimes(root, zone, names) {
   function zoneName(at) {
     var p = parts(f.zone, at);
     return p.timeZoneName ? " " + p.timeZoneName : "";
+  }
+  // A clock alone (a month cell's "13:00"): data-clock on a <time datetime=START>.
+  var clocks = root.querySelectorAll("time[datetime][data-clock]");
+  for (var k = 0; k < clocks.length; k++) {
+    var at = new Date(clocks[k].getAttribute("datetime"));
+    if (!isNaN(at)) clocks[k].textContent = clock(parts(f.at, at));
   }
   var times = root.querySelectorAll("time[datetime][data-end]");
   for (var i = 0; i < times.length; i++) {
@@ -136,6 +146,103 @@ function touchpointCadence(el, here, zone, parts, clock) {
   return same ? local : local + " (" + list(days) + " " + clock(t) + " " + abbreviation(anchorZone) + ")";
 }
 
+// The agenda's days (<section class="agenda-day" data-day="YYYY-MM-DD">, each with an <h3> and
+// a list of occurrences) regrouped in `zone`: a meeting at 23:30 UTC on Monday is listed under
+// Tuesday in Auckland. Headings are written as the server writes them ("Tue 1 Dec 2026" and a
+// "Today" badge), sections in date order; an all-day meeting keeps its section's day.
+function touchpointRegroup(root, zone) {
+  "use strict";
+  var sections = root.querySelectorAll("section.agenda-day[data-day]");
+  if (!sections.length) return;
+  var key = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: zone });
+  var short = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  var long = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  function label(format, day) {
+    var p = {};
+    format.formatToParts(new Date(day + "T12:00:00Z")).forEach(function (x) { p[x.type] = x.value; });
+    return p.weekday + " " + p.day + " " + p.month + " " + p.year;
+  }
+  var parent = sections[0].parentNode, after = sections[sections.length - 1].nextSibling;
+  var days = {};
+  for (var i = 0; i < sections.length; i++) {
+    var items = sections[i].querySelectorAll("li.occ");
+    for (var j = 0; j < items.length; j++) {
+      var time = items[j].querySelector("time[datetime][data-end]");
+      var day = sections[i].getAttribute("data-day");
+      if (time && !time.hasAttribute("data-all-day") && time.getAttribute("datetime").indexOf("T") >= 0) {
+        var at = new Date(time.getAttribute("datetime"));
+        if (!isNaN(at)) day = key.format(at);
+      }
+      (days[day] = days[day] || []).push(items[j]);
+    }
+    parent.removeChild(sections[i]);
+  }
+  var today = key.format(new Date());
+  Object.keys(days).sort().forEach(function (day) {
+    var section = document.createElement("section");
+    section.className = "agenda-day";
+    section.setAttribute("data-day", day);
+    section.setAttribute("aria-label", label(long, day));
+    var h = document.createElement("h3");
+    h.textContent = label(short, day);
+    if (day === today) {
+      var badge = document.createElement("span");
+      badge.className = "today-badge";
+      badge.textContent = "Today";
+      h.appendChild(document.createTextNode(" "));
+      h.appendChild(badge);
+    }
+    var list = document.createElement("ul");
+    list.className = "occurrences";
+    days[day].forEach(function (li) { list.appendChild(li); });
+    section.appendChild(h);
+    section.appendChild(list);
+    parent.insertBefore(section, after);
+  });
+}
+
+// "Happening now" / "Starts in 2 h 5 min" beside each occurrence (li.occ with a <time
+// datetime=START data-end=END>), by the rule of touchpoint_site::when::relative_marker, kept
+// up to date every 30 seconds: the static export's pages were rendered at build time.
+function touchpointMarkers(root) {
+  "use strict";
+  function said(start, end, now) {
+    if (start <= now && now < end) return "Happening now";
+    var ahead = (start - now) / 1000;
+    if (ahead <= 0 || ahead > 24 * 3600) return null;
+    var minutes = Math.floor((ahead + 59) / 60), h = Math.floor(minutes / 60), m = minutes % 60;
+    if (h === 0) return "Starts in " + m + " min";
+    if (h >= 3 || m === 0) return "Starts in " + h + " h";
+    return "Starts in " + h + " h " + m + " min";
+  }
+  var items = root.querySelectorAll("li.occ:not(.cancelled)");
+  function tick() {
+    var now = Date.now();
+    for (var i = 0; i < items.length; i++) {
+      var time = items[i].querySelector("time[datetime][data-end]:not([data-all-day])");
+      var mark = items[i].querySelector("strong.marker");
+      if (!time) continue;
+      var start = Date.parse(time.getAttribute("datetime")), end = Date.parse(time.getAttribute("data-end"));
+      var text = isNaN(start) || isNaN(end) ? null : said(start, end, now);
+      if (!text) {
+        if (mark) mark.hidden = true;
+        continue;
+      }
+      if (!mark) {
+        mark = document.createElement("strong");
+        var before = items[i].querySelector(".moved") || items[i].querySelector(".source") || items[i].querySelector(".title");
+        items[i].insertBefore(mark, before ? before.nextSibling : null);
+        items[i].insertBefore(document.createTextNode(" "), mark);
+      }
+      mark.hidden = false;
+      mark.className = start <= now ? "marker now" : "marker";
+      if (mark.textContent !== text) mark.textContent = text;
+    }
+  }
+  tick();
+  setInterval(tick, 30000);
+}
+
 (function () {
   "use strict";
   var script = typeof document !== "undefined" ? document.currentScript : null;
@@ -149,6 +256,10 @@ function touchpointCadence(el, here, zone, parts, clock) {
   if (shown === null && zone) shown = touchpointLocalTimes(document, undefined, names);
   if (!shown) return;
   document.documentElement.setAttribute("data-tz", shown);
+  if (script.hasAttribute("data-static")) {
+    touchpointRegroup(document, shown);
+    touchpointMarkers(document);
+  }
   var labels = document.querySelectorAll("[data-zone-label]");
   for (var i = 0; i < labels.length; i++) {
     var template = labels[i].getAttribute("data-zone-label");
