@@ -261,3 +261,84 @@ digest = "monday 08:00"
     let tuesday = run(&site, "2026-12-01T07:30:00Z", None);
     assert!(tuesday.messages.iter().all(|m| m.occurrence != "digest"));
 }
+
+/// An outside calendar's copy, as the store would hold it, with one event at `start` (UTC).
+fn feed(start: &str, status: &str) -> touchpoint_site::Source {
+    let ics = format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\n\
+         UID:tac@openssf.example\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:{start}\r\n\
+         DURATION:PT1H\r\nSUMMARY:TAC meeting\r\nSTATUS:{status}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    );
+    let calendar = touchpoint_calendar::parse(ics.as_bytes()).unwrap().calendar;
+    source(Some(calendar))
+}
+
+fn source(calendar: Option<touchpoint_calendar::Calendar>) -> touchpoint_site::Source {
+    touchpoint_site::Source {
+        decl: touchpoint_community::CalendarSource {
+            id: "openssf".into(),
+            name: "OpenSSF".into(),
+            location: touchpoint_community::Location::Url("https://example.org/tac.ics".into()),
+            colour: None,
+            refresh: std::time::Duration::from_secs(900),
+        },
+        status: if calendar.is_some() {
+            touchpoint_site::SourceStatus::Ok
+        } else {
+            touchpoint_site::SourceStatus::Error
+        },
+        calendar,
+        last_success: None,
+        last_attempt: None,
+        next_attempt: None,
+        last_error: None,
+        summary: None,
+    }
+}
+
+fn with_feed(source: touchpoint_site::Source) -> Site {
+    let text = community("", CHAT).replace(
+        "[[announce]]",
+        "[[calendars]]\nid = \"openssf\"\nname = \"OpenSSF\"\nurl = \"https://example.org/tac.ics\"\n\n[[announce]]",
+    );
+    let community = touchpoint_community::parse(&text).unwrap().community;
+    Site::new(community, vec![source], Timestamp::UNIX_EPOCH)
+}
+
+#[test]
+fn can_announce_a_move_and_a_cancellation_an_outside_feed_refresh_brings() {
+    let before = with_feed(feed("20261207T160000Z", "CONFIRMED"));
+    let first = run(&before, "2026-11-30T08:00:00Z", None);
+    let changed = |site: &Site, previous: &Snapshot| -> Vec<(String, Change)> {
+        run(site, "2026-11-30T09:00:00Z", Some(previous))
+            .messages
+            .into_iter()
+            .filter_map(|m| match m.content {
+                Content::Change { occurrence, change } if occurrence.source.is_some() => {
+                    Some((occurrence.start.to_string(), change))
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    // The refresh moves the TAC meeting by an hour.
+    let moved = with_feed(feed("20261207T170000Z", "CONFIRMED"));
+    assert_eq!(
+        changed(&moved, &first.snapshot),
+        [(
+            "2026-12-07T17:00:00Z".to_owned(),
+            Change::Moved {
+                from: "2026-12-07T16:00:00Z".parse().unwrap()
+            }
+        )]
+    );
+    // Or cancels it.
+    let cancelled = with_feed(feed("20261207T160000Z", "CANCELLED"));
+    assert_eq!(
+        changed(&cancelled, &first.snapshot),
+        [("2026-12-07T16:00:00Z".to_owned(), Change::Cancelled)]
+    );
+    // A feed whose copy is gone (never fetched here) is not a flood of cancellations.
+    let unavailable = with_feed(source(None));
+    assert!(changed(&unavailable, &first.snapshot).is_empty());
+}
