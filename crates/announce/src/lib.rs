@@ -3,16 +3,16 @@
 //!
 //! Three parts, from pure to I/O:
 //!
-//! - [`plan`] (module `plan`, pure): given the compiled [`Site`](touchpoint_site::Site), the
+//! - [`mod@plan`] (pure): given the compiled [`Site`](touchpoint_site::Site), the
 //!   community's `[[announce]]` channels, "now" and the [`Snapshot`] of occurrences known at the
 //!   previous round, which [`Message`]s are due — reminders at each channel's leads, a notice
 //!   for each occurrence cancelled, moved or added within the coming days, the weekly digest —
 //!   and the snapshot to keep for the next round. Every message has a key (channel, occurrence,
 //!   kind): the caller's outbox sends each key once, so planning twice plans nothing new.
-//! - [`format`] (pure): one message as its channel wants it — Slack mrkdwn blocks, a Discord
+//! - [`mod@format`] (pure): one message as its channel wants it — Slack mrkdwn blocks, a Discord
 //!   embed, Matrix HTML with a plain body, an email's text and HTML parts with the occurrence
 //!   as an iCalendar attachment (METHOD:PUBLISH), the generic webhook's documented JSON.
-//! - [`send`]: the senders — HTTP through reqwest, SMTP through lettre (STARTTLS or TLS, AUTH)
+//! - [`mod@send`]: the senders — HTTP through reqwest, SMTP through lettre (STARTTLS or TLS, AUTH)
 //!   — with the secrets read from the environment variables the community file names, through
 //!   a lookup the caller gives (tests pass their own). No secret is ever part of an error.
 //!
