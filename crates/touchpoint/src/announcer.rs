@@ -5,7 +5,7 @@
 //! exactly one sends; the embedded store always grants it):
 //!
 //! 1. plan the messages due now from the site being served and the snapshot of occurrences the
-//!    previous round kept ([`touchpoint_announce::plan`]);
+//!    previous round kept ([`touchpoint_announce::plan()`]);
 //! 2. put them in the store's outbox, keyed by (channel, occurrence, kind): a key already there
 //!    is left alone, so a restart, a second replica or a second `touchpoint announce` with the
 //!    same "now" adds nothing; then keep the new snapshot;
