@@ -487,7 +487,7 @@ fn month(
                                 @if day.month() != date.month() { "other" }
                                 @if *day == today { " is-today" }
                                 @if items.is_empty() { " free" }
-                            } {
+                            } data-day=(day) {
                                 span class="dnum" aria-hidden="true" { (day.day()) }
                                 span class="dlabel" { (day_heading(*day, today)) }
                                 @if !items.is_empty() {

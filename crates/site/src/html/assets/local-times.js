@@ -14,8 +14,9 @@
 //   data-tz="Area/City"    show this zone (else the browser's)
 //   data-zone-from-query   show the zone `?tz=` names, when the browser knows it
 //   data-zone-names        add the zone's abbreviation to every time
-//   data-static            a page of the static export: regroup the agenda's days in the zone
-//                          and keep "Starts in …" live (touchpointRegroup, touchpointMarkers)
+//   data-static            a page of the static export: regroup the agenda's days and the
+//                          month's cells in the zone and keep "Starts in …" live
+//                          (touchpointRegroup, touchpointMonth, touchpointMarkers)
 // and <html data-tz>, the #tz input and every element with data-zone-label then name the zone
 // (the label's value, when it has one, is a template: "Times in %.").
 // The component calls touchpointLocalTimes(root, zone, names) on its shadow root.
@@ -201,6 +202,51 @@ function touchpointRegroup(root, zone) {
   });
 }
 
+// The month's cells (<td data-day="YYYY-MM-DD"> in table.month) in `zone`: each timed meeting
+// (a <time datetime=START data-clock>) moves to the cell of its day there, in time order, and
+// the cell of today there is marked.
+function touchpointMonth(root, zone) {
+  "use strict";
+  var cells = root.querySelectorAll("table.month td[data-day]");
+  if (!cells.length) return;
+  var key = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: zone });
+  var byDay = {}, i;
+  for (i = 0; i < cells.length; i++) byDay[cells[i].getAttribute("data-day")] = cells[i];
+  function start(li) {
+    var time = li.querySelector("time[datetime]");
+    return time ? Date.parse(time.getAttribute("datetime")) : NaN;
+  }
+  var items = root.querySelectorAll("table.month td[data-day] li.occ"), moves = [];
+  for (i = 0; i < items.length; i++) {
+    var time = items[i].querySelector("time[datetime][data-clock]");
+    if (!time) continue;
+    var day = key.format(new Date(time.getAttribute("datetime")));
+    var cell = items[i].closest("td");
+    if (day !== cell.getAttribute("data-day") && byDay[day]) moves.push([items[i], byDay[day]]);
+  }
+  moves.forEach(function (move) {
+    var li = move[0], td = move[1], list = td.querySelector("ul.occurrences");
+    if (!list) {
+      list = document.createElement("ul");
+      list.className = "occurrences";
+      td.insertBefore(list, td.querySelector("a.more-day"));
+    }
+    var at = start(li), next = null;
+    for (var j = 0; j < list.children.length && !next; j++) {
+      if (start(list.children[j]) > at) next = list.children[j];
+    }
+    list.insertBefore(li, next);
+  });
+  var today = key.format(new Date());
+  for (i = 0; i < cells.length; i++) {
+    var list = cells[i].querySelector("ul.occurrences");
+    if (list && !list.children.length) list.parentNode.removeChild(list);
+    var empty = !cells[i].querySelector("li.occ");
+    cells[i].classList.toggle("free", empty);
+    cells[i].classList.toggle("is-today", cells[i].getAttribute("data-day") === today);
+  }
+}
+
 // "Happening now" / "Starts in 2 h 5 min" beside each occurrence (li.occ with a <time
 // datetime=START data-end=END>), by the rule of touchpoint_site::when::relative_marker, kept
 // up to date every 30 seconds: the static export's pages were rendered at build time.
@@ -258,12 +304,18 @@ function touchpointMarkers(root) {
   document.documentElement.setAttribute("data-tz", shown);
   if (script.hasAttribute("data-static")) {
     touchpointRegroup(document, shown);
+    touchpointMonth(document, shown);
     touchpointMarkers(document);
   }
   var labels = document.querySelectorAll("[data-zone-label]");
+  // The static export's week grid is laid out on the server, in the build's zone: say so
+  // wherever the page names the zone its times are in.
+  var grid = document.querySelector(".wk[data-tz]");
+  var gridZone = grid && grid.getAttribute("data-tz") !== shown ? grid.getAttribute("data-tz") : "";
   for (var i = 0; i < labels.length; i++) {
     var template = labels[i].getAttribute("data-zone-label");
-    labels[i].textContent = template ? template.replace("%", shown) : shown;
+    labels[i].textContent = (template ? template.replace("%", shown) : shown) +
+      (gridZone ? " (the week's grid: " + gridZone + ")" : "");
   }
   var input = document.getElementById("tz");
   if (input) input.value = shown;
