@@ -247,11 +247,11 @@ async fn can_start_the_default_week_today_on_a_weekend() {
     assert!(week.body.contains(">7 days from Sat 5 Dec 2026<"));
     assert!(
         week.body
-            .contains(r#"rel="prev" href="/calendar?view=week&amp;date=2026-11-30""#)
+            .contains(r#"rel="prev" href="/calendar/week?date=2026-11-30""#)
     );
     assert!(
         week.body
-            .contains(r#"rel="next" href="/calendar?view=week&amp;date=2026-12-14""#)
+            .contains(r#"rel="next" href="/calendar/week?date=2026-12-14""#)
     );
     // A week asked for by date is Monday to Sunday, and so is today's on a weekday.
     let asked = get(&saturday, "/calendar?view=week&date=2026-12-19").await;
@@ -338,7 +338,7 @@ async fn can_keep_month_cells_small_with_more_links_to_the_days_agenda() {
     assert_eq!(cell.matches(r#"<li class="occ"#).count(), 2, "{cell}");
     assert!(
         cell.contains(
-            r#"<a class="more-day" href="/calendar?view=agenda&amp;date=2027-03-10">+2 more"#
+            r#"<a class="more-day" href="/calendar?date=2027-03-10">+2 more"#
         ),
         "{cell}"
     );

@@ -158,12 +158,12 @@ async fn can_show_a_week_of_seven_days_and_a_month_grid() {
     assert!(
         month
             .body
-            .contains(r#"href="/calendar?view=month&amp;date=2027-01-01""#)
+            .contains(r#"href="/calendar/month?date=2027-01-01""#)
     );
     assert!(
         month
             .body
-            .contains(r#"href="/calendar?view=month&amp;date=2026-11-01""#)
+            .contains(r#"href="/calendar/month?date=2026-11-01""#)
     );
 }
 
