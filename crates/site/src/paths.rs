@@ -46,6 +46,8 @@ pub mod route {
     pub const GROUP: &str = "/groups/{file}";
     /// The time planner.
     pub const PLANNER: &str = "/planner";
+    /// The planner's city suggestions (`?q=`), as JSON.
+    pub const PLANNER_CITIES: &str = "/planner/cities.json";
     /// The feed-health page.
     pub const HEALTH: &str = "/health";
 
@@ -207,6 +209,8 @@ fixed_paths! {
     groups: GROUPS, Page;
     /// `/planner`: the time planner.
     planner: PLANNER, Page;
+    /// `/planner/cities.json`: the planner's city suggestions (a search: it needs a server).
+    planner_cities: PLANNER_CITIES, Served;
     /// `/health`: the feed-health page.
     health: HEALTH, Page;
     /// `/assets/site.css`.
@@ -323,6 +327,7 @@ pub fn every(site: &Site, now: Timestamp) -> Vec<SitePath> {
         calendar_view(View::Month),
         groups(),
         planner(),
+        planner_cities(),
         health(),
         stylesheet(),
         script(),

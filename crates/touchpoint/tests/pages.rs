@@ -314,11 +314,11 @@ async fn can_plan_a_meeting_across_cities_and_flag_the_weeks_us_and_eu_clocks_di
     assert_eq!(answer.status, StatusCode::OK);
     let plan = text(&answer.body, r#"<table class="plan">"#, "</table>");
     assert!(
-        plan.contains("Berlin Europe/Berlin 17:00–18:00 Tue 16 Mar UTC+01 · Outside working hours"),
+        plan.contains("Berlin × 17:00–18:00 Tue · UTC+1 Europe/Berlin · Working hours"),
         "{plan}"
     );
     assert!(
-        plan.contains("New York America/New_York 12:00–13:00 Tue 16 Mar UTC-04 · Working hours"),
+        plan.contains("New York × 12:00–13:00 Tue · UTC−4 America/New_York · Working hours"),
         "{plan}"
     );
     let shifts = text(&answer.body, r#"<h2 id="dst-h">"#, "</section>");
@@ -334,7 +334,7 @@ async fn can_plan_a_meeting_across_cities_and_flag_the_weeks_us_and_eu_clocks_di
     assert!(
         series
             .body
-            .contains("Unknown time zones left out: Nowhere/City")
+            .contains("Unknown cities left out: Nowhere/City")
     );
     // The share link keeps the known cities only, form-encoded as the planner's form sends them.
     assert!(series.body.contains(

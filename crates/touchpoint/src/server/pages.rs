@@ -15,7 +15,7 @@
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::{FromRequestParts, Path, State};
+use axum::extract::{FromRequestParts, Path, RawQuery, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
@@ -41,6 +41,7 @@ pub fn routes() -> Router<AppState> {
         .route(route::GROUPS, get(groups))
         .route(route::GROUP, get(group))
         .route(route::PLANNER, get(planner))
+        .route(route::PLANNER_CITIES, get(planner_cities))
         .route(route::HEALTH, get(health))
         .route(route::SCRIPT, get(script))
         .route(route::LOCAL_TIMES, get(local_times))
@@ -267,6 +268,23 @@ async fn planner(visit: Visit) -> Result<Page, Response> {
     let params = PlannerParams::from_query(&visit.query).map_err(|e| visit.bad_params(&e))?;
     let markup = html::planner(&visit.site, &visit.viewer, visit.now, &params);
     Ok(visit.page(markup))
+}
+
+/// `/planner/cities.json?q=`: the places a planner search finds, for the add form's suggestions.
+async fn planner_cities(RawQuery(query): RawQuery) -> Response {
+    let asked = html::query_pairs(query.as_deref().unwrap_or_default())
+        .into_iter()
+        .find(|(key, _)| key == "q")
+        .map(|(_, value)| value)
+        .unwrap_or_default();
+    (
+        [
+            (header::CONTENT_TYPE, "application/json"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        html::planner::cities_json(&asked),
+    )
+        .into_response()
 }
 
 /// A page renderer of one series or group, by id.

@@ -163,11 +163,20 @@
   }
 
   // The planner (html/planner): a click on any hour of the strip picks its column (the link in
-  // the column's heading, which works alone with JavaScript off), and the "Add a city" field
-  // suggests places while typing from /planner/cities.json. Where that answer is missing (the
-  // static export has no server to search), the field keeps working as a plain form.
+  // the column's heading, which works alone with JavaScript off); the "scroll sideways" line
+  // shows only when the strip overflows; and the "Add a city" field suggests places while
+  // typing from /planner/cities.json. Where that answer is missing (the static export has no
+  // server to search), the field stays a plain form.
   function planner() {
     var table = document.querySelector("table.plan");
+    var box = document.querySelector(".strip-wrap");
+    var hint = document.getElementById("strip-hint");
+    if (box && hint) {
+      // The "scroll sideways" line only where there is something to scroll to.
+      var fits = function () { hint.hidden = box.scrollWidth <= box.clientWidth; };
+      fits();
+      window.addEventListener("resize", fits);
+    }
     if (table) {
       table.addEventListener("click", function (event) {
         var cell = event.target.closest("td[data-col]");
@@ -209,4 +218,5 @@
   copyButtons();
   nextUp();
   weekNow();
+  planner();
 })();

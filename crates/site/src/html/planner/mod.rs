@@ -1,38 +1,50 @@
 //! `/planner`: one meeting (a series, or any date-time in any zone) shown across the cities a
-//! visitor chooses, with each city's working hours shaded and the coming daylight-saving changes
-//! that move the meeting for some of them flagged — the weeks when US and EU clocks disagree.
-//! Everything is in the URL, so a plan is shared by sharing the link.
+//! visitor chooses, hour by hour, with each city's working hours shaded, the start times that
+//! put the most cities inside working hours suggested, local times that do not exist or happen
+//! twice flagged, and the coming daylight-saving changes that move the meeting for some cities
+//! listed — the weeks when US and EU clocks disagree.
+//!
+//! Everything is in the URL, so a plan is shared by sharing the link: cities are added one at a
+//! time with a plain GET form (`?city=Tokyo`, searched on the server, so it works with
+//! JavaScript off), removed with a link each, and an hour is picked with a link that sets
+//! `at` and `zone`. site.js only adds suggestions while typing ([`cities_json`]) and lets a
+//! click on any hour of a column pick that column.
+
+pub mod cities;
+pub mod clock;
 
 use jiff::civil::DateTime;
-use jiff::tz::TimeZone;
-use jiff::{Timestamp, ToSpan};
+use jiff::{SignedDuration, Timestamp, ToSpan};
 use maud::{Markup, html};
 use touchpoint_calendar::{Tz, wall_to_instant};
 
+use self::cities::{Pick, Place};
+use self::clock::{WallClock, offset_text};
 use super::calendar::ParamError;
 use super::layout::{Nav, layout, query_pairs};
 use crate::{Filter, Site, Viewer, paths};
 
-/// The cities shown when the visitor names none (after the visitor's own zone).
+/// The cities shown when the visitor names none (after the visitor's own zone): address
+/// tokens, as [`cities::resolve`] reads them.
 pub const DEFAULT_CITIES: [&str; 6] = [
-    "America/Los_Angeles",
-    "America/New_York",
-    "Europe/London",
-    "Europe/Berlin",
-    "Asia/Kolkata",
-    "Asia/Tokyo",
+    "los-angeles-us-ca",
+    "new-york-city-us-ny",
+    "london-gb",
+    "berlin-de",
+    "bengaluru-in",
+    "tokyo-jp",
 ];
-
-/// Local working hours, shaded: from 09:00 to 17:00.
-pub const WORK_START: i8 = 9;
-/// End of the working day (exclusive).
-pub const WORK_END: i8 = 17;
 
 /// How far ahead the planner looks for clock changes, in days.
 pub const LOOKAHEAD_DAYS: i64 = 365;
 
-/// What `/planner` shows: `?series=ID`, or `?at=YYYY-MM-DDTHH:MM&zone=Area/City`, and
-/// `&cities=Europe/Berlin,America/New_York,...`.
+/// The hour strip: this many hours before the meeting's hour …
+const HOURS_BEFORE: i64 = 3;
+/// … and this many in all (a whole day, so every start time is there once).
+const HOURS_SHOWN: i64 = 24;
+
+/// What `/planner` shows: `?series=ID`, or `?at=YYYY-MM-DDTHH:MM&zone=Area/City`, with
+/// `&cities=tokyo-jp,Europe/Berlin,...` and `&city=São Paulo` to add one.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PlannerParams {
     /// A series of the community.
@@ -41,8 +53,11 @@ pub struct PlannerParams {
     pub at: Option<DateTime>,
     /// The zone of `at`; `None`: the viewer's.
     pub zone: Option<String>,
-    /// IANA zone names; empty: the viewer's zone and [`DEFAULT_CITIES`].
+    /// The cities: IANA zone names, city keys (`bengaluru-in`) or exact city names; empty: the
+    /// viewer's zone and [`DEFAULT_CITIES`].
     pub cities: Vec<String>,
+    /// A city to search for and add.
+    pub city: Option<String>,
 }
 
 impl PlannerParams {
@@ -64,13 +79,14 @@ impl PlannerParams {
                     })?)
                 }
                 "zone" => params.zone = Some(value.to_owned()),
-                "cities" | "city" => params.cities.extend(
+                "cities" => params.cities.extend(
                     value
-                        .split([',', ' ', '\n'])
+                        .split([',', '\n'])
                         .map(str::trim)
                         .filter(|c| !c.is_empty())
                         .map(str::to_owned),
                 ),
+                "city" => params.city = Some(value.to_owned()),
                 _ => {}
             }
         }
@@ -88,6 +104,8 @@ struct Meeting {
     starts: Vec<Timestamp>,
     /// The link to the series page, for a series.
     series_id: Option<String>,
+    /// The wall-clock start in `zone` of each of `starts`, as written (before a gap moves it).
+    walls: Vec<DateTime>,
 }
 
 fn meeting(
@@ -124,12 +142,21 @@ fn meeting(
         let first = items
             .first()
             .ok_or_else(|| format!("{} has no coming dates.", series.title))?;
+        let zone = series.timezone.clone();
+        let walls = items
+            .iter()
+            .map(|item| {
+                let date = item.start_at.to_zoned_datetime(zone.zone.clone()).date();
+                date.to_datetime(series.start)
+            })
+            .collect();
         return Ok(Meeting {
             title: series.title.clone(),
-            zone: series.timezone.clone(),
             first: (first.start_at, first.end_at),
             starts: items.iter().map(|item| item.start_at).collect(),
             series_id: Some(id),
+            zone,
+            walls,
         });
     }
     let zone = match &params.zone {
@@ -146,8 +173,12 @@ fn meeting(
             .to_datetime(jiff::civil::time(12, 0, 0, 0))
     });
     let start = wall_to_instant(&zone.zone, at);
-    let starts = (0..LOOKAHEAD_DAYS / 7)
-        .map(|week| wall_to_instant(&zone.zone, at.saturating_add((week * 7).days())))
+    let walls: Vec<DateTime> = (0..LOOKAHEAD_DAYS / 7)
+        .map(|week| at.saturating_add((week * 7).days()))
+        .collect();
+    let starts = walls
+        .iter()
+        .map(|wall| wall_to_instant(&zone.zone, *wall))
         .collect();
     Ok(Meeting {
         title: format!("{} {}", at.strftime("%a %-d %b %Y, %H:%M"), zone.name),
@@ -155,31 +186,14 @@ fn meeting(
         zone,
         starts,
         series_id: None,
+        walls,
     })
 }
 
-/// "New York" for "America/New_York".
-fn city_name(tz: &Tz) -> String {
-    tz.name
-        .rsplit('/')
-        .next()
-        .unwrap_or(&tz.name)
-        .replace('_', " ")
-}
-
-fn offset_label(zone: &TimeZone, at: Timestamp) -> String {
-    let offset = zone.to_offset(at);
-    if offset.seconds() == 0 {
-        "UTC".to_owned()
-    } else {
-        format!("UTC{offset}")
-    }
-}
-
 /// How a local start time sits in a working day.
-fn fit(start_hour: i8, end: jiff::civil::Time) -> (&'static str, &'static str) {
-    let ends_in_day = end.hour() < WORK_END || (end.hour() == WORK_END && end.minute() == 0);
-    if (WORK_START..WORK_END).contains(&start_hour) && ends_in_day {
+fn fit(zone: &Tz, start: Timestamp, end: Timestamp) -> (&'static str, &'static str) {
+    let start_hour = start.to_zoned_datetime(zone.zone.clone()).hour();
+    if clock::in_working_hours(&zone.zone, start, end) {
         ("work", "Working hours")
     } else if (7..22).contains(&start_hour) {
         ("edge", "Outside working hours")
@@ -198,16 +212,16 @@ struct Shift {
     moved: Vec<(usize, String, String)>,
 }
 
-fn shifts(meeting: &Meeting, cities: &[Tz]) -> Vec<Shift> {
+fn shifts(meeting: &Meeting, cities: &[Place]) -> Vec<Shift> {
     let signature = |at: Timestamp| -> Vec<i32> {
         let base = meeting.zone.zone.to_offset(at).seconds();
         cities
             .iter()
-            .map(|city| city.zone.to_offset(at).seconds() - base)
+            .map(|city| city.tz.zone.to_offset(at).seconds() - base)
             .collect()
     };
-    let clock = |city: &Tz, at: Timestamp| {
-        at.to_zoned_datetime(city.zone.clone())
+    let clock = |city: &Place, at: Timestamp| {
+        at.to_zoned_datetime(city.tz.zone.clone())
             .strftime("%H:%M")
             .to_string()
     };
@@ -260,47 +274,107 @@ fn shifts(meeting: &Meeting, cities: &[Tz]) -> Vec<Shift> {
     runs
 }
 
-/// The planner page.
-pub fn planner(site: &Site, viewer: &Viewer, now: Timestamp, params: &PlannerParams) -> Markup {
-    let mut unknown = Vec::new();
-    let mut cities: Vec<Tz> = Vec::new();
-    let names: Vec<String> = if params.cities.is_empty() {
+/// The cities of a plan, and what could not be added.
+struct Cities {
+    places: Vec<Place>,
+    /// Tokens of the address that name nothing.
+    unknown: Vec<String>,
+    /// What `?city=` came to: the place added, or the candidates, or nothing found.
+    added: Option<(String, Pick)>,
+}
+
+fn cities(viewer: &Viewer, params: &PlannerParams) -> Cities {
+    let tokens: Vec<String> = if params.cities.is_empty() {
         std::iter::once(viewer.tz.name.to_string())
             .chain(DEFAULT_CITIES.iter().map(|c| (*c).to_owned()))
             .collect()
     } else {
         params.cities.clone()
     };
-    for name in &names {
-        match Tz::iana(name) {
-            Some(tz) if !cities.contains(&tz) => cities.push(tz),
-            Some(_) => {}
-            None => unknown.push(name.clone()),
+    let mut places: Vec<Place> = Vec::new();
+    let mut unknown = Vec::new();
+    let push = |places: &mut Vec<Place>, place: Place| {
+        if !places.iter().any(|p| p.key == place.key) {
+            places.push(place);
+        }
+    };
+    for token in tokens {
+        match cities::resolve(&token) {
+            Some(place) => push(&mut places, place),
+            None => unknown.push(token),
         }
     }
-    let meeting = meeting(site, viewer, now, params);
-    let cities_value = cities
-        .iter()
-        .map(|c| &*c.name)
-        .collect::<Vec<_>>()
-        .join(",");
-    let share = match &meeting {
-        Ok(m) => {
-            let mut pairs = Vec::new();
-            match (&m.series_id, params.at) {
-                (Some(id), _) => pairs.push(("series", id.clone())),
-                (None, _) => {
-                    let local = m.first.0.to_zoned_datetime(m.zone.zone.clone());
-                    pairs.push(("at", local.strftime("%Y-%m-%dT%H:%M").to_string()));
-                    pairs.push(("zone", m.zone.name.to_string()));
-                }
-            }
-            pairs.push(("cities", cities_value.clone()));
-            let query = pairs.iter().map(|(key, value)| (*key, value.as_str()));
-            Some(site.href(&paths::planner().with_query(query)))
+    let added = params.city.as_ref().map(|query| {
+        let pick = cities::pick(&cities::search(query));
+        if let Pick::One(place) = &pick {
+            push(&mut places, place.clone());
         }
-        Err(_) => None,
-    };
+        (query.clone(), pick)
+    });
+    Cities {
+        places,
+        unknown,
+        added,
+    }
+}
+
+/// The planner's address for a meeting and a list of cities.
+struct Links<'a> {
+    site: &'a Site,
+    /// `series=…` or `at=…&zone=…`.
+    meeting: Vec<(&'static str, String)>,
+    keys: Vec<String>,
+    zone: Tz,
+}
+
+impl Links<'_> {
+    fn with_cities(&self, meeting: &[(&'static str, String)], keys: &[&str]) -> String {
+        let cities = keys.join(",");
+        let pairs = meeting
+            .iter()
+            .map(|(k, v)| (*k, v.as_str()))
+            .chain(std::iter::once(("cities", cities.as_str())));
+        self.site.href(&paths::planner().with_query(pairs))
+    }
+
+    fn keys(&self) -> Vec<&str> {
+        self.keys.iter().map(String::as_str).collect()
+    }
+
+    /// This plan.
+    fn share(&self) -> String {
+        self.with_cities(&self.meeting, &self.keys())
+    }
+
+    /// This plan with one more city.
+    fn adding(&self, key: &str) -> String {
+        let mut keys = self.keys();
+        keys.push(key);
+        self.with_cities(&self.meeting, &keys)
+    }
+
+    /// This plan without the city at `index`.
+    fn removing(&self, index: usize) -> String {
+        let mut keys = self.keys();
+        keys.remove(index);
+        self.with_cities(&self.meeting, &keys)
+    }
+
+    /// The same cities with the meeting at `at` (in the meeting's zone).
+    fn picking(&self, at: Timestamp) -> String {
+        let local = at.to_zoned_datetime(self.zone.zone.clone());
+        let meeting = [
+            ("at", local.strftime("%Y-%m-%dT%H:%M").to_string()),
+            ("zone", self.zone.name.to_string()),
+        ];
+        self.with_cities(&meeting, &self.keys())
+    }
+}
+
+/// The planner page.
+pub fn planner(site: &Site, viewer: &Viewer, now: Timestamp, params: &PlannerParams) -> Markup {
+    let chosen = cities(viewer, params);
+    let meeting = meeting(site, viewer, now, params);
     let at_value = match (&meeting, params.at) {
         (_, Some(at)) => at.strftime("%Y-%m-%dT%H:%M").to_string(),
         (Ok(m), None) => m
@@ -318,10 +392,15 @@ pub fn planner(site: &Site, viewer: &Viewer, now: Timestamp, params: &PlannerPar
             .clone()
             .unwrap_or_else(|| viewer.tz.name.to_string()),
     };
+    let keys: Vec<String> = chosen.places.iter().map(|p| p.key.clone()).collect();
+    let cities_value = keys.join(",");
     let selected_series = meeting.as_ref().ok().and_then(|m| m.series_id.clone());
     let body = html! {
         h1 { "Time planner" }
-        p { "See a meeting in several cities at once, with working hours (09:00–17:00 local) shaded, and the coming weeks when daylight-saving changes move it for some of them." }
+        p {
+            "See a meeting in several cities at once, hour by hour. Working hours — 09:00 to 18:00 local time, Monday to Friday — are shaded, "
+            "the start times that suit the most cities are suggested, and the coming weeks when daylight-saving changes move the meeting for some cities are listed."
+        }
         form class="planner" method="get" action=(site.href(&paths::planner())) {
             div class="field" {
                 label for="p-series" { "Meeting" }
@@ -340,35 +419,101 @@ pub fn planner(site: &Site, viewer: &Viewer, now: Timestamp, params: &PlannerPar
                 label for="p-zone" { "In zone" }
                 input id="p-zone" name="zone" list="zones" value=(zone_value) autocomplete="off" spellcheck="false";
             }
-            div class="field wide" {
-                label for="p-cities" { "Cities (IANA zones, comma-separated)" }
-                input id="p-cities" name="cities" list="zones" value=(cities_value) autocomplete="off" spellcheck="false";
-            }
+            input type="hidden" name="cities" value=(cities_value);
             button type="submit" { "Show" }
         }
-        @if !unknown.is_empty() {
-            p class="warn" role="alert" { "Unknown time zones left out: " (unknown.join(", ")) ". Write names such as Europe/Berlin." }
+        @if !chosen.unknown.is_empty() {
+            p class="warn" role="alert" { "Unknown cities left out: " (chosen.unknown.join(", ")) ". Add them by name below, or write zones such as Europe/Berlin." }
         }
         @match &meeting {
             Err(message) => p class="warn" role="alert" { (message) },
-            Ok(m) => (plan(site, m, &cities, share.as_deref().unwrap_or(""))),
+            Ok(m) => {
+                @let meeting_pairs = match &m.series_id {
+                    Some(id) => vec![("series", id.clone())],
+                    // The time as written, not as a gap moved it: the link keeps the warning.
+                    None => vec![
+                        ("at", m.walls.first().map(|wall| wall.strftime("%Y-%m-%dT%H:%M").to_string()).unwrap_or_default()),
+                        ("zone", m.zone.name.to_string()),
+                    ],
+                };
+                @let links = Links { site, meeting: meeting_pairs, keys: keys.clone(), zone: m.zone.clone() };
+                (wall_clock_warnings(m))
+                (plan(site, viewer, m, &chosen, &links))
+            }
+        }
+        p class="credit" {
+            small { "City names and zones: " a href="https://www.geonames.org/" { "GeoNames" } " (CC BY 4.0)." }
         }
     };
     layout(site, "Time planner", Nav::Planner, viewer, now, body)
 }
 
-fn plan(site: &Site, meeting: &Meeting, cities: &[Tz], share: &str) -> Markup {
+/// A warning for each occurrence whose wall-clock start does not exist (it moves forward by the
+/// gap) or happens twice (the first is taken) in the meeting's zone; the first few dates only.
+fn wall_clock_warnings(meeting: &Meeting) -> Markup {
+    let zone = &meeting.zone;
+    let problems: Vec<(DateTime, WallClock, Timestamp)> = meeting
+        .walls
+        .iter()
+        .zip(&meeting.starts)
+        .map(|(wall, start)| (*wall, clock::wall_clock(&zone.zone, *wall), *start))
+        .filter(|(_, kind, _)| *kind != WallClock::Once)
+        .take(3)
+        .collect();
+    html! {
+        @for (wall, kind, start) in problems {
+            @let date = wall.strftime("%a %-d %b %Y").to_string();
+            @let time = wall.strftime("%H:%M").to_string();
+            @let actual = start.to_zoned_datetime(zone.zone.clone()).strftime("%H:%M").to_string();
+            p class="warn clock-warning" role="alert" {
+                @match kind {
+                    WallClock::Gap { before, after } => {
+                        strong { (time) " does not exist in " (zone.name) " on " (date) } ": clocks jump from "
+                        (offset_text(before)) " to " (offset_text(after)) " over it. The meeting is then at " strong { (actual) } " (moved forward by the gap)."
+                    }
+                    WallClock::Fold { before, after } => {
+                        strong { (time) " happens twice in " (zone.name) " on " (date) } ": first at "
+                        (offset_text(before)) ", then at " (offset_text(after)) " after clocks go back. The plan takes the first."
+                    }
+                    WallClock::Once => {}
+                }
+            }
+        }
+    }
+}
+
+fn plan(
+    site: &Site,
+    viewer: &Viewer,
+    meeting: &Meeting,
+    chosen: &Cities,
+    links: &Links<'_>,
+) -> Markup {
     let (start, end) = meeting.first;
+    let length = SignedDuration::from_secs((end.as_second() - start.as_second()).max(0));
     let hour_start = Timestamp::from_second(start.as_second() - start.as_second().rem_euclid(3600))
         .unwrap_or(start);
-    let columns: Vec<Timestamp> = (-8..16)
+    let columns: Vec<Timestamp> = (-HOURS_BEFORE..HOURS_SHOWN - HOURS_BEFORE)
         .map(|h| {
             hour_start
                 .saturating_add((h * 3600).seconds())
                 .unwrap_or(hour_start)
         })
         .collect();
-    let runs = shifts(meeting, cities);
+    let places = &chosen.places;
+    let zones: Vec<_> = places.iter().map(|p| &p.tz.zone).collect();
+    let scores = clock::scores(&zones, &columns, length);
+    let best = clock::best(&scores);
+    let runs = shifts(meeting, places);
+    let window_end = columns
+        .last()
+        .copied()
+        .unwrap_or(start)
+        .saturating_add(1.hour())
+        .unwrap_or(start);
+    let picked = |column: Timestamp| {
+        column <= start && start < column.saturating_add(1.hour()).unwrap_or(column)
+    };
     html! {
         section aria-labelledby="plan-h" {
             h2 id="plan-h" {
@@ -376,44 +521,63 @@ fn plan(site: &Site, meeting: &Meeting, cities: &[Tz], share: &str) -> Markup {
                     a href=(site.href(&paths::series(id))) { (meeting.title) }
                 } @else { (meeting.title) }
             }
-            p {
-                "Next: " time datetime=(Viewer::machine(start)) {
-                    (start.to_zoned_datetime(meeting.zone.zone.clone()).strftime("%a %-d %b %Y, %H:%M").to_string())
-                    " " (meeting.zone.name)
+            p class="next-at" {
+                "Next: " strong { time datetime=(Viewer::machine(start)) data-end=(Viewer::machine(end)) { (viewer.day(start)) ", " (viewer.clock(start)) "–" (viewer.clock(end)) } }
+                " in " span data-zone-label { (viewer.tz.name) }
+                @if meeting.zone != viewer.tz {
+                    " · " (start.to_zoned_datetime(meeting.zone.zone.clone()).strftime("%H:%M").to_string()) " " (meeting.zone.name) " (the meeting's zone)"
                 }
-                ". " a href=(share) { "Link to this plan" } " (share it: everything is in the address)."
+                ". " a href=(links.share()) { "Link to this plan" } " (everything is in the address)."
             }
-            div class="scroll" role="region" aria-label="The meeting in each city" tabindex="0" {
+            (suggestions(viewer, &columns, &scores, &best, places.len(), links, viewer.local(start).date()))
+            p class="scroll-hint" id="strip-hint" { "Scroll the table sideways for more hours →" }
+            div class="scroll strip-wrap" role="region" aria-labelledby="plan-h" aria-describedby="strip-hint" tabindex="0" {
                 table class="plan" {
+                    caption class="visually-hidden" { "Each city's local hour in each column; the columns are hours in " (viewer.tz.name) ", and a link in each column's heading picks that hour." }
                     thead {
                         tr {
-                            th scope="col" { "City" }
-                            th scope="col" { "Local time" }
-                            th scope="col" { "Hours around the meeting" }
+                            th scope="col" class="city" { "Hour in " (viewer.tz.name) }
+                            @for (i, column) in columns.iter().enumerate() {
+                                @let local = column.to_zoned_datetime(viewer.tz.zone.clone());
+                                th scope="col" class={ "h" @if picked(*column) { " pick" } @if best.contains(&i) { " best" } } {
+                                    a href=(links.picking(*column)) data-col=(i)
+                                        aria-current=[picked(*column).then_some("true")] {
+                                        // The name is the visible hour with what it does before it.
+                                        span class="visually-hidden" { "Pick " (local.strftime("%a %-d %b").to_string()) ", hour " }
+                                        (hour_cell(&local))
+                                    }
+                                }
+                            }
                         }
                     }
                     tbody {
-                        @for city in cities {
-                            @let local = start.to_zoned_datetime(city.zone.clone());
-                            @let local_end = end.to_zoned_datetime(city.zone.clone());
-                            @let (class, fit_text) = fit(local.hour(), local_end.time());
+                        @for (index, city) in places.iter().enumerate() {
+                            @let local = start.to_zoned_datetime(city.tz.zone.clone());
+                            @let local_end = end.to_zoned_datetime(city.tz.zone.clone());
+                            @let (class, fit_text) = fit(&city.tz, start, end);
+                            @let changes = clock::changes(&city.tz.zone, columns[0], window_end);
                             tr class=(class) {
-                                th scope="row" { (city_name(city)) br; small { (city.name) } }
-                                td {
+                                th scope="row" class="city" {
+                                    span class="name" { (city.name) }
+                                    @if let Some(alias) = &city.matched { " (" (alias) ")" }
+                                    @if places.len() > 1 {
+                                        " " a class="remove" href=(links.removing(index)) aria-label=(format!("Remove {}", city.name)) title=(format!("Remove {}", city.name)) { "×" }
+                                    }
+                                    br;
                                     strong { (local.strftime("%H:%M").to_string()) "–" (local_end.strftime("%H:%M").to_string()) }
-                                    " " (local.strftime("%a %-d %b").to_string())
-                                    br; small { (offset_label(&city.zone, start)) " · " (fit_text) }
+                                    " " small { (local.strftime("%a").to_string()) " · " (offset_text(local.offset())) }
+                                    br;
+                                    small { @if let Some(country) = &city.country { (country) " · " } (city.tz.name) " · " (fit_text) }
+                                    @for change in &changes {
+                                        br;
+                                        small class="change" { (change_text(city, change)) }
+                                    }
                                 }
-                                td {
-                                    div class="strip" aria-hidden="true" {
-                                        @for column in &columns {
-                                            @let t = column.to_zoned_datetime(city.zone.clone());
-                                            @let working = t.hour() >= WORK_START && t.hour() < WORK_END;
-                                            @let meets = *column >= hour_start && *column < end;
-                                            span class={ "h" @if working { " work" } @if meets { " meet" } @if t.hour() == 0 { " midnight" } } {
-                                                @if t.minute() == 0 { (t.hour()) } @else { (t.strftime("%-H:%M").to_string()) }
-                                            }
-                                        }
+                                @for (i, column) in columns.iter().enumerate() {
+                                    @let t = column.to_zoned_datetime(city.tz.zone.clone());
+                                    @let working = clock::in_working_hours(&city.tz.zone, *column, column.saturating_add(1.hour()).unwrap_or(*column));
+                                    td data-col=(i) class={ "h" @if working { " work" } @if picked(*column) { " pick" } @if best.contains(&i) { " best" } @if t.hour() == 0 { " midnight" } } {
+                                        (hour_cell(&t))
                                     }
                                 }
                             }
@@ -422,9 +586,11 @@ fn plan(site: &Site, meeting: &Meeting, cities: &[Tz], share: &str) -> Markup {
                 }
             }
             p class="legend" {
-                span class="key work" aria-hidden="true" {} " working hours (09–17 local) "
-                span class="key meet" aria-hidden="true" {} " the meeting"
+                span class="key work" aria-hidden="true" {} " working hours (09:00–18:00 local, Monday to Friday) "
+                span class="key pick" aria-hidden="true" {} " the meeting's hour "
+                span class="key best" aria-hidden="true" {} " a suggested hour"
             }
+            (add_form(site, chosen, links))
         }
         section aria-labelledby="dst-h" {
             h2 id="dst-h" { "Coming clock changes" }
@@ -444,7 +610,7 @@ fn plan(site: &Site, meeting: &Meeting, cities: &[Tz], share: &str) -> Markup {
                             ": "
                             @for (n, (i, usual, then)) in run.moved.iter().enumerate() {
                                 @if n > 0 { "; " }
-                                (city_name(&cities[*i])) " at " strong { (then) } " instead of " (usual)
+                                (places[*i].name) " at " strong { (then) } " instead of " (usual)
                             }
                         }
                     }
@@ -452,6 +618,133 @@ fn plan(site: &Site, meeting: &Meeting, cities: &[Tz], share: &str) -> Markup {
             }
         }
     }
+}
+
+/// An hour of the strip: "14", or "19:30" with the minutes small, and the weekday at midnight.
+fn hour_cell(local: &jiff::ZonedDateTime) -> Markup {
+    html! {
+        @if local.hour() == 0 { span class="day" { (local.strftime("%a").to_string()) } }
+        (local.hour())
+        @if local.minute() != 0 { small { ":" (format!("{:02}", local.minute())) } }
+    }
+}
+
+/// "Clocks go forward 1 h on Sun 14 Mar at 02:00 (UTC−5 → UTC−4)".
+fn change_text(city: &Place, change: &clock::Change) -> String {
+    let before = change.at.checked_sub(1.second()).unwrap_or(change.at);
+    let local = before.to_zoned_datetime(city.tz.zone.clone());
+    let minutes = (change.after.seconds() - change.before.seconds()) / 60;
+    let direction = if minutes > 0 { "forward" } else { "back" };
+    let amount = match (minutes.abs() / 60, minutes.abs() % 60) {
+        (h, 0) => format!("{h} h"),
+        (0, m) => format!("{m} min"),
+        (h, m) => format!("{h} h {m} min"),
+    };
+    // The instant before the change ends the old wall clock: 01:59:59 → "02:00".
+    let wall = local.datetime().saturating_add(1.second());
+    format!(
+        "Clocks go {direction} {amount} on {} at {} ({} → {})",
+        wall.strftime("%a %-d %b"),
+        wall.strftime("%H:%M"),
+        offset_text(change.before),
+        offset_text(change.after)
+    )
+}
+
+/// The best start times of the strip, each a link that picks it.
+fn suggestions(
+    viewer: &Viewer,
+    columns: &[Timestamp],
+    scores: &[usize],
+    best: &[usize],
+    cities: usize,
+    links: &Links<'_>,
+    meeting_day: jiff::civil::Date,
+) -> Markup {
+    html! {
+        @if let Some(&first) = best.first() {
+            p class="best-hours" {
+                strong { "Best start times" } " (" (scores[first]) " of " (cities) " cities inside working hours), in " (viewer.tz.name) ": "
+                @for (n, &i) in best.iter().enumerate() {
+                    @if n > 0 { ", " }
+                    a href=(links.picking(columns[i])) {
+                        // The strip spans two days: the other day's hours say which day.
+                        @if viewer.local(columns[i]).date() != meeting_day { (viewer.local(columns[i]).strftime("%a ").to_string()) }
+                        (viewer.clock(columns[i]))
+                    }
+                }
+                "."
+            }
+        } @else {
+            p class="best-hours" { "No start time in these 24 hours puts any of these cities inside working hours." }
+        }
+    }
+}
+
+/// Add one city: a GET form the server answers by searching (JavaScript off works), with
+/// suggestions while typing from [`cities_json`] where site.js runs.
+fn add_form(site: &Site, chosen: &Cities, links: &Links<'_>) -> Markup {
+    html! {
+        form class="planner add-city" method="get" action=(site.href(&paths::planner())) {
+            @for (key, value) in &links.meeting { input type="hidden" name=(key) value=(value); }
+            input type="hidden" name="cities" value=(links.keys.join(","));
+            div class="field wide" {
+                label for="p-city" { "Add a city" }
+                input id="p-city" name="city" list="city-list" autocomplete="off" spellcheck="false"
+                    placeholder="Tokyo, São Paulo, Bangalore…"
+                    data-src=(site.href(&paths::planner_cities()));
+                datalist id="city-list" {}
+            }
+            button type="submit" { "Add" }
+        }
+        @if let Some((query, pick)) = &chosen.added {
+            @match pick {
+                Pick::One(place) => p class="added" role="status" {
+                    "Added " (place.name) @if let Some(alias) = &place.matched { " (" (alias) ")" } " — " (place.tz.name) "."
+                },
+                Pick::Choose(places) => div class="choose" role="status" {
+                    p { "Several places match " strong { (query) } ". Add one:" }
+                    ul {
+                        @for place in places {
+                            li { a href=(links.adding(&place.key)) { (place_label(place)) } }
+                        }
+                    }
+                },
+                Pick::None => p class="warn" role="alert" {
+                    "No city or time zone called " strong { (query) } ". Try the city's English name, or a zone such as America/Sao_Paulo."
+                },
+            }
+        }
+    }
+}
+
+/// "São Paulo, BR — America/Sao_Paulo".
+fn place_label(place: &Place) -> String {
+    let mut label = place.name.clone();
+    if let Some(alias) = &place.matched {
+        label.push_str(&format!(" ({alias})"));
+    }
+    if let Some(country) = &place.country {
+        label.push_str(", ");
+        label.push_str(country);
+    }
+    format!("{label} — {}", place.tz.name)
+}
+
+/// The body of `/planner/cities.json?q=`: the places matching `q`, best first, for the add
+/// form's suggestions.
+pub fn cities_json(query: &str) -> String {
+    let found: Vec<serde_json::Value> = cities::search(query)
+        .into_iter()
+        .map(|found| {
+            serde_json::json!({
+                "key": found.place.key,
+                "name": found.place.name,
+                "label": place_label(&found.place),
+            })
+        })
+        .collect();
+    serde_json::to_string(&found).unwrap_or_else(|_| "[]".to_owned())
 }
 
 fn day(at: Timestamp, zone: &Tz) -> String {
