@@ -179,6 +179,13 @@ test("can count down to the next meeting from the visitor's clock, not the build
   assert.equal(await marker(), "Starts in 30 min");
   await page.clock.runFor(31 * 60_000);
   assert.equal(await marker(), "Happening now");
+  // A group card's "Next meeting" too.
+  const other = await ctx.newPage();
+  await other.goto(`${site}groups/`);
+  const next = await other.getAttribute("dd > time[datetime][data-end]", "datetime");
+  await other.clock.install({ time: new Date(Date.parse(next) - 5 * 60_000) });
+  await other.reload();
+  assert.equal(await other.$eval(`dd:has(> time[datetime="${next}"]) strong.marker`, (el) => el.textContent), "Starts in 5 min");
   assert.deepEqual(ctx.problems, []);
   await ctx.close();
 });

@@ -247,8 +247,8 @@ function touchpointMonth(root, zone) {
   }
 }
 
-// "Happening now" / "Starts in 2 h 5 min" beside each occurrence (li.occ with a <time
-// datetime=START data-end=END>), by the rule of touchpoint_site::when::relative_marker, kept
+// "Happening now" / "Starts in 2 h 5 min" beside each occurrence (li.occ, or a <dd>, with a
+// <time datetime=START data-end=END>), by the rule of touchpoint_site::when::relative_marker, kept
 // up to date every 30 seconds: the static export's pages were rendered at build time.
 function touchpointMarkers(root) {
   "use strict";
@@ -261,7 +261,11 @@ function touchpointMarkers(root) {
     if (h >= 3 || m === 0) return "Starts in " + h + " h";
     return "Starts in " + h + " h " + m + " min";
   }
-  var items = root.querySelectorAll("li.occ:not(.cancelled)");
+  // Listed occurrences, and a group card's "Next meeting" (a <dd> holding the <time>).
+  var items = [].slice.call(root.querySelectorAll("li.occ:not(.cancelled)"));
+  [].forEach.call(root.querySelectorAll("dd"), function (dd) {
+    if (dd.querySelector(":scope > time[datetime][data-end]") && !dd.querySelector(".badge")) items.push(dd);
+  });
   function tick() {
     var now = Date.now();
     for (var i = 0; i < items.length; i++) {
