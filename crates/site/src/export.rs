@@ -113,7 +113,9 @@ pub fn render(site: &Site, now: Timestamp) -> Vec<StaticFile> {
             ));
         }
     }
-    if let Ok(params) = pages::PlannerParams::from_query("") {
+    if let Ok(mut params) = pages::PlannerParams::from_query("") {
+        // No server to search cities: the page leaves out what needs one.
+        params.static_copy = true;
         files.push(page(
             &paths::planner(),
             pages::planner(site, &viewer, now, &params),

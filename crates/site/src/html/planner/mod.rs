@@ -58,6 +58,9 @@ pub struct PlannerParams {
     pub cities: Vec<String>,
     /// A city to search for and add.
     pub city: Option<String>,
+    /// The page is for the static export (`touchpoint build`), where no server answers the
+    /// address: it shows its default plan and says that changing it needs the served site.
+    pub static_copy: bool,
 }
 
 impl PlannerParams {
@@ -438,7 +441,7 @@ pub fn planner(site: &Site, viewer: &Viewer, now: Timestamp, params: &PlannerPar
                 };
                 @let links = Links { site, meeting: meeting_pairs, keys: keys.clone(), zone: m.zone.clone() };
                 (wall_clock_warnings(m))
-                (plan(site, viewer, m, &chosen, &links))
+                (plan(site, viewer, m, &chosen, &links, params.static_copy))
             }
         }
         p class="credit" {
@@ -488,6 +491,7 @@ fn plan(
     meeting: &Meeting,
     chosen: &Cities,
     links: &Links<'_>,
+    static_copy: bool,
 ) -> Markup {
     let (start, end) = meeting.first;
     let length = SignedDuration::from_secs((end.as_second() - start.as_second()).max(0));
@@ -590,7 +594,11 @@ fn plan(
                 span class="key pick" aria-hidden="true" {} " the meeting's hour "
                 span class="key best" aria-hidden="true" {} " a suggested hour"
             }
-            (add_form(site, chosen, links))
+            @if static_copy {
+                p class="warn" { "This copy of the site is static: it shows the default plan. Adding cities and picking hours need the served site (" code { "touchpoint serve" } ")." }
+            } @else {
+                (add_form(site, chosen, links))
+            }
         }
         section aria-labelledby="dst-h" {
             h2 id="dst-h" { "Coming clock changes" }
