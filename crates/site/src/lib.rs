@@ -59,6 +59,19 @@ impl SourceStatus {
     }
 }
 
+/// How an announcement channel fared, as the store's outbox tells (shown on `/health`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ChannelStatus {
+    /// The channel's id (`[[announce]] id`).
+    pub channel: String,
+    /// When it last sent a message.
+    pub last_sent: Option<Timestamp>,
+    /// The last failure (or drop), and when; never holds a secret (the announcer redacts).
+    pub last_error: Option<(String, Timestamp)>,
+    /// Messages waiting (due or not).
+    pub pending: u64,
+}
+
 /// An outside calendar as the site shows it: its declaration, its last good copy and its health.
 #[derive(Clone, Debug)]
 pub struct Source {

@@ -366,6 +366,25 @@ pub async fn dry_run(site: &Site, store: &dyn Store, now: Timestamp) -> anyhow::
     Ok(out)
 }
 
+/// Hand the channels' health in the store's outbox to the server's `/health` page. Every
+/// replica does this, the one sending or not.
+async fn show_health(state: &crate::server::AppState, store: &dyn Store) {
+    match store.channel_health().await {
+        Ok(health) => state.set_channels(
+            health
+                .into_iter()
+                .map(|h| touchpoint_site::ChannelStatus {
+                    channel: h.channel,
+                    last_sent: h.last_sent,
+                    last_error: h.last_error,
+                    pending: h.pending,
+                })
+                .collect(),
+        ),
+        Err(err) => tracing::debug!("cannot read the announcement channels' health: {err}"),
+    }
+}
+
 /// The background loop of `touchpoint serve`: a round every tick while this replica holds the
 /// announce lease, on the site being served. Errors are logged and the next tick tries again.
 pub async fn run(
@@ -387,6 +406,7 @@ pub async fn run(
     };
     let secrets = environment();
     loop {
+        show_health(&state, &*store).await;
         match store.try_lease(LEASE_ID, &holder, tuning.lease).await {
             Ok(true) => {
                 let site = state.site();

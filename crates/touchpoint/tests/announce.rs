@@ -715,6 +715,19 @@ leads = ["1h"]
         );
         assert!(!page.contains(SECRET) && !page.contains(HOOK_TOKEN));
     }
+    // The health page tells the organizer the channel works: its kind and its last send,
+    // read from the outbox (a round every 200 ms has run since the message went out).
+    let health = &pages[1];
+    let card = &health[health
+        .find(r#"id="channel-hook""#)
+        .expect("the channel's card on /health")..];
+    let card = &card[..card.find("</section>").unwrap()];
+    assert!(card.contains("webhook"), "{card}");
+    assert!(
+        card.contains("<dt>Last sent</dt><dd><time"),
+        "the last send is shown as a time: {card}"
+    );
+    assert!(card.contains("<strong>OK</strong>"), "{card}");
     serve.kill().await.unwrap();
     let log = std::fs::read_to_string(dir.path().join("serve.log")).unwrap();
     assert!(log.contains("announcement sent"), "{log}");

@@ -121,17 +121,30 @@ pub fn message(site: &Site, title: &str, text: &str, now: Timestamp) -> Markup {
 /// its feed's address (credentials and secret-looking parameters removed), the last success
 /// and attempt as "12 minutes ago" (the exact UTC time in the `<time>`'s title), the next try,
 /// and the last error. One card per source, so it reads at 375 px without scrolling sideways.
-pub fn health(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
-    health_page(site, viewer, now, true)
+/// `channels` is how each announcement channel fared, from the store's outbox.
+pub fn health(
+    site: &Site,
+    viewer: &Viewer,
+    now: Timestamp,
+    channels: &[crate::ChannelStatus],
+) -> Markup {
+    health_page(site, viewer, now, Some(channels))
 }
 
 /// The feed-health page as `touchpoint build` writes it: a snapshot, without "next try" (no
 /// refresher runs behind a static site).
 pub fn health_snapshot(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
-    health_page(site, viewer, now, false)
+    health_page(site, viewer, now, None)
 }
 
-fn health_page(site: &Site, viewer: &Viewer, now: Timestamp, live: bool) -> Markup {
+/// `channels` is `None` for the static export: no announcer runs behind it.
+fn health_page(
+    site: &Site,
+    viewer: &Viewer,
+    now: Timestamp,
+    channels: Option<&[crate::ChannelStatus]>,
+) -> Markup {
+    let live = channels.is_some();
     let body = html! {
         h1 { "Feed health" }
         p {
@@ -144,6 +157,15 @@ fn health_page(site: &Site, viewer: &Viewer, now: Timestamp, live: bool) -> Mark
         div class="health" {
             @for source in &site.sources {
                 (health_card(viewer, now, source, live))
+            }
+        }
+        @if let Some(channels) = channels.filter(|_| !site.community.announce.is_empty()) {
+            h2 { "Announcement channels" }
+            p { "Where reminders and change notices go, and how the last sends went." }
+            div class="health" {
+                @for channel in &site.community.announce {
+                    (channel_card(viewer, now, channel, channels.iter().find(|c| c.channel == channel.id)))
+                }
             }
         }
     };
@@ -192,6 +214,40 @@ fn health_card(viewer: &Viewer, now: Timestamp, source: &crate::Source, live: bo
                 }
                 dt { "Contents" }
                 dd { @if let Some(summary) = &source.summary { (summary) } @else { "—" } }
+            }
+        }
+    }
+}
+
+/// One announcement channel: its kind (never its address or secrets, which live in the
+/// environment), its last send and last error, and how many messages wait.
+fn channel_card(
+    viewer: &Viewer,
+    now: Timestamp,
+    channel: &touchpoint_community::Announce,
+    status: Option<&crate::ChannelStatus>,
+) -> Markup {
+    let id = format!("channel-{}", channel.id);
+    let failing = status.is_some_and(|s| match (&s.last_error, s.last_sent) {
+        (Some((_, failed)), Some(sent)) => *failed > sent,
+        (Some(_), None) => true,
+        _ => false,
+    });
+    let class = if failing { "error" } else { "ok" };
+    html! {
+        section class={ "card health-source " (class) } aria-labelledby=(id) {
+            h2 id=(id) { code { (channel.id) } " " small { (channel.target.kind()) } }
+            p class="status" { strong { @if failing { "Failing: messages are retried" } @else { "OK" } } }
+            dl {
+                dt { "Last sent" }
+                dd { (relative(viewer, now, status.and_then(|s| s.last_sent), "never")) }
+                dt { "Waiting" }
+                dd { (status.map_or(0, |s| s.pending)) }
+                dt { "Last error" }
+                @match status.and_then(|s| s.last_error.as_ref()) {
+                    Some((error, at)) => dd class="error" { (error) " (" (relative(viewer, now, Some(*at), "")) ")" },
+                    None => dd { "none" },
+                }
             }
         }
     }

@@ -46,6 +46,10 @@ pub struct AppState {
     /// Build links from a request's forwarded headers ([`forwarded`]) when the site has no
     /// public URL of its own.
     trust_forwarded: bool,
+    /// How each announcement channel fared (the announcer reads it from the store's outbox),
+    /// for `/health`. Kept beside the site, not in it, so the announcer never races the
+    /// refresher's replacing of the site.
+    channels: Arc<RwLock<Arc<Vec<touchpoint_site::ChannelStatus>>>>,
 }
 
 impl AppState {
@@ -57,6 +61,7 @@ impl AppState {
             cache: Arc::default(),
             clock,
             trust_forwarded: false,
+            channels: Arc::default(),
         }
     }
 
@@ -98,6 +103,30 @@ impl AppState {
             .site
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(site);
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        self.cache.clear();
+    }
+
+    /// How each announcement channel fared, for `/health`.
+    pub fn channels(&self) -> Arc<Vec<touchpoint_site::ChannelStatus>> {
+        self.channels
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// Record how the announcement channels fared; when it changed, cached answers (the
+    /// `/health` page among them) are dropped like on a site replacement.
+    pub fn set_channels(&self, channels: Vec<touchpoint_site::ChannelStatus>) {
+        let mut held = self
+            .channels
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if **held == channels {
+            return;
+        }
+        *held = Arc::new(channels);
+        drop(held);
         self.generation.fetch_add(1, Ordering::SeqCst);
         self.cache.clear();
     }

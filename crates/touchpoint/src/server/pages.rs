@@ -215,8 +215,8 @@ async fn home(visit: Visit) -> Page {
     visit.page(markup)
 }
 
-async fn health(visit: Visit) -> Page {
-    let markup = html::health(&visit.site, &visit.viewer, visit.now);
+async fn health(State(state): State<AppState>, visit: Visit) -> Page {
+    let markup = html::health(&visit.site, &visit.viewer, visit.now, &state.channels());
     visit.page(markup)
 }
 
