@@ -337,9 +337,7 @@ async fn can_keep_month_cells_small_with_more_links_to_the_days_agenda() {
         .unwrap();
     assert_eq!(cell.matches(r#"<li class="occ"#).count(), 2, "{cell}");
     assert!(
-        cell.contains(
-            r#"<a class="more-day" href="/calendar?date=2027-03-10">+2 more"#
-        ),
+        cell.contains(r#"<a class="more-day" href="/calendar?date=2027-03-10">+2 more"#),
         "{cell}"
     );
     // A Sunday with one meeting lists it, with no link.

@@ -46,7 +46,6 @@ pub const JS: &str = include_str!("assets/site.js");
 /// The site's icon, served at `/favicon.svg`.
 pub const FAVICON: &str = include_str!("assets/favicon.svg");
 
-
 /// The script that shows times in the visitor's zone where the server cannot know it (the embed
 /// page, the static export, the web component), from the `<time>` elements' data attributes;
 /// its header says which.

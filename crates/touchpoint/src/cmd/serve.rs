@@ -7,9 +7,9 @@ use std::sync::Arc;
 use anyhow::Context;
 
 use crate::cli::ServeArgs;
-use crate::{announcer, app};
 use crate::refresher;
 use crate::server::{self, AppState};
+use crate::{announcer, app};
 
 /// Run `touchpoint serve` until interrupted.
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
