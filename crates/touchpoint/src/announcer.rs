@@ -58,23 +58,33 @@ impl Default for Tuning {
 /// The hidden environment variable setting [`Tuning::tick`] (tests: `200ms`).
 pub const TICK_VAR: &str = "TOUCHPOINT_ANNOUNCE_TICK";
 
+/// The hidden environment variable setting [`Tuning::lease`] (tests: a sender killed mid-round
+/// leaves its lease behind, which a test would otherwise wait two minutes for).
+pub const LEASE_VAR: &str = "TOUCHPOINT_ANNOUNCE_LEASE";
+
 impl Tuning {
-    /// The defaults, with [`TICK_VAR`] when set (a positive duration such as `1s`).
+    /// The defaults, with [`TICK_VAR`] and [`LEASE_VAR`] when set (positive durations such as
+    /// `1s`).
     pub fn from_env() -> anyhow::Result<Tuning> {
-        let mut tuning = Tuning::default();
-        if let Ok(text) = std::env::var(TICK_VAR) {
-            let tick: SignedDuration = text
-                .trim()
-                .parse()
-                .with_context(|| format!("{TICK_VAR}={text:?} is not a duration such as 5s"))?;
-            anyhow::ensure!(
-                tick.is_positive(),
-                "{TICK_VAR}={text:?} must be more than zero"
-            );
-            tuning.tick = Duration::try_from(tick).unwrap_or(tuning.tick);
-        }
-        Ok(tuning)
+        let defaults = Tuning::default();
+        Ok(Tuning {
+            tick: duration_var(TICK_VAR)?.unwrap_or(defaults.tick),
+            lease: duration_var(LEASE_VAR)?.unwrap_or(defaults.lease),
+        })
     }
+}
+
+/// The positive duration in the environment variable `var`, if set.
+fn duration_var(var: &str) -> anyhow::Result<Option<Duration>> {
+    let Ok(text) = std::env::var(var) else {
+        return Ok(None);
+    };
+    let value: SignedDuration = text
+        .trim()
+        .parse()
+        .with_context(|| format!("{var}={text:?} is not a duration such as 5s"))?;
+    anyhow::ensure!(value.is_positive(), "{var}={text:?} must be more than zero");
+    Ok(Duration::try_from(value).ok())
 }
 
 /// What one round did, per message.

@@ -29,7 +29,8 @@ impl Received {
 }
 
 /// An HTTP server on 127.0.0.1 that records every request; paths under `/fail/` answer 500 with
-/// the path in the body (so a test can check the secret in it never reaches a log).
+/// the path in the body (so a test can check the secret in it never reaches a log), paths under
+/// `/stall/` never answer.
 struct Receiver {
     addr: SocketAddr,
     got: Arc<Mutex<Vec<Received>>>,
@@ -48,6 +49,11 @@ impl Receiver {
                     headers,
                     body,
                 });
+                if path.starts_with("/stall/") {
+                    // Received, never answered: the sender is caught between sending and
+                    // recording (a test kills it there).
+                    tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+                }
                 if path.starts_with("/fail/") {
                     (
                         StatusCode::INTERNAL_SERVER_ERROR,
@@ -242,6 +248,74 @@ async fn can_send_each_reminder_once_and_retry_a_failing_channel_alone() {
         assert!(!all.contains(HOOK_TOKEN), "{all}");
     }
     assert!(log.contains("no hook at [secret]"), "{log}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn can_send_at_most_one_duplicate_when_the_sender_is_killed_mid_round() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("touchpoint.toml"),
+        community_with(
+            r#"
+[[announce]]
+id = "hook"
+kind = "webhook"
+url_env = "TEST_HOOK_URL"
+secret_env = "TEST_HOOK_SECRET"
+leads = ["1h"]
+"#,
+        ),
+    )
+    .unwrap();
+    let receiver = Receiver::start().await;
+    let now = "2026-12-03T13:05:00Z";
+    let run = |path: &str| {
+        let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_touchpoint"));
+        command
+            .arg("announce")
+            .arg("--config")
+            .arg(dir.path().join("touchpoint.toml"))
+            .arg("--data")
+            .arg(dir.path().join("data"))
+            .args(["--now", now])
+            .env("TEST_HOOK_URL", receiver.url(path))
+            .env("TEST_HOOK_SECRET", SECRET)
+            // The killed sender's lease must lapse within the test.
+            .env("TOUCHPOINT_ANNOUNCE_LEASE", "1s")
+            .kill_on_drop(true);
+        command
+    };
+
+    // The first sender posts the reminder, and is killed with SIGKILL before it hears back
+    // (so before it can record the send).
+    let mut first = run("/stall/hook").spawn().unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while receiver.at("/stall/").is_empty() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "nothing posted in 30 s"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    first.start_kill().unwrap();
+    first.wait().await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+
+    // The next sender does not know the reminder went out: it sends it again, once.
+    let second = run("/hook").output().await.unwrap();
+    assert!(second.status.success(), "{}", text(&second));
+    assert_eq!(receiver.at("/hook").len(), 1, "{}", text(&second));
+    // And then it is recorded: a third run sends nothing.
+    let third = run("/hook").output().await.unwrap();
+    assert!(third.status.success(), "{}", text(&third));
+    assert_eq!(receiver.at("/hook").len(), 1, "{}", text(&third));
+    // In all, the message reached the channel twice: at most one duplicate.
+    let all = [receiver.at("/stall/"), receiver.at("/hook")].concat();
+    assert_eq!(all.len(), 2);
+    assert_eq!(
+        all[0].body, all[1].body,
+        "the duplicate is the same message"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -35,7 +35,7 @@ pub fn run(args: AnnounceArgs) -> anyhow::Result<ExitCode> {
             print!("{}", announcer::dry_run(&built.site, &*store, now).await?);
             return Ok(ExitCode::SUCCESS);
         }
-        let tuning = Tuning::default();
+        let tuning = Tuning::from_env()?;
         let holder = format!("announce:{}", std::process::id());
         let deadline = Instant::now() + tuning.lease;
         while !store.try_lease(LEASE_ID, &holder, tuning.lease).await? {
