@@ -272,6 +272,20 @@ async fn can_serve_the_series_feed_and_one_occurrence_from_the_same_paths() {
 }
 
 #[tokio::test]
+async fn can_answer_a_calendar_path_of_an_unknown_kind_with_the_404_page() {
+    let state = state(example_site());
+    assert_eq!(
+        get(&state, "/calendar/week/source/openssf").await.status,
+        StatusCode::OK
+    );
+    let unknown = get(&state, "/calendar/week/colour/openssf").await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    // The site's own 404 page, with its way back, not an empty body.
+    assert!(unknown.body.contains("There is no page at this address."));
+    assert!(unknown.body.contains("Back to the meetings page"));
+}
+
+#[tokio::test]
 async fn can_list_working_groups_as_cards_with_their_next_meeting() {
     let state = state(example_site());
     let groups = get(&state, "/groups?tz=Europe/Madrid").await;

@@ -252,7 +252,7 @@ async fn calendar_path(
     match (parts.get("kind").map(String::as_str), parts.get("id")) {
         (None, _) => {}
         (Some(kind @ ("source" | "group")), Some(id)) => pairs.push((kind, id.clone())),
-        _ => return Err(StatusCode::NOT_FOUND.into_response()),
+        _ => return Err(super::not_found_page(&visit.site, visit.now)),
     }
     let mut query = url::form_urlencoded::Serializer::new(String::new());
     query.extend_pairs(pairs);
