@@ -136,3 +136,55 @@ pub fn exported_feeds(
     }
     found
 }
+
+/// `GET path` on a `touchpoint serve` at `addr` with a plain HTTP/1.1 request (the server's own
+/// framing, no client library in between): its status line and headers, and its body, joined
+/// when chunked. Reads for at most `read_timeout`.
+pub fn http_get(
+    addr: std::net::SocketAddr,
+    path: &str,
+    read_timeout: std::time::Duration,
+) -> std::io::Result<(String, String)> {
+    use std::io::{Read, Write};
+    let mut stream =
+        std::net::TcpStream::connect_timeout(&addr, std::time::Duration::from_secs(2))?;
+    stream.set_read_timeout(Some(read_timeout))?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )?;
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw)?;
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text
+        .split_once("\r\n\r\n")
+        .ok_or_else(|| std::io::Error::other(format!("no HTTP answer: {text:?}")))?;
+    let chunked = head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked");
+    let body = if chunked {
+        dechunk(body)
+    } else {
+        body.to_owned()
+    };
+    Ok((head.to_owned(), body))
+}
+
+/// The status code of an HTTP/1.1 status line and headers, as [`http_get`] returns them.
+pub fn status_of(head: &str) -> Option<u16> {
+    head.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// A chunked HTTP/1.1 body, joined (a truncated chunk ends it).
+fn dechunk(mut body: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = body.split_once("\r\n") {
+        let size = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if size == 0 || rest.len() < size {
+            break;
+        }
+        out.push_str(&rest[..size]);
+        body = rest[size..].trim_start_matches("\r\n");
+    }
+    out
+}
