@@ -100,14 +100,38 @@ struct Seen {
 }
 
 impl<'s> Cx<'s> {
-    fn error(&mut self, span: Range<usize>, message: impl Into<String>, hint: Option<String>) {
-        let mut d = Diagnostic::located(Severity::Error, self.source, &self.lines, span, message);
-        d.hint = hint;
-        self.diags.push(d);
+    /// Report an error; `code` is one of the stable codes listed in docs/ci.md.
+    fn error(
+        &mut self,
+        code: &'static str,
+        span: Range<usize>,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) {
+        self.report(Severity::Error, code, span, message, hint);
     }
 
-    fn warning(&mut self, span: Range<usize>, message: impl Into<String>, hint: Option<String>) {
-        let mut d = Diagnostic::located(Severity::Warning, self.source, &self.lines, span, message);
+    /// Report a warning; `code` is one of the stable codes listed in docs/ci.md.
+    fn warning(
+        &mut self,
+        code: &'static str,
+        span: Range<usize>,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) {
+        self.report(Severity::Warning, code, span, message, hint);
+    }
+
+    fn report(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        span: Range<usize>,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) {
+        let mut d = Diagnostic::located(severity, self.source, &self.lines, span, message);
+        d.code = code;
         d.hint = hint;
         self.diags.push(d);
     }
@@ -124,6 +148,7 @@ impl<'s> Cx<'s> {
             for e in errors {
                 let span = e.span().unwrap_or(0..0);
                 self.error(
+                    "toml-syntax",
                     span,
                     format!("TOML syntax: {}", e.message().trim()),
                     Some("see https://toml.io for the syntax; strings need double quotes".into()),
@@ -160,6 +185,7 @@ impl<'s> Cx<'s> {
                 other => {
                     let hint = did_you_mean(other, TOP_KEYS.iter().copied());
                     self.error(
+                        "unknown-key",
                         key.span(),
                         format!("unknown key `{other}` at the top level"),
                         Some(hint.unwrap_or_else(|| {
@@ -172,6 +198,7 @@ impl<'s> Cx<'s> {
         }
         if !community_seen {
             self.error(
+                "missing-table",
                 0..0,
                 "the [community] table is missing",
                 Some(
@@ -225,6 +252,7 @@ impl<'s> Cx<'s> {
         let span = value.span();
         let DeValue::Array(items) = value.into_inner() else {
             self.error(
+                "wrong-type",
                 span,
                 format!("`{name}` must be an array of tables"),
                 Some(format!("write each entry under its own [[{name}]] header")),
@@ -260,7 +288,7 @@ impl<'s> Cx<'s> {
             };
             let span = err.span().unwrap_or_else(|| value.span());
             let hint = type_hint::<T>(&value, &span);
-            self.error(span.clone(), err.message().trim(), hint);
+            self.error("wrong-type", span.clone(), err.message().trim(), hint);
             let (table, key) = remove_at(&mut value, &span)?;
             self.invalid.insert((table.start, key));
         }
@@ -278,7 +306,12 @@ impl<'s> Cx<'s> {
             if !known.contains(&name) {
                 let hint = did_you_mean(name, known.iter().copied())
                     .unwrap_or_else(|| format!("known keys here: {}", known.join(", ")));
-                self.error(key.span(), format!("unknown key `{name}`"), Some(hint));
+                self.error(
+                    "unknown-key",
+                    key.span(),
+                    format!("unknown key `{name}`"),
+                    Some(hint),
+                );
             } else if let Some(child) = kind.child(name) {
                 match value.get_ref() {
                     DeValue::Array(items) => {
@@ -303,6 +336,7 @@ impl<'s> Cx<'s> {
     fn required<V>(&mut self, value: Option<V>, key: &str, table: &Range<usize>) -> Option<V> {
         if value.is_none() && !self.invalid(table, key) {
             self.error(
+                "missing-key",
                 table.clone(),
                 format!("missing key `{key}`"),
                 Some(format!("add {key} = ... to this table")),
@@ -319,13 +353,19 @@ impl<'s> Cx<'s> {
         if let Some(name) = &name
             && name.get_ref().trim().is_empty()
         {
-            self.error(name.span(), "the community name is empty", None);
+            self.error(
+                "empty-value",
+                name.span(),
+                "the community name is empty",
+                None,
+            );
         }
         let timezone = timezone.and_then(|tz| self.timezone(&tz));
         if let Some(url) = &raw.url
             && url_host(url.get_ref()).is_none()
         {
             self.error(
+                "invalid-url",
                 url.span(),
                 format!("`{}` is not an http(s) URL", url.get_ref()),
                 Some(
@@ -355,6 +395,7 @@ impl<'s> Cx<'s> {
                 format!("did you mean {}?", quote_list(&suggestions))
             };
             self.error(
+                "unknown-zone",
                 name.span(),
                 format!("unknown time zone \"{}\"", name.get_ref()),
                 Some(hint),
@@ -371,6 +412,7 @@ impl<'s> Cx<'s> {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !valid {
             self.error(
+                "invalid-id",
                 id.span(),
                 format!("{kind} id \"{text}\" may only use a-z, 0-9 and -"),
                 Some(format!("e.g. \"{}\"", slug(text))),
@@ -378,6 +420,7 @@ impl<'s> Cx<'s> {
         }
         if let Some(first) = seen.get(text) {
             self.error(
+                "duplicate-id",
                 id.span(),
                 format!("duplicate {kind} id \"{text}\""),
                 Some(format!(
@@ -440,6 +483,7 @@ impl<'s> Cx<'s> {
                     None => format!("known groups: {}", quote_list(&known)),
                 };
                 self.error(
+                    "unknown-reference",
                     group.span(),
                     format!("series points at unknown group \"{}\"", group.get_ref()),
                     Some(hint),
@@ -490,6 +534,7 @@ impl<'s> Cx<'s> {
         ] {
             if let Some(text) = text.filter(|t| t.len() > max) {
                 self.error(
+                    "too-long",
                     id_span.clone(),
                     format!(
                         "series \"{id_text}\" has a {what} of {} bytes; at most {max} are allowed",
@@ -509,6 +554,7 @@ impl<'s> Cx<'s> {
             && first > last
         {
             self.error(
+                "last-before-first",
                 raw_last.span(),
                 format!("`last` ({last}) is before `first` ({first})"),
                 Some("`last` is the last date the meeting may happen on, inclusive".into()),
@@ -523,6 +569,7 @@ impl<'s> Cx<'s> {
                 .map(|r| format!("\"{}\"", r.get_ref()))
                 .unwrap_or_else(|| "the rrule".to_owned());
             self.error(
+                "first-not-an-occurrence",
                 first_raw.span(),
                 format!("`first` ({first}) is not a date that {what} produces"),
                 Some(format!(
@@ -540,7 +587,12 @@ impl<'s> Cx<'s> {
             first?,
         );
         if let Some((message, hint)) = gap(&timezone, first.to_datetime(start)) {
-            self.error(start_raw.map_or(id_span, |s| s.span()), message, Some(hint));
+            self.error(
+                "nonexistent-time",
+                start_raw.map_or(id_span, |s| s.span()),
+                message,
+                Some(hint),
+            );
         }
         let mut series = Series {
             id: id.into_inner(),
@@ -569,6 +621,7 @@ impl<'s> Cx<'s> {
                 if !matches!(exception.0.change, Change::Extra(_)) {
                     if let Some(line) = dates.get(&exception.0.date) {
                         self.error(
+                            "duplicate-exception",
                             exception.1.clone(),
                             format!("a second exception for {}", exception.0.date),
                             Some(format!(
@@ -616,6 +669,7 @@ impl<'s> Cx<'s> {
         // A rule cut short by the limits did produce candidates: nothing can be said.
         if expansion.occurrences.is_empty() && expansion.truncated.is_empty() {
             self.error(
+                "barren-rule",
                 span,
                 format!(
                     "this rrule produces no date after `first` ({}): none in the {BARREN_YEARS} years after it",
@@ -637,6 +691,7 @@ impl<'s> Cx<'s> {
             .flatten();
         if parsed.is_none() {
             self.error(
+                "invalid-time",
                 raw.span(),
                 format!("\"{}\" is not a local time", raw.get_ref()),
                 Some("write 24-hour HH:MM, e.g. \"17:00\"".into()),
@@ -651,6 +706,7 @@ impl<'s> Cx<'s> {
             Ok(span) if span.is_positive() && fits_in_a_month(span) => Some(span),
             Ok(_) => {
                 self.error(
+                    "invalid-duration",
                     raw.span(),
                     format!(
                         "duration \"{}\" must be more than zero and at most 31 days",
@@ -662,6 +718,7 @@ impl<'s> Cx<'s> {
             }
             Err(e) => {
                 self.error(
+                    "invalid-duration",
                     raw.span(),
                     format!("\"{}\" is not a duration: {e}", raw.get_ref()),
                     Some(hint.into()),
@@ -681,6 +738,7 @@ impl<'s> Cx<'s> {
         match (&raw.repeat, &raw.rrule) {
             (Some(_), Some(rrule)) => {
                 self.error(
+                    "conflicting-keys",
                     rrule.span(),
                     "a series has `repeat` or `rrule`, not both",
                     Some("keep `repeat` for the friendly forms, `rrule` for anything else".into()),
@@ -690,6 +748,7 @@ impl<'s> Cx<'s> {
             (None, None) if self.invalid(table, "repeat") || self.invalid(table, "rrule") => None,
             (None, None) => {
                 self.error(
+                    "missing-recurrence",
                     id_span.clone(),
                     format!("series \"{id}\" says neither `repeat` nor `rrule`"),
                     Some(format!(
@@ -703,6 +762,7 @@ impl<'s> Cx<'s> {
                 Ok(r) => Some(r),
                 Err(e) => {
                     self.error(
+                        "invalid-repeat",
                         phrase.span(),
                         format!("cannot read repeat: {e}"),
                         Some(format!("the forms are:\n{}", repeat::FORMS)),
@@ -717,6 +777,7 @@ impl<'s> Cx<'s> {
                     Ok(rule) => {
                         if touchpoint_calendar::parse::repeats_sub_minute(&rule) {
                             self.error(
+                                "invalid-rrule",
                                 text.span(),
                                 "the rrule repeats more than once a minute",
                                 Some(
@@ -729,6 +790,7 @@ impl<'s> Cx<'s> {
                         }
                         if raw.last.is_some() && (rule.until.is_some() || rule.count.is_some()) {
                             self.error(
+                                "conflicting-keys",
                                 text.span(),
                                 "the rrule has UNTIL or COUNT and the series also has `last`",
                                 Some("keep one way of ending the series".into()),
@@ -739,6 +801,7 @@ impl<'s> Cx<'s> {
                     }
                     Err(e) => {
                         self.error(
+                            "invalid-rrule",
                             text.span(),
                             format!("cannot parse the RRULE: {e}"),
                             Some("RFC 5545 form, e.g. \"FREQ=MONTHLY;BYDAY=1WE\"".into()),
@@ -760,6 +823,7 @@ impl<'s> Cx<'s> {
         };
         if date.is_none() {
             self.error(
+                "invalid-date",
                 raw.span(),
                 format!("`{what}` must be a local date"),
                 Some(format!("write {what} = 2026-01-08 (no time, no quotes)")),
@@ -785,6 +849,7 @@ impl<'s> Cx<'s> {
         };
         if value.is_none() {
             self.error(
+                "invalid-datetime",
                 raw.span(),
                 format!("`{what}` must be a local date-time in the series' zone"),
                 Some(format!(
@@ -811,6 +876,7 @@ impl<'s> Cx<'s> {
         if actions.iter().flatten().count() > 1 {
             let second = actions.iter().flatten().nth(1).cloned().unwrap_or(span);
             self.error(
+                "conflicting-keys",
                 second,
                 "an exception does one of `cancel`, `move_to` or `extra`",
                 Some("split it into separate [[series.exceptions]] entries".into()),
@@ -821,6 +887,7 @@ impl<'s> Cx<'s> {
             && !raw.extra.as_ref().is_some_and(|e| *e.get_ref())
         {
             self.error(
+                "conflicting-keys",
                 time.span(),
                 "`time` only goes with `extra = true`",
                 Some("to change one meeting's time, use move_to = 2027-01-08T15:00:00".into()),
@@ -833,6 +900,7 @@ impl<'s> Cx<'s> {
             let to = self.datetime(to, "move_to")?;
             if let Some((message, hint)) = gap(&series.timezone, to) {
                 self.error(
+                    "nonexistent-time",
                     raw.move_to.as_ref().map_or(span.clone(), Spanned::span),
                     message,
                     Some(hint),
@@ -843,6 +911,7 @@ impl<'s> Cx<'s> {
         } else if let Some(extra) = &raw.extra {
             if !*extra.get_ref() {
                 self.error(
+                    "invalid-value",
                     extra.span(),
                     "`extra = false` means nothing",
                     Some("remove the line, or write extra = true".into()),
@@ -863,6 +932,7 @@ impl<'s> Cx<'s> {
                 return None;
             }
             self.error(
+                "empty-exception",
                 span,
                 format!("the exception for {date} changes nothing"),
                 Some("give cancel = \"reason\", move_to = ..., extra = true, or agenda/notes/recording links".into()),
@@ -877,6 +947,7 @@ impl<'s> Cx<'s> {
             (_, Err(())) => {}
             (Change::Extra(time), Ok(starts)) if starts.contains(&date.to_datetime(*time)) => {
                 self.error(
+                    "exception-date",
                     date_raw.span(),
                     format!(
                         "{date} at {} is already a regular occurrence",
@@ -890,6 +961,7 @@ impl<'s> Cx<'s> {
             (Change::Extra(_), Ok(_)) => {}
             (_, Ok(starts)) if starts.is_empty() => {
                 self.error(
+                    "exception-date",
                     date_raw.span(),
                     format!(
                         "{date} is not a regular occurrence of series \"{}\"",
@@ -953,6 +1025,7 @@ impl<'s> Cx<'s> {
                     )
                 };
                 self.error(
+                    "overlap",
                     b_group.span(),
                     format!(
                         "series \"{}\" and \"{}\" of group \"{ga}\" overlap, first on {}",
@@ -990,6 +1063,7 @@ impl<'s> Cx<'s> {
             let location = match (&raw.url, &raw.path) {
                 (Some(_), Some(path)) => {
                     self.error(
+                        "conflicting-keys",
                         path.span(),
                         "a calendar has `url` or `path`, not both",
                         Some(
@@ -1002,6 +1076,7 @@ impl<'s> Cx<'s> {
                 (None, None) if self.invalid(&table, "url") || self.invalid(&table, "path") => None,
                 (None, None) => {
                     self.error(
+                        "missing-location",
                         id_span.clone(),
                         format!("calendar \"{id_text}\" has neither `url` nor `path`"),
                         Some(
@@ -1022,6 +1097,7 @@ impl<'s> Cx<'s> {
                         ))
                     } else {
                         self.error(
+                            "invalid-url",
                             url.span(),
                             format!("calendar url \"{}\" is not http, https or webcal", url.get_ref()),
                             Some("e.g. \"https://calendar.google.com/calendar/ical/<id>/public/basic.ics\"; for a local file use `path`".into()),
@@ -1032,7 +1108,12 @@ impl<'s> Cx<'s> {
                 (None, Some(path)) => {
                     let text = path.get_ref().trim();
                     if text.is_empty() {
-                        self.error(path.span(), "the calendar path is empty", None);
+                        self.error(
+                            "empty-value",
+                            path.span(),
+                            "the calendar path is empty",
+                            None,
+                        );
                         None
                     } else {
                         self.path_outside(path);
@@ -1045,6 +1126,7 @@ impl<'s> Cx<'s> {
                 && !is_colour(colour.get_ref())
             {
                 self.error(
+                    "invalid-colour",
                     colour.span(),
                     format!("\"{}\" is not a CSS hex colour", colour.get_ref()),
                     Some("write #rgb or #rrggbb, e.g. \"#6f42c1\"".into()),
@@ -1059,6 +1141,7 @@ impl<'s> Cx<'s> {
             };
             if let Some((first_id, line)) = sources.get(&key) {
                 self.warning(
+                    "duplicate-calendar",
                     location_span,
                     format!("calendar \"{id_text}\" is the same source as calendar \"{first_id}\""),
                     Some(format!(
@@ -1091,6 +1174,7 @@ impl<'s> Cx<'s> {
         }
         let what: Vec<&str> = secrets.iter().map(|s| s.describe()).collect();
         self.warning(
+            "secret-in-url",
             url.span(),
             format!("this calendar url holds {}", what.join(" and ")),
             Some(
@@ -1135,6 +1219,7 @@ impl<'s> Cx<'s> {
                         .filter(|d| (1..=366).contains(d));
                     if ok.is_none() {
                         self.error(
+                            "out-of-range",
                             days.span(),
                             format!("changes_days {} is not 1 to 366", days.get_ref()),
                             Some("how many days ahead a change is announced, e.g. 14".into()),
@@ -1191,6 +1276,7 @@ impl<'s> Cx<'s> {
             let hint = did_you_mean(name, KINDS.iter().copied())
                 .unwrap_or_else(|| format!("the kinds are {}", KINDS.join(", ")));
             self.error(
+                "unknown-value",
                 kind.span(),
                 format!("unknown announce kind \"{name}\""),
                 Some(hint),
@@ -1219,6 +1305,7 @@ impl<'s> Cx<'s> {
                 && !wanted.contains(&key)
             {
                 self.error(
+                    "inapplicable-key",
                     value.span(),
                     format!("`{key}` does not apply to a {name} channel"),
                     Some(format!("a {name} channel takes {}", wanted.join(", "))),
@@ -1240,6 +1327,7 @@ impl<'s> Cx<'s> {
                     .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
             if !valid {
                 cx.error(
+                    "invalid-env-name",
                     value.span(),
                     format!("\"{text}\" is not the name of an environment variable"),
                     Some(
@@ -1261,6 +1349,7 @@ impl<'s> Cx<'s> {
                 && !text.contains(char::is_whitespace);
             if !valid {
                 cx.error(
+                    "invalid-email",
                     value.span(),
                     format!("\"{text}\" is not an email address"),
                     Some("e.g. \"community@lists.example.org\"".into()),
@@ -1297,6 +1386,7 @@ impl<'s> Cx<'s> {
                     let ok = url_host(h.get_ref().trim()).is_some();
                     if !ok {
                         self.error(
+                            "invalid-url",
                             h.span(),
                             format!("homeserver \"{}\" is not an http(s) URL", h.get_ref()),
                             Some("e.g. \"https://matrix.example.org\"".into()),
@@ -1312,6 +1402,7 @@ impl<'s> Cx<'s> {
                         && !text.contains(char::is_whitespace);
                     if !ok {
                         self.error(
+                            "invalid-room-id",
                             r.span(),
                             format!("\"{text}\" is not a Matrix room id"),
                             Some(
@@ -1356,6 +1447,7 @@ impl<'s> Cx<'s> {
         .filter(|d| d.is_positive() && *d <= SignedDuration::from_hours(31 * 24));
         if parsed.is_none() {
             self.error(
+                "invalid-duration",
                 raw.span(),
                 format!("lead \"{text}\" is not a duration from 1 minute to 31 days"),
                 Some("write e.g. \"24h\", \"1h\", \"30m\" or \"2d\"".into()),
@@ -1374,6 +1466,7 @@ impl<'s> Cx<'s> {
         });
         if parsed.is_none() {
             self.error(
+                "invalid-digest",
                 raw.span(),
                 format!("digest \"{text}\" is not a weekday and a time"),
                 Some("write e.g. \"monday 09:00\" (in the community's time zone)".into()),
@@ -1398,6 +1491,7 @@ impl<'s> Cx<'s> {
             let hint = did_you_mean(id.get_ref(), known.iter().copied())
                 .unwrap_or_else(|| format!("no {what} has this id"));
             self.error(
+                "unknown-reference",
                 id.span(),
                 format!("unknown {what} \"{}\"", id.get_ref()),
                 Some(hint),
@@ -1414,6 +1508,7 @@ impl<'s> Cx<'s> {
         let raw = raw?;
         if !safe_link(raw.get_ref()) {
             self.error(
+                "invalid-url",
                 raw.span(),
                 format!(
                     "link \"{}\" is not an http, https or mailto address",
@@ -1467,6 +1562,7 @@ impl<'s> Cx<'s> {
         }
         if outside {
             self.warning(
+                "path-outside",
                 path.span(),
                 "this path leads outside the community file's folder",
                 Some(
@@ -1488,6 +1584,7 @@ impl<'s> Cx<'s> {
             .and_then(|d| Duration::try_from(d).ok());
         if parsed.is_none() {
             self.error(
+                "invalid-duration",
                 raw.span(),
                 format!(
                     "refresh \"{}\" is not a duration of at least one minute",

@@ -32,6 +32,10 @@ impl Severity {
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
+    /// What kind of problem this is, in kebab-case (`unknown-zone`, `duplicate-id`, …): stable
+    /// across releases, so CI can match on it; the list is in docs/ci.md. [`Diagnostic::new`]
+    /// and friends give [`Diagnostic::GENERIC`] until [`Diagnostic::with_code`] says better.
+    pub code: &'static str,
     /// The file the source came from, when known ([`crate::parse_file`] sets it).
     pub file: Option<PathBuf>,
     /// 1-based line of the start of [`Diagnostic::span`]; 0 when the problem has no place in
@@ -84,6 +88,7 @@ impl Diagnostic {
         let (line, column, snippet) = lines.locate(source, start);
         Diagnostic {
             severity,
+            code: Diagnostic::GENERIC,
             file: None,
             line,
             column,
@@ -98,6 +103,7 @@ impl Diagnostic {
     pub fn whole_file(severity: Severity, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity,
+            code: Diagnostic::GENERIC,
             file: None,
             line: 0,
             column: 0,
@@ -106,6 +112,15 @@ impl Diagnostic {
             span: 0..0,
             snippet: None,
         }
+    }
+
+    /// The code of a diagnostic made without one.
+    pub const GENERIC: &'static str = "invalid";
+
+    /// The same diagnostic with a code (see [`Diagnostic::code`]).
+    pub fn with_code(mut self, code: &'static str) -> Diagnostic {
+        self.code = code;
+        self
     }
 
     /// The same diagnostic with a hint.

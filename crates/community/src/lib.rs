@@ -66,13 +66,18 @@ pub fn parse_file(path: &Path) -> Result<Checked, Vec<Diagnostic>> {
         d.file = Some(path.to_path_buf());
         d
     };
-    let source = match std::fs::read_to_string(path) {
-        Ok(source) => source,
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
         Err(e) => {
             let d = Diagnostic::whole_file(Severity::Error, format!("cannot read the file: {e}"))
+                .with_code("unreadable-file")
                 .with_hint("pass the community file with --config FILE");
             return Err(vec![with_file(d)]);
         }
+    };
+    let source = match String::from_utf8(bytes) {
+        Ok(source) => source,
+        Err(e) => return Err(vec![with_file(not_utf8(e.as_bytes(), e.utf8_error()))]),
     };
     match parse(&source) {
         Ok(mut checked) => {
@@ -81,4 +86,26 @@ pub fn parse_file(path: &Path) -> Result<Checked, Vec<Diagnostic>> {
         }
         Err(diags) => Err(diags.into_iter().map(with_file).collect()),
     }
+}
+
+/// The error for a file that is not UTF-8, located at its first invalid byte (the line and
+/// column of the valid text before it, so an editor can jump there).
+fn not_utf8(bytes: &[u8], error: std::str::Utf8Error) -> Diagnostic {
+    let valid = error.valid_up_to();
+    // The prefix is valid UTF-8 by construction.
+    let before = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let mut d = Diagnostic::whole_file(
+        Severity::Error,
+        format!(
+            "the file is not UTF-8: byte 0x{:02x} at offset {valid} is not valid UTF-8",
+            bytes[valid]
+        ),
+    )
+    .with_code("not-utf8")
+    .with_hint("TOML files are UTF-8; convert it, e.g. iconv -f latin1 -t utf-8");
+    d.line = before.matches('\n').count() + 1;
+    d.column = before[line_start..].chars().count() + 1;
+    d.span = valid..valid;
+    d
 }
