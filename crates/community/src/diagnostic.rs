@@ -43,6 +43,11 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based column, counted in characters, of the start of [`Diagnostic::span`]; 0 with `line`.
     pub column: usize,
+    /// 1-based line of the end of [`Diagnostic::span`]; 0 with `line`.
+    pub end_line: usize,
+    /// 1-based column, in characters, just past the end of [`Diagnostic::span`] (exclusive, so
+    /// an empty span has `end_column == column`); 0 with `line`.
+    pub end_column: usize,
     /// What is wrong, in one sentence without a trailing period.
     pub message: String,
     /// How to fix it, when there is something useful to say.
@@ -86,12 +91,15 @@ impl Diagnostic {
         let start = floor_char_boundary(source, span.start);
         let end = floor_char_boundary(source, span.end.max(start));
         let (line, column, snippet) = lines.locate(source, start);
+        let (end_line, end_column) = lines.position(source, end);
         Diagnostic {
             severity,
             code: Diagnostic::GENERIC,
             file: None,
             line,
             column,
+            end_line,
+            end_column,
             message: message.into(),
             hint: None,
             span: start..end,
@@ -107,6 +115,8 @@ impl Diagnostic {
             file: None,
             line: 0,
             column: 0,
+            end_line: 0,
+            end_column: 0,
             message: message.into(),
             hint: None,
             span: 0..0,
@@ -271,6 +281,15 @@ impl LineIndex {
     }
 
     /// 1-based line and character column of byte `offset` of `source` (the text this index
+    /// was built from), without the line's text.
+    pub(crate) fn position(&self, source: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(source, offset);
+        let line = self.line(offset);
+        let line_start = self.starts[line - 1];
+        (line, source[line_start..offset].chars().count() + 1)
+    }
+
+    /// 1-based line and character column of byte `offset` of `source` (the text this index
     /// was built from), and that line's text without its line ending.
     pub(crate) fn locate(&self, source: &str, offset: usize) -> (usize, usize, String) {
         let offset = floor_char_boundary(source, offset);
@@ -355,6 +374,14 @@ mod tests {
         let d = Diagnostic::error("é", 1..99, "m");
         assert_eq!(d.span, 0..2);
         assert_eq!((d.line, d.column), (1, 1));
+        assert_eq!((d.end_line, d.end_column), (1, 2));
+    }
+
+    #[test]
+    fn can_locate_the_end_of_a_span_across_lines() {
+        let src = "a = \"\"\"\nxé\n\"\"\"\n";
+        let d = Diagnostic::error(src, 4..src.len() - 1, "m");
+        assert_eq!((d.line, d.column, d.end_line, d.end_column), (1, 5, 3, 4));
     }
 
     #[test]

@@ -16,6 +16,7 @@
 mod check;
 mod compile;
 pub mod diagnostic;
+pub mod diff;
 pub mod model;
 mod raw;
 pub mod repeat;
@@ -106,6 +107,7 @@ fn not_utf8(bytes: &[u8], error: std::str::Utf8Error) -> Diagnostic {
     .with_hint("TOML files are UTF-8; convert it, e.g. iconv -f latin1 -t utf-8");
     d.line = before.matches('\n').count() + 1;
     d.column = before[line_start..].chars().count() + 1;
+    (d.end_line, d.end_column) = (d.line, d.column);
     d.span = valid..valid;
     d
 }
