@@ -472,7 +472,10 @@ fn meeting(series: &Series, start: civil::DateTime) -> Meeting {
 
 /// The local date of a meeting in its series' zone.
 fn local_date(meeting: &Meeting) -> civil::Date {
-    meeting.start.to_zoned_datetime(meeting.zone.zone.clone()).date()
+    meeting
+        .start
+        .to_zoned_datetime(meeting.zone.zone.clone())
+        .date()
 }
 
 #[cfg(test)]
@@ -507,10 +510,7 @@ mod tests {
             "repeat = \"weekly on Tuesday\"",
             "rrule = \"FREQ=WEEKLY;BYDAY=TU\"",
         );
-        assert_eq!(
-            diff(&community(TUESDAY), &community(&rrule), now()),
-            vec![]
-        );
+        assert_eq!(diff(&community(TUESDAY), &community(&rrule), now()), vec![]);
     }
 
     #[test]
@@ -522,9 +522,6 @@ mod tests {
         assert_eq!(change.kind, Kind::Rescheduled);
         assert_eq!(change.from, Some(civil::date(2026, 12, 8)));
         assert_eq!(change.details, vec!["start 02:00 -> 03:00"]);
-        assert_eq!(
-            change.group,
-            Some(("apac".to_owned(), "APAC".to_owned()))
-        );
+        assert_eq!(change.group, Some(("apac".to_owned(), "APAC".to_owned())));
     }
 }
