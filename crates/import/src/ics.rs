@@ -1,0 +1,445 @@
+//! iCalendar → community file: each recurring VEVENT becomes a `[[series]]`.
+//!
+//! The feed is read by `touchpoint_calendar::parse`, so zones resolve as everywhere else
+//! (IANA names, Windows names through CLDR's table, the file's VTIMEZONEs). A series needs an
+//! IANA zone: a zone known only from the file's VTIMEZONE, a literal offset, a floating time
+//! or an all-day event is written commented out with a TODO.
+//!
+//! The rule becomes a friendly `repeat` where one says exactly the same (see [`friendly`]),
+//! else the raw `rrule`. `UNTIL` becomes `last` (the last date whose start is not after it);
+//! `COUNT` stays in the raw rule. EXDATEs and cancelled overrides become cancellations,
+//! other overrides moves, RDATEs extras. An event without a rule is a one-off: a series of one
+//! (`rrule = "FREQ=DAILY;COUNT=1"`).
+
+use std::collections::HashMap;
+
+use jiff::civil::{self, Weekday};
+use touchpoint_calendar::{End, Event, Freq, RDate, RRule, Status, Time, Tz};
+
+use crate::draft::{self, Draft, DraftChange, DraftException, DraftSeries, Rule};
+use crate::text::{Ids, monthly_phrase, weekly_phrase};
+use crate::{ImportError, Imported, Note, Options};
+
+/// The longest duration the community file accepts, in minutes (31 days).
+const MAX_MINUTES: i64 = 31 * 24 * 60;
+
+/// Import an iCalendar feed. Fails only when the bytes are not iCalendar at all.
+pub fn from_ics(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> {
+    let parsed = touchpoint_calendar::parse(bytes)
+        .map_err(|e| ImportError::new(format!("not an iCalendar file: {e}")))?;
+    let calendar = parsed.calendar;
+    let mut draft = Draft {
+        name: calendar
+            .name
+            .clone()
+            .unwrap_or_else(|| "Imported calendar".to_owned()),
+        description: calendar.description.clone(),
+        timezone: default_zone(&calendar),
+        header: vec![
+            "Imported by `touchpoint import ics` from an iCalendar feed.".to_owned(),
+            format!("Import date: {}.", options.today),
+        ],
+        ..Draft::default()
+    };
+    for warning in &parsed.warnings {
+        draft.notes.push(Note {
+            subject: format!("line {}", warning.line),
+            message: format!("the reader forgave: {}", warning.message),
+        });
+    }
+    let mut overrides: HashMap<&str, Vec<&Event>> = HashMap::new();
+    let masters: Vec<&Event> = calendar
+        .events
+        .iter()
+        .filter(|e| e.recurrence_id.is_none())
+        .collect();
+    for event in calendar.events.iter().filter(|e| e.recurrence_id.is_some()) {
+        overrides.entry(event.uid.as_str()).or_default().push(event);
+    }
+    let mut ids = Ids::default();
+    for master in &masters {
+        let own = overrides.remove(master.uid.as_str()).unwrap_or_default();
+        draft.series.push(series(master, &own, &mut ids));
+    }
+    // Overrides whose master is not in the feed (a shared single instance): one-offs.
+    let mut orphans: Vec<&Event> = overrides.into_values().flatten().collect();
+    orphans.sort_by(|a, b| a.uid.cmp(&b.uid));
+    for orphan in orphans {
+        let mut one = series(orphan, &[], &mut ids);
+        one.comments
+            .push("an instance whose recurring event is not in the feed".to_owned());
+        draft.series.push(one);
+    }
+    Ok(draft::finish(draft))
+}
+
+/// The community's zone: the feed's `X-WR-TIMEZONE` when it is an IANA name, else the first
+/// zoned event's, else UTC.
+fn default_zone(calendar: &touchpoint_calendar::Calendar) -> String {
+    calendar
+        .timezone
+        .as_deref()
+        .and_then(Tz::iana)
+        .map(|tz| tz.name.to_string())
+        .or_else(|| {
+            calendar
+                .events
+                .iter()
+                .find_map(|e| e.start.tz().filter(|tz| Tz::iana(&tz.name).is_some()))
+                .map(|tz| tz.name.to_string())
+        })
+        .unwrap_or_else(|| "UTC".to_owned())
+}
+
+/// `time` as a wall clock in `zone`.
+fn local_in(time: &Time, zone: &Tz) -> civil::DateTime {
+    match time {
+        Time::Zoned(..) => time
+            .instant(&zone.zone)
+            .to_zoned_datetime(zone.zone.clone())
+            .datetime(),
+        other => other.civil(),
+    }
+}
+
+/// One VEVENT (with its overrides) as a series.
+fn series(event: &Event, overrides: &[&Event], ids: &mut Ids) -> DraftSeries {
+    let title = event
+        .summary
+        .clone()
+        .unwrap_or_else(|| "(no title)".to_owned());
+    let mut series = DraftSeries {
+        id: ids.unique(&title),
+        title,
+        description: event.description.clone().filter(|d| !d.trim().is_empty()),
+        duration_minutes: 60,
+        ..DraftSeries::default()
+    };
+    series.comments.push(format!("VEVENT UID {}", event.uid));
+    links(event, &mut series);
+    let zone = match &event.start {
+        Time::Zoned(dt, tz) if Tz::iana(&tz.name).is_some() => {
+            series.timezone = Some(tz.name.to_string());
+            series.start = Some(dt.time());
+            series.first = Some(dt.date());
+            tz.clone()
+        }
+        Time::Zoned(_, tz) => {
+            series.blocked.push(format!(
+                "its zone \"{}\" is not an IANA name (a VTIMEZONE of the file or a fixed offset): \
+                 write the IANA zone it stands for",
+                tz.name
+            ));
+            return series;
+        }
+        Time::Floating(_) => {
+            series.blocked.push(
+                "its time has no zone (floating): write the zone the meeting is held in".to_owned(),
+            );
+            return series;
+        }
+        Time::Date(_) => {
+            series
+                .blocked
+                .push("an all-day event: a series needs a start time and a duration".to_owned());
+            return series;
+        }
+    };
+    duration(event, &zone, &mut series);
+    recurrence(event, &zone, &mut series);
+    if series.blocked.is_empty() {
+        exceptions(event, overrides, &zone, &mut series);
+    }
+    series
+}
+
+/// `join` from the event's URL (or a LOCATION that is a link); a plain LOCATION goes into the
+/// description.
+fn links(event: &Event, series: &mut DraftSeries) {
+    let is_link = |s: &str| s.starts_with("https://") || s.starts_with("http://");
+    series.join = event.url.clone().filter(|u| is_link(u));
+    if let Some(location) = event.location.as_deref().map(str::trim) {
+        if is_link(location) && series.join.is_none() {
+            series.join = Some(location.to_owned());
+        } else if !location.is_empty() && !is_link(location) {
+            let description = series.description.take().unwrap_or_default();
+            let joined = format!("{description}\n\nLocation: {location}");
+            series.description = Some(joined.trim().to_owned());
+        }
+    }
+}
+
+fn duration(event: &Event, zone: &Tz, series: &mut DraftSeries) {
+    let start = event.start.instant(&zone.zone);
+    let minutes = match &event.end {
+        Some(End::At(end)) => end.instant(&zone.zone).duration_since(start).as_secs() / 60,
+        Some(End::Duration(span)) => {
+            let zoned = start.to_zoned_datetime(zone.zone.clone());
+            match zoned.checked_add(*span) {
+                Ok(end) => end.timestamp().duration_since(start).as_secs() / 60,
+                Err(_) => 0,
+            }
+        }
+        None => 0,
+    };
+    if !(1..=MAX_MINUTES).contains(&minutes) {
+        series.blocked.push(format!(
+            "it lasts {minutes} minutes; a series lasts from 1 minute to 31 days: write its duration"
+        ));
+    }
+    series.duration_minutes = minutes;
+}
+
+fn recurrence(event: &Event, zone: &Tz, series: &mut DraftSeries) {
+    if !event.exrules.is_empty() {
+        series
+            .blocked
+            .push("it has an EXRULE, which the community file cannot express".to_owned());
+        return;
+    }
+    let [rule] = event.rrules.as_slice() else {
+        if event.rrules.is_empty() {
+            series.rule = Rule::Rrule("FREQ=DAILY;COUNT=1".to_owned());
+            series.comments.push("a one-off meeting".to_owned());
+        } else {
+            series.blocked.push(format!(
+                "it has {} RRULEs; a series has one rule",
+                event.rrules.len()
+            ));
+        }
+        return;
+    };
+    let mut rule = rule.clone();
+    if let Some(until) = rule.until.take() {
+        let (Some(start), Some(first)) = (series.start, series.first) else {
+            return;
+        };
+        let until = match &until {
+            Time::Date(date) => *date,
+            other => {
+                let local = local_in(other, zone);
+                if local.time() >= start {
+                    local.date()
+                } else {
+                    local.date().yesterday().unwrap_or(local.date())
+                }
+            }
+        };
+        if until < first {
+            series
+                .blocked
+                .push(format!("its UNTIL ({until}) is before its start"));
+            return;
+        }
+        series.last = Some(until);
+    }
+    let first = series.first.map(|d| d.weekday());
+    series.rule = match first.and_then(|day| friendly(&rule, day)) {
+        Some(phrase) => Rule::Repeat(phrase),
+        None => Rule::Rrule(rule.to_string()),
+    };
+}
+
+/// The `repeat` phrase that says exactly what `rule` says, if there is one. `first` is the
+/// weekday of DTSTART (a weekly rule without BYDAY repeats on it).
+fn friendly(rule: &RRule, first: Weekday) -> Option<String> {
+    let only_days = rule.count.is_none()
+        && rule.until.is_none()
+        && rule.by_second.is_empty()
+        && rule.by_minute.is_empty()
+        && rule.by_hour.is_empty()
+        && rule.by_year_day.is_empty()
+        && rule.by_week_no.is_empty()
+        && rule.by_month.is_empty()
+        && rule.by_set_pos.is_empty();
+    if !only_days || rule.interval == 0 {
+        return None;
+    }
+    match (
+        rule.freq,
+        rule.by_day.as_slice(),
+        rule.by_month_day.as_slice(),
+    ) {
+        (Freq::Daily, [], []) if rule.interval == 1 => Some("daily".to_owned()),
+        (Freq::Weekly, days, []) if rule.interval <= 52 => {
+            let mut plain: Vec<Weekday> = Vec::new();
+            for day in days {
+                if day.nth != 0 {
+                    return None;
+                }
+                if !plain.contains(&day.weekday) {
+                    plain.push(day.weekday);
+                }
+            }
+            if plain.is_empty() {
+                plain.push(first);
+            }
+            // With an interval, WKST decides which days share a week; the phrases count
+            // weeks from Monday.
+            if rule.interval > 1 && plain.len() > 1 && rule.wkst != Weekday::Monday {
+                return None;
+            }
+            plain.sort_by_key(|d| d.to_monday_zero_offset());
+            Some(weekly_phrase(rule.interval, &plain))
+        }
+        (Freq::Monthly, [one], []) if rule.interval == 1 => monthly_phrase(one.nth, one.weekday),
+        (Freq::Monthly, [], [day]) if rule.interval == 1 && (1..=31).contains(day) => {
+            Some(format!("monthly on day {day}"))
+        }
+        _ => None,
+    }
+}
+
+/// EXDATEs, overrides and RDATEs as exceptions, one per date.
+fn exceptions(event: &Event, overrides: &[&Event], zone: &Tz, series: &mut DraftSeries) {
+    let Some(start) = series.start else { return };
+    let add = |series: &mut DraftSeries, exception: DraftException| {
+        match series
+            .exceptions
+            .iter_mut()
+            .find(|e| e.date == exception.date)
+        {
+            None => series.exceptions.push(exception),
+            Some(existing) => match (&existing.change, &exception.change) {
+                // Touchpoint's own feeds write a cancellation as EXDATE and a cancelled
+                // override: one cancellation, the override's reason.
+                (DraftChange::Cancel(_), DraftChange::Cancel(_)) => *existing = exception,
+                _ => series.todos.push(format!(
+                    "{} has two changes in the feed; only the first is written",
+                    exception.date
+                )),
+            },
+        }
+    };
+    for exdate in &event.exdates {
+        let local = local_in(exdate, zone);
+        if exdate.is_date() || local.time() == start {
+            let change = DraftChange::Cancel("cancelled".to_owned());
+            add(
+                series,
+                DraftException {
+                    date: local.date(),
+                    change,
+                },
+            );
+        } else {
+            series.todos.push(format!(
+                "EXDATE {local} is not at the meeting's time, so it removes nothing; left out"
+            ));
+        }
+    }
+    for instance in overrides {
+        let Some(rid) = &instance.recurrence_id else {
+            continue;
+        };
+        let original = local_in(rid, zone);
+        if original.time() != start {
+            series.todos.push(format!(
+                "the override of {original} is not at the meeting's time; left out"
+            ));
+            continue;
+        }
+        if instance.this_and_future {
+            series.todos.push(format!(
+                "the override of {original} changes every later meeting too \
+                 (RANGE=THISANDFUTURE), which the file cannot say; left out"
+            ));
+            continue;
+        }
+        let change = if instance.status == Status::Cancelled {
+            let reason = instance
+                .description
+                .clone()
+                .filter(|d| !d.trim().is_empty());
+            DraftChange::Cancel(reason.unwrap_or_else(|| "cancelled".to_owned()))
+        } else {
+            let moved = local_in(&instance.start, zone);
+            override_todos(event, instance, zone, series, original);
+            if moved == original {
+                continue;
+            }
+            DraftChange::Move(moved)
+        };
+        add(
+            series,
+            DraftException {
+                date: original.date(),
+                change,
+            },
+        );
+    }
+    for rdate in &event.rdates {
+        let (time, end) = match rdate {
+            RDate::Time(time) => (time, None),
+            RDate::Period(time, end) => (time, Some(end)),
+        };
+        let local = local_in(time, zone);
+        if end.is_some() {
+            series.todos.push(format!(
+                "the extra meeting on {} has its own end, which the file cannot say; \
+                 it is written with the usual duration",
+                local.date()
+            ));
+        }
+        let at = (local.time() != start).then_some(local.time());
+        add(
+            series,
+            DraftException {
+                date: local.date(),
+                change: DraftChange::Extra(at),
+            },
+        );
+    }
+    series.exceptions.sort_by_key(|e| e.date);
+}
+
+/// What an override changes that a move cannot carry.
+fn override_todos(
+    master: &Event,
+    instance: &Event,
+    zone: &Tz,
+    series: &mut DraftSeries,
+    original: civil::DateTime,
+) {
+    if instance.summary != master.summary {
+        series.todos.push(format!(
+            "the meeting of {original} has its own title {:?}, which the file cannot say",
+            instance.summary.as_deref().unwrap_or("")
+        ));
+    }
+    let mut probe = DraftSeries::default();
+    duration(instance, zone, &mut probe);
+    if probe.duration_minutes != series.duration_minutes {
+        series.todos.push(format!(
+            "the meeting of {original} lasts {} minutes instead of {}, which the file cannot say",
+            probe.duration_minutes, series.duration_minutes
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use touchpoint_calendar::WeekdayNum;
+
+    #[test]
+    fn can_say_simple_rules_as_phrases() {
+        let mut rule = RRule::new(Freq::Weekly);
+        rule.interval = 2;
+        assert_eq!(
+            friendly(&rule, Weekday::Tuesday).as_deref(),
+            Some("every 2 weeks on Tuesday")
+        );
+        let mut rule = RRule::new(Freq::Monthly);
+        rule.by_day = touchpoint_calendar::smallvec![WeekdayNum {
+            nth: -1,
+            weekday: Weekday::Friday
+        }];
+        assert_eq!(
+            friendly(&rule, Weekday::Friday).as_deref(),
+            Some("monthly on the last Friday")
+        );
+        rule.by_set_pos = touchpoint_calendar::smallvec![1];
+        assert_eq!(friendly(&rule, Weekday::Friday), None);
+    }
+}
