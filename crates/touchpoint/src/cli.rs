@@ -200,4 +200,8 @@ pub struct BuildArgs {
     /// its path as a prefix, and feed links use its host with `webcal://`.
     #[arg(long)]
     pub base_url: Option<String>,
+    /// The moment the pages are made for (RFC 3339, e.g. 2027-03-10T12:00:00Z): their today,
+    /// week and month; default: now. The same store and moment give the same files.
+    #[arg(long)]
+    pub now: Option<jiff::Timestamp>,
 }

@@ -386,6 +386,7 @@ fn can_run_the_build_command_with_an_empty_store() {
         },
         out: out.path().join("site"),
         base_url: Some("https://example.org/meetings/".to_owned()),
+        now: None,
     })
     .unwrap();
     assert_eq!(code, std::process::ExitCode::SUCCESS);

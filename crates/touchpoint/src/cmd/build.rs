@@ -42,7 +42,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     if !missing.is_empty() {
         eprintln!("{}", missing_calendars(&missing, &args));
     }
-    let files = render(&site, Timestamp::now());
+    let files = render(&site, args.now.unwrap_or_else(Timestamp::now));
     write(&args.out, &files)?;
     eprintln!(
         "wrote {} files to {}",
