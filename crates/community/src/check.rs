@@ -25,12 +25,13 @@ use url::Url;
 use crate::compile::{master_event, series_events};
 use crate::diagnostic::{Diagnostic, LineIndex, Severity, closest};
 use crate::model::{
-    Announce, CalendarSource, Change, Channel, Community, Exception, Group, Info, Link, Location,
-    Recurrence, Series, Target, strip_prefix_ignore_case,
+    Announce, CalendarSource, Change, Channel, Community, Exception, Group, Info, JoinDefaults,
+    JoinPolicy, JoinVisibility, Link, Location, Recurrence, Series, Target,
+    strip_prefix_ignore_case,
 };
 use crate::raw::{
-    RawAnnounce, RawCalendar, RawChannel, RawCommunity, RawException, RawGroup, RawLink, RawSeries,
-    Table,
+    RawAnnounce, RawCalendar, RawChannel, RawCommunity, RawException, RawGroup, RawJoin, RawLink,
+    RawSeries, Table,
 };
 use crate::repeat;
 
@@ -215,9 +216,13 @@ impl<'s> Cx<'s> {
             .and_then(url_host)
             .unwrap_or_else(|| "touchpoint.local".to_owned());
 
+        let community_join = info
+            .as_ref()
+            .map(|info| info.join.clone())
+            .unwrap_or_default();
         let groups = self.groups(raw_groups);
-        let series = self.all_series(raw_series, &uid_domain, &groups);
-        let calendars = self.calendars(raw_calendars);
+        let series = self.all_series(raw_series, &uid_domain, &groups, &community_join);
+        let calendars = self.calendars(raw_calendars, &community_join);
         let announce = self.announce(
             raw_announce,
             info.as_ref().map(|info| &info.timezone),
@@ -347,7 +352,8 @@ impl<'s> Cx<'s> {
 
     // ---- [community] ------------------------------------------------------------------------
 
-    fn info(&mut self, raw: RawCommunity, table: Range<usize>) -> Option<Info> {
+    fn info(&mut self, mut raw: RawCommunity, table: Range<usize>) -> Option<Info> {
+        let join = self.join_defaults(raw.take_join());
         let name = self.required(raw.name, "name", &table);
         let timezone = self.required(raw.timezone, "timezone", &table);
         if let Some(name) = &name
@@ -381,6 +387,7 @@ impl<'s> Cx<'s> {
             timezone: timezone?,
             url: raw.url.map(Spanned::into_inner),
             links,
+            join,
         })
     }
 
@@ -439,7 +446,8 @@ impl<'s> Cx<'s> {
     fn groups(&mut self, raws: Vec<(RawGroup, Range<usize>)>) -> Vec<(Group, Range<usize>)> {
         let mut seen = HashMap::new();
         raws.into_iter()
-            .map(|(raw, span)| {
+            .map(|(mut raw, span)| {
+                let join = self.join_defaults(raw.take_join());
                 let id = self.required(raw.id, "id", &span);
                 let title = self.required(raw.title, "title", &span);
                 if let Some(id) = &id {
@@ -453,6 +461,7 @@ impl<'s> Cx<'s> {
                     mailing_list: raw.mailing_list.map(|l| self.link(l)),
                     chat: raw.chat.map(|c| self.channel(c)),
                     calendar: raw.calendar.map(|c| self.channel(c)),
+                    join,
                 };
                 (group, span)
             })
@@ -466,10 +475,12 @@ impl<'s> Cx<'s> {
         raws: Vec<(RawSeries, Range<usize>)>,
         uid_domain: &str,
         groups: &[(Group, Range<usize>)],
+        community_join: &JoinDefaults,
     ) -> Vec<(Series, Option<Spanned<String>>)> {
         let mut seen = HashMap::new();
         let mut out = Vec::new();
-        for (raw, table) in raws {
+        for (mut raw, table) in raws {
+            let join = self.join_defaults(raw.take_join());
             if let Some(id) = &raw.id {
                 self.check_id("series", id, &mut seen);
             }
@@ -491,7 +502,24 @@ impl<'s> Cx<'s> {
             }
             let group_span = raw.group.clone();
             let rrule_span = raw.rrule.as_ref().map(Spanned::span);
-            if let Some(series) = self.series(raw, table, uid_domain) {
+            let id_span = raw.id.as_ref().map_or(table.clone(), Spanned::span);
+            if let Some(mut series) = self.series(raw, table, uid_domain) {
+                let group_join = series
+                    .group
+                    .as_deref()
+                    .and_then(|id| groups.iter().find(|(g, _)| g.id == id))
+                    .map(|(g, _)| &g.join);
+                let visibility = [Some(&join), group_join, Some(community_join)]
+                    .into_iter()
+                    .flatten()
+                    .find_map(|d| d.visibility)
+                    .unwrap_or_default();
+                let what = format!("series \"{}\"", series.id);
+                series.join_policy = self.join_policy(
+                    visibility,
+                    &[Some(&join), group_join, Some(community_join)],
+                    (&what, id_span),
+                );
                 if let Some(span) = rrule_span {
                     self.barren_rule(&series, span);
                 }
@@ -609,6 +637,7 @@ impl<'s> Cx<'s> {
             notes: self.url(raw.notes),
             recordings: self.url(raw.recordings),
             group: raw.group.map(Spanned::into_inner),
+            join_policy: JoinPolicy::default(),
             exceptions: Vec::new(),
             uid_domain: uid_domain.to_owned(),
         };
@@ -1047,11 +1076,16 @@ impl<'s> Cx<'s> {
 
     // ---- [[calendars]] ------------------------------------------------------------------------
 
-    fn calendars(&mut self, raws: Vec<(RawCalendar, Range<usize>)>) -> Vec<CalendarSource> {
+    fn calendars(
+        &mut self,
+        raws: Vec<(RawCalendar, Range<usize>)>,
+        community_join: &JoinDefaults,
+    ) -> Vec<CalendarSource> {
         let mut seen = HashMap::new();
         let mut sources: HashMap<String, (String, usize)> = HashMap::new();
         let mut out = Vec::new();
-        for (raw, table) in raws {
+        for (mut raw, table) in raws {
+            let join = self.join_defaults(raw.take_join());
             let id = self.required(raw.id, "id", &table);
             let name = self.required(raw.name, "name", &table);
             if let Some(id) = &id {
@@ -1136,6 +1170,14 @@ impl<'s> Cx<'s> {
                 None => Some(CalendarSource::DEFAULT_REFRESH),
                 Some(r) => self.refresh(r),
             };
+            // An outside calendar's links are near-start unless it says: the community's
+            // `join_visibility` is about its own series.
+            let what = format!("calendar \"{id_text}\"");
+            let join_policy = self.join_policy(
+                join.visibility.unwrap_or(JoinVisibility::NearStart),
+                &[Some(&join), Some(community_join)],
+                (&what, id_span.clone()),
+            );
             let Some((location, key, location_span)) = location else {
                 continue;
             };
@@ -1159,6 +1201,7 @@ impl<'s> Cx<'s> {
                     location,
                     colour: raw.colour.map(Spanned::into_inner),
                     refresh,
+                    join_policy,
                 });
             }
         }
@@ -1572,6 +1615,120 @@ impl<'s> Cx<'s> {
                 ),
             );
         }
+    }
+
+    // ---- join links -------------------------------------------------------------------------
+
+    /// The join-link keys of one table, each checked on its own.
+    fn join_defaults(&mut self, raw: RawJoin) -> JoinDefaults {
+        let visibility = raw.visibility.and_then(|value| {
+            let text = value.get_ref().trim();
+            let parsed = JoinVisibility::from_name(text);
+            if parsed.is_none() {
+                let hint = did_you_mean(text, JoinVisibility::NAMES).unwrap_or_else(|| {
+                    format!(
+                        "join_visibility is one of {}",
+                        quote_list(&JoinVisibility::NAMES.map(str::to_owned))
+                    )
+                });
+                self.error(
+                    "unknown-value",
+                    value.span(),
+                    format!("unknown join_visibility \"{text}\""),
+                    Some(hint),
+                );
+            }
+            parsed
+        });
+        let near_start = raw.near_start.and_then(|value| {
+            let text = value.get_ref().trim();
+            let parsed = text
+                .parse::<SignedDuration>()
+                .ok()
+                .filter(|d| d.is_positive() && *d <= SignedDuration::from_hours(24));
+            if parsed.is_none() {
+                self.error(
+                    "invalid-duration",
+                    value.span(),
+                    format!(
+                        "join_near_start \"{text}\" is not a duration from 1 minute to 24 hours"
+                    ),
+                    Some(
+                        "how long before the start the pages show the link, e.g. \"15m\" or \"1h\""
+                            .into(),
+                    ),
+                );
+            }
+            parsed
+        });
+        JoinDefaults {
+            visibility,
+            near_start,
+            register: self.url(raw.register),
+            contact: self.url(raw.contact),
+        }
+    }
+
+    /// The join policy of `what` (a series or a calendar, named for messages, its id at
+    /// `span`): each key from the first of `layers` (its own table, then its group's, then
+    /// the community's) that has it.
+    fn join_policy(
+        &mut self,
+        visibility: JoinVisibility,
+        layers: &[Option<&JoinDefaults>],
+        (what, span): (&str, Range<usize>),
+    ) -> JoinPolicy {
+        let layers: Vec<&JoinDefaults> = layers.iter().flatten().copied().collect();
+        let first =
+            |pick: &dyn Fn(&JoinDefaults) -> Option<String>| layers.iter().find_map(|d| pick(d));
+        let policy = JoinPolicy {
+            visibility,
+            near_start: layers
+                .iter()
+                .find_map(|d| d.near_start)
+                .unwrap_or(JoinPolicy::DEFAULT_NEAR_START),
+            register: first(&|d| d.register.clone()),
+            contact: first(&|d| d.contact.clone()),
+        };
+        let own_register = layers.first().is_some_and(|own| own.register.is_some());
+        match visibility {
+            JoinVisibility::Registration if policy.register.is_none() => self.error(
+                "missing-key",
+                span,
+                format!("{what} shares its join link by registration but has no `register` link"),
+                Some(
+                    "add register = \"https://…\" (e.g. its LFX Meetings page) to it, its group \
+                     or [community]"
+                        .into(),
+                ),
+            ),
+            JoinVisibility::Hidden if policy.contact.is_none() => self.warning(
+                "no-contact",
+                span,
+                format!("{what} hides its join link and names no `contact`"),
+                Some(
+                    "visitors see neither the link nor whom to ask for it; add \
+                     contact = \"mailto:…\" to it, its group or [community]"
+                        .into(),
+                ),
+            ),
+            JoinVisibility::Public | JoinVisibility::NearStart | JoinVisibility::Hidden
+                if own_register =>
+            {
+                self.warning(
+                    "inapplicable-key",
+                    span,
+                    format!(
+                        "{what} has a `register` link, which is shown only with \
+                         join_visibility = \"registration\"; it is \"{}\"",
+                        visibility.name()
+                    ),
+                    Some("remove `register`, or set join_visibility = \"registration\"".into()),
+                );
+            }
+            _ => {}
+        }
+        policy
     }
 
     fn refresh(&mut self, raw: &Spanned<String>) -> Option<Duration> {

@@ -7,19 +7,27 @@
 //! a move is an override with the new start; an extra is an `RDATE`. `last` becomes
 //! `UNTIL` = `last` at 23:59:59 local time, converted to UTC (RFC 5545 requires UTC when DTSTART
 //! has a zone), so the last date is inclusive whatever the meeting's time.
+//!
+//! A compiled event is what feeds publish, so it carries only the published join link
+//! ([`crate::JoinPolicy::published`]): the `join` of a public series, the `register` link of a
+//! registration one, and none otherwise, with a line in the description saying where the link
+//! is instead.
 
 use jiff::civil;
 use jiff::tz::TimeZone;
 use touchpoint_calendar::{Calendar, End, Event, RDate, Status, Time, Tz};
 
-use crate::model::{Change, Community, Series};
+use crate::model::{Change, Community, JoinVisibility, Series};
 
 /// The master event of a series without any exception applied.
 pub(crate) fn master_event(series: &Series) -> Event {
     let mut event = Event::new(series.uid(), zoned(series, series.start_on(series.first)));
     event.summary = Some(series.title.clone());
-    event.description = series.description.clone();
-    event.url = series.join.clone();
+    event.description = published_description(series);
+    event.url = series
+        .join_policy
+        .published(series.join.as_deref())
+        .map(str::to_owned);
     event.end = Some(End::Duration(series.duration));
     event.categories = series.group.iter().cloned().collect();
     let mut rule = series.recurrence.to_rrule();
@@ -29,6 +37,36 @@ pub(crate) fn master_event(series: &Series) -> Event {
     }
     event.rrules = vec![rule];
     event
+}
+
+/// The description feeds carry: the series' own, and where its join link is not public, where
+/// to get it instead (the feed's `URL` is then the `register` link, or nothing).
+fn published_description(series: &Series) -> Option<String> {
+    let policy = &series.join_policy;
+    let note = match policy.visibility {
+        JoinVisibility::Public => None,
+        JoinVisibility::NearStart => Some(format!(
+            "The join link is shown on the meetings page from {} before the start.",
+            policy.near_start_words()
+        )),
+        JoinVisibility::Registration => policy
+            .register
+            .as_ref()
+            .map(|register| format!("Register to join: {register}")),
+        JoinVisibility::Hidden => Some("The join link is not published.".to_owned()),
+    };
+    let contact = match policy.visibility {
+        JoinVisibility::Public | JoinVisibility::Registration => None,
+        _ => policy
+            .contact
+            .as_ref()
+            .map(|contact| format!("Ask for it: {contact}")),
+    };
+    let parts: Vec<String> = [series.description.clone(), note, contact]
+        .into_iter()
+        .flatten()
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("\n\n"))
 }
 
 /// `last` at 23:59:59 in the series zone, as a UTC date-time.

@@ -27,8 +27,8 @@ use std::path::Path;
 pub use check::{Checked, parse};
 pub use diagnostic::{Diagnostic, Severity};
 pub use model::{
-    Announce, CalendarSource, Change, Channel, Community, Exception, Group, Info, Link, Location,
-    Recurrence, Series, Target, UrlSecret,
+    Announce, CalendarSource, Change, Channel, Community, Exception, Group, Info, JoinDefaults,
+    JoinPolicy, JoinVisibility, Link, Location, Recurrence, Series, Target, UrlSecret,
 };
 pub use zones::suggest_zones;
 

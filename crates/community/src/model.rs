@@ -41,6 +41,143 @@ pub struct Info {
     pub url: Option<String>,
     /// Further links shown with the community (agendas, code of conduct, ...).
     pub links: Vec<Link>,
+    /// The community's defaults for sharing join links (`join_visibility`, `join_near_start`,
+    /// `register`, `contact` in `[community]`): what a series or calendar does not say itself.
+    pub join: JoinDefaults,
+}
+
+/// Who may see a meeting's join link: `join_visibility` (issue 17).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum JoinVisibility {
+    /// `"public"`: on every page, feed, API answer and embed (the default for the community's
+    /// own series).
+    #[default]
+    Public,
+    /// `"near-start"`: on the served pages only, from [`JoinPolicy::near_start`] before the
+    /// start to the end; never in feeds, the API, embeds or the static export (the default
+    /// for outside calendars).
+    NearStart,
+    /// `"registration"`: the `register` link (an LFX Meetings page, a sign-up form) is shown
+    /// and published instead; the join link never is.
+    Registration,
+    /// `"hidden"`: only the contact is shown.
+    Hidden,
+}
+
+impl JoinVisibility {
+    /// Every value as written in the file, in the order of the variants.
+    pub const NAMES: [&'static str; 4] = ["public", "near-start", "registration", "hidden"];
+
+    /// The value as written in the file.
+    pub fn name(self) -> &'static str {
+        match self {
+            JoinVisibility::Public => "public",
+            JoinVisibility::NearStart => "near-start",
+            JoinVisibility::Registration => "registration",
+            JoinVisibility::Hidden => "hidden",
+        }
+    }
+
+    /// The value written `name` (exactly as [`JoinVisibility::NAMES`] spells it).
+    pub fn from_name(name: &str) -> Option<JoinVisibility> {
+        match name {
+            "public" => Some(JoinVisibility::Public),
+            "near-start" => Some(JoinVisibility::NearStart),
+            "registration" => Some(JoinVisibility::Registration),
+            "hidden" => Some(JoinVisibility::Hidden),
+            _ => None,
+        }
+    }
+}
+
+/// The join-link keys of `[community]` or a `[[groups]]` entry, as written: defaults for the
+/// series (and, but for the visibility, the calendars) that do not say.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct JoinDefaults {
+    /// `join_visibility`.
+    pub visibility: Option<JoinVisibility>,
+    /// `join_near_start`.
+    pub near_start: Option<jiff::SignedDuration>,
+    /// `register`.
+    pub register: Option<String>,
+    /// `contact`.
+    pub contact: Option<String>,
+}
+
+/// How one series' or calendar's join link is shared, every default applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JoinPolicy {
+    /// Who may see the link.
+    pub visibility: JoinVisibility,
+    /// For [`JoinVisibility::NearStart`]: how long before the start the pages show the link
+    /// ([`JoinPolicy::DEFAULT_NEAR_START`] unless `join_near_start` says).
+    pub near_start: jiff::SignedDuration,
+    /// The page to register at, shown and published instead of the link under
+    /// [`JoinVisibility::Registration`] (required then).
+    pub register: Option<String>,
+    /// Whom to ask for the link (an http(s) or mailto address), shown wherever the link is not.
+    pub contact: Option<String>,
+}
+
+impl JoinPolicy {
+    /// How long before the start a near-start link is shown by default: 15 minutes.
+    pub const DEFAULT_NEAR_START: jiff::SignedDuration = jiff::SignedDuration::from_mins(15);
+
+    /// A policy of `visibility` with the default window and no links.
+    pub fn new(visibility: JoinVisibility) -> JoinPolicy {
+        JoinPolicy {
+            visibility,
+            near_start: JoinPolicy::DEFAULT_NEAR_START,
+            register: None,
+            contact: None,
+        }
+    }
+
+    /// The link anyone may have at any time, for a meeting whose join link is `join`: the join
+    /// link itself when public, the `register` link under registration, else none. What feeds,
+    /// the API, embeds and the static export carry.
+    pub fn published<'a>(&'a self, join: Option<&'a str>) -> Option<&'a str> {
+        match self.visibility {
+            JoinVisibility::Public => join,
+            JoinVisibility::Registration => self.register.as_deref(),
+            JoinVisibility::NearStart | JoinVisibility::Hidden => None,
+        }
+    }
+
+    /// The near-start window for people: "15 minutes", "1 hour", "90 minutes".
+    pub fn near_start_words(&self) -> String {
+        match self.near_start.as_mins() {
+            1 => "1 minute".to_owned(),
+            60 => "1 hour".to_owned(),
+            m if m % 60 == 0 => format!("{} hours", m / 60),
+            m => format!("{m} minutes"),
+        }
+    }
+
+    /// Whether a page rendered at `now` (by a server, at the visit) may show the join link of
+    /// a meeting from `start` to `end`: always when public; from `near_start` before the start
+    /// until the end under near-start; never otherwise.
+    pub fn shows_at(
+        &self,
+        now: jiff::Timestamp,
+        start: jiff::Timestamp,
+        end: jiff::Timestamp,
+    ) -> bool {
+        match self.visibility {
+            JoinVisibility::Public => true,
+            JoinVisibility::NearStart => {
+                let opens = start.checked_sub(self.near_start).unwrap_or(start);
+                opens <= now && now < end
+            }
+            JoinVisibility::Registration | JoinVisibility::Hidden => false,
+        }
+    }
+}
+
+impl Default for JoinPolicy {
+    fn default() -> JoinPolicy {
+        JoinPolicy::new(JoinVisibility::Public)
+    }
 }
 
 /// A link with a label; both are required.
@@ -82,8 +219,12 @@ pub struct Series {
     pub first: civil::Date,
     /// The last date an occurrence may fall on (inclusive), if the series ends.
     pub last: Option<civil::Date>,
-    /// Where to join (video call link).
+    /// Where to join (video call link). Who sees it is [`Series::join_policy`]'s to say:
+    /// read it through [`JoinPolicy::published`] or [`JoinPolicy::shows_at`], never directly
+    /// into a page, feed or answer.
     pub join: Option<String>,
+    /// How the join link is shared: the series' keys, else its group's, else the community's.
+    pub join_policy: JoinPolicy,
     /// Where agendas live (e.g. a folder in a repository).
     pub agenda: Option<String>,
     /// Where meeting notes live.
@@ -213,6 +354,8 @@ pub struct Group {
     pub chat: Option<Channel>,
     /// A calendar note such as "Bi-weekly call", optionally linking to a calendar.
     pub calendar: Option<Channel>,
+    /// Join-link defaults for the group's series (before the community's).
+    pub join: JoinDefaults,
 }
 
 impl Group {
@@ -240,6 +383,10 @@ pub struct CalendarSource {
     pub colour: Option<String>,
     /// How often the fetcher refreshes it (default 15 minutes).
     pub refresh: Duration,
+    /// How the join links found in its events (URL, LOCATION, video-call links in
+    /// DESCRIPTION) are shared: near-start unless the calendar says (the community's
+    /// `join_visibility` does not apply; its other join keys do).
+    pub join_policy: JoinPolicy,
 }
 
 /// Where a [`CalendarSource`] is read from.

@@ -22,6 +22,10 @@ pub(crate) struct RawCommunity {
     pub url: Option<Spanned<String>>,
     #[serde(default)]
     pub links: Vec<Spanned<RawLink>>,
+    pub join_visibility: Option<Spanned<String>>,
+    pub join_near_start: Option<Spanned<String>>,
+    pub register: Option<Spanned<String>>,
+    pub contact: Option<Spanned<String>>,
 }
 
 /// A `{ label, url }` link.
@@ -59,6 +63,10 @@ pub(crate) struct RawSeries {
     pub notes: Option<Spanned<String>>,
     pub recordings: Option<Spanned<String>>,
     pub group: Option<Spanned<String>>,
+    pub join_visibility: Option<Spanned<String>>,
+    pub join_near_start: Option<Spanned<String>>,
+    pub register: Option<Spanned<String>>,
+    pub contact: Option<Spanned<String>>,
     #[serde(default)]
     pub exceptions: Vec<Spanned<RawException>>,
 }
@@ -88,6 +96,10 @@ pub(crate) struct RawGroup {
     pub mailing_list: Option<Spanned<RawLink>>,
     pub chat: Option<Spanned<RawChannel>>,
     pub calendar: Option<Spanned<RawChannel>>,
+    pub join_visibility: Option<Spanned<String>>,
+    pub join_near_start: Option<Spanned<String>>,
+    pub register: Option<Spanned<String>>,
+    pub contact: Option<Spanned<String>>,
 }
 
 /// `[[calendars]]`.
@@ -100,6 +112,10 @@ pub(crate) struct RawCalendar {
     pub path: Option<Spanned<String>>,
     pub colour: Option<Spanned<String>>,
     pub refresh: Option<Spanned<String>>,
+    pub join_visibility: Option<Spanned<String>>,
+    pub join_near_start: Option<Spanned<String>>,
+    pub register: Option<Spanned<String>>,
+    pub contact: Option<Spanned<String>>,
 }
 
 /// `[[announce]]`: a channel that hears about meetings (issue 18). Lists are read as lists of
@@ -127,6 +143,34 @@ pub(crate) struct RawAnnounce {
     pub groups: Option<Vec<Spanned<String>>>,
     pub calendars: Option<Vec<Spanned<String>>>,
 }
+
+/// The join-link keys a `[community]`, `[[groups]]`, `[[series]]` or `[[calendars]]` table may
+/// hold, taken out of it to be checked together.
+#[derive(Debug, Default)]
+pub(crate) struct RawJoin {
+    pub visibility: Option<Spanned<String>>,
+    pub near_start: Option<Spanned<String>>,
+    pub register: Option<Spanned<String>>,
+    pub contact: Option<Spanned<String>>,
+}
+
+/// Take the join-link keys out of a raw table that has them.
+macro_rules! take_join {
+    ($($table:ty),*) => {$(
+        impl $table {
+            pub(crate) fn take_join(&mut self) -> RawJoin {
+                RawJoin {
+                    visibility: self.join_visibility.take(),
+                    near_start: self.join_near_start.take(),
+                    register: self.register.take(),
+                    contact: self.contact.take(),
+                }
+            }
+        }
+    )*};
+}
+
+take_join!(RawCommunity, RawSeries, RawGroup, RawCalendar);
 
 /// The kinds of table in the file, for the keys check reports against: which keys a table
 /// knows, and which of them hold tables of their own.
@@ -255,7 +299,18 @@ mod tests {
         assert_eq!(Table::Link.keys(), ["label", "url"]);
         assert_eq!(
             Table::Calendar.keys(),
-            ["id", "name", "url", "path", "colour", "refresh"]
+            [
+                "id",
+                "name",
+                "url",
+                "path",
+                "colour",
+                "refresh",
+                "join_visibility",
+                "join_near_start",
+                "register",
+                "contact"
+            ]
         );
         for kind in KINDS {
             assert!(!kind.keys().is_empty(), "{kind:?}");
