@@ -311,9 +311,15 @@ fn exceptions(event: &Event, overrides: &[&Event], zone: &Tz, series: &mut Draft
             },
         }
     };
+    let regular = Regular::new(event);
     for exdate in &event.exdates {
         let local = local_in(exdate, zone);
-        if exdate.is_date() || local.time() == start {
+        let local = if exdate.is_date() {
+            local.date().to_datetime(start)
+        } else {
+            local
+        };
+        if regular.at(local) {
             let change = DraftChange::Cancel("cancelled".to_owned());
             add(
                 series,
@@ -324,7 +330,7 @@ fn exceptions(event: &Event, overrides: &[&Event], zone: &Tz, series: &mut Draft
             );
         } else {
             series.todos.push(format!(
-                "EXDATE {local} is not at the meeting's time, so it removes nothing; left out"
+                "EXDATE {local} is not a date the rule gives, so it removes nothing; left out"
             ));
         }
     }
@@ -333,9 +339,9 @@ fn exceptions(event: &Event, overrides: &[&Event], zone: &Tz, series: &mut Draft
             continue;
         };
         let original = local_in(rid, zone);
-        if original.time() != start {
+        if !regular.at(original) {
             series.todos.push(format!(
-                "the override of {original} is not at the meeting's time; left out"
+                "the override of {original} replaces no meeting the rule gives; left out"
             ));
             continue;
         }
@@ -391,6 +397,44 @@ fn exceptions(event: &Event, overrides: &[&Event], zone: &Tz, series: &mut Draft
         );
     }
     series.exceptions.sort_by_key(|e| e.date);
+}
+
+/// The meetings an event's rule gives (no EXDATE, RDATE or override applied), asked one
+/// wall-clock start at a time through the calendar engine.
+struct Regular {
+    calendar: touchpoint_calendar::Calendar,
+}
+
+impl Regular {
+    fn new(event: &Event) -> Regular {
+        let mut bare = event.clone();
+        bare.exdates.clear();
+        bare.rdates.clear();
+        Regular {
+            calendar: touchpoint_calendar::Calendar {
+                events: vec![bare],
+                ..touchpoint_calendar::Calendar::default()
+            },
+        }
+    }
+
+    /// Whether a meeting starts at `local` (wall clock in the event's zone).
+    fn at(&self, local: civil::DateTime) -> bool {
+        let day = jiff::Span::new().days(1);
+        let (Ok(start), Ok(end)) = (local.checked_sub(day), local.checked_add(day)) else {
+            return false;
+        };
+        let window = touchpoint_calendar::Window {
+            start,
+            end,
+            zone: None,
+        };
+        let limits = touchpoint_calendar::Limits::default();
+        touchpoint_calendar::expand(&self.calendar, &window, &limits)
+            .occurrences
+            .iter()
+            .any(|o| o.start.civil() == local)
+    }
 }
 
 /// What an override changes that a move cannot carry.

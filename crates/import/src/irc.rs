@@ -270,6 +270,9 @@ fn series(project: &str, schedule: &Schedule, today: civil::Date, ids: &mut Ids)
     }
     for skip in &schedule.skip_dates {
         match skip.skip_date.date() {
+            Some(date) if !meets_on(&series, date) => series.todos.push(format!(
+                "skip_date {date} is not a date it meets on, so it skips nothing; left out"
+            )),
             Some(date) => series.exceptions.push(DraftException {
                 date,
                 change: DraftChange::Cancel(
@@ -284,6 +287,35 @@ fn series(project: &str, schedule: &Schedule, today: civil::Date, ids: &mut Ids)
     }
     series.exceptions.sort_by_key(|e| e.date);
     series
+}
+
+/// Whether the series' rule (written by [`series`]: weekly, every N weeks, or monthly on the
+/// Nth weekday) meets on `date`.
+fn meets_on(series: &DraftSeries, date: civil::Date) -> bool {
+    let (Some(first), Rule::Repeat(phrase)) = (series.first, &series.rule) else {
+        return false;
+    };
+    if date < first || date.weekday() != first.weekday() {
+        return false;
+    }
+    let weeks = first
+        .until(date)
+        .map(|span| span.get_days() / 7)
+        .unwrap_or(0);
+    if let Some(rest) = phrase.strip_prefix("every ") {
+        let interval: i32 = rest
+            .split(' ')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(1);
+        weeks % interval == 0
+    } else if phrase.starts_with("monthly") {
+        let nth = (date.day() - 1) / 7 + 1;
+        let first_nth = (first.day() - 1) / 7 + 1;
+        nth == first_nth
+    } else {
+        true
+    }
 }
 
 /// `first-monday` … `last-friday`: the week of the month.

@@ -264,9 +264,9 @@ fn zone(tz: &str) -> Result<(String, Option<String>), String> {
         "UTC" | "GMT" | "UTC+0" | "Z" => ("UTC", false),
         "CET" | "CEST" => ("Europe/Berlin", true),
         "BST" | "UK" => ("Europe/London", true),
-        "BEIJING" | "CHINA" | "CHINA STANDARD TIME" => ("Asia/Shanghai", true),
-        "JST" => ("Asia/Tokyo", true),
-        "KST" => ("Asia/Seoul", true),
+        "BEIJING" | "CHINA" | "CHINA STANDARD TIME" => ("Asia/Shanghai", false),
+        "JST" => ("Asia/Tokyo", false),
+        "KST" => ("Asia/Seoul", false),
         "AEST" | "AEDT" => ("Australia/Sydney", true),
         _ => {
             if let Some(tz) = touchpoint_calendar::Tz::iana(tz.trim()) {
@@ -283,8 +283,12 @@ fn zone(tz: &str) -> Result<(String, Option<String>), String> {
             ));
         }
     };
-    let how = note
-        .then(|| format!("tz {tz:?} read as {iana}, which follows its daylight-saving changes"));
+    let how = if note {
+        format!("tz {tz:?} read as {iana} (its daylight-saving changes included)")
+    } else {
+        format!("tz {tz:?} read as {iana}")
+    };
+    let how = Some(how).filter(|_| iana != tz.trim());
     Ok((iana.to_owned(), how))
 }
 

@@ -30,6 +30,10 @@ pub enum Command {
     Build(BuildArgs),
     /// Send every reminder and change notice due now (`[[announce]]`) once, and exit.
     Announce(AnnounceArgs),
+    /// Write a community file from another format's meetings: an iCalendar feed, Kubernetes'
+    /// sigs.yaml or OpenStack's irc-meetings YAML (docs/import.md). What cannot be expressed
+    /// is reported on stderr and left as a TODO in the file.
+    Import(ImportArgs),
 }
 
 /// Which community file to use, and what its outside calendars may reach.
@@ -182,6 +186,37 @@ pub struct OccurrencesArgs {
     /// Show the table's times in this IANA zone.
     #[arg(long)]
     pub tz: Option<String>,
+}
+
+/// `touchpoint import` (docs/import.md).
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The source's format.
+    #[arg(value_enum)]
+    pub format: ImportFormat,
+    /// A file or an http(s) URL; for `irc-meetings` also a folder of meeting files.
+    pub source: String,
+    /// Write the community file here instead of stdout.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// The date a schedule without a start date is counted from (a weekly meeting's first
+    /// date; yaml2ical's "now"), YYYY-MM-DD; default: today (UTC).
+    #[arg(long)]
+    pub today: Option<jiff::civil::Date>,
+    /// Let a URL source reach loopback, private and link-local addresses.
+    #[arg(long, env = "TOUCHPOINT_ALLOW_PRIVATE_ADDRESSES")]
+    pub allow_private_addresses: bool,
+}
+
+/// The formats `touchpoint import` reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportFormat {
+    /// iCalendar (RFC 5545): a Google Calendar, an LFX Meetings feed, an export.
+    Ics,
+    /// Kubernetes' sigs.yaml (kubernetes/community).
+    K8sSigs,
+    /// OpenStack's irc-meetings YAML (yaml2ical's format): one file or a folder of them.
+    IrcMeetings,
 }
 
 /// `touchpoint build`.

@@ -3,6 +3,7 @@
 pub mod announce;
 pub mod build;
 pub mod check;
+pub mod import;
 pub mod occurrences;
 pub mod refresh;
 pub mod serve;
@@ -20,5 +21,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Occurrences(args) => occurrences::run(args),
         Command::Build(args) => build::run(args),
         Command::Announce(args) => announce::run(args),
+        Command::Import(args) => import::run(args),
     }
 }
