@@ -18,14 +18,16 @@
 //! - another period than the build's (`?date=`, "Earlier"/"Later", a month cell's "+N more",
 //!   which shows that calendar's agenda from the build day);
 //! - the planner's parameters (`/planner?series=…`, cities added, a time picked): the static
-//!   planner page shows its default, and the city search (a server query) is missing;
-//! - the week's hour grid stays laid out in the build's zone (the default zone), and says so.
+//!   planner page shows its default, and the city search (a server query) is missing.
 //!
 //! What needs a server is done in the browser by [`crate::html::LOCAL_TIMES_JS`], written to
 //! `/assets/local-times.js` and loaded by every page (no inline script, so a strict
 //! `Content-Security-Policy` allows it): each time in the visitor's zone (or in `?tz=`, which
-//! the server would have read), the agenda's days regrouped in that zone, the "Times in" notes
-//! naming it, and "Starts in …" / "Happening now" counted from the visitor's clock.
+//! the server would have read), the agenda's days and the month's cells regrouped in that zone
+//! (with the cells' "+N more" counted again), the agenda's period and the "Times in" notes
+//! naming it, and the week's hour grid laid out in it; the week and month pages carry, hidden,
+//! the meetings of the days around them that another zone may bring in. site.js, as on the
+//! served pages, counts "Starts in …" / "Happening now" from the visitor's clock.
 
 use jiff::{Timestamp, ToSpan};
 use maud::{Markup, html};

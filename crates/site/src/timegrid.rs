@@ -19,7 +19,7 @@ pub const DAY_MINUTES: i32 = 24 * 60;
 pub const MIN_MINUTES: i32 = 20;
 
 /// The hours the grid always shows (a working day), widened to what the week holds.
-const WORKING_HOURS: (i32, i32) = (8, 18);
+pub const WORKING_HOURS: (i32, i32) = (8, 18);
 
 /// The first and last-plus-one day of the week view for `date`, `today` being today in the
 /// viewer's zone: Monday to Sunday of `date`'s week, except that the week of today seen on a

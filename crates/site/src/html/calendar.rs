@@ -185,6 +185,10 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
     );
     let cut = page.next.is_some();
     let items = page.items;
+    // The export's week and month carry the occurrences of the days around them too, hidden:
+    // the visitor's zone may bring them into the period (local-times.js places them).
+    let spare = (params.export && params.view != View::Agenda)
+        .then(|| spare_items(site, viewer, params, (first, end), &items));
     let mut days: Vec<(Date, Vec<&Item<'_>>)> = Vec::new();
     let mut day = first;
     while day < end {
@@ -246,20 +250,22 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
             @if !params.export {
                 a rel="prev" href=(params.href(site, params.view, previous)) { "← Earlier" }
             }
-            h2 id="period-h" { (heading) }
+            @if params.export && params.view == View::Agenda {
+                // The period is the build zone's days: local-times.js names the visitor's.
+                h2 id="period-h" data-from=(Viewer::machine(start_of_day(first, zone)))
+                    data-to=(Viewer::machine(start_of_day(end, zone))) { (heading) }
+            } @else {
+                h2 id="period-h" { (heading) }
+            }
             @if !params.export {
                 a rel="next" href=(params.href(site, params.view, next)) { "Later →" }
             }
         }
         p class="today-link" {
             @if params.export {
-                // The week's grid is laid out on the server, in the build's zone; the other
-                // views' times are said again in the visitor's zone by local-times.js.
-                @if params.view == View::Week {
-                    "Times in " (viewer.tz.name) " (this copy of the site lays the week out in it)"
-                } @else {
-                    span data-zone-label="Times in %" { "Times in " (viewer.tz.name) }
-                }
+                // Said again in the visitor's zone by local-times.js, which lays out the week
+                // and regroups the agenda and the month in it.
+                span data-zone-label="Times in %" { "Times in " (viewer.tz.name) }
             } @else {
                 a href=(params.href(site, params.view, today)) { "Today" }
                 " · times in " (viewer.tz.name)
@@ -274,10 +280,10 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
         @match params.view {
             View::Agenda => (agenda(site, params, viewer, now, today, &days)),
             View::Week => {
-                (super::week::week(site, viewer, now, today, (first, end), &items))
+                (super::week::week(site, viewer, (now, today), (first, end), &items, spare.as_deref()))
                 (outside_details(&items))
             }
-            View::Month => (month(site, params, viewer, now, today, date, &days)),
+            View::Month => (month(site, params, viewer, (now, today), date, &days, spare.as_deref())),
         }
     };
     layout(
@@ -288,6 +294,44 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
         now,
         body,
     )
+}
+
+/// How far around a period the export's spare occurrences reach: two days covers any two zones
+/// (UTC-12 to UTC+14 is 26 hours apart).
+const SPARE_DAYS: i64 = 2;
+
+/// The timed occurrences of the [`SPARE_DAYS`] around `[first, end)` that `items` (the period's)
+/// does not hold.
+fn spare_items<'s>(
+    site: &'s Site,
+    viewer: &Viewer,
+    params: &CalendarParams,
+    (first, end): (Date, Date),
+    items: &[Item<'_>],
+) -> Vec<Item<'s>> {
+    let zone = &viewer.tz.zone;
+    let listed: std::collections::HashSet<(*const touchpoint_calendar::Event, Timestamp)> = items
+        .iter()
+        .map(|item| (std::ptr::from_ref(item.event), item.start_at))
+        .collect();
+    let mut spare = Vec::new();
+    for (from, to) in [
+        (first.saturating_sub(SPARE_DAYS.days()), first),
+        (end, end.saturating_add(SPARE_DAYS.days())),
+    ] {
+        let page = site.items_page(
+            start_of_day(from, zone),
+            start_of_day(to, zone),
+            zone,
+            &params.filter(),
+            None,
+            MAX_ITEMS,
+        );
+        spare.extend(page.items.into_iter().filter(|item| {
+            !item.all_day() && !listed.contains(&(std::ptr::from_ref(item.event), item.start_at))
+        }));
+    }
+    spare
 }
 
 fn title_case(word: &str) -> String {
@@ -431,12 +475,13 @@ fn agenda(
     }
 }
 
-/// One occurrence in a week or month cell: clock, title, markers.
-fn compact(site: &Site, viewer: &Viewer, now: Timestamp, item: &Item<'_>) -> Markup {
+/// One occurrence in a month cell: clock, title, markers; `hidden` past a crowded cell's count.
+fn compact(site: &Site, viewer: &Viewer, now: Timestamp, item: &Item<'_>, hidden: bool) -> Markup {
     html! {
-        li class={ "occ" @if item.cancelled() { " cancelled" } } {
+        li class={ "occ" @if item.cancelled() { " cancelled" } } hidden[hidden] {
             (swatch(item))
-            time datetime=(Viewer::machine(item.start_at)) data-clock=[(!item.all_day()).then_some("")] {
+            time datetime=(Viewer::machine(item.start_at)) data-clock=[(!item.all_day()).then_some("")]
+                data-end=[(!item.all_day()).then(|| Viewer::machine(item.end_at))] {
                 @if item.all_day() { "All day" } @else { (viewer.clock(item.start_at)) }
             }
             " " (title_link(site, item))
@@ -449,17 +494,19 @@ fn compact(site: &Site, viewer: &Viewer, now: Timestamp, item: &Item<'_>) -> Mar
 }
 
 /// The most meetings a month cell lists; a crowded day lists one fewer and "+N more", a link
-/// to that day's agenda, so every cell keeps the height of three lines.
+/// to that day's agenda, so every cell keeps the height of three lines. On the export a cell
+/// holds all its meetings, those past the count hidden, so local-times.js can count again once
+/// it has moved meetings to the visitor's days (`touchpointMonth`).
 const MONTH_CELL_MAX: usize = 3;
 
 fn month(
     site: &Site,
     params: &CalendarParams,
     viewer: &Viewer,
-    now: Timestamp,
-    today: Date,
+    (now, today): (Timestamp, Date),
     date: Date,
     days: &[(Date, Vec<&Item<'_>>)],
+    spare: Option<&[Item<'_>]>,
 ) -> Markup {
     let weekdays = [
         Weekday::Monday,
@@ -470,8 +517,11 @@ fn month(
         Weekday::Saturday,
         Weekday::Sunday,
     ];
+    let export = spare.is_some();
+    // On the export every "+N more" goes to the same page (the agenda from the build day).
+    let more_href = export.then(|| params.href(site, View::Agenda, date));
     html! {
-        table class="month" aria-labelledby="period-h" {
+        table class="month" aria-labelledby="period-h" data-cell-max=[export.then_some(MONTH_CELL_MAX)] data-more-href=[more_href] {
             thead {
                 tr {
                     @for weekday in weekdays {
@@ -492,8 +542,11 @@ fn month(
                                 span class="dlabel" { (day_heading(*day, today)) }
                                 @if !items.is_empty() {
                                     @let listed = if items.len() > MONTH_CELL_MAX { MONTH_CELL_MAX - 1 } else { items.len() };
+                                    @let carried = if export { items.len() } else { listed };
                                     ul class="occurrences" {
-                                        @for item in &items[..listed] { (compact(site, viewer, now, item)) }
+                                        @for (i, item) in items[..carried].iter().enumerate() {
+                                            (compact(site, viewer, now, item, i >= listed))
+                                        }
                                     }
                                     @if listed < items.len() {
                                         a class="more-day" href=(params.href(site, View::Agenda, *day)) {
@@ -506,6 +559,12 @@ fn month(
                         }
                     }
                 }
+            }
+        }
+        @if let Some(spare) = spare {
+            // Moved into their cells by local-times.js where the visitor's zone puts them.
+            ul class="occurrences month-spare" hidden {
+                @for item in spare { (compact(site, viewer, now, item, false)) }
             }
         }
     }

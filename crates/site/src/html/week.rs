@@ -8,6 +8,12 @@
 //! minutes, `gd`/`gq` the height, `gl`/`gn` the lane and the lane count. site.js moves the now
 //! line and dims what has ended on a page left open. At 375 px the day columns scroll sideways
 //! inside the grid, under a sticky hour column, with a line saying so.
+//!
+//! The static export cannot know the visitor's zone: there the grid carries what local-times.js
+//! needs to lay it out again in the browser (`touchpointWeek`), from data attributes only: each
+//! event's `data-i` (one occurrence drawn on two days is one), its start and end instants, the
+//! working hours, and, in a hidden list, the occurrences of the days around the week that the
+//! visitor's zone may bring into it.
 
 use jiff::civil::{Date, Time};
 use jiff::{Timestamp, ToSpan};
@@ -20,11 +26,12 @@ use crate::{Item, Viewer};
 /// The most lanes side by side in a day column; more overlapping occurrences share the last.
 const MAX_LANES: usize = 6;
 
-/// One day of the grid: its all-day occurrences and its timed ones with their places.
+/// One day of the grid: its all-day occurrences and its timed ones with their index in the
+/// week's items and their places.
 struct Day<'i, 'a> {
     date: Date,
     all_day: Vec<&'i Item<'a>>,
-    timed: Vec<(&'i Item<'a>, Segment, Lane)>,
+    timed: Vec<(usize, &'i Item<'a>, Segment, Lane)>,
 }
 
 /// The classes placing a box `minutes` below the grid's first hour and `length` minutes tall,
@@ -67,8 +74,8 @@ fn days<'i, 'a>(
     let mut date = first;
     while date < end {
         let mut all_day = Vec::new();
-        let mut timed: Vec<(&Item<'_>, Segment)> = Vec::new();
-        for item in items {
+        let mut timed: Vec<(usize, &Item<'_>, Segment)> = Vec::new();
+        for (i, item) in items.iter().enumerate() {
             if item.all_day() {
                 let start = item.start.civil().date();
                 let last = item.end.civil().date().saturating_sub(1.day()).max(start);
@@ -77,14 +84,14 @@ fn days<'i, 'a>(
                 }
             } else if let Some(segment) = timegrid::segment(item.start_at, item.end_at, date, zone)
             {
-                timed.push((item, segment));
+                timed.push((i, item, segment));
             }
         }
-        let segments: Vec<Segment> = timed.iter().map(|(_, s)| *s).collect();
+        let segments: Vec<Segment> = timed.iter().map(|(_, _, s)| *s).collect();
         let timed = timed
             .into_iter()
             .zip(timegrid::lanes(&segments))
-            .map(|((item, segment), lane)| (item, segment, lane))
+            .map(|((i, item, segment), lane)| (i, item, segment, lane))
             .collect();
         days.push(Day {
             date,
@@ -96,28 +103,60 @@ fn days<'i, 'a>(
     days
 }
 
-/// The week grid of the days `[first, end)`.
+/// What every column and box of one grid needs: the page's site, viewer and "now", the
+/// minute the grid's first hour starts at, and whether boxes carry their `data-i` (the export).
+struct Grid<'s> {
+    site: &'s crate::Site,
+    viewer: &'s Viewer,
+    now: Timestamp,
+    today: Date,
+    origin: i32,
+    ids: bool,
+}
+
+/// The week grid of the days `[first, end)`. `spare` is `Some` on the static export: the timed
+/// occurrences of the days around the week, carried hidden for the browser's layout in the
+/// visitor's zone (see the module doc).
 pub(crate) fn week(
     site: &crate::Site,
     viewer: &Viewer,
-    now: Timestamp,
-    today: Date,
+    (now, today): (Timestamp, Date),
     (first, end): (Date, Date),
     items: &[Item<'_>],
+    spare: Option<&[Item<'_>]>,
 ) -> Markup {
     let zone = &viewer.tz.zone;
     let days = days(viewer, first, end, items);
+    let working = spare.map(|_| {
+        let (from, to) = timegrid::WORKING_HOURS;
+        format!("{from} {to}")
+    });
     let now_minutes = (first <= today && today < end).then(|| timegrid::wall_minutes(now, zone));
     let segments: Vec<Segment> = days
         .iter()
-        .flat_map(|day| day.timed.iter().map(|(_, segment, _)| *segment))
+        .flat_map(|day| day.timed.iter().map(|(_, _, segment, _)| *segment))
         .collect();
     let (from, to) = timegrid::hour_range(&segments, now_minutes);
-    let origin = from * 60;
+    let grid = Grid {
+        site,
+        viewer,
+        now,
+        today,
+        origin: from * 60,
+        ids: spare.is_some(),
+    };
+    // A spare box's place is the browser's to set: any will do.
+    let unplaced = (
+        Segment {
+            top: 0,
+            bottom: timegrid::MIN_MINUTES,
+        },
+        Lane { lane: 0, lanes: 1 },
+    );
     html! {
         p class="wk-cue" { "Scroll sideways for every day of the week →" }
         div class="wk-scroll" role="region" aria-label="Week, hour by hour" tabindex="0" {
-            div class={ "wk gd" (to - from) } data-from-hour=(from) data-to-hour=(to) data-tz=(viewer.tz.name) {
+            div class={ "wk gd" (to - from) } data-from-hour=(from) data-to-hour=(to) data-tz=(viewer.tz.name) data-working-hours=[working] {
                 div class="wk-gutter" aria-hidden="true" {
                     span class="wk-corner" {}
                     span class="wk-allday-label" { "All day" }
@@ -126,89 +165,89 @@ pub(crate) fn week(
                     }
                 }
                 @for day in &days {
-                    (day_column(site, viewer, now, today, day, origin, now_minutes))
+                    (grid.day_column(day, now_minutes))
+                }
+            }
+        }
+        @if let Some(spare) = spare {
+            // Drawn by local-times.js where the visitor's zone puts them in the week.
+            ol class="wk-spare" hidden {
+                @for (i, item) in spare.iter().enumerate().filter(|(_, item)| !item.all_day()) {
+                    (grid.event(item, unplaced, items.len() + i))
                 }
             }
         }
     }
 }
 
-fn day_column(
-    site: &crate::Site,
-    viewer: &Viewer,
-    now: Timestamp,
-    today: Date,
-    day: &Day<'_, '_>,
-    origin: i32,
-    now_minutes: Option<i32>,
-) -> Markup {
-    let id = format!("wk-{}", day.date);
-    let hours = timegrid::day_hours(day.date, &viewer.tz.zone);
-    html! {
-        section class={ "wk-day" @if day.date == today { " is-today" } } data-date=(day.date) aria-labelledby=(id) {
-            h3 id=(id) {
-                span class="wk-wd" { (day.date.strftime("%a").to_string()) }
-                " " (day.date.strftime("%-d %b").to_string())
-                span class="sr" { " " (day.date.year()) }
-                @if day.date == today { " " span class="today-badge" { "Today" } }
-                @if hours != 24 {
-                    " " span class="wk-dst" { "Clocks change: " (hours) " hours" }
-                }
-            }
-            ul class="wk-allday" {
-                @for item in &day.all_day {
-                    li class={ "ev-day" @if item.end_at <= now { " past" } @if item.cancelled() { " cancelled" } } {
-                        (swatch(item)) (title_link(site, item)) (cancel_note(item))
+impl Grid<'_> {
+    fn day_column(&self, day: &Day<'_, '_>, now_minutes: Option<i32>) -> Markup {
+        let (site, today) = (self.site, self.today);
+        let id = format!("wk-{}", day.date);
+        let hours = timegrid::day_hours(day.date, &self.viewer.tz.zone);
+        html! {
+            section class={ "wk-day" @if day.date == today { " is-today" } } data-date=(day.date) aria-labelledby=(id) {
+                h3 id=(id) {
+                    span class="wk-wd" { (day.date.strftime("%a").to_string()) }
+                    " " (day.date.strftime("%-d %b").to_string())
+                    span class="sr" { " " (day.date.year()) }
+                    @if day.date == today { " " span class="today-badge" { "Today" } }
+                    @if hours != 24 {
+                        " " span class="wk-dst" { "Clocks change: " (hours) " hours" }
                     }
                 }
-            }
-            div class="wk-slots" {
-                @if day.timed.is_empty() && day.all_day.is_empty() {
-                    p class="sr" { "No meetings." }
-                }
-                ol class="wk-events" {
-                    @for (item, segment, lane) in &day.timed {
-                        (event(site, viewer, now, item, *segment, *lane, origin))
+                ul class="wk-allday" {
+                    @for item in &day.all_day {
+                        li class={ "ev-day" @if item.end_at <= self.now { " past" } @if item.cancelled() { " cancelled" } } {
+                            (swatch(item)) (title_link(site, item)) (cancel_note(item))
+                        }
                     }
                 }
-                @if day.date == today {
-                    @if let Some(minutes) = now_minutes {
-                        div class={ "wk-now " (place(minutes - origin, None)) } aria-hidden="true" {}
+                div class="wk-slots" {
+                    @if day.timed.is_empty() && day.all_day.is_empty() {
+                        p class="sr" { "No meetings." }
+                    }
+                    ol class="wk-events" {
+                        @for (i, item, segment, lane) in &day.timed {
+                            (self.event(item, (*segment, *lane), *i))
+                        }
+                    }
+                    @if day.date == today {
+                        @if let Some(minutes) = now_minutes {
+                            div class={ "wk-now " (place(minutes - self.origin, None)) } aria-hidden="true" {}
+                        }
                     }
                 }
             }
         }
     }
-}
 
-fn event(
-    site: &crate::Site,
-    viewer: &Viewer,
-    now: Timestamp,
-    item: &Item<'_>,
-    segment: Segment,
-    lane: Lane,
-    origin: i32,
-) -> Markup {
-    let lanes = lane.lanes.min(MAX_LANES);
-    let classes = format!(
-        "ev {} gl{} gn{}{}{}",
-        place(segment.top - origin, Some(segment.bottom - segment.top)),
-        lane.lane.min(lanes - 1),
-        lanes,
-        if item.end_at <= now { " past" } else { "" },
-        if item.cancelled() { " cancelled" } else { "" },
-    );
-    let clock = viewer.clock(item.start_at);
-    let until = viewer.clock(item.end_at);
-    html! {
-        li class=(classes) data-end=(Viewer::machine(item.end_at)) title=(format!("{clock}–{until} {}", item.title())) {
-            (swatch(item))
-            time datetime=(Viewer::machine(item.start_at)) { (clock) }
-            span class="sr" { "–" (until) }
-            " " (title_link(site, item))
-            (moved_note(viewer, item))
-            (cancel_note(item))
+    /// One occurrence's box; `i` (its index in the week's items) is written on the export only.
+    fn event(&self, item: &Item<'_>, (segment, lane): (Segment, Lane), i: usize) -> Markup {
+        let (viewer, now) = (self.viewer, self.now);
+        let lanes = lane.lanes.min(MAX_LANES);
+        let classes = format!(
+            "ev {} gl{} gn{}{}{}",
+            place(
+                segment.top - self.origin,
+                Some(segment.bottom - segment.top)
+            ),
+            lane.lane.min(lanes - 1),
+            lanes,
+            if item.end_at <= now { " past" } else { "" },
+            if item.cancelled() { " cancelled" } else { "" },
+        );
+        let clock = viewer.clock(item.start_at);
+        let until = viewer.clock(item.end_at);
+        html! {
+            li class=(classes) data-i=[self.ids.then_some(i)] data-end=(Viewer::machine(item.end_at)) title=(format!("{clock}–{until} {}", item.title())) {
+                (swatch(item))
+                time datetime=(Viewer::machine(item.start_at)) data-clock { (clock) }
+                span class="sr" { "–" time datetime=(Viewer::machine(item.end_at)) data-clock { (until) } }
+                " " (title_link(self.site, item))
+                (moved_note(viewer, item))
+                (cancel_note(item))
+            }
         }
     }
 }

@@ -15,8 +15,10 @@
 //   data-zone-from-query   show the zone `?tz=` names, when the browser knows it
 //   data-zone-names        add the zone's abbreviation to every time
 //   data-static            a page of the static export: regroup the agenda's days and the
-//                          month's cells in the zone and keep "Starts in …" live
-//                          (touchpointRegroup, touchpointMonth, touchpointMarkers)
+//                          month's cells in the zone (touchpointRegroup, touchpointMonth),
+//                          name the agenda's period in it (touchpointPeriod) and lay the
+//                          week's hour grid out in it (touchpointWeek); site.js keeps
+//                          "Starts in …" live on every page, served or exported
 // and <html data-tz>, the #tz input and every element with data-zone-label then name the zone
 // (the label's value, when it has one, is a template: "Times in %.").
 // The component calls touchpointLocalTimes(root, zone, names) on its shadow root.
@@ -37,6 +39,14 @@ function touchpointTwelveHour(tag) {
     if (/^[A-Z]{2}$/.test(part)) return (" " + TOUCHPOINT_TWELVE_HOUR_REGIONS + " ").indexOf(" " + part + " ") >= 0;
   }
   return (" " + TOUCHPOINT_TWELVE_HOUR_LANGUAGES + " ").indexOf(" " + language + " ") >= 0;
+}
+
+// "13:05", or "1:05 PM" on a 12-hour clock, from Intl parts (hour, minute).
+function touchpointClock(p, twelve) {
+  "use strict";
+  var hour = parseInt(p.hour, 10) % 24;
+  if (!twelve) return (hour < 10 ? "0" : "") + hour + ":" + p.minute;
+  return ((hour + 11) % 12 + 1) + ":" + p.minute + (hour < 12 ? " AM" : " PM");
 }
 
 function touchpointLocalTimes(root, zone, names) {
@@ -64,9 +74,7 @@ function touchpointLocalTimes(root, zone, names) {
     return p.weekday + " " + p.day + " " + p.month + (withYear ? " " + p.year : "");
   }
   function clock(p) {
-    var hour = parseInt(p.hour, 10) % 24;
-    if (!twelve) return (hour < 10 ? "0" : "") + hour + ":" + p.minute;
-    return ((hour + 11) % 12 + 1) + ":" + p.minute + (hour < 12 ? " AM" : " PM");
+    return touchpointClock(p, twelve);
   }
   function zoneName(at) {
     var p = parts(f.zone, at);
@@ -78,7 +86,7 @@ function touchpointLocalTimes(root, zone, names) {
     var at = new Date(clocks[k].getAttribute("datetime"));
     if (!isNaN(at)) clocks[k].textContent = clock(parts(f.at, at));
   }
-  var times = root.querySelectorAll("time[datetime][data-end]");
+  var times = root.querySelectorAll("time[datetime][data-end]:not([data-clock])");
   for (var i = 0; i < times.length; i++) {
     var el = times[i], value = el.getAttribute("datetime");
     if (value.indexOf("T") < 0) {
@@ -202,13 +210,37 @@ function touchpointRegroup(root, zone) {
   });
 }
 
+// The agenda's period heading (<h2 data-from=START data-to=END>, the build zone's days as
+// instants) named in `zone`: "29 Nov 2026 – 29 Dec 2026" in Los Angeles for a UTC build.
+function touchpointPeriod(root, zone) {
+  "use strict";
+  var h = root.querySelector("h2[data-from][data-to]");
+  if (!h) return;
+  var from = Date.parse(h.getAttribute("data-from")), to = Date.parse(h.getAttribute("data-to"));
+  if (isNaN(from) || isNaN(to) || to <= from) return;
+  var format = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: zone });
+  function day(at) {
+    var p = {};
+    format.formatToParts(new Date(at)).forEach(function (x) { p[x.type] = x.value; });
+    return p.day + " " + p.month + " " + p.year;
+  }
+  var was = h.textContent, text = day(from) + " – " + day(to - 1);
+  if (was === text) return;
+  h.textContent = text;
+  document.title = document.title.replace(was, text);
+}
+
 // The month's cells (<td data-day="YYYY-MM-DD"> in table.month) in `zone`: each timed meeting
-// (a <time datetime=START data-clock>) moves to the cell of its day there, in time order, and
-// the cell of today there is marked.
+// (a <time datetime=START data-clock>) moves to the cell of its day there, in time order, from
+// the hidden ul.month-spare too (the days around the month the server carried), and out of the
+// grid into that list when its day there is not in the grid; the cell of today there is
+// marked; and a crowded cell lists as many as the server would (table[data-cell-max], one
+// fewer and "+N more", a link to data-more-href) once the meetings have moved.
 function touchpointMonth(root, zone) {
   "use strict";
+  var table = root.querySelector("table.month");
   var cells = root.querySelectorAll("table.month td[data-day]");
-  if (!cells.length) return;
+  if (!table || !cells.length) return;
   var key = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: zone });
   var byDay = {}, i;
   for (i = 0; i < cells.length; i++) byDay[cells[i].getAttribute("data-day")] = cells[i];
@@ -216,81 +248,250 @@ function touchpointMonth(root, zone) {
     var time = li.querySelector("time[datetime]");
     return time ? Date.parse(time.getAttribute("datetime")) : NaN;
   }
-  var items = root.querySelectorAll("table.month td[data-day] li.occ"), moves = [];
-  for (i = 0; i < items.length; i++) {
-    var time = items[i].querySelector("time[datetime][data-clock]");
-    if (!time) continue;
-    var day = key.format(new Date(time.getAttribute("datetime")));
-    var cell = items[i].closest("td");
-    if (day !== cell.getAttribute("data-day") && byDay[day]) moves.push([items[i], byDay[day]]);
-  }
-  moves.forEach(function (move) {
-    var li = move[0], td = move[1], list = td.querySelector("ul.occurrences");
-    if (!list) {
-      list = document.createElement("ul");
-      list.className = "occurrences";
-      td.insertBefore(list, td.querySelector("a.more-day"));
-    }
+  function insert(list, li) {
     var at = start(li), next = null;
     for (var j = 0; j < list.children.length && !next; j++) {
       if (start(list.children[j]) > at) next = list.children[j];
     }
     list.insertBefore(li, next);
+  }
+  var spare = root.querySelector("ul.month-spare");
+  var items = root.querySelectorAll("table.month td[data-day] li.occ, ul.month-spare li.occ"), moves = [];
+  for (i = 0; i < items.length; i++) {
+    var time = items[i].querySelector("time[datetime][data-clock]");
+    if (!time) continue;
+    var day = key.format(new Date(time.getAttribute("datetime")));
+    var cell = items[i].closest("td");
+    if (cell ? day !== cell.getAttribute("data-day") : byDay[day]) moves.push([items[i], byDay[day] || null]);
+  }
+  moves.forEach(function (move) {
+    var li = move[0], td = move[1];
+    if (!td) {
+      if (!spare) {
+        spare = document.createElement("ul");
+        spare.className = "occurrences month-spare";
+        spare.hidden = true;
+        table.after(spare);
+      }
+      return insert(spare, li);
+    }
+    var list = td.querySelector("ul.occurrences");
+    if (!list) {
+      list = document.createElement("ul");
+      list.className = "occurrences";
+      td.insertBefore(list, td.querySelector("a.more-day"));
+    }
+    insert(list, li);
   });
   var today = key.format(new Date());
+  var max = parseInt(table.getAttribute("data-cell-max"), 10);
+  var long = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
   for (i = 0; i < cells.length; i++) {
     var list = cells[i].querySelector("ul.occurrences");
     if (list && !list.children.length) list.parentNode.removeChild(list);
-    var empty = !cells[i].querySelector("li.occ");
-    cells[i].classList.toggle("free", empty);
+    var listed = cells[i].querySelectorAll("li.occ");
+    cells[i].classList.toggle("free", !listed.length);
     cells[i].classList.toggle("is-today", cells[i].getAttribute("data-day") === today);
+    if (max > 0) touchpointMore(cells[i], listed, max, table.getAttribute("data-more-href"), long);
   }
 }
 
-// "Happening now" / "Starts in 2 h 5 min" beside each occurrence (li.occ, or a <dd>, with a
-// <time datetime=START data-end=END>), by the rule of touchpoint_site::when::relative_marker, kept
-// up to date every 30 seconds: the static export's pages were rendered at build time.
-function touchpointMarkers(root) {
+// A month cell's count: `max` meetings, or one fewer and "+N more" (touchpointMonth).
+function touchpointMore(cell, listed, max, href, long) {
   "use strict";
-  function said(start, end, now) {
-    if (start <= now && now < end) return "Happening now";
-    var ahead = (start - now) / 1000;
-    if (ahead <= 0 || ahead > 24 * 3600) return null;
-    var minutes = Math.floor((ahead + 59) / 60), h = Math.floor(minutes / 60), m = minutes % 60;
-    if (h === 0) return "Starts in " + m + " min";
-    if (h >= 3 || m === 0) return "Starts in " + h + " h";
-    return "Starts in " + h + " h " + m + " min";
+  var shown = listed.length > max ? max - 1 : listed.length;
+  for (var j = 0; j < listed.length; j++) listed[j].hidden = j >= shown;
+  var more = cell.querySelector("a.more-day");
+  if (shown === listed.length) {
+    if (more) more.parentNode.removeChild(more);
+    return;
   }
-  // Listed occurrences, and a group card's "Next meeting" (a <dd> holding the <time>).
-  var items = [].slice.call(root.querySelectorAll("li.occ:not(.cancelled)"));
-  [].forEach.call(root.querySelectorAll("dd"), function (dd) {
-    if (dd.querySelector(":scope > time[datetime][data-end]") && !dd.querySelector(".badge")) items.push(dd);
-  });
-  function tick() {
-    var now = Date.now();
-    for (var i = 0; i < items.length; i++) {
-      var time = items[i].querySelector("time[datetime][data-end]:not([data-all-day])");
-      var mark = items[i].querySelector("strong.marker");
-      if (!time) continue;
-      var start = Date.parse(time.getAttribute("datetime")), end = Date.parse(time.getAttribute("data-end"));
-      var text = isNaN(start) || isNaN(end) ? null : said(start, end, now);
-      if (!text) {
-        if (mark) mark.hidden = true;
-        continue;
-      }
-      if (!mark) {
-        mark = document.createElement("strong");
-        var before = items[i].querySelector(".moved") || items[i].querySelector(".source") || items[i].querySelector(".title");
-        items[i].insertBefore(mark, before ? before.nextSibling : null);
-        items[i].insertBefore(document.createTextNode(" "), mark);
-      }
-      mark.hidden = false;
-      mark.className = start <= now ? "marker now" : "marker";
-      if (mark.textContent !== text) mark.textContent = text;
+  if (!more) {
+    more = document.createElement("a");
+    more.className = "more-day";
+    more.href = href || "";
+    cell.appendChild(more);
+  }
+  var p = {};
+  long.formatToParts(new Date(cell.getAttribute("data-day") + "T12:00:00Z")).forEach(function (x) { p[x.type] = x.value; });
+  var sr = document.createElement("span");
+  sr.className = "sr";
+  sr.textContent = " on " + p.weekday + " " + p.day + " " + p.month;
+  more.textContent = "+" + (listed.length - shown) + " more";
+  more.appendChild(sr);
+}
+
+// The week's hour grid (html/week.rs: .wk[data-tz][data-working-hours], laid out on the server
+// in the build's zone) laid out again in `zone` by touchpoint_site::timegrid's rules: each
+// occurrence (li.ev[data-i], in the grid or in the hidden ol.wk-spare of the days around it,
+// its start the <time datetime> and its end data-end) on the wall clock of each grid day it
+// touches there, overlapping ones side by side, the hours widened to what the week holds and
+// to now, the day headings' "Today" and "Clocks change" in that zone. site.js then follows the
+// clock in the zone the grid names (data-tz).
+function touchpointWeek(root, zone) {
+  "use strict";
+  var grid = root.querySelector(".wk[data-tz][data-working-hours]");
+  if (!grid || grid.getAttribute("data-tz") === zone) return;
+  var DAY = 24 * 60, MIN = 20, MAX_LANES = 6;
+  var wall = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone });
+  var twelve = touchpointTwelveHour(typeof navigator !== "undefined" ? navigator.language : "");
+  function local(at) {
+    var p = {};
+    wall.formatToParts(new Date(at)).forEach(function (x) { p[x.type] = x.value; });
+    return { day: p.year + "-" + p.month + "-" + p.day, minutes: (parseInt(p.hour, 10) % 24) * 60 + parseInt(p.minute, 10), p: p };
+  }
+  // The first instant of `day` in the zone (to the minute): its days only ever move forward.
+  function dayStart(day) {
+    var midnight = Date.parse(day + "T00:00:00Z");
+    var lo = midnight - 16 * 3600000, hi = midnight + 16 * 3600000;
+    while (hi - lo > 60000) {
+      var mid = lo + Math.floor((hi - lo) / 120000) * 60000;
+      if (local(mid).day >= day) hi = mid; else lo = mid;
     }
+    return hi;
   }
-  tick();
-  setInterval(tick, 30000);
+  function nextDay(day) {
+    return new Date(Date.parse(day + "T00:00:00Z") + 86400000).toISOString().slice(0, 10);
+  }
+  // timegrid::segment: the part of [start, end) on a day, in wall-clock minutes.
+  function segment(start, end, from, to) {
+    end = Math.max(end, start);
+    var touches = end === start ? from <= start && start < to : start < to && end > from;
+    if (!touches) return null;
+    var top = start <= from ? 0 : local(start).minutes;
+    var bottom = end >= to ? DAY : local(end).minutes;
+    if (bottom <= top) bottom = top + Math.floor((end - Math.max(start, from)) / 60000);
+    bottom = Math.min(Math.max(bottom, top + MIN), DAY);
+    return { top: Math.min(top, bottom - MIN), bottom: bottom };
+  }
+  // timegrid::lanes: the leftmost free lane, earlier (then longer) first; a group shares width.
+  function lanes(segments) {
+    var order = segments.map(function (_, i) { return i; });
+    order.sort(function (a, b) {
+      return segments[a].top - segments[b].top || segments[b].bottom - segments[a].bottom || a - b;
+    });
+    var placed = segments.map(function () { return { lane: 0, lanes: 1 }; });
+    var group = [], ends = [], groupEnd = -Infinity;
+    function close() {
+      group.forEach(function (m) { placed[m].lanes = ends.length; });
+      group = [];
+      ends = [];
+    }
+    order.forEach(function (i) {
+      var s = segments[i];
+      if (s.top >= groupEnd) close();
+      var lane = -1;
+      for (var j = 0; j < ends.length && lane < 0; j++) if (ends[j] <= s.top) lane = j;
+      if (lane < 0) { ends.push(s.bottom); lane = ends.length - 1; } else ends[lane] = s.bottom;
+      placed[i].lane = lane;
+      group.push(i);
+      groupEnd = group.length === 1 ? s.bottom : Math.max(groupEnd, s.bottom);
+    });
+    close();
+    return placed;
+  }
+  function place(minutes, length) {
+    var top = Math.floor((Math.max(minutes, 0) + 2) / 5);
+    var out = "gy" + Math.floor(top / 12) + " gm" + top % 12;
+    if (length !== undefined) {
+      var height = Math.max(Math.floor((length + 2) / 5), 1);
+      out += " gd" + Math.floor(height / 12) + " gq" + height % 12;
+    }
+    return out;
+  }
+  // Every occurrence once, earliest first (as the server lists them).
+  var seen = {}, events = [];
+  [].forEach.call(root.querySelectorAll(".wk li.ev[data-i], ol.wk-spare li.ev[data-i]"), function (li) {
+    var id = li.getAttribute("data-i");
+    var time = li.querySelector("time[datetime]");
+    var start = time ? Date.parse(time.getAttribute("datetime")) : NaN, end = Date.parse(li.getAttribute("data-end"));
+    if (li.parentNode.closest(".wk")) li.parentNode.removeChild(li);
+    if (seen[id] || isNaN(start) || isNaN(end)) return;
+    seen[id] = true;
+    events.push({ li: li, start: start, end: end, i: parseInt(id, 10), used: false });
+  });
+  events.sort(function (a, b) { return a.start - b.start || a.i - b.i; });
+  var now = Date.now(), today = local(now).day;
+  var working = grid.getAttribute("data-working-hours").split(" ").map(Number);
+  var from = working[0], to = working[1];
+  var columns = [].map.call(grid.querySelectorAll(".wk-day[data-date]"), function (section) {
+    var day = section.getAttribute("data-date");
+    var start = dayStart(day), end = dayStart(nextDay(day));
+    var timed = [];
+    events.forEach(function (ev) {
+      var s = segment(ev.start, ev.end, start, end);
+      if (s) timed.push({ ev: ev, s: s });
+    });
+    timed.forEach(function (t) {
+      from = Math.min(from, Math.floor(t.s.top / 60));
+      to = Math.max(to, Math.ceil(t.s.bottom / 60));
+    });
+    return { section: section, day: day, hours: Math.trunc((end - start) / 3600000), timed: timed };
+  });
+  var days = columns.map(function (c) { return c.day; });
+  if (days.indexOf(today) >= 0) {
+    from = Math.min(from, Math.floor(local(now).minutes / 60));
+    to = Math.max(to, Math.floor(local(now).minutes / 60) + 1);
+  }
+  from = Math.min(Math.max(from, 0), 23);
+  to = Math.min(Math.max(to, 1), 24);
+  columns.forEach(function (c) {
+    var list = c.section.querySelector("ol.wk-events");
+    var placed = lanes(c.timed.map(function (t) { return t.s; }));
+    c.timed.forEach(function (t, k) {
+      var li = t.ev.used ? t.ev.li.cloneNode(true) : t.ev.li;
+      t.ev.used = true;
+      var n = Math.min(placed[k].lanes, MAX_LANES);
+      li.className = "ev " + place(t.s.top - from * 60, t.s.bottom - t.s.top) + " gl" + Math.min(placed[k].lane, n - 1) + " gn" + n +
+        (t.ev.end <= now ? " past" : "") + (li.classList.contains("cancelled") ? " cancelled" : "");
+      var title = li.querySelector(".title");
+      li.title = touchpointClock(local(t.ev.start).p, twelve) + "–" + touchpointClock(local(t.ev.end).p, twelve) +
+        (title ? " " + title.textContent : "");
+      list.appendChild(li);
+    });
+    var h = c.section.querySelector("h3");
+    [].forEach.call(h.querySelectorAll(".today-badge, .wk-dst"), function (el) {
+      if (el.previousSibling && el.previousSibling.nodeType === 3) h.removeChild(el.previousSibling);
+      h.removeChild(el);
+    });
+    c.section.classList.toggle("is-today", c.day === today);
+    if (c.day === today) touchpointBadge(h, "today-badge", "Today");
+    if (c.hours !== 24) touchpointBadge(h, "wk-dst", "Clocks change: " + c.hours + " hours");
+    var slots = c.section.querySelector(".wk-slots"), none = slots.querySelector("p.sr");
+    var empty = !c.timed.length && !c.section.querySelector(".wk-allday li");
+    if (empty && !none) {
+      none = document.createElement("p");
+      none.className = "sr";
+      none.textContent = "No meetings.";
+      slots.insertBefore(none, slots.firstChild);
+    } else if (!empty && none) {
+      slots.removeChild(none);
+    }
+  });
+  // The now line is site.js's to draw, in the zone the grid now names.
+  [].forEach.call(grid.querySelectorAll(".wk-now"), function (line) { line.parentNode.removeChild(line); });
+  var hours = grid.querySelector(".wk-hours");
+  hours.textContent = "";
+  for (var hour = from; hour < to; hour++) {
+    var label = document.createElement("span");
+    var text = touchpointClock({ hour: String(hour), minute: "00" }, twelve);
+    label.textContent = twelve ? text.replace(":00", "") : text;
+    hours.appendChild(label);
+  }
+  grid.className = grid.className.replace(/\bgd\d+\b/, "gd" + (to - from));
+  grid.setAttribute("data-from-hour", from);
+  grid.setAttribute("data-to-hour", to);
+  grid.setAttribute("data-tz", zone);
+}
+
+// " <span class=NAME>TEXT</span>" at the end of a heading.
+function touchpointBadge(h, name, text) {
+  "use strict";
+  var span = document.createElement("span");
+  span.className = name;
+  span.textContent = text;
+  h.appendChild(document.createTextNode(" "));
+  h.appendChild(span);
 }
 
 (function () {
@@ -308,18 +509,14 @@ function touchpointMarkers(root) {
   document.documentElement.setAttribute("data-tz", shown);
   if (script.hasAttribute("data-static")) {
     touchpointRegroup(document, shown);
+    touchpointPeriod(document, shown);
     touchpointMonth(document, shown);
-    touchpointMarkers(document);
+    touchpointWeek(document, shown);
   }
   var labels = document.querySelectorAll("[data-zone-label]");
-  // The static export's week grid is laid out on the server, in the build's zone: say so
-  // wherever the page names the zone its times are in.
-  var grid = document.querySelector(".wk[data-tz]");
-  var gridZone = grid && grid.getAttribute("data-tz") !== shown ? grid.getAttribute("data-tz") : "";
   for (var i = 0; i < labels.length; i++) {
     var template = labels[i].getAttribute("data-zone-label");
-    labels[i].textContent = (template ? template.replace("%", shown) : shown) +
-      (gridZone ? " (the week's grid: " + gridZone + ")" : "");
+    labels[i].textContent = template ? template.replace("%", shown) : shown;
   }
   var input = document.getElementById("tz");
   if (input) input.value = shown;

@@ -4,6 +4,8 @@
 //    renders every time in it. `?tz=` in the address and an earlier choice (cookie) win.
 // 2. The zone picker's suggestions (~600 IANA names) load from zones.json on first focus
 //    instead of weighing down every page.
+// 3. Whatever counts from "now" stays true on a page left open: Next up, the "Starts in …"
+//    badges, the week's now line.
 (function () {
   "use strict";
   var YEAR = 365 * 24 * 3600;
@@ -120,6 +122,54 @@
     setInterval(tick, 15000);
   }
 
+  // "Happening now" / "Starts in 2 h 5 min" beside each listed occurrence (li.occ, or a group
+  // card's "Next meeting" <dd>, holding a <time datetime=START data-end=END>), by the rule of
+  // touchpoint_site::when::relative_marker, kept up to date every 30 seconds on every page,
+  // served or exported: the server's badge was right when the page was made. A meeting that
+  // has ended loses its badge; one that comes within a day gains one.
+  function relative(start, end, now) {
+    if (start <= now && now < end) return "Happening now";
+    var ahead = (start - now) / 1000;
+    if (ahead <= 0 || ahead > 24 * 3600) return null;
+    var minutes = Math.floor((ahead + 59) / 60), h = Math.floor(minutes / 60), m = minutes % 60;
+    if (h === 0) return "Starts in " + m + " min";
+    if (h >= 3 || m === 0) return "Starts in " + h + " h";
+    return "Starts in " + h + " h " + m + " min";
+  }
+
+  function markers() {
+    var items = [].slice.call(document.querySelectorAll("li.occ:not(.cancelled)"));
+    document.querySelectorAll("dd").forEach(function (dd) {
+      if (dd.querySelector(":scope > time[datetime][data-end]") && !dd.querySelector(".badge")) items.push(dd);
+    });
+    function tick() {
+      var now = Date.now();
+      items.forEach(function (item) {
+        var time = item.querySelector("time[datetime][data-end]:not([data-all-day])");
+        var mark = item.querySelector("strong.marker");
+        if (!time) return;
+        var start = Date.parse(time.getAttribute("datetime")), end = Date.parse(time.dataset.end);
+        var text = isNaN(start) || isNaN(end) ? null : relative(start, end, now);
+        if (!text) {
+          if (mark) mark.hidden = true;
+          return;
+        }
+        if (!mark) {
+          mark = document.createElement("strong");
+          var before = item.querySelector(".moved") || item.querySelector(".source") || item.querySelector(".title");
+          item.insertBefore(mark, before ? before.nextSibling : null);
+          item.insertBefore(document.createTextNode(" "), mark);
+        }
+        mark.hidden = false;
+        mark.className = start <= now ? "marker now" : "marker";
+        if (mark.textContent !== text) mark.textContent = text;
+      });
+    }
+    if (!items.length) return;
+    tick();
+    setInterval(tick, 30000);
+  }
+
   // The week grid (html/week.rs): the now line follows the clock in the zone the grid was laid
   // out in, moving to the next day's column at midnight and hiding outside the hours shown, and
   // meetings that have ended are dimmed, on a page left open.
@@ -217,6 +267,7 @@
   suggestions();
   copyButtons();
   nextUp();
+  markers();
   weekNow();
   planner();
 })();
