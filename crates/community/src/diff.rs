@@ -139,9 +139,12 @@ pub fn diff(old: &Community, new: &Community, now: Timestamp) -> Vec<Change> {
         }
         // A new id: a rename when a removed series has the same meetings or the same title.
         let after = regular(new, series, now);
+        let times = |meetings: &[Meeting]| -> Vec<(Timestamp, Timestamp)> {
+            meetings.iter().map(|m| (m.start, m.end)).collect()
+        };
         let renamed = removed
             .iter()
-            .position(|r| regular(old, r, now) == after && !after.is_empty())
+            .position(|r| times(&regular(old, r, now)) == times(&after) && !after.is_empty())
             .or_else(|| removed.iter().position(|r| r.title == series.title));
         match renamed {
             Some(i) => {
@@ -210,7 +213,9 @@ fn series_changes(
         changes.push(change);
     }
     let (was, will) = (regular(old, before, now), regular(new, after, now));
-    if let Some(i) = (0..was.len().max(will.len())).find(|&i| was.get(i) != will.get(i)) {
+    let when = |m: Option<&Meeting>| m.map(|m| (m.start, m.end));
+    if let Some(i) = (0..was.len().max(will.len())).find(|&i| when(was.get(i)) != when(will.get(i)))
+    {
         let mut change = base(new, after, Kind::Rescheduled);
         change.before = was.get(i).cloned();
         change.after = will.get(i).cloned();
@@ -310,7 +315,10 @@ fn exception_changes(
                     Kind::MoveRemoved,
                     Some(meeting(before, *to)),
                     Some(regular.clone()),
-                    format!("{date} is no longer moved (it was at {to})"),
+                    format!(
+                        "{date} is no longer moved (it was at {})",
+                        local(before, *to)
+                    ),
                 );
             }
             Some(DateChange::Extra(time)) if !matches!(new_change, Some(DateChange::Extra(_))) => {
@@ -336,14 +344,18 @@ fn exception_changes(
                 Kind::MoveChanged,
                 Some(meeting(before, *was_to)),
                 Some(meeting(after, *to)),
-                format!("{date} now moves to {to} (was {was_to})"),
+                format!(
+                    "{date} now moves to {} (was {})",
+                    local(after, *to),
+                    local(before, *was_to)
+                ),
             ),
             (Some(DateChange::Move(_)), Some(DateChange::Move(_))) => {}
             (_, Some(DateChange::Move(to))) => push(
                 Kind::MoveAdded,
                 Some(regular.clone()),
                 Some(meeting(after, *to)),
-                format!("{date} moves to {to}"),
+                format!("{date} moves to {}", local(after, *to)),
             ),
             (Some(DateChange::Extra(was_at)), Some(DateChange::Extra(at))) if was_at != at => {
                 push(
@@ -470,6 +482,11 @@ fn meeting(series: &Series, start: civil::DateTime) -> Meeting {
     }
 }
 
+/// A local date-time of `series` in words: "2027-01-06 17:00 UTC".
+fn local(series: &Series, at: civil::DateTime) -> String {
+    format!("{} {}", at.strftime("%Y-%m-%d %H:%M"), series.timezone.name)
+}
+
 /// The local date of a meeting in its series' zone.
 fn local_date(meeting: &Meeting) -> civil::Date {
     meeting
@@ -511,6 +528,17 @@ mod tests {
             "rrule = \"FREQ=WEEKLY;BYDAY=TU\"",
         );
         assert_eq!(diff(&community(TUESDAY), &community(&rrule), now()), vec![]);
+    }
+
+    #[test]
+    fn can_see_a_new_zone_at_the_same_instants_as_no_change_until_they_differ() {
+        // 02:00 in Tokyo is 17:00 UTC the day before, all year (Japan has no DST).
+        let utc = TUESDAY
+            .replace("Asia/Tokyo", "UTC")
+            .replace("02:00", "17:00")
+            .replace("weekly on Tuesday", "weekly on Monday")
+            .replace("2026-12-01", "2026-11-30");
+        assert_eq!(diff(&community(TUESDAY), &community(&utc), now()), vec![]);
     }
 
     #[test]

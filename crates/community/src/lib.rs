@@ -17,6 +17,7 @@ mod check;
 mod compile;
 pub mod diagnostic;
 pub mod diff;
+pub mod hub;
 pub mod model;
 mod raw;
 pub mod repeat;

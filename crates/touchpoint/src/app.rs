@@ -79,27 +79,7 @@ pub fn load(args: &ConfigArgs) -> anyhow::Result<Loaded> {
 /// Load `--config FILE`, or the embedded example without it.
 pub fn load_community(args: &ConfigArgs) -> Result<Loaded, Invalid> {
     match &args.config {
-        Some(path) => {
-            let checked = touchpoint_community::parse_file(path).map_err(Invalid)?;
-            let base = path
-                .parent()
-                .map(|dir| {
-                    if dir.as_os_str().is_empty() {
-                        PathBuf::from(".")
-                    } else {
-                        dir.to_path_buf()
-                    }
-                })
-                .unwrap_or_else(|| PathBuf::from("."));
-            Ok(Loaded {
-                community: Arc::new(checked.community),
-                warnings: checked.warnings,
-                base: Some(base),
-                base_url: None,
-                allow_any_path: args.allow_any_path,
-                allow_private_addresses: args.allow_private_addresses,
-            })
-        }
+        Some(path) => load_file(path, args),
         None => {
             let checked =
                 touchpoint_community::parse(touchpoint_community::EXAMPLE).map_err(Invalid)?;
@@ -113,6 +93,29 @@ pub fn load_community(args: &ConfigArgs) -> Result<Loaded, Invalid> {
             })
         }
     }
+}
+
+/// Load the community file at `path` (`--config FILE`, or one community of a hub).
+pub fn load_file(path: &Path, args: &ConfigArgs) -> Result<Loaded, Invalid> {
+    let checked = touchpoint_community::parse_file(path).map_err(Invalid)?;
+    let base = path
+        .parent()
+        .map(|dir| {
+            if dir.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                dir.to_path_buf()
+            }
+        })
+        .unwrap_or_else(|| PathBuf::from("."));
+    Ok(Loaded {
+        community: Arc::new(checked.community),
+        warnings: checked.warnings,
+        base: Some(base),
+        base_url: None,
+        allow_any_path: args.allow_any_path,
+        allow_private_addresses: args.allow_private_addresses,
+    })
 }
 
 /// Where to fetch one outside calendar from.

@@ -19,8 +19,9 @@ pub struct Cli {
 pub enum Command {
     /// Serve the meetings page, feeds and API.
     Serve(ServeArgs),
-    /// Validate a community file and report every problem with file:line:column.
-    Check(ConfigArgs),
+    /// Validate a community file and report every problem with file:line:column; or, with
+    /// `--diff OLD NEW`, list what a change to the file changes for people.
+    Check(CheckArgs),
     /// Fetch every outside calendar once and store the good copies.
     Refresh(RefreshArgs),
     /// List the occurrences of an iCalendar file inside a date window.
@@ -51,6 +52,45 @@ pub struct ConfigArgs {
     /// the server probe its own network.
     #[arg(long, env = "TOUCHPOINT_ALLOW_PRIVATE_ADDRESSES")]
     pub allow_private_addresses: bool,
+}
+
+/// `touchpoint check` (docs/ci.md).
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Which community file.
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    /// How to print the result: `human` (for people), `github` (GitHub Actions workflow
+    /// commands: annotations on the file's lines), `json` (one JSON document, docs/ci.md).
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Compare two community files (paths; e.g. the base branch's copy from
+    /// `git show origin/main:meetings.toml > old.toml`, and the pull request's) and list what
+    /// changes for people: series added, removed or renamed, meetings that move and from which
+    /// date, cancellations, moves, join links. Both files are checked first. `--config` is
+    /// not used.
+    #[arg(long, num_args = 2, value_names = ["OLD", "NEW"])]
+    pub diff: Option<Vec<PathBuf>>,
+    /// With `--diff`: the moment changes are counted from (RFC 3339, e.g.
+    /// 2026-12-01T00:00:00Z); default: now. Earlier occurrences do not matter to anyone.
+    #[arg(long, requires = "diff")]
+    pub now: Option<jiff::Timestamp>,
+    /// With `--diff`: also show each moved meeting's local time in this IANA zone
+    /// (repeatable); the meeting's own zone, the community's and the other series' zones are
+    /// always shown.
+    #[arg(long = "zone", value_name = "ZONE", requires = "diff")]
+    pub zones: Vec<String>,
+}
+
+/// The output formats of `touchpoint check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// `FILE:LINE:COL: error: …` with the source line and a hint, as rustc prints.
+    Human,
+    /// GitHub Actions workflow commands (`::error file=…,line=…::…`).
+    Github,
+    /// One JSON document on stdout (its shape is in docs/ci.md).
+    Json,
 }
 
 /// Where outside calendars are stored.

@@ -3,11 +3,13 @@
 //! - [`cli`]: the command line (clap).
 //! - [`cmd`]: one module per command.
 //! - [`app`]: loading the community file and the stored outside calendars into a [`touchpoint_site::Site`].
+//! - [`hub`]: many communities on one instance.
 //! - [`server`]: the axum route table and its handlers.
 
 pub mod announcer;
 pub mod app;
 pub mod cli;
 pub mod cmd;
+pub mod hub;
 pub mod refresher;
 pub mod server;

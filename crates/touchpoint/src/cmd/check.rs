@@ -6,9 +6,19 @@ use std::process::ExitCode;
 
 use crate::app::{self, Invalid};
 use crate::cli::ConfigArgs;
+use crate::hub;
 
 /// Run `touchpoint check`.
 pub fn run(args: ConfigArgs) -> anyhow::Result<ExitCode> {
+    match hub::layout(&args) {
+        Ok(Some(layout)) => return Ok(hub::check(&layout, &args)),
+        Ok(None) => {}
+        Err(Invalid(diagnostics)) => {
+            eprintln!("{}", app::report(&diagnostics));
+            eprintln!("{}: the hub file has errors", app::config_name(&args));
+            return Ok(ExitCode::FAILURE);
+        }
+    }
     match app::load_community(&args) {
         Ok(loaded) => {
             app::print_warnings(&loaded);

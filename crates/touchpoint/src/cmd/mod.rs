@@ -3,6 +3,7 @@
 pub mod announce;
 pub mod build;
 pub mod check;
+pub mod ci;
 pub mod import;
 pub mod occurrences;
 pub mod refresh;
@@ -16,7 +17,7 @@ use crate::cli::{Cli, Command};
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Serve(args) => serve::run(args),
-        Command::Check(args) => check::run(args),
+        Command::Check(args) => ci::run(args),
         Command::Refresh(args) => refresh::run(args),
         Command::Occurrences(args) => occurrences::run(args),
         Command::Build(args) => build::run(args),

@@ -1,0 +1,322 @@
+//! The hub file: many communities on one site. A hub is a folder of community files or a hub
+//! file listing them:
+//!
+//! ```toml
+//! [hub]
+//! name = "Open source meetings"           # required
+//! description = "Every project we host"   # optional
+//! timezone = "UTC"                         # the hub pages' default zone (default UTC)
+//!
+//! [[communities]]
+//! path = "todo-group/touchpoint.toml"      # relative to the hub file
+//! id = "todo-group"                        # optional: else the file's name without .toml,
+//!                                          # or its folder's name for a touchpoint.toml
+//! ```
+//!
+//! Each community is served under `/{id}/…`, so an id is a URL segment ([`valid_id`]) that
+//! must not be one of the hub's own routes ([`RESERVED_IDS`]). Parsing is pure ([`parse`]); the
+//! binary reads the files.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+use touchpoint_calendar::Tz;
+
+use crate::{Diagnostic, Severity};
+
+/// Ids a community cannot take: the hub's own routes at its root.
+pub const RESERVED_IDS: [&str; 7] = [
+    "api", "assets", "calendar", "embed", "health", "healthz", "static",
+];
+
+/// The longest community id, so a path segment stays readable.
+const MAX_ID_LEN: usize = 63;
+
+/// The `[hub]` table.
+#[derive(Clone, Debug)]
+pub struct HubInfo {
+    /// Display name of the hub.
+    pub name: String,
+    /// A short plain-text introduction.
+    pub description: Option<String>,
+    /// The zone the hub pages show times in when the viewer has not chosen one.
+    pub timezone: Tz,
+}
+
+impl HubInfo {
+    /// A hub with `name`, no description, shown in UTC: a folder of community files.
+    pub fn named(name: impl Into<String>) -> HubInfo {
+        HubInfo {
+            name: name.into(),
+            description: None,
+            timezone: Tz::utc(),
+        }
+    }
+}
+
+/// One community of a hub: its id and its file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HubEntry {
+    /// The URL segment it is served under.
+    pub id: String,
+    /// Its community file, as written in the hub file (relative to the hub file's folder).
+    pub path: PathBuf,
+}
+
+/// A parsed hub file.
+#[derive(Clone, Debug)]
+pub struct HubFile {
+    /// The `[hub]` table.
+    pub info: HubInfo,
+    /// The communities, in file order.
+    pub communities: Vec<HubEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHubFile {
+    hub: Spanned<RawHub>,
+    #[serde(default)]
+    communities: Vec<Spanned<RawEntry>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHub {
+    name: Spanned<String>,
+    description: Option<String>,
+    timezone: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    path: Spanned<String>,
+    id: Option<Spanned<String>>,
+}
+
+/// Whether `source` (a TOML file's text) is a hub file: it has a top-level `[hub]` table. A
+/// community file never has one, so `--config` tells the two apart by this alone.
+pub fn is_hub_file(source: &str) -> bool {
+    source.lines().any(|line| line.trim() == "[hub]")
+}
+
+/// Whether `id` can name a community: lower-case ASCII letters, digits and `-`, starting with a
+/// letter or digit, at most 63 characters, and not one of [`RESERVED_IDS`].
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !RESERVED_IDS.contains(&id)
+}
+
+/// Why `id` cannot name a community, as a hint.
+fn id_hint(id: &str) -> String {
+    if RESERVED_IDS.contains(&id) {
+        format!(
+            "`{id}` is one of the hub's own routes ({}); pick another id",
+            RESERVED_IDS.join(", ")
+        )
+    } else {
+        "use lower-case letters, digits and `-` (at most 63), as in `todo-group`".to_owned()
+    }
+}
+
+/// The id a community file gets when none is written: its name without `.toml`, or its
+/// folder's name for a `touchpoint.toml`.
+pub fn id_of_path(path: &Path) -> Option<String> {
+    let stem = path.file_stem()?.to_str()?;
+    if stem == "touchpoint" {
+        let folder = path.parent()?.file_name()?.to_str()?;
+        return Some(folder.to_owned());
+    }
+    Some(stem.to_owned())
+}
+
+/// Parse and check a hub file: every problem found, located, or the hub.
+pub fn parse(source: &str) -> Result<HubFile, Vec<Diagnostic>> {
+    let raw: RawHubFile = toml::from_str(source).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        vec![
+            Diagnostic::error(source, span, e.message().trim_end_matches('.').to_owned())
+                .with_code("hub-syntax"),
+        ]
+    })?;
+    let mut problems = Vec::new();
+    let mut error = |span: Range<usize>, message: String, hint: String| {
+        problems.push(
+            Diagnostic::new(Severity::Error, source, span, message)
+                .with_code("hub-invalid")
+                .with_hint(hint),
+        );
+    };
+    let hub = raw.hub.into_inner();
+    let name = hub.name.get_ref().trim().to_owned();
+    if name.is_empty() {
+        error(
+            hub.name.span(),
+            "the hub's name is empty".to_owned(),
+            "write the name people know the hub by".to_owned(),
+        );
+    }
+    let timezone = match &hub.timezone {
+        None => Tz::utc(),
+        Some(zone) => Tz::iana(zone.get_ref()).unwrap_or_else(|| {
+            let suggestions = crate::suggest_zones(zone.get_ref());
+            error(
+                zone.span(),
+                format!("`{}` is not an IANA time zone", zone.get_ref()),
+                match suggestions.first() {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => "write an IANA name such as `Europe/Berlin`".to_owned(),
+                },
+            );
+            Tz::utc()
+        }),
+    };
+    if raw.communities.is_empty() {
+        error(
+            0..0,
+            "the hub lists no community".to_owned(),
+            "add a [[communities]] table with the path of each community file".to_owned(),
+        );
+    }
+    let mut communities: Vec<HubEntry> = Vec::new();
+    for entry in raw.communities {
+        let span = entry.span();
+        let entry = entry.into_inner();
+        let path = PathBuf::from(entry.path.get_ref());
+        let (id, id_span) = match &entry.id {
+            Some(id) => (Some(id.get_ref().clone()), id.span()),
+            None => (id_of_path(&path), entry.path.span()),
+        };
+        let Some(id) = id else {
+            error(
+                entry.path.span(),
+                format!("cannot name a community after `{}`", path.display()),
+                "give it an `id`".to_owned(),
+            );
+            continue;
+        };
+        if !valid_id(&id) {
+            error(
+                id_span,
+                format!("`{id}` cannot be a community's id"),
+                id_hint(&id),
+            );
+            continue;
+        }
+        if communities.iter().any(|c| c.id == id) {
+            error(
+                span,
+                format!("two communities have the id `{id}`"),
+                "give one of them another `id`".to_owned(),
+            );
+            continue;
+        }
+        communities.push(HubEntry { id, path });
+    }
+    if problems.is_empty() {
+        Ok(HubFile {
+            info: HubInfo {
+                name,
+                description: hub.description.filter(|d| !d.trim().is_empty()),
+                timezone,
+            },
+            communities,
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+/// Why a community found in a hub folder cannot be served: its id, as a diagnostic on the file.
+pub fn invalid_id_diagnostic(file: &Path, id: &str) -> Diagnostic {
+    let mut d = Diagnostic::whole_file(
+        Severity::Error,
+        format!("`{id}` cannot be a community's id (it is the file's name)"),
+    )
+    .with_code("hub-invalid")
+    .with_hint(format!("rename the file; {}", id_hint(id)));
+    d.file = Some(file.to_path_buf());
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn can_parse_a_hub_file() {
+        let hub = parse(
+            "[hub]\nname = \"Foundation\"\ntimezone = \"Europe/Berlin\"\n\n\
+             [[communities]]\npath = \"todo-group/touchpoint.toml\"\n\n\
+             [[communities]]\npath = \"kernel.toml\"\n\n\
+             [[communities]]\npath = \"x/y.toml\"\nid = \"why\"\n",
+        )
+        .unwrap();
+        assert_eq!(hub.info.name, "Foundation");
+        assert_eq!(&*hub.info.timezone.name, "Europe/Berlin");
+        let ids: Vec<&str> = hub.communities.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["todo-group", "kernel", "why"]);
+    }
+
+    #[test]
+    fn errors_when_ids_are_not_url_segments_or_repeat() {
+        let problems = parse(
+            "[hub]\nname = \"F\"\n[[communities]]\npath = \"Big Thing.toml\"\n\
+             [[communities]]\npath = \"api.toml\"\n[[communities]]\npath = \"a.toml\"\n\
+             [[communities]]\npath = \"b/a.toml\"\n",
+        )
+        .unwrap_err();
+        let lines: Vec<(usize, &str)> = problems
+            .iter()
+            .map(|d| (d.line, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (4, "`Big Thing` cannot be a community's id"),
+                (6, "`api` cannot be a community's id"),
+                (9, "two communities have the id `a`"),
+            ]
+        );
+    }
+
+    #[test]
+    fn errors_on_unknown_keys_and_zones_with_their_place() {
+        let problems = parse("[hub]\nname = \"F\"\ncolour = 1\n").unwrap_err();
+        assert_eq!(problems[0].line, 3);
+        let problems =
+            parse("[hub]\nname = \"F\"\ntimezone = \"Europe/Berln\"\n[[communities]]\npath = \"a.toml\"\n")
+                .unwrap_err();
+        assert_eq!(problems[0].line, 3);
+        assert_eq!(
+            problems[0].hint.as_deref(),
+            Some("did you mean `Europe/Berlin`?")
+        );
+    }
+
+    #[test]
+    fn tells_a_hub_file_from_a_community_file() {
+        assert!(is_hub_file("# x\n[hub]\nname = \"F\"\n"));
+        assert!(!is_hub_file(crate::EXAMPLE));
+    }
+
+    #[test]
+    fn names_a_community_after_its_file_or_folder() {
+        assert_eq!(
+            id_of_path(Path::new("a/b/kernel.toml")).as_deref(),
+            Some("kernel")
+        );
+        assert_eq!(
+            id_of_path(Path::new("hub/todo-group/touchpoint.toml")).as_deref(),
+            Some("todo-group")
+        );
+    }
+}
