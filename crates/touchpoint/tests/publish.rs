@@ -287,6 +287,7 @@ async fn can_list_series_and_groups() {
     {
       "agenda": null,
       "cadence": "Every other Tuesday",
+      "contact": null,
       "description": null,
       "duration": "PT1H",
       "exceptions": [
@@ -305,9 +306,11 @@ async fn can_list_series_and_groups() {
       "group": "oss-in-business",
       "id": "oss-in-business-call",
       "join": null,
+      "join_visibility": "public",
       "last": null,
       "notes": null,
       "recordings": null,
+      "register": null,
       "rrule": "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU",
       "start": "17:00",
       "timezone": "Europe/Madrid",
@@ -500,6 +503,41 @@ async fn can_compress_with_gzip_and_brotli() {
         gzip.body.len() * 3 < plain.body.len(),
         "a feed compresses well"
     );
+}
+
+/// Issue 20: the cache answers outside the compression layer, which compresses only what the
+/// cache does not keep; every answer is still compressed once, by one of them, and carries the
+/// security headers.
+#[tokio::test]
+async fn can_compress_kept_pages_and_error_pages_alike() {
+    let state = state(example_site());
+    let plain = get(&state, "/").await;
+    for _ in 0..2 {
+        let page = get_with(&state, "/", header::ACCEPT_ENCODING, "gzip, br").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(page.header(header::CONTENT_ENCODING), "br");
+        assert!(page.header(header::CONTENT_SECURITY_POLICY).starts_with("default-src"));
+        assert_eq!(page.header(header::X_CONTENT_TYPE_OPTIONS), "nosniff");
+        let mut unpacked = Vec::new();
+        std::io::Read::read_to_end(
+            &mut brotli::Decompressor::new(page.body.as_slice(), 4096),
+            &mut unpacked,
+        )
+        .unwrap();
+        assert_eq!(unpacked, plain.body, "the brotli page is not the page");
+    }
+    // An error page is not kept; the compression layer compresses it.
+    let missing = get_with(&state, "/no-such-page", header::ACCEPT_ENCODING, "gzip").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert_eq!(missing.header(header::CONTENT_ENCODING), "gzip");
+    assert!(missing.header(header::CONTENT_SECURITY_POLICY).starts_with("default-src"));
+    let mut unpacked = String::new();
+    std::io::Read::read_to_string(
+        &mut flate2::read::GzDecoder::new(missing.body.as_slice()),
+        &mut unpacked,
+    )
+    .unwrap();
+    assert!(unpacked.contains("There is no page at this address."));
 }
 
 #[tokio::test]

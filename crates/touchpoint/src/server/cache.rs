@@ -21,8 +21,10 @@
 //! Compression happens here for kept answers, once per entry and encoding (gzip or brotli, as
 //! the client's `Accept-Encoding` prefers), not once per request: with a browser's
 //! `Accept-Encoding` the per-request compression took `/` from 26k to 1k requests a second
-//! (issue 14). tower-http's `CompressionLayer` outside still compresses the answers not kept
-//! and skips the ones served from here ([`Served`]).
+//! (issue 14). tower-http's `CompressionLayer` sits inside, between this and the routes, and
+//! compresses only the answers this does not keep ([`NotKept`]): errors and `no-store`. An
+//! answer served from here never passes through it, so a hit does not parse `Accept-Encoding`
+//! twice or move its bulky body type (BENCHMARKS.md, "`/` against nginx").
 //!
 //! Rendering and compressing are CPU work (a big community's feed or a long API window takes a
 //! while), so at most [`RENDERS`] of them run at once — memory stays bounded however many
@@ -40,13 +42,16 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use axum::body::{Body, Bytes};
+use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use jiff::Timestamp;
 use tokio::sync::OnceCell;
+use tower_http::compression::Predicate;
+
+use touchpoint_site::HourCycle;
 
 use super::AppState;
 use super::forwarded::Origin;
@@ -76,10 +81,26 @@ pub const RENDERS: usize = 4;
 #[derive(Debug, Clone, Copy)]
 pub struct PerVersion;
 
-/// A response extension on answers served from the cache (already compressed when asked), so
-/// the compression layer outside leaves them alone.
+/// The compression layer's rule ([`Predicate`]): compress only what the cache does not keep
+/// (the cache compresses the rest itself, once per entry).
 #[derive(Debug, Clone, Copy)]
-pub struct Served;
+pub struct NotKept;
+
+impl Predicate for NotKept {
+    fn should_compress<B: HttpBody>(&self, response: &axum::http::Response<B>) -> bool {
+        !kept(response.status(), response.headers())
+    }
+}
+
+/// Whether the cache keeps an answer of this status and headers (a plain 200 without
+/// `no-store`); one too big to keep is still shared by the requests that waited for it.
+fn kept(status: StatusCode, headers: &HeaderMap) -> bool {
+    let no_store = headers
+        .get(header::CACHE_CONTROL)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("no-store"));
+    status == StatusCode::OK && !no_store
+}
 
 /// What a render left under a key: `None` when its answer is not kept (not a plain 200). An
 /// answer not kept, or too big to keep, expires at once: only the requests that waited for its
@@ -247,12 +268,10 @@ impl ResponseCache {
         minute: i64,
     ) -> Result<Entry, Response> {
         let response = self.render(next, request).await;
-        let no_store = response
-            .headers()
-            .get(header::CACHE_CONTROL)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.contains("no-store"));
-        if response.status() != StatusCode::OK || no_store {
+        // Anything the compression layer inside compressed is not the identity body to keep.
+        if !kept(response.status(), response.headers())
+            || response.headers().contains_key(header::CONTENT_ENCODING)
+        {
             return Err(response);
         }
         let (parts, body) = response.into_parts();
@@ -270,6 +289,21 @@ impl ResponseCache {
             parts.headers,
             body,
         ))
+    }
+
+    /// Render `request` for this request alone, without keeping it, and answer it as a kept
+    /// answer would be (compressed here, HEAD, conditional).
+    async fn answer_unkept(
+        &self,
+        next: Next,
+        request: Request,
+        key: &str,
+        wanted: &Wanted,
+    ) -> Response {
+        match self.render_entry(next, request, u64::MAX, i64::MIN).await {
+            Ok(entry) => answer(self, key, &Arc::new(entry), wanted).await,
+            Err(response) => response,
+        }
     }
 
     /// Run the handler, waiting for one of the [`RENDERS`] permits.
@@ -297,7 +331,8 @@ impl ResponseCache {
             .await
             .clone();
         if grew {
-            self.reweigh(key, entry).await;
+            // Boxed: the hit path's future stays small (it is moved on every request).
+            Box::pin(self.reweigh(key, entry)).await;
         }
         packed
     }
@@ -331,8 +366,9 @@ impl Coding {
 }
 
 /// The codings a request accepts, most preferred first (`q` values; brotli before gzip when
-/// equal). `identity` needs no entry: it is the fallback.
-fn accepted(headers: &HeaderMap) -> Vec<Coding> {
+/// equal). `identity` needs no entry: it is the fallback. Read on every request, so it
+/// allocates nothing.
+fn accepted(headers: &HeaderMap) -> Codings {
     let (mut br, mut gzip, mut any) = (None, None, None);
     for value in headers.get_all(header::ACCEPT_ENCODING) {
         let Ok(value) = value.to_str() else { continue };
@@ -343,22 +379,28 @@ fn accepted(headers: &HeaderMap) -> Vec<Coding> {
                 .find_map(|p| p.trim().strip_prefix("q=").or(p.trim().strip_prefix("Q=")))
                 .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())
                 .unwrap_or(0.0);
-            match name.to_ascii_lowercase().as_str() {
-                "br" => br = Some(q),
-                "gzip" | "x-gzip" => gzip = Some(q),
-                "*" => any = Some(q),
-                _ => {}
+            if name.eq_ignore_ascii_case("br") {
+                br = Some(q);
+            } else if name.eq_ignore_ascii_case("gzip") || name.eq_ignore_ascii_case("x-gzip") {
+                gzip = Some(q);
+            } else if name == "*" {
+                any = Some(q);
             }
         }
     }
-    let mut codings: Vec<(Coding, f32)> = [(Coding::Br, br.or(any)), (Coding::Gzip, gzip.or(any))]
-        .into_iter()
-        .filter_map(|(coding, q)| q.filter(|q| *q > 0.0).map(|q| (coding, q)))
-        .collect();
-    // Stable: brotli stays first when the weights are equal.
-    codings.sort_by(|a, b| b.1.total_cmp(&a.1));
-    codings.into_iter().map(|(coding, _)| coding).collect()
+    let weight = |q: Option<f32>| q.filter(|q| *q > 0.0);
+    let (br, gzip) = (weight(br.or(any)), weight(gzip.or(any)));
+    let coding = |coding, q: Option<f32>| q.map(|_| coding);
+    // Brotli first when the weights are equal.
+    if gzip > br {
+        [coding(Coding::Gzip, gzip), coding(Coding::Br, br)]
+    } else {
+        [coding(Coding::Br, br), coding(Coding::Gzip, gzip)]
+    }
 }
+
+/// The codings a request accepts, most preferred first.
+type Codings = [Option<Coding>; 2];
 
 /// `body` compressed; `None` if the encoder fails (it writes to memory, so it does not).
 fn compress(coding: Coding, body: &[u8]) -> Option<Bytes> {
@@ -387,10 +429,22 @@ fn key(request: &Request) -> Option<String> {
     if (method != Method::GET && method != Method::HEAD) || request.uri().path() == "/healthz" {
         return None;
     }
-    let cookie = super::pages::tz_cookie(request.headers()).unwrap_or_default();
-    let hours = super::pages::hour_cycle(request.headers());
+    // The answer depends on the path and query, not on the authority an absolute-form request
+    // line names (links come from the public URL or the forwarded origin).
+    let uri = request.uri().path_and_query().map_or("/", |pq| pq.as_str());
+    let cookie = super::pages::tz_cookie(request.headers());
+    let cookie = cookie.as_deref().unwrap_or_default();
+    // Only the hour cycle of `Accept-Language` changes a page, so it is one of two values here.
+    let hours = match super::pages::hour_cycle(request.headers()) {
+        HourCycle::H23 => "23",
+        HourCycle::H12 => "12",
+    };
     let origin = request.extensions().get::<Origin>().map_or("", |o| &o.0);
-    Some(format!("{}\n{cookie}\n{hours:?}\n{origin}", request.uri()))
+    let mut key = String::with_capacity(uri.len() + cookie.len() + origin.len() + 8);
+    for part in [uri, "\n", cookie, "\n", hours, "\n", origin] {
+        key.push_str(part);
+    }
+    Some(key)
 }
 
 /// What a request wants of a kept entry.
@@ -398,7 +452,7 @@ struct Wanted {
     head: bool,
     /// The request's `If-None-Match` and `If-Modified-Since`.
     conditions: HeaderMap,
-    codings: Vec<Coding>,
+    codings: Codings,
 }
 
 impl Wanted {
@@ -455,12 +509,11 @@ async fn answer(cache: &ResponseCache, key: &str, entry: &Arc<Entry>, wanted: &W
         headers.remove(header::CONTENT_TYPE);
         let mut response = StatusCode::NOT_MODIFIED.into_response();
         *response.headers_mut() = headers;
-        response.extensions_mut().insert(Served);
         return response;
     }
     let mut body = entry.body.clone();
     if entry.compressible {
-        for &coding in &wanted.codings {
+        for coding in wanted.codings.into_iter().flatten() {
             if let Some(packed) = cache.encoded(key, entry, coding).await {
                 headers.insert(
                     header::CONTENT_ENCODING,
@@ -478,7 +531,6 @@ async fn answer(cache: &ResponseCache, key: &str, entry: &Arc<Entry>, wanted: &W
         Response::new(Body::from(body))
     };
     *response.headers_mut() = headers;
-    response.extensions_mut().insert(Served);
     response
 }
 
@@ -510,14 +562,15 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
         return next.run(request).await;
     };
     let cache = &state.cache;
-    if let Some(origin) = request.extensions().get::<Origin>()
-        && !cache.keeps(origin)
-    {
-        return cache.render(next, request).await;
-    }
     let wanted = Wanted::of(&request);
     let generation = state.generation();
     let minute = state.now().as_second().div_euclid(60);
+    if let Some(origin) = request.extensions().get::<Origin>()
+        && !cache.keeps(origin)
+    {
+        let request = plain_get(request);
+        return Box::pin(cache.answer_unkept(next, request, &key, &wanted)).await;
+    }
     // The first request for a key (or for a key whose entry went stale) renders it; the others
     // wait and take what it kept. The render runs only here, so the request stays ours until
     // then, and its answer, when not kept, comes back through `own`.
@@ -529,7 +582,9 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
         .or_insert_with_if(
             async {
                 let (next, request) = pending.take()?;
-                match cache.render_entry(next, request, generation, minute).await {
+                // Boxed: a hit never renders, and its future is moved on every request.
+                let rendered = Box::pin(cache.render_entry(next, request, generation, minute));
+                match rendered.await {
                     Ok(entry) => Some(Arc::new(entry)),
                     Err(response) => {
                         own = Some(response);
@@ -549,7 +604,9 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
         (_, Some(response), _) => response,
         (Some(entry), None, _) => answer(cache, &key, &entry, &wanted).await,
         // Another request's render was not kept (an error page, `no-store`): render this one too.
-        (None, None, Some((next, request))) => cache.render(next, request).await,
+        (None, None, Some((next, request))) => {
+            Box::pin(cache.answer_unkept(next, request, &key, &wanted)).await
+        }
         (None, None, None) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
 }

@@ -21,12 +21,13 @@ use std::sync::{Arc, RwLock};
 use axum::Router;
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
-use axum::http::{Extensions, HeaderMap, StatusCode, Version, header};
+use axum::http::{Extensions, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use jiff::Timestamp;
 use touchpoint_site::paths::route;
 use touchpoint_site::{Site, html};
+use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::compression::predicate::{DefaultPredicate, Predicate};
 
@@ -143,7 +144,7 @@ impl AppState {
 
 /// The route table. Route groups that grow on their own live in submodules and are merged here.
 pub fn router(state: AppState) -> Router {
-    Router::new()
+    let routes = Router::new()
         // Route groups from submodules (each returns a `Router<AppState>`).
         // Pages (also `/series/{id}` and `/groups/{id}`, whose handlers serve the `.ics` too)
         .merge(pages::routes())
@@ -156,29 +157,30 @@ pub fn router(state: AppState) -> Router {
         )
         .route(route::STYLESHEET, get(stylesheet))
         .fallback(not_found)
-        // The cache answers what it keeps, compressed once per encoding; the compression layer
-        // outside compresses only the rest (errors, `/healthz`).
+        .with_state(state.clone());
+    // The layers wrap the route table once, outside it, not each route (`Router::layer`): a
+    // route's layers are cloned for every request it takes (about 30 allocations and 12,000
+    // instructions of a cached `/`, BENCHMARKS.md, "`/` against nginx").
+    let forwarded = state.trust_forwarded.then(|| {
+        // The origin a trusted proxy forwards, which the cache keys on.
+        axum::middleware::from_fn_with_state(state.clone(), forwarded::middleware)
+    });
+    let layered = ServiceBuilder::new()
+        // Outermost: security headers on every answer, cached or not (`headers.rs`).
+        .layer(headers::referrer_policy())
+        .layer(headers::no_sniffing())
+        .layer(headers::page_policy())
+        .option_layer(forwarded)
+        // The cache answers what it keeps, compressed once per encoding (`cache.rs`); the
+        // compression layer inside it compresses only the rest (errors, `no-store`), so an
+        // answer from the cache never passes through it.
         .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
+            state,
             cache::middleware,
         ))
-        // The origin a trusted proxy forwards, which the cache keys on.
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            forwarded::middleware,
-        ))
-        .layer(
-            CompressionLayer::new().compress_when(DefaultPredicate::new().and(
-                |_: StatusCode, _: Version, _: &HeaderMap, served: &Extensions| {
-                    served.get::<cache::Served>().is_none()
-                },
-            )),
-        )
-        // Outermost: security headers on every answer, cached or not (`headers.rs`).
-        .layer(headers::page_policy())
-        .layer(headers::no_sniffing())
-        .layer(headers::referrer_policy())
-        .with_state(state)
+        .layer(CompressionLayer::new().compress_when(DefaultPredicate::new().and(cache::NotKept)))
+        .service(routes);
+    Router::new().fallback_service(layered)
 }
 
 /// The site a handler renders from ([`AppState::site_for`]).
