@@ -516,7 +516,10 @@ async fn can_compress_kept_pages_and_error_pages_alike() {
         let page = get_with(&state, "/", header::ACCEPT_ENCODING, "gzip, br").await;
         assert_eq!(page.status, StatusCode::OK);
         assert_eq!(page.header(header::CONTENT_ENCODING), "br");
-        assert!(page.header(header::CONTENT_SECURITY_POLICY).starts_with("default-src"));
+        assert!(
+            page.header(header::CONTENT_SECURITY_POLICY)
+                .starts_with("default-src")
+        );
         assert_eq!(page.header(header::X_CONTENT_TYPE_OPTIONS), "nosniff");
         let mut unpacked = Vec::new();
         std::io::Read::read_to_end(
@@ -530,7 +533,11 @@ async fn can_compress_kept_pages_and_error_pages_alike() {
     let missing = get_with(&state, "/no-such-page", header::ACCEPT_ENCODING, "gzip").await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     assert_eq!(missing.header(header::CONTENT_ENCODING), "gzip");
-    assert!(missing.header(header::CONTENT_SECURITY_POLICY).starts_with("default-src"));
+    assert!(
+        missing
+            .header(header::CONTENT_SECURITY_POLICY)
+            .starts_with("default-src")
+    );
     let mut unpacked = String::new();
     std::io::Read::read_to_string(
         &mut flate2::read::GzDecoder::new(missing.body.as_slice()),
