@@ -314,6 +314,47 @@ pub(crate) fn finish(mut draft: Draft) -> Imported {
 mod tests {
     use super::*;
 
+    /// The safety net: a series the checker refuses is commented out with its message, and
+    /// the rest of the file still checks.
+    #[test]
+    fn comments_out_a_series_check_refuses() {
+        let series = |id: &str, first| DraftSeries {
+            id: id.to_owned(),
+            title: id.to_owned(),
+            timezone: Some("UTC".to_owned()),
+            start: Some(civil::time(10, 0, 0, 0)),
+            duration_minutes: 60,
+            rule: Rule::Repeat("weekly on Tuesday".to_owned()),
+            first: Some(first),
+            ..DraftSeries::default()
+        };
+        let draft = Draft {
+            name: "Test".to_owned(),
+            timezone: "UTC".to_owned(),
+            // 2026-12-01 is a Tuesday; 2026-12-02 is not.
+            series: vec![
+                series("good", civil::date(2026, 12, 1)),
+                series("bad", civil::date(2026, 12, 2)),
+            ],
+            ..Draft::default()
+        };
+        let imported = finish(draft);
+        assert!(touchpoint_community::parse(&imported.toml).is_ok());
+        assert_eq!((imported.series, imported.commented_out), (1, 1));
+        assert!(
+            imported.toml.contains("# id = \"bad\""),
+            "{}",
+            imported.toml
+        );
+        assert_eq!(imported.report.len(), 1);
+        assert_eq!(imported.report[0].subject, "bad");
+        assert!(
+            imported.report[0]
+                .message
+                .contains("`touchpoint check` says")
+        );
+    }
+
     #[test]
     fn can_write_durations() {
         assert_eq!(duration_text(90), "1h30m");

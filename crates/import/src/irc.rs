@@ -19,7 +19,7 @@ use serde::Deserialize;
 
 use crate::draft::{self, Draft, DraftChange, DraftException, DraftGroup, DraftSeries, Rule};
 use crate::text::{
-    Ids, clock, monthly_phrase, next_nth_weekday, next_weekday, ordinal_word, weekday,
+    Ids, Scalar, clock, monthly_phrase, next_nth_weekday, next_weekday, ordinal_word, weekday,
     weekday_name, weekly_phrase,
 };
 use crate::{ImportError, Imported, Options};
@@ -60,45 +60,6 @@ struct SkipDate {
     skip_date: Scalar,
     #[serde(default)]
     reason: Option<String>,
-}
-
-/// A scalar YAML reads as a number or as text (`time: 1400` or `time: '1400'`).
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum Scalar {
-    Number(i64),
-    Text(String),
-}
-
-impl Scalar {
-    fn text(&self) -> String {
-        match self {
-            Scalar::Number(n) => n.to_string(),
-            Scalar::Text(t) => t.trim().to_owned(),
-        }
-    }
-
-    /// `HHMM`, with the leading zero YAML drops from a number (`900` → `"0900"`).
-    fn hhmm(&self) -> String {
-        match self {
-            Scalar::Number(n) => format!("{n:04}"),
-            Scalar::Text(t) => t.trim().to_owned(),
-        }
-    }
-
-    /// `YYYYMMDD`.
-    fn date(&self) -> Option<civil::Date> {
-        let text = self.text();
-        if text.len() != 8 || !text.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        civil::Date::new(
-            text[..4].parse().ok()?,
-            text[4..6].parse().ok()?,
-            text[6..].parse().ok()?,
-        )
-        .ok()
-    }
 }
 
 /// Import irc-meetings files, each given as (file name, text). Fails on the first file that
@@ -309,10 +270,10 @@ fn meets_on(series: &DraftSeries, date: civil::Date) -> bool {
             .and_then(|n| n.parse().ok())
             .unwrap_or(1);
         weeks % interval == 0
+    } else if phrase.starts_with("monthly on the last") {
+        date.last_of_month().day() - date.day() < 7
     } else if phrase.starts_with("monthly") {
-        let nth = (date.day() - 1) / 7 + 1;
-        let first_nth = (first.day() - 1) / 7 + 1;
-        nth == first_nth
+        (date.day() - 1) / 7 == (first.day() - 1) / 7
     } else {
         true
     }

@@ -17,8 +17,8 @@ use serde::Deserialize;
 
 use crate::draft::{self, Draft, DraftGroup, DraftSeries, Rule};
 use crate::text::{
-    Ids, clock, monthly_phrase, next_nth_weekday, next_weekday, ordinal_word, slug, weekday,
-    weekday_name, weekly_phrase,
+    Ids, Scalar, clock, monthly_phrase, next_nth_weekday, next_weekday, ordinal_word, slug,
+    weekday, weekday_name, weekly_phrase,
 };
 use crate::{ImportError, Imported, Note, Options};
 
@@ -73,7 +73,7 @@ struct Meeting {
     #[serde(default)]
     day: Option<String>,
     #[serde(default)]
-    time: Option<String>,
+    time: Option<Scalar>,
     #[serde(default)]
     tz: Option<String>,
     #[serde(default)]
@@ -195,8 +195,8 @@ fn series(owner: &str, meeting: &Meeting, today: civil::Date, ids: &mut Ids) -> 
         }
         Err(why) => series.blocked.push(why),
     }
-    let time = meeting.time.as_deref().unwrap_or("");
-    match clock(time) {
+    let time = meeting.time.as_ref().map(Scalar::text).unwrap_or_default();
+    match clock(&time) {
         Some(start) => series.start = Some(start),
         None => series.blocked.push(format!(
             "time {time:?} is not a clock time: write start = \"HH:MM\""
@@ -427,6 +427,24 @@ mod tests {
                 "{unclear}"
             );
         }
+    }
+
+    #[test]
+    fn can_read_an_unquoted_time_and_skip_unknown_keys() {
+        let yaml = "sigs:\n- dir: sig-x\n  name: X\n  label: x\n  meetings:\n  - description: Sync\n    day: Tuesday\n    time: 1400\n    tz: UTC\n    frequency: weekly\n";
+        let today = date(2026, 11, 30);
+        let imported = from_k8s_sigs(yaml, &Options { today }).unwrap();
+        assert!(
+            imported.toml.contains("start = \"14:00\""),
+            "{}",
+            imported.toml
+        );
+        assert!(
+            imported.toml.contains("first = 2026-12-01"),
+            "{}",
+            imported.toml
+        );
+        assert_eq!(imported.series, 1);
     }
 
     #[test]

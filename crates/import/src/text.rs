@@ -3,6 +3,46 @@
 use std::collections::HashSet;
 
 use jiff::civil::{self, Weekday};
+use serde::Deserialize;
+
+/// A scalar YAML reads as a number or as text (`time: 1400` or `time: '1400'`).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum Scalar {
+    Number(i64),
+    Text(String),
+}
+
+impl Scalar {
+    pub(crate) fn text(&self) -> String {
+        match self {
+            Scalar::Number(n) => n.to_string(),
+            Scalar::Text(t) => t.trim().to_owned(),
+        }
+    }
+
+    /// `HHMM`, with the leading zero YAML drops from a number (`900` → `"0900"`).
+    pub(crate) fn hhmm(&self) -> String {
+        match self {
+            Scalar::Number(n) => format!("{n:04}"),
+            Scalar::Text(t) => t.trim().to_owned(),
+        }
+    }
+
+    /// `YYYYMMDD`.
+    pub(crate) fn date(&self) -> Option<civil::Date> {
+        let text = self.text();
+        if text.len() != 8 || !text.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        civil::Date::new(
+            text[..4].parse().ok()?,
+            text[4..6].parse().ok()?,
+            text[6..].parse().ok()?,
+        )
+        .ok()
+    }
+}
 
 /// `[a-z0-9-]+` from any text: lower-cased, runs of other characters become one `-`.
 pub(crate) fn slug(text: &str) -> String {

@@ -220,7 +220,7 @@ fn static_page(site: &Site, markup: Markup) -> String {
 /// redirects `week` to `week/`.
 ///
 /// maud escapes `"` in text and attribute values, so `="` only ever opens an attribute value.
-fn relative_links(text: &str, base: &str, file: &str) -> String {
+pub(crate) fn relative_links(text: &str, base: &str, file: &str) -> String {
     let depth = file.matches('/').count();
     let up = if depth == 0 {
         "./".to_owned()

@@ -10,6 +10,7 @@ pub mod embed;
 pub mod export;
 pub mod feeds;
 pub mod html;
+pub mod hub;
 pub mod join;
 pub mod openapi;
 pub mod paths;

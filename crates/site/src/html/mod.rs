@@ -16,6 +16,7 @@ pub mod calendar;
 mod details;
 pub mod groups;
 pub mod home;
+pub mod hub;
 mod layout;
 pub mod next_up;
 pub mod planner;

@@ -21,6 +21,9 @@ use crate::cli::BuildArgs;
 
 /// Run `touchpoint build`.
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
+    if let Some(layout) = crate::hub::layout(&args.config)? {
+        return crate::hub::build::run(layout, args);
+    }
     let mut loaded = app::load(&args.config)?;
     loaded.base_url = args.base_url.clone();
     let runtime = tokio::runtime::Builder::new_current_thread()

@@ -15,6 +15,9 @@ use crate::refresher;
 
 /// Run `touchpoint refresh`.
 pub fn run(args: RefreshArgs) -> anyhow::Result<ExitCode> {
+    if let Some(layout) = crate::hub::layout(&args.config)? {
+        return crate::hub::refresh::run(layout, args);
+    }
     let loaded = app::load(&args.config)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -9,10 +9,13 @@ use anyhow::Context;
 use crate::cli::ServeArgs;
 use crate::refresher;
 use crate::server::{self, AppState};
-use crate::{announcer, app};
+use crate::{announcer, app, hub};
 
 /// Run `touchpoint serve` until interrupted.
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    if let Some(layout) = hub::layout(&args.config)? {
+        return hub::serve::run(layout, args);
+    }
     let loaded = app::load(&args.config)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -78,7 +81,7 @@ async fn serve(mut loaded: app::Loaded, args: ServeArgs) -> anyhow::Result<()> {
 }
 
 /// Resolves on Ctrl-C or SIGTERM (what systemd and container runtimes send to stop a service).
-async fn shutdown() {
+pub(crate) async fn shutdown() {
     let interrupt = async {
         let _ = tokio::signal::ctrl_c().await;
     };
@@ -98,7 +101,7 @@ async fn shutdown() {
 }
 
 /// This machine's name, for lease holders (falls back to "touchpoint").
-fn hostname() -> String {
+pub(crate) fn hostname() -> String {
     std::fs::read_to_string("/etc/hostname")
         .ok()
         .map(|name| name.trim().to_owned())

@@ -6,6 +6,13 @@
 //! - [`load_members`] loads each community file on its own: a broken one is reported with its
 //!   diagnostics and never stops the others ([`Member::loaded`]).
 //! - [`check`] is `touchpoint check` on a hub: each file's diagnostics, then a summary.
+//! - [`scoped`] keys the one store of the hub by community; [`serve`] runs the hub's server
+//!   and reloads edited community files, keeping the last good version of a broken edit.
+
+pub mod build;
+pub mod refresh;
+pub mod scoped;
+pub mod serve;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

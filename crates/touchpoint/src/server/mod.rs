@@ -7,6 +7,7 @@
 mod cache;
 mod forwarded;
 mod headers;
+pub mod hub;
 mod listen;
 mod pages;
 
@@ -51,6 +52,9 @@ pub struct AppState {
     /// for `/health`. Kept beside the site, not in it, so the announcer never races the
     /// refresher's replacing of the site.
     channels: Arc<RwLock<Arc<Vec<touchpoint_site::ChannelStatus>>>>,
+    /// The base path every site served here keeps when it has no public URL: a hub's
+    /// community is served under `/{community}` whoever rebuilds its site (the refresher).
+    mount: Option<Arc<str>>,
 }
 
 impl AppState {
@@ -63,7 +67,15 @@ impl AppState {
             clock,
             trust_forwarded: false,
             channels: Arc::default(),
+            mount: None,
         }
+    }
+
+    /// This state, serving its sites under `path` (a hub's `/{community}`) when they have no
+    /// public URL of their own.
+    pub fn mounted_at(mut self, path: &str) -> AppState {
+        self.mount = Some(Arc::from(path));
+        self
     }
 
     /// This state, building links from the origin a proxy forwards (`--trust-forwarded`) for a
@@ -91,15 +103,19 @@ impl AppState {
     fn site_for(&self, extensions: &Extensions) -> Arc<Site> {
         let site = self.site();
         match extensions.get::<Origin>() {
-            Some(Origin(origin)) if site.base_url.is_none() => {
-                site.with_public_url(origin).map_or(site, Arc::new)
-            }
+            // A hub's community keeps its prefix (`/{community}`) under the origin.
+            Some(Origin(origin)) if site.base_url.is_none() => site
+                .with_public_url(&format!("{origin}{}", site.base_path))
+                .map_or(site, Arc::new),
             _ => site,
         }
     }
 
     /// Replace the site being served (requests in flight keep the one they loaded).
-    pub fn replace_site(&self, site: Site) {
+    pub fn replace_site(&self, mut site: Site) {
+        if let Some(mount) = self.mount.as_deref().filter(|_| site.base_url.is_none()) {
+            site.base_path = mount.to_owned();
+        }
         *self
             .site
             .write()

@@ -1,0 +1,493 @@
+//! A hub's route table: the hub's own answers at its root (the home page, the calendar,
+//! `/all.ics` and `/api/v1/occurrences` spanning every community, `/api/v1/communities`, the
+//! assets), and each community's whole route table under `/{community}/…`.
+//!
+//! A community is its own [`AppState`] with its own [`router`](super::router) (cache, headers
+//! and all), its site's base path being `/{community}`: a request under the prefix is handed to
+//! that router with the prefix taken off, as `Router::nest` would, but looked up per request so
+//! a community whose file is fixed while the hub runs starts serving without a restart
+//! (`hub::serve` replaces and adds members).
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, RwLock};
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Query, RawQuery, Request, State};
+use axum::http::{HeaderMap, StatusCode, Uri, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use bytes::Bytes;
+use jiff::Timestamp;
+use touchpoint_community::hub::HubInfo;
+use touchpoint_site::hub::{self as spanning, Hub, HubFilter, HubMember, HubOccurrencesQuery};
+use touchpoint_site::paths::route;
+use touchpoint_site::{Site, Viewer, feeds, html};
+use tower::ServiceExt;
+use tower_http::compression::CompressionLayer;
+
+use super::{AppState, Clock, headers, pages, router};
+
+/// The hub's own route for the list of its communities.
+pub const API_COMMUNITIES: &str = "/api/v1/communities";
+
+/// One community of a served hub.
+#[derive(Clone)]
+pub struct Served {
+    /// The URL segment it is served under.
+    pub id: String,
+    /// Its state and route table, or `None` while its file has never loaded.
+    pub serving: Option<(AppState, Router)>,
+}
+
+/// Shared state of the hub's own handlers, and the communities they dispatch to.
+#[derive(Clone)]
+pub struct HubState {
+    info: Arc<HubInfo>,
+    base_path: Arc<str>,
+    members: Arc<RwLock<Vec<Served>>>,
+    clock: Clock,
+    /// The hub's own answers by URI, with the members' generations and minute they were
+    /// rendered at: spanning pages cost every community's expansion, so each is rendered once
+    /// per minute and per change.
+    cache: Arc<Mutex<HashMap<String, Kept>>>,
+}
+
+/// A kept answer: the stamp and minute it was rendered at, and the answer.
+type Kept = (u64, i64, Cached);
+
+#[derive(Clone)]
+struct Cached {
+    status: StatusCode,
+    content_type: &'static str,
+    body: Bytes,
+}
+
+/// Most answers the hub keeps (each a page or a feed); past it the cache starts over.
+const CACHE_ENTRIES: usize = 256;
+
+impl HubState {
+    /// A hub named by `info`, served under `base_path` ("" at the root), with `members` in
+    /// the hub's order.
+    pub fn new(info: HubInfo, base_path: &str, members: Vec<Served>, clock: Clock) -> HubState {
+        HubState {
+            info: Arc::new(info),
+            base_path: Arc::from(base_path.trim_end_matches('/')),
+            members: Arc::new(RwLock::new(members)),
+            clock,
+            cache: Arc::default(),
+        }
+    }
+
+    /// Start serving `state` as the community `id` (a community whose file was fixed), or
+    /// replace what served it.
+    pub fn set_member(&self, id: &str, state: AppState) {
+        let routes = router(state.clone());
+        let mut members = self.members.write().unwrap_or_else(|p| p.into_inner());
+        match members.iter_mut().find(|m| m.id == id) {
+            Some(member) => member.serving = Some((state, routes)),
+            None => members.push(Served {
+                id: id.to_owned(),
+                serving: Some((state, routes)),
+            }),
+        }
+    }
+
+    /// The state serving community `id`, if it serves.
+    pub fn member(&self, id: &str) -> Option<AppState> {
+        let members = self.members.read().unwrap_or_else(|p| p.into_inner());
+        members
+            .iter()
+            .find(|m| m.id == id)
+            .and_then(|m| m.serving.as_ref().map(|(state, _)| state.clone()))
+    }
+
+    /// Each community's id and, when it serves, its current site.
+    fn sites(&self) -> Vec<(String, Option<Arc<Site>>)> {
+        let members = self.members.read().unwrap_or_else(|p| p.into_inner());
+        members
+            .iter()
+            .map(|m| (m.id.clone(), m.serving.as_ref().map(|(s, _)| s.site())))
+            .collect()
+    }
+
+    /// What every cached answer is checked against: the sum of the members' generations and
+    /// how many serve (a member replaced or added changes it).
+    fn stamp(&self) -> u64 {
+        let members = self.members.read().unwrap_or_else(|p| p.into_inner());
+        members
+            .iter()
+            .map(|m| m.serving.as_ref().map_or(0, |(s, _)| s.generation() + 1))
+            .sum::<u64>()
+            .wrapping_mul(1_000_003)
+            .wrapping_add(members.len() as u64)
+    }
+
+    fn router_of(&self, id: &str) -> Option<Router> {
+        let members = self.members.read().unwrap_or_else(|p| p.into_inner());
+        members
+            .iter()
+            .find(|m| m.id == id)
+            .and_then(|m| m.serving.as_ref().map(|(_, r)| r.clone()))
+    }
+
+    fn is_member(&self, id: &str) -> bool {
+        let members = self.members.read().unwrap_or_else(|p| p.into_inner());
+        members.iter().any(|m| m.id == id)
+    }
+
+    fn now(&self) -> Timestamp {
+        (self.clock)()
+    }
+
+    /// The answer kept for `key` when nothing changed since and (for pages, `per_minute`) it
+    /// is the same minute, else `render`'s, kept.
+    fn cached(&self, key: String, per_minute: bool, render: impl FnOnce() -> Cached) -> Response {
+        let stamp = self.stamp();
+        let minute = if per_minute {
+            self.now().as_second().div_euclid(60)
+        } else {
+            0
+        };
+        let kept = {
+            let cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
+            cache
+                .get(&key)
+                .filter(|(s, m, _)| *s == stamp && *m == minute)
+                .map(|(_, _, c)| c.clone())
+        };
+        let answer = match kept {
+            Some(answer) => answer,
+            None => {
+                let answer = render();
+                let mut cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
+                if cache.len() >= CACHE_ENTRIES {
+                    cache.clear();
+                }
+                cache.insert(key, (stamp, minute, answer.clone()));
+                answer
+            }
+        };
+        (
+            answer.status,
+            [
+                (header::CONTENT_TYPE, answer.content_type),
+                (header::CACHE_CONTROL, "no-cache"),
+            ],
+            answer.body,
+        )
+            .into_response()
+    }
+}
+
+/// The hub's route table.
+pub fn hub_router(hub: HubState) -> Router {
+    Router::new()
+        .route(route::HOME, get(home))
+        .route(route::CALENDAR, get(calendar))
+        .route(route::ALL_FEED, get(all_feed))
+        .route(route::API_OCCURRENCES, get(occurrences))
+        .route(API_COMMUNITIES, get(communities))
+        .route(
+            route::HEALTHZ,
+            get(|| async { ([(header::CACHE_CONTROL, "no-store")], "ok") }),
+        )
+        .route(
+            route::STYLESHEET,
+            get(|| asset("text/css; charset=utf-8", html::CSS)),
+        )
+        .route(
+            route::SCRIPT,
+            get(|| asset("text/javascript; charset=utf-8", html::JS)),
+        )
+        .route(
+            route::LOCAL_TIMES,
+            get(|| asset("text/javascript; charset=utf-8", html::LOCAL_TIMES_JS)),
+        )
+        .route(
+            route::FAVICON,
+            get(|| asset("image/svg+xml", html::FAVICON)),
+        )
+        .route(route::ZONES, get(zones))
+        // The hub's own answers get the headers and compression a community's answers get
+        // inside its own router.
+        .route_layer(CompressionLayer::new())
+        .route_layer(headers::page_policy())
+        .route_layer(headers::no_sniffing())
+        .route_layer(headers::referrer_policy())
+        .fallback(dispatch)
+        .with_state(hub)
+}
+
+async fn asset(content_type: &'static str, body: &'static str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+async fn zones() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "application/json"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        html::zones_json(),
+    )
+        .into_response()
+}
+
+/// Hand a request under `/{community}/…` to that community's router, the prefix taken off;
+/// `/{community}` alone is redirected to `/{community}/`.
+async fn dispatch(State(hub): State<HubState>, mut request: Request) -> Response {
+    let path = request.uri().path().to_owned();
+    let inside = path.strip_prefix('/').unwrap_or(&path);
+    let (id, rest) = match inside.find('/') {
+        Some(at) => (&inside[..at], &inside[at..]),
+        None => (inside, ""),
+    };
+    let Some(routes) = hub.router_of(id) else {
+        return not_found(&hub, hub.is_member(id));
+    };
+    if rest.is_empty() {
+        let query = request
+            .uri()
+            .query()
+            .map(|q| format!("?{q}"))
+            .unwrap_or_default();
+        return Redirect::permanent(&format!("{}/{id}/{query}", hub.base_path)).into_response();
+    }
+    let rewritten = match request.uri().query() {
+        Some(query) => format!("{rest}?{query}"),
+        None => rest.to_owned(),
+    };
+    match rewritten.parse::<Uri>() {
+        Ok(uri) => *request.uri_mut() = uri,
+        Err(_) => return not_found(&hub, false),
+    }
+    match routes.oneshot(request).await {
+        Ok(response) => response,
+        Err(never) => match never {},
+    }
+}
+
+/// The hub's 404: no such community (or one whose file never loaded).
+fn not_found(hub: &HubState, broken: bool) -> Response {
+    let sites = hub.sites();
+    let members = members_of(&sites);
+    let view = Hub {
+        info: &hub.info,
+        base_path: &hub.base_path,
+        members: &members,
+    };
+    let viewer = Viewer::new(hub.info.timezone.clone());
+    let text = if broken {
+        "This community's file has errors, so it is not served; `touchpoint check` lists them."
+    } else {
+        "There is no community or page at this address."
+    };
+    let status = if broken {
+        StatusCode::SERVICE_UNAVAILABLE
+    } else {
+        StatusCode::NOT_FOUND
+    };
+    let body = html::hub::message(&view, &viewer, "Not found", text, hub.now());
+    (status, Html(body.into_string())).into_response()
+}
+
+fn members_of(sites: &[(String, Option<Arc<Site>>)]) -> Vec<HubMember<'_>> {
+    sites
+        .iter()
+        .map(|(id, site)| HubMember {
+            id,
+            site: site.as_deref(),
+        })
+        .collect()
+}
+
+/// The viewer of a hub page: `?tz=`, else the `tz` cookie, else the hub's zone.
+fn viewer(hub: &HubState, query: &[(String, String)], headers: &HeaderMap) -> Option<Viewer> {
+    let asked = query
+        .iter()
+        .rev()
+        .find(|(k, _)| k == "tz")
+        .map(|(_, v)| v.as_str());
+    let cookie = pages::tz_cookie(headers);
+    let viewer = Viewer::from_request(asked, cookie.as_deref(), &hub.info.timezone).ok()?;
+    Some(Viewer {
+        hours: pages::hour_cycle(headers),
+        ..viewer
+    })
+}
+
+fn page(status: StatusCode, body: String) -> Cached {
+    Cached {
+        status,
+        content_type: "text/html; charset=utf-8",
+        body: Bytes::from(body),
+    }
+}
+
+/// The cache key of a page: its URI, and what decides the viewer's zone and clock.
+fn page_key(uri: &str, headers: &HeaderMap) -> String {
+    format!(
+        "{uri}|{}|{:?}",
+        pages::tz_cookie(headers).unwrap_or_default(),
+        pages::hour_cycle(headers)
+    )
+}
+
+async fn home(
+    State(hub): State<HubState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let query = query.unwrap_or_default();
+    let key = page_key(&format!("/?{query}"), &headers);
+    hub.cached(key, true, || {
+        let pairs = html::query_pairs(&query);
+        let sites = hub.sites();
+        let members = members_of(&sites);
+        let view = Hub {
+            info: &hub.info,
+            base_path: &hub.base_path,
+            members: &members,
+        };
+        let now = hub.now();
+        match viewer(&hub, &pairs, &headers) {
+            Some(viewer) => page(
+                StatusCode::OK,
+                html::hub::home(&view, &viewer, now).into_string(),
+            ),
+            None => bad_zone(&view, now),
+        }
+    })
+}
+
+fn bad_zone(view: &Hub<'_>, now: Timestamp) -> Cached {
+    let viewer = Viewer::new(view.info.timezone.clone());
+    let body = html::hub::message(
+        view,
+        &viewer,
+        "Unknown time zone",
+        "The time zone asked for (tz=) is not an IANA zone name such as Europe/Berlin.",
+        now,
+    );
+    page(StatusCode::BAD_REQUEST, body.into_string())
+}
+
+async fn calendar(
+    State(hub): State<HubState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let query = query.unwrap_or_default();
+    let key = page_key(&format!("/calendar?{query}"), &headers);
+    hub.cached(key, true, || {
+        let pairs = html::query_pairs(&query);
+        let sites = hub.sites();
+        let members = members_of(&sites);
+        let view = Hub {
+            info: &hub.info,
+            base_path: &hub.base_path,
+            members: &members,
+        };
+        let now = hub.now();
+        let Some(viewer) = viewer(&hub, &pairs, &headers) else {
+            return bad_zone(&view, now);
+        };
+        let filter = HubFilter::from_pairs(&pairs);
+        match html::hub::calendar(&view, &viewer, now, &filter) {
+            Ok(markup) => page(StatusCode::OK, markup.into_string()),
+            Err(why) => page(
+                StatusCode::BAD_REQUEST,
+                html::hub::message(&view, &viewer, "Nothing to show", &why, now).into_string(),
+            ),
+        }
+    })
+}
+
+async fn all_feed(State(hub): State<HubState>, RawQuery(query): RawQuery) -> Response {
+    let query = query.unwrap_or_default();
+    let key = format!("/all.ics?{query}");
+    hub.cached(key, false, || {
+        let filter = HubFilter::from_pairs(&html::query_pairs(&query));
+        let sites = hub.sites();
+        let members = members_of(&sites);
+        let view = Hub {
+            info: &hub.info,
+            base_path: &hub.base_path,
+            members: &members,
+        };
+        if let Err(why) = filter.select(&view) {
+            return Cached {
+                status: StatusCode::NOT_FOUND,
+                content_type: "text/plain; charset=utf-8",
+                body: Bytes::from(why),
+            };
+        }
+        Cached {
+            status: StatusCode::OK,
+            content_type: feeds::CONTENT_TYPE,
+            body: Bytes::from(spanning::all_feed(
+                &view,
+                &filter.communities,
+                spanning::modified(&view),
+            )),
+        }
+    })
+}
+
+async fn occurrences(
+    State(hub): State<HubState>,
+    query: Result<Query<HubOccurrencesQuery>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let query = match query {
+        Ok(Query(query)) => query,
+        Err(rejection) => {
+            return json(
+                StatusCode::BAD_REQUEST,
+                &touchpoint_site::api::ApiError::bad_request(rejection.body_text()),
+            );
+        }
+    };
+    let sites = hub.sites();
+    let members = members_of(&sites);
+    let view = Hub {
+        info: &hub.info,
+        base_path: &hub.base_path,
+        members: &members,
+    };
+    match spanning::occurrences(&view, &query, hub.now()) {
+        Ok(answer) => json(StatusCode::OK, &answer),
+        Err(error) => json(StatusCode::BAD_REQUEST, &error),
+    }
+}
+
+async fn communities(State(hub): State<HubState>) -> Response {
+    let sites = hub.sites();
+    let members = members_of(&sites);
+    let view = Hub {
+        info: &hub.info,
+        base_path: &hub.base_path,
+        members: &members,
+    };
+    json(StatusCode::OK, &spanning::communities(&view))
+}
+
+fn json<T: serde::Serialize>(status: StatusCode, value: &T) -> Response {
+    let body = serde_json::to_vec(value).unwrap_or_default();
+    (
+        status,
+        [
+            (header::CONTENT_TYPE, "application/json"),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        Body::from(body),
+    )
+        .into_response()
+}

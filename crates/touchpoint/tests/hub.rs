@@ -1,0 +1,488 @@
+//! Issue 17 §1: many communities on one instance. The example hub (examples/hub) through the
+//! real router in-process (every route of each community under its prefix, the hub's own pages,
+//! the `community=` filters) and through the real binary (`check` on a hub, a broken file kept
+//! apart while the others serve, the last good version serving after a bad edit, the export).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::http::StatusCode;
+use common::{get, now};
+use touchpoint::app;
+use touchpoint::cli::ConfigArgs;
+use touchpoint::hub;
+use touchpoint::server::AppState;
+use touchpoint::server::hub::{HubState, Served, hub_router};
+use touchpoint_site::{Site, paths};
+use touchpoint_store::SourceRecord;
+use tower::ServiceExt;
+
+fn example_hub() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/hub/hub.toml")
+}
+
+fn config(path: &Path) -> ConfigArgs {
+    ConfigArgs {
+        config: Some(path.to_path_buf()),
+        ..ConfigArgs::default()
+    }
+}
+
+/// The example hub's communities, each site as the hub serves it (under `/{id}`), with the
+/// TODO Group's sample calendars stored.
+fn example_sites() -> (hub::Layout, Vec<(String, Site)>) {
+    let args = config(&example_hub());
+    let layout = hub::layout(&args).unwrap().expect("the example is a hub");
+    let members = hub::load_members(&layout, &args);
+    let sites = members
+        .into_iter()
+        .map(|member| {
+            let loaded = member.loaded.expect("every example community is valid");
+            let records: Vec<SourceRecord> = loaded
+                .community
+                .calendars
+                .iter()
+                .map(|decl| {
+                    let touchpoint_community::Location::Path(path) = &decl.location else {
+                        panic!("the example reads sample files");
+                    };
+                    let file = loaded.base.as_ref().unwrap().join(path);
+                    common::record(&decl.id, &std::fs::read(file).unwrap())
+                })
+                .collect();
+            let mut site = app::site_from_records(&loaded, &records);
+            site.base_path = format!("/{}", member.id);
+            (member.id, site)
+        })
+        .collect();
+    (layout, sites)
+}
+
+/// The hub's state serving `sites` at the fixed test clock.
+fn hub_state(layout: &hub::Layout, sites: &[(String, Site)]) -> HubState {
+    let hub = HubState::new(
+        layout.info.clone(),
+        "",
+        sites
+            .iter()
+            .map(|(id, _)| Served {
+                id: id.clone(),
+                serving: None,
+            })
+            .collect(),
+        Arc::new(now),
+    );
+    for (id, site) in sites {
+        let state = AppState::new(site.clone(), Arc::new(now)).mounted_at(&format!("/{id}"));
+        hub.set_member(id, state);
+    }
+    hub
+}
+
+async fn hub_get(hub: &HubState, uri: &str) -> (StatusCode, String) {
+    let request = axum::http::Request::get(uri)
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let response = hub_router(hub.clone()).oneshot(request).await.unwrap();
+    let status = response.status();
+    let bytes = axum::body::to_bytes(response.into_body(), 64 << 20)
+        .await
+        .unwrap();
+    (status, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Every `href="/…"` and `src="/…"` of a page: the links into the site.
+fn site_links(page: &str) -> Vec<String> {
+    let mut links = Vec::new();
+    for opening in ["href=\"/", "src=\"/", "action=\"/"] {
+        let mut rest = page;
+        while let Some(at) = rest.find(opening) {
+            let after = &rest[at + opening.len() - 1..];
+            let end = after.find('"').unwrap_or(after.len());
+            links.push(after[..end].to_owned());
+            rest = &after[end..];
+        }
+    }
+    links
+}
+
+#[tokio::test]
+async fn can_serve_every_route_of_each_community_under_its_prefix() {
+    let (layout, sites) = example_sites();
+    assert_eq!(sites.len(), 3);
+    let hub = hub_state(&layout, &sites);
+    let mut failed = Vec::new();
+    let mut checked = 0;
+    for (id, site) in &sites {
+        // The same community served alone, as a single-community instance serves it.
+        let mut alone = site.clone();
+        alone.base_path = String::new();
+        let alone = common::state(alone);
+        for path in paths::every(site, now()) {
+            let uri = format!("/{id}{path}");
+            let (status, body) = hub_get(&hub, &uri).await;
+            let expected = get(&alone, &path.to_string()).await.status;
+            checked += 1;
+            if status != expected || status != StatusCode::OK {
+                failed.push(format!("{uri}: {status}, alone {expected}"));
+            }
+            // Every link of a community's page stays under its prefix (or is the hub's).
+            for link in site_links(&body) {
+                if !link.starts_with(&format!("/{id}/")) && !link.starts_with("//") {
+                    failed.push(format!("{uri} links to {link}"));
+                }
+            }
+        }
+    }
+    assert!(checked > 60, "only {checked} paths");
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+    // A prefix alone is sent to the community's home; an unknown one is the hub's 404.
+    let (status, _) = hub_get(&hub, "/lantern").await;
+    assert_eq!(status, StatusCode::PERMANENT_REDIRECT);
+    let (status, body) = hub_get(&hub, "/no-such-community/").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body.contains("Open Source Meetings"), "{body}");
+    let (status, _) = hub_get(&hub, "/lantern/series/no-such-series").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn can_show_every_community_with_its_next_meetings_on_the_hub_home() {
+    let (layout, sites) = example_sites();
+    let hub = hub_state(&layout, &sites);
+    let (status, home) = hub_get(&hub, "/").await;
+    assert_eq!(status, StatusCode::OK);
+    for name in ["TODO Group", "Lantern", "Riverside Python"] {
+        assert!(
+            home.contains(&format!(">{name}</a></h3>")),
+            "{name} missing"
+        );
+    }
+    // Each card's next meetings link to the series under the community's prefix: the TODO
+    // Group's Thursday touchpoint (26 Nov), Lantern's docs call (Friday 27 Nov), Riverside's
+    // beginners' night (last Tuesday, 24 Nov is past: 29 Dec).
+    for link in [
+        "href=\"/todo-group/series/touchpoint-apac-emea\"",
+        "href=\"/lantern/series/docs-wg\"",
+        "href=\"/riverside-python/series/beginners-night\"",
+    ] {
+        assert!(home.contains(link), "no {link}");
+    }
+    for link in site_links(&home) {
+        let inside = ["/todo-group/", "/lantern/", "/riverside-python/"]
+            .iter()
+            .any(|p| link.starts_with(p));
+        let own = ["/", "/calendar", "/all.ics", "/assets/", "/favicon.svg"]
+            .iter()
+            .any(|p| link == *p || (p.ends_with('/') && link.starts_with(p)));
+        assert!(inside || own, "the hub home links to {link}");
+    }
+}
+
+#[tokio::test]
+async fn can_filter_the_hub_calendar_feed_and_api_by_community() {
+    let (layout, sites) = example_sites();
+    let hub = hub_state(&layout, &sites);
+    let (status, all) = hub_get(&hub, "/calendar").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(all.contains("/lantern/series/") && all.contains("/todo-group/series/"));
+    let (status, one) = hub_get(&hub, "/calendar?community=lantern").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(one.contains("/lantern/series/contributor-call-emea"));
+    assert!(
+        !one.contains("/todo-group/series/"),
+        "another community listed"
+    );
+    let (status, group) = hub_get(&hub, "/calendar?community=lantern&group=docs").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(group.contains("/lantern/series/docs-wg"));
+    assert!(!group.contains("/lantern/series/contributor-call-emea"));
+    let (status, _) = hub_get(&hub, "/calendar?community=nope").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+
+    // The feed: every community's events, or one's.
+    let (status, feed) = hub_get(&hub, "/all.ics").await;
+    assert_eq!(status, StatusCode::OK);
+    for uid in [
+        "UID:touchpoint-apac-emea@todogroup.org",
+        "UID:docs-wg@lantern-search.example.org",
+        "UID:monthly-meetup@riversidepython.example.org",
+    ] {
+        assert!(feed.contains(uid), "no {uid}");
+    }
+    let (_, feed) = hub_get(&hub, "/all.ics?community=riverside-python").await;
+    assert!(feed.contains("UID:monthly-meetup@riversidepython.example.org"));
+    assert!(!feed.contains("@lantern-search.example.org"));
+    assert!(touchpoint_calendar::parse(feed.as_bytes()).is_ok());
+
+    // The API: `community=` narrows it, each occurrence names its community, and paging by
+    // `next` walks the same list as one answer.
+    let (status, body) = hub_get(
+        &hub,
+        "/api/v1/occurrences?from=2026-12-01&to=2027-01-01&community=riverside-python",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let answer: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let listed = answer["occurrences"].as_array().unwrap();
+    assert_eq!(listed.len(), 3, "{body}");
+    assert!(listed.iter().all(|o| o["community"] == "riverside-python"));
+    let whole = "/api/v1/occurrences?from=2026-12-01&to=2027-01-01";
+    let (_, body) = hub_get(&hub, whole).await;
+    let whole: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let whole = whole["occurrences"].as_array().unwrap().clone();
+    let communities: std::collections::BTreeSet<&str> = whole
+        .iter()
+        .map(|o| o["community"].as_str().unwrap())
+        .collect();
+    assert_eq!(communities.len(), 3, "{communities:?}");
+    let mut paged = Vec::new();
+    let mut next = Some("/api/v1/occurrences?from=2026-12-01&to=2027-01-01&limit=4".to_owned());
+    while let Some(uri) = next {
+        let (status, body) = hub_get(&hub, &uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}: {body}");
+        let page: serde_json::Value = serde_json::from_str(&body).unwrap();
+        paged.extend(page["occurrences"].as_array().unwrap().iter().cloned());
+        next = page["next"].as_str().map(str::to_owned);
+    }
+    assert_eq!(paged, whole);
+    let (status, _) = hub_get(&hub, "/api/v1/occurrences?community=nope").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (_, body) = hub_get(&hub, "/api/v1/communities").await;
+    let listed: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(listed[1]["id"], "lantern");
+    assert_eq!(listed[1]["href"], "/lantern/");
+}
+
+#[test]
+fn check_reports_each_file_of_a_hub_on_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_small_communities(dir.path());
+    std::fs::write(
+        dir.path().join("broken.toml"),
+        "[community]\nname = \"Broken\"\ntimezone = \"Mars/Olympus\"\n",
+    )
+    .unwrap();
+    let done = touchpoint()
+        .args(["check", "--config"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&done.stdout);
+    let stderr = String::from_utf8_lossy(&done.stderr);
+    assert_eq!(done.status.code(), Some(1), "{stdout}{stderr}");
+    assert!(stderr.contains("broken.toml:3:"), "{stderr}");
+    assert!(
+        stderr.contains("1 of 3 communities have errors"),
+        "{stderr}"
+    );
+    assert!(stdout.contains("(lantern): ok — 5 series"), "{stdout}");
+    assert!(
+        stdout.contains("(riverside-python): ok — 3 series"),
+        "{stdout}"
+    );
+
+    let done = touchpoint()
+        .args(["check", "--config"])
+        .arg(example_hub())
+        .output()
+        .unwrap();
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    // A hub file with a bad id points at it.
+    let bad = dir.path().join("hub.toml");
+    std::fs::write(
+        &bad,
+        "[hub]\nname = \"H\"\n[[communities]]\npath = \"lantern.toml\"\nid = \"Lantern Search\"\n",
+    )
+    .unwrap();
+    let done = touchpoint()
+        .args(["check", "--config"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&done.stderr);
+    assert_eq!(done.status.code(), Some(1));
+    assert!(
+        stderr.contains("hub.toml:5:6: error: `Lantern Search` cannot be a community's id"),
+        "{stderr}"
+    );
+}
+
+fn touchpoint() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_touchpoint"))
+}
+
+/// Lantern and Riverside Python from the example hub, copied into `dir`.
+fn copy_small_communities(dir: &Path) {
+    let examples = example_hub().parent().unwrap().to_path_buf();
+    for name in ["lantern.toml", "riverside-python.toml"] {
+        std::fs::copy(examples.join(name), dir.join(name)).unwrap();
+    }
+}
+
+/// A `touchpoint serve` on a free port, stopped when dropped.
+struct Server {
+    child: Child,
+    addr: std::net::SocketAddr,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(config: &Path, data: &Path) -> Server {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+        let child = touchpoint()
+            .args(["serve", "--listen", &addr.to_string(), "--config"])
+            .arg(config)
+            .arg("--data")
+            .arg(data)
+            .env("TOUCHPOINT_HUB_RELOAD", "100ms")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let server = Server { child, addr };
+        server.wait_for("/healthz", |status, _| status == 200);
+        server
+    }
+
+    fn get(&self, path: &str) -> (u16, String) {
+        match common::http_get(self.addr, path, Duration::from_secs(10)) {
+            Ok((head, body)) => (common::status_of(&head).unwrap_or(0), body),
+            Err(_) => (0, String::new()),
+        }
+    }
+
+    /// Poll `path` until `done` says so (at most 10 s); the last answer.
+    fn wait_for(&self, path: &str, done: impl Fn(u16, &str) -> bool) -> (u16, String) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let (status, body) = self.get(path);
+            if done(status, &body) || Instant::now() > deadline {
+                return (status, body);
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+#[test]
+fn a_broken_community_file_never_takes_the_others_down() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_small_communities(dir.path());
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(&broken, "[community]\nname = \"Broken\"\n").unwrap();
+    let server = Server::start(dir.path(), &dir.path().join("data"));
+
+    // The broken one is reported on its own; the others serve.
+    let (status, _) = server.get("/broken/");
+    assert_eq!(status, 503);
+    let (status, body) = server.get("/lantern/");
+    assert_eq!(status, 200);
+    assert!(body.contains("Contributor call (EMEA / Americas)"));
+    let (status, body) = server.get("/");
+    assert_eq!(status, 200);
+    assert!(body.contains("Not available"), "{body}");
+
+    // A bad edit of a serving community: the last good version keeps serving.
+    let lantern = dir.path().join("lantern.toml");
+    let good = std::fs::read_to_string(&lantern).unwrap();
+    std::fs::write(
+        &lantern,
+        good.replace("timezone = \"Europe/Berlin\"", "timezone = 7"),
+    )
+    .unwrap();
+    std::thread::sleep(Duration::from_millis(600));
+    let (status, body) = server.get("/lantern/");
+    assert_eq!(status, 200);
+    assert!(body.contains("Contributor call (EMEA / Americas)"));
+
+    // A good edit is served; fixing the broken file brings its community up.
+    std::fs::write(
+        &lantern,
+        good.replace(
+            "Contributor call (EMEA / Americas)",
+            "Contributor call (EMEA)",
+        ),
+    )
+    .unwrap();
+    let (_, body) = server.wait_for("/lantern/", |_, body| {
+        body.contains("Contributor call (EMEA)<")
+    });
+    assert!(
+        body.contains("Contributor call (EMEA)<"),
+        "the good edit was not served"
+    );
+    std::fs::write(
+        &broken,
+        "[community]\nname = \"Mended\"\ntimezone = \"UTC\"\n",
+    )
+    .unwrap();
+    let (status, body) = server.wait_for("/broken/", |status, _| status == 200);
+    assert_eq!(status, 200);
+    assert!(body.contains("Mended"));
+    let (_, home) = server.wait_for("/", |_, body| body.contains("Mended"));
+    assert!(home.contains("href=\"/broken/\""), "{home}");
+}
+
+#[test]
+fn can_export_the_hub_with_every_community_under_its_prefix() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let done = touchpoint()
+        .args(["build", "--now", common::NOW, "--config"])
+        .arg(example_hub())
+        .arg("--data")
+        .arg(dir.path().join("data"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    for file in [
+        "index.html",
+        "calendar/index.html",
+        "all.ics",
+        "api/v1/communities.json",
+        "assets/site.css",
+    ] {
+        assert!(out.join(file).is_file(), "no {file}");
+    }
+    // Every file each community's own export has, under its prefix.
+    let (_, sites) = example_sites();
+    for (id, site) in &sites {
+        for path in paths::every(site, now()) {
+            if let Some(file) = path.export_file() {
+                assert!(out.join(id).join(&file).is_file(), "no {id}/{file}");
+            }
+        }
+    }
+    // Links are relative, so the tree works wherever it is put.
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(home.contains("href=\"./lantern/\""), "{home}");
+    let page = std::fs::read_to_string(out.join("lantern/series/docs-wg/index.html")).unwrap();
+    assert!(site_links(&page).is_empty(), "{:?}", site_links(&page));
+    assert!(page.contains("href=\"../../groups/docs/\""), "{page}");
+}
