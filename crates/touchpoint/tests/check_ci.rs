@@ -298,6 +298,51 @@ fn every_format_says_clearly_when_the_file_is_missing_or_not_utf8() {
     }
 }
 
+/// A hub folder: each community file on its own, the broken one's problems located in it.
+#[test]
+fn json_and_github_formats_check_each_file_of_a_hub() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "good.toml", &community(APAC_CALL));
+    let broken = write(
+        dir.path(),
+        "broken.toml",
+        &community(&APAC_CALL.replace("Asia/Tokyo", "Asia/Tokio")),
+    );
+    let out = touchpoint()
+        .args(["check", "--format", "json", "--config"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let document: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(document["ok"], false);
+    let members: Vec<(&str, bool)> = document["communities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["id"].as_str().unwrap(), m["ok"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(members, [("broken", false), ("good", true)]);
+    let diagnostics = document["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{document:#}");
+    assert_eq!(diagnostics[0]["file"], broken.display().to_string());
+    assert_eq!(diagnostics[0]["code"], "unknown-zone");
+    let out = touchpoint()
+        .args(["check", "--format", "github", "--config"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(&format!(
+            "::error file={},line=13,col=12,endLine=13,title=touchpoint check%3A unknown-zone::",
+            broken.display().to_string().replace(':', "%3A").replace(',', "%2C")
+        )),
+        "{text}"
+    );
+}
+
 // ---- --diff ---------------------------------------------------------------------------------
 
 /// The Americas call is re-anchored from Los Angeles to UTC at the winter time: nothing moves

@@ -21,6 +21,7 @@ use touchpoint_community::{Checked, Community, Diagnostic, Severity};
 use crate::app::{self, Invalid};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::cmd::check;
+use crate::hub;
 
 /// The version of the JSON documents `--format json` prints; bumped only when a field changes
 /// meaning or goes away (new fields may appear without a bump).
@@ -45,20 +46,51 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
 
 // ---- one file -------------------------------------------------------------------------------
 
-/// `check --format github|json` on the community file.
+/// What a loaded community file holds; `None` when it has errors.
+fn counts(loaded: &Result<app::Loaded, Invalid>) -> Option<Counts> {
+    let c = &loaded.as_ref().ok()?.community;
+    Some(Counts {
+        series: c.series.len(),
+        groups: c.groups.len(),
+        calendars: c.calendars.len(),
+    })
+}
+
+/// Every diagnostic of a loaded (or not) community file.
+fn diagnostics_of(loaded: Result<app::Loaded, Invalid>) -> Vec<Diagnostic> {
+    match loaded {
+        Ok(loaded) => loaded.warnings,
+        Err(Invalid(diagnostics)) => diagnostics,
+    }
+}
+
+/// `check --format github|json` on the community file, or on each file of a hub.
 fn check_one(args: &CheckArgs, format: CheckFormat) -> anyhow::Result<ExitCode> {
     let file = args.config.config.clone();
-    let (diagnostics, counts) = match app::load_community(&args.config) {
-        Ok(loaded) => {
-            let c = &loaded.community;
-            let counts = Counts {
-                series: c.series.len(),
-                groups: c.groups.len(),
-                calendars: c.calendars.len(),
-            };
-            (loaded.warnings.clone(), Some(counts))
-        }
+    let mut communities = None;
+    let (diagnostics, counts) = match hub::layout(&args.config) {
         Err(Invalid(diagnostics)) => (diagnostics, None),
+        Ok(Some(layout)) => {
+            let mut diagnostics = layout.problems.clone();
+            let mut members = Vec::new();
+            for member in hub::load_members(&layout, &args.config) {
+                let counts = counts(&member.loaded);
+                members.push(JsonMember {
+                    id: member.id,
+                    file: shown(&member.file),
+                    ok: counts.is_some(),
+                    counts,
+                });
+                diagnostics.extend(diagnostics_of(member.loaded));
+            }
+            communities = Some(members);
+            (diagnostics, None)
+        }
+        Ok(None) => {
+            let loaded = app::load_community(&args.config);
+            let counts = counts(&loaded);
+            (diagnostics_of(loaded), counts)
+        }
     };
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let mut out = String::new();
@@ -67,10 +99,11 @@ fn check_one(args: &CheckArgs, format: CheckFormat) -> anyhow::Result<ExitCode> 
             let document = CheckDocument {
                 version: JSON_VERSION,
                 file: file.as_deref().map(shown),
-                ok: counts.is_some(),
+                ok: errors == 0,
                 errors,
                 warnings: diagnostics.len() - errors,
                 counts,
+                communities,
                 diagnostics: diagnostics.iter().map(JsonDiagnostic::from).collect(),
             };
             out.push_str(&serde_json::to_string_pretty(&document)?);
@@ -79,13 +112,18 @@ fn check_one(args: &CheckArgs, format: CheckFormat) -> anyhow::Result<ExitCode> 
         _ => {
             github_diagnostics(&mut out, &diagnostics);
             let name = app::config_name(&args.config);
-            match counts {
-                Some(c) => writeln!(
+            match (counts, &communities) {
+                _ if errors > 0 => writeln!(out, "{name}: {errors} error(s); nothing was changed")?,
+                (Some(c), _) => writeln!(
                     out,
                     "{name}: ok — {} series, {} groups, {} outside calendars",
                     c.series, c.groups, c.calendars
                 )?,
-                None => writeln!(out, "{name}: {errors} error(s); nothing was changed")?,
+                (None, members) => writeln!(
+                    out,
+                    "{name}: ok — {} communities",
+                    members.as_ref().map_or(0, Vec::len)
+                )?,
             }
         }
     }
@@ -121,10 +159,26 @@ struct CheckDocument {
     errors: usize,
     /// How many are warnings.
     warnings: usize,
-    /// What the file holds, when valid.
+    /// What the file holds, when it is one valid community file.
     counts: Option<Counts>,
+    /// For a hub (`--config` names a hub file or folder): each community, valid or not; `null`
+    /// for one community file. The diagnostics of every file are in `diagnostics`.
+    communities: Option<Vec<JsonMember>>,
     /// Every diagnostic, errors and warnings, in file order.
     diagnostics: Vec<JsonDiagnostic>,
+}
+
+/// One community of a hub, as JSON.
+#[derive(Debug, Serialize)]
+struct JsonMember {
+    /// Its id (the URL segment it is served under).
+    id: String,
+    /// Its community file.
+    file: String,
+    /// Whether the file is valid.
+    ok: bool,
+    /// What it holds, when valid.
+    counts: Option<Counts>,
 }
 
 /// One diagnostic as JSON.
