@@ -180,6 +180,7 @@ for (const build of Object.keys(BUILDS)) {
         more: more ? Number(more.firstChild.textContent.match(/^\+(\d+) more$/)[1]) : 0,
         starts: shown.map((li) => li.querySelector("time").getAttribute("datetime")),
         free: td.classList.contains("free"),
+        today: [td.classList.contains("is-today"), td.querySelectorAll(".dlabel .today-badge").length],
       };
     }));
     await page.goto(`${live}/calendar?view=month&date=${WEEK}&tz=${encodeURIComponent(zone)}`);
@@ -202,10 +203,18 @@ for (const build of Object.keys(BUILDS)) {
       assert.match(path, /\/sub\/calendar\/$/);
       assert.match(sr, /^ on \w+day \d+ \w+$/);
     }
+    // At 20:00 UTC on Wed 10 Mar it is Thu 11 Mar in Tokyo: that cell, and it alone, is today.
+    const later = await ctx.newPage();
+    await later.clock.install({ time: new Date("2027-03-10T20:00:00Z") });
+    await later.goto(`${exported(build)}calendar/month/`);
+    const today = zone === "Asia/Tokyo" ? "2027-03-11" : "2027-03-10";
+    assert.deepEqual(await later.$$eval("table.month td", (tds) => tds
+      .filter((td) => td.classList.contains("is-today") || td.querySelector(".dlabel .today-badge"))
+      .map((td) => [td.dataset.day, td.classList.contains("is-today"), td.querySelectorAll(".dlabel .today-badge").length])), [[today, true, 1]]);
     for (const width of [375, 1280]) {
-      await page.setViewportSize({ width, height: 900 });
-      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `sideways overflow at ${width}`);
-      await shot(page, `export-zones-month-${slug(build)}-in-${slug(zone)}-${width}`);
+      await later.setViewportSize({ width, height: 900 });
+      assert.ok(await later.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `sideways overflow at ${width}`);
+      await shot(later, `export-zones-month-${slug(build)}-in-${slug(zone)}-${width}`);
     }
     assert.deepEqual(await axe(page), []);
     assert.deepEqual(ctx.problems, []);

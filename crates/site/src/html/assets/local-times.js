@@ -291,7 +291,13 @@ function touchpointMonth(root, zone) {
     if (list && !list.children.length) list.parentNode.removeChild(list);
     var listed = cells[i].querySelectorAll("li.occ");
     cells[i].classList.toggle("free", !listed.length);
-    cells[i].classList.toggle("is-today", cells[i].getAttribute("data-day") === today);
+    var isToday = cells[i].getAttribute("data-day") === today;
+    cells[i].classList.toggle("is-today", isToday);
+    var label = cells[i].querySelector(".dlabel");
+    if (label) {
+      [].forEach.call(label.querySelectorAll(".today-badge"), touchpointUnbadge);
+      if (isToday) touchpointBadge(label, "today-badge", "Today");
+    }
     if (max > 0) touchpointMore(cells[i], listed, max, table.getAttribute("data-more-href"), long);
   }
 }
@@ -450,10 +456,7 @@ function touchpointWeek(root, zone) {
       list.appendChild(li);
     });
     var h = c.section.querySelector("h3");
-    [].forEach.call(h.querySelectorAll(".today-badge, .wk-dst"), function (el) {
-      if (el.previousSibling && el.previousSibling.nodeType === 3) h.removeChild(el.previousSibling);
-      h.removeChild(el);
-    });
+    [].forEach.call(h.querySelectorAll(".today-badge, .wk-dst"), touchpointUnbadge);
     c.section.classList.toggle("is-today", c.day === today);
     if (c.day === today) touchpointBadge(h, "today-badge", "Today");
     if (c.hours !== 24) touchpointBadge(h, "wk-dst", "Clocks change: " + c.hours + " hours");
@@ -482,6 +485,14 @@ function touchpointWeek(root, zone) {
   grid.setAttribute("data-from-hour", from);
   grid.setAttribute("data-to-hour", to);
   grid.setAttribute("data-tz", zone);
+}
+
+// A badge gone, with the space before it.
+function touchpointUnbadge(el) {
+  "use strict";
+  var space = el.previousSibling;
+  if (space && space.nodeType === 3 && !space.textContent.trim()) space.parentNode.removeChild(space);
+  el.parentNode.removeChild(el);
 }
 
 // " <span class=NAME>TEXT</span>" at the end of a heading.
