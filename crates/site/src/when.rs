@@ -338,7 +338,7 @@ impl Viewer {
 
 /// "Happening now", "Starts in 2 h 15 min" (within a day; whole hours from 3 h on, where
 /// minutes are noise), or `None`: the marker of an occurrence from `start` to `end` seen at
-/// `now`.
+/// `now`. site.js writes the same text by the same rule as the page stays open.
 pub fn relative_marker(start: Timestamp, end: Timestamp, now: Timestamp) -> Option<String> {
     if start <= now && now < end {
         return Some("Happening now".to_owned());

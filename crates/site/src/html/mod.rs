@@ -41,8 +41,9 @@ pub use series::{occurrence_ics, series};
 /// The stylesheet, served at `/assets/site.css`.
 pub const CSS: &str = include_str!("assets/site.css");
 
-/// The script, served at `/assets/site.js`: detects the browser's zone on a first visit and
-/// fills the zone picker's suggestions. Every page works without it.
+/// The script, served at `/assets/site.js`: detects the browser's zone on a first visit, fills
+/// the zone picker's suggestions, and keeps what counts from "now" (Next up, "Starts in …", the
+/// week's now line) true on a page left open. Every page works without it.
 pub const JS: &str = include_str!("assets/site.js");
 /// The site's icon, served at `/favicon.svg`.
 pub const FAVICON: &str = include_str!("assets/favicon.svg");
