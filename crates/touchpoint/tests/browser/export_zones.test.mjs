@@ -211,10 +211,14 @@ for (const build of Object.keys(BUILDS)) {
     assert.deepEqual(await later.$$eval("table.month td", (tds) => tds
       .filter((td) => td.classList.contains("is-today") || td.querySelector(".dlabel .today-badge"))
       .map((td) => [td.dataset.day, td.classList.contains("is-today"), td.querySelectorAll(".dlabel .today-badge").length])), [[today, true, 1]]);
-    for (const width of [375, 1280]) {
-      await later.setViewportSize({ width, height: 900 });
-      assert.ok(await later.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `sideways overflow at ${width}`);
-      await shot(later, `export-zones-month-${slug(build)}-in-${slug(zone)}-${width}`);
+    for (const scheme of ["light", "dark"]) {
+      await later.emulateMedia({ colorScheme: scheme });
+      for (const width of [375, 1280]) {
+        await later.setViewportSize({ width, height: 900 });
+        assert.ok(await later.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `sideways overflow at ${width}`);
+        await shot(later, `export-zones-month-${slug(build)}-in-${slug(zone)}-${width}-${scheme}`);
+      }
+      assert.deepEqual(await axe(later), [], scheme);
     }
     assert.deepEqual(await axe(page), []);
     assert.deepEqual(ctx.problems, []);
@@ -244,9 +248,14 @@ test("can name the export's agenda period in the visitor's days", async () => {
     const own = { "America/Los_Angeles": "10 Mar 2027 – 8 Apr 2027", "Asia/Tokyo": "10 Mar 2027 – 8 Apr 2027" };
     assert.equal(await same.textContent("#period-h"), own[build]);
     await home.close();
-    for (const width of [375, 1280]) {
-      await page.setViewportSize({ width, height: 900 });
-      await shot(page, `export-zones-agenda-${slug(build)}-in-${slug(zone)}-${width}`);
+    for (const scheme of ["light", "dark"]) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const width of [375, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `sideways overflow at ${width}`);
+        await shot(page, `export-zones-agenda-${slug(build)}-in-${slug(zone)}-${width}-${scheme}`);
+      }
+      assert.deepEqual(await axe(page), [], scheme);
     }
     assert.deepEqual(ctx.problems, []);
     await ctx.close();
