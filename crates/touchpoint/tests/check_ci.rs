@@ -337,7 +337,11 @@ fn json_and_github_formats_check_each_file_of_a_hub() {
     assert!(
         text.starts_with(&format!(
             "::error file={},line=13,col=12,endLine=13,title=touchpoint check%3A unknown-zone::",
-            broken.display().to_string().replace(':', "%3A").replace(',', "%2C")
+            broken
+                .display()
+                .to_string()
+                .replace(':', "%3A")
+                .replace(',', "%2C")
         )),
         "{text}"
     );
@@ -590,5 +594,189 @@ fn diff_in_github_format_prints_notices_and_writes_the_job_summary() {
     assert!(
         written.contains("Asia/Tokyo  Tue 02:00 JST -> Tue 03:00 JST"),
         "{written}"
+    );
+}
+
+// ---- the documented workflow and hook -------------------------------------------------------
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The `run: |` script of the step named `name` in a workflow file (the lines indented under
+/// it), read without a YAML library: the file is ours and keeps that shape.
+fn step_script(workflow: &str, name: &str) -> String {
+    let lines: Vec<&str> = workflow.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.trim() == format!("- name: {name}"))
+        .unwrap_or_else(|| panic!("no step {name:?}"));
+    let run = (at..lines.len())
+        .find(|&i| lines[i].trim() == "run: |")
+        .unwrap();
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let body_indent = indent(lines[run + 1]);
+    lines[run + 1..]
+        .iter()
+        .take_while(|l| l.trim().is_empty() || indent(l) >= body_indent)
+        .map(|l| l.get(body_indent..).unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=CI", "-c", "user.email=ci@example.org"])
+        .args([
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "git {args:?}: {status:?}");
+}
+
+/// The example workflow's two scripts, run with bash in a clone whose pull request moves the
+/// APAC call, as Actions would run them: the check passes, and the comparison with the base
+/// branch's copy lists the move and writes the job summary.
+#[test]
+fn example_workflow_checks_and_compares_with_the_base_branch() {
+    let workflow = std::fs::read_to_string(
+        repo_root().join("examples/ci/.github/workflows/touchpoint-check.yml"),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let origin = dir.path().join("origin");
+    std::fs::create_dir(&origin).unwrap();
+    write(&origin, "meetings.toml", &community(APAC_CALL));
+    git(&origin, &["init", "-q"]);
+    git(&origin, &["add", "meetings.toml"]);
+    git(&origin, &["commit", "-q", "-m", "meetings"]);
+    let clone = dir.path().join("clone");
+    git(
+        dir.path(),
+        &[
+            "clone",
+            "-q",
+            origin.to_str().unwrap(),
+            clone.to_str().unwrap(),
+        ],
+    );
+    git(&clone, &["checkout", "-q", "-b", "move-apac"]);
+    write(
+        &clone,
+        "meetings.toml",
+        &community(&APAC_CALL.replace("02:00", "03:00")),
+    );
+    git(&clone, &["commit", "-q", "-am", "APAC call an hour later"]);
+
+    let bin = Path::new(env!("CARGO_BIN_EXE_touchpoint"))
+        .parent()
+        .unwrap()
+        .to_owned();
+    let path = std::env::join_paths(
+        std::iter::once(bin).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
+    )
+    .unwrap();
+    let summary = dir.path().join("summary.md");
+    let run = |step: &str| {
+        Command::new("bash")
+            .args(["-e", "-c", &step_script(&workflow, step)])
+            .current_dir(&clone)
+            .env("PATH", &path)
+            .env("MEETINGS", "meetings.toml")
+            .env("GITHUB_BASE_REF", "main")
+            .env("RUNNER_TEMP", dir.path())
+            .env("GITHUB_STEP_SUMMARY", &summary)
+            .output()
+            .unwrap()
+    };
+    let check = run("Check");
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    assert_eq!(
+        stdout(&check),
+        "meetings.toml: ok — 1 series, 1 groups, 0 outside calendars\n"
+    );
+
+    let compare = run("What changes for people");
+    assert_eq!(compare.status.code(), Some(0), "{}", stderr(&compare));
+    let text = stdout(&compare);
+    assert!(
+        text.starts_with(
+            "::notice file=meetings.toml,title=Meeting change%3A rescheduled::APAC call"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("%0A  start 02:00 -> 03:00%0A"), "{text}");
+    let written = std::fs::read_to_string(&summary).unwrap();
+    assert!(
+        written.contains("Asia/Tokyo  Tue 02:00 JST -> Tue 03:00 JST"),
+        "{written}"
+    );
+
+    // A broken file fails the check step with an annotation on its line.
+    write(
+        &clone,
+        "meetings.toml",
+        &community(&APAC_CALL.replace("Asia/Tokyo", "Asia/Tokio")),
+    );
+    let check = run("Check");
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        stdout(&check).starts_with("::error file=meetings.toml,line=13,col=12,"),
+        "{}",
+        stdout(&check)
+    );
+}
+
+/// The pre-commit hook's `entry` and `args`, run as pre-commit runs them (no file names
+/// passed), pass a valid file and stop on a broken one.
+#[test]
+fn pre_commit_hook_checks_the_named_file() {
+    let hooks = std::fs::read_to_string(repo_root().join(".pre-commit-hooks.yaml")).unwrap();
+    let value = |key: &str| {
+        hooks
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(&format!("{key}: ")))
+            .unwrap_or_else(|| panic!("no {key}"))
+            .to_owned()
+    };
+    assert_eq!(value("pass_filenames"), "false");
+    assert_eq!(value("language"), "system");
+    let entry = value("entry");
+    let args: Vec<String> = value("args")
+        .trim_matches(['[', ']'])
+        .split(',')
+        .map(|a| a.trim().to_owned())
+        .collect();
+    let mut words = entry.split_whitespace();
+    assert_eq!(words.next(), Some("touchpoint"));
+    let dir = tempfile::tempdir().unwrap();
+    let run = || {
+        touchpoint()
+            .args(words.clone())
+            .args(&args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    write(dir.path(), "touchpoint.toml", &community(APAC_CALL));
+    let out = run();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    write(
+        dir.path(),
+        "touchpoint.toml",
+        &community("[[series]]\nid = 1\n"),
+    );
+    let out = run();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("touchpoint.toml:10:6: error"),
+        "{}",
+        stderr(&out)
     );
 }
