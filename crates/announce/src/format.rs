@@ -229,6 +229,11 @@ fn entry(occurrence: &Occurrence, zones: &[Tz], note: Option<String>) -> Entry {
     {
         links.push(("Join", join.clone()));
     }
+    if let Some(register) = &occurrence.register
+        && !occurrence.cancelled
+    {
+        links.push(("Register to join", register.clone()));
+    }
     Entry {
         title: occurrence.title.clone(),
         page: occurrence.page.clone(),
@@ -452,6 +457,7 @@ fn webhook(channel: &Announce, message: &Message, layout: &Layout, now: Timestam
             "page": o.page,
             "agenda": o.agenda,
             "join": if o.cancelled { None } else { o.join.clone() },
+            "register": if o.cancelled { None } else { o.register.clone() },
         })
     };
     let (kind, detail, occurrences) = match &message.content {

@@ -26,7 +26,7 @@ use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp, ToSpan};
 use serde::{Deserialize, Serialize};
-use touchpoint_community::Announce;
+use touchpoint_community::{Announce, JoinVisibility};
 use touchpoint_site::{Filter, Item, Origin, Site, paths};
 
 /// One occurrence as messages show it, owned, so it can be kept (in the snapshot, in the
@@ -64,8 +64,17 @@ pub struct Occurrence {
     pub page: Option<String>,
     /// The agenda link.
     pub agenda: Option<String>,
-    /// Where to join: only what the site's pages show as the join link.
+    /// Where to join: the public join link; in a reminder due inside a near-start window, the
+    /// near-start link ([`Occurrence::near_start`]).
     pub join: Option<String>,
+    /// Where to register for the join link, when the meeting shares it by registration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub register: Option<String>,
+    /// A near-start join link and how long before the start it may be shown. Never kept (not
+    /// in the snapshot, not in a message): [`plan`] moves it into `join` of a reminder due
+    /// inside the window, and drops it everywhere else.
+    #[serde(skip)]
+    pub near_start: Option<(String, SignedDuration)>,
     /// Plain-text description.
     pub description: Option<String>,
 }
@@ -117,6 +126,13 @@ impl Occurrence {
             page,
             agenda: agenda.filter(|url| touchpoint_site::safe_url(url)),
             join: item.join_url(),
+            register: item.register_url().map(str::to_owned),
+            near_start: match item.join_policy().visibility {
+                JoinVisibility::NearStart => site
+                    .unpublished_join_url(item)
+                    .map(|link| (link, item.join_policy().near_start)),
+                _ => None,
+            },
             description: item.description().map(str::to_owned),
         }
     }
@@ -308,11 +324,24 @@ fn reminders(channel: &Announce, current: &[Occurrence], now: Timestamp, out: &m
             due: minus(occurrence.start, lead),
             expires,
             content: Content::Reminder {
-                occurrence: occurrence.clone(),
+                occurrence: reminded(occurrence, lead),
                 lead,
             },
         });
     }
+}
+
+/// `occurrence` as a reminder `lead` before its start shows it: with its near-start join link
+/// when the reminder is due inside the window (`lead` at most the window: whenever it is sent,
+/// between its due time and the start, the pages show the link too), else without.
+fn reminded(occurrence: &Occurrence, lead: SignedDuration) -> Occurrence {
+    let mut occurrence = occurrence.clone();
+    if let Some((link, window)) = occurrence.near_start.take()
+        && lead <= window
+    {
+        occurrence.join = Some(link);
+    }
+    occurrence
 }
 
 fn changes(

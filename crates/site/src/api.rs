@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 use jiff::{Timestamp, ToSpan};
 use serde::{Deserialize, Serialize};
-use touchpoint_community::{Change, Group, Series};
+use touchpoint_community::{Change, Group, JoinVisibility, Series};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::{Cursor, Filter, Item, MAX_WINDOW_DAYS, Site, Viewer, paths};
@@ -111,12 +111,20 @@ pub struct ApiOccurrence {
     /// Where an occurrence an override moved was due (its RECURRENCE-ID, RFC 3339 in UTC), or
     /// null when it takes place when its rule says.
     pub moved_from: Option<String>,
-    /// A join or details link (http(s) or mailto only), or null.
+    /// A join, registration or details link (http(s) or mailto only), or null. Never a join
+    /// link that is not public.
     pub url: Option<String>,
     /// The link to join the meeting's video call, or null: the series' join link, or for an
     /// outside calendar's event a Zoom, Google Meet, Teams, Jitsi or Webex link found in its URL,
-    /// location or description.
+    /// location or description. Only a public one: null unless `join_visibility` is `public`.
     pub join_url: Option<String>,
+    /// How the meeting shares its join link: `public` (in `join_url`), `near-start` (on the
+    /// site's pages shortly before the start only), `registration` (register at `register`)
+    /// or `hidden`.
+    #[schema(value_type = String, example = "public")]
+    pub join_visibility: &'static str,
+    /// Where to register for the join link when `join_visibility` is `registration`, or null.
+    pub register: Option<String>,
     /// Plain-text description (the series' or the outside event's), or null.
     pub description: Option<String>,
     /// Where it takes place, as the outside event says, or null.
@@ -158,6 +166,7 @@ impl ApiOccurrence {
             + optional(&self.moved_from)
             + optional(&self.url)
             + optional(&self.join_url)
+            + optional(&self.register)
             + optional(&self.description)
             + optional(&self.location)
             + self.organizer.as_ref().map_or(0, |organizer| {
@@ -184,6 +193,8 @@ impl ApiOccurrence {
             moved_from: item.moved_from().map(|at| at.to_string()),
             url: item.url().map(str::to_owned),
             join_url: item.join_url(),
+            join_visibility: item.join_policy().visibility.name(),
+            register: item.register_url().map(str::to_owned),
             description: item.description().map(str::to_owned),
             location: item.location().map(str::to_owned),
             organizer: item
@@ -514,8 +525,16 @@ pub struct ApiSeries {
     pub last: Option<String>,
     /// The id of the group it belongs to, or null.
     pub group: Option<String>,
-    /// Where to join (video call), or null.
+    /// Where to join (video call), or null; only when `join_visibility` is `public`.
     pub join: Option<String>,
+    /// How the series shares its join link: `public`, `near-start` (on the site's pages
+    /// shortly before each meeting only), `registration` (register at `register`) or `hidden`.
+    #[schema(value_type = String, example = "public")]
+    pub join_visibility: &'static str,
+    /// Where to register for the join link when `join_visibility` is `registration`, or null.
+    pub register: Option<String>,
+    /// Whom to ask for the join link when it is not public (http(s) or mailto), or null.
+    pub contact: Option<String>,
     /// Where agendas live, or null.
     pub agenda: Option<String>,
     /// Where notes live, or null.
@@ -544,7 +563,19 @@ impl ApiSeries {
             first: series.first.to_string(),
             last: series.last.map(|d| d.to_string()),
             group: series.group.clone(),
-            join: series.join.clone(),
+            join: match series.join_policy.visibility {
+                JoinVisibility::Public => series.join.clone(),
+                _ => None,
+            },
+            join_visibility: series.join_policy.visibility.name(),
+            register: match series.join_policy.visibility {
+                JoinVisibility::Registration => series.join_policy.register.clone(),
+                _ => None,
+            },
+            contact: match series.join_policy.visibility {
+                JoinVisibility::Public => None,
+                _ => series.join_policy.contact.clone(),
+            },
             agenda: series.agenda.clone(),
             notes: series.notes.clone(),
             recordings: series.recordings.clone(),

@@ -6,6 +6,10 @@
 //! mailing-list link in the description is never offered as "Join": Zoom (`zoom.us`,
 //! `zoomgov.com`), Google Meet, Microsoft Teams, Jitsi Meet and Webex. Written by hand: finding
 //! `https://` tokens in free text is a few lines, and `url::Url` does the parsing.
+//!
+//! Where a calendar's join links are not public ([`scrub`]), those same links are taken out of
+//! its events' text, with the invitation lines that let one in without them (passcodes, meeting
+//! IDs, PINs, one-tap dial strings).
 
 use url::Url;
 
@@ -27,14 +31,78 @@ pub fn join_url(
 /// Every `https://` link in `text`, as far as the first character a URL does not hold in prose
 /// (space, quote, angle bracket), without trailing punctuation.
 fn links(text: &str) -> impl Iterator<Item = Url> + '_ {
+    spans(text).map(|(_, url)| url)
+}
+
+/// [`links`] with where each one is in `text`.
+fn spans(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, Url)> + '_ {
     text.match_indices("https://").filter_map(move |(at, _)| {
         let rest = &text[at..];
         let end = rest
             .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '\\'))
             .unwrap_or(rest.len());
         let token = rest[..end].trim_end_matches(['.', ',', ';', ':', ')', ']', '!', '?']);
-        Url::parse(token).ok()
+        Url::parse(token)
+            .ok()
+            .map(|url| (at..at + token.len(), url))
     })
+}
+
+/// Whether `url` (a whole property value, such as an event's URL) is a video-call link.
+pub fn is_join_link(url: &str) -> bool {
+    Url::parse(url.trim()).is_ok_and(|url| is_video_call(&url))
+}
+
+/// `text` as it may be published when its meeting's join link is not public: each video-call
+/// link (the services [`join_url`] knows) replaced by `instead`, and each line that gives a
+/// way in without the link left out: a line naming a passcode, password, PIN, access code,
+/// meeting or webinar ID, or holding a one-tap dial string (`+15550100,,123456789#`). `None`
+/// when nothing but blank lines is left.
+pub fn scrub(text: &str, instead: &str) -> Option<String> {
+    let mut kept = Vec::new();
+    for line in text.lines() {
+        let mut out = String::with_capacity(line.len());
+        let mut from = 0;
+        for (span, url) in spans(line) {
+            if span.start < from || !is_video_call(&url) {
+                continue;
+            }
+            out.push_str(&line[from..span.start]);
+            out.push_str(instead);
+            from = span.end;
+        }
+        out.push_str(&line[from..]);
+        // Looked at without the links, so a `?pwd=` in a replaced link leaves its line.
+        if !gives_a_way_in(&out) {
+            kept.push(out);
+        }
+    }
+    let text = kept.join("\n");
+    (!text.trim().is_empty()).then_some(text)
+}
+
+/// Whether a line of an invitation gives a way into the meeting without the link.
+fn gives_a_way_in(line: &str) -> bool {
+    const WORDS: [&str; 9] = [
+        "passcode",
+        "password",
+        "pwd=",
+        "access code",
+        "meeting id",
+        "meeting-id",
+        "webinar id",
+        "conference id",
+        "one tap",
+    ];
+    let lower = line.to_lowercase();
+    let pin = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| word == "pin");
+    // Zoom's one-tap dial strings: a number, two commas, the meeting id.
+    let one_tap = lower
+        .match_indices(",,")
+        .any(|(at, _)| lower[at + 2..].starts_with(|c: char| c.is_ascii_digit()));
+    pin || one_tap || WORDS.iter().any(|word| lower.contains(word))
 }
 
 /// Whether `link` is a meeting on one of the known video services.
@@ -99,6 +167,48 @@ mod tests {
             join_url(Some("https://lf.webex.com/meet/x"), None, None).as_deref(),
             Some("https://lf.webex.com/meet/x")
         );
+    }
+
+    #[test]
+    fn can_scrub_the_links_and_the_ways_in_from_an_invitation() {
+        let zoom = "Weekly sync. Notes: https://docs.example.org/n\n\
+                    Join Zoom Meeting\n\
+                    https://zoom-lfx.zoom.us/j/98765432100?pwd=SECRET\n\
+                    Meeting ID: 987 6543 2100\n\
+                    Passcode: 424242\n\
+                    One tap mobile\n\
+                    +16699006833,,98765432100# US (San Jose)\n\
+                    Or dial: (US) +1 555-0100 PIN: 123#\n\
+                    Agenda in the notes.";
+        let scrubbed = scrub(zoom, "[link hidden]").unwrap();
+        assert_eq!(
+            scrubbed,
+            "Weekly sync. Notes: https://docs.example.org/n\nJoin Zoom Meeting\n[link hidden]\n\
+             Agenda in the notes."
+        );
+        for secret in ["98765432100", "SECRET", "424242", "123#"] {
+            assert!(!scrubbed.contains(secret), "{secret} left in {scrubbed}");
+        }
+        // A link in the middle of a sentence keeps the sentence; only links are replaced.
+        assert_eq!(
+            scrub(
+                "Call: https://meet.google.com/abc-defg-hij (Meet).",
+                "(later)"
+            )
+            .as_deref(),
+            Some("Call: (later) (Meet).")
+        );
+        assert_eq!(
+            scrub("https://zoom.us/j/1\nPasscode: 1", "").as_deref(),
+            None
+        );
+        // Words that merely contain "pin" stay.
+        assert_eq!(
+            scrub("Opinions and pinned issues", "").as_deref(),
+            Some("Opinions and pinned issues")
+        );
+        assert!(is_join_link(" https://teams.microsoft.com/l/meetup-join/x"));
+        assert!(!is_join_link("https://example.org/event/1"));
     }
 
     #[test]

@@ -27,7 +27,7 @@ use touchpoint_calendar::write::{self, Revision};
 use touchpoint_calendar::{
     Calendar, Event, Limits, Status, Take, Time, Tz, Window, expand, expand_first,
 };
-use touchpoint_community::{CalendarSource, Community, Series};
+use touchpoint_community::{CalendarSource, Community, JoinPolicy, JoinVisibility, Series};
 
 pub use paths::SitePath;
 pub use when::{HourCycle, Viewer, ViewerError, ZoneChoice};
@@ -108,6 +108,11 @@ pub struct Site {
     pub base_path: String,
     /// Public absolute URL of the site root, when known (used for webcal:// links and feeds).
     pub base_url: Option<String>,
+    /// Whether the pages are rendered at the visit, by a server: only then may a page show a
+    /// near-start join link ([`Site::join`]), since only then is its "now" the visitor's.
+    /// `false` unless the server says (the static export, feeds, the API and embeds never
+    /// show one).
+    pub live: bool,
 }
 
 /// What a [`Site`] renders, whatever its public URL.
@@ -128,6 +133,46 @@ pub struct Content {
     /// Each series compiled alone, index-aligned with `community.series`, so a page asking for
     /// one series or group expands only those (the home page asks once per card).
     by_series: Vec<Calendar>,
+    /// The join links taken out of the events of outside calendars whose links are not
+    /// public ([`join::scrub`]), by (calendar id, UID, recurrence id): only [`Site::join`]
+    /// reads them.
+    outside_joins: HashMap<OutsideKey, String>,
+}
+
+/// Which outside event a kept join link belongs to: calendar id, UID, recurrence id (instant).
+type OutsideKey = (String, String, Option<Timestamp>);
+
+fn outside_key(source: &Source, event: &Event) -> OutsideKey {
+    (
+        source.decl.id.clone(),
+        event.uid.clone(),
+        event
+            .recurrence_id
+            .as_ref()
+            .map(|rid| rid.instant(&TimeZone::UTC)),
+    )
+}
+
+/// What a page shows for joining one occurrence ([`Site::join`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Join<'a> {
+    /// The video-call link: a public one, or a near-start one inside its window on a served
+    /// page.
+    Link(String),
+    /// Register there to get the link.
+    Register(&'a str),
+    /// Near-start: the served page shows the link from `window` before the start.
+    Later {
+        /// "15 minutes".
+        window: String,
+        /// Whom to ask meanwhile.
+        contact: Option<&'a str>,
+    },
+    /// Hidden: only whom to ask.
+    Ask {
+        /// The contact, when the file names one.
+        contact: Option<&'a str>,
+    },
 }
 
 impl std::ops::Deref for Site {
@@ -323,13 +368,33 @@ impl Item<'_> {
         }
     }
 
-    /// A link for the occurrence, kept only when it is http(s) or mailto.
+    /// A link for the occurrence, kept only when it is http(s) or mailto: for the community's
+    /// own, the published join link ([`JoinPolicy::published`]: the join link when public, the
+    /// `register` link under registration); for an outside calendar's, the event's URL (a join
+    /// link there was taken out unless the calendar's links are public).
     pub fn url(&self) -> Option<&str> {
         let url = match self.origin {
-            Origin::Series(series) => series.join.as_deref(),
+            Origin::Series(series) => series.join_policy.published(series.join.as_deref()),
             Origin::Source(_) => self.event.url.as_deref(),
         };
         url.filter(|url| safe_url(url))
+    }
+
+    /// How its join link is shared: its series' or its calendar's policy.
+    pub fn join_policy(&self) -> &JoinPolicy {
+        match self.origin {
+            Origin::Series(series) => &series.join_policy,
+            Origin::Source(source) => &source.decl.join_policy,
+        }
+    }
+
+    /// The `register` link, when the join link is shared by registration.
+    pub fn register_url(&self) -> Option<&str> {
+        let policy = self.join_policy();
+        (policy.visibility == JoinVisibility::Registration)
+            .then_some(policy.register.as_deref())
+            .flatten()
+            .filter(|url| safe_url(url))
     }
 
     /// The occurrence's description: the series' for the community's own, the event's for an
@@ -355,9 +420,14 @@ impl Item<'_> {
         }
     }
 
-    /// The video-call link to join it: the series' `join` for the community's own, else one
-    /// found in the outside event's URL, location or description ([`join::join_url`]).
+    /// The public video-call link to join it, for anyone at any time (feeds, the API, embeds):
+    /// the series' `join` for the community's own, else one found in the outside event's URL,
+    /// location or description ([`join::join_url`]); `None` unless its join links are public
+    /// (a page asks [`Site::join`]).
     pub fn join_url(&self) -> Option<String> {
+        if self.join_policy().visibility != JoinVisibility::Public {
+            return None;
+        }
         match self.origin {
             Origin::Series(series) => series.join.clone().filter(|url| safe_url(url)),
             Origin::Source(_) => join::join_url(
@@ -560,10 +630,11 @@ impl Site {
     /// `updated`.
     pub fn new(
         community: impl Into<Arc<Community>>,
-        sources: Vec<Source>,
+        mut sources: Vec<Source>,
         updated: Timestamp,
     ) -> Site {
         let community = community.into();
+        let outside_joins = take_outside_joins(&mut sources);
         let by_series = community
             .series
             .iter()
@@ -576,9 +647,66 @@ impl Site {
                 by_series,
                 community,
                 sources,
+                outside_joins,
             }),
             base_path: String::new(),
             base_url: None,
+            live: false,
+        }
+    }
+
+    /// The join link of `item` whatever its visibility (the series' `join`, or the link taken
+    /// out of an outside event). Not for pages, feeds or answers, which go through
+    /// [`Site::join`] and [`Item::join_url`]: for a reminder sent inside the near-start window
+    /// (crates/announce).
+    pub fn unpublished_join_url(&self, item: &Item<'_>) -> Option<String> {
+        match item.origin {
+            Origin::Series(series) => series.join.clone().filter(|url| safe_url(url)),
+            Origin::Source(source) => match source.decl.join_policy.visibility {
+                JoinVisibility::Public => item.join_url(),
+                _ => self
+                    .outside_joins
+                    .get(&outside_key(source, item.event))
+                    .cloned(),
+            },
+        }
+    }
+
+    /// What a page rendered at `now` shows for joining `item`: the link when it is public, or
+    /// near-start and this is a served page ([`Site::live`]) inside the window; the `register`
+    /// link; when the link shows up; or whom to ask. `None` when there is nothing to show (no
+    /// join link, or a cancelled occurrence).
+    pub fn join<'a>(&self, item: &Item<'a>, now: Timestamp) -> Option<Join<'a>> {
+        if item.cancelled() {
+            return None;
+        }
+        let policy: &'a JoinPolicy = match item.origin {
+            Origin::Series(series) => &series.join_policy,
+            Origin::Source(source) => &source.decl.join_policy,
+        };
+        let contact = policy.contact.as_deref().filter(|url| safe_url(url));
+        let link = || self.unpublished_join_url(item);
+        match policy.visibility {
+            JoinVisibility::Public => link().map(Join::Link),
+            JoinVisibility::Registration => policy
+                .register
+                .as_deref()
+                .filter(|url| safe_url(url))
+                .map(Join::Register),
+            JoinVisibility::NearStart => {
+                let link = link()?;
+                if self.live && policy.shows_at(now, item.start_at, item.end_at) {
+                    Some(Join::Link(link))
+                } else {
+                    Some(Join::Later {
+                        window: policy.near_start_words(),
+                        contact,
+                    })
+                }
+            }
+            JoinVisibility::Hidden => {
+                (link().is_some() || contact.is_some()).then_some(Join::Ask { contact })
+            }
         }
     }
 
@@ -812,6 +940,67 @@ impl Site {
             None => self.href(path),
         }
     }
+}
+
+/// Take the join links out of the events of every outside calendar whose links are not public
+/// (its URL when it is one, and every video-call link and access line of its location and
+/// description, [`join::scrub`]), so no page, feed, answer or embed can publish them; they are
+/// returned for [`Site::join`].
+fn take_outside_joins(sources: &mut [Source]) -> HashMap<OutsideKey, String> {
+    let mut joins = HashMap::new();
+    for source in sources.iter_mut() {
+        let policy = &source.decl.join_policy;
+        let instead = match policy.visibility {
+            JoinVisibility::Public => continue,
+            JoinVisibility::NearStart => format!(
+                "[join link on the meetings page from {} before the start]",
+                policy.near_start_words()
+            ),
+            JoinVisibility::Registration => match &policy.register {
+                Some(register) => format!("[register to join: {register}]"),
+                None => "[join link not published]".to_owned(),
+            },
+            JoinVisibility::Hidden => "[join link not published]".to_owned(),
+        };
+        let register = match policy.visibility {
+            JoinVisibility::Registration => policy.register.clone(),
+            _ => None,
+        };
+        let Some(calendar) = source.calendar.as_mut() else {
+            continue;
+        };
+        let mut found = Vec::new();
+        for event in &mut calendar.events {
+            let link = join::join_url(
+                event.url.as_deref(),
+                event.location.as_deref(),
+                event.description.as_deref(),
+            );
+            if event.url.as_deref().is_some_and(join::is_join_link) {
+                event.url = register.clone();
+            }
+            event.location = event
+                .location
+                .as_deref()
+                .and_then(|text| join::scrub(text, &instead));
+            event.description = event
+                .description
+                .as_deref()
+                .and_then(|text| join::scrub(text, &instead));
+            if let Some(link) = link {
+                found.push((event.uid.clone(), event.recurrence_id.clone(), link));
+            }
+        }
+        for (uid, rid, link) in found {
+            let key = (
+                source.decl.id.clone(),
+                uid,
+                rid.map(|rid| rid.instant(&TimeZone::UTC)),
+            );
+            joins.insert(key, link);
+        }
+    }
+    joins
 }
 
 fn item<'a>(

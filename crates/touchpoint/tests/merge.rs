@@ -183,7 +183,8 @@ async fn api_rejects_bad_parameters_with_a_json_message() {
 
 /// Issue 15: an outside event keeps its description, place and status through the API and the
 /// feeds, and the video-call link in its description is offered as its `join_url` (a Google
-/// Calendar event carries its Meet link only there).
+/// Calendar event carries its Meet link only there) — when the calendar's join links are
+/// public (issue 17: `join_visibility = "public"`; by default they are near-start, tests/join.rs).
 #[tokio::test]
 async fn can_republish_an_outside_event_whole_with_its_join_link() {
     const GOOGLE: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\n\
@@ -191,7 +192,9 @@ BEGIN:VEVENT\r\nUID:meet-1@google.com\r\nDTSTART:20261126T150000Z\r\nDTEND:20261
 SUMMARY:TAC call\r\nLOCATION:Room 4\\, Building B\r\nSTATUS:TENTATIVE\r\n\
 DESCRIPTION:Agenda: https://docs.example.org/tac\\n\\nJoin with Google Meet: https://meet.g\r\n oogle.com/abc-defg-hij\\nOr dial +1 555-0100\r\n\
 END:VEVENT\r\nEND:VCALENDAR\r\n";
-    let loaded = example();
+    let mut loaded = example();
+    std::sync::Arc::make_mut(&mut loaded.community).calendars[0].join_policy =
+        touchpoint_community::JoinPolicy::new(touchpoint_community::JoinVisibility::Public);
     let mut records = example_records(&loaded);
     records[0] = record("openssf", GOOGLE.as_bytes());
     let state = state(app::site_from_records(&loaded, &records));

@@ -128,6 +128,7 @@ chat = {{ label = "#idle" }}
 id = "google"
 name = "Upstream"
 url = "http://{feeds}/google.ics"
+join_visibility = "public"
 
 [[calendars]]
 id = "evil"
@@ -347,7 +348,7 @@ fn outside_events_show_their_details_safely(served: &Served) {
     );
     let agenda = page(served, "/calendar");
     assert!(
-        agenda.contains(r#"<a class="join" href="https://meet.google.com/abc-defg-hij" rel="nofollow noopener">Join</a>"#),
+        agenda.contains(r#"<a class="join" href="https://meet.google.com/abc-defg-hij" rel="nofollow noopener">Join<"#),
         "the Meet link found in Google's description is the Join link"
     );
 }

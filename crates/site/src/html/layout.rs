@@ -8,7 +8,8 @@ use maud::{DOCTYPE, Markup, html};
 use super::details::event_details;
 use super::subscribe::subscribe;
 use crate::when::relative_marker;
-use crate::{Filter, Item, Origin, Site, Viewer, ZoneChoice, paths};
+use crate::{Filter, Item, Join, Origin, Site, Viewer, ZoneChoice, paths};
+use touchpoint_community::JoinVisibility;
 
 /// Which navigation entry a page belongs to (marked `aria-current`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -164,10 +165,40 @@ pub(crate) fn occurrence(site: &Site, viewer: &Viewer, now: Timestamp, item: &It
             (moved_note(viewer, item))
             (cancel_note(item))
             (marker(item, now))
-            @if let Some(url) = item.join_url() {
-                @if !item.cancelled() { " " a class="join" href=(url) rel="nofollow noopener" { "Join" } }
-            }
+            @if let Some(join) = site.join(item, now) { " " (join_link(&join, "join", item.title())) }
             (event_details(item))
+        }
+    }
+}
+
+/// How to join one occurrence ([`Site::join`]): "Join" (the link), "Register to join", "Join
+/// link here 15 minutes before" (near-start, outside its window or on the static export) or
+/// "Ask for the join link" (hidden), each with the contact where there is one. `class` is the
+/// link's (`join`, `join-button`); `title` names the meeting for screen readers.
+pub(crate) fn join_link(join: &Join<'_>, class: &str, title: &str) -> Markup {
+    let contact = |contact: Option<&str>, label: &str| match contact {
+        Some(url) => {
+            html! { a class="join-contact" href=(url) rel="nofollow noopener" { (label) } }
+        }
+        None => html! {},
+    };
+    html! {
+        @match join {
+            Join::Link(url) => a class=(class) href=(url) rel="nofollow noopener" {
+                "Join" span class="sr" { " " (title) }
+            },
+            Join::Register(url) => a class=(class) href=(url) rel="nofollow noopener" {
+                "Register to join" span class="sr" { " " (title) }
+            },
+            Join::Later { window, contact: who } => {
+                span class="join-later" { "Join link here " (window) " before the start" }
+                @if who.is_some() { " " (contact(*who, "Contact")) }
+            },
+            Join::Ask { contact: who } => @if who.is_some() {
+                (contact(*who, "Ask for the join link"))
+            } @else {
+                span class="join-later" { "Join link not published" }
+            },
         }
     }
 }
@@ -306,12 +337,41 @@ pub(crate) fn link(url: Option<&String>, label: &str) -> Markup {
 pub(crate) fn series_links(site: &Site, series: &touchpoint_community::Series) -> Markup {
     html! {
         ul class="links" {
-            @if let Some(join) = safe(&series.join) { li { a href=(join) { "Join" } } }
+            (series_join(series))
             @if let Some(agenda) = safe(&series.agenda) { li { a href=(agenda) { "Agenda" } } }
             @if let Some(notes) = safe(&series.notes) { li { a href=(notes) { "Notes" } } }
             @if let Some(recordings) = safe(&series.recordings) { li { a href=(recordings) { "Recordings" } } }
             // The series page's subscribe block offers each calendar app its own link.
             li { a href={ (site.href(&paths::series(&series.id))) "#subscribe-h" } { "Subscribe" } }
+        }
+    }
+}
+
+/// A series' join entry for the links list: the link when public, "Register to join", or
+/// when the link shows up (near-start) or whom to ask (hidden).
+fn series_join(series: &touchpoint_community::Series) -> Markup {
+    let policy = &series.join_policy;
+    let contact = policy.contact.as_deref().filter(|url| crate::safe_url(url));
+    if series.join.is_none() && policy.visibility != JoinVisibility::Registration {
+        return html! {};
+    }
+    html! {
+        @match policy.visibility {
+            JoinVisibility::Public => @if let Some(join) = safe(&series.join) { li { a href=(join) { "Join" } } },
+            JoinVisibility::Registration => @if let Some(register) = safe(&policy.register) {
+                li { a href=(register) { "Register to join" } }
+            },
+            JoinVisibility::NearStart => li class="join-later" {
+                "Join link shown on this site " (policy.near_start_words()) " before each meeting"
+                @if let Some(contact) = contact { " (" a href=(contact) { "contact" } ")" }
+            },
+            JoinVisibility::Hidden => li {
+                @if let Some(contact) = contact {
+                    a href=(contact) { "Ask for the join link" }
+                } @else {
+                    span class="join-later" { "Join link not published" }
+                }
+            },
         }
     }
 }

@@ -11,7 +11,7 @@
 use jiff::Timestamp;
 use maud::{Markup, html};
 
-use super::layout::{moved_note, when_time};
+use super::layout::{join_link, moved_note, when_time};
 use super::series::{google_link, occurrence_date};
 use crate::{Filter, Item, Origin, Site, Viewer, paths};
 
@@ -96,24 +96,22 @@ fn entry(site: &Site, viewer: &Viewer, now: Timestamp, item: &Item<'_>, hidden: 
                     Origin::Source(_) => (item.title()),
                 }
             }
-            (actions(site, item))
+            (actions(site, item, now))
         }
     }
 }
 
-/// Join (when the series has a public join link) and add to calendar: a Google Calendar
+/// Join (what [`Site::join`] allows at `now`) and add to calendar: a Google Calendar
 /// template link and the `.ics` of this one occurrence.
-fn actions(site: &Site, item: &Item<'_>) -> Markup {
+fn actions(site: &Site, item: &Item<'_>, now: Timestamp) -> Markup {
     let Origin::Series(series) = item.origin else {
         return html! {};
     };
     let date = occurrence_date(item);
     html! {
         p class="up-actions" {
-            @if let Some(join) = item.join_url() {
-                a class="join-button" href=(join) rel="nofollow noopener" {
-                    "Join" span class="sr" { " " (item.title()) }
-                }
+            @if let Some(join) = site.join(item, now) {
+                (join_link(&join, "join-button", item.title()))
                 " "
             }
             span class="add" {

@@ -186,8 +186,14 @@ pub(crate) fn date_links(series: &Series, date: Date) -> Markup {
 pub fn google_link(site: &Site, series: &Series, item: &Item<'_>) -> String {
     let stamp = |at: Timestamp| at.strftime("%Y%m%dT%H%M%SZ").to_string();
     let mut details = series.description.clone().unwrap_or_default();
-    if let Some(join) = series.join.as_deref().filter(|url| crate::safe_url(url)) {
-        details.push_str(&format!("\n\nJoin: {join}"));
+    // What lands in someone's calendar is published: the published link only.
+    if let Some(link) = item.url() {
+        let label = if item.register_url().is_some() {
+            "Register to join"
+        } else {
+            "Join"
+        };
+        details.push_str(&format!("\n\n{label}: {link}"));
     }
     // Only an absolute link: a relative one is dead once it is in someone's calendar.
     if let Some(page) = site.absolute(&paths::series(&series.id)) {
@@ -224,8 +230,10 @@ pub fn occurrence_ics(site: &Site, id: &str, date: Date) -> Option<String> {
         .description
         .clone()
         .or_else(|| series.description.clone());
-    event.url = series.join.clone().filter(|url| crate::safe_url(url));
-    event.location = event.url.clone();
+    // A file to keep: the published link only (the join link when public, else the
+    // `register` link), and the join link as LOCATION only when it is one.
+    event.url = item.url().map(str::to_owned);
+    event.location = item.join_url();
     event.end = Some(End::At(item.end.clone()));
     let calendar = Calendar {
         prodid: Some(format!(

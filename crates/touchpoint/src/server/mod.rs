@@ -59,7 +59,9 @@ pub struct AppState {
 
 impl AppState {
     /// State serving `site`, with the given clock.
-    pub fn new(site: Site, clock: Clock) -> AppState {
+    pub fn new(mut site: Site, clock: Clock) -> AppState {
+        // Pages are rendered at the visit: a near-start join link may show (Site::join).
+        site.live = true;
         AppState {
             site: Arc::new(RwLock::new(Arc::new(site))),
             generation: Arc::new(AtomicU64::new(0)),
@@ -113,6 +115,7 @@ impl AppState {
 
     /// Replace the site being served (requests in flight keep the one they loaded).
     pub fn replace_site(&self, mut site: Site) {
+        site.live = true;
         if let Some(mount) = self.mount.as_deref().filter(|_| site.base_url.is_none()) {
             site.base_path = mount.to_owned();
         }
