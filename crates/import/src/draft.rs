@@ -54,7 +54,7 @@ pub(crate) enum Rule {
 }
 
 /// A `[[series]]` entry.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct DraftSeries {
     pub id: String,
     pub title: String,
@@ -186,6 +186,28 @@ fn series_body(series: &DraftSeries) -> String {
         }
     }
     out
+}
+
+/// Whether the checker refuses the series' `first` as a date its rule does not give (the
+/// series alone, without its exceptions, in a file of its own).
+pub(crate) fn refuses_first(series: &DraftSeries) -> bool {
+    if !series.writable() {
+        return false;
+    }
+    let bare = DraftSeries {
+        exceptions: Vec::new(),
+        ..series.clone()
+    };
+    let text = format!(
+        "[community]\nname = \"probe\"\ntimezone = \"UTC\"\n{}",
+        series_body(&bare)
+    );
+    match touchpoint_community::parse(&text) {
+        Ok(_) => false,
+        Err(diagnostics) => diagnostics
+            .iter()
+            .any(|d| d.code == "first-not-an-occurrence"),
+    }
 }
 
 /// The file's text, and for each series the range of lines (1-based, inclusive) it holds.

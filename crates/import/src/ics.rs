@@ -145,12 +145,62 @@ fn series(event: &Event, overrides: &[&Event], ids: &mut Ids) -> DraftSeries {
             return series;
         }
     };
+    if event.status == Status::Cancelled {
+        series
+            .blocked
+            .push("the whole event is cancelled (STATUS:CANCELLED) in the feed".to_owned());
+        return series;
+    }
     duration(event, &zone, &mut series);
     recurrence(event, &zone, &mut series);
     if series.blocked.is_empty() {
+        align_first(event, &mut series);
         exceptions(event, overrides, &zone, &mut series);
     }
     series
+}
+
+/// RFC 5545 counts DTSTART as the first meeting even when the rule does not give it; the
+/// community file wants `first` to be a date the rule gives. Then `first` becomes the rule's
+/// first date after DTSTART, and DTSTART an extra meeting.
+fn align_first(event: &Event, series: &mut DraftSeries) {
+    if !draft::refuses_first(series) {
+        return;
+    }
+    let (Some(start), Some(dtstart)) = (series.start, series.first) else {
+        return;
+    };
+    let from = dtstart.to_datetime(start);
+    let next = Regular::new(event).after(from);
+    let Some(next) = next.filter(|n| series.last.is_none_or(|last| n.date() <= last)) else {
+        series.blocked.push(format!(
+            "its rule gives no meeting after DTSTART ({from}), which it does not give itself"
+        ));
+        return;
+    };
+    // COUNT counted DTSTART, which is now an extra.
+    if let Some(mut rule) = event.rrules.first().cloned()
+        && let Some(count) = rule.count
+    {
+        if count <= 1 {
+            series
+                .blocked
+                .push("its COUNT=1 rule gives only DTSTART, which the rule does not give".into());
+            return;
+        }
+        rule.count = Some(count - 1);
+        rule.until = None;
+        series.rule = Rule::Rrule(rule.to_string());
+    }
+    series.first = Some(next.date());
+    series.exceptions.push(DraftException {
+        date: dtstart,
+        change: DraftChange::Extra(None),
+    });
+    series.comments.push(format!(
+        "DTSTART {dtstart} is not a date the rule gives; it is a meeting all the same \
+         (RFC 5545), written as an extra"
+    ));
 }
 
 /// `join` from the event's URL (or a LOCATION that is a link); a plain LOCATION goes into the
@@ -416,6 +466,22 @@ impl Regular {
                 ..touchpoint_calendar::Calendar::default()
             },
         }
+    }
+
+    /// The first meeting after `local` (wall clock in the event's zone), within ten years.
+    fn after(&self, local: civil::DateTime) -> Option<civil::DateTime> {
+        let end = local.checked_add(jiff::Span::new().years(10)).ok()?;
+        let window = touchpoint_calendar::Window {
+            start: local,
+            end,
+            zone: None,
+        };
+        let limits = touchpoint_calendar::Limits::default();
+        touchpoint_calendar::expand(&self.calendar, &window, &limits)
+            .occurrences
+            .iter()
+            .map(|o| o.start.civil())
+            .find(|start| *start > local)
     }
 
     /// Whether a meeting starts at `local` (wall clock in the event's zone).

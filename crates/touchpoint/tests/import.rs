@@ -118,7 +118,7 @@ fn compiled_feed(dir: &Path, toml: &str, name: &str) -> PathBuf {
         &checked.community.to_calendar(),
         jiff::Timestamp::UNIX_EPOCH,
     );
-    let path = dir.join(format!("{name}.ics"));
+    let path = dir.join(format!("{name}.imported.ics"));
     std::fs::write(&path, ics).unwrap();
     path
 }
@@ -152,6 +152,33 @@ fn reported(report: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// Imports `source`, checks the result, and asserts that every series imported without a TODO
+/// lists the same meetings as the source over 2019-2028. Returns how many series and meetings
+/// were compared.
+fn compare_with_source(dir: &Path, source: &Path) -> (usize, usize) {
+    let name = source.file_stem().unwrap().to_string_lossy().into_owned();
+    let (_, toml, report) = import_checked(dir, "ics", &source.to_string_lossy());
+    let imported = compiled_feed(dir, &toml, &name);
+    let (from, to) = ("2019-01-01", "2029-01-01");
+    let want = occurrences(source, from, to);
+    let got = occurrences(&imported, from, to);
+    let with_todo = reported(&report);
+    let (mut series, mut meetings) = (0, 0);
+    for (id, uid) in series_sources(&toml) {
+        if with_todo.contains(&id) {
+            continue;
+        }
+        let ours = format!("{id}@touchpoint.local");
+        let want = want.get(&uid).cloned().unwrap_or_default();
+        let got = got.get(&ours).cloned().unwrap_or_default();
+        assert!(!want.is_empty(), "{name}: {uid} lists nothing");
+        assert_eq!(got, want, "{name}: series {id} (UID {uid})");
+        series += 1;
+        meetings += want.len();
+    }
+    (series, meetings)
+}
+
 #[test]
 fn ics_imports_check_and_list_the_same_meetings_as_the_source() {
     let dir = tempfile::tempdir().unwrap();
@@ -166,25 +193,9 @@ fn ics_imports_check_and_list_the_same_meetings_as_the_source() {
     sources.extend(["openssf.ics", "openchain.ics", "chaoss.ics"].map(|f| examples.join(f)));
     let (mut series_compared, mut meetings_compared) = (0, 0);
     for source in &sources {
-        let name = source.file_stem().unwrap().to_string_lossy().into_owned();
-        let (_, toml, report) = import_checked(dir.path(), "ics", &source.to_string_lossy());
-        let imported = compiled_feed(dir.path(), &toml, &name);
-        let (from, to) = ("2019-01-01", "2029-01-01");
-        let want = occurrences(source, from, to);
-        let got = occurrences(&imported, from, to);
-        let with_todo = reported(&report);
-        for (id, uid) in series_sources(&toml) {
-            if with_todo.contains(&id) {
-                continue;
-            }
-            let ours = format!("{id}@touchpoint.local");
-            let want = want.get(&uid).cloned().unwrap_or_default();
-            let got = got.get(&ours).cloned().unwrap_or_default();
-            assert!(!want.is_empty(), "{name}: {uid} lists nothing");
-            assert_eq!(got, want, "{name}: series {id} (UID {uid})");
-            series_compared += 1;
-            meetings_compared += want.len();
-        }
+        let (series, meetings) = compare_with_source(dir.path(), source);
+        series_compared += series;
+        meetings_compared += meetings;
     }
     eprintln!("{series_compared} series, {meetings_compared} meetings compared");
     // Not vacuous: most series import cleanly, with their exceptions.
@@ -193,6 +204,44 @@ fn ics_imports_check_and_list_the_same_meetings_as_the_source() {
         meetings_compared >= 500,
         "{meetings_compared} meetings compared"
     );
+}
+
+/// A DTSTART the rule does not give (a Monday, for a Tuesday rule) is a meeting all the same
+/// (RFC 5545); a cancelled single event is not one.
+const OFF_RULE: &str = "BEGIN:VCALENDAR\r\n\
+VERSION:2.0\r\n\
+PRODID:-//touchpoint//import test//EN\r\n\
+BEGIN:VEVENT\r\n\
+UID:off-rule@test\r\n\
+DTSTART;TZID=Europe/Berlin:20270104T170000\r\n\
+DTEND;TZID=Europe/Berlin:20270104T180000\r\n\
+RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=5\r\n\
+SUMMARY:Kick-off, then Tuesdays\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:called-off@test\r\n\
+DTSTART:20270110T160000Z\r\n\
+DURATION:PT1H\r\n\
+SUMMARY:Called off\r\n\
+STATUS:CANCELLED\r\n\
+END:VEVENT\r\n\
+END:VCALENDAR\r\n";
+
+#[test]
+fn ics_import_keeps_a_dtstart_the_rule_does_not_give() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("off-rule.ics");
+    std::fs::write(&source, OFF_RULE).unwrap();
+    let (series, meetings) = compare_with_source(dir.path(), &source);
+    assert_eq!((series, meetings), (1, 5), "the Monday and four Tuesdays");
+    let (_, toml, report) = import_checked(dir.path(), "ics", &source.to_string_lossy());
+    assert!(toml.contains("first = 2027-01-05"), "{toml}");
+    assert!(toml.contains("date = 2027-01-04\nextra = true"), "{toml}");
+    assert!(
+        report.contains("called-off: the whole event is cancelled"),
+        "{report}"
+    );
+    assert!(toml.contains("# id = \"called-off\""), "{toml}");
 }
 
 #[test]
