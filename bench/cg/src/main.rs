@@ -3,6 +3,8 @@
 //! window [FROM, TO) once inside `measured_expand`; `parse` parses once inside `measured_parse`.
 //! Run under `valgrind --tool=callgrind --toggle-collect=*measured_*` so only that is counted.
 //! `touchpoint-cg ics N` prints the synthetic feed of N series (seed 42), the one bench/run uses.
+//! `touchpoint-cg FILE FROM TO time:R` expands R times and prints the median wall-clock time and
+//! nanoseconds per occurrence (bench/run's scaling row, for any revision bench/profile builds).
 
 use touchpoint_calendar::{Calendar, Expansion, Limits, Parsed, Window, expand, parse};
 
@@ -34,7 +36,26 @@ fn main() {
         end: day(&args[2]),
         zone: None,
     };
-    if args.get(3).map(String::as_str) == Some("parse") {
+    if let Some(reps) = args.get(3).and_then(|m| m.strip_prefix("time:")) {
+        let reps: usize = reps.parse().expect("time:R");
+        let cal = parse(&bytes).expect("a feed").calendar;
+        let mut times = Vec::new();
+        let mut count = 0;
+        for _ in 0..reps.max(1) {
+            let started = std::time::Instant::now();
+            let ex = std::hint::black_box(measured_expand(&cal, &window));
+            times.push(started.elapsed());
+            count = ex.occurrences.len();
+        }
+        times.sort();
+        let median = times[times.len() / 2];
+        println!(
+            "{count} occurrences, median {:.1} ms, {:.0} ns/occurrence (min {:.1} ms)",
+            median.as_secs_f64() * 1e3,
+            median.as_secs_f64() * 1e9 / count.max(1) as f64,
+            times[0].as_secs_f64() * 1e3
+        );
+    } else if args.get(3).map(String::as_str) == Some("parse") {
         let parsed = std::hint::black_box(measured_parse(std::hint::black_box(&bytes)));
         println!("{} events", parsed.calendar.events.len());
     } else {

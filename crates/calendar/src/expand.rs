@@ -166,7 +166,7 @@ pub fn list_first<'c>(
     let mut listing = Listing {
         events,
         groups: Vec::new(),
-        heads: Tournament::default(),
+        slices: Slices::default(),
         left: take.count,
     };
     if take.count == 0 || window.end <= window.start {
@@ -190,12 +190,12 @@ pub fn list_first<'c>(
             GroupIter::new(&ctx, events, appearance, group)
         })
         .collect();
-    let keys = listing
+    let first = listing
         .groups
         .iter()
         .zip(0u32..)
         .map(|(g, rank)| g.key(rank));
-    listing.heads = Tournament::new(keys.collect());
+    listing.slices = Slices::new(first.min(), listing.groups.len(), take.count);
     listing
 }
 
@@ -262,61 +262,6 @@ impl<'c> GroupIter<'c> {
         }
         let next = self.master.as_mut().and_then(MasterIter::next);
         std::mem::replace(&mut self.master_head, next).map(|(_, found)| found)
-    }
-}
-
-/// The earliest of many keys, kept as they change one at a time: a tournament ("loser") tree
-/// over the groups' [`merge_key`]s. After the winner's key changes, one pass from its leaf to
-/// the root replays its matches: one comparison a level, where a binary heap's pop and push
-/// take about two (on the 600-series feed the heap cost ~7 M instructions for 24,723
-/// occurrences, BENCHMARKS.md, "The occurrences command").
-#[derive(Debug, Default)]
-struct Tournament {
-    /// For each inner node `1..n` (children `2 node` and `2 node + 1`; player `i` is leaf
-    /// `n + i`, `n` the number of players padded to a power of two): the key and the player
-    /// that lost the match there. Node 0 holds the overall winner. An exhausted player's key,
-    /// and the padding's, is `u128::MAX`.
-    nodes: Vec<(u128, u32)>,
-}
-
-impl Tournament {
-    fn new(mut keys: Vec<u128>) -> Tournament {
-        let n = keys.len().next_power_of_two();
-        keys.resize(n, u128::MAX);
-        let mut nodes = vec![(u128::MAX, 0u32); n];
-        // The winner of each subtree, bottom up; the loser of each match stays at its node.
-        let mut winners: Vec<(u128, u32)> = vec![(u128::MAX, 0); n];
-        winners.extend(keys.iter().zip(0u32..).map(|(key, player)| (*key, player)));
-        for node in (1..n).rev() {
-            let (a, b) = (winners[2 * node], winners[2 * node + 1]);
-            let (win, lose) = if b.0 < a.0 { (b, a) } else { (a, b) };
-            winners[node] = win;
-            nodes[node] = lose;
-        }
-        // `n` is at least 1: node 1 is the root, or the one leaf.
-        nodes[0] = winners[1];
-        Tournament { nodes }
-    }
-
-    /// The player with the smallest key, with that key (`None` when there are no players).
-    fn winner(&self) -> Option<(usize, u128)> {
-        self.nodes
-            .first()
-            .map(|&(key, player)| (player as usize, key))
-    }
-
-    /// Sets the winner's key to `key` and replays its matches.
-    fn replace_winner(&mut self, key: u128) {
-        let mut winner = (key, self.nodes[0].1);
-        let mut node = (self.nodes.len() + winner.1 as usize) / 2;
-        while node > 0 {
-            let there = &mut self.nodes[node];
-            if there.0 < winner.0 {
-                std::mem::swap(there, &mut winner);
-            }
-            node /= 2;
-        }
-        self.nodes[0] = winner;
     }
 }
 
@@ -497,18 +442,17 @@ pub(crate) struct Found {
 
 /// The occurrences of [`list`], found one at a time, in order: start instant, then UID.
 ///
-/// A k-way merge: each UID's events yield their occurrences in order (`GroupIter`), and a heap
-/// of each UID's next start instant and rank picks the earliest. Nothing is gathered or sorted,
-/// and memory stays a few occurrences per series: on a year of 600 series (24,723 occurrences)
-/// gathering every occurrence and sorting them had cost ~7.7 M instructions and ~5 MB of freshly
-/// touched pages, against ~3 M instructions for the merge (BENCHMARKS.md, "The occurrences
+/// A merge of slices of time: each UID's events yield their occurrences in order (`GroupIter`),
+/// and `Slices` pulls the next slice's occurrences from every group in turn, then sorts them.
+/// Memory is one slice, not the window: gathering every occurrence and sorting them had cost
+/// ~5 MB of freshly touched pages on a year of 600 series (BENCHMARKS.md, "The occurrences
 /// command").
 pub struct Listing<'c> {
     events: &'c [Event],
     /// One per UID, in order of UID: a group's index is its rank.
     groups: Vec<GroupIter<'c>>,
-    /// The next start instant and rank of each group ([`merge_key`]), the earliest first.
-    heads: Tournament,
+    /// The occurrences pulled from the groups and not listed yet.
+    slices: Slices,
     /// How many more may be listed.
     left: usize,
 }
@@ -529,13 +473,7 @@ impl<'c> Iterator for Listing<'c> {
         if self.left == 0 {
             return None;
         }
-        let (rank, key) = self.heads.winner()?;
-        if key == u128::MAX {
-            return None;
-        }
-        let group = &mut self.groups[rank];
-        let found = group.pop()?;
-        self.heads.replace_winner(group.key(rank as u32));
+        let found = self.slices.next(&mut self.groups)?;
         self.left -= 1;
         Some(Listed {
             events: self.events,
@@ -571,10 +509,225 @@ impl Listing<'_> {
     }
 }
 
-/// A start instant (seconds) and a UID rank as one number that orders as the pair does: one
-/// comparison per step of the heap's sift.
+/// A start instant (seconds) and a UID rank as one number (96 bits) that orders as the pair
+/// does.
 fn merge_key(at: i64, rank: u32) -> u128 {
     (u128::from(at.cast_unsigned() ^ (1 << 63)) << 32) | u128::from(rank)
+}
+
+/// The start instant of a [`merge_key`].
+fn key_instant(key: u128) -> i64 {
+    ((key >> 32) as u64 ^ (1 << 63)).cast_signed()
+}
+
+/// The merge of the groups' streams, a slice of time at a time: each group in turn gives every
+/// occurrence it has before the slice's end, and the slice is sorted by [`merge_key`].
+///
+/// A merge that picked one occurrence at a time from the group with the earliest next one (a
+/// heap or tournament tree over the groups) resumed a different group's expansion for nearly
+/// every occurrence; with 10,000 series their state does not fit in the cache, and each resumed
+/// cold: 2,148 ns an occurrence against 1,066 when every occurrence was gathered first and
+/// sorted (BENCHMARKS.md, "Expansion at scale"). Here a group runs for a slice's worth of its
+/// occurrences at once, and the slice's occurrences are sorted while they are in the cache.
+///
+/// A slice's length adapts so that it pulls about `target` occurrences (a few per group), so
+/// memory is one slice's occurrences, not the window's; a group gives at most `per_group` to one
+/// slice (a never-ending SECONDLY event cannot fill one), and the slice is then complete only
+/// up to that group's next occurrence: the rest waits for the next slice.
+#[derive(Debug, Default)]
+struct Slices {
+    /// The occurrences pulled and not listed yet, in the order pulled: `order` points here.
+    found: Vec<Found>,
+    /// The pulled occurrences' [`merge_key`]s, each shifted left by 32 bits with its index in
+    /// `found` below (so that equal keys keep the order pulled), sorted from `next` on.
+    order: Vec<u128>,
+    /// The next of `order` to list.
+    next: usize,
+    /// Every occurrence with a [`merge_key`] below this has been pulled: the earliest of the
+    /// groups' next ones, `u128::MAX` once every group has run out.
+    complete_below: u128,
+    /// The next slice's length, in seconds.
+    width: i64,
+    /// How many occurrences a slice should pull.
+    target: usize,
+    /// At most this many from one group in one slice.
+    per_group: usize,
+    /// The occurrences kept for the next slice, while `found` is emptied.
+    unlisted: Vec<Found>,
+    /// The radix sort's buffers ([`sort_by_instant_and_rank`]), kept for their capacity.
+    sorting: [Vec<(u64, u32)>; 2],
+}
+
+/// The first slice's length; later ones adapt to the occurrences found ([`Slices`]).
+const FIRST_SLICE: i64 = 3600;
+/// The longest slice (about 317 years): a window's sparse events need no longer one.
+const LONGEST_SLICE: i64 = 10_000_000_000;
+
+impl Slices {
+    /// Starting at the earliest of the groups' first occurrences (`None`: there are no groups),
+    /// with at most `left` to list.
+    fn new(first: Option<u128>, groups: usize, left: usize) -> Slices {
+        // A few occurrences per group and slice, so that resuming a group costs little per
+        // occurrence, up to 32,768 (~4 MB with the sort's buffers): at 10,000 series twice as
+        // many were no faster and held 4 MB more (BENCHMARKS.md, "Expansion at scale"). A
+        // short page needs few.
+        let target = groups
+            .saturating_mul(8)
+            .clamp(1024, 1 << 15)
+            .min(left.max(64));
+        Slices {
+            complete_below: first.unwrap_or(u128::MAX),
+            width: FIRST_SLICE,
+            target,
+            per_group: (4 * target / groups.max(1)).max(16),
+            ..Slices::default()
+        }
+    }
+
+    /// The next occurrence in order, pulling slices from `groups` as needed.
+    fn next(&mut self, groups: &mut [GroupIter<'_>]) -> Option<Found> {
+        loop {
+            if let Some(&key) = self.order.get(self.next)
+                && key >> 32 < self.complete_below
+            {
+                self.next += 1;
+                return Some(self.found[key as u32 as usize]);
+            }
+            if self.complete_below == u128::MAX {
+                return None;
+            }
+            self.pull(groups);
+        }
+    }
+
+    /// Pulls the next slice's occurrences from every group, and sorts them with those of the
+    /// last slice not listed yet.
+    fn pull(&mut self, groups: &mut [GroupIter<'_>]) {
+        self.keep_unlisted();
+        let start = key_instant(self.complete_below);
+        let end = merge_key(start.saturating_add(self.width), 0);
+        let before = self.found.len();
+        let mut complete_below = u128::MAX;
+        for (group, rank) in groups.iter_mut().zip(0u32..) {
+            let mut key = group.key(rank);
+            let mut taken = 0;
+            while key < end && taken < self.per_group {
+                let Some(found) = group.pop() else { break };
+                self.order.push(key << 32 | self.found.len() as u128);
+                self.found.push(found);
+                taken += 1;
+                key = group.key(rank);
+            }
+            complete_below = complete_below.min(key);
+        }
+        self.complete_below = complete_below;
+        self.sort();
+        // The next slice's length: this one's, scaled to pull about `target` occurrences.
+        let covered = key_instant(complete_below.min(end)).saturating_sub(start);
+        let pulled = (self.found.len() - before).max(1) as i64;
+        let target = self.target as i64;
+        self.width = (covered.saturating_mul(target) / pulled)
+            .clamp(self.width / 8, self.width.saturating_mul(8))
+            .clamp(1, LONGEST_SLICE);
+    }
+
+    /// Sorts `order`: the key of every occurrence pulled, with its index in `found` below,
+    /// which is also its place in `order` before sorting.
+    fn sort(&mut self) {
+        let [items, spare] = &mut self.sorting;
+        let Some(unpack) = sort_by_instant_and_rank(&self.order, items, spare) else {
+            self.order.sort_unstable();
+            return;
+        };
+        for (key, &(packed, i)) in self.order.iter_mut().zip(items.iter()) {
+            *key = unpack(packed) << 32 | u128::from(i);
+        }
+    }
+
+    /// Moves the pulled occurrences not listed yet to the front, in order.
+    fn keep_unlisted(&mut self) {
+        self.unlisted.clear();
+        let count = self.order.len() - self.next;
+        for i in 0..count {
+            let key = self.order[self.next + i];
+            self.unlisted.push(self.found[key as u32 as usize]);
+            self.order[i] = (key >> 32) << 32 | i as u128;
+        }
+        self.order.truncate(count);
+        self.next = 0;
+        self.found.clear();
+        self.found.extend_from_slice(&self.unlisted);
+    }
+}
+
+/// Sorts positions in `keys` (each a [`merge_key`] shifted left by 32 bits over an insertion
+/// number) into `items` by start instant, then rank, then position, each with its start and
+/// rank packed into one integer, and returns how to unpack it into the [`merge_key`]; `None`
+/// when they are too few or too spread to be worth it (`items` then holds nothing useful).
+///
+/// The instants and ranks are packed into one integer relative to the earliest, and sorted by a
+/// stable least-significant-digit radix sort: a few linear passes instead of ~17 comparisons an
+/// occurrence (fd41169: 218.3 M instructions against 249.9 M for the 2,000-series year, when
+/// every occurrence was sorted at once; BENCHMARKS.md, "Profiles and fixes").
+fn sort_by_instant_and_rank(
+    keys: &[u128],
+    items: &mut Vec<(u64, u32)>,
+    spare: &mut Vec<(u64, u32)>,
+) -> Option<impl Fn(u64) -> u128 + use<>> {
+    if keys.len() < 256 || keys.len() > u32::MAX as usize {
+        return None;
+    }
+    let (mut lo, mut hi, mut max_rank) = (i64::MAX, i64::MIN, 0u32);
+    for &key in keys {
+        let at = key_instant(key >> 32);
+        lo = lo.min(at);
+        hi = hi.max(at);
+        max_rank = max_rank.max((key >> 32) as u32);
+    }
+    let rank_bits = u32::BITS - max_rank.leading_zeros();
+    let span_bits = u64::BITS - hi.abs_diff(lo).leading_zeros();
+    if span_bits + rank_bits > 64 {
+        return None;
+    }
+    items.clear();
+    items.extend(keys.iter().zip(0u32..).map(|(&key, i)| {
+        let packed = key_instant(key >> 32).abs_diff(lo) << rank_bits;
+        (packed | u64::from((key >> 32) as u32), i)
+    }));
+    radix_sort(items, spare, span_bits + rank_bits);
+    let rank_mask = (1u64 << rank_bits) - 1;
+    Some(move |packed: u64| {
+        let at = lo.wrapping_add((packed >> rank_bits).cast_signed());
+        merge_key(at, (packed & rank_mask) as u32)
+    })
+}
+
+/// Stable LSD radix sort of `items` by the low `bits` bits of their key, 11 bits a pass.
+fn radix_sort(items: &mut Vec<(u64, u32)>, other: &mut Vec<(u64, u32)>, bits: u32) {
+    const DIGIT: u32 = 11;
+    const MASK: u64 = (1 << DIGIT) - 1;
+    other.clear();
+    other.resize(items.len(), (0, 0));
+    let mut shift = 0;
+    while shift < bits {
+        let mut count = [0usize; 1 << DIGIT];
+        for (key, _) in items.iter() {
+            count[((key >> shift) & MASK) as usize] += 1;
+        }
+        let mut sum = 0;
+        for c in count.iter_mut() {
+            let n = *c;
+            *c = sum;
+            sum += n;
+        }
+        for item in items.iter() {
+            let d = ((item.0 >> shift) & MASK) as usize;
+            other[count[d]] = *item;
+            count[d] += 1;
+        }
+        std::mem::swap(items, other);
+        shift += DIGIT;
+    }
 }
 
 /// What the text writers of [`Listed`] remember from one call to the next: the last day
@@ -831,25 +984,37 @@ mod tests {
     }
 
     #[test]
-    fn can_pick_the_earliest_of_any_number_of_keys_as_they_change() {
-        for n in [0usize, 1, 2, 3, 5, 8, 13, 600] {
-            let mut state = n as u64 + 1;
-            let mut next = move || {
-                state = state
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                u128::from(state >> 40)
-            };
-            // As merge keys: distinct, a player's rank in the low 32 bits.
-            let mut keys: Vec<u128> = (0..n).map(|i| next() << 32 | i as u128).collect();
-            let mut tournament = Tournament::new(keys.clone());
-            for _ in 0..3 * n {
-                let (winner, key) = tournament.winner().expect("players");
-                let least = keys.iter().enumerate().min_by_key(|(_, k)| **k);
-                assert_eq!(Some((winner, &key)), least, "{n} keys");
-                keys[winner] = key + ((next() % 1_000) << 32);
-                tournament.replace_winner(keys[winner]);
-            }
+    fn can_list_in_order_when_a_dense_series_fills_the_slices() {
+        // A series every minute beside weekly ones and five overrides moved onto one start:
+        // with a few occurrences per group and slice, the minutely group is cut off early in
+        // each slice (also inside the run of equal starts), and the others wait for the next.
+        let mut events = String::from(
+            "BEGIN:VEVENT\r\nUID:dense\r\nDTSTART;TZID=Europe/Berlin:20260328T230000\r\n\
+             RRULE:FREQ=MINUTELY;COUNT=500\r\nEND:VEVENT\r\n",
+        );
+        for minute in 1..=5 {
+            events.push_str(&format!(
+                "BEGIN:VEVENT\r\nUID:dense\r\nRECURRENCE-ID;TZID=Europe/Berlin:\
+                 20260328T23{minute:02}00\r\nDTSTART;TZID=Europe/Berlin:20260329T000000\r\n\
+                 END:VEVENT\r\n"
+            ));
+        }
+        for (uid, hour) in [("a", 23), ("b", 0), ("c", 1)] {
+            events.push_str(&format!(
+                "BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART;TZID=Europe/Berlin:20260301T{hour:02}0000\r\n\
+                 RRULE:FREQ=DAILY;COUNT=60\r\nEND:VEVENT\r\n"
+            ));
+        }
+        let calendar = calendar(&events);
+        let window = year(None);
+        let expected = gathered_and_sorted(&calendar, &window);
+        assert_eq!(expected.len(), 500 + 180);
+        for (target, per_group) in [(4, 2), (16, 3), (64, 16), (1024, 1024)] {
+            let mut listing = list(&calendar, &window, &Limits::default());
+            listing.slices.target = target;
+            listing.slices.per_group = per_group;
+            let listed: Vec<(usize, Found)> = listing.map(|o| (o.event(), o.found)).collect();
+            assert_eq!(listed, expected, "target {target}, {per_group} per group");
         }
     }
 
