@@ -8,7 +8,7 @@
 //! that keeps the meetings where they are until the next DST change is reported from the first
 //! occurrence that actually moves.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, civil};
@@ -126,29 +126,33 @@ impl Kind {
 /// file's order, then the removed ones, then outside calendars.
 pub fn diff(old: &Community, new: &Community, now: Timestamp) -> Vec<Change> {
     let mut changes = Vec::new();
-    let new_ids: BTreeSet<&str> = new.series.iter().map(|s| s.id.as_str()).collect();
-    let mut removed: Vec<&Series> = old
+    let old_by_id: HashMap<&str, &Series> = old.series.iter().map(|s| (s.id.as_str(), s)).collect();
+    let new_ids: HashSet<&str> = new.series.iter().map(|s| s.id.as_str()).collect();
+    // Each removed series with its meetings, expanded once: every new id is compared with them.
+    let times = |meetings: &[Meeting]| -> Vec<(Timestamp, Timestamp)> {
+        meetings.iter().map(|m| (m.start, m.end)).collect()
+    };
+    let mut removed: Vec<(&Series, Vec<(Timestamp, Timestamp)>)> = old
         .series
         .iter()
         .filter(|s| !new_ids.contains(s.id.as_str()))
+        .map(|s| (s, times(&regular(old, s, now))))
         .collect();
     for series in &new.series {
-        if let Some(before) = old.series(&series.id) {
+        if let Some(before) = old_by_id.get(series.id.as_str()) {
             changes.extend(series_changes(old, before, new, series, now));
             continue;
         }
         // A new id: a rename when a removed series has the same meetings or the same title.
         let after = regular(new, series, now);
-        let times = |meetings: &[Meeting]| -> Vec<(Timestamp, Timestamp)> {
-            meetings.iter().map(|m| (m.start, m.end)).collect()
-        };
+        let after_times = times(&after);
         let renamed = removed
             .iter()
-            .position(|r| times(&regular(old, r, now)) == times(&after) && !after.is_empty())
-            .or_else(|| removed.iter().position(|r| r.title == series.title));
+            .position(|(_, was)| !after.is_empty() && *was == after_times)
+            .or_else(|| removed.iter().position(|(r, _)| r.title == series.title));
         match renamed {
             Some(i) => {
-                let before = removed.remove(i);
+                let (before, _) = removed.remove(i);
                 let mut change = base(new, series, Kind::SeriesRenamed);
                 change.old_series = Some(before.id.clone());
                 change.details.push(format!(
@@ -170,7 +174,7 @@ pub fn diff(old: &Community, new: &Community, now: Timestamp) -> Vec<Change> {
             }
         }
     }
-    for series in removed {
+    for (series, _) in removed {
         let mut change = base(old, series, Kind::SeriesRemoved);
         if let Some(next) = regular(old, series, now).into_iter().next() {
             change.from = Some(local_date(&next));
@@ -212,7 +216,14 @@ fn series_changes(
         ));
         changes.push(change);
     }
-    let (was, will) = (regular(old, before, now), regular(new, after, now));
+    // Most series of a pull request are untouched: the same fields give the same meetings,
+    // without expanding both (`check --diff` of two identical 2,000-series files, debug build:
+    // 1.9 s of CPU before, 0.65 s after, most of it now the two files' checks).
+    let (was, will) = if same_schedule(before, after) {
+        (Vec::new(), Vec::new())
+    } else {
+        (regular(old, before, now), regular(new, after, now))
+    };
     let when = |m: Option<&Meeting>| m.map(|m| (m.start, m.end));
     if let Some(i) = (0..was.len().max(will.len())).find(|&i| when(was.get(i)) != when(will.get(i)))
     {
@@ -239,6 +250,17 @@ fn series_changes(
     }
     changes.extend(exception_changes(new, before, after, now));
     changes
+}
+
+/// Whether two series have the same schedule fields (zone, start, duration, rule, dates), and
+/// so the same regular meetings.
+fn same_schedule(a: &Series, b: &Series) -> bool {
+    a.timezone.name == b.timezone.name
+        && a.start == b.start
+        && a.duration.fieldwise() == b.duration.fieldwise()
+        && a.recurrence == b.recurrence
+        && a.first == b.first
+        && a.last == b.last
 }
 
 /// The fields of a series' schedule that differ, in words.
