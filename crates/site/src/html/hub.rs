@@ -192,8 +192,8 @@ pub fn calendar(
     }
     let body = html! {
         h1 id="period-h" { "Calendar" }
-        p { "The next four weeks of every community"
-            @if !filter.communities.is_empty() { " chosen" } "." }
+        p { @if filter.communities.is_empty() { "The next four weeks of every community." }
+            @else { "The next four weeks of the communities chosen." } }
         (filters(hub, filter))
         @if days.is_empty() {
             p class="empty" { "Nothing in this period." }

@@ -351,13 +351,13 @@ impl ResponseCache {
 
 /// A content coding the cache compresses to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Coding {
+pub(super) enum Coding {
     Br,
     Gzip,
 }
 
 impl Coding {
-    fn name(self) -> &'static str {
+    pub(super) fn name(self) -> &'static str {
         match self {
             Coding::Br => "br",
             Coding::Gzip => "gzip",
@@ -368,7 +368,7 @@ impl Coding {
 /// The codings a request accepts, most preferred first (`q` values; brotli before gzip when
 /// equal). `identity` needs no entry: it is the fallback. Read on every request, so it
 /// allocates nothing.
-fn accepted(headers: &HeaderMap) -> Codings {
+pub(super) fn accepted(headers: &HeaderMap) -> Codings {
     let (mut br, mut gzip, mut any) = (None, None, None);
     for value in headers.get_all(header::ACCEPT_ENCODING) {
         let Ok(value) = value.to_str() else { continue };
@@ -400,10 +400,10 @@ fn accepted(headers: &HeaderMap) -> Codings {
 }
 
 /// The codings a request accepts, most preferred first.
-type Codings = [Option<Coding>; 2];
+pub(super) type Codings = [Option<Coding>; 2];
 
 /// `body` compressed; `None` if the encoder fails (it writes to memory, so it does not).
-fn compress(coding: Coding, body: &[u8]) -> Option<Bytes> {
+pub(super) fn compress(coding: Coding, body: &[u8]) -> Option<Bytes> {
     let mut out = Vec::with_capacity(body.len() / 4 + 64);
     match coding {
         Coding::Gzip => {

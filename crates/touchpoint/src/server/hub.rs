@@ -26,7 +26,7 @@ use touchpoint_site::{Site, Viewer, feeds, html};
 use tower::ServiceExt;
 use tower_http::compression::CompressionLayer;
 
-use super::{AppState, Clock, headers, pages, router};
+use super::{AppState, Clock, cache, headers, pages, router};
 
 /// The hub's own route for the list of its communities.
 pub const API_COMMUNITIES: &str = "/api/v1/communities";
@@ -54,13 +54,74 @@ pub struct HubState {
 }
 
 /// A kept answer: the stamp and minute it was rendered at, and the answer.
-type Kept = (u64, i64, Cached);
+type Kept = (u64, i64, Encoded);
 
 #[derive(Clone)]
 struct Cached {
     status: StatusCode,
     content_type: &'static str,
     body: Bytes,
+}
+
+/// A kept answer with its compressed bodies, each made once when it was rendered (a hub's
+/// home page is hundreds of kilobytes: compressing it per request would cost more than
+/// rendering it once a minute).
+#[derive(Clone)]
+struct Encoded {
+    answer: Cached,
+    br: Option<Bytes>,
+    gzip: Option<Bytes>,
+}
+
+impl Encoded {
+    fn new(answer: Cached) -> Encoded {
+        let compressible = answer.body.len() >= 1024;
+        let encode = |coding| {
+            compressible
+                .then(|| cache::compress(coding, &answer.body))
+                .flatten()
+        };
+        Encoded {
+            br: encode(cache::Coding::Br),
+            gzip: encode(cache::Coding::Gzip),
+            answer,
+        }
+    }
+
+    /// The answer in the coding `headers` prefer among those kept.
+    fn response(&self, headers: &HeaderMap) -> Response {
+        let chosen = cache::accepted(headers)
+            .into_iter()
+            .flatten()
+            .find_map(|coding| {
+                let body = match coding {
+                    cache::Coding::Br => self.br.as_ref(),
+                    cache::Coding::Gzip => self.gzip.as_ref(),
+                }?;
+                Some((coding.name(), body.clone()))
+            });
+        let answer = &self.answer;
+        let mut response = match chosen {
+            Some((coding, body)) => {
+                (answer.status, [(header::CONTENT_ENCODING, coding)], body).into_response()
+            }
+            None => (answer.status, answer.body.clone()).into_response(),
+        };
+        let headers = response.headers_mut();
+        headers.insert(
+            header::CONTENT_TYPE,
+            header::HeaderValue::from_static(answer.content_type),
+        );
+        headers.insert(
+            header::CACHE_CONTROL,
+            header::HeaderValue::from_static("no-cache"),
+        );
+        headers.insert(
+            header::VARY,
+            header::HeaderValue::from_static("Accept-Encoding, Cookie, Accept-Language"),
+        );
+        response
+    }
 }
 
 /// Most answers the hub keeps (each a page or a feed); past it the cache starts over.
@@ -141,8 +202,14 @@ impl HubState {
     }
 
     /// The answer kept for `key` when nothing changed since and (for pages, `per_minute`) it
-    /// is the same minute, else `render`'s, kept.
-    fn cached(&self, key: String, per_minute: bool, render: impl FnOnce() -> Cached) -> Response {
+    /// is the same minute, else `render`'s, kept; in the coding `headers` prefer.
+    fn cached(
+        &self,
+        key: String,
+        per_minute: bool,
+        headers: &HeaderMap,
+        render: impl FnOnce() -> Cached,
+    ) -> Response {
         let stamp = self.stamp();
         let minute = if per_minute {
             self.now().as_second().div_euclid(60)
@@ -156,27 +223,19 @@ impl HubState {
                 .filter(|(s, m, _)| *s == stamp && *m == minute)
                 .map(|(_, _, c)| c.clone())
         };
-        let answer = match kept {
-            Some(answer) => answer,
+        let encoded = match kept {
+            Some(encoded) => encoded,
             None => {
-                let answer = render();
+                let encoded = Encoded::new(render());
                 let mut cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
                 if cache.len() >= CACHE_ENTRIES {
                     cache.clear();
                 }
-                cache.insert(key, (stamp, minute, answer.clone()));
-                answer
+                cache.insert(key, (stamp, minute, encoded.clone()));
+                encoded
             }
         };
-        (
-            answer.status,
-            [
-                (header::CONTENT_TYPE, answer.content_type),
-                (header::CACHE_CONTROL, "no-cache"),
-            ],
-            answer.body,
-        )
-            .into_response()
+        encoded.response(headers)
     }
 }
 
@@ -348,7 +407,7 @@ async fn home(
 ) -> Response {
     let query = query.unwrap_or_default();
     let key = page_key(&format!("/?{query}"), &headers);
-    hub.cached(key, true, || {
+    hub.cached(key, true, &headers, || {
         let pairs = html::query_pairs(&query);
         let sites = hub.sites();
         let members = members_of(&sites);
@@ -387,7 +446,7 @@ async fn calendar(
 ) -> Response {
     let query = query.unwrap_or_default();
     let key = page_key(&format!("/calendar?{query}"), &headers);
-    hub.cached(key, true, || {
+    hub.cached(key, true, &headers, || {
         let pairs = html::query_pairs(&query);
         let sites = hub.sites();
         let members = members_of(&sites);
@@ -411,10 +470,14 @@ async fn calendar(
     })
 }
 
-async fn all_feed(State(hub): State<HubState>, RawQuery(query): RawQuery) -> Response {
+async fn all_feed(
+    State(hub): State<HubState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
     let query = query.unwrap_or_default();
     let key = format!("/all.ics?{query}");
-    hub.cached(key, false, || {
+    hub.cached(key, false, &headers, || {
         let filter = HubFilter::from_pairs(&html::query_pairs(&query));
         let sites = hub.sites();
         let members = members_of(&sites);

@@ -1,0 +1,81 @@
+// Issue 17 §1 in Chromium: the example hub (examples/hub/hub.toml, three communities). The hub's
+// home lists every community with its next meetings at 1280 and 375 px without sideways
+// scrolling or serious axe findings, a community's card leads to its own pages under its
+// prefix, and the hub calendar's community boxes narrow it. Screenshots:
+// target/screenshots/hub-home-1280.png, hub-home-375.png, hub-calendar-1280.png.
+// The Rust side: tests/hub.rs.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { base, context, axe, shot, root, useServer } from "./harness.mjs";
+
+useServer(["--config", join(root, "examples", "hub", "hub.toml")]);
+
+const COMMUNITIES = ["TODO Group", "Lantern", "Riverside Python"];
+
+for (const width of [1280, 375]) {
+  test(`the hub home lists every community with its next meetings at ${width} px`, async () => {
+    const ctx = await context({ viewport: { width, height: 900 } });
+    const page = await ctx.newPage();
+    const response = await page.goto(`${base}/`);
+    assert.equal(response.status(), 200);
+    assert.equal(await page.locator("h1").innerText(), "Open Source Meetings");
+    const cards = page.locator("article.community");
+    assert.equal(await cards.count(), 3);
+    for (const name of COMMUNITIES) {
+      const card = page.locator("article.community", { has: page.locator("h3", { hasText: name }) });
+      assert.equal(await card.count(), 1, `no card for ${name}`);
+      assert.ok(await card.locator("h3 a").isVisible(), `${name}'s heading is not shown`);
+      // Every card shows its next meetings (or says there are none), each with a time.
+      const entries = card.locator("ul.next li.occ");
+      assert.ok((await entries.count()) > 0, `${name} shows no meeting`);
+      assert.ok(await entries.first().locator("time").isVisible());
+    }
+    // "Next meetings" across the hub names each entry's community.
+    assert.ok((await page.locator("#next-h + ul.next li.occ a.community").count()) > 0);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
+    assert.deepEqual(await axe(page), []);
+    await shot(page, `hub-home-${width}`);
+    assert.deepEqual(ctx.problems, []);
+    assert.deepEqual(ctx.outside, []);
+    await ctx.close();
+  });
+}
+
+test("a community's card leads to its pages, all under its prefix", async () => {
+  const ctx = await context({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  await page.goto(`${base}/`);
+  await page.locator("article.community h3 a", { hasText: "Lantern" }).click();
+  await page.waitForURL(`${base}/lantern/`);
+  assert.equal(await page.locator("h1").first().innerText(), "Lantern");
+  const links = await page.evaluate(() =>
+    [...document.querySelectorAll("a[href], link[href], script[src]")]
+      .map((e) => e.href || e.src)
+      .filter((u) => u.startsWith(location.origin)));
+  const outside = links.filter((u) => !u.startsWith(`${base}/lantern/`));
+  assert.deepEqual(outside, []);
+  // Its calendar's week view works under the prefix.
+  await page.goto(`${base}/lantern/calendar/week`);
+  assert.ok(await page.locator("main").isVisible());
+  assert.deepEqual(ctx.problems, []);
+  await ctx.close();
+});
+
+test("the hub calendar narrows to the communities ticked", async () => {
+  const ctx = await context({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  await page.goto(`${base}/calendar`);
+  const all = await page.locator("ul.occurrences a.community").allInnerTexts();
+  assert.ok(new Set(all).size >= 2, `only ${[...new Set(all)]} listed`);
+  await page.getByLabel("Riverside Python").check();
+  await Promise.all([page.waitForURL(/community=riverside-python/), page.getByRole("button", { name: "Show" }).click()]);
+  const shown = await page.locator("ul.occurrences a.community").allInnerTexts();
+  assert.ok(shown.length > 0);
+  assert.deepEqual([...new Set(shown)], ["Riverside Python"]);
+  assert.deepEqual(await axe(page), []);
+  await shot(page, "hub-calendar-1280");
+  assert.deepEqual(ctx.problems, []);
+  await ctx.close();
+});
