@@ -6,13 +6,14 @@ use jiff::civil::Date;
 use jiff::{Timestamp, ToSpan};
 use maud::{Markup, html};
 use touchpoint_calendar::{Calendar, End, Event, write};
-use touchpoint_community::Series;
+use touchpoint_community::{JoinVisibility, Series};
 
 use super::layout::{
-    Nav, cancel_note, layout, marker, moved_note, series_cadence, series_links, when_time,
+    Nav, cancel_note, join_link, layout, marker, moved_note, series_cadence, series_links,
+    when_time,
 };
 use super::subscribe::{encode, subscribe};
-use crate::{Filter, Item, Site, Viewer, paths};
+use crate::{Filter, Item, Join, Site, Viewer, paths};
 
 /// How many coming dates the page lists.
 pub const NEXT_DATES: usize = 10;
@@ -131,6 +132,13 @@ fn upcoming_entry(
             (moved_note(viewer, item))
             (cancel_note(item))
             (marker(item, now))
+            // A near-start link shows beside its date while its window is open; public and
+            // registration links are in the links list above.
+            @if let Some(join @ Join::Link(_)) = site.join(item, now) {
+                @if series.join_policy.visibility == JoinVisibility::NearStart {
+                    " " (join_link(&join, "join", item.title()))
+                }
+            }
             @if !item.cancelled() {
                 " "
                 span class="add" {
