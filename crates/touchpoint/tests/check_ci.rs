@@ -780,3 +780,40 @@ fn pre_commit_hook_checks_the_named_file() {
         stderr(&out)
     );
 }
+
+/// With `--format json`, a file that does not check gives `ok: false` and its located errors;
+/// a zone that is not IANA's is refused with a suggestion; `--now` without `--diff` is a usage
+/// error.
+#[test]
+fn diff_refuses_bad_input_clearly_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = write(dir.path(), "old.toml", &community(APAC_CALL));
+    let latin1 = dir.path().join("new.toml");
+    std::fs::write(&latin1, b"[community]\nname = \"Caf\xe9\"\n").unwrap();
+    let out = diff(&old, &latin1, &["--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let document: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(document["ok"], false);
+    assert_eq!(document["changes"], serde_json::json!([]));
+    assert_eq!(document["diagnostics"][0]["code"], "not-utf8");
+    assert_eq!(
+        document["diagnostics"][0]["file"],
+        latin1.display().to_string()
+    );
+
+    let out = diff(&old, &old, &["--zone", "Europe/Pariss"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out)
+            .contains("--zone \"Europe/Pariss\" is not an IANA zone; did you mean Europe/Paris?"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = touchpoint()
+        .args(["check", "--now", "2026-12-01T00:00:00Z"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--diff"), "{}", stderr(&out));
+}
