@@ -504,7 +504,11 @@ fn plain_get(mut request: Request) -> Request {
 /// The answer to `wanted` from a kept entry: 304, headers only (HEAD) or the body in the
 /// client's preferred encoding.
 async fn answer(cache: &ResponseCache, key: &str, entry: &Arc<Entry>, wanted: &Wanted) -> Response {
-    let mut headers = entry.headers.clone();
+    // Room for the coding and the security headers the layers outside add: a clone would be
+    // exactly full and grow twice (26,990 -> 26,468 instructions per cached `/`,
+    // BENCHMARKS.md, "`/` against nginx").
+    let mut headers = HeaderMap::with_capacity(entry.headers.len() + 4);
+    headers.extend(entry.headers.iter().map(|(k, v)| (k.clone(), v.clone())));
     if wanted.has_current(entry) {
         headers.remove(header::CONTENT_TYPE);
         let mut response = StatusCode::NOT_MODIFIED.into_response();
