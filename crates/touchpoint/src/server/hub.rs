@@ -23,7 +23,7 @@ use touchpoint_community::hub::HubInfo;
 use touchpoint_site::hub::{self as spanning, Hub, HubFilter, HubMember, HubOccurrencesQuery};
 use touchpoint_site::paths::route;
 use touchpoint_site::{Site, Viewer, feeds, html};
-use tower::ServiceExt;
+use tower::{ServiceBuilder, ServiceExt};
 use tower_http::compression::CompressionLayer;
 
 use super::{AppState, Clock, cache, headers, pages, router};
@@ -241,12 +241,19 @@ impl HubState {
 
 /// The hub's route table.
 pub fn hub_router(hub: HubState) -> Router {
-    Router::new()
+    let routes = Router::new()
         .route(route::HOME, get(home))
         .route(route::CALENDAR, get(calendar))
         .route(route::ALL_FEED, get(all_feed))
-        .route(route::API_OCCURRENCES, get(occurrences))
-        .route(API_COMMUNITIES, get(communities))
+        // The pages and the feed are kept compressed; the API's answers are compressed here.
+        .route(
+            route::API_OCCURRENCES,
+            get(occurrences).layer(CompressionLayer::new()),
+        )
+        .route(
+            API_COMMUNITIES,
+            get(communities).layer(CompressionLayer::new()),
+        )
         .route(
             route::HEALTHZ,
             get(|| async { ([(header::CACHE_CONTROL, "no-store")], "ok") }),
@@ -268,14 +275,17 @@ pub fn hub_router(hub: HubState) -> Router {
             get(|| asset("image/svg+xml", html::FAVICON)),
         )
         .route(route::ZONES, get(zones))
-        // The hub's own answers get the headers and compression a community's answers get
-        // inside its own router.
-        .route_layer(CompressionLayer::new())
-        .route_layer(headers::page_policy())
-        .route_layer(headers::no_sniffing())
-        .route_layer(headers::referrer_policy())
+        // Everything else is a community's (its own router sets its headers) or the hub's 404.
         .fallback(dispatch)
-        .with_state(hub)
+        .with_state(hub);
+    // The security headers wrap the table once, outside it, as `router` does (a route layer is
+    // cloned for every request); they only add a header an answer does not already have.
+    let layered = ServiceBuilder::new()
+        .layer(headers::referrer_policy())
+        .layer(headers::no_sniffing())
+        .layer(headers::page_policy())
+        .service(routes);
+    Router::new().fallback_service(layered)
 }
 
 async fn asset(content_type: &'static str, body: &'static str) -> Response {
