@@ -164,7 +164,15 @@ fn series(event: &Event, overrides: &[&Event], ids: &mut Ids) -> DraftSeries {
 /// community file wants `first` to be a date the rule gives. Then `first` becomes the rule's
 /// first date after DTSTART, and DTSTART an extra meeting.
 fn align_first(event: &Event, series: &mut DraftSeries) {
-    if !draft::refuses_first(series) {
+    // A friendly rule on DTSTART's own weekday or day needs no probe (2,000 probes were 40 %
+    // of a 2,000-series import).
+    let plainly = matches!(series.rule, Rule::Repeat(_))
+        && event
+            .rrules
+            .first()
+            .zip(series.first)
+            .is_some_and(|(rule, first)| gives(rule, first));
+    if plainly || !draft::refuses_first(series) {
         return;
     }
     let (Some(start), Some(dtstart)) = (series.start, series.first) else {
@@ -288,6 +296,28 @@ fn recurrence(event: &Event, zone: &Tz, series: &mut DraftSeries) {
         Some(phrase) => Rule::Repeat(phrase),
         None => Rule::Rrule(rule.to_string()),
     };
+}
+
+/// Whether a rule of a shape [`friendly`] writes as a phrase certainly gives `first`.
+fn gives(rule: &RRule, first: civil::Date) -> bool {
+    match (
+        rule.freq,
+        rule.by_day.as_slice(),
+        rule.by_month_day.as_slice(),
+    ) {
+        (Freq::Daily, [], []) => true,
+        (Freq::Weekly, days, []) => {
+            days.is_empty()
+                || days
+                    .iter()
+                    .any(|d| d.nth == 0 && d.weekday == first.weekday())
+        }
+        (Freq::Monthly, [one], []) => {
+            first.nth_weekday_of_month(one.nth, one.weekday).ok() == Some(first)
+        }
+        (Freq::Monthly, [], [day]) => first.day() == *day,
+        _ => false,
+    }
 }
 
 /// The `repeat` phrase that says exactly what `rule` says, if there is one. `first` is the
