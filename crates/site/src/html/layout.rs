@@ -165,7 +165,11 @@ pub(crate) fn occurrence(site: &Site, viewer: &Viewer, now: Timestamp, item: &It
             (moved_note(viewer, item))
             (cancel_note(item))
             (marker(item, now))
-            @if let Some(join) = site.join(item, now) { " " (join_link(&join, "join", item.title())) }
+            // A list says only what can be followed now; when a near-start link shows, and whom
+            // to ask, are said once on the series page and the "Next up" card.
+            @if let Some(join @ (Join::Link(_) | Join::Register(_))) = site.join(item, now) {
+                " " (join_link(&join, "join", item.title()))
+            }
             (event_details(item))
         }
     }
