@@ -105,6 +105,9 @@ id = "google"
 name = "Upstream"
 url = "http://127.0.0.1:${feedPort}/google.ics"
 colour = "#6f42c1"
+# Its Meet link is offered as Join on every page (issue 17: outside links are near-start unless
+# the calendar says public).
+join_visibility = "public"
 
 [[calendars]]
 id = "evil"
