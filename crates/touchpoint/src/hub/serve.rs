@@ -1,6 +1,6 @@
 //! `touchpoint serve` on a hub: every community that loads is served under `/{community}/…`
 //! with its own refresher; a community whose file is broken is reported and left out while
-//! the others serve. Edited community files are picked up while the hub runs ([`reload`]): a
+//! the others serve. Edited community files are picked up while the hub runs (`Reload::run`): a
 //! good edit replaces the community's site (and restarts its refresher), a broken edit is
 //! reported and the last good version keeps serving.
 

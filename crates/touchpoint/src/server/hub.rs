@@ -2,7 +2,7 @@
 //! `/all.ics` and `/api/v1/occurrences` spanning every community, `/api/v1/communities`, the
 //! assets), and each community's whole route table under `/{community}/…`.
 //!
-//! A community is its own [`AppState`] with its own [`router`](super::router) (cache, headers
+//! A community is its own [`AppState`] with its own [`router`] (cache, headers
 //! and all), its site's base path being `/{community}`: a request under the prefix is handed to
 //! that router with the prefix taken off, as `Router::nest` would, but looked up per request so
 //! a community whose file is fixed while the hub runs starts serving without a restart
