@@ -14,6 +14,8 @@ use jiff::Timestamp;
 use touchpoint::app::{self, Loaded};
 use touchpoint::cli::ConfigArgs;
 use touchpoint::server::AppState;
+use touchpoint::server::hub::{HubState, hub_router};
+use touchpoint_community::hub::HubInfo;
 use touchpoint_site::{Site, export, paths};
 
 const FILE: &str = r#"[community]
@@ -360,4 +362,109 @@ fn never_exports_a_join_link_that_is_not_public() {
             .iter()
             .any(|f| String::from_utf8_lossy(&f.body).contains("https://zoom.us/j/1110000001"))
     );
+}
+
+/// GET `uri` through a hub's router, as [`get`] does through one community's.
+async fn hub_get(hub: &HubState, uri: &str) -> (String, Answer) {
+    use tower::ServiceExt;
+    let request = axum::http::Request::get(uri)
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let response = hub_router(hub.clone()).oneshot(request).await.unwrap();
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .map(|v| v.to_str().unwrap_or_default().to_owned())
+        .unwrap_or_default();
+    let headers = response.headers().clone();
+    let bytes = axum::body::to_bytes(response.into_body(), 64 << 20)
+        .await
+        .unwrap();
+    let answer = Answer {
+        status,
+        content_type,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    };
+    (uri.to_owned(), answer)
+}
+
+#[tokio::test]
+async fn never_publishes_a_join_link_that_is_not_public_through_a_hub() {
+    let (loaded, _dir) = load();
+    let records = [
+        record("upstream", UPSTREAM.as_bytes()),
+        record("lfx", LFX.as_bytes()),
+    ];
+    for (now, window_open) in [
+        ("2026-11-26T11:40:00Z", false),
+        ("2026-11-26T11:50:00Z", true),
+        ("2026-11-26T13:05:00Z", false),
+    ] {
+        let now = at(now);
+        let mut site = app::site_from_records(&loaded, &records);
+        site.base_path = "/join".to_owned();
+        let hub = HubState::new(HubInfo::named("Join hub"), "", Vec::new(), clock(now));
+        let mut uris: Vec<String> = uris(&site, now)
+            .into_iter()
+            .map(|uri| format!("/join{uri}"))
+            .collect();
+        hub.set_member("join", AppState::new(site, clock(now)).mounted_at("/join"));
+        // The hub's own pages, feed and API span every community.
+        uris.extend(
+            [
+                "/",
+                "/calendar",
+                "/calendar?community=join",
+                "/all.ics",
+                "/all.ics?community=join",
+                "/api/v1/occurrences?from=2026-11-20&to=2026-12-31",
+                "/api/v1/occurrences?from=2026-11-26&to=2026-11-27&community=join",
+                "/api/v1/communities",
+            ]
+            .map(str::to_owned),
+        );
+        let mut answers = Vec::new();
+        for uri in &uris {
+            let (uri, answer) = hub_get(&hub, uri).await;
+            assert!(answer.status.is_success(), "{uri}: {}", answer.status);
+            answers.push((uri, answer));
+        }
+        assert!(answers.len() > 40, "{} routes", answers.len());
+        // The hub's spanning answers do list the gated meetings, so the walk reads them.
+        for uri in [
+            "/calendar",
+            "/all.ics",
+            "/api/v1/occurrences?from=2026-11-20&to=2026-12-31",
+        ] {
+            let answer = &answers.iter().find(|(u, _)| u == uri).unwrap().1;
+            for title in [
+                "Near-start call",
+                "Registration call",
+                "Hidden call",
+                "LFX meeting",
+            ] {
+                assert!(answer.body.contains(title), "{uri} at {now} lacks {title}");
+            }
+        }
+        for secret in NEVER {
+            let found = leaks(&answers, secret);
+            assert!(found.is_empty(), "{secret} at {now} in {found:?}");
+        }
+        for near in NEAR_START {
+            let published: Vec<&str> = leaks(&answers, near)
+                .into_iter()
+                .filter(|uri| {
+                    let answer = &answers.iter().find(|(u, _)| u == uri).unwrap().1;
+                    !answer.content_type.starts_with("text/html") || uri.contains("/embed")
+                })
+                .collect();
+            assert!(published.is_empty(), "{near} at {now} in {published:?}");
+        }
+        // The community's own home under its prefix shows the near-start link in its window
+        // only, served through the hub as alone.
+        let (_, home) = hub_get(&hub, "/join/").await;
+        assert_eq!(home.body.contains(SOON), window_open, "/join/ at {now}");
+    }
 }
