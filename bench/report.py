@@ -278,6 +278,23 @@ def main():
             target("no errors at 256 connections for 60 s", f"{errs} errors", errs == 0)
     for name, measured, ok in cli_targets(res):
         target(name, measured, ok)
+    hub = rows(f"{res}/hub.jsonl")
+    if hub:
+        check = next((r for r in hub if r.get("measure") == "check"), None)
+        start = next((r for r in hub if r.get("measure") == "start"), None)
+        home = next((r for r in hub if r.get("hub") and r.get("measure", "").startswith("/ ")), None)
+        c, _, n = (check or start or {}).get("hub", "").partition(" x ")
+        size = f"{int(c):,} communities, {int(n):,} series" if c and n else "?"
+        if check:
+            target(f"hub ({size}): `check` < 1 s (issue 17)", f"{check['ms']} ms", check["ms"] < 1000)
+        if start:
+            target(f"hub ({size}): start to the first `/healthz` < 2 s", f"{start['ms']} ms", start["ms"] < 2000)
+        if home:
+            target(
+                f"hub ({size}): `/` p99 < 10 ms at 64 connections",
+                f"{fmt(home['p99_ms'], 2)} ms ({home['req_s']:,} req/s, {home['html_bytes']:,} B of HTML)",
+                (home["p99_ms"] or 1e9) < 10,
+            )
     out.append("")
     out.append(END)
     text = replace_between(md, BEGIN, END, "\n".join(out) + "\n")
