@@ -164,6 +164,17 @@ impl HubState {
     }
 
     /// Each community's id and, when it serves, its current site.
+    /// `f` of the hub as its spanning pages see it now: every community's site being served.
+    fn with_view<R>(&self, f: impl FnOnce(&Hub<'_>) -> R) -> R {
+        let sites = self.sites();
+        let members = members_of(&sites);
+        f(&Hub {
+            info: &self.info,
+            base_path: &self.base_path,
+            members: &members,
+        })
+    }
+
     fn sites(&self) -> Vec<(String, Option<Arc<Site>>)> {
         let members = self.members.read().unwrap_or_else(|p| p.into_inner());
         members
@@ -260,21 +271,21 @@ pub fn hub_router(hub: HubState) -> Router {
         )
         .route(
             route::STYLESHEET,
-            get(|| asset("text/css; charset=utf-8", html::CSS)),
+            get(|| async { pages::asset("text/css; charset=utf-8", html::CSS) }),
         )
         .route(
             route::SCRIPT,
-            get(|| asset("text/javascript; charset=utf-8", html::JS)),
+            get(|| async { pages::asset("text/javascript; charset=utf-8", html::JS) }),
         )
         .route(
             route::LOCAL_TIMES,
-            get(|| asset("text/javascript; charset=utf-8", html::LOCAL_TIMES_JS)),
+            get(|| async { pages::asset("text/javascript; charset=utf-8", html::LOCAL_TIMES_JS) }),
         )
         .route(
             route::FAVICON,
-            get(|| asset("image/svg+xml", html::FAVICON)),
+            get(|| async { pages::asset("image/svg+xml", html::FAVICON) }),
         )
-        .route(route::ZONES, get(zones))
+        .route(route::ZONES, get(pages::zones))
         // Everything else is a community's (its own router sets its headers) or the hub's 404.
         .fallback(dispatch)
         .with_state(hub);
@@ -286,28 +297,6 @@ pub fn hub_router(hub: HubState) -> Router {
         .layer(headers::page_policy())
         .service(routes);
     Router::new().fallback_service(layered)
-}
-
-async fn asset(content_type: &'static str, body: &'static str) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, content_type),
-            (header::CACHE_CONTROL, "public, max-age=86400"),
-        ],
-        body,
-    )
-        .into_response()
-}
-
-async fn zones() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "application/json"),
-            (header::CACHE_CONTROL, "public, max-age=86400"),
-        ],
-        html::zones_json(),
-    )
-        .into_response()
 }
 
 /// Hand a request under `/{community}/…` to that community's router, the prefix taken off;
@@ -346,13 +335,6 @@ async fn dispatch(State(hub): State<HubState>, mut request: Request) -> Response
 
 /// The hub's 404: no such community (or one whose file never loaded).
 fn not_found(hub: &HubState, broken: bool) -> Response {
-    let sites = hub.sites();
-    let members = members_of(&sites);
-    let view = Hub {
-        info: &hub.info,
-        base_path: &hub.base_path,
-        members: &members,
-    };
     let viewer = Viewer::new(hub.info.timezone.clone());
     let text = if broken {
         "This community's file has errors, so it is not served; `touchpoint check` lists them."
@@ -364,7 +346,8 @@ fn not_found(hub: &HubState, broken: bool) -> Response {
     } else {
         StatusCode::NOT_FOUND
     };
-    let body = html::hub::message(&view, &viewer, "Not found", text, hub.now());
+    let body =
+        hub.with_view(|view| html::hub::message(view, &viewer, "Not found", text, hub.now()));
     (status, Html(body.into_string())).into_response()
 }
 
@@ -415,25 +398,32 @@ async fn home(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
+    hub_page(&hub, "/", query, &headers, |view, viewer, now, _| {
+        page(
+            StatusCode::OK,
+            html::hub::home(view, viewer, now).into_string(),
+        )
+    })
+}
+
+/// A hub page, kept per URI, zone and clock for the minute: `render` draws it for the viewer's
+/// zone; an unknown zone gets the 400 page.
+fn hub_page(
+    hub: &HubState,
+    path: &str,
+    query: Option<String>,
+    headers: &HeaderMap,
+    render: impl FnOnce(&Hub<'_>, &Viewer, Timestamp, &[(String, String)]) -> Cached,
+) -> Response {
     let query = query.unwrap_or_default();
-    let key = page_key(&format!("/?{query}"), &headers);
-    hub.cached(key, true, &headers, || {
+    let key = page_key(&format!("{path}?{query}"), headers);
+    hub.cached(key, true, headers, || {
         let pairs = html::query_pairs(&query);
-        let sites = hub.sites();
-        let members = members_of(&sites);
-        let view = Hub {
-            info: &hub.info,
-            base_path: &hub.base_path,
-            members: &members,
-        };
         let now = hub.now();
-        match viewer(&hub, &pairs, &headers) {
-            Some(viewer) => page(
-                StatusCode::OK,
-                html::hub::home(&view, &viewer, now).into_string(),
-            ),
-            None => bad_zone(&view, now),
-        }
+        hub.with_view(|view| match viewer(hub, &pairs, headers) {
+            Some(viewer) => render(view, &viewer, now, &pairs),
+            None => bad_zone(view, now),
+        })
     })
 }
 
@@ -454,30 +444,22 @@ async fn calendar(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let query = query.unwrap_or_default();
-    let key = page_key(&format!("/calendar?{query}"), &headers);
-    hub.cached(key, true, &headers, || {
-        let pairs = html::query_pairs(&query);
-        let sites = hub.sites();
-        let members = members_of(&sites);
-        let view = Hub {
-            info: &hub.info,
-            base_path: &hub.base_path,
-            members: &members,
-        };
-        let now = hub.now();
-        let Some(viewer) = viewer(&hub, &pairs, &headers) else {
-            return bad_zone(&view, now);
-        };
-        let filter = HubFilter::from_pairs(&pairs);
-        match html::hub::calendar(&view, &viewer, now, &filter) {
-            Ok(markup) => page(StatusCode::OK, markup.into_string()),
-            Err(why) => page(
-                StatusCode::BAD_REQUEST,
-                html::hub::message(&view, &viewer, "Nothing to show", &why, now).into_string(),
-            ),
-        }
-    })
+    hub_page(
+        &hub,
+        "/calendar",
+        query,
+        &headers,
+        |view, viewer, now, pairs| {
+            let filter = HubFilter::from_pairs(pairs);
+            match html::hub::calendar(view, viewer, now, &filter) {
+                Ok(markup) => page(StatusCode::OK, markup.into_string()),
+                Err(why) => page(
+                    StatusCode::BAD_REQUEST,
+                    html::hub::message(view, viewer, "Nothing to show", &why, now).into_string(),
+                ),
+            }
+        },
+    )
 }
 
 async fn all_feed(
@@ -489,29 +471,24 @@ async fn all_feed(
     let key = format!("/all.ics?{query}");
     hub.cached(key, false, &headers, || {
         let filter = HubFilter::from_pairs(&html::query_pairs(&query));
-        let sites = hub.sites();
-        let members = members_of(&sites);
-        let view = Hub {
-            info: &hub.info,
-            base_path: &hub.base_path,
-            members: &members,
-        };
-        if let Err(why) = filter.select(&view) {
-            return Cached {
-                status: StatusCode::NOT_FOUND,
-                content_type: "text/plain; charset=utf-8",
-                body: Bytes::from(why),
-            };
-        }
-        Cached {
-            status: StatusCode::OK,
-            content_type: feeds::CONTENT_TYPE,
-            body: Bytes::from(spanning::all_feed(
-                &view,
-                &filter.communities,
-                spanning::modified(&view),
-            )),
-        }
+        hub.with_view(|view| {
+            if let Err(why) = filter.select(view) {
+                return Cached {
+                    status: StatusCode::NOT_FOUND,
+                    content_type: "text/plain; charset=utf-8",
+                    body: Bytes::from(why),
+                };
+            }
+            Cached {
+                status: StatusCode::OK,
+                content_type: feeds::CONTENT_TYPE,
+                body: Bytes::from(spanning::all_feed(
+                    view,
+                    &filter.communities,
+                    spanning::modified(view),
+                )),
+            }
+        })
     })
 }
 
@@ -528,28 +505,15 @@ async fn occurrences(
             );
         }
     };
-    let sites = hub.sites();
-    let members = members_of(&sites);
-    let view = Hub {
-        info: &hub.info,
-        base_path: &hub.base_path,
-        members: &members,
-    };
-    match spanning::occurrences(&view, &query, hub.now()) {
+    let now = hub.now();
+    hub.with_view(|view| match spanning::occurrences(view, &query, now) {
         Ok(answer) => json(StatusCode::OK, &answer),
         Err(error) => json(StatusCode::BAD_REQUEST, &error),
-    }
+    })
 }
 
 async fn communities(State(hub): State<HubState>) -> Response {
-    let sites = hub.sites();
-    let members = members_of(&sites);
-    let view = Hub {
-        info: &hub.info,
-        base_path: &hub.base_path,
-        members: &members,
-    };
-    json(StatusCode::OK, &spanning::communities(&view))
+    hub.with_view(|view| json(StatusCode::OK, &spanning::communities(view)))
 }
 
 fn json<T: serde::Serialize>(status: StatusCode, value: &T) -> Response {

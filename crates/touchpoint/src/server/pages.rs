@@ -43,10 +43,19 @@ pub fn routes() -> Router<AppState> {
         .route(route::PLANNER, get(planner))
         .route(route::PLANNER_CITIES, get(planner_cities))
         .route(route::HEALTH, get(health))
-        .route(route::SCRIPT, get(script))
-        .route(route::LOCAL_TIMES, get(local_times))
+        .route(
+            route::SCRIPT,
+            get(|| async { asset("text/javascript; charset=utf-8", html::JS) }),
+        )
+        .route(
+            route::LOCAL_TIMES,
+            get(|| async { asset("text/javascript; charset=utf-8", html::LOCAL_TIMES_JS) }),
+        )
         .route(route::ZONES, get(zones))
-        .route(route::FAVICON, get(favicon))
+        .route(
+            route::FAVICON,
+            get(|| async { asset("image/svg+xml", html::FAVICON) }),
+        )
         .route(route::FAVICON_ICO, get(no_favicon_ico))
 }
 
@@ -357,35 +366,14 @@ async fn series_occurrence(
     response
 }
 
-async fn script() -> Response {
+/// A static asset of the binary, kept by browsers for a day (the hub serves them too).
+pub(super) fn asset(content_type: &'static str, body: impl IntoResponse) -> Response {
     (
         [
-            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CONTENT_TYPE, content_type),
             (header::CACHE_CONTROL, "public, max-age=86400"),
         ],
-        html::JS,
-    )
-        .into_response()
-}
-
-async fn local_times() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=86400"),
-        ],
-        html::LOCAL_TIMES_JS,
-    )
-        .into_response()
-}
-
-async fn favicon() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "image/svg+xml"),
-            (header::CACHE_CONTROL, "public, max-age=86400"),
-        ],
-        html::FAVICON,
+        body,
     )
         .into_response()
 }
@@ -399,13 +387,7 @@ async fn no_favicon_ico() -> Response {
         .into_response()
 }
 
-async fn zones() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "application/json"),
-            (header::CACHE_CONTROL, "public, max-age=86400"),
-        ],
-        html::zones_json(),
-    )
-        .into_response()
+/// Every IANA zone name, for the zone picker's suggestions.
+pub(super) async fn zones() -> Response {
+    asset("application/json", html::zones_json())
 }
