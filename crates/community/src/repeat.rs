@@ -84,8 +84,8 @@ fn not_a_weekday(word: &str) -> String {
     format!("\"{word}\" is not a weekday (Monday..Sunday or Mon..Sun)")
 }
 
-/// A weekday from its full or 3-letter English name (plural "thursdays" accepted).
-pub(crate) fn weekday(word: &str) -> Option<Weekday> {
+/// A weekday from its full or 3-letter English name, any case (plural "thursdays" accepted).
+pub fn weekday(word: &str) -> Option<Weekday> {
     let w = word.trim().to_lowercase();
     let w = w.strip_suffix('s').filter(|s| s.len() >= 3).unwrap_or(&w);
     const NAMES: [(&str, Weekday); 7] = [

@@ -83,23 +83,10 @@ impl Ids {
     }
 }
 
-/// A weekday from its English name, full or three letters, any case, plural accepted.
+/// A weekday from its English name, full or three letters, any case, plural accepted, as a
+/// community file's `repeat` reads it; a trailing comma or full stop of free text is ignored.
 pub(crate) fn weekday(word: &str) -> Option<Weekday> {
-    let w = word.trim().trim_end_matches([',', '.']).to_lowercase();
-    let w = w.strip_suffix('s').filter(|s| s.len() >= 3).unwrap_or(&w);
-    const NAMES: [(&str, Weekday); 7] = [
-        ("monday", Weekday::Monday),
-        ("tuesday", Weekday::Tuesday),
-        ("wednesday", Weekday::Wednesday),
-        ("thursday", Weekday::Thursday),
-        ("friday", Weekday::Friday),
-        ("saturday", Weekday::Saturday),
-        ("sunday", Weekday::Sunday),
-    ];
-    NAMES
-        .iter()
-        .find(|(name, _)| *name == w || (w.len() == 3 && name.starts_with(w)))
-        .map(|(_, day)| *day)
+    touchpoint_community::repeat::weekday(word.trim().trim_end_matches([',', '.']))
 }
 
 pub(crate) fn weekday_name(day: Weekday) -> &'static str {
