@@ -189,6 +189,26 @@ fn leaks<'a>(answers: &'a [(String, Answer)], needle: &str) -> Vec<&'a str> {
         .collect()
 }
 
+/// No answer carries a join link that is not public; feeds, the API, embeds and downloads
+/// never carry a near-start link either, inside its window too.
+fn assert_nothing_gated_published(answers: &[(String, Answer)], now: Timestamp) {
+    assert!(answers.len() > 40, "{} routes", answers.len());
+    for secret in NEVER {
+        let found = leaks(answers, secret);
+        assert!(found.is_empty(), "{secret} at {now} in {found:?}");
+    }
+    for near in NEAR_START {
+        let published: Vec<&str> = leaks(answers, near)
+            .into_iter()
+            .filter(|uri| {
+                let answer = &answers.iter().find(|(u, _)| u == uri).unwrap().1;
+                !answer.content_type.starts_with("text/html") || uri.contains("/embed")
+            })
+            .collect();
+        assert!(published.is_empty(), "{near} at {now} in {published:?}");
+    }
+}
+
 fn clock(instant: Timestamp) -> touchpoint::server::Clock {
     Arc::new(move || instant)
 }
@@ -206,22 +226,7 @@ async fn never_publishes_a_join_link_that_is_not_public_on_any_route() {
         let site = site(&loaded);
         let uris = uris(&site, now);
         let answers = walk(&AppState::new(site, clock(now)), &uris).await;
-        assert!(answers.len() > 40, "{} routes", answers.len());
-        for secret in NEVER {
-            let found = leaks(&answers, secret);
-            assert!(found.is_empty(), "{secret} at {now} in {found:?}");
-        }
-        // Feeds, the API, embeds, downloads: never a near-start link, inside the window too.
-        for near in NEAR_START {
-            let published: Vec<&str> = leaks(&answers, near)
-                .into_iter()
-                .filter(|uri| {
-                    let answer = &answers.iter().find(|(u, _)| u == uri).unwrap().1;
-                    !answer.content_type.starts_with("text/html") || uri.starts_with("/embed")
-                })
-                .collect();
-            assert!(published.is_empty(), "{near} at {now} in {published:?}");
-        }
+        assert_nothing_gated_published(&answers, now);
     }
 }
 
@@ -431,7 +436,6 @@ async fn never_publishes_a_join_link_that_is_not_public_through_a_hub() {
             assert!(answer.status.is_success(), "{uri}: {}", answer.status);
             answers.push((uri, answer));
         }
-        assert!(answers.len() > 40, "{} routes", answers.len());
         // The hub's spanning answers do list the gated meetings, so the walk reads them.
         for uri in [
             "/calendar",
@@ -448,20 +452,7 @@ async fn never_publishes_a_join_link_that_is_not_public_through_a_hub() {
                 assert!(answer.body.contains(title), "{uri} at {now} lacks {title}");
             }
         }
-        for secret in NEVER {
-            let found = leaks(&answers, secret);
-            assert!(found.is_empty(), "{secret} at {now} in {found:?}");
-        }
-        for near in NEAR_START {
-            let published: Vec<&str> = leaks(&answers, near)
-                .into_iter()
-                .filter(|uri| {
-                    let answer = &answers.iter().find(|(u, _)| u == uri).unwrap().1;
-                    !answer.content_type.starts_with("text/html") || uri.contains("/embed")
-                })
-                .collect();
-            assert!(published.is_empty(), "{near} at {now} in {published:?}");
-        }
+        assert_nothing_gated_published(&answers, now);
         // The community's own home under its prefix shows the near-start link in its window
         // only, served through the hub as alone.
         let (_, home) = hub_get(&hub, "/join/").await;
