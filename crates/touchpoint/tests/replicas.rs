@@ -766,3 +766,79 @@ fn can_keep_serving_while_the_database_restarts() {
     assert_eq!(stored.version, 2);
     assert!(replica.log().contains("the store answers again"));
 }
+
+/// Issue 17: a hub's communities share one PostgreSQL store. Two communities follow a calendar
+/// under the same id from different feeds; two replicas of the hub each serve every community
+/// its own copy, stored once per community (`{community}/{id}`), never under the bare id.
+#[test]
+#[ignore = "needs PostgreSQL (scripts/test provides it)"]
+fn can_serve_a_hub_from_one_postgresql_store() {
+    let cluster = Cluster::start();
+    let feeds = FeedServer::start();
+    feeds.set("for-a", feed("Feed of A", Duration::ZERO));
+    feeds.set("for-b", feed("Feed of B", Duration::ZERO));
+    let dir = Scratch::new("hub");
+    let hub = dir.path().join("hub");
+    std::fs::create_dir(&hub).unwrap();
+    for (id, source) in [("a", "for-a"), ("b", "for-b")] {
+        let text = format!(
+            "[community]\nname = \"Community {id}\"\ntimezone = \"UTC\"\n\n[[calendars]]\n\
+             id = \"upstream\"\nname = \"Upstream\"\nurl = \"{}\"\n",
+            feeds.url(source)
+        );
+        std::fs::write(hub.join(format!("{id}.toml")), text).unwrap();
+    }
+    let url = cluster.url();
+    let store = ["--database", url.as_str()];
+    let mut first = Replica::start("hub-1", dir.path(), &hub, &store, FAST);
+    let mut second = Replica::start("hub-2", dir.path(), &hub, &store, FAST);
+    first.wait_ready();
+    second.wait_ready();
+    let wait_for = |replica: &Replica, path: &str, title: &str| {
+        let until = Instant::now() + Duration::from_secs(30);
+        let mut last = None;
+        while Instant::now() < until {
+            last = get(replica.addr, path).ok();
+            if last
+                .as_ref()
+                .is_some_and(|(status, body)| *status == 200 && body.contains(title))
+            {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!(
+            "{} did not serve {title:?} at {path} (last: {last:?}):\n{}",
+            replica.name,
+            replica.log()
+        );
+    };
+    for (id, title, other) in [
+        ("a", "Feed of A", "Feed of B"),
+        ("b", "Feed of B", "Feed of A"),
+    ] {
+        let path = format!("/{id}{OCCURRENCES}&source=upstream");
+        for replica in [&first, &second] {
+            wait_for(replica, &path, title);
+            let (_, body) = get(replica.addr, &path).unwrap();
+            assert!(
+                !body.contains(other),
+                "{id} serves the other's copy: {body}"
+            );
+        }
+        let stored = record(&cluster, &format!("{id}/upstream")).expect("kept per community");
+        let body = String::from_utf8(stored.body.unwrap_or_default()).unwrap();
+        assert!(body.contains(title), "{id}/upstream holds {body}");
+    }
+    assert!(
+        record(&cluster, "upstream").is_none(),
+        "a hub stores no unscoped copy"
+    );
+    // The hub's own API spans both communities' copies.
+    let (status, body) = get(first.addr, OCCURRENCES).unwrap();
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        body.contains("Feed of A") && body.contains("Feed of B"),
+        "{body}"
+    );
+}
