@@ -17,6 +17,18 @@ use crate::cli::AnnounceArgs;
 
 /// Run `touchpoint announce`.
 pub fn run(args: AnnounceArgs) -> anyhow::Result<ExitCode> {
+    // A hub's communities share one outbox that is not yet kept apart per community.
+    if matches!(crate::hub::layout(&args.config), Ok(Some(_)) | Err(_)) {
+        anyhow::bail!(
+            "{} is a hub: announcements are sent for a single community file only, not yet \
+             for a hub's communities (docs/hub.md, \"Not yet\")",
+            args.config
+                .config
+                .as_deref()
+                .unwrap_or(std::path::Path::new("the configuration"))
+                .display()
+        );
+    }
     let mut loaded = app::load(&args.config)?;
     loaded.base_url = args.base_url.clone();
     let runtime = tokio::runtime::Builder::new_current_thread()

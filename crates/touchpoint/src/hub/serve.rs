@@ -105,6 +105,12 @@ async fn serve(layout: Layout, args: ServeArgs) -> anyhow::Result<()> {
         match loaded {
             Ok(loaded) => {
                 app::print_warnings(&loaded);
+                if !loaded.community.announce.is_empty() {
+                    tracing::warn!(
+                        "community {id:?} declares [[announce]] channels; a hub does not send \
+                         announcements yet (docs/hub.md, \"Not yet\")"
+                    );
+                }
                 loaded_ok.push((id.clone(), loaded));
             }
             Err(Invalid(diagnostics)) => tracing::error!(
