@@ -115,7 +115,8 @@ fn ordinal(word: &str) -> Option<i8> {
     })
 }
 
-pub(crate) fn weekday_name(day: Weekday) -> &'static str {
+/// A weekday's English name, as a `repeat` says it ("Thursday").
+pub fn weekday_name(day: Weekday) -> &'static str {
     match day {
         Weekday::Monday => "Monday",
         Weekday::Tuesday => "Tuesday",

@@ -89,17 +89,7 @@ pub(crate) fn weekday(word: &str) -> Option<Weekday> {
     touchpoint_community::repeat::weekday(word.trim().trim_end_matches([',', '.']))
 }
 
-pub(crate) fn weekday_name(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Monday => "Monday",
-        Weekday::Tuesday => "Tuesday",
-        Weekday::Wednesday => "Wednesday",
-        Weekday::Thursday => "Thursday",
-        Weekday::Friday => "Friday",
-        Weekday::Saturday => "Saturday",
-        Weekday::Sunday => "Sunday",
-    }
-}
+pub(crate) use touchpoint_community::repeat::weekday_name;
 
 /// `1` → `"1st"`, …, `-1` → `"last"`: the ordinals `repeat` accepts.
 pub(crate) fn ordinal(nth: i8) -> Option<&'static str> {
