@@ -18,6 +18,7 @@ mod compile;
 pub mod diagnostic;
 pub mod diff;
 pub mod hub;
+pub mod lang;
 pub mod model;
 mod raw;
 pub mod repeat;
@@ -27,6 +28,7 @@ use std::path::Path;
 
 pub use check::{Checked, parse};
 pub use diagnostic::{Diagnostic, Severity};
+pub use lang::Lang;
 pub use model::{
     Announce, CalendarSource, Change, Channel, Community, Exception, Group, Info, JoinDefaults,
     JoinPolicy, JoinVisibility, Link, Location, Recurrence, Series, Target, UrlSecret,

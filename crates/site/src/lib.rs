@@ -11,6 +11,7 @@ pub mod export;
 pub mod feeds;
 pub mod html;
 pub mod hub;
+pub mod i18n;
 pub mod join;
 pub mod openapi;
 pub mod paths;
@@ -29,6 +30,7 @@ use touchpoint_calendar::{
 };
 use touchpoint_community::{CalendarSource, Community, JoinPolicy, JoinVisibility, Series};
 
+pub use i18n::Lang;
 pub use paths::SitePath;
 pub use when::{HourCycle, Viewer, ViewerError, ZoneChoice};
 
@@ -748,6 +750,23 @@ impl Site {
     /// The community's default display zone.
     pub fn default_tz(&self) -> &Tz {
         &self.community.info.timezone
+    }
+
+    /// The language pages are written in when the visitor asks for none the site offers.
+    pub fn default_lang(&self) -> Lang {
+        Lang::En
+    }
+
+    /// The languages the site offers, the default first.
+    pub fn languages(&self) -> &[Lang] {
+        &Lang::ALL
+    }
+
+    /// The language of a request: `?lang=` (a shared view, `query`), else the `lang` cookie
+    /// (the visitor's pick), else the first language of `Accept-Language` the site offers,
+    /// else the default. A value the site does not offer is passed over, never an error.
+    pub fn language(&self, query: Option<&str>, cookie: Option<&str>, accept: &str) -> Lang {
+        i18n::choose(query, cookie, accept, self.languages(), self.default_lang())
     }
 
     /// Every occurrence that overlaps `[from, to)` (instants), merged over the own series and the

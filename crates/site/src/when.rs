@@ -4,6 +4,7 @@ use jiff::Timestamp;
 use touchpoint_calendar::Tz;
 
 use crate::Item;
+use crate::i18n::Lang;
 
 /// The zone a page is rendered in: `?tz=`, else the `tz` cookie, else the community's default;
 /// and how the visitor reads a clock.
@@ -15,6 +16,8 @@ pub struct Viewer {
     pub choice: ZoneChoice,
     /// 12- or 24-hour clock, from the visitor's language ([`HourCycle::for_language`]).
     pub hours: HourCycle,
+    /// The language pages are written in ([`crate::Site::language`]).
+    pub lang: Lang,
     /// The page's own query parameters other than `tz`, in request order: the zone picker
     /// carries them as hidden inputs, so changing zone keeps the view, date and filters.
     pub params: Vec<(String, String)>,
@@ -145,6 +148,7 @@ impl Viewer {
             tz,
             choice: ZoneChoice::Default,
             hours: HourCycle::H23,
+            lang: Lang::En,
             params: Vec::new(),
             here: None,
         }

@@ -7,6 +7,7 @@ use maud::{DOCTYPE, Markup, html};
 
 use super::details::event_details;
 use super::subscribe::subscribe;
+use crate::t;
 use crate::when::relative_marker;
 use crate::{Filter, Item, Join, Origin, Site, Viewer, ZoneChoice, paths};
 use touchpoint_community::JoinVisibility;
@@ -37,15 +38,16 @@ pub(crate) fn layout(
     } else {
         format!("{title} — {}", info.name)
     };
+    let lang = viewer.lang;
     let entries = [
-        (Nav::Home, paths::home(), "Meetings"),
-        (Nav::Calendar, paths::calendar(), "Calendar"),
-        (Nav::Groups, paths::groups(), "Working groups"),
-        (Nav::Planner, paths::planner(), "Time planner"),
+        (Nav::Home, paths::home(), t!(lang, "nav-meetings")),
+        (Nav::Calendar, paths::calendar(), t!(lang, "nav-calendar")),
+        (Nav::Groups, paths::groups(), t!(lang, "nav-groups")),
+        (Nav::Planner, paths::planner(), t!(lang, "nav-planner")),
     ];
     html! {
         (DOCTYPE)
-        html lang="en" data-tz=(viewer.tz.name) {
+        html lang=(lang.tag()) data-tz=(viewer.tz.name) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";

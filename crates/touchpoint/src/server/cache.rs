@@ -439,9 +439,13 @@ fn key(request: &Request) -> Option<String> {
         HourCycle::H23 => "23",
         HourCycle::H12 => "12",
     };
+    let language = super::pages::language_key(request.headers());
     let origin = request.extensions().get::<Origin>().map_or("", |o| &o.0);
-    let mut key = String::with_capacity(uri.len() + cookie.len() + origin.len() + 8);
-    for part in [uri, "\n", cookie, "\n", hours, "\n", origin] {
+    let mut key =
+        String::with_capacity(uri.len() + cookie.len() + language.len() + origin.len() + 8);
+    for part in [
+        uri, "\n", cookie, "\n", hours, "\n", &language, "\n", origin,
+    ] {
         key.push_str(part);
     }
     Some(key)

@@ -22,7 +22,7 @@ use jiff::Timestamp;
 use touchpoint_community::hub::HubInfo;
 use touchpoint_site::hub::{self as spanning, Hub, HubFilter, HubMember, HubOccurrencesQuery};
 use touchpoint_site::paths::route;
-use touchpoint_site::{Site, Viewer, feeds, html};
+use touchpoint_site::{Lang, Site, Viewer, feeds, html};
 use tower::{ServiceBuilder, ServiceExt};
 use tower_http::compression::CompressionLayer;
 
@@ -370,8 +370,21 @@ fn viewer(hub: &HubState, query: &[(String, String)], headers: &HeaderMap) -> Op
         .map(|(_, v)| v.as_str());
     let cookie = pages::tz_cookie(headers);
     let viewer = Viewer::from_request(asked, cookie.as_deref(), &hub.info.timezone).ok()?;
+    let lang = query
+        .iter()
+        .rev()
+        .find(|(k, _)| k == "lang")
+        .map(|(_, v)| v.as_str());
+    let lang = touchpoint_site::i18n::choose(
+        lang,
+        pages::lang_cookie(headers).as_deref(),
+        pages::accept_language(headers),
+        &Lang::ALL,
+        Lang::En,
+    );
     Some(Viewer {
         hours: pages::hour_cycle(headers),
+        lang,
         ..viewer
     })
 }
@@ -387,9 +400,10 @@ fn page(status: StatusCode, body: String) -> Cached {
 /// The cache key of a page: its URI, and what decides the viewer's zone and clock.
 fn page_key(uri: &str, headers: &HeaderMap) -> String {
     format!(
-        "{uri}|{}|{:?}",
+        "{uri}|{}|{:?}|{}",
         pages::tz_cookie(headers).unwrap_or_default(),
-        pages::hour_cycle(headers)
+        pages::hour_cycle(headers),
+        pages::language_key(headers)
     )
 }
 

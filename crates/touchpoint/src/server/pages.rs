@@ -25,7 +25,7 @@ use jiff::Timestamp;
 use maud::Markup;
 use touchpoint_site::html::{self, CalendarParams, PlannerParams};
 use touchpoint_site::paths::route;
-use touchpoint_site::{HourCycle, Site, Viewer, feeds};
+use touchpoint_site::{HourCycle, Lang, Site, Viewer, feeds};
 
 use super::{AppState, RequestSite, calendar_response, feed_or_404};
 
@@ -74,6 +74,42 @@ pub(super) fn tz_cookie(headers: &HeaderMap) -> Option<String> {
         .map(|cookie| cookie.value_trimmed().to_owned())
 }
 
+/// The `lang` cookie's value, if sent: the language a visitor picked earlier.
+pub(super) fn lang_cookie(headers: &HeaderMap) -> Option<String> {
+    CookieJar::from_headers(headers)
+        .get("lang")
+        .map(|cookie| cookie.value_trimmed().to_owned())
+}
+
+/// The visitor's `Accept-Language` header, or nothing.
+pub(super) fn accept_language(headers: &HeaderMap) -> &str {
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+}
+
+/// The language of a request to `site`: `?lang=` (`asked`), the `lang` cookie,
+/// `Accept-Language`, the site's default ([`Site::language`]).
+pub(super) fn language(site: &Site, asked: Option<&str>, headers: &HeaderMap) -> Lang {
+    site.language(
+        asked,
+        lang_cookie(headers).as_deref(),
+        accept_language(headers),
+    )
+}
+
+/// What decides a page's language, for the response cache's key: the `lang` cookie and the
+/// languages of `Accept-Language` Touchpoint speaks, in order (`?lang=` is in the URI).
+pub(super) fn language_key(headers: &HeaderMap) -> String {
+    let mut key = lang_cookie(headers).unwrap_or_default();
+    for lang in Lang::preferred(accept_language(headers)) {
+        key.push(' ');
+        key.push_str(lang.tag());
+    }
+    key
+}
+
 /// The clock the visitor reads, from `Accept-Language` (also part of the response cache's key).
 pub(super) fn hour_cycle(headers: &HeaderMap) -> HourCycle {
     headers
@@ -112,6 +148,7 @@ impl FromRequestParts<AppState> for Visit {
             .filter(|(key, _)| key != "tz" && key != REMEMBER)
             .collect();
         let here = here(parts.uri.path());
+        let lang = language(&site, pairs_value(&params, "lang"), &parts.headers);
         let cookie = tz_cookie(&parts.headers);
         match Viewer::from_request(asked.as_deref(), cookie.as_deref(), site.default_tz()) {
             Ok(_) if picked => Err(remember(&viewer_zone(asked.as_deref()), &here, &params)),
@@ -120,6 +157,7 @@ impl FromRequestParts<AppState> for Visit {
                 now,
                 viewer: Viewer {
                     hours: hour_cycle(&parts.headers),
+                    lang,
                     params,
                     here: Some(here),
                     ..viewer
@@ -132,6 +170,15 @@ impl FromRequestParts<AppState> for Visit {
             }
         }
     }
+}
+
+/// The last value of `key` in query pairs.
+fn pairs_value<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    pairs
+        .iter()
+        .rev()
+        .find(|(k, _)| k == key)
+        .map(|(_, value)| value.as_str())
 }
 
 /// The zone the picker asked to remember: its IANA name, or `None` for an empty field (forget

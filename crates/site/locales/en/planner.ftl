@@ -1,0 +1,1 @@
+# planner: see crates/site/src/i18n.rs for the file layout.

@@ -1,0 +1,1 @@
+# hub: see crates/site/src/i18n.rs for the file layout.

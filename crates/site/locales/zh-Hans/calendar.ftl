@@ -1,0 +1,1 @@
+# calendar: see crates/site/src/i18n.rs for the file layout.

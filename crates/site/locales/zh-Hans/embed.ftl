@@ -1,0 +1,1 @@
+# embed: see crates/site/src/i18n.rs for the file layout.

@@ -1,0 +1,243 @@
+//! The pages' words in the visitor's language: Project Fluent messages, one `.ftl` file per page
+//! area and language under `crates/site/locales/<tag>/`, compiled into the binary.
+//!
+//! Renderers never write English literals: they ask for a message by id, with [`t!`]
+//! (`t!(viewer.lang, "nav-calendar")`, `t!(lang, "starts-in", minutes = 5)`). A message a
+//! language lacks falls back to English and is recorded ([`missing`]), so the test that walks
+//! every page in every language fails on an untranslated id; an id English lacks shows the id.
+//!
+//! Fluent is Mozilla's message format (Firefox's): plurals and other selectors use CLDR's
+//! plural rules for each language, variables are named, and translators edit plain text files.
+//! Dates and times are not messages: `when.rs` formats them with CLDR data.
+//!
+//! The areas, each a file in every language's folder: `site` (the shell: navigation, pickers,
+//! footer, error pages), `home` (home page, Next up), `calendar` (agenda, week, month), `planner`,
+//! `series` (series and group pages, event details, subscribe), `when` (relative times,
+//! cadences), `embed` (embeds and the web component), `hub` (the hub's own pages).
+
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+use std::sync::{LazyLock, Mutex};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+
+pub use fluent_bundle::FluentValue as Value;
+pub use touchpoint_community::Lang;
+
+/// The page areas, each one `.ftl` file per language.
+pub const AREAS: [&str; 8] = [
+    "site", "home", "calendar", "planner", "series", "when", "embed", "hub",
+];
+
+/// The message of `id` in `lang` (see the module docs), with named arguments:
+/// `t!(lang, "id")` or `t!(lang, "id", count = 3, zone = name)`.
+#[macro_export]
+macro_rules! t {
+    ($lang:expr, $id:expr) => {
+        $crate::i18n::text($lang, $id)
+    };
+    ($lang:expr, $id:expr, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::text_with(
+            $lang,
+            $id,
+            &[$((stringify!($name), $crate::i18n::Value::from($value))),+],
+        )
+    };
+}
+
+/// The files of one language's folder, in [`AREAS`] order.
+macro_rules! files {
+    ($tag:literal) => {
+        [
+            include_str!(concat!("../locales/", $tag, "/site.ftl")),
+            include_str!(concat!("../locales/", $tag, "/home.ftl")),
+            include_str!(concat!("../locales/", $tag, "/calendar.ftl")),
+            include_str!(concat!("../locales/", $tag, "/planner.ftl")),
+            include_str!(concat!("../locales/", $tag, "/series.ftl")),
+            include_str!(concat!("../locales/", $tag, "/when.ftl")),
+            include_str!(concat!("../locales/", $tag, "/embed.ftl")),
+            include_str!(concat!("../locales/", $tag, "/hub.ftl")),
+        ]
+    };
+}
+
+/// The `.ftl` sources of `lang`, in [`AREAS`] order.
+pub fn sources(lang: Lang) -> [&'static str; AREAS.len()] {
+    match lang {
+        Lang::En => files!("en"),
+        Lang::Ja => files!("ja"),
+        Lang::ZhHans => files!("zh-Hans"),
+        Lang::De => files!("de"),
+        Lang::Fr => files!("fr"),
+        Lang::Es => files!("es"),
+        Lang::PtBr => files!("pt-BR"),
+    }
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+/// One bundle per language in [`Lang::ALL`] order, parsed on first use.
+static BUNDLES: LazyLock<Vec<Bundle>> = LazyLock::new(|| Lang::ALL.map(bundle).into());
+
+/// Ids asked for in a language that lacks them, as `"ja: nav-calendar"`.
+static MISSING: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
+
+fn bundle(lang: Lang) -> Bundle {
+    let id: unic_langid::LanguageIdentifier = lang.tag().parse().unwrap_or_default();
+    let mut bundle = Bundle::new_concurrent(vec![id]);
+    // Pages are HTML, with no right-to-left language: no Unicode isolation marks around values.
+    bundle.set_use_isolating(false);
+    for source in sources(lang) {
+        // A syntax error drops only the broken entry; the catalog test fails on any.
+        let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
+        // Duplicate ids across areas keep the first; the catalog test fails on any.
+        let _ = bundle.add_resource(resource);
+    }
+    bundle
+}
+
+fn bundle_of(lang: Lang) -> &'static Bundle {
+    let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    &BUNDLES[index]
+}
+
+fn record_missing(lang: Lang, id: &str) {
+    if let Ok(mut missing) = MISSING.lock() {
+        missing.insert(format!("{}: {id}", lang.tag()));
+    }
+}
+
+/// Formats `id` of `lang` with `args`, falling back to English, then to the id itself.
+fn format(lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> Cow<'static, str> {
+    let mut lang = lang;
+    loop {
+        let bundle = bundle_of(lang);
+        if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, args, &mut errors);
+            if !errors.is_empty() {
+                record_missing(lang, &format!("{id} ({errors:?})"));
+            }
+            return text;
+        }
+        record_missing(lang, id);
+        if lang == Lang::En {
+            return Cow::Owned(id.to_owned());
+        }
+        lang = Lang::En;
+    }
+}
+
+/// The language of a request among `offered`: `?lang=` (a shared view, `query`), else the
+/// `lang` cookie (the visitor's pick), else the first language of `Accept-Language` offered,
+/// else `default`. A value not offered is passed over, never an error.
+pub fn choose(
+    query: Option<&str>,
+    cookie: Option<&str>,
+    accept: &str,
+    offered: &[Lang],
+    default: Lang,
+) -> Lang {
+    let offered = |lang: &Lang| offered.contains(lang);
+    query
+        .and_then(Lang::parse)
+        .filter(offered)
+        .or_else(|| cookie.and_then(Lang::parse).filter(offered))
+        .or_else(|| Lang::preferred(accept).into_iter().find(offered))
+        .unwrap_or(default)
+}
+
+/// The message `id` in `lang` (no arguments); see [`t!`].
+pub fn text(lang: Lang, id: &str) -> Cow<'static, str> {
+    format(lang, id, None)
+}
+
+/// The message `id` in `lang` with named arguments; see [`t!`].
+pub fn text_with(lang: Lang, id: &str, args: &[(&str, Value<'_>)]) -> String {
+    let mut fluent = FluentArgs::with_capacity(args.len());
+    for (name, value) in args {
+        fluent.set(*name, value.clone());
+    }
+    format(lang, id, Some(&fluent)).into_owned()
+}
+
+/// Every id asked for in a language that lacks it (or whose arguments did not fit), as
+/// `"ja: nav-calendar"`, since the process started: what the page walk checks is empty.
+pub fn missing() -> Vec<String> {
+    MISSING
+        .lock()
+        .map(|missing| missing.iter().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// The message ids of `lang`'s files, in file order, with any syntax errors as messages.
+pub fn ids(lang: Lang) -> Result<Vec<String>, Vec<String>> {
+    let mut ids = Vec::new();
+    let mut errors = Vec::new();
+    for (area, source) in AREAS.iter().zip(sources(lang)) {
+        match FluentResource::try_new(source.to_owned()) {
+            Ok(resource) => {
+                for entry in resource.entries() {
+                    if let fluent_syntax::ast::Entry::Message(message) = entry {
+                        ids.push(message.id.name.to_owned());
+                    }
+                }
+            }
+            Err((_, e)) => errors.push(format!("{}/{area}.ftl: {e:?}", lang.tag())),
+        }
+    }
+    if errors.is_empty() {
+        Ok(ids)
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_every_message_of_english_and_no_other() {
+        let english: BTreeSet<String> = ids(Lang::En).unwrap().into_iter().collect();
+        for lang in Lang::ALL {
+            let ids = ids(lang).unwrap_or_else(|e| panic!("{lang}: {e:?}"));
+            let set: BTreeSet<String> = ids.iter().cloned().collect();
+            assert_eq!(set.len(), ids.len(), "{lang}: an id is defined twice");
+            let lacking: Vec<_> = english.difference(&set).collect();
+            let extra: Vec<_> = set.difference(&english).collect();
+            assert!(lacking.is_empty(), "{lang} lacks {lacking:?}");
+            assert!(extra.is_empty(), "{lang} has ids English lacks: {extra:?}");
+        }
+    }
+
+    #[test]
+    fn chooses_the_link_then_the_cookie_then_the_browser_then_the_default() {
+        let offered = [Lang::En, Lang::Ja, Lang::ZhHans];
+        let choose = |q, c, a| choose(q, c, a, &offered, Lang::En);
+        assert_eq!(choose(Some("ja"), Some("zh-Hans"), "en"), Lang::Ja);
+        assert_eq!(choose(Some("de"), Some("zh-Hans"), "en"), Lang::ZhHans);
+        assert_eq!(
+            choose(None, Some("nonsense"), "fr, zh-CN;q=0.8"),
+            Lang::ZhHans
+        );
+        assert_eq!(choose(None, None, "fr, de"), Lang::En);
+        assert_eq!(choose(None, None, ""), Lang::En);
+    }
+
+    #[test]
+    fn falls_back_to_english_and_records_the_gap() {
+        assert_eq!(t!(Lang::Ja, "lang-picker-label"), "言語");
+        assert_eq!(t!(Lang::De, "no-such-message-id"), "no-such-message-id");
+        let missing = missing();
+        assert!(
+            missing.contains(&"de: no-such-message-id".to_owned()),
+            "{missing:?}"
+        );
+        assert!(
+            missing.contains(&"en: no-such-message-id".to_owned()),
+            "{missing:?}"
+        );
+    }
+}
