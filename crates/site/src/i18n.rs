@@ -162,6 +162,45 @@ pub fn text_with(lang: Lang, id: &str, args: &[(&str, Value<'_>)]) -> String {
     format(lang, id, Some(&fluent)).into_owned()
 }
 
+/// The message `id` in `lang` as HTML, where some arguments are markup (a link, a `<time>`):
+/// `markup(lang, "next-in", &[("title", Arg::Html(link)), ("zone", Arg::Text(name))])`.
+/// The message's own text and text arguments are escaped; markup arguments are put in as they
+/// are. One whole sentence stays one message, so each language orders its words.
+pub fn markup(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> maud::Markup {
+    // Markup arguments go through Fluent as private-use placeholders, which escaping keeps.
+    let mut fluent = FluentArgs::with_capacity(args.len());
+    for (index, (name, arg)) in args.iter().enumerate() {
+        match arg {
+            Arg::Text(text) => fluent.set(*name, Value::from(*text)),
+            Arg::Number(n) => fluent.set(*name, Value::from(*n)),
+            Arg::Html(_) => fluent.set(*name, Value::from(placeholder(index))),
+        }
+    }
+    let text = format(lang, id, Some(&fluent));
+    let mut html = maud::html! { (text) }.into_string();
+    for (index, (_, arg)) in args.iter().enumerate() {
+        if let Arg::Html(markup) = arg {
+            html = html.replace(&placeholder(index), &markup.0);
+        }
+    }
+    maud::PreEscaped(html)
+}
+
+/// An argument of [`markup`].
+#[derive(Clone, Debug)]
+pub enum Arg<'a> {
+    /// Plain text, escaped.
+    Text(&'a str),
+    /// A number, for plural selectors.
+    Number(i64),
+    /// Markup, put in as it is.
+    Html(maud::Markup),
+}
+
+fn placeholder(index: usize) -> String {
+    format!("\u{E000}{index}\u{E001}")
+}
+
 /// Every id asked for in a language that lacks it (or whose arguments did not fit), as
 /// `"ja: nav-calendar"`, since the process started: what the page walk checks is empty.
 pub fn missing() -> Vec<String> {
@@ -224,6 +263,35 @@ mod tests {
         );
         assert_eq!(choose(None, None, "fr, de"), Lang::En);
         assert_eq!(choose(None, None, ""), Lang::En);
+    }
+
+    #[test]
+    fn escapes_the_message_and_text_but_keeps_markup_arguments() {
+        let link = maud::html! { a href="/x" { "A & B" } };
+        let html = markup(
+            Lang::En,
+            "test-markup",
+            &[("link", Arg::Html(link)), ("name", Arg::Text("<b>"))],
+        );
+        // English lacks the id, so the id itself shows, escaped; the gap is recorded.
+        assert_eq!(html.into_string(), "test-markup");
+        let bundle_text = {
+            let mut bundle = Bundle::new_concurrent(vec!["en".parse().unwrap()]);
+            bundle.set_use_isolating(false);
+            let _ = bundle.add_resource(
+                FluentResource::try_new("m = See { $link } & { $name }".to_owned()).unwrap(),
+            );
+            let mut args = FluentArgs::new();
+            args.set("link", Value::from(placeholder(0)));
+            args.set("name", Value::from("<b>"));
+            let pattern = bundle.get_message("m").unwrap().value().unwrap();
+            bundle
+                .format_pattern(pattern, Some(&args), &mut vec![])
+                .into_owned()
+        };
+        let html = maud::html! { (bundle_text) }.into_string();
+        let html = html.replace(&placeholder(0), "<a href=\"/x\">A &amp; B</a>");
+        assert_eq!(html, "See <a href=\"/x\">A &amp; B</a> &amp; &lt;b&gt;");
     }
 
     #[test]
