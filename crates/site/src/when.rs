@@ -307,6 +307,61 @@ impl Viewer {
         }
     }
 
+    /// "Thu 3 Dec 2026": a calendar day (agenda headings, the week's first day).
+    pub fn date(&self, date: jiff::civil::Date) -> String {
+        date.strftime("%a %-d %b %Y").to_string()
+    }
+
+    /// "Thu 3 Dec": a calendar day in a list where the year goes without saying.
+    pub fn date_no_year(&self, date: jiff::civil::Date) -> String {
+        date.strftime("%a %-d %b").to_string()
+    }
+
+    /// "Thursday 3 December 2026": a day spelled out (`aria-label`s).
+    pub fn date_long(&self, date: jiff::civil::Date) -> String {
+        date.strftime("%A %-d %B %Y").to_string()
+    }
+
+    /// "Thursday 3 December": a day spelled out without its year.
+    pub fn date_long_no_year(&self, date: jiff::civil::Date) -> String {
+        date.strftime("%A %-d %B").to_string()
+    }
+
+    /// "Thu": a weekday, short (the week grid's column heads).
+    pub fn weekday_short(&self, date: jiff::civil::Date) -> String {
+        date.strftime("%a").to_string()
+    }
+
+    /// "3 Dec": a day of a month, short, without weekday or year (the week grid's column heads).
+    pub fn day_month(&self, date: jiff::civil::Date) -> String {
+        date.strftime("%-d %b").to_string()
+    }
+
+    /// "December 2026": a month's title.
+    pub fn month_year(&self, date: jiff::civil::Date) -> String {
+        date.strftime("%B %Y").to_string()
+    }
+
+    /// "30 Nov 2026 – 6 Dec 2026": the days from `first` to `last`, both included.
+    pub fn date_range(&self, first: jiff::civil::Date, last: jiff::civil::Date) -> String {
+        format!(
+            "{} – {}",
+            first.strftime("%-d %b %Y"),
+            last.strftime("%-d %b %Y")
+        )
+    }
+
+    /// "08:00", or "8 AM" on a 12-hour clock: an hour line of a time grid.
+    pub fn hour_label(&self, hour: i8) -> String {
+        let time = jiff::civil::Time::new(hour.clamp(0, 23), 0, 0, 0).unwrap_or_default();
+        let label = self.wall_clock(time);
+        match label.split_once(' ') {
+            // "8:00 AM": the minutes say nothing on an hour line.
+            Some((clock, half)) => format!("{} {half}", clock.trim_end_matches(":00")),
+            None => label,
+        }
+    }
+
     /// The RFC 3339 instant for `<time datetime>`.
     pub fn machine(at: Timestamp) -> String {
         at.to_string()
