@@ -79,7 +79,7 @@ pub fn render(site: &Site, now: Timestamp) -> Vec<StaticFile> {
         NOT_FOUND,
         static_page(
             site,
-            pages::message(site, "Not found", "There is no page at this address.", now),
+            pages::not_found(site, viewer.lang, now),
         ),
     ));
     // Each view, and each view of each calendar and group alone, at a path of its own: a

@@ -165,8 +165,8 @@ pub enum Join<'a> {
     Register(&'a str),
     /// Near-start: the served page shows the link from `window` before the start.
     Later {
-        /// "15 minutes".
-        window: String,
+        /// How long before the start: 15 minutes by default.
+        window: jiff::SignedDuration,
         /// Whom to ask meanwhile.
         contact: Option<&'a str>,
     },
@@ -701,7 +701,7 @@ impl Site {
                     Some(Join::Link(link))
                 } else {
                     Some(Join::Later {
-                        window: policy.near_start_words(),
+                        window: policy.near_start,
                         contact,
                     })
                 }

@@ -281,7 +281,7 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
             View::Agenda => (agenda(site, params, viewer, now, today, &days)),
             View::Week => {
                 (super::week::week(site, viewer, (now, today), (first, end), &items, spare.as_deref()))
-                (outside_details(&items))
+                (outside_details(viewer.lang, &items))
             }
             View::Month => (month(site, params, viewer, (now, today), date, &days, spare.as_deref())),
         }
@@ -486,9 +486,9 @@ fn compact(site: &Site, viewer: &Viewer, now: Timestamp, item: &Item<'_>, hidden
             }
             " " (title_link(site, item))
             (moved_note(viewer, item))
-            (cancel_note(item))
-            (marker(item, now))
-            (event_details(item))
+            (cancel_note(viewer.lang, item))
+            (marker(viewer, item, now))
+            (event_details(viewer.lang, item))
         }
     }
 }

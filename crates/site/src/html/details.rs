@@ -11,14 +11,15 @@
 
 use maud::{Markup, html};
 
-use crate::{Item, Origin, Source, safe_url};
+use crate::i18n::{Arg, Lang, markup};
+use crate::{Item, Origin, Source, safe_url, t};
 
 /// The most characters of a description a page shows (the rest is on the event's own page).
 pub const MAX_CHARS: usize = 1500;
 
 /// The `<details>` of an outside calendar's event, or nothing when it has no description,
 /// location or safe URL (or is one of the community's own).
-pub(crate) fn event_details(item: &Item<'_>) -> Markup {
+pub(crate) fn event_details(lang: Lang, item: &Item<'_>) -> Markup {
     let Origin::Source(_) = item.origin else {
         return html! {};
     };
@@ -30,9 +31,9 @@ pub(crate) fn event_details(item: &Item<'_>) -> Markup {
     }
     html! {
         details class="event-more" {
-            summary { "Details" span class="sr" { " of " (item.title()) } }
+            summary { (t!(lang, "details")) span class="sr" { " " (t!(lang, "details-of", title = item.title())) } }
             @if let Some(location) = location {
-                p class="where" { "Where: " (linked(location)) }
+                p class="where" { (markup(lang, "details-where", &[("place", Arg::Html(linked(location)))])) }
             }
             @if let Some(text) = description.as_deref().filter(|t| !t.is_empty()) {
                 div class="desc" {
@@ -47,7 +48,7 @@ pub(crate) fn event_details(item: &Item<'_>) -> Markup {
                 }
             }
             @if let Some(url) = page {
-                p { a href=(url) rel="nofollow noopener" { "Event page" } }
+                p { a href=(url) rel="nofollow noopener" { (t!(lang, "details-event-page")) } }
             }
         }
     }
@@ -56,7 +57,7 @@ pub(crate) fn event_details(item: &Item<'_>) -> Markup {
 /// The details of the outside events among `items`, each event once (a daily call's description
 /// is not repeated per day): where a view's entries are too small to hold them (the week's hour
 /// grid), they follow it.
-pub(crate) fn outside_details(items: &[Item<'_>]) -> Markup {
+pub(crate) fn outside_details(lang: Lang, items: &[Item<'_>]) -> Markup {
     let mut seen = std::collections::HashSet::new();
     let shown: Vec<(&Item<'_>, &Source, Markup)> = items
         .iter()
@@ -67,14 +68,14 @@ pub(crate) fn outside_details(items: &[Item<'_>]) -> Markup {
             if !seen.insert((source.decl.id.as_str(), item.event.uid.as_str())) {
                 return None;
             }
-            let details = event_details(item);
+            let details = event_details(lang, item);
             (!details.0.is_empty()).then_some((item, source, details))
         })
         .collect();
     html! {
         @if !shown.is_empty() {
             section class="outside-details" aria-labelledby="outside-details-h" {
-                h3 id="outside-details-h" { "Other calendars' events in this view" }
+                h3 id="outside-details-h" { (t!(lang, "details-outside")) }
                 ul class="occurrences" {
                     @for (item, source, details) in shown {
                         li class="occ" {

@@ -9,18 +9,17 @@ use super::layout::{
     when_time,
 };
 use super::series::{date_links, occurrence_date};
-use crate::{Filter, Item, Origin, Site, Viewer, paths};
+use crate::{Filter, Item, Origin, Site, Viewer, paths, t};
 
 /// The working-group directory.
 pub fn groups(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
+    let lang = viewer.lang;
+    let title = t!(lang, "groups-title");
     let body = html! {
-        h1 { "Working groups" }
-        p {
-            "Working groups are open to everyone. Each card links the group's repository, mailing list "
-            "and chat, and shows its next meeting in " (viewer.tz.name) "."
-        }
+        h1 { (title) }
+        p { (t!(lang, "groups-intro", zone = &*viewer.tz.name)) }
         @if site.community.groups.is_empty() {
-            p class="empty" { "This community has no working groups yet." }
+            p class="empty" { (t!(lang, "groups-none")) }
         } @else {
             div class="cards" {
                 @for group in &site.community.groups {
@@ -29,7 +28,7 @@ pub fn groups(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
             }
         }
     };
-    layout(site, "Working groups", Nav::Groups, viewer, now, body)
+    layout(site, &title, Nav::Groups, viewer, now, body)
 }
 
 /// How many past meetings a group's page lists (most recent first).
@@ -42,20 +41,21 @@ pub fn group(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<M
     let group = site.community.group(id)?;
     let series: Vec<_> = site.community.group_series(id).collect();
     let past = past_meetings(site, viewer, now, id);
+    let lang = viewer.lang;
     let body = html! {
-        nav class="crumbs" aria-label="Breadcrumb" {
+        nav class="crumbs" aria-label=(t!(lang, "groups-breadcrumb")) {
             ol {
-                li { a href=(site.href(&paths::home())) { "Home" } }
-                li { a href=(site.href(&paths::groups())) { "Working groups" } }
+                li { a href=(site.href(&paths::home())) { (t!(lang, "groups-home")) } }
+                li { a href=(site.href(&paths::groups())) { (t!(lang, "groups-title")) } }
                 li { span aria-current="page" { (group.title) } }
             }
         }
         h1 { (group.title) }
         div class="cards" { (group_card(site, viewer, group, now, false)) }
         section aria-labelledby="calls-h" {
-            h2 id="calls-h" { "Meetings" }
+            h2 id="calls-h" { (t!(lang, "group-meetings")) }
             @if series.is_empty() {
-                p class="empty" { "This group has no scheduled meetings." }
+                p class="empty" { (t!(lang, "groups-no-meetings")) }
             } @else {
                 div class="cards" {
                     @for series in &series {
@@ -63,7 +63,7 @@ pub fn group(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<M
                             h3 { a href=(site.href(&paths::series(&series.id))) { (series.title) } }
                             p class="cadence" { (series_cadence(site, series, viewer, now)) }
                             (next_list(site, viewer, now, &site.next_of_series(&series.id, now, 3)))
-                            (series_links(site, series))
+                            (series_links(site, lang, series))
                         }
                     }
                 }
@@ -71,9 +71,9 @@ pub fn group(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<M
         }
         @if !series.is_empty() {
             section aria-labelledby="past-h" {
-                h2 id="past-h" { "Past meetings" }
+                h2 id="past-h" { (t!(lang, "groups-past")) }
                 @if past.is_empty() {
-                    p class="empty" { "No meetings in the last year." }
+                    p class="empty" { (t!(lang, "groups-no-past")) }
                 } @else {
                     ol class="dates past" {
                         @for item in &past {
@@ -83,8 +83,8 @@ pub fn group(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<M
                                     " "
                                     a href=(site.href(&paths::series(&series.id))) { (series.title) }
                                     (moved_note(viewer, item))
-                                    (cancel_note(item))
-                                    (date_links(series, occurrence_date(item)))
+                                    (cancel_note(lang, item))
+                                    (date_links(lang, series, occurrence_date(item)))
                                 }
                             }
                         }

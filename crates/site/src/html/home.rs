@@ -9,7 +9,8 @@ use super::layout::{
 };
 use super::next_up::next_up;
 use super::subscribe::subscribe;
-use crate::{Filter, Site, Source, SourceStatus, Viewer, paths};
+use crate::i18n::{Arg, Lang, markup};
+use crate::{Filter, Site, Source, SourceStatus, Viewer, paths, t};
 use touchpoint_community::Series;
 
 /// How many days the home page's calendar section lists.
@@ -48,6 +49,20 @@ pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
     let shared = shared(&own_series[..own_series.len().min(MAX_CARDS)]);
     let more_series = own_series.len().saturating_sub(MAX_CARDS);
     let more_groups = site.community.groups.len().saturating_sub(MAX_CARDS);
+    let lang = viewer.lang;
+    let more = |id: &str, count: usize, path: &crate::SitePath, label: &str| {
+        let link = html! { a href=(site.href(path)) { (t!(lang, label)) } };
+        let count = i64::try_from(count).unwrap_or(i64::MAX);
+        markup(
+            lang,
+            id,
+            &[
+                ("count", Arg::Number(count)),
+                ("days", Arg::Number(CALENDAR_DAYS)),
+                ("link", Arg::Html(link)),
+            ],
+        )
+    };
     let body = html! {
         section class="intro" {
             h1 { (info.name) }
@@ -61,29 +76,29 @@ pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
         (next_up(site, viewer, now))
         @if !own_series.is_empty() {
             section id="series" aria-labelledby="series-h" {
-                h2 id="series-h" { "Meetings" }
-                (shared_descriptions(&shared))
+                h2 id="series-h" { (t!(lang, "home-meetings")) }
+                (shared_descriptions(lang, &shared))
                 div class="cards" {
                     @for series in own_series.iter().take(MAX_CARDS) {
                         article class="card" {
                             h3 { a href=(site.href(&paths::series(&series.id))) { (series.title) } }
-                            (card_description(series, &shared))
+                            (card_description(lang, series, &shared))
                             p class="cadence" { (series_cadence(site, series, viewer, now)) }
                             (next_list(site, viewer, now, &site.next_of_series(&series.id, now, 3)))
-                            (series_links(site, series))
+                            (series_links(site, lang, series))
                         }
                     }
                 }
                 @if more_series > 0 {
                     p class="more" {
-                        "And " (more_series) " more series: see " a href=(site.href(&paths::calendar())) { "the calendar" } "."
+                        (more("home-more-series", more_series, &paths::calendar(), "home-more-calendar-link"))
                     }
                 }
             }
         }
         @if !site.community.groups.is_empty() {
             section id="groups" aria-labelledby="groups-h" {
-                h2 id="groups-h" { "Working groups" }
+                h2 id="groups-h" { (t!(lang, "home-groups")) }
                 div class="cards" {
                     @for group in site.community.groups.iter().take(MAX_CARDS) {
                         (group_card(site, viewer, group, now, true))
@@ -91,36 +106,37 @@ pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
                 }
                 @if more_groups > 0 {
                     p class="more" {
-                        "And " (more_groups) " more groups: see " a href=(site.href(&paths::groups())) { "all working groups" } "."
+                        (more("home-more-groups", more_groups, &paths::groups(), "home-more-groups-link"))
                     }
                 }
             }
         }
         section id="calendar" aria-labelledby="calendar-h" {
-            h2 id="calendar-h" { "Calendar" }
+            h2 id="calendar-h" { (t!(lang, "home-calendar")) }
             p {
-                "The next " (CALENDAR_DAYS) " days. "
-                a href=(site.href(&paths::calendar())) { "All calendar views" }
-                "."
+                (t!(lang, "home-calendar-days", days = CALENDAR_DAYS)) " "
+                (markup(lang, "home-calendar-all", &[(
+                    "link",
+                    Arg::Html(html! { a href=(site.href(&paths::calendar())) { (t!(lang, "home-calendar-all-link")) } }),
+                )]))
             }
-            (subscribe(site, &paths::community_feed(), &site.community.info.name, "community"))
+            (subscribe(site, lang, &paths::community_feed(), &site.community.info.name, "community"))
             @if upcoming.is_empty() {
-                p class="empty" { "No meetings in the next " (CALENDAR_DAYS) " days." }
+                p class="empty" { (t!(lang, "home-calendar-empty", days = CALENDAR_DAYS)) }
             } @else {
                 ul class="occurrences" {
                     @for item in &upcoming { (occurrence(site, viewer, now, item)) }
                 }
                 @if more_upcoming > 0 {
                     p class="more" {
-                        "And " (more_upcoming) " more in these " (CALENDAR_DAYS) " days: see "
-                        a href=(site.href(&paths::calendar())) { "the calendar" } "."
+                        (more("home-more-upcoming", more_upcoming, &paths::calendar(), "home-more-calendar-link"))
                     }
                 }
             }
         }
         @if !site.sources.is_empty() {
             section id="other" aria-labelledby="other-h" {
-                h2 id="other-h" { "Other calendars of interest" }
+                h2 id="other-h" { (t!(lang, "home-other")) }
                 div class="cards" {
                     @for source in &site.sources {
                         (source_card(site, viewer, source, now))
@@ -159,29 +175,34 @@ fn description(series: &Series) -> Option<&str> {
 
 /// Each shared description once, collapsed, above the cards (which then leave it out), so the
 /// dates come first on a phone.
-fn shared_descriptions(shared: &[(&str, Vec<&Series>)]) -> Markup {
+fn shared_descriptions(lang: Lang, shared: &[(&str, Vec<&Series>)]) -> Markup {
     html! {
         @for (text, series) in shared {
             details class="about" {
-                summary { "About the " (titles(series)) }
+                summary { (t!(lang, "home-about-shared", titles = titles(lang, series))) }
                 p { (text) }
             }
         }
     }
 }
 
-/// "A", "A and B", "A, B and C".
-fn titles(series: &[&Series]) -> String {
+/// "A", "A and B", "A, B and C" (each language's list words: "A、B、C", "A, B und C").
+fn titles(lang: Lang, series: &[&Series]) -> String {
     let names: Vec<&str> = series.iter().map(|s| s.title.as_str()).collect();
     match names.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, rest)) if !rest.is_empty() => t!(
+            lang,
+            "home-list-and",
+            first = rest.join(&t!(lang, "home-list-separator")),
+            last = *last
+        ),
         _ => names.concat(),
     }
 }
 
 /// A card's own description: none when it is shared (shown above the cards), in full when
 /// short, else collapsed.
-fn card_description(series: &Series, shared: &[(&str, Vec<&Series>)]) -> Markup {
+fn card_description(lang: Lang, series: &Series, shared: &[(&str, Vec<&Series>)]) -> Markup {
     let Some(text) = description(series) else {
         return html! {};
     };
@@ -193,7 +214,7 @@ fn card_description(series: &Series, shared: &[(&str, Vec<&Series>)]) -> Markup 
             p { (text) }
         } @else {
             details class="about" {
-                summary { "About this meeting" }
+                summary { (t!(lang, "home-about-meeting")) }
                 p { (text) }
             }
         }
@@ -206,6 +227,7 @@ fn source_card(site: &Site, viewer: &Viewer, source: &Source, now: Timestamp) ->
         ..Filter::default()
     };
     let next = site.upcoming(now, &filter, 3);
+    let lang = viewer.lang;
     html! {
         article class="card source" id=(format!("source-{}", source.decl.id)) {
             h3 {
@@ -215,17 +237,17 @@ fn source_card(site: &Site, viewer: &Viewer, source: &Source, now: Timestamp) ->
                 (source.decl.name)
             }
             @match source.status {
-                SourceStatus::Stale => p class="warn" { "Showing the last good copy: the latest refresh failed." },
-                SourceStatus::Error => p class="warn" { "Not available yet: the feed could not be read." },
-                SourceStatus::Pending => p class="warn" { "Not fetched yet." },
+                SourceStatus::Stale => p class="warn" { (t!(lang, "home-source-stale")) },
+                SourceStatus::Error => p class="warn" { (t!(lang, "home-source-error")) },
+                SourceStatus::Pending => p class="warn" { (t!(lang, "home-source-pending")) },
                 SourceStatus::Ok => {},
             }
             (next_list(site, viewer, now, &next))
-            (subscribe(site, &paths::source_feed(&source.decl.id), &source.decl.name, &format!("source-{}", source.decl.id)))
+            (subscribe(site, lang, &paths::source_feed(&source.decl.id), &source.decl.name, &format!("source-{}", source.decl.id)))
             p {
-                a href=(site.href(&paths::calendar_source(super::View::Agenda, &source.decl.id))) { "In the calendar" }
+                a href=(site.href(&paths::calendar_source(super::View::Agenda, &source.decl.id))) { (t!(lang, "home-source-in-calendar")) }
                 @if let Some(url) = source.decl.public_url() {
-                    " · " a href=(url) { "Original feed" }
+                    " · " a href=(url) { (t!(lang, "home-source-original")) }
                 }
             }
         }

@@ -7,6 +7,7 @@ use maud::{DOCTYPE, Markup, html};
 
 use super::details::event_details;
 use super::subscribe::subscribe;
+use crate::i18n::{Arg, Lang, markup};
 use crate::t;
 use crate::when::relative_marker;
 use crate::{Filter, Item, Join, Origin, Site, Viewer, ZoneChoice, paths};
@@ -45,6 +46,9 @@ pub(crate) fn layout(
         (Nav::Groups, paths::groups(), t!(lang, "nav-groups")),
         (Nav::Planner, paths::planner(), t!(lang, "nav-planner")),
     ];
+    // A shared `?lang=` view keeps its language along the shell's links.
+    let shell = |path: &crate::SitePath| shell_href(site, viewer, path);
+    let zone = html! { strong data-zone-label { (viewer.label(now)) } };
     html! {
         (DOCTYPE)
         html lang=(lang.tag()) data-tz=(viewer.tz.name) {
@@ -55,37 +59,39 @@ pub(crate) fn layout(
                 title { (full_title) }
                 link rel="icon" type="image/svg+xml" href=(site.href(&paths::favicon()));
                 link rel="stylesheet" href=(site.href(&paths::stylesheet()));
-                link rel="alternate" type="text/calendar" title=(format!("{} calendar", info.name)) href=(site.url(&paths::community_feed()));
+                link rel="alternate" type="text/calendar" title=(t!(lang, "site-feed-title", name = info.name.as_str())) href=(site.url(&paths::community_feed()));
+                (alternates(site, viewer))
                 script src=(site.href(&paths::script())) defer {}
             }
             body {
-                a class="skip" href="#main" { "Skip to content" }
+                a class="skip" href="#main" { (t!(lang, "site-skip")) }
                 header class="top" {
-                    p class="brand" { a href=(site.href(&paths::home())) { (info.name) } }
-                    nav aria-label="Site" {
+                    p class="brand" { a href=(shell(&paths::home())) { (info.name) } }
+                    nav aria-label=(t!(lang, "site-nav-label")) {
                         ul {
                             @for (entry, path, label) in entries {
                                 li {
                                     @if entry == nav {
-                                        a href=(site.href(&path)) aria-current="page" { (label) }
+                                        a href=(shell(&path)) aria-current="page" { (label) }
                                     } @else {
-                                        a href=(site.href(&path)) { (label) }
+                                        a href=(shell(&path)) { (label) }
                                     }
                                 }
                             }
                         }
                     }
                     (zone_form(site, viewer, now))
+                    (language_form(site, viewer))
                 }
                 main id="main" tabindex="-1" { (body) }
                 footer {
                     p {
-                        "Times are shown in " strong data-zone-label { (viewer.label(now)) } ". "
+                        (markup(lang, "site-footer-zone", &[("zone", Arg::Html(zone))])) " "
                         // The home page's subscribe block has each calendar app's own link.
-                        a href={ (site.href(&paths::home())) "#calendar" } { "Subscribe to the calendar" }
+                        a href={ (shell(&paths::home())) "#calendar" } { (t!(lang, "site-footer-subscribe")) }
                         " · "
-                        a href=(site.href(&paths::health())) { "Feed health" }
-                        " · Served by Touchpoint."
+                        a href=(shell(&paths::health())) { (t!(lang, "site-footer-health")) }
+                        " · " (t!(lang, "site-footer-served"))
                     }
                 }
             }
@@ -102,27 +108,114 @@ pub(crate) fn layout(
 /// When `?tz=` (a shared link) chose the zone, a line says so, with a link to the page in the
 /// visitor's own zone.
 fn zone_form(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
+    let lang = viewer.lang;
     html! {
         form class="tz" method="get" action="" {
             @for (key, value) in &viewer.params {
                 input type="hidden" name=(key) value=(value);
             }
             input type="hidden" name="remember" value="1";
-            label for="tz" { "Time zone" }
+            label for="tz" { (t!(lang, "zone-picker-label")) }
             input id="tz" name="tz" list="zones" value=(viewer.tz.name) autocomplete="off"
                 spellcheck="false" aria-describedby="zone-now";
             datalist id="zones" data-src=(site.href(&paths::zones())) {}
-            button type="submit" { "Show" }
+            button type="submit" { (t!(lang, "zone-picker-show")) }
             span class="zone-now" id="zone-now" data-zone-label { (viewer.label(now)) }
         }
         @if viewer.choice == ZoneChoice::Link {
             @if let Some(own) = viewer.own_zone_href() {
                 p class="zone-shared" role="note" {
-                    "Shown in " strong { (viewer.shown_in()) } " · "
-                    a href=(own) { "use my zone" }
+                    (markup(lang, "zone-shared", &[("zone", Arg::Html(html! { strong { (viewer.shown_in()) } }))]))
+                    " · "
+                    a href=(own) { (t!(lang, "zone-use-mine")) }
                 }
             }
         }
+    }
+}
+
+/// The language picker, beside the zone picker and built like it: a plain GET form that works
+/// with JavaScript off, carrying the view's own parameters (a shared `?tz=` too) with `lang`
+/// and [`super::REMEMBER_LANG`], which the server answers by remembering the language in the
+/// `lang` cookie and sending the visitor back to the page. Each language is named in itself,
+/// marked with its own `lang` so screen readers say it right. Left out when the site offers
+/// one language.
+fn language_form(site: &Site, viewer: &Viewer) -> Markup {
+    let offered = site.languages();
+    if offered.len() < 2 {
+        return html! {};
+    }
+    html! {
+        form class="lang" method="get" action="" {
+            @for (key, value) in view_params(viewer) {
+                input type="hidden" name=(key) value=(value);
+            }
+            input type="hidden" name=(super::REMEMBER_LANG) value="1";
+            label for="lang-pick" { (t!(viewer.lang, "lang-picker-label")) }
+            select id="lang-pick" name="lang" {
+                @for lang in offered {
+                    option value=(lang.tag()) lang=(lang.tag()) selected[*lang == viewer.lang] { (lang.autonym()) }
+                }
+            }
+            button type="submit" { (t!(viewer.lang, "lang-picker-show")) }
+        }
+    }
+}
+
+/// The page's parameters that make its view, without `lang`: the page's own and a shared
+/// link's `?tz=`.
+fn view_params(viewer: &Viewer) -> Vec<(String, String)> {
+    let mut params: Vec<(String, String)> = viewer
+        .params
+        .iter()
+        .filter(|(key, _)| key != "lang")
+        .cloned()
+        .collect();
+    if viewer.choice == ZoneChoice::Link {
+        params.push(("tz".to_owned(), viewer.tz.name.to_string()));
+    }
+    params
+}
+
+/// The language a `?lang=` in the address chose, when it is the page's: a shared view in a
+/// language, which the shell's links keep.
+fn shared_lang(viewer: &Viewer) -> Option<Lang> {
+    let asked = viewer.params.iter().rev().find(|(key, _)| key == "lang")?;
+    Lang::parse(&asked.1).filter(|lang| *lang == viewer.lang)
+}
+
+/// The link to `path` from the shell (navigation, brand, footer): with `?lang=` when the page
+/// is a shared view in a language ([`shared_lang`]), so following it stays in that language.
+/// Like a shared `?tz=`, it is never remembered; the language picker does that.
+fn shell_href(site: &Site, viewer: &Viewer, path: &crate::SitePath) -> String {
+    match shared_lang(viewer) {
+        Some(lang) => site.href(&path.clone().with_query([("lang", lang.tag())])),
+        None => site.href(path),
+    }
+}
+
+/// `<link rel="alternate" hreflang>` for each language the site offers (this page with
+/// `?lang=`) and `x-default` (this page without it, in the visitor's own language). Relative
+/// to the page, like "use my zone"; none where there is no request (the static export) or
+/// only one language.
+fn alternates(site: &Site, viewer: &Viewer) -> Markup {
+    let offered = site.languages();
+    let Some(here) = viewer.here.as_deref().filter(|_| offered.len() > 1) else {
+        return html! {};
+    };
+    let params = view_params(viewer);
+    let href = |lang: Option<Lang>| {
+        let mut params = params.clone();
+        if let Some(lang) = lang {
+            params.push(("lang".to_owned(), lang.tag().to_owned()));
+        }
+        Viewer::page_href(here, &params)
+    };
+    html! {
+        @for lang in offered {
+            link rel="alternate" hreflang=(lang.tag()) href=(href(Some(*lang)));
+        }
+        link rel="alternate" hreflang="x-default" href=(href(None));
     }
 }
 
@@ -137,7 +230,7 @@ pub fn zones_json() -> String {
 }
 
 /// The "Happening now" / "Starts in 2 h" marker, when one applies.
-pub(crate) fn marker(item: &Item<'_>, now: Timestamp) -> Markup {
+pub(crate) fn marker(_viewer: &Viewer, item: &Item<'_>, now: Timestamp) -> Markup {
     html! {
         @if !item.cancelled() {
             @if let Some(text) = relative_marker(item.start_at, item.end_at, now) {
@@ -165,14 +258,14 @@ pub(crate) fn occurrence(site: &Site, viewer: &Viewer, now: Timestamp, item: &It
             " "
             (title_link(site, item))
             (moved_note(viewer, item))
-            (cancel_note(item))
-            (marker(item, now))
+            (cancel_note(viewer.lang, item))
+            (marker(viewer, item, now))
             // A list says only what can be followed now; when a near-start link shows, and whom
             // to ask, are said once on the series page and the "Next up" card.
             @if let Some(join @ (Join::Link(_) | Join::Register(_))) = site.join(item, now) {
-                " " (join_link(&join, "join", item.title()))
+                " " (join_link(viewer.lang, &join, "join", item.title()))
             }
-            (event_details(item))
+            (event_details(viewer.lang, item))
         }
     }
 }
@@ -181,7 +274,7 @@ pub(crate) fn occurrence(site: &Site, viewer: &Viewer, now: Timestamp, item: &It
 /// link here 15 minutes before" (near-start, outside its window or on the static export) or
 /// "Ask for the join link" (hidden), each with the contact where there is one. `class` is the
 /// link's (`join`, `join-button`); `title` names the meeting for screen readers.
-pub(crate) fn join_link(join: &Join<'_>, class: &str, title: &str) -> Markup {
+pub(crate) fn join_link(lang: Lang, join: &Join<'_>, class: &str, title: &str) -> Markup {
     let contact = |contact: Option<&str>, label: &str| match contact {
         Some(url) => {
             html! { a class="join-contact" href=(url) rel="nofollow noopener" { (label) } }
@@ -191,19 +284,19 @@ pub(crate) fn join_link(join: &Join<'_>, class: &str, title: &str) -> Markup {
     html! {
         @match join {
             Join::Link(url) => a class=(class) href=(url) rel="nofollow noopener" {
-                "Join" span class="sr" { " " (title) }
+                (t!(lang, "join")) span class="sr" { " " (title) }
             },
             Join::Register(url) => a class=(class) href=(url) rel="nofollow noopener" {
-                "Register to join" span class="sr" { " " (title) }
+                (t!(lang, "join-register")) span class="sr" { " " (title) }
             },
             Join::Later { window, contact: who } => {
-                span class="join-later" { "Join link here " (window) " before the start" }
-                @if who.is_some() { " " (contact(*who, "Contact")) }
+                span class="join-later" { (t!(lang, "join-later", window = duration_words(lang, *window))) }
+                @if who.is_some() { " " (contact(*who, &t!(lang, "join-contact"))) }
             },
             Join::Ask { contact: who } => @if who.is_some() {
-                (contact(*who, "Ask for the join link"))
+                (contact(*who, &t!(lang, "join-ask")))
             } @else {
-                span class="join-later" { "Join link not published" }
+                span class="join-later" { (t!(lang, "join-unpublished")) }
             },
         }
     }
@@ -248,10 +341,10 @@ pub(crate) fn moved_note(viewer: &Viewer, item: &Item<'_>) -> Markup {
 }
 
 /// "Cancelled — reason" for a cancelled occurrence.
-pub(crate) fn cancel_note(item: &Item<'_>) -> Markup {
+pub(crate) fn cancel_note(lang: Lang, item: &Item<'_>) -> Markup {
     html! {
         @if item.cancelled() {
-            " " strong class="badge" { "Cancelled" }
+            " " strong class="badge" { (t!(lang, "cancelled")) }
             @if let Some(reason) = item.cancel_reason() { " — " span class="reason" { (reason) } }
         }
     }
@@ -266,7 +359,7 @@ pub(crate) fn next_list(
 ) -> Markup {
     html! {
         @if items.is_empty() {
-            p class="empty" { "No upcoming dates." }
+            p class="empty" { (t!(viewer.lang, "no-upcoming-dates")) }
         } @else {
             ul class="next" {
                 @for item in items { (occurrence(site, viewer, now, item)) }
@@ -340,22 +433,36 @@ pub(crate) fn link(url: Option<&String>, label: &str) -> Markup {
 }
 
 /// A series' links: join, agenda, notes, recordings, subscribe.
-pub(crate) fn series_links(site: &Site, series: &touchpoint_community::Series) -> Markup {
+pub(crate) fn series_links(
+    site: &Site,
+    lang: Lang,
+    series: &touchpoint_community::Series,
+) -> Markup {
     html! {
         ul class="links" {
-            (series_join(series))
-            @if let Some(agenda) = safe(&series.agenda) { li { a href=(agenda) { "Agenda" } } }
-            @if let Some(notes) = safe(&series.notes) { li { a href=(notes) { "Notes" } } }
-            @if let Some(recordings) = safe(&series.recordings) { li { a href=(recordings) { "Recordings" } } }
+            (series_join(lang, series))
+            @if let Some(agenda) = safe(&series.agenda) { li { a href=(agenda) { (t!(lang, "link-agenda")) } } }
+            @if let Some(notes) = safe(&series.notes) { li { a href=(notes) { (t!(lang, "link-notes")) } } }
+            @if let Some(recordings) = safe(&series.recordings) { li { a href=(recordings) { (t!(lang, "link-recordings")) } } }
             // The series page's subscribe block offers each calendar app its own link.
-            li { a href={ (site.href(&paths::series(&series.id))) "#subscribe-h" } { "Subscribe" } }
+            li { a href={ (site.href(&paths::series(&series.id))) "#subscribe-h" } { (t!(lang, "subscribe")) } }
         }
+    }
+}
+
+/// "15 minutes", "1 hour", "2 hours": how long before a meeting its near-start link shows.
+fn duration_words(lang: Lang, duration: jiff::SignedDuration) -> String {
+    let minutes = duration.as_mins();
+    if minutes >= 60 && minutes % 60 == 0 {
+        t!(lang, "duration-hours", count = minutes / 60)
+    } else {
+        t!(lang, "duration-minutes", count = minutes)
     }
 }
 
 /// A series' join entry for the links list: the link when public, "Register to join", or
 /// when the link shows up (near-start) or whom to ask (hidden).
-fn series_join(series: &touchpoint_community::Series) -> Markup {
+fn series_join(lang: Lang, series: &touchpoint_community::Series) -> Markup {
     let policy = &series.join_policy;
     let contact = policy.contact.as_deref().filter(|url| crate::safe_url(url));
     if series.join.is_none() && policy.visibility != JoinVisibility::Registration {
@@ -363,19 +470,19 @@ fn series_join(series: &touchpoint_community::Series) -> Markup {
     }
     html! {
         @match policy.visibility {
-            JoinVisibility::Public => @if let Some(join) = safe(&series.join) { li { a href=(join) { "Join" } } },
+            JoinVisibility::Public => @if let Some(join) = safe(&series.join) { li { a href=(join) { (t!(lang, "join")) } } },
             JoinVisibility::Registration => @if let Some(register) = safe(&policy.register) {
-                li { a href=(register) { "Register to join" } }
+                li { a href=(register) { (t!(lang, "join-register")) } }
             },
             JoinVisibility::NearStart => li class="join-later" {
-                "Join link shown on this site " (policy.near_start_words()) " before each meeting"
-                @if let Some(contact) = contact { " (" a href=(contact) { "contact" } ")" }
+                (t!(lang, "join-near-start", window = duration_words(lang, policy.near_start)))
+                @if let Some(contact) = contact { " (" a href=(contact) { (t!(lang, "join-contact-lower")) } ")" }
             },
             JoinVisibility::Hidden => li {
                 @if let Some(contact) = contact {
-                    a href=(contact) { "Ask for the join link" }
+                    a href=(contact) { (t!(lang, "join-ask")) }
                 } @else {
-                    span class="join-later" { "Join link not published" }
+                    span class="join-later" { (t!(lang, "join-unpublished")) }
                 }
             },
         }
@@ -397,6 +504,7 @@ pub(crate) fn group_card(
     };
     let next = site.upcoming(now, &filter, 1);
     let has_series = site.community.group_series(&group.id).next().is_some();
+    let lang = viewer.lang;
     html! {
         article class="card group" id=(format!("group-{}", group.id)) {
             // On the group's own page the title is the page's heading already.
@@ -406,13 +514,13 @@ pub(crate) fn group_card(
             @if let Some(description) = &group.description { p { (description) } }
             dl {
                 @if let Some(repo) = &group.repository {
-                    dt { "Repository" } dd { (link(Some(&repo.url), &repo.label)) }
+                    dt { (t!(lang, "group-repository")) } dd { (link(Some(&repo.url), &repo.label)) }
                 }
                 @if let Some(list) = &group.mailing_list {
-                    dt { "Mailing list" } dd { (link(Some(&list.url), &list.label)) }
+                    dt { (t!(lang, "group-mailing-list")) } dd { (link(Some(&list.url), &list.label)) }
                 }
                 @if let Some(chat) = &group.chat {
-                    dt { "Chat" } dd {
+                    dt { (t!(lang, "group-chat")) } dd {
                         (link(chat.url.as_ref(), &chat.label))
                         @if let Some(service) = chat.url.as_deref().and_then(chat_service) {
                             " " span class="service" { "(" (service) ")" }
@@ -420,28 +528,28 @@ pub(crate) fn group_card(
                     }
                 }
                 @if let Some(calendar) = &group.calendar {
-                    dt { "Calendar" } dd {
+                    dt { (t!(lang, "group-calendar")) } dd {
                         (link(calendar.url.as_ref(), &calendar.label))
                         @if let Some(cadence) = group_cadence(site, group, viewer, now) { " — " (cadence) }
                     }
                 } @else if let Some(cadence) = group_cadence(site, group, viewer, now) {
-                    dt { "Meets" } dd { (cadence) }
+                    dt { (t!(lang, "group-meets")) } dd { (cadence) }
                 }
                 // The group's own page says so under its Meetings heading.
                 @if !has_series && heading_link {
-                    dt { "Meetings" } dd { "No scheduled meetings" }
+                    dt { (t!(lang, "group-meetings")) } dd { (t!(lang, "group-no-meetings")) }
                 }
                 @if let Some(item) = next.first() {
-                    dt { "Next meeting" } dd {
+                    dt { (t!(lang, "group-next-meeting")) } dd {
                         (when_time(viewer, item))
                         (moved_note(viewer, item))
-                        (cancel_note(item))
-                        (marker(item, now))
+                        (cancel_note(lang, item))
+                        (marker(viewer, item, now))
                     }
                 }
             }
             @if has_series {
-                (subscribe(site, &paths::group_feed(&group.id), &group.title, &format!("group-{}", group.id)))
+                (subscribe(site, lang, &paths::group_feed(&group.id), &group.title, &format!("group-{}", group.id)))
             }
         }
     }

@@ -27,7 +27,8 @@ mod week;
 use jiff::Timestamp;
 use maud::{Markup, html};
 
-use crate::{IdKind, Site, UnknownId, Viewer, ViewerError, paths};
+use crate::i18n::{Arg, Lang, markup};
+use crate::{IdKind, Site, UnknownId, Viewer, ViewerError, paths, t};
 use layout::{Nav, layout};
 
 pub use calendar::{CalendarParams, ParamError, View, calendar};
@@ -53,46 +54,78 @@ pub const FAVICON: &str = include_str!("assets/favicon.svg");
 /// its header says which.
 pub const LOCAL_TIMES_JS: &str = include_str!("assets/local-times.js");
 
-/// The 400 page for an unknown `?tz=`.
-pub fn bad_zone(site: &Site, error: &ViewerError, now: Timestamp) -> Markup {
-    let viewer = Viewer::new(site.default_tz().clone());
+/// The query parameter the language picker adds: this `?lang=` is the visitor's own choice, to
+/// remember in the `lang` cookie (a shared link's `?lang=` is shown, never remembered).
+pub const REMEMBER_LANG: &str = "remember-lang";
+
+/// A viewer in the community's default zone speaking `lang`: error pages have no other.
+fn default_viewer(site: &Site, lang: Lang) -> Viewer {
+    Viewer {
+        lang,
+        ..Viewer::new(site.default_tz().clone())
+    }
+}
+
+/// "Back to the meetings page", linked.
+fn back_home(site: &Site, lang: Lang) -> Markup {
+    html! { a href=(site.href(&paths::home())) { (t!(lang, "error-back-home")) } }
+}
+
+/// The 400 page for an unknown `?tz=`, in `lang` (the request's language), from the error's
+/// fields: what was asked and the close names.
+pub fn bad_zone(site: &Site, error: &ViewerError, lang: Lang, now: Timestamp) -> Markup {
+    let viewer = default_viewer(site, lang);
+    let title = t!(lang, "zone-error-title");
+    let code = |text: &str| Arg::Html(html! { code { (text) } });
     let body = html! {
-        h1 { "Unknown time zone" }
-        p { "There is no time zone called " code { (error.asked) } "." }
+        h1 { (title) }
+        p { (markup(lang, "zone-error-asked", &[("zone", code(&error.asked))])) }
         p {
-            "Write an IANA time-zone name, Area/City, such as "
-            code { "Europe/Madrid" } ", " code { "America/New_York" } ", "
-            code { "Asia/Kolkata" } " or " code { "UTC" } "."
+            (markup(lang, "zone-error-help", &[
+                ("first", code("Europe/Madrid")),
+                ("second", code("America/New_York")),
+                ("third", code("Asia/Kolkata")),
+                ("last", code("UTC")),
+            ]))
         }
         @if !error.suggestions.is_empty() {
-            p { "Did you mean: " }
+            p { (t!(lang, "zone-error-suggestions")) " " }
             ul {
                 @for name in &error.suggestions {
                     li { a href=(site.href(&paths::home().with_query([("tz", &**name)]))) { (name) } }
                 }
             }
         }
-        p { a href=(site.href(&paths::home())) { "Back to the meetings page" } " (shown in " (viewer.tz.name) ")." }
+        p {
+            (markup(lang, "zone-error-back", &[
+                ("link", Arg::Html(back_home(site, lang))),
+                ("zone", Arg::Text(&viewer.tz.name)),
+            ]))
+        }
     };
-    layout(site, "Unknown time zone", Nav::Other, &viewer, now, body)
+    layout(site, &title, Nav::Other, &viewer, now, body)
 }
 
 /// The 400 page for a filter naming an id the site does not have (`?source=bogus`): what was
 /// asked, and every id there is, each a link to the calendar showing it.
-pub fn unknown_id(site: &Site, error: &UnknownId, now: Timestamp) -> Markup {
-    let viewer = Viewer::new(site.default_tz().clone());
-    let noun = error.kind.noun();
-    let title = format!("Unknown {noun}");
+pub fn unknown_id(site: &Site, error: &UnknownId, lang: Lang, now: Timestamp) -> Markup {
+    let viewer = default_viewer(site, lang);
+    // The kind selects each message's noun: `source`, `group` or `series`.
+    let kind = error.kind.param();
+    let title = t!(lang, "id-error-title", kind = kind);
     let body = html! {
         h1 { (title) }
         p {
-            "There is no " (noun) " with the id " code { (error.asked) }
-            " (in " code { "?" (error.kind.param()) "=" } ")."
+            (markup(lang, "id-error-asked", &[
+                ("kind", Arg::Text(kind)),
+                ("id", Arg::Html(html! { code { (error.asked) } })),
+                ("param", Arg::Html(html! { code { "?" (kind) "=" } })),
+            ]))
         }
         @if error.known.is_empty() {
-            p { "This community has no " (noun) " to choose." }
+            p { (t!(lang, "id-error-none", kind = kind)) }
         } @else {
-            p { "Choose one of these:" }
+            p { (t!(lang, "id-error-choose")) }
             ul class="choices" {
                 @for (id, name) in &error.known {
                     li {
@@ -106,16 +139,32 @@ pub fn unknown_id(site: &Site, error: &UnknownId, now: Timestamp) -> Markup {
                 }
             }
         }
-        p { a href=(site.href(&paths::calendar())) { "Back to the whole calendar" } "." }
+        p {
+            (markup(lang, "id-error-back", &[(
+                "link",
+                Arg::Html(html! { a href=(site.href(&paths::calendar())) { (t!(lang, "id-error-back-link")) } }),
+            )]))
+        }
     };
     layout(site, &title, Nav::Other, &viewer, now, body)
 }
 
-/// A plain message page (404 and the like).
-pub fn message(site: &Site, title: &str, text: &str, now: Timestamp) -> Markup {
-    let viewer = Viewer::new(site.default_tz().clone());
-    let body = html! { h1 { (title) } p { (text) } p { a href=(site.href(&paths::home())) { "Back to the meetings page" } } };
+/// A plain message page (404 and the like) in `lang`: `title` and `text` are already in it.
+pub fn message(site: &Site, lang: Lang, title: &str, text: &str, now: Timestamp) -> Markup {
+    let viewer = default_viewer(site, lang);
+    let body = html! { h1 { (title) } p { (text) } p { (back_home(site, lang)) } };
     layout(site, title, Nav::Other, &viewer, now, body)
+}
+
+/// The 404 page in `lang`.
+pub fn not_found(site: &Site, lang: Lang, now: Timestamp) -> Markup {
+    message(
+        site,
+        lang,
+        &t!(lang, "not-found-title"),
+        &t!(lang, "not-found-text"),
+        now,
+    )
 }
 
 /// The feed-health page for organizers: which sources fail, since when, and why, each with
@@ -146,14 +195,13 @@ fn health_page(
     channels: Option<&[crate::ChannelStatus]>,
 ) -> Markup {
     let live = channels.is_some();
+    let lang = viewer.lang;
+    let title = t!(lang, "health-title");
     let body = html! {
-        h1 { "Feed health" }
-        p {
-            "Outside calendars this page follows, and how their last refresh went, as of "
-            (exact(viewer, now)) "."
-        }
+        h1 { (title) }
+        p { (markup(lang, "health-intro", &[("time", Arg::Html(exact(viewer, now)))])) }
         @if site.sources.is_empty() {
-            p class="empty" { "This community follows no outside calendars." }
+            p class="empty" { (t!(lang, "health-no-sources")) }
         }
         div class="health" {
             @for source in &site.sources {
@@ -161,8 +209,8 @@ fn health_page(
             }
         }
         @if let Some(channels) = channels.filter(|_| !site.community.announce.is_empty()) {
-            h2 { "Announcement channels" }
-            p { "Where reminders and change notices go, and how the last sends went." }
+            h2 { (t!(lang, "health-channels")) }
+            p { (t!(lang, "health-channels-intro")) }
             div class="health" {
                 @for channel in &site.community.announce {
                     (channel_card(viewer, now, channel, channels.iter().find(|c| c.channel == channel.id)))
@@ -170,50 +218,57 @@ fn health_page(
             }
         }
     };
-    layout(site, "Feed health", Nav::Other, viewer, now, body)
+    layout(site, &title, Nav::Other, viewer, now, body)
 }
 
 fn health_card(viewer: &Viewer, now: Timestamp, source: &crate::Source, live: bool) -> Markup {
     use crate::SourceStatus;
     let id = format!("health-{}", source.decl.id);
-    let status = match source.status {
-        SourceStatus::Ok => "OK",
-        SourceStatus::Stale => "Failing: the last good copy is shown",
-        SourceStatus::Error => "Failing: no good copy yet",
-        SourceStatus::Pending => "Not fetched yet",
-    };
+    let lang = viewer.lang;
+    let status = t!(
+        lang,
+        match source.status {
+            SourceStatus::Ok => "health-ok",
+            SourceStatus::Stale => "health-stale",
+            SourceStatus::Error => "health-error",
+            SourceStatus::Pending => "health-pending",
+        }
+    );
+    let never = t!(lang, "health-never");
     html! {
         section class={ "card health-source " (source.status.as_str()) } aria-labelledby=(id) {
             h2 id=(id) { (source.decl.name) " " small { code { (source.decl.id) } } }
             p class="status" { strong { (status) } }
             dl {
-                dt { "Feed" }
+                dt { (t!(lang, "health-feed")) }
                 dd class="feed-url" {
                     @match (&source.decl.location, source.decl.redacted_url()) {
                         (_, Some(url)) => code { (url) },
-                        (touchpoint_community::Location::Path(path), None) => { "File " code { (path) } },
+                        (touchpoint_community::Location::Path(path), None) => {
+                            (markup(lang, "health-file", &[("path", Arg::Html(html! { code { (path) } }))]))
+                        },
                         _ => "—",
                     }
                 }
-                dt { "Last success" } dd { (relative(viewer, now, source.last_success, "never")) }
-                dt { "Last attempt" } dd { (relative(viewer, now, source.last_attempt, "never")) }
+                dt { (t!(lang, "health-last-success")) } dd { (relative(viewer, now, source.last_success, &never)) }
+                dt { (t!(lang, "health-last-attempt")) } dd { (relative(viewer, now, source.last_attempt, &never)) }
                 @if live {
-                    dt { "Next try" }
+                    dt { (t!(lang, "health-next-try")) }
                     dd {
                         @match source.next_attempt {
-                            Some(at) if at <= now => "due now",
+                            Some(at) if at <= now => (t!(lang, "health-due-now")),
                             Some(at) => (relative(viewer, now, Some(at), "")),
-                            None => "as soon as the refresher starts",
+                            None => (t!(lang, "health-next-try-start")),
                         }
                     }
                 }
-                dt { "Last error" }
+                dt { (t!(lang, "health-last-error")) }
                 @if let Some(error) = &source.last_error {
                     dd class="error" { (error) }
                 } @else {
-                    dd { "none" }
+                    dd { (t!(lang, "health-no-error")) }
                 }
-                dt { "Contents" }
+                dt { (t!(lang, "health-contents")) }
                 dd { @if let Some(summary) = &source.summary { (summary) } @else { "—" } }
             }
         }
@@ -235,19 +290,20 @@ fn channel_card(
         _ => false,
     });
     let class = if failing { "error" } else { "ok" };
+    let lang = viewer.lang;
     html! {
         section class={ "card health-source " (class) } aria-labelledby=(id) {
             h2 id=(id) { code { (channel.id) } " " small { (channel.target.kind()) } }
-            p class="status" { strong { @if failing { "Failing: messages are retried" } @else { "OK" } } }
+            p class="status" { strong { @if failing { (t!(lang, "health-channel-failing")) } @else { (t!(lang, "health-ok")) } } }
             dl {
-                dt { "Last sent" }
-                dd { (relative(viewer, now, status.and_then(|s| s.last_sent), "never")) }
-                dt { "Waiting" }
+                dt { (t!(lang, "health-last-sent")) }
+                dd { (relative(viewer, now, status.and_then(|s| s.last_sent), &t!(lang, "health-never"))) }
+                dt { (t!(lang, "health-waiting")) }
                 dd { (status.map_or(0, |s| s.pending)) }
-                dt { "Last error" }
+                dt { (t!(lang, "health-last-error")) }
                 @match status.and_then(|s| s.last_error.as_ref()) {
                     Some((error, at)) => dd class="error" { (error) " (" (relative(viewer, now, Some(*at), "")) ")" },
-                    None => dd { "none" },
+                    None => dd { (t!(lang, "health-no-error")) },
                 }
             }
         }
@@ -259,7 +315,7 @@ fn channel_card(
 fn relative(viewer: &Viewer, now: Timestamp, at: Option<Timestamp>, none: &str) -> Markup {
     match at {
         Some(at) => html! {
-            time datetime=(Viewer::machine(at)) title=(exact_text(viewer, at)) { (ago(at, now)) }
+            time datetime=(Viewer::machine(at)) title=(exact_text(viewer, at)) { (ago(viewer.lang, at, now)) }
         },
         None => html! { (none) },
     }
@@ -285,35 +341,28 @@ fn exact_text(viewer: &Viewer, at: Timestamp) -> String {
 }
 
 /// "just now", "12 minutes ago", "in 3 hours", "2 days ago": `at` relative to `now`, rounded
-/// down to the largest whole unit.
-pub(crate) fn ago(at: Timestamp, now: Timestamp) -> String {
+/// down to the largest whole unit, in `lang` (each shape a message with CLDR plural forms).
+pub(crate) fn ago(lang: Lang, at: Timestamp, now: Timestamp) -> String {
     let seconds = now.as_second() - at.as_second();
     let past = seconds >= 0;
     let seconds = seconds.unsigned_abs();
     if seconds < 60 {
-        let words = if past {
-            "just now"
-        } else {
-            "in under a minute"
-        };
-        return words.to_owned();
+        let id = if past { "ago-just-now" } else { "ago-soon" };
+        return t!(lang, id).into_owned();
     }
     let (count, unit) = match seconds {
-        s if s < 3600 => (s / 60, "minute"),
-        s if s < 48 * 3600 => (s / 3600, "hour"),
-        s => (s / 86_400, "day"),
+        s if s < 3600 => (s / 60, "minutes"),
+        s if s < 48 * 3600 => (s / 3600, "hours"),
+        s => (s / 86_400, "days"),
     };
-    let plural = if count == 1 { "" } else { "s" };
-    if past {
-        format!("{count} {unit}{plural} ago")
-    } else {
-        format!("in {count} {unit}{plural}")
-    }
+    let id = format!("{}-{unit}", if past { "ago" } else { "in" });
+    t!(lang, &id, count = count)
 }
 
 #[cfg(test)]
 mod tests {
     use super::ago;
+    use crate::i18n::Lang;
     use jiff::Timestamp;
 
     fn t(s: &str) -> Timestamp {
@@ -335,7 +384,7 @@ mod tests {
             ("2026-11-25T18:00:00Z", "in 6 hours"),
         ];
         for (at, words) in cases {
-            assert_eq!(ago(t(at), now), words, "{at}");
+            assert_eq!(ago(Lang::En, t(at), now), words, "{at}");
         }
     }
 }

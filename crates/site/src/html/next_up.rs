@@ -13,7 +13,8 @@ use maud::{Markup, html};
 
 use super::layout::{join_link, moved_note, when_time};
 use super::series::{google_link, occurrence_date};
-use crate::{Filter, Item, Origin, Site, Viewer, paths};
+use crate::i18n::Lang;
+use crate::{Filter, Item, Origin, Site, Viewer, paths, t};
 
 /// How many coming meetings the section carries: the one shown (two while one runs) and the
 /// ones a page left open moves on to without asking the server.
@@ -21,20 +22,26 @@ pub const CANDIDATES: usize = 6;
 
 /// "happening now", "in 45 min", "in 2 h 14 min", "in 3 days 4 h", or "ended": the countdown of
 /// an occurrence from `start` to `end` seen at `now`. Minutes are rounded up, so a meeting never
-/// reads "in 0 min" before it starts. site.js writes the same text from the same rule.
-pub fn countdown(start: Timestamp, end: Timestamp, now: Timestamp) -> String {
+/// reads "in 0 min" before it starts. site.js writes the same text from the same rule. Each
+/// shape is one message of `lang`, so each language words it (「2時間14分後」).
+pub fn countdown(lang: Lang, start: Timestamp, end: Timestamp, now: Timestamp) -> String {
     if start <= now {
-        return if now < end { "happening now" } else { "ended" }.to_owned();
+        let id = if now < end {
+            "home-countdown-now"
+        } else {
+            "home-countdown-ended"
+        };
+        return t!(lang, id).into_owned();
     }
     let minutes = ((start - now).as_secs() + 59) / 60;
     let (days, hours, minutes) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
     match (days, hours, minutes) {
-        (0, 0, m) => format!("in {m} min"),
-        (0, h, 0) => format!("in {h} h"),
-        (0, h, m) => format!("in {h} h {m} min"),
-        (1, 0, _) => "in 1 day".to_owned(),
-        (1, h, _) => format!("in 1 day {h} h"),
-        (d, _, _) => format!("in {d} days"),
+        (0, 0, m) => t!(lang, "home-countdown-minutes", minutes = m),
+        (0, h, 0) => t!(lang, "home-countdown-hours", hours = h),
+        (0, h, m) => t!(lang, "home-countdown-hours-minutes", hours = h, minutes = m),
+        (1, 0, _) => t!(lang, "home-countdown-days", days = 1),
+        (1, h, _) => t!(lang, "home-countdown-day-hours", hours = h),
+        (d, _, _) => t!(lang, "home-countdown-days", days = d),
     }
 }
 
@@ -64,17 +71,18 @@ pub(crate) fn next_up(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
         return html! {};
     }
     let visible = shown(&items, now);
+    let lang = viewer.lang;
     html! {
         section class="next-up" aria-labelledby="next-up-h" data-next-up {
-            h2 id="next-up-h" { "Next up" }
+            h2 id="next-up-h" { (t!(lang, "home-next-up")) }
             ol class="up-list" {
                 @for (i, item) in items.iter().enumerate() {
                     (entry(site, viewer, now, item, i >= visible))
                 }
             }
             p class="up-stale" hidden {
-                "These meetings have ended. "
-                a href="" data-reload { "Reload for the next ones" }
+                (t!(lang, "home-next-up-ended")) " "
+                a href="" data-reload { (t!(lang, "home-next-up-reload")) }
             }
         }
     }
@@ -86,7 +94,7 @@ fn entry(site: &Site, viewer: &Viewer, now: Timestamp, item: &Item<'_>, hidden: 
         li class={ "up" @if running { " now" } } hidden[hidden]
             data-start=(Viewer::machine(item.start_at)) data-end=(Viewer::machine(item.end_at)) {
             p class="up-when" {
-                strong class="countdown" data-countdown { (countdown(item.start_at, item.end_at, now)) }
+                strong class="countdown" data-countdown { (countdown(viewer.lang, item.start_at, item.end_at, now)) }
                 " · " (when_time(viewer, item))
                 (moved_note(viewer, item))
             }
@@ -96,14 +104,14 @@ fn entry(site: &Site, viewer: &Viewer, now: Timestamp, item: &Item<'_>, hidden: 
                     Origin::Source(_) => (item.title()),
                 }
             }
-            (actions(site, item, now))
+            (actions(site, viewer.lang, item, now))
         }
     }
 }
 
 /// Join (what [`Site::join`] allows at `now`) and add to calendar: a Google Calendar
 /// template link and the `.ics` of this one occurrence.
-fn actions(site: &Site, item: &Item<'_>, now: Timestamp) -> Markup {
+fn actions(site: &Site, lang: Lang, item: &Item<'_>, now: Timestamp) -> Markup {
     let Origin::Series(series) = item.origin else {
         return html! {};
     };
@@ -111,15 +119,15 @@ fn actions(site: &Site, item: &Item<'_>, now: Timestamp) -> Markup {
     html! {
         p class="up-actions" {
             @if let Some(join) = site.join(item, now) {
-                (join_link(&join, "join-button", item.title()))
+                (join_link(lang, &join, "join-button", item.title()))
                 " "
             }
             span class="add" {
-                "Add to calendar: "
-                a href=(google_link(site, series, item)) rel="nofollow noopener" { "Google Calendar" }
+                (t!(lang, "home-add-to-calendar")) " "
+                a href=(google_link(site, lang, series, item)) rel="nofollow noopener" { "Google Calendar" }
                 " · "
                 a href=(site.href(&paths::series_occurrence(&series.id, date))) download {
-                    ".ics" span class="sr" { " for " (date) }
+                    ".ics" span class="sr" { " " (t!(lang, "ics-for-date", date = date.to_string())) }
                 }
             }
         }
@@ -152,7 +160,11 @@ mod tests {
             ("2026-11-26T13:00:00Z", "ended"),
         ];
         for (now, expected) in cases {
-            assert_eq!(countdown(start, end, ts(now)), expected, "at {now}");
+            assert_eq!(
+                countdown(Lang::En, start, end, ts(now)),
+                expected,
+                "at {now}"
+            );
         }
     }
 }

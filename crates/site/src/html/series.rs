@@ -13,7 +13,8 @@ use super::layout::{
     when_time,
 };
 use super::subscribe::{encode, subscribe};
-use crate::{Filter, Item, Join, Site, Viewer, paths};
+use crate::i18n::{Arg, Lang, markup};
+use crate::{Filter, Item, Join, Site, Viewer, paths, t};
 
 /// How many coming dates the page lists.
 pub const NEXT_DATES: usize = 10;
@@ -78,26 +79,32 @@ pub fn series(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<
         .group
         .as_deref()
         .and_then(|g| site.community.group(g));
+    let lang = viewer.lang;
     let body = html! {
         h1 { (series.title) }
         p class="cadence" {
             (series_cadence(site, series, viewer, now)) " · "
-            a href=(site.href(&paths::planner().with_query([("series", &*series.id)]))) { "See it across time zones" }
+            a href=(site.href(&paths::planner().with_query([("series", &*series.id)]))) { (t!(lang, "series-across-zones")) }
         }
         @if let Some(group) = group {
-            p { "Part of the " a href=(site.href(&paths::group(&group.id))) { (group.title) } "." }
+            p {
+                (markup(lang, "series-part-of", &[(
+                    "group",
+                    Arg::Html(html! { a href=(site.href(&paths::group(&group.id))) { (group.title) } }),
+                )]))
+            }
         }
         @if let Some(description) = &series.description { p { (description) } }
-        (series_links(site, series))
+        (series_links(site, lang, series))
         section aria-labelledby="subscribe-h" {
-            h2 id="subscribe-h" { "Subscribe" }
-            (subscribe(site, &paths::series_feed(&series.id), &series.title, "series"))
-            p { "Each date below can also be added alone." }
+            h2 id="subscribe-h" { (t!(lang, "subscribe")) }
+            (subscribe(site, lang, &paths::series_feed(&series.id), &series.title, "series"))
+            p { (t!(lang, "series-add-alone")) }
         }
         section aria-labelledby="next-h" {
-            h2 id="next-h" { "Next dates" }
+            h2 id="next-h" { (t!(lang, "series-next-dates")) }
             @if next.is_empty() {
-                p class="empty" { "No upcoming dates." }
+                p class="empty" { (t!(lang, "no-upcoming-dates")) }
             } @else {
                 ol class="dates" {
                     @for item in &next { (upcoming_entry(site, viewer, now, series, item)) }
@@ -105,9 +112,9 @@ pub fn series(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<
             }
         }
         section aria-labelledby="past-h" {
-            h2 id="past-h" { "Past dates" }
+            h2 id="past-h" { (t!(lang, "series-past-dates")) }
             @if past.is_empty() {
-                p class="empty" { "No past dates in the last year." }
+                p class="empty" { (t!(lang, "series-no-past-dates")) }
             } @else {
                 ol class="dates" reversed start=(held) {
                     @for item in &past { (past_entry(viewer, series, item)) }
@@ -126,32 +133,33 @@ fn upcoming_entry(
     item: &Item<'_>,
 ) -> Markup {
     let date = occurrence_date(item);
+    let lang = viewer.lang;
     html! {
         li class={ "occ" @if item.cancelled() { " cancelled" } } {
             (when_time(viewer, item))
             (moved_note(viewer, item))
-            (cancel_note(item))
-            (marker(item, now))
+            (cancel_note(lang, item))
+            (marker(viewer, item, now))
             // A near-start link shows beside its date while its window is open; public and
             // registration links are in the links list above.
             @if let Some(join @ Join::Link(_)) = site.join(item, now) {
                 @if series.join_policy.visibility == JoinVisibility::NearStart {
-                    " " (join_link(&join, "join", item.title()))
+                    " " (join_link(lang, &join, "join", item.title()))
                 }
             }
             @if !item.cancelled() {
                 " "
                 span class="add" {
-                    a href=(google_link(site, series, item)) rel="nofollow noopener" {
+                    a href=(google_link(site, lang, series, item)) rel="nofollow noopener" {
                         "Google Calendar" span class="sr" { " (" (date) ")" }
                     }
                     " · "
                     a href=(site.href(&paths::series_occurrence(&series.id, date))) download {
-                        ".ics" span class="sr" { " for " (date) }
+                        ".ics" span class="sr" { " " (t!(lang, "ics-for-date", date = date.to_string())) }
                     }
                 }
             }
-            (date_links(series, date))
+            (date_links(lang, series, date))
         }
     }
 }
@@ -162,27 +170,29 @@ fn past_entry(viewer: &Viewer, series: &Series, item: &Item<'_>) -> Markup {
         li class={ "occ" @if item.cancelled() { " cancelled" } } {
             (when_time(viewer, item))
             (moved_note(viewer, item))
-            (cancel_note(item))
-            (date_links(series, date))
+            (cancel_note(viewer.lang, item))
+            (date_links(viewer.lang, series, date))
         }
     }
 }
 
 /// The per-date agenda, notes and recording links of an exception.
-pub(crate) fn date_links(series: &Series, date: Date) -> Markup {
+pub(crate) fn date_links(lang: Lang, series: &Series, date: Date) -> Markup {
     let Some(exception) = series.exception_for(date) else {
         return html! {};
     };
     let links = [
-        ("Agenda", &exception.agenda),
-        ("Notes", &exception.notes),
-        ("Recording", &exception.recording),
+        ("link-agenda", &exception.agenda),
+        ("link-notes", &exception.notes),
+        ("link-recording", &exception.recording),
     ];
     html! {
         @for (label, url) in links {
             @if let Some(url) = url {
                 @if crate::safe_url(url) {
-                    " · " a href=(url) { (label) span class="sr" { " of " (date) } }
+                    " · " a href=(url) {
+                        (t!(lang, label)) span class="sr" { " " (t!(lang, "link-of-date", date = date.to_string())) }
+                    }
                 }
             }
         }
@@ -191,15 +201,19 @@ pub(crate) fn date_links(series: &Series, date: Date) -> Markup {
 
 /// A Google Calendar "create event" template link for one occurrence (a link the visitor
 /// follows; the page itself never requests that origin).
-pub fn google_link(site: &Site, series: &Series, item: &Item<'_>) -> String {
+pub fn google_link(site: &Site, lang: Lang, series: &Series, item: &Item<'_>) -> String {
     let stamp = |at: Timestamp| at.strftime("%Y%m%dT%H%M%SZ").to_string();
-    let mut details = series.description.clone().unwrap_or_default();
+    let mut details = series
+        .description
+        .as_ref()
+        .map(|text| text.get(lang).0.to_owned())
+        .unwrap_or_default();
     // What lands in someone's calendar is published: the published link only.
     if let Some(link) = item.url() {
         let label = if item.register_url().is_some() {
-            "Register to join"
+            t!(lang, "join-register")
         } else {
-            "Join"
+            t!(lang, "join")
         };
         details.push_str(&format!("\n\n{label}: {link}"));
     }
@@ -237,7 +251,7 @@ pub fn occurrence_ics(site: &Site, id: &str, date: Date) -> Option<String> {
         .event
         .description
         .clone()
-        .or_else(|| series.description.clone());
+        .or_else(|| series.description.as_deref().map(str::to_owned));
     // A file to keep: the published link only (the join link when public, else the
     // `register` link), and the join link as LOCATION only when it is one.
     event.url = item.url().map(str::to_owned);

@@ -17,22 +17,27 @@
 
 use maud::{Markup, html};
 
-use crate::{Site, SitePath};
+use crate::i18n::{Arg, Lang, markup};
+use crate::{Site, SitePath, t};
 
 /// The subscribe block for the feed at `path`, named `name` in the apps that show a name.
 /// `id` makes the block's element ids unique on a page with several.
-pub fn subscribe(site: &Site, path: &SitePath, name: &str, id: &str) -> Markup {
+pub fn subscribe(site: &Site, lang: Lang, path: &SitePath, name: &str, id: &str) -> Markup {
     let copy_id = format!("feed-url-{id}");
     let Some(https) = site.absolute(path) else {
         return html! {
             details class="subscribe" {
-                summary { "Subscribe" }
+                summary { (t!(lang, "subscribe")) }
                 p {
-                    "This server does not know its public address, so it cannot offer a "
-                    "subscription link (its operator sets " code { "--base-url" } ", or "
-                    code { "--trust-forwarded" } " behind a proxy). "
-                    a href=(site.href(path)) download { "Download a one-time copy (.ics)" }
-                    ", which will not update."
+                    (markup(lang, "subscribe-no-address", &[
+                        ("base_url", Arg::Html(html! { code { "--base-url" } })),
+                        ("trust_forwarded", Arg::Html(html! { code { "--trust-forwarded" } })),
+                    ]))
+                    " "
+                    (markup(lang, "subscribe-no-address-download", &[(
+                        "link",
+                        Arg::Html(html! { a href=(site.href(path)) download { (t!(lang, "subscribe-download")) } }),
+                    )]))
                 }
             }
         };
@@ -51,20 +56,20 @@ pub fn subscribe(site: &Site, path: &SitePath, name: &str, id: &str) -> Markup {
     };
     html! {
         details class="subscribe" {
-            summary { "Subscribe" span class="visually-hidden" { " to " (name) } }
+            summary { (t!(lang, "subscribe")) span class="visually-hidden" { " " (t!(lang, "subscribe-to", name = name)) } }
             ul {
-                li { a href=(webcal) { "Apple Calendar, Outlook desktop, Thunderbird" } }
+                li { a href=(webcal) { (t!(lang, "subscribe-webcal")) } }
                 li { a href=(google) rel="noopener" { "Google Calendar" } }
                 li { a href=(outlook("outlook.live.com")) rel="noopener" { "Outlook.com" } }
-                li { a href=(outlook("outlook.office.com")) rel="noopener" { "Microsoft 365 (work or school)" } }
+                li { a href=(outlook("outlook.office.com")) rel="noopener" { (t!(lang, "subscribe-microsoft-365")) } }
                 li class="copy" {
-                    label for=(copy_id) { "Any other app: subscribe to this address" }
+                    label for=(copy_id) { (t!(lang, "subscribe-other-app")) }
                     input id=(copy_id) type="url" readonly value=(https);
-                    button type="button" data-copy=(copy_id) hidden { "Copy" }
+                    button type="button" data-copy=(copy_id) hidden { (t!(lang, "subscribe-copy")) }
                 }
                 li {
-                    a href=(https) download { "Download a one-time copy (.ics)" }
-                    " — it will not show later changes"
+                    a href=(https) download { (t!(lang, "subscribe-download")) }
+                    " — " (t!(lang, "subscribe-download-note"))
                 }
             }
         }

@@ -199,7 +199,7 @@ impl Grid<'_> {
                 ul class="wk-allday" {
                     @for item in &day.all_day {
                         li class={ "ev-day" @if item.end_at <= self.now { " past" } @if item.cancelled() { " cancelled" } } {
-                            (swatch(item)) (title_link(site, item)) (cancel_note(item))
+                            (swatch(item)) (title_link(site, item)) (cancel_note(self.viewer.lang, item))
                         }
                     }
                 }
@@ -246,7 +246,7 @@ impl Grid<'_> {
                 span class="sr" { "–" time datetime=(Viewer::machine(item.end_at)) data-clock { (until) } }
                 " " (title_link(self.site, item))
                 (moved_note(viewer, item))
-                (cancel_note(item))
+                (cancel_note(viewer.lang, item))
             }
         }
     }

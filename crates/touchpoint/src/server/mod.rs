@@ -22,12 +22,12 @@ use std::sync::{Arc, RwLock};
 use axum::Router;
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
-use axum::http::{Extensions, StatusCode, header};
+use axum::http::{Extensions, HeaderMap, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use jiff::Timestamp;
 use touchpoint_site::paths::route;
-use touchpoint_site::{Site, html};
+use touchpoint_site::{Lang, Site, html};
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::compression::predicate::{DefaultPredicate, Predicate};
@@ -216,13 +216,26 @@ impl FromRequestParts<AppState> for RequestSite {
     }
 }
 
-async fn not_found(State(state): State<AppState>, RequestSite(site): RequestSite) -> Response {
-    not_found_page(&site, state.now())
+async fn not_found(
+    State(state): State<AppState>,
+    RequestSite(site): RequestSite,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    let pairs = html::query_pairs(uri.query().unwrap_or_default());
+    let asked = pairs.iter().rev().find(|(key, _)| key == "lang");
+    let lang = pages::language(&site, asked.map(|(_, v)| v.as_str()), &headers);
+    not_found_in(&site, lang, state.now())
 }
 
-/// The 404 page.
-fn not_found_page(site: &Site, now: Timestamp) -> Response {
-    let body = html::message(site, "Not found", "There is no page at this address.", now);
+/// The 404 page in the request's language (the `lang` cookie, `Accept-Language`).
+fn not_found_page(site: &Site, headers: &HeaderMap, now: Timestamp) -> Response {
+    not_found_in(site, pages::language(site, None, headers), now)
+}
+
+/// The 404 page in `lang`.
+fn not_found_in(site: &Site, lang: Lang, now: Timestamp) -> Response {
+    let body = html::not_found(site, lang, now);
     (StatusCode::NOT_FOUND, Html(body.into_string())).into_response()
 }
 

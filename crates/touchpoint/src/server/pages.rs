@@ -7,7 +7,9 @@
 //! A `?tz=` in the address (a shared link) shows that zone for that view and is never
 //! remembered. The zone picker, a plain GET form that works with JavaScript off, adds
 //! `remember=1`: that request is answered with a redirect back to the page (every other
-//! parameter kept) that sets the `tz` cookie.
+//! parameter kept) that sets the `tz` cookie. The language picker beside it does the same with
+//! `?lang=` and `remember-lang=1` ([`html::REMEMBER_LANG`]) and the `lang` cookie; a `?lang=`
+//! alone (a shared link) shows that language, never remembered.
 //!
 //! `/series/{file}` and `/groups/{file}` serve both the page (`{id}`) and the feed (`{id}.ics`):
 //! axum matches whole path segments, so one handler dispatches on the suffix.
@@ -59,7 +61,7 @@ pub fn routes() -> Router<AppState> {
         .route(route::FAVICON_ICO, get(no_favicon_ico))
 }
 
-/// Cookie lifetime for the remembered zone: a year.
+/// Cookie lifetime for the remembered zone and language: a year.
 const TZ_COOKIE_MAX_AGE: u32 = 365 * 24 * 3600;
 
 /// The query parameter the zone picker adds: this `?tz=` is the visitor's own choice, to
@@ -143,11 +145,14 @@ impl FromRequestParts<AppState> for Visit {
             .find(|(key, _)| key == "tz")
             .map(|(_, value)| value.clone());
         let picked = pairs.iter().any(|(key, _)| key == REMEMBER);
+        let here = here(parts.uri.path());
+        if pairs.iter().any(|(key, _)| key == html::REMEMBER_LANG) {
+            return Err(remember_language(&site, &here, &pairs));
+        }
         let params: Vec<(String, String)> = pairs
             .into_iter()
             .filter(|(key, _)| key != "tz" && key != REMEMBER)
             .collect();
-        let here = here(parts.uri.path());
         let lang = language(&site, pairs_value(&params, "lang"), &parts.headers);
         let cookie = tz_cookie(&parts.headers);
         match Viewer::from_request(asked.as_deref(), cookie.as_deref(), site.default_tz()) {
@@ -165,7 +170,7 @@ impl FromRequestParts<AppState> for Visit {
                 query,
             }),
             Err(error) => {
-                let body = html::bad_zone(&site, &error, now);
+                let body = html::bad_zone(&site, &error, lang, now);
                 Err((StatusCode::BAD_REQUEST, Html(body.into_string())).into_response())
             }
         }
@@ -203,13 +208,41 @@ fn remember(zone: &Option<String>, here: &str, params: &[(String, String)]) -> R
         Some(zone) => format!("tz={zone}; Path=/; Max-Age={TZ_COOKIE_MAX_AGE}; SameSite=Lax"),
         None => "tz=; Path=/; Max-Age=0; SameSite=Lax".to_owned(),
     };
+    see_other(here, params, &cookie)
+}
+
+/// The language picker's answer: remember the language picked (`?lang=`, one the site offers)
+/// in the `lang` cookie, or forget it for an empty or unknown value (the browser's languages
+/// decide again), and send the visitor back to the page with every parameter but `lang` and
+/// [`html::REMEMBER_LANG`] (a shared link's `?tz=` stays).
+fn remember_language(site: &Site, here: &str, pairs: &[(String, String)]) -> Response {
+    let picked = pairs_value(pairs, "lang")
+        .and_then(Lang::parse)
+        .filter(|lang| site.languages().contains(lang));
+    let cookie = match picked {
+        Some(lang) => format!(
+            "lang={}; Path=/; Max-Age={TZ_COOKIE_MAX_AGE}; SameSite=Lax",
+            lang.tag()
+        ),
+        None => "lang=; Path=/; Max-Age=0; SameSite=Lax".to_owned(),
+    };
+    let params: Vec<(String, String)> = pairs
+        .iter()
+        .filter(|(key, _)| key != "lang" && key != html::REMEMBER_LANG)
+        .cloned()
+        .collect();
+    see_other(here, &params, &cookie)
+}
+
+/// A redirect to the page at `here` with `params` that sets `cookie`, never kept by a cache.
+fn see_other(here: &str, params: &[(String, String)], cookie: &str) -> Response {
     let back = Viewer::page_href(here, params);
     let mut response = StatusCode::SEE_OTHER.into_response();
     let headers = response.headers_mut();
     if let Ok(value) = HeaderValue::from_str(&back) {
         headers.insert(header::LOCATION, value);
     }
-    if let Ok(value) = HeaderValue::from_str(&cookie) {
+    if let Ok(value) = HeaderValue::from_str(cookie) {
         headers.insert(header::SET_COOKIE, value);
     }
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -224,23 +257,20 @@ impl Visit {
 
     /// The 400 page for page parameters that cannot be read.
     fn bad_params(&self, error: &html::ParamError) -> Response {
-        let body = html::message(
-            &self.site,
-            "Cannot show this page",
-            &error.message,
-            self.now,
-        );
+        let lang = self.viewer.lang;
+        let title = touchpoint_site::t!(lang, "error-bad-params-title");
+        let body = html::message(&self.site, lang, &title, &error.message, self.now);
         (StatusCode::BAD_REQUEST, Html(body.into_string())).into_response()
     }
 
     /// The 400 page for a filter naming an id the site does not have.
     fn unknown_id(&self, error: &touchpoint_site::UnknownId) -> Response {
-        let body = html::unknown_id(&self.site, error, self.now);
+        let body = html::unknown_id(&self.site, error, self.viewer.lang, self.now);
         (StatusCode::BAD_REQUEST, Html(body.into_string())).into_response()
     }
 
     fn not_found(&self) -> Response {
-        super::not_found_page(&self.site, self.now)
+        super::not_found_in(&self.site, self.viewer.lang, self.now)
     }
 }
 
@@ -308,7 +338,7 @@ async fn calendar_path(
     match (parts.get("kind").map(String::as_str), parts.get("id")) {
         (None, _) => {}
         (Some(kind @ ("source" | "group")), Some(id)) => pairs.push((kind, id.clone())),
-        _ => return Err(super::not_found_page(&visit.site, visit.now)),
+        _ => return Err(visit.not_found()),
     }
     let mut query = url::form_urlencoded::Serializer::new(String::new());
     query.extend_pairs(pairs);
@@ -401,7 +431,7 @@ async fn series_occurrence(
         .and_then(|date| date.parse::<jiff::civil::Date>().ok())
         .and_then(|date| html::occurrence_ics(&site, &id, date));
     let Some(body) = body else {
-        return super::not_found_page(&site, state.now());
+        return super::not_found_page(&site, &headers, state.now());
     };
     let mut response = calendar_response(&headers, &site, body);
     let disposition = format!("attachment; filename=\"{id}-{file}\"");

@@ -181,7 +181,7 @@ pub async fn feed_or_404(
         .and_then(|id| render(site, id, feeds::modified(site)));
     match body {
         Some(body) => calendar_response(&headers, site, body),
-        None => super::not_found_page(site, state.now()),
+        None => super::not_found_page(site, &headers, state.now()),
     }
 }
 

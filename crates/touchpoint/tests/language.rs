@@ -1,0 +1,256 @@
+//! Issue 19, choosing a language, through the real router in-process: the language picker
+//! remembers its pick in the `lang` cookie (303 back to the same view), which then wins over
+//! `Accept-Language`; a shared `?lang=` shows its language without remembering it and the
+//! shell's links keep it; every page names its translations (`hreflang`); the error pages (400
+//! for an unknown zone or id, 404) speak the visitor's language.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use common::{Answer, example_site, get, get_with, state};
+
+/// GET `uri` with the given request headers.
+async fn get_as(uri: &str, headers: &[(header::HeaderName, &str)]) -> Answer {
+    let mut request = Request::get(uri);
+    for (name, value) in headers {
+        request = request.header(name, *value);
+    }
+    get_with(&state(example_site()), request.body(Body::empty()).unwrap()).await
+}
+
+/// The opening `<html …>` tag of a page.
+fn html_tag(body: &str) -> &str {
+    let start = body.find("<html").expect("an <html> element");
+    &body[start..start + body[start..].find('>').unwrap() + 1]
+}
+
+/// The language picker's form.
+fn language_form(body: &str) -> &str {
+    let start = body
+        .find(r#"<form class="lang""#)
+        .expect("the language picker");
+    &body[start..start + body[start..].find("</form>").unwrap()]
+}
+
+#[tokio::test]
+async fn can_remember_the_pickers_language_and_go_back_to_the_same_view() {
+    let picked = get(
+        &state(example_site()),
+        "/calendar?view=month&date=2027-01-15&source=openssf&lang=ja&remember-lang=1",
+    )
+    .await;
+    assert_eq!(picked.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        picked.headers[header::LOCATION],
+        "./calendar?view=month&date=2027-01-15&source=openssf",
+        "back to the same view, without lang= and remember-lang="
+    );
+    assert_eq!(
+        picked.headers[header::SET_COOKIE],
+        "lang=ja; Path=/; Max-Age=31536000; SameSite=Lax"
+    );
+    assert_eq!(picked.headers[header::CACHE_CONTROL], "no-store");
+
+    // The cookie then wins over the browser's languages.
+    let page = get_as(
+        "/calendar?view=month&date=2027-01-15",
+        &[
+            (header::COOKIE, "lang=ja"),
+            (header::ACCEPT_LANGUAGE, "de-DE,de;q=0.9"),
+        ],
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(html_tag(&page.body).contains(r#"lang="ja""#));
+    assert!(
+        page.body.contains("本文へスキップ"),
+        "the shell is in Japanese"
+    );
+    assert!(page.headers.get(header::SET_COOKIE).is_none());
+
+    // A shared link's zone stays in the view; an empty or unknown pick forgets the choice.
+    let shared = get(
+        &state(example_site()),
+        "/groups?tz=Asia/Tokyo&lang=de&remember-lang=1",
+    )
+    .await;
+    assert_eq!(shared.headers[header::LOCATION], "./groups?tz=Asia%2FTokyo");
+    assert!(
+        shared.headers[header::SET_COOKIE]
+            .to_str()
+            .unwrap()
+            .starts_with("lang=de;")
+    );
+    for forget in ["/?lang=&remember-lang=1", "/?lang=klingon&remember-lang=1"] {
+        let answer = get(&state(example_site()), forget).await;
+        assert_eq!(answer.status, StatusCode::SEE_OTHER, "{forget}");
+        assert_eq!(answer.headers[header::LOCATION], "./");
+        assert_eq!(
+            answer.headers[header::SET_COOKIE],
+            "lang=; Path=/; Max-Age=0; SameSite=Lax",
+            "{forget}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn can_show_a_shared_language_link_without_remembering_it() {
+    let shared = get_as(
+        "/calendar?view=week&lang=zh-Hans",
+        &[(header::ACCEPT_LANGUAGE, "en-GB")],
+    )
+    .await;
+    assert_eq!(shared.status, StatusCode::OK);
+    assert!(shared.headers.get(header::SET_COOKIE).is_none());
+    assert!(html_tag(&shared.body).contains(r#"lang="zh-Hans""#));
+    assert!(shared.body.contains("跳到正文"));
+    // The shell's links keep the shared language.
+    assert!(
+        shared
+            .body
+            .contains(r#"<a href="/groups?lang=zh-Hans">工作组</a>"#),
+        "navigation keeps ?lang="
+    );
+    // Without it, the browser's language.
+    let own = get_as("/calendar?view=week", &[(header::ACCEPT_LANGUAGE, "en-GB")]).await;
+    assert!(html_tag(&own.body).contains(r#"lang="en""#));
+    assert!(own.body.contains(r#"<a href="/groups">Working groups</a>"#));
+}
+
+#[tokio::test]
+async fn can_offer_every_language_in_the_picker_by_its_own_name() {
+    let page = get_as(
+        "/groups?tz=Asia/Tokyo",
+        &[(header::ACCEPT_LANGUAGE, "fr-FR")],
+    )
+    .await;
+    let form = language_form(&page.body);
+    assert!(
+        form.contains(r#"<label for="lang-pick">Langue</label>"#),
+        "{form}"
+    );
+    assert!(
+        form.contains(r#"<option value="ja" lang="ja">日本語</option>"#),
+        "{form}"
+    );
+    assert!(
+        form.contains(r#"<option value="fr" lang="fr" selected>Français</option>"#),
+        "the page's language is selected: {form}"
+    );
+    assert_eq!(form.matches("<option ").count(), 7);
+    // The view's parameters go along: a shared link's zone, and the flag to remember.
+    assert!(form.contains(r#"<input type="hidden" name="tz" value="Asia/Tokyo">"#));
+    assert!(form.contains(r#"<input type="hidden" name="remember-lang" value="1">"#));
+    assert_eq!(
+        form.matches(r#"name="lang""#).count(),
+        1,
+        "lang is the field"
+    );
+}
+
+#[tokio::test]
+async fn can_name_each_translation_of_a_page_with_hreflang() {
+    let page = get(
+        &state(example_site()),
+        "/calendar?view=week&date=2027-01-15&lang=ja",
+    )
+    .await;
+    let head = &page.body[..page.body.find("</head>").unwrap()];
+    let alternates: Vec<&str> = head
+        .match_indices("<link rel=\"alternate\" hreflang=")
+        .map(|(at, _)| &head[at..at + head[at..].find('>').unwrap() + 1])
+        .collect();
+    let expected: Vec<String> = ["en", "ja", "zh-Hans", "de", "fr", "es", "pt-BR"]
+        .iter()
+        .map(|tag| {
+            let query = format!("view=week&amp;date=2027-01-15&amp;lang={tag}");
+            format!(r#"<link rel="alternate" hreflang="{tag}" href="./calendar?{query}">"#)
+        })
+        .chain([
+            r#"<link rel="alternate" hreflang="x-default" href="./calendar?view=week&amp;date=2027-01-15">"#
+                .to_owned(),
+        ])
+        .collect();
+    assert_eq!(alternates, expected);
+    // A series page, under its own folder, names itself.
+    let series = get(&state(example_site()), "/series/touchpoint-apac-emea").await;
+    assert!(series.body.contains(
+        r#"<link rel="alternate" hreflang="pt-BR" href="./touchpoint-apac-emea?lang=pt-BR">"#
+    ));
+    assert!(
+        series.body.contains(
+            r#"<link rel="alternate" hreflang="x-default" href="./touchpoint-apac-emea">"#
+        )
+    );
+}
+
+#[tokio::test]
+async fn can_say_an_unknown_zone_in_japanese() {
+    for (uri, headers) in [
+        (
+            "/calendar?tz=Asia/Tokio",
+            vec![(header::ACCEPT_LANGUAGE, "ja-JP,ja;q=0.9")],
+        ),
+        ("/calendar?tz=Asia/Tokio&lang=ja", vec![]),
+        ("/calendar?tz=Asia/Tokio", vec![(header::COOKIE, "lang=ja")]),
+    ] {
+        let page = get_as(uri, &headers).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{uri}");
+        assert!(html_tag(&page.body).contains(r#"lang="ja""#), "{uri}");
+        assert!(page.body.contains("<title>不明なタイムゾーン — "), "{uri}");
+        assert!(
+            page.body
+                .contains("<p><code>Asia/Tokio</code>というタイムゾーンはありません。</p>"),
+            "{uri}"
+        );
+        assert!(page.body.contains("もしかして："), "{uri}");
+        assert!(
+            page.body
+                .contains(r#"<a href="/?tz=Asia%2FTokyo">Asia/Tokyo</a>"#)
+        );
+    }
+}
+
+#[tokio::test]
+async fn can_say_a_missing_page_in_japanese() {
+    for (uri, headers) in [
+        ("/no-such-page", vec![(header::ACCEPT_LANGUAGE, "ja")]),
+        ("/no-such-page?lang=ja", vec![]),
+        ("/series/no-such-series", vec![(header::COOKIE, "lang=ja")]),
+        (
+            "/series/no-such-series.ics",
+            vec![(header::ACCEPT_LANGUAGE, "ja")],
+        ),
+    ] {
+        let page = get_as(uri, &headers).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{uri}");
+        assert!(html_tag(&page.body).contains(r#"lang="ja""#), "{uri}");
+        assert!(
+            page.body.contains("<h1>ページが見つかりません</h1>"),
+            "{uri}"
+        );
+        assert!(
+            page.body.contains("このアドレスにはページがありません。"),
+            "{uri}"
+        );
+    }
+    // And in English by default, as before.
+    let english = get(&state(example_site()), "/no-such-page").await;
+    assert!(
+        english
+            .body
+            .contains("<h1>Not found</h1><p>There is no page at this address.</p>")
+    );
+}
+
+#[tokio::test]
+async fn can_say_an_unknown_id_in_the_visitors_language() {
+    let page = get_as("/calendar?source=bogus", &[(header::ACCEPT_LANGUAGE, "de")]).await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    assert!(html_tag(&page.body).contains(r#"lang="de""#));
+    assert!(page.body.contains("<h1>Unbekannter Kalender</h1>"));
+    assert!(page.body.contains(
+        "Es gibt keinen Kalender mit der ID <code>bogus</code> (in <code>?source=</code>)."
+    ));
+}
