@@ -24,14 +24,15 @@ use url::Url;
 
 use crate::compile::{master_event, series_events};
 use crate::diagnostic::{Diagnostic, LineIndex, Severity, closest};
+use crate::lang::Lang;
 use crate::model::{
     Announce, CalendarSource, Change, Channel, Community, Exception, Group, Info, JoinDefaults,
-    JoinPolicy, JoinVisibility, Link, Location, Recurrence, Series, Target,
+    JoinPolicy, JoinVisibility, Link, Location, Recurrence, Series, Target, Text,
     strip_prefix_ignore_case,
 };
 use crate::raw::{
     RawAnnounce, RawCalendar, RawChannel, RawCommunity, RawException, RawGroup, RawJoin, RawLink,
-    RawSeries, Table,
+    RawSeries, RawText, Table,
 };
 use crate::repeat;
 
@@ -54,6 +55,7 @@ pub fn parse(source: &str) -> Result<Checked, Vec<Diagnostic>> {
         lines: LineIndex::new(source),
         diags: Vec::new(),
         invalid: HashSet::new(),
+        lang: Lang::default(),
     };
     let community = cx.community();
     let mut diags = cx.diags;
@@ -93,6 +95,9 @@ struct Cx<'s> {
     /// The keys whose value had the wrong type (already reported): the start of their table's
     /// span and their name.
     invalid: HashSet<(usize, String)>,
+    /// The file's default language (`[community] language`), which plain-string texts are in;
+    /// known once `[community]` is read, which is before any other table's texts.
+    lang: Lang,
 }
 
 /// A position for an id, to mention the first one when a duplicate shows up.
@@ -354,14 +359,20 @@ impl<'s> Cx<'s> {
 
     fn info(&mut self, mut raw: RawCommunity, table: Range<usize>) -> Option<Info> {
         let join = self.join_defaults(raw.take_join());
+        let (language, languages) = self.languages(raw.language, raw.languages);
+        self.lang = language;
         let name = self.required(raw.name, "name", &table);
         let timezone = self.required(raw.timezone, "timezone", &table);
-        if let Some(name) = &name
-            && name.get_ref().trim().is_empty()
+        let name = name.map(|name| {
+            let span = name.span();
+            (self.text(name, "name"), span)
+        });
+        if let Some((name, span)) = &name
+            && name.trim().is_empty()
         {
             self.error(
                 "empty-value",
-                name.span(),
+                span.clone(),
                 "the community name is empty",
                 None,
             );
@@ -381,14 +392,125 @@ impl<'s> Cx<'s> {
             );
         }
         let links = raw.links.into_iter().map(|l| self.link(l)).collect();
+        let description = raw.description.map(|d| self.text(d, "description"));
         Some(Info {
-            name: name?.into_inner(),
-            description: raw.description,
+            name: name?.0,
+            description,
             timezone: timezone?,
+            language,
+            languages,
             url: raw.url.map(Spanned::into_inner),
             links,
             join,
         })
+    }
+
+    /// `language` and `languages`: the default language and the languages offered, the
+    /// default first. Unknown tags are reported (with the exact tag when the language is one
+    /// Touchpoint speaks under another spelling) and left out.
+    fn languages(
+        &mut self,
+        language: Option<Spanned<String>>,
+        languages: Option<Spanned<Vec<Spanned<String>>>>,
+    ) -> (Lang, Vec<Lang>) {
+        let default = language
+            .as_ref()
+            .and_then(|tag| self.lang_tag(tag, "language"))
+            .unwrap_or_default();
+        let Some(languages) = languages else {
+            let mut all = vec![default];
+            all.extend(Lang::ALL.into_iter().filter(|l| *l != default));
+            return (default, all);
+        };
+        let span = languages.span();
+        let mut offered = vec![default];
+        let mut listed = false;
+        for tag in languages.into_inner() {
+            let Some(lang) = self.lang_tag(&tag, "languages") else {
+                continue;
+            };
+            listed |= lang == default;
+            if !offered.contains(&lang) {
+                offered.push(lang);
+            }
+        }
+        if !listed {
+            self.error(
+                "unknown-value",
+                span,
+                format!(
+                    "`languages` does not offer the default language \"{}\"",
+                    default.tag()
+                ),
+                Some(format!("add \"{}\" to the list", default.tag())),
+            );
+        }
+        (default, offered)
+    }
+
+    /// The language of an exact tag, or an `unknown-language` error pointing at it.
+    fn lang_tag(&mut self, tag: &Spanned<String>, key: &str) -> Option<Lang> {
+        let text = tag.get_ref();
+        if let Some(lang) = Lang::from_tag(text) {
+            return Some(lang);
+        }
+        let known: Vec<String> = Lang::ALL
+            .iter()
+            .map(|l| format!("\"{}\"", l.tag()))
+            .collect();
+        let hint = match Lang::parse(text) {
+            Some(lang) => format!("write \"{}\" ({})", lang.tag(), lang.autonym()),
+            None => format!("the languages Touchpoint speaks: {}", known.join(", ")),
+        };
+        self.error(
+            "unknown-language",
+            tag.span(),
+            format!("`{key}`: \"{text}\" is not a language tag Touchpoint knows"),
+            Some(hint),
+        );
+        None
+    }
+
+    /// A text for people: a plain string is in the default language; a table by language needs
+    /// the default language's value and known tags.
+    fn text(&mut self, raw: Spanned<RawText>, key: &str) -> Text {
+        let span = raw.span();
+        let default = self.lang;
+        match raw.into_inner() {
+            RawText::Plain(value) => Text::plain(value, default),
+            RawText::ByLang(entries) => {
+                let mut text = Text::plain(String::new(), default);
+                let mut has_default = false;
+                for (tag, value) in entries {
+                    let Some(lang) = self.lang_tag(&tag, key) else {
+                        continue;
+                    };
+                    if lang == default {
+                        has_default = true;
+                        text.default = value.into_inner();
+                    } else {
+                        text.by_lang.push((lang, value.into_inner()));
+                    }
+                }
+                // A value of the wrong type was reported, and taken out: not missing.
+                let had_bad_value = self.invalid.iter().any(|(table, _)| *table == span.start);
+                if !has_default && !had_bad_value {
+                    self.error(
+                        "missing-language",
+                        span,
+                        format!(
+                            "`{key}` has no value in the default language \"{}\"",
+                            default.tag()
+                        ),
+                        Some(format!(
+                            "add {} = \"…\": it is shown where no other language's value is",
+                            toml_key(default.tag())
+                        )),
+                    );
+                }
+                text
+            }
+        }
     }
 
     fn timezone(&mut self, name: &Spanned<String>) -> Option<Tz> {
@@ -453,10 +575,12 @@ impl<'s> Cx<'s> {
                 if let Some(id) = &id {
                     self.check_id("group", id, &mut seen);
                 }
+                let title = title.map(|t| self.text(t, "title"));
+                let description = raw.description.map(|d| self.text(d, "description"));
                 let group = Group {
                     id: id.map(Spanned::into_inner).unwrap_or_default(),
                     title: title.unwrap_or_default(),
-                    description: raw.description,
+                    description,
                     repository: raw.repository.map(|l| self.link(l)),
                     mailing_list: raw.mailing_list.map(|l| self.link(l)),
                     chat: raw.chat.map(|c| self.channel(c)),
@@ -537,7 +661,10 @@ impl<'s> Cx<'s> {
         uid_domain: &str,
     ) -> Option<Series> {
         let id = self.required(raw.id.take(), "id", &table);
-        let title = self.required(raw.title.take(), "title", &table);
+        let title = self
+            .required(raw.title.take(), "title", &table)
+            .map(|t| self.text(t, "title"));
+        let description = raw.description.take().map(|d| self.text(d, "description"));
         let timezone = self.required(raw.timezone.take(), "timezone", &table);
         let start_raw = self.required(raw.start.take(), "start", &table);
         let duration = self.required(raw.duration.take(), "duration", &table);
@@ -556,17 +683,18 @@ impl<'s> Cx<'s> {
             ),
             (
                 "description",
-                raw.description.as_ref(),
+                description.as_ref(),
                 touchpoint_calendar::parse::MAX_DESCRIPTION,
             ),
         ] {
-            if let Some(text) = text.filter(|t| t.len() > max) {
+            // Every language's value is the title somewhere.
+            let longest = text.and_then(|t| t.all().map(|(_, value)| value.len()).max());
+            if let Some(len) = longest.filter(|len| *len > max) {
                 self.error(
                     "too-long",
                     id_span.clone(),
                     format!(
-                        "series \"{id_text}\" has a {what} of {} bytes; at most {max} are allowed",
-                        text.len()
+                        "series \"{id_text}\" has a {what} of {len} bytes; at most {max} are allowed"
                     ),
                     Some(format!("shorten the {what}; link to longer text instead")),
                 );
@@ -625,7 +753,7 @@ impl<'s> Cx<'s> {
         let mut series = Series {
             id: id.into_inner(),
             title,
-            description: raw.description,
+            description,
             timezone,
             start,
             duration,
@@ -1573,7 +1701,7 @@ impl<'s> Cx<'s> {
         let label = self.required(raw.label, "label", &table);
         let url = self.required(raw.url, "url", &table);
         Link {
-            label: label.unwrap_or_default(),
+            label: label.map(|l| self.text(l, "label")).unwrap_or_default(),
             url: self.url(url).unwrap_or_default(),
         }
     }
@@ -1584,6 +1712,7 @@ impl<'s> Cx<'s> {
         Channel {
             label: self
                 .required(raw.label, "label", &table)
+                .map(|l| self.text(l, "label"))
                 .unwrap_or_default(),
             url: self.url(raw.url),
         }
@@ -1764,6 +1893,18 @@ fn safe_link(url: &str) -> bool {
         .iter()
         .any(|p| strip_prefix_ignore_case(url, p).is_some_and(|rest| !rest.is_empty()))
         || strip_prefix_ignore_case(url, "mailto:").is_some_and(|rest| !rest.is_empty())
+}
+
+/// A tag as a TOML key: bare when it can be (`en`, `zh-Hans`), quoted otherwise.
+fn toml_key(tag: &str) -> String {
+    if tag
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        tag.to_owned()
+    } else {
+        format!("\"{tag}\"")
+    }
 }
 
 fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {

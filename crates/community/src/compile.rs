@@ -22,7 +22,7 @@ use crate::model::{Change, Community, JoinVisibility, Series};
 /// The master event of a series without any exception applied.
 pub(crate) fn master_event(series: &Series) -> Event {
     let mut event = Event::new(series.uid(), zoned(series, series.start_on(series.first)));
-    event.summary = Some(series.title.clone());
+    event.summary = Some(series.title.to_string());
     event.description = published_description(series);
     event.url = series
         .join_policy
@@ -62,10 +62,14 @@ fn published_description(series: &Series) -> Option<String> {
             .as_ref()
             .map(|contact| format!("Ask for it: {contact}")),
     };
-    let parts: Vec<String> = [series.description.clone(), note, contact]
-        .into_iter()
-        .flatten()
-        .collect();
+    let parts: Vec<String> = [
+        series.description.as_deref().map(str::to_owned),
+        note,
+        contact,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     (!parts.is_empty()).then(|| parts.join("\n\n"))
 }
 
@@ -140,7 +144,7 @@ impl Community {
     pub fn calendar_of_series(&self, series: &Series) -> Calendar {
         let mut calendar = self.calendar_of(std::iter::once(series));
         calendar.name = Some(format!("{} — {}", self.info.name, series.title));
-        calendar.description = series.description.clone();
+        calendar.description = series.description.as_deref().map(str::to_owned);
         calendar
     }
 
@@ -150,15 +154,15 @@ impl Community {
         let group = self.group(group_id)?;
         let mut calendar = self.calendar_of(self.group_series(group_id));
         calendar.name = Some(format!("{} — {}", self.info.name, group.title));
-        calendar.description = group.description.clone();
+        calendar.description = group.description.as_deref().map(str::to_owned);
         Some(calendar)
     }
 
     fn calendar_of<'a>(&self, series: impl Iterator<Item = &'a Series>) -> Calendar {
         Calendar {
             prodid: Some("-//Touchpoint//Touchpoint//EN".to_owned()),
-            name: Some(self.info.name.clone()),
-            description: self.info.description.clone(),
+            name: Some(self.info.name.to_string()),
+            description: self.info.description.as_deref().map(str::to_owned),
             timezone: Some(self.info.timezone.name.to_string()),
             events: {
                 // Exact: a site keeps one calendar per series, and a collected `Vec` of events

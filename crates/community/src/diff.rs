@@ -206,7 +206,7 @@ fn series_changes(
     if before.group != after.group {
         let mut change = base(new, after, Kind::GroupChanged);
         let title = |c: &Community, id: &Option<String>| match id {
-            Some(id) => c.group(id).map_or(id.clone(), |g| g.title.clone()),
+            Some(id) => c.group(id).map_or(id.clone(), |g| g.title.to_string()),
             None => "none".to_owned(),
         };
         change.details.push(format!(
@@ -440,9 +440,11 @@ fn base(community: &Community, series: &Series, kind: Kind) -> Change {
         kind,
         series: Some(series.id.clone()),
         old_series: None,
-        title: series.title.clone(),
+        title: series.title.to_string(),
         group: series.group.as_ref().map(|id| {
-            let title = community.group(id).map_or(id.clone(), |g| g.title.clone());
+            let title = community
+                .group(id)
+                .map_or(id.clone(), |g| g.title.to_string());
             (id.clone(), title)
         }),
         from: None,

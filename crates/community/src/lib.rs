@@ -31,7 +31,7 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use lang::Lang;
 pub use model::{
     Announce, CalendarSource, Change, Channel, Community, Exception, Group, Info, JoinDefaults,
-    JoinPolicy, JoinVisibility, Link, Location, Recurrence, Series, Target, UrlSecret,
+    JoinPolicy, JoinVisibility, Link, Location, Recurrence, Series, Target, Text, UrlSecret,
 };
 pub use zones::suggest_zones;
 

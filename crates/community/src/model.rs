@@ -10,6 +10,7 @@ use jiff::Span;
 use jiff::civil::{self, Weekday};
 use touchpoint_calendar::{RRule, Tz};
 
+use crate::lang::Lang;
 use crate::repeat;
 
 /// A whole community file.
@@ -32,11 +33,17 @@ pub struct Community {
 #[derive(Clone, Debug)]
 pub struct Info {
     /// Display name, e.g. "TODO Group".
-    pub name: String,
+    pub name: Text,
     /// A short plain-text introduction.
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// The zone times are shown in when the viewer has not chosen one (IANA name).
     pub timezone: Tz,
+    /// `language`: the language pages are written in when the visitor asks for none of
+    /// [`Info::languages`], and the language of every plain-string text (default English).
+    pub language: Lang,
+    /// `languages`: the languages the pages are offered in, the default first, each once
+    /// (default: every language Touchpoint speaks).
+    pub languages: Vec<Lang>,
     /// The community's public meetings page; its host also makes series UIDs globally unique.
     pub url: Option<String>,
     /// Further links shown with the community (agendas, code of conduct, ...).
@@ -180,11 +187,124 @@ impl Default for JoinPolicy {
     }
 }
 
+/// Text the community writes for people, in its default language and, optionally, in others:
+/// `title = "Weekly call"` or `title = { en = "Weekly call", ja = "定例会議" }`.
+///
+/// It reads as the default language's value wherever a `&str` is wanted (it derefs to it and
+/// displays it), so feeds, the API and diffs stay in the default language; pages ask
+/// [`Text::get`] for the visitor's language.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Text {
+    /// The value in the community's default language (what a plain string gives).
+    pub default: String,
+    /// The language of [`Text::default`]: the file's `language`.
+    pub lang: Lang,
+    /// The value in other languages, in file order; never the default language.
+    pub by_lang: Vec<(Lang, String)>,
+}
+
+impl Text {
+    /// A text given as a plain string, in `lang`.
+    pub fn plain(default: impl Into<String>, lang: Lang) -> Text {
+        Text {
+            default: default.into(),
+            lang,
+            by_lang: Vec::new(),
+        }
+    }
+
+    /// The value to show a reader of `lang`, and the language it is actually in: the value in
+    /// `lang` when the file gives one, else the default language's.
+    pub fn get(&self, lang: Lang) -> (&str, Lang) {
+        self.by_lang
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map_or((self.default.as_str(), self.lang), |(l, value)| {
+                (value.as_str(), *l)
+            })
+    }
+
+    /// The default language's value.
+    pub fn as_str(&self) -> &str {
+        &self.default
+    }
+
+    /// Every value with its language, the default first.
+    pub fn all(&self) -> impl Iterator<Item = (Lang, &str)> {
+        std::iter::once((self.lang, self.default.as_str()))
+            .chain(self.by_lang.iter().map(|(l, v)| (*l, v.as_str())))
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.default
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.default
+    }
+}
+
+impl std::borrow::Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        &self.default
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.default)
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.default == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.default == *other
+    }
+}
+
+impl PartialEq<Text> for str {
+    fn eq(&self, other: &Text) -> bool {
+        self == other.default
+    }
+}
+
+impl PartialEq<Text> for &str {
+    fn eq(&self, other: &Text) -> bool {
+        *self == other.default
+    }
+}
+
+impl From<&str> for Text {
+    /// A plain English text.
+    fn from(value: &str) -> Text {
+        Text::plain(value, Lang::En)
+    }
+}
+
+impl From<String> for Text {
+    /// A plain English text.
+    fn from(value: String) -> Text {
+        Text::plain(value, Lang::En)
+    }
+}
+
 /// A link with a label; both are required.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Link {
     /// The text shown.
-    pub label: String,
+    pub label: Text,
     /// The target.
     pub url: String,
 }
@@ -193,7 +313,7 @@ pub struct Link {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Channel {
     /// The text shown, e.g. "#wg-oss-in-business" or "Bi-weekly call".
-    pub label: String,
+    pub label: Text,
     /// Where the label links to, if anywhere.
     pub url: Option<String>,
 }
@@ -204,9 +324,9 @@ pub struct Series {
     /// Unique id among series (`[a-z0-9-]+`); stable, since it makes the feed's UID.
     pub id: String,
     /// Display title.
-    pub title: String,
+    pub title: Text,
     /// Plain-text description.
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// The zone the meeting is anchored in: its local start time stays put across DST changes.
     pub timezone: Tz,
     /// Local start time in [`Series::timezone`].
@@ -343,9 +463,9 @@ pub struct Group {
     /// Unique id among groups (`[a-z0-9-]+`); series point at it with `group = "..."`.
     pub id: String,
     /// Display title.
-    pub title: String,
+    pub title: Text,
     /// Plain-text description.
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// The group's repository (e.g. a folder on GitHub) and the label to show.
     pub repository: Option<Link>,
     /// The mailing list and its label.

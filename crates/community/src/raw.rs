@@ -16,9 +16,11 @@ use toml::value::Datetime;
 #[derive(Debug, Deserialize)]
 #[serde(expecting = "a table")]
 pub(crate) struct RawCommunity {
-    pub name: Option<Spanned<String>>,
-    pub description: Option<String>,
+    pub name: Option<Spanned<RawText>>,
+    pub description: Option<Spanned<RawText>>,
     pub timezone: Option<Spanned<String>>,
+    pub language: Option<Spanned<String>>,
+    pub languages: Option<Spanned<Vec<Spanned<String>>>>,
     pub url: Option<Spanned<String>>,
     #[serde(default)]
     pub links: Vec<Spanned<RawLink>>,
@@ -32,7 +34,7 @@ pub(crate) struct RawCommunity {
 #[derive(Debug, Deserialize)]
 #[serde(expecting = "a table")]
 pub(crate) struct RawLink {
-    pub label: Option<String>,
+    pub label: Option<Spanned<RawText>>,
     pub url: Option<Spanned<String>>,
 }
 
@@ -40,8 +42,53 @@ pub(crate) struct RawLink {
 #[derive(Debug, Deserialize)]
 #[serde(expecting = "a table")]
 pub(crate) struct RawChannel {
-    pub label: Option<String>,
+    pub label: Option<Spanned<RawText>>,
     pub url: Option<Spanned<String>>,
+}
+
+/// Text for people: a plain string, or the same text by language tag
+/// (`{ en = "Weekly call", ja = "定例会議" }`). The tags are checked against the languages
+/// Touchpoint speaks by [`crate::check`].
+#[derive(Debug)]
+pub(crate) enum RawText {
+    /// `"…"`.
+    Plain(String),
+    /// `{ tag = "…", … }`, in file order, each tag and value with its span.
+    ByLang(Vec<(Spanned<String>, Spanned<String>)>),
+}
+
+impl<'de> Deserialize<'de> for RawText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<RawText, D::Error> {
+        struct TextVisitor;
+
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = RawText;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    r#"a string, or a table of strings by language (`{ en = "…", ja = "…" }`)"#,
+                )
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawText, E> {
+                Ok(RawText::Plain(v.to_owned()))
+            }
+
+            fn visit_string<E: de::Error>(self, v: String) -> Result<RawText, E> {
+                Ok(RawText::Plain(v))
+            }
+
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<RawText, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(key) = map.next_key::<Spanned<String>>()? {
+                    entries.push((key, map.next_value::<Spanned<String>>()?));
+                }
+                Ok(RawText::ByLang(entries))
+            }
+        }
+
+        deserializer.deserialize_any(TextVisitor)
+    }
 }
 
 /// `[[series]]`.
@@ -49,8 +96,8 @@ pub(crate) struct RawChannel {
 #[serde(expecting = "a table")]
 pub(crate) struct RawSeries {
     pub id: Option<Spanned<String>>,
-    pub title: Option<String>,
-    pub description: Option<String>,
+    pub title: Option<Spanned<RawText>>,
+    pub description: Option<Spanned<RawText>>,
     pub timezone: Option<Spanned<String>>,
     pub start: Option<Spanned<String>>,
     pub duration: Option<Spanned<String>>,
@@ -90,8 +137,8 @@ pub(crate) struct RawException {
 #[serde(expecting = "a table")]
 pub(crate) struct RawGroup {
     pub id: Option<Spanned<String>>,
-    pub title: Option<String>,
-    pub description: Option<String>,
+    pub title: Option<Spanned<RawText>>,
+    pub description: Option<Spanned<RawText>>,
     pub repository: Option<Spanned<RawLink>>,
     pub mailing_list: Option<Spanned<RawLink>>,
     pub chat: Option<Spanned<RawChannel>>,

@@ -553,8 +553,8 @@ impl ApiSeries {
         ApiSeries {
             id: series.id.clone(),
             uid: series.uid(),
-            title: series.title.clone(),
-            description: series.description.clone(),
+            title: series.title.to_string(),
+            description: series.description.as_deref().map(str::to_owned),
             timezone: series.timezone.name.to_string(),
             start: series.start.strftime("%H:%M").to_string(),
             duration: touchpoint_calendar::write::format_duration(&series.duration),
@@ -658,17 +658,17 @@ impl ApiGroup {
     /// The API form of a group.
     pub fn from_group(site: &Site, group: &Group) -> ApiGroup {
         let link = |link: &touchpoint_community::Link| ApiLink {
-            label: link.label.clone(),
+            label: link.label.to_string(),
             url: Some(link.url.clone()),
         };
         let channel = |channel: &touchpoint_community::Channel| ApiLink {
-            label: channel.label.clone(),
+            label: channel.label.to_string(),
             url: channel.url.clone(),
         };
         ApiGroup {
             id: group.id.clone(),
-            title: group.title.clone(),
-            description: group.description.clone(),
+            title: group.title.to_string(),
+            description: group.description.as_deref().map(str::to_owned),
             repository: group.repository.as_ref().map(link),
             mailing_list: group.mailing_list.as_ref().map(link),
             chat: group.chat.as_ref().map(channel),

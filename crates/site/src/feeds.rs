@@ -15,6 +15,7 @@
 use jiff::Timestamp;
 use touchpoint_calendar::write::write_events;
 use touchpoint_calendar::{Calendar, Event, write};
+use touchpoint_community::Text;
 
 use crate::{Site, SitePath, paths, safe_url};
 
@@ -68,14 +69,14 @@ pub fn community(site: &Site, now: Timestamp) -> String {
     let info = &site.community.info;
     let description = info
         .description
-        .clone()
-        .unwrap_or_else(|| format!("Meetings of {}", info.name));
+        .as_ref()
+        .map_or_else(|| format!("Meetings of {}", info.name), Text::to_string);
     let header = Calendar {
         timezone: Some(info.timezone.name.to_string()),
         ..Calendar::default()
     };
     write_events(
-        &named(header, info.name.clone(), description),
+        &named(header, info.name.to_string(), description),
         site.by_series.iter().flat_map(|calendar| &calendar.events),
         |e| site.revision(e),
         site.revised().unwrap_or(now),
@@ -87,14 +88,17 @@ pub fn series(site: &Site, id: &str, now: Timestamp) -> Option<String> {
     let series = site.community.series(id)?;
     let calendar = site.community.series_calendar(id)?;
     let name = format!("{} — {}", series.title, site.community.info.name);
-    let description = series.description.clone().unwrap_or_else(|| {
-        format!(
-            "{}: {} ({})",
-            site.community.info.name,
-            series.title,
-            series.cadence()
-        )
-    });
+    let description = series.description.as_ref().map_or_else(
+        || {
+            format!(
+                "{}: {} ({})",
+                site.community.info.name,
+                series.title,
+                series.cadence()
+            )
+        },
+        Text::to_string,
+    );
     let now = last_change(site, &calendar, now);
     Some(write_revised(
         site,
@@ -108,10 +112,10 @@ pub fn group(site: &Site, id: &str, now: Timestamp) -> Option<String> {
     let group = site.community.group(id)?;
     let calendar = site.community.group_calendar(id)?;
     let name = format!("{} — {}", group.title, site.community.info.name);
-    let description = group
-        .description
-        .clone()
-        .unwrap_or_else(|| format!("Meetings of the {} working group", group.title));
+    let description = group.description.as_ref().map_or_else(
+        || format!("Meetings of the {} working group", group.title),
+        Text::to_string,
+    );
     let now = last_change(site, &calendar, now);
     Some(write_revised(
         site,

@@ -417,7 +417,7 @@ pub fn communities(hub: &Hub<'_>) -> Vec<HubCommunity> {
         .iter()
         .map(|m| HubCommunity {
             id: m.id.to_owned(),
-            name: m.site.map(|s| s.community.info.name.clone()),
+            name: m.site.map(|s| s.community.info.name.to_string()),
             href: m.site.map_or_else(
                 || hub.href(&crate::paths::home()),
                 |s| s.href(&crate::paths::home()),

@@ -575,12 +575,12 @@ impl IdKind {
             IdKind::Group => community
                 .groups
                 .iter()
-                .map(|g| (g.id.clone(), g.title.clone()))
+                .map(|g| (g.id.clone(), g.title.to_string()))
                 .collect(),
             IdKind::Series => community
                 .series
                 .iter()
-                .map(|s| (s.id.clone(), s.title.clone()))
+                .map(|s| (s.id.clone(), s.title.to_string()))
                 .collect(),
         }
     }
@@ -752,14 +752,16 @@ impl Site {
         &self.community.info.timezone
     }
 
-    /// The language pages are written in when the visitor asks for none the site offers.
+    /// The language pages are written in when the visitor asks for none the site offers: the
+    /// community file's `language` (English unless it says).
     pub fn default_lang(&self) -> Lang {
-        Lang::En
+        self.community.info.language
     }
 
-    /// The languages the site offers, the default first.
+    /// The languages the site offers, the default first: the community file's `languages`
+    /// (every language unless it says).
     pub fn languages(&self) -> &[Lang] {
-        &Lang::ALL
+        &self.community.info.languages
     }
 
     /// The language of a request: `?lang=` (a shared view, `query`), else the `lang` cookie

@@ -191,7 +191,7 @@ async fn cached_answers_follow_a_replaced_site() {
 
     let loaded = common::example();
     let mut community = (*loaded.community).clone();
-    community.info.name = "Renamed Community".to_owned();
+    community.info.name = "Renamed Community".into();
     let site = touchpoint_site::Site::new(community, Vec::new(), common::now());
     state.replace_site(site);
     let after = get(&state, "/").await;

@@ -154,7 +154,7 @@ fn meeting(
             })
             .collect();
         return Ok(Meeting {
-            title: series.title.clone(),
+            title: series.title.to_string(),
             first: (first.start_at, first.end_at),
             starts: items.iter().map(|item| item.start_at).collect(),
             series_id: Some(id),
