@@ -9,7 +9,8 @@ use super::details::{event_details, outside_details};
 use super::layout::{
     Nav, cancel_note, layout, marker, moved_note, occurrence, query_pairs, swatch, title_link,
 };
-use crate::{Filter, IdKind, Item, Site, Viewer, paths, start_of_day, timegrid};
+use crate::i18n::{Arg, Lang, markup};
+use crate::{Filter, IdKind, Item, Site, Viewer, paths, start_of_day, t, timegrid};
 
 /// How many days the agenda lists.
 pub const AGENDA_DAYS: i64 = 30;
@@ -38,6 +39,15 @@ impl View {
             View::Month => "month",
         }
     }
+
+    /// The view's name in `lang`, as the view links show it.
+    pub fn name(self, lang: Lang) -> std::borrow::Cow<'static, str> {
+        match self {
+            View::Agenda => t!(lang, "cal-view-agenda"),
+            View::Week => t!(lang, "cal-view-week"),
+            View::Month => t!(lang, "cal-view-month"),
+        }
+    }
 }
 
 /// What `/calendar` shows: `?view=agenda|week|month&date=YYYY-MM-DD&source=ID&group=ID`
@@ -63,8 +73,29 @@ pub struct CalendarParams {
 /// A query parameter a page cannot use.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParamError {
-    /// What is wrong, for people.
+    /// What is wrong, for people, in English ([`ParamError::text`] says it in a language).
     pub message: String,
+    /// The id of the message saying it (areas calendar and planner).
+    id: &'static str,
+    /// The value that could not be read, quoted, the message's `$value`.
+    value: String,
+}
+
+impl ParamError {
+    /// The error of message `id` about `value`, which could not be read.
+    pub(crate) fn new(id: &'static str, value: &str) -> ParamError {
+        let value = format!("{value:?}");
+        ParamError {
+            message: t!(Lang::En, id, value = value.as_str()),
+            id,
+            value,
+        }
+    }
+
+    /// What is wrong, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        t!(lang, self.id, value = self.value.as_str())
+    }
 }
 
 impl std::fmt::Display for ParamError {
@@ -87,21 +118,15 @@ impl CalendarParams {
                         "" | "agenda" => View::Agenda,
                         "week" => View::Week,
                         "month" => View::Month,
-                        other => {
-                            return Err(ParamError {
-                                message: format!(
-                                    "There is no calendar view called {other:?}: use agenda, week or month."
-                                ),
-                            });
-                        }
+                        other => return Err(ParamError::new("cal-error-view", other)),
                     }
                 }
                 "date" if !value.is_empty() => {
-                    params.date = Some(value.parse().map_err(|_| ParamError {
-                        message: format!(
-                            "{value:?} is not a date: write it as YYYY-MM-DD, e.g. 2026-12-03."
-                        ),
-                    })?);
+                    params.date = Some(
+                        value
+                            .parse()
+                            .map_err(|_| ParamError::new("cal-error-date", &value))?,
+                    );
                 }
                 "source" if !value.is_empty() => params.sources.push(value),
                 "group" if !value.is_empty() => params.groups.push(value),
@@ -201,6 +226,7 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
             list.push(item);
         }
     }
+    let lang = viewer.lang;
     let (previous, next, heading) = match params.view {
         View::Agenda => (
             date.saturating_sub(AGENDA_DAYS.days()),
@@ -213,10 +239,11 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
         ),
         View::Week => {
             let (earlier, later) = timegrid::week_neighbours(first, end);
+            let date = first.strftime("%a %-d %b %Y").to_string();
             let heading = if first.weekday() == Weekday::Monday {
-                format!("Week of {}", first.strftime("%a %-d %b %Y"))
+                t!(lang, "cal-week-of", date = date)
             } else {
-                format!("7 days from {}", first.strftime("%a %-d %b %Y"))
+                t!(lang, "cal-week-from", date = date)
             };
             (earlier, later, heading)
         }
@@ -227,28 +254,28 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
         ),
     };
     let body = html! {
-        h1 { "Calendar" }
-        nav class="views" aria-label="Calendar views" {
+        h1 { (t!(lang, "cal-title")) }
+        nav class="views" aria-label=(t!(lang, "cal-views-label")) {
             ul {
                 @for view in [View::Agenda, View::Week, View::Month] {
                     li {
                         @if view == params.view {
-                            a href=(params.href(site, view, date)) aria-current="page" { (title_case(view.as_str())) }
+                            a href=(params.href(site, view, date)) aria-current="page" { (view.name(lang)) }
                         } @else {
-                            a href=(params.href(site, view, date)) { (title_case(view.as_str())) }
+                            a href=(params.href(site, view, date)) { (view.name(lang)) }
                         }
                     }
                 }
             }
         }
         @if params.export {
-            (filter_links(site, params))
+            (filter_links(site, lang, params))
         } @else {
-            (filter_form(site, params, date))
+            (filter_form(site, lang, params, date))
         }
         div class="period" {
             @if !params.export {
-                a rel="prev" href=(params.href(site, params.view, previous)) { "← Earlier" }
+                a rel="prev" href=(params.href(site, params.view, previous)) { (t!(lang, "cal-earlier")) }
             }
             @if params.export && params.view == View::Agenda {
                 // The period is the build zone's days: local-times.js names the visitor's.
@@ -258,24 +285,23 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
                 h2 id="period-h" { (heading) }
             }
             @if !params.export {
-                a rel="next" href=(params.href(site, params.view, next)) { "Later →" }
+                a rel="next" href=(params.href(site, params.view, next)) { (t!(lang, "cal-later")) }
             }
         }
         p class="today-link" {
             @if params.export {
                 // Said again in the visitor's zone by local-times.js, which lays out the week
                 // and regroups the agenda and the month in it.
-                span data-zone-label="Times in %" { "Times in " (viewer.tz.name) }
+                span data-zone-label=(t!(lang, "cal-times-in", zone = "%")) {
+                    (t!(lang, "cal-times-in", zone = viewer.tz.name.as_ref()))
+                }
             } @else {
-                a href=(params.href(site, params.view, today)) { "Today" }
-                " · times in " (viewer.tz.name)
+                a href=(params.href(site, params.view, today)) { (t!(lang, "cal-today")) }
+                " · " (t!(lang, "cal-times-in-after-today", zone = viewer.tz.name.as_ref()))
             }
         }
         @if cut {
-            p class="more" role="status" {
-                "This period has more than " (MAX_ITEMS) " meetings: only the first "
-                (MAX_ITEMS) " are shown. Choose fewer calendars or groups to see the rest."
-            }
+            p class="more" role="status" { (t!(lang, "cal-too-many", max = MAX_ITEMS)) }
         }
         @match params.view {
             View::Agenda => (agenda(site, params, viewer, now, today, &days)),
@@ -288,7 +314,7 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
     };
     layout(
         site,
-        &format!("Calendar: {heading}"),
+        &t!(lang, "cal-page-title", period = heading),
         Nav::Calendar,
         viewer,
         now,
@@ -334,24 +360,16 @@ fn spare_items<'s>(
     spare
 }
 
-fn title_case(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 /// Checkboxes per source and per group, a plain GET form. What is ticked is what is shown: the
 /// union of the ticked calendars and groups, and every box ticked when nothing is filtered.
-fn filter_form(site: &Site, params: &CalendarParams, date: Date) -> Markup {
+fn filter_form(site: &Site, lang: Lang, params: &CalendarParams, date: Date) -> Markup {
     let everything = params.sources.is_empty() && params.groups.is_empty();
     html! {
         form class="filters" method="get" action=(site.href(&paths::calendar())) {
             input type="hidden" name="view" value=(params.view.as_str());
             input type="hidden" name="date" value=(date.to_string());
             fieldset {
-                legend { "Calendars" }
+                legend { (t!(lang, "cal-filter-calendars")) }
                 @for (id, name) in IdKind::Source.ids(site) {
                     label class="check" {
                         input type="checkbox" name="source" value=(id) checked[everything || params.sources.contains(&id)];
@@ -361,31 +379,31 @@ fn filter_form(site: &Site, params: &CalendarParams, date: Date) -> Markup {
             }
             @if !site.community.groups.is_empty() {
                 fieldset {
-                    legend { "Working groups" }
+                    legend { (t!(lang, "cal-filter-groups")) }
                     @for group in &site.community.groups {
                         label class="check" {
                             input type="checkbox" name="group" value=(group.id) checked[everything || params.groups.contains(&group.id)];
                             " " (group.title)
                             @if site.community.group_series(&group.id).next().is_none() {
-                                " " small class="none" { "(no scheduled meetings)" }
+                                " " small class="none" { (t!(lang, "cal-filter-group-idle")) }
                             }
                         }
                     }
                 }
             }
             div class="filter-actions" {
-                button type="submit" { "Filter" }
+                button type="submit" { (t!(lang, "cal-filter-apply")) }
                 " "
-                a href=(site.href(&paths::calendar().with_query([("view", params.view.as_str()), ("date", &date.to_string())]))) { "Show all" }
+                a href=(site.href(&paths::calendar().with_query([("view", params.view.as_str()), ("date", &date.to_string())]))) { (t!(lang, "cal-filter-show-all")) }
             }
-            p class="hint" { "Ticked calendars and groups are shown together." }
+            p class="hint" { (t!(lang, "cal-filter-hint")) }
         }
     }
 }
 
 /// The filters of the static export: links to each calendar and each group alone in the same
 /// view (the paths it writes), since a static host cannot read a form's query.
-fn filter_links(site: &Site, params: &CalendarParams) -> Markup {
+fn filter_links(site: &Site, lang: Lang, params: &CalendarParams) -> Markup {
     let view = params.view;
     let current = |path: &paths::SitePath| {
         let mine = params.clone();
@@ -398,34 +416,34 @@ fn filter_links(site: &Site, params: &CalendarParams) -> Markup {
         (shown == *path).then_some("page")
     };
     let all = paths::calendar_view(view);
+    let calendars = html! {
+        a href=(site.href(&all)) aria-current=[current(&all)] { (t!(lang, "cal-filter-all")) }
+        @for (id, name) in IdKind::Source.ids(site) {
+            @let path = paths::calendar_source(view, &id);
+            " · " a href=(site.href(&path)) aria-current=[current(&path)] { (name) }
+        }
+    };
+    let groups = html! {
+        @for (i, group) in site.community.groups.iter().enumerate() {
+            @let path = paths::calendar_group(view, &group.id);
+            @if i > 0 { " · " }
+            a href=(site.href(&path)) aria-current=[current(&path)] { (group.title) }
+        }
+    };
     html! {
-        nav class="filters" aria-label="Show one calendar or group" {
-            p {
-                "Calendars: "
-                a href=(site.href(&all)) aria-current=[current(&all)] { "All" }
-                @for (id, name) in IdKind::Source.ids(site) {
-                    @let path = paths::calendar_source(view, &id);
-                    " · " a href=(site.href(&path)) aria-current=[current(&path)] { (name) }
-                }
-            }
+        nav class="filters" aria-label=(t!(lang, "cal-filter-one-label")) {
+            p { (markup(lang, "cal-filter-calendars-list", &[("links", Arg::Html(calendars))])) }
             @if !site.community.groups.is_empty() {
-                p {
-                    "Working groups: "
-                    @for (i, group) in site.community.groups.iter().enumerate() {
-                        @let path = paths::calendar_group(view, &group.id);
-                        @if i > 0 { " · " }
-                        a href=(site.href(&path)) aria-current=[current(&path)] { (group.title) }
-                    }
-                }
+                p { (markup(lang, "cal-filter-groups-list", &[("links", Arg::Html(groups))])) }
             }
-            p class="hint" { "This copy of the site shows one calendar or group at a time." }
+            p class="hint" { (t!(lang, "cal-filter-one-hint")) }
         }
     }
 }
 
 /// What an empty period says: nothing at all, or nothing for the ticked boxes, naming the ticked
 /// groups that have no meetings.
-fn nothing(site: &Site, params: &CalendarParams) -> Markup {
+fn nothing(site: &Site, lang: Lang, params: &CalendarParams) -> Markup {
     let idle: Vec<_> = params
         .groups
         .iter()
@@ -434,20 +452,20 @@ fn nothing(site: &Site, params: &CalendarParams) -> Markup {
         .collect();
     html! {
         @if params.sources.is_empty() && params.groups.is_empty() {
-            p class="empty" { "Nothing in this period." }
+            p class="empty" { (t!(lang, "cal-empty")) }
         } @else {
-            p class="empty" { "Nothing in this period for the calendars and groups ticked." }
+            p class="empty" { (t!(lang, "cal-empty-filtered")) }
         }
         @for group in idle {
-            p class="empty" { (group.title) " has no scheduled meetings." }
+            p class="empty" { (markup(lang, "cal-group-idle", &[("group", Arg::Text(&group.title))])) }
         }
     }
 }
 
-fn day_heading(day: Date, today: Date) -> Markup {
+fn day_heading(lang: Lang, day: Date, today: Date) -> Markup {
     html! {
         (day.strftime("%a %-d %b %Y").to_string())
-        @if day == today { " " span class="today-badge" { "Today" } }
+        @if day == today { " " span class="today-badge" { (t!(lang, "cal-today")) } }
     }
 }
 
@@ -462,11 +480,11 @@ fn agenda(
     let busy: Vec<_> = days.iter().filter(|(_, items)| !items.is_empty()).collect();
     html! {
         @if busy.is_empty() {
-            (nothing(site, params))
+            (nothing(site, viewer.lang, params))
         }
         @for (day, items) in busy {
             section class="agenda-day" data-day=(day) aria-label=(day.strftime("%A %-d %B %Y").to_string()) {
-                h3 { (day_heading(*day, today)) }
+                h3 { (day_heading(viewer.lang, *day, today)) }
                 ul class="occurrences" {
                     @for item in items { (occurrence(site, viewer, now, item)) }
                 }
@@ -482,7 +500,7 @@ fn compact(site: &Site, viewer: &Viewer, now: Timestamp, item: &Item<'_>, hidden
             (swatch(item))
             time datetime=(Viewer::machine(item.start_at)) data-clock=[(!item.all_day()).then_some("")]
                 data-end=[(!item.all_day()).then(|| Viewer::machine(item.end_at))] {
-                @if item.all_day() { "All day" } @else { (viewer.clock(item.start_at)) }
+                @if item.all_day() { (t!(viewer.lang, "cal-all-day")) } @else { (viewer.clock(item.start_at)) }
             }
             " " (title_link(site, item))
             (moved_note(viewer, item))
@@ -539,7 +557,7 @@ fn month(
                                 @if items.is_empty() { " free" }
                             } data-day=(day) {
                                 span class="dnum" aria-hidden="true" { (day.day()) }
-                                span class="dlabel" { (day_heading(*day, today)) }
+                                span class="dlabel" { (day_heading(viewer.lang, *day, today)) }
                                 @if !items.is_empty() {
                                     @let listed = if items.len() > MONTH_CELL_MAX { MONTH_CELL_MAX - 1 } else { items.len() };
                                     @let carried = if export { items.len() } else { listed };
@@ -550,8 +568,8 @@ fn month(
                                     }
                                     @if listed < items.len() {
                                         a class="more-day" href=(params.href(site, View::Agenda, *day)) {
-                                            "+" (items.len() - listed) " more"
-                                            span class="sr" { " on " (day.strftime("%A %-d %B").to_string()) }
+                                            (t!(viewer.lang, "cal-more", count = items.len() - listed))
+                                            span class="sr" { " " (t!(viewer.lang, "cal-more-on", date = day.strftime("%A %-d %B").to_string())) }
                                         }
                                     }
                                 }

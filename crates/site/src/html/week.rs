@@ -21,7 +21,7 @@ use maud::{Markup, html};
 
 use super::layout::{cancel_note, moved_note, swatch, title_link};
 use crate::timegrid::{self, Lane, Segment};
-use crate::{Item, Viewer};
+use crate::{Item, Viewer, t};
 
 /// The most lanes side by side in a day column; more overlapping occurrences share the last.
 const MAX_LANES: usize = 6;
@@ -153,13 +153,14 @@ pub(crate) fn week(
         },
         Lane { lane: 0, lanes: 1 },
     );
+    let lang = viewer.lang;
     html! {
-        p class="wk-cue" { "Scroll sideways for every day of the week →" }
-        div class="wk-scroll" role="region" aria-label="Week, hour by hour" tabindex="0" {
+        p class="wk-cue" { (t!(lang, "cal-week-scroll-cue")) }
+        div class="wk-scroll" role="region" aria-label=(t!(lang, "cal-week-grid-label")) tabindex="0" {
             div class={ "wk gd" (to - from) } data-from-hour=(from) data-to-hour=(to) data-tz=(viewer.tz.name) data-working-hours=[working] {
                 div class="wk-gutter" aria-hidden="true" {
                     span class="wk-corner" {}
-                    span class="wk-allday-label" { "All day" }
+                    span class="wk-allday-label" { (t!(lang, "cal-all-day")) }
                     div class="wk-hours" {
                         @for label in hour_labels(viewer, from, to) { span { (label) } }
                     }
@@ -182,7 +183,7 @@ pub(crate) fn week(
 
 impl Grid<'_> {
     fn day_column(&self, day: &Day<'_, '_>, now_minutes: Option<i32>) -> Markup {
-        let (site, today) = (self.site, self.today);
+        let (site, today, lang) = (self.site, self.today, self.viewer.lang);
         let id = format!("wk-{}", day.date);
         let hours = timegrid::day_hours(day.date, &self.viewer.tz.zone);
         html! {
@@ -191,9 +192,9 @@ impl Grid<'_> {
                     span class="wk-wd" { (day.date.strftime("%a").to_string()) }
                     " " (day.date.strftime("%-d %b").to_string())
                     span class="sr" { " " (day.date.year()) }
-                    @if day.date == today { " " span class="today-badge" { "Today" } }
+                    @if day.date == today { " " span class="today-badge" { (t!(lang, "cal-today")) } }
                     @if hours != 24 {
-                        " " span class="wk-dst" { "Clocks change: " (hours) " hours" }
+                        " " span class="wk-dst" { (t!(lang, "cal-week-clocks-change", hours = hours)) }
                     }
                 }
                 ul class="wk-allday" {
@@ -205,7 +206,7 @@ impl Grid<'_> {
                 }
                 div class="wk-slots" {
                     @if day.timed.is_empty() && day.all_day.is_empty() {
-                        p class="sr" { "No meetings." }
+                        p class="sr" { (t!(lang, "cal-week-day-empty")) }
                     }
                     ol class="wk-events" {
                         @for (i, item, segment, lane) in &day.timed {

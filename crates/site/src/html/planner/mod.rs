@@ -22,7 +22,8 @@ use self::cities::{Pick, Place};
 use self::clock::{WallClock, offset_text};
 use super::calendar::ParamError;
 use super::layout::{Nav, layout, query_pairs};
-use crate::{Filter, Site, Viewer, paths};
+use crate::i18n::{Arg, Lang, markup};
+use crate::{Filter, Site, Viewer, paths, t};
 
 /// The cities shown when the visitor names none (after the visitor's own zone): address
 /// tokens, as [`cities::resolve`] reads them.
@@ -75,11 +76,11 @@ impl PlannerParams {
             match key.as_str() {
                 "series" => params.series = Some(value.to_owned()),
                 "at" => {
-                    params.at = Some(value.parse().map_err(|_| ParamError {
-                        message: format!(
-                            "{value:?} is not a date and time: write it as YYYY-MM-DDTHH:MM, e.g. 2027-03-16T17:00."
-                        ),
-                    })?)
+                    params.at = Some(
+                        value
+                            .parse()
+                            .map_err(|_| ParamError::new("planner-error-at", value))?,
+                    )
                 }
                 "zone" => params.zone = Some(value.to_owned()),
                 "cities" => params.cities.extend(
@@ -124,11 +125,12 @@ fn meeting(
             .then(|| site.community.series.first().map(|s| s.id.clone()))
             .flatten()
     });
+    let lang = viewer.lang;
     if let Some(id) = series_id {
         let series = site
             .community
             .series(&id)
-            .ok_or_else(|| format!("There is no series called {id:?}."))?;
+            .ok_or_else(|| t!(lang, "planner-error-series", series = format!("{id:?}")))?;
         let to = now
             .checked_add((LOOKAHEAD_DAYS * 24).hours())
             .unwrap_or(Timestamp::MAX);
@@ -142,9 +144,13 @@ fn meeting(
             .into_iter()
             .filter(|item| !item.cancelled() && !item.all_day())
             .collect();
-        let first = items
-            .first()
-            .ok_or_else(|| format!("{} has no coming dates.", series.title))?;
+        let first = items.first().ok_or_else(|| {
+            t!(
+                lang,
+                "planner-error-no-dates",
+                series = series.title.to_string()
+            )
+        })?;
         let zone = series.timezone.clone();
         let walls = items
             .iter()
@@ -163,9 +169,8 @@ fn meeting(
         });
     }
     let zone = match &params.zone {
-        Some(name) => {
-            Tz::iana(name).ok_or_else(|| format!("There is no time zone called {name:?}."))?
-        }
+        Some(name) => Tz::iana(name)
+            .ok_or_else(|| t!(lang, "planner-error-zone", zone = format!("{name:?}")))?,
         None => viewer.tz.clone(),
     };
     let at = params.at.unwrap_or_else(|| {
@@ -193,15 +198,15 @@ fn meeting(
     })
 }
 
-/// How a local start time sits in a working day.
+/// How a local start time sits in a working day: the row's class and its message id.
 fn fit(zone: &Tz, start: Timestamp, end: Timestamp) -> (&'static str, &'static str) {
     let start_hour = start.to_zoned_datetime(zone.zone.clone()).hour();
     if clock::in_working_hours(&zone.zone, start, end) {
-        ("work", "Working hours")
+        ("work", "planner-fit-work")
     } else if (7..22).contains(&start_hour) {
-        ("edge", "Outside working hours")
+        ("edge", "planner-fit-edge")
     } else {
-        ("night", "Night")
+        ("night", "planner-fit-night")
     }
 }
 
@@ -398,35 +403,33 @@ pub fn planner(site: &Site, viewer: &Viewer, now: Timestamp, params: &PlannerPar
     let keys: Vec<String> = chosen.places.iter().map(|p| p.key.clone()).collect();
     let cities_value = keys.join(",");
     let selected_series = meeting.as_ref().ok().and_then(|m| m.series_id.clone());
+    let lang = viewer.lang;
     let body = html! {
-        h1 { "Time planner" }
-        p {
-            "See a meeting in several cities at once, hour by hour. Working hours — 09:00 to 18:00 local time, Monday to Friday — are shaded, "
-            "the start times that suit the most cities are suggested, and the coming weeks when daylight-saving changes move the meeting for some cities are listed."
-        }
+        h1 { (t!(lang, "planner-title")) }
+        p { (t!(lang, "planner-intro")) }
         form class="planner" method="get" action=(site.href(&paths::planner())) {
             div class="field" {
-                label for="p-series" { "Meeting" }
+                label for="p-series" { (t!(lang, "planner-meeting")) }
                 select id="p-series" name="series" {
-                    option value="" selected[selected_series.is_none()] { "Any date and time (below)" }
+                    option value="" selected[selected_series.is_none()] { (t!(lang, "planner-any-time")) }
                     @for series in &site.community.series {
                         option value=(series.id) selected[selected_series.as_deref() == Some(series.id.as_str())] { (series.title) }
                     }
                 }
             }
             div class="field" {
-                label for="p-at" { "Date and time" }
+                label for="p-at" { (t!(lang, "planner-date-time")) }
                 input id="p-at" type="datetime-local" name="at" value=(at_value);
             }
             div class="field" {
-                label for="p-zone" { "In zone" }
+                label for="p-zone" { (t!(lang, "planner-zone")) }
                 input id="p-zone" name="zone" list="zones" value=(zone_value) autocomplete="off" spellcheck="false";
             }
             input type="hidden" name="cities" value=(cities_value);
-            button type="submit" { "Show" }
+            button type="submit" { (t!(lang, "planner-show")) }
         }
         @if !chosen.unknown.is_empty() {
-            p class="warn" role="alert" { "Unknown cities left out: " (chosen.unknown.join(", ")) ". Add them by name below, or write zones such as Europe/Berlin." }
+            p class="warn" role="alert" { (t!(lang, "planner-unknown-cities", cities = chosen.unknown.join(", "))) }
         }
         @match &meeting {
             Err(message) => p class="warn" role="alert" { (message) },
@@ -440,20 +443,29 @@ pub fn planner(site: &Site, viewer: &Viewer, now: Timestamp, params: &PlannerPar
                     ],
                 };
                 @let links = Links { site, meeting: meeting_pairs, keys: keys.clone(), zone: m.zone.clone() };
-                (wall_clock_warnings(m))
+                (wall_clock_warnings(lang, m))
                 (plan(site, viewer, m, &chosen, &links, params.static_copy))
             }
         }
         p class="credit" {
-            small { "City names and zones: " a href="https://www.geonames.org/" { "GeoNames" } " (CC BY 4.0)." }
+            small {
+                (markup(lang, "planner-credit", &[("geonames", Arg::Html(html! { a href="https://www.geonames.org/" { "GeoNames" } }))]))
+            }
         }
     };
-    layout(site, "Time planner", Nav::Planner, viewer, now, body)
+    layout(
+        site,
+        &t!(lang, "planner-title"),
+        Nav::Planner,
+        viewer,
+        now,
+        body,
+    )
 }
 
 /// A warning for each occurrence whose wall-clock start does not exist (it moves forward by the
 /// gap) or happens twice (the first is taken) in the meeting's zone; the first few dates only.
-fn wall_clock_warnings(meeting: &Meeting) -> Markup {
+fn wall_clock_warnings(lang: Lang, meeting: &Meeting) -> Markup {
     let zone = &meeting.zone;
     let problems: Vec<(DateTime, WallClock, Timestamp)> = meeting
         .walls
@@ -468,18 +480,19 @@ fn wall_clock_warnings(meeting: &Meeting) -> Markup {
             @let date = wall.strftime("%a %-d %b %Y").to_string();
             @let time = wall.strftime("%H:%M").to_string();
             @let actual = start.to_zoned_datetime(zone.zone.clone()).strftime("%H:%M").to_string();
+            @let (headline, id, before, after) = match kind {
+                WallClock::Gap { before, after } => ("planner-gap-headline", "planner-gap", before, after),
+                WallClock::Fold { before, after } => ("planner-fold-headline", "planner-fold", before, after),
+                WallClock::Once => continue,
+            };
+            @let headline = t!(lang, headline, time = time.as_str(), zone = zone.name.as_ref(), date = date.as_str());
             p class="warn clock-warning" role="alert" {
-                @match kind {
-                    WallClock::Gap { before, after } => {
-                        strong { (time) " does not exist in " (zone.name) " on " (date) } ": clocks jump from "
-                        (offset_text(before)) " to " (offset_text(after)) " over it. The meeting is then at " strong { (actual) } " (moved forward by the gap)."
-                    }
-                    WallClock::Fold { before, after } => {
-                        strong { (time) " happens twice in " (zone.name) " on " (date) } ": first at "
-                        (offset_text(before)) ", then at " (offset_text(after)) " after clocks go back. The plan takes the first."
-                    }
-                    WallClock::Once => {}
-                }
+                (markup(lang, id, &[
+                    ("headline", Arg::Html(html! { strong { (headline) } })),
+                    ("before", Arg::Text(&offset_text(before))),
+                    ("after", Arg::Text(&offset_text(after))),
+                    ("actual", Arg::Html(html! { strong { (actual) } })),
+                ]))
             }
         }
     }
@@ -518,6 +531,11 @@ fn plan(
     let picked = |column: Timestamp| {
         column <= start && start < column.saturating_add(1.hour()).unwrap_or(column)
     };
+    let lang = viewer.lang;
+    let next_at = html! {
+        strong { time datetime=(Viewer::machine(start)) data-end=(Viewer::machine(end)) { (viewer.day(start)) ", " (viewer.clock(start)) "–" (viewer.clock(end)) } }
+    };
+    let next_zone = html! { span data-zone-label { (viewer.tz.name) } };
     html! {
         section aria-labelledby="plan-h" {
             h2 id="plan-h" {
@@ -526,28 +544,34 @@ fn plan(
                 } @else { (meeting.title) }
             }
             p class="next-at" {
-                "Next: " strong { time datetime=(Viewer::machine(start)) data-end=(Viewer::machine(end)) { (viewer.day(start)) ", " (viewer.clock(start)) "–" (viewer.clock(end)) } }
-                " in " span data-zone-label { (viewer.tz.name) }
                 @if meeting.zone != viewer.tz {
-                    " · " (start.to_zoned_datetime(meeting.zone.zone.clone()).strftime("%H:%M").to_string()) " " (meeting.zone.name) " (the meeting's zone)"
+                    (markup(lang, "planner-next-elsewhere", &[
+                        ("when", Arg::Html(next_at)),
+                        ("zone", Arg::Html(next_zone)),
+                        ("time", Arg::Text(&start.to_zoned_datetime(meeting.zone.zone.clone()).strftime("%H:%M").to_string())),
+                        ("meeting_zone", Arg::Text(&meeting.zone.name)),
+                    ]))
+                } @else {
+                    (markup(lang, "planner-next", &[("when", Arg::Html(next_at)), ("zone", Arg::Html(next_zone))]))
                 }
-                ". " a href=(links.share()) { "Link to this plan" } " (everything is in the address)."
+                " "
+                (markup(lang, "planner-share", &[("link", Arg::Html(html! { a href=(links.share()) { (t!(lang, "planner-share-link")) } }))]))
             }
             (suggestions(viewer, &columns, &scores, &best, places.len(), links, viewer.local(start).date()))
-            p class="scroll-hint" id="strip-hint" { "Scroll the table sideways for more hours →" }
+            p class="scroll-hint" id="strip-hint" { (t!(lang, "planner-scroll-hint")) }
             div class="scroll strip-wrap" role="region" aria-labelledby="plan-h" aria-describedby="strip-hint" tabindex="0" {
                 table class="plan" {
-                    caption class="visually-hidden" { "Each city's local hour in each column; the columns are hours in " (viewer.tz.name) ", and a link in each column's heading picks that hour." }
+                    caption class="visually-hidden" { (t!(lang, "planner-caption", zone = viewer.tz.name.as_ref())) }
                     thead {
                         tr {
-                            th scope="col" class="city" { "Hour in " (viewer.tz.name) }
+                            th scope="col" class="city" { (t!(lang, "planner-hour-in", zone = viewer.tz.name.as_ref())) }
                             @for (i, column) in columns.iter().enumerate() {
                                 @let local = column.to_zoned_datetime(viewer.tz.zone.clone());
                                 th scope="col" class={ "h" @if picked(*column) { " pick" } @if best.contains(&i) { " best" } } {
                                     a href=(links.picking(*column)) data-col=(i)
                                         aria-current=[picked(*column).then_some("true")] {
                                         // The name is the visible hour with what it does before it.
-                                        span class="visually-hidden" { "Pick " (local.strftime("%a %-d %b").to_string()) ", hour " }
+                                        span class="visually-hidden" { (t!(lang, "planner-pick-hour", date = local.strftime("%a %-d %b").to_string())) " " }
                                         (hour_cell(&local))
                                     }
                                 }
@@ -558,23 +582,24 @@ fn plan(
                         @for (index, city) in places.iter().enumerate() {
                             @let local = start.to_zoned_datetime(city.tz.zone.clone());
                             @let local_end = end.to_zoned_datetime(city.tz.zone.clone());
-                            @let (class, fit_text) = fit(&city.tz, start, end);
+                            @let (class, fit_id) = fit(&city.tz, start, end);
                             @let changes = clock::changes(&city.tz.zone, columns[0], window_end);
                             tr class=(class) {
                                 th scope="row" class="city" {
                                     span class="name" { (city.name) }
                                     @if let Some(alias) = &city.matched { " (" (alias) ")" }
                                     @if places.len() > 1 {
-                                        " " a class="remove" href=(links.removing(index)) aria-label=(format!("Remove {}", city.name)) title=(format!("Remove {}", city.name)) { "×" }
+                                        @let remove = t!(lang, "planner-remove", city = city.name.as_str());
+                                        " " a class="remove" href=(links.removing(index)) aria-label=(remove) title=(remove) { "×" }
                                     }
                                     br;
                                     strong { (local.strftime("%H:%M").to_string()) "–" (local_end.strftime("%H:%M").to_string()) }
                                     " " small { (local.strftime("%a").to_string()) " · " (offset_text(local.offset())) }
                                     br;
-                                    small { @if let Some(country) = &city.country { (country) " · " } (city.tz.name) " · " (fit_text) }
+                                    small { @if let Some(country) = &city.country { (country) " · " } (city.tz.name) " · " (t!(lang, fit_id)) }
                                     @for change in &changes {
                                         br;
-                                        small class="change" { (change_text(city, change)) }
+                                        small class="change" { (change_text(lang, city, change)) }
                                     }
                                 }
                                 @for (i, column) in columns.iter().enumerate() {
@@ -590,36 +615,50 @@ fn plan(
                 }
             }
             p class="legend" {
-                span class="key work" aria-hidden="true" {} " working hours (09:00–18:00 local, Monday to Friday) "
-                span class="key pick" aria-hidden="true" {} " the meeting's hour "
-                span class="key best" aria-hidden="true" {} " a suggested hour"
+                span class="key work" aria-hidden="true" {} " " (t!(lang, "planner-key-work")) " "
+                span class="key pick" aria-hidden="true" {} " " (t!(lang, "planner-key-pick")) " "
+                span class="key best" aria-hidden="true" {} " " (t!(lang, "planner-key-best"))
             }
             @if static_copy {
-                p class="warn" { "This copy of the site is static: it shows the default plan. Adding cities and picking hours need the served site (" code { "touchpoint serve" } ")." }
+                p class="warn" { (markup(lang, "planner-static", &[("command", Arg::Html(html! { code { "touchpoint serve" } }))])) }
             } @else {
-                (add_form(site, chosen, links))
+                (add_form(site, lang, chosen, links))
             }
         }
         section aria-labelledby="dst-h" {
-            h2 id="dst-h" { "Coming clock changes" }
+            h2 id="dst-h" { (t!(lang, "planner-changes")) }
             @if runs.is_empty() {
-                p { "In the next 12 months the meeting stays at the same local time in every city above." }
+                p { (t!(lang, "planner-changes-none")) }
             } @else {
-                p { "Daylight-saving changes move the meeting for some cities on these dates (compared with the next meeting):" }
+                p { (t!(lang, "planner-changes-intro")) }
                 ul class="shifts" {
                     @for run in &runs {
                         @let days = (run.until - run.from).as_hours() / 24 + 7;
-                        li class={ "shift" @if days <= 35 { " mismatch" } } {
+                        @let dates = html! {
                             strong {
                                 (day(run.from, &meeting.zone)) @if run.count > 1 { " – " (day(run.until, &meeting.zone)) }
                             }
-                            " (" (run.count) @if run.count == 1 { " meeting" } @else { " meetings" } ")"
-                            @if days <= 35 { " " span class="badge" { "Clocks disagree" } }
-                            ": "
+                        };
+                        @let badge = html! {
+                            @if days <= 35 { " " span class="badge" { (t!(lang, "planner-clocks-disagree")) } }
+                        };
+                        @let moves = html! {
                             @for (n, (i, usual, then)) in run.moved.iter().enumerate() {
-                                @if n > 0 { "; " }
-                                (places[*i].name) " at " strong { (then) } " instead of " (usual)
+                                @if n > 0 { (t!(lang, "planner-moves-separator")) }
+                                (markup(lang, "planner-moved", &[
+                                    ("city", Arg::Text(&places[*i].name)),
+                                    ("then", Arg::Html(html! { strong { (then) } })),
+                                    ("usual", Arg::Text(usual)),
+                                ]))
                             }
+                        };
+                        li class={ "shift" @if days <= 35 { " mismatch" } } {
+                            (markup(lang, "planner-shift", &[
+                                ("dates", Arg::Html(dates)),
+                                ("count", Arg::Number(i64::try_from(run.count).unwrap_or(i64::MAX))),
+                                ("badge", Arg::Html(badge)),
+                                ("moves", Arg::Html(moves)),
+                            ]))
                         }
                     }
                 }
@@ -638,24 +677,30 @@ fn hour_cell(local: &jiff::ZonedDateTime) -> Markup {
 }
 
 /// "Clocks go forward 1 h on Sun 14 Mar at 02:00 (UTC−5 → UTC−4)".
-fn change_text(city: &Place, change: &clock::Change) -> String {
+fn change_text(lang: Lang, city: &Place, change: &clock::Change) -> String {
     let before = change.at.checked_sub(1.second()).unwrap_or(change.at);
     let local = before.to_zoned_datetime(city.tz.zone.clone());
     let minutes = (change.after.seconds() - change.before.seconds()) / 60;
-    let direction = if minutes > 0 { "forward" } else { "back" };
+    let id = if minutes > 0 {
+        "planner-change-forward"
+    } else {
+        "planner-change-back"
+    };
     let amount = match (minutes.abs() / 60, minutes.abs() % 60) {
-        (h, 0) => format!("{h} h"),
-        (0, m) => format!("{m} min"),
-        (h, m) => format!("{h} h {m} min"),
+        (h, 0) => t!(lang, "planner-hours", hours = h),
+        (0, m) => t!(lang, "planner-minutes", minutes = m),
+        (h, m) => t!(lang, "planner-hours-minutes", hours = h, minutes = m),
     };
     // The instant before the change ends the old wall clock: 01:59:59 → "02:00".
     let wall = local.datetime().saturating_add(1.second());
-    format!(
-        "Clocks go {direction} {amount} on {} at {} ({} → {})",
-        wall.strftime("%a %-d %b"),
-        wall.strftime("%H:%M"),
-        offset_text(change.before),
-        offset_text(change.after)
+    t!(
+        lang,
+        id,
+        amount = amount,
+        date = wall.strftime("%a %-d %b").to_string(),
+        time = wall.strftime("%H:%M").to_string(),
+        before = offset_text(change.before),
+        after = offset_text(change.after),
     )
 }
 
@@ -669,49 +714,61 @@ fn suggestions(
     links: &Links<'_>,
     meeting_day: jiff::civil::Date,
 ) -> Markup {
+    let lang = viewer.lang;
+    let times = html! {
+        @for (n, &i) in best.iter().enumerate() {
+            @if n > 0 { (t!(lang, "planner-times-separator")) }
+            a href=(links.picking(columns[i])) {
+                // The strip spans two days: the other day's hours say which day.
+                @if viewer.local(columns[i]).date() != meeting_day { (viewer.local(columns[i]).strftime("%a ").to_string()) }
+                (viewer.clock(columns[i]))
+            }
+        }
+    };
     html! {
         @if let Some(&first) = best.first() {
             p class="best-hours" {
-                strong { "Best start times" } " (" (scores[first]) " of " (cities) " cities inside working hours), in " (viewer.tz.name) ": "
-                @for (n, &i) in best.iter().enumerate() {
-                    @if n > 0 { ", " }
-                    a href=(links.picking(columns[i])) {
-                        // The strip spans two days: the other day's hours say which day.
-                        @if viewer.local(columns[i]).date() != meeting_day { (viewer.local(columns[i]).strftime("%a ").to_string()) }
-                        (viewer.clock(columns[i]))
-                    }
-                }
-                "."
+                (markup(lang, "planner-best", &[
+                    ("label", Arg::Html(html! { strong { (t!(lang, "planner-best-label")) } })),
+                    ("count", Arg::Number(i64::try_from(scores[first]).unwrap_or(i64::MAX))),
+                    ("cities", Arg::Number(i64::try_from(cities).unwrap_or(i64::MAX))),
+                    ("zone", Arg::Text(&viewer.tz.name)),
+                    ("times", Arg::Html(times)),
+                ]))
             }
         } @else {
-            p class="best-hours" { "No start time in these 24 hours puts any of these cities inside working hours." }
+            p class="best-hours" { (t!(lang, "planner-best-none")) }
         }
     }
 }
 
 /// Add one city: a GET form the server answers by searching (JavaScript off works), with
 /// suggestions while typing from [`cities_json`] where site.js runs.
-fn add_form(site: &Site, chosen: &Cities, links: &Links<'_>) -> Markup {
+fn add_form(site: &Site, lang: Lang, chosen: &Cities, links: &Links<'_>) -> Markup {
     html! {
         form class="planner add-city" method="get" action=(site.href(&paths::planner())) {
             @for (key, value) in &links.meeting { input type="hidden" name=(key) value=(value); }
             input type="hidden" name="cities" value=(links.keys.join(","));
             div class="field wide" {
-                label for="p-city" { "Add a city" }
+                label for="p-city" { (t!(lang, "planner-add-label")) }
                 input id="p-city" name="city" list="city-list" autocomplete="off" spellcheck="false"
-                    placeholder="Tokyo, São Paulo, Bangalore…"
+                    placeholder=(t!(lang, "planner-add-placeholder"))
                     data-src=(site.href(&paths::planner_cities()));
                 datalist id="city-list" {}
             }
-            button type="submit" { "Add" }
+            button type="submit" { (t!(lang, "planner-add")) }
         }
         @if let Some((query, pick)) = &chosen.added {
             @match pick {
                 Pick::One(place) => p class="added" role="status" {
-                    "Added " (place.name) @if let Some(alias) = &place.matched { " (" (alias) ")" } " — " (place.tz.name) "."
+                    @let name = match &place.matched {
+                        Some(alias) => format!("{} ({alias})", place.name),
+                        None => place.name.clone(),
+                    };
+                    (t!(lang, "planner-added", city = name, zone = place.tz.name.as_ref()))
                 },
                 Pick::Choose(places) => div class="choose" role="status" {
-                    p { "Several places match " strong { (query) } ". Add one:" }
+                    p { (markup(lang, "planner-several", &[("query", Arg::Html(html! { strong { (query) } }))])) }
                     ul {
                         @for place in places {
                             li { a href=(links.adding(&place.key)) { (place_label(place)) } }
@@ -719,7 +776,7 @@ fn add_form(site: &Site, chosen: &Cities, links: &Links<'_>) -> Markup {
                     }
                 },
                 Pick::None => p class="warn" role="alert" {
-                    "No city or time zone called " strong { (query) } ". Try the city's English name, or a zone such as America/Sao_Paulo."
+                    (markup(lang, "planner-not-found", &[("query", Arg::Html(html! { strong { (query) } }))]))
                 },
             }
         }
