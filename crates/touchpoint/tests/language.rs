@@ -254,3 +254,25 @@ async fn can_say_an_unknown_id_in_the_visitors_language() {
         "Es gibt keinen Kalender mit der ID <code>bogus</code> (in <code>?source=</code>)."
     ));
 }
+
+#[tokio::test]
+async fn can_say_unreadable_parameters_in_the_visitors_language() {
+    let english = get(&state(example_site()), "/calendar?view=fortnight").await;
+    assert_eq!(english.status, StatusCode::BAD_REQUEST);
+    let english_reason = paragraph_after_h1(&english.body).to_owned();
+    assert!(english.body.contains("<h1>Cannot show this page</h1>"));
+    let page = get(&state(example_site()), "/calendar?view=fortnight&lang=ja").await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    assert!(html_tag(&page.body).contains(r#"lang="ja""#));
+    assert!(page.body.contains("<h1>このページを表示できません</h1>"));
+    let reason = paragraph_after_h1(&page.body);
+    assert!(reason.contains("fortnight"), "the value asked: {reason}");
+    assert_ne!(reason, english_reason, "the reason is said in Japanese too");
+}
+
+/// The first paragraph after a page's `<h1>`.
+fn paragraph_after_h1(body: &str) -> &str {
+    let rest = &body[body.find("</h1>").unwrap()..];
+    let start = rest.find("<p>").unwrap() + 3;
+    &rest[start..start + rest[start..].find("</p>").unwrap()]
+}

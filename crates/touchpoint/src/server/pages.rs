@@ -259,7 +259,7 @@ impl Visit {
     fn bad_params(&self, error: &html::ParamError) -> Response {
         let lang = self.viewer.lang;
         let title = touchpoint_site::t!(lang, "error-bad-params-title");
-        let body = html::message(&self.site, lang, &title, &error.message, self.now);
+        let body = html::message(&self.site, lang, &title, &error.text(lang), self.now);
         (StatusCode::BAD_REQUEST, Html(body.into_string())).into_response()
     }
 
