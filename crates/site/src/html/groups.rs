@@ -47,10 +47,10 @@ pub fn group(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<M
             ol {
                 li { a href=(site.href(&paths::home())) { (t!(lang, "groups-home")) } }
                 li { a href=(site.href(&paths::groups())) { (t!(lang, "groups-title")) } }
-                li { span aria-current="page" { (group.title) } }
+                li { span aria-current="page" { (super::text(viewer, &group.title)) } }
             }
         }
-        h1 { (group.title) }
+        h1 { (super::text(viewer, &group.title)) }
         div class="cards" { (group_card(site, viewer, group, now, false)) }
         section aria-labelledby="calls-h" {
             h2 id="calls-h" { (t!(lang, "group-meetings")) }
@@ -60,7 +60,7 @@ pub fn group(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<M
                 div class="cards" {
                     @for series in &series {
                         article class="card" {
-                            h3 { a href=(site.href(&paths::series(&series.id))) { (series.title) } }
+                            h3 { a href=(site.href(&paths::series(&series.id))) { (super::text(viewer, &series.title)) } }
                             p class="cadence" { (series_cadence(site, series, viewer, now)) }
                             (next_list(site, viewer, now, &site.next_of_series(&series.id, now, 3)))
                             (series_links(site, lang, series))
@@ -81,7 +81,7 @@ pub fn group(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<M
                                 li class={ "occ" @if item.cancelled() { " cancelled" } } {
                                     (when_time(viewer, item))
                                     " "
-                                    a href=(site.href(&paths::series(&series.id))) { (series.title) }
+                                    a href=(site.href(&paths::series(&series.id))) { (super::text(viewer, &series.title)) }
                                     (moved_note(viewer, item))
                                     (cancel_note(lang, item))
                                     (date_links(lang, series, occurrence_date(item)))

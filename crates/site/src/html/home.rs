@@ -65,11 +65,11 @@ pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
     };
     let body = html! {
         section class="intro" {
-            h1 { (info.name) }
-            @if let Some(description) = &info.description { p { (description) } }
+            h1 { (super::text(viewer, &info.name)) }
+            @if let Some(description) = &info.description { p { (super::text(viewer, description)) } }
             @if !info.links.is_empty() {
                 ul class="links" {
-                    @for item in &info.links { li { (link(Some(&item.url), &item.label)) } }
+                    @for item in &info.links { li { (link(Some(&item.url), super::text_str(viewer, &item.label))) } }
                 }
             }
         }
@@ -81,7 +81,7 @@ pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
                 div class="cards" {
                     @for series in own_series.iter().take(MAX_CARDS) {
                         article class="card" {
-                            h3 { a href=(site.href(&paths::series(&series.id))) { (series.title) } }
+                            h3 { a href=(site.href(&paths::series(&series.id))) { (super::text(viewer, &series.title)) } }
                             (card_description(lang, series, &shared))
                             p class="cadence" { (series_cadence(site, series, viewer, now)) }
                             (next_list(site, viewer, now, &site.next_of_series(&series.id, now, 3)))

@@ -66,7 +66,7 @@ pub(crate) fn layout(
             body {
                 a class="skip" href="#main" { (t!(lang, "site-skip")) }
                 header class="top" {
-                    p class="brand" { a href=(shell(&paths::home())) { (info.name) } }
+                    p class="brand" { a href=(shell(&paths::home())) { (super::text(viewer, &info.name)) } }
                     nav aria-label=(t!(lang, "site-nav-label")) {
                         ul {
                             @for (entry, path, label) in entries {

@@ -22,6 +22,7 @@ pub mod next_up;
 pub mod planner;
 pub mod series;
 mod subscribe;
+pub mod text;
 mod week;
 
 use jiff::Timestamp;
@@ -34,6 +35,7 @@ use layout::{Nav, layout};
 pub use calendar::{CalendarParams, ParamError, View, calendar};
 pub use groups::{group, groups};
 pub use home::home;
+pub use text::{item_title, text, text_str};
 pub(crate) use layout::{moved_note, when_time};
 pub use layout::{query_pairs, zones_json};
 pub use planner::{PlannerParams, planner};

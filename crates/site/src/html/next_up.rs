@@ -100,7 +100,7 @@ fn entry(site: &Site, viewer: &Viewer, now: Timestamp, item: &Item<'_>, hidden: 
             }
             h3 {
                 @match item.origin {
-                    Origin::Series(series) => a href=(site.href(&paths::series(&series.id))) { (item.title()) },
+                    Origin::Series(series) => a href=(site.href(&paths::series(&series.id))) { (super::item_title(viewer, item)) },
                     Origin::Source(_) => (item.title()),
                 }
             }

@@ -81,7 +81,7 @@ pub fn series(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<
         .and_then(|g| site.community.group(g));
     let lang = viewer.lang;
     let body = html! {
-        h1 { (series.title) }
+        h1 { (super::text(viewer, &series.title)) }
         p class="cadence" {
             (series_cadence(site, series, viewer, now)) " · "
             a href=(site.href(&paths::planner().with_query([("series", &*series.id)]))) { (t!(lang, "series-across-zones")) }
@@ -90,11 +90,11 @@ pub fn series(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<
             p {
                 (markup(lang, "series-part-of", &[(
                     "group",
-                    Arg::Html(html! { a href=(site.href(&paths::group(&group.id))) { (group.title) } }),
+                    Arg::Html(html! { a href=(site.href(&paths::group(&group.id))) { (super::text(viewer, &group.title)) } }),
                 )]))
             }
         }
-        @if let Some(description) = &series.description { p { (description) } }
+        @if let Some(description) = &series.description { p { (super::text(viewer, description)) } }
         (series_links(site, lang, series))
         section aria-labelledby="subscribe-h" {
             h2 id="subscribe-h" { (t!(lang, "subscribe")) }
