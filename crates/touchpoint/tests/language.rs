@@ -276,3 +276,32 @@ fn paragraph_after_h1(body: &str) -> &str {
     let start = rest.find("<p>").unwrap() + 3;
     &rest[start..start + rest[start..].find("</p>").unwrap()]
 }
+
+#[tokio::test]
+async fn can_leave_out_the_picker_and_the_alternates_for_a_single_language() {
+    let mut loaded = common::example();
+    let community = std::sync::Arc::make_mut(&mut loaded.community);
+    community.info.language = touchpoint_site::Lang::Ja;
+    community.info.languages = vec![touchpoint_site::Lang::Ja];
+    let records = common::example_records(&loaded);
+    let state = state(touchpoint::app::site_from_records(&loaded, &records));
+    // A German browser, a shared English link, a stale cookie: the one language offered.
+    let page = get_with(
+        &state,
+        Request::get("/groups?lang=en")
+            .header(header::ACCEPT_LANGUAGE, "de")
+            .header(header::COOKIE, "lang=fr")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert!(html_tag(&page.body).contains(r#"lang="ja""#));
+    assert!(!page.body.contains(r#"<form class="lang""#), "no picker");
+    assert!(!page.body.contains("hreflang="), "no alternates");
+    // Asking to remember a language not offered forgets any earlier pick.
+    let picked = get(&state, "/groups?lang=de&remember-lang=1").await;
+    assert_eq!(
+        picked.headers[header::SET_COOKIE],
+        "lang=; Path=/; Max-Age=0; SameSite=Lax"
+    );
+}
