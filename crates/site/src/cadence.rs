@@ -12,7 +12,8 @@ use jiff::Timestamp;
 use jiff::civil::Weekday;
 use touchpoint_community::{Recurrence, Series};
 
-use crate::{Item, Viewer};
+use crate::i18n::Lang;
+use crate::{Item, Viewer, t};
 
 /// A series' cadence in the viewer's zone, and in its own zone when that reads differently.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,11 +61,12 @@ pub fn cadence(series: &Series, viewer: &Viewer, upcoming: &[Item<'_>]) -> Caden
     match upcoming.iter().find(|item| is_regular(item)) {
         Some(item) if !item.all_day() => cadence_at(series, viewer, item.start_at),
         _ => Cadence {
-            local: format!(
-                "{}, {} {}",
-                series.cadence(),
-                viewer.wall_clock(series.start),
-                series.timezone.name
+            local: t!(
+                viewer.lang,
+                "when-cadence",
+                rule = words(viewer.lang, &series.recurrence),
+                clock = viewer.wall_clock(series.start),
+                zone = &*series.timezone.name
             ),
             anchor: None,
             weekly: None,
@@ -83,28 +85,37 @@ pub fn cadence_at(series: &Series, viewer: &Viewer, at: Timestamp) -> Cadence {
             .until(here.date())
             .map_or(0, |span| span.get_days()),
     );
-    let here_abbreviation = Viewer::abbreviation(&viewer.tz.zone, at);
-    let there_abbreviation = Viewer::abbreviation(anchor_zone, at);
-    let local = format!(
-        "{}, {} {here_abbreviation}",
-        shifted(&series.recurrence, shift),
-        viewer.wall_clock(here.time()),
+    let lang = viewer.lang;
+    let here_abbreviation = viewer.zone_short(&viewer.tz, at);
+    let there_abbreviation = viewer.zone_short(&series.timezone, at);
+    let local = t!(
+        lang,
+        "when-cadence",
+        rule = shifted(lang, &series.recurrence, shift),
+        clock = viewer.wall_clock(here.time()),
+        zone = here_abbreviation.as_str()
     );
     let same = shift == 0 && here.time() == there.time() && here_abbreviation == there_abbreviation;
     let days = weekdays(&series.recurrence);
     let anchor = (!same).then(|| {
-        let days = if days.is_empty() {
-            String::new()
-        } else {
-            format!(
-                "{} ",
-                list(&days.iter().map(|d| name(*d)).collect::<Vec<_>>())
+        let clock = viewer.wall_clock(there.time());
+        if days.is_empty() {
+            t!(
+                lang,
+                "when-cadence-anchor",
+                clock = clock,
+                zone = there_abbreviation
             )
-        };
-        format!(
-            "{days}{} {there_abbreviation}",
-            viewer.wall_clock(there.time())
-        )
+        } else {
+            let days = day_list(lang, &days);
+            t!(
+                lang,
+                "when-cadence-anchor-days",
+                days = days,
+                clock = clock,
+                zone = there_abbreviation
+            )
+        }
     });
     let weekly = match &series.recurrence {
         Recurrence::Weekly { interval, days } => Some(Weekly {
@@ -122,32 +133,90 @@ pub fn cadence_at(series: &Series, viewer: &Viewer, at: Timestamp) -> Cadence {
     }
 }
 
-/// The rule's words with its weekdays moved `shift` days (the viewer's day minus the series').
-fn shifted(recurrence: &Recurrence, shift: i64) -> String {
-    if shift == 0 {
+/// The rule's words in `lang`: "Every other Thursday", "隔週木曜日", "Jeden zweiten Donnerstag".
+/// English keeps the community crate's own words ([`Recurrence::cadence`]); a raw RRULE the
+/// friendly forms cannot say is described in those English words in every language.
+pub fn words(lang: Lang, recurrence: &Recurrence) -> String {
+    if lang == Lang::En {
         return recurrence.cadence();
     }
     match recurrence {
-        Recurrence::Daily => recurrence.cadence(),
+        Recurrence::Daily => t!(lang, "when-daily").into_owned(),
+        Recurrence::Weekly { interval, days } => {
+            let days = day_list(lang, days);
+            match interval {
+                1 => t!(lang, "when-weekly", days = days),
+                2 => t!(lang, "when-every-other-week", days = days),
+                n => t!(lang, "when-every-n-weeks", count = *n, days = days),
+            }
+        }
+        Recurrence::MonthlyWeekday { nth, weekday } => t!(
+            lang,
+            "when-monthly-nth",
+            nth = i64::from(*nth),
+            weekday = weekday_name(lang, *weekday)
+        ),
+        Recurrence::MonthlyDay(day) => t!(lang, "when-monthly-day", day = i64::from(*day)),
+        Recurrence::Rrule(_) => recurrence.cadence(),
+    }
+}
+
+/// A weekday's name in `lang` by CLDR: "Monday", "月曜日", "周一" (Chinese says "每周一").
+fn weekday_name(lang: Lang, day: Weekday) -> String {
+    if lang == Lang::En {
+        return name(day).to_owned();
+    }
+    // A date in a week whose Monday is 7 December 2026.
+    let date = jiff::civil::date(2026, 12, 7)
+        .saturating_add(jiff::Span::new().days(i64::from(day.to_monday_zero_offset())));
+    let shape = if lang == Lang::ZhHans {
+        crate::when::cldr::DateShape::Weekday
+    } else {
+        crate::when::cldr::DateShape::WeekdayLong
+    };
+    crate::when::cldr::date(lang, shape, date)
+}
+
+/// "Monday and Thursday", "月曜日と木曜日": the weekdays named in `lang`.
+fn day_list(lang: Lang, days: &[Weekday]) -> String {
+    let names: Vec<String> = days.iter().map(|d| weekday_name(lang, *d)).collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => {
+            let first = rest.iter().skip(1).fold(rest[0].clone(), |acc, next| {
+                t!(lang, "when-list-middle", first = acc, rest = next.as_str())
+            });
+            t!(lang, "when-list-pair", first = first, last = last.as_str())
+        }
+    }
+}
+
+/// The rule's words with its weekdays moved `shift` days (the viewer's day minus the series').
+fn shifted(lang: Lang, recurrence: &Recurrence, shift: i64) -> String {
+    if shift == 0 {
+        return words(lang, recurrence);
+    }
+    match recurrence {
+        Recurrence::Daily => words(lang, recurrence),
         Recurrence::Weekly { interval, days } => {
             let mut moved: Vec<Weekday> = days.iter().map(|d| d.wrapping_add(shift)).collect();
             moved.sort_by_key(|d| d.to_monday_zero_offset());
-            Recurrence::Weekly {
+            let moved = Recurrence::Weekly {
                 interval: *interval,
                 days: moved,
-            }
-            .cadence()
+            };
+            words(lang, &moved)
         }
         // A monthly rule has no weekday of its own to move: say how the day differs.
         _ => {
-            let days = shift.unsigned_abs();
-            let amount = if days == 1 {
-                "a day".to_owned()
+            let id = if shift > 0 {
+                "when-shift-later"
             } else {
-                format!("{days} days")
+                "when-shift-earlier"
             };
-            let way = if shift > 0 { "later" } else { "earlier" };
-            format!("{}, {amount} {way} in your zone", recurrence.cadence())
+            let rule = words(lang, recurrence);
+            t!(lang, id, rule = rule, count = shift.unsigned_abs())
         }
     }
 }
@@ -169,15 +238,6 @@ fn name(day: Weekday) -> &'static str {
         Weekday::Friday => "Friday",
         Weekday::Saturday => "Saturday",
         Weekday::Sunday => "Sunday",
-    }
-}
-
-/// "A", "A and B", "A, B and C".
-fn list(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 
@@ -367,5 +427,97 @@ mod tests {
             line.to_string(),
             "Monthly, 2nd Tuesday, a day later in your zone, 08:00 JST (23:00 UTC)"
         );
+    }
+
+    fn viewer_in(lang: Lang, zone: &str) -> Viewer {
+        Viewer {
+            lang,
+            ..viewer(zone)
+        }
+    }
+
+    #[test]
+    fn can_say_a_cadence_in_japanese() {
+        let chaoss = series(
+            "America/Los_Angeles",
+            "09:00",
+            "every 2 weeks on Wednesday",
+            "2026-01-14",
+        );
+        let line = cadence_at(
+            &chaoss,
+            &viewer_in(Lang::Ja, "Asia/Tokyo"),
+            at("2026-12-09T17:00:00Z"),
+        );
+        assert_eq!(line.to_string(), "隔週木曜日 2:00 JST (水曜日 9:00 GMT-8)");
+        let early = series(
+            "UTC",
+            "02:00",
+            "weekly on Monday and Thursday",
+            "2026-01-05",
+        );
+        let line = cadence_at(
+            &early,
+            &viewer_in(Lang::Ja, "UTC"),
+            at("2026-12-07T02:00:00Z"),
+        );
+        assert_eq!(line.to_string(), "毎週月曜日と木曜日 2:00 UTC");
+        let monthly = series("UTC", "23:00", "monthly on the 2nd Tuesday", "2026-01-13");
+        let line = cadence_at(
+            &monthly,
+            &viewer_in(Lang::Ja, "Asia/Tokyo"),
+            at("2026-12-08T23:00:00Z"),
+        );
+        assert_eq!(
+            line.to_string(),
+            "毎月第2火曜日（あなたのタイムゾーンでは1日後） 8:00 JST (23:00 UTC)"
+        );
+    }
+
+    #[test]
+    fn can_say_a_cadence_in_german_and_chinese() {
+        let call = series(
+            "Europe/Madrid",
+            "16:30",
+            "every 2 weeks on Tuesday",
+            "2026-01-13",
+        );
+        let line = cadence_at(
+            &call,
+            &viewer_in(Lang::De, "Asia/Tokyo"),
+            at("2026-12-01T15:30:00Z"),
+        );
+        assert_eq!(
+            line.to_string(),
+            "Jeden zweiten Mittwoch, 00:30 GMT+9 (Dienstag 16:30 MEZ)"
+        );
+        let amer = series("UTC", "17:00", "weekly on Monday", "2026-01-05");
+        let line = cadence_at(
+            &amer,
+            &viewer_in(Lang::De, "UTC"),
+            at("2026-12-07T17:00:00Z"),
+        );
+        assert_eq!(line.to_string(), "Jeden Montag, 17:00 UTC");
+        let early = series(
+            "UTC",
+            "02:00",
+            "weekly on Monday, Wednesday and Friday",
+            "2026-01-05",
+        );
+        let line = cadence_at(
+            &early,
+            &viewer_in(Lang::De, "UTC"),
+            at("2026-12-07T02:00:00Z"),
+        );
+        assert_eq!(
+            line.to_string(),
+            "Jeden Montag, Mittwoch und Freitag, 02:00 UTC"
+        );
+        let line = cadence_at(
+            &amer,
+            &viewer_in(Lang::ZhHans, "Asia/Shanghai"),
+            at("2026-12-07T17:00:00Z"),
+        );
+        assert_eq!(line.to_string(), "每周二 01:00 GMT+8 (周一 17:00 UTC)");
     }
 }

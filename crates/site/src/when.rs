@@ -1,10 +1,19 @@
-//! The viewer's time zone and how times are shown in it.
+//! The viewer's time zone and how times are shown in it, in the viewer's language.
+//!
+//! Dates, clocks and zone names follow CLDR through ICU4X ([`cldr`]): weekday and month
+//! names, date order, the 12/24-hour patterns, "日本標準時"/"JST". English keeps the forms the
+//! pages have always written ("Thu 3 Dec 2026", "1:00 PM", the tz database's "JST", "CET"):
+//! CLDR's British English agrees with them but for the comma after the weekday, and the
+//! browser scripts (local-times.js) rewrite English times in exactly those forms. The words
+//! around them ("moved from …", "all day", "Starts in …") are `when` area messages.
 
 use jiff::Timestamp;
 use touchpoint_calendar::Tz;
 
 use crate::Item;
 use crate::i18n::Lang;
+use crate::t;
+use cldr::{DateShape, ZoneName};
 
 /// The zone a page is rendered in: `?tz=`, else the `tz` cookie, else the community's default;
 /// and how the visitor reads a clock.
@@ -207,6 +216,17 @@ impl Viewer {
     /// "Tokyo time" (or "UTC"): what a shared link shows times in.
     pub fn shown_in(&self) -> String {
         let place = self.place();
+        let zoned = self.tz.name.contains('/') && !self.tz.name.starts_with("Etc/");
+        if self.lang != Lang::En && zoned {
+            let now = Timestamp::now();
+            return cldr::zone(
+                self.lang,
+                ZoneName::Location,
+                &self.tz.name,
+                &self.tz.zone,
+                now,
+            );
+        }
         if self.tz.name.contains('/') && !self.tz.name.starts_with("Etc/") {
             format!("{place} time")
         } else {
@@ -256,6 +276,9 @@ impl Viewer {
     /// The zone's name with its current abbreviation and offset: "Europe/Madrid (CET, UTC+01:00)";
     /// "UTC" alone for UTC (never "UTC (UTC)").
     pub fn label(&self, now: Timestamp) -> String {
+        if self.lang != Lang::En {
+            return self.label_cldr(now);
+        }
         let info = self.tz.zone.to_offset_info(now);
         let offset = info.offset();
         let abbreviation = info.abbreviation();
@@ -276,11 +299,52 @@ impl Viewer {
         }
     }
 
+    /// The zone's label in a language other than English: "Asia/Tokyo（日本標準時、GMT+09:00）".
+    fn label_cldr(&self, now: Timestamp) -> String {
+        let offset = self.tz.zone.to_offset(now);
+        let name = &*self.tz.name;
+        if offset.seconds() == 0 && matches!(name, "UTC" | "Etc/UTC" | "Etc/GMT" | "GMT") {
+            return name.to_owned();
+        }
+        let long = cldr::zone(self.lang, ZoneName::Long, name, &self.tz.zone, now);
+        let offset = cldr::zone(self.lang, ZoneName::Offset, name, &self.tz.zone, now);
+        if long == offset {
+            t!(
+                self.lang,
+                "when-zone-label-offset",
+                zone = name,
+                offset = offset
+            )
+        } else {
+            t!(
+                self.lang,
+                "when-zone-label",
+                zone = name,
+                name = long,
+                offset = offset
+            )
+        }
+    }
+
+    /// The zone's short name at `at` in the viewer's language: in English the tz database's
+    /// abbreviation ([`Viewer::abbreviation`], "JST", "CET"); in other languages CLDR's
+    /// ("JST", "MEZ"), or its offset format where CLDR has no short name ("GMT+9").
+    pub fn zone_short(&self, zone: &Tz, at: Timestamp) -> String {
+        if self.lang == Lang::En {
+            Viewer::abbreviation(&zone.zone, at)
+        } else {
+            cldr::zone(self.lang, ZoneName::Short, &zone.name, &zone.zone, at)
+        }
+    }
+
+    /// The zone's long name at `at` in the viewer's language: "日本標準時", "Japan Standard Time".
+    pub fn zone_long(&self, zone: &Tz, at: Timestamp) -> String {
+        cldr::zone(self.lang, ZoneName::Long, &zone.name, &zone.zone, at)
+    }
+
     /// "Thu 3 Dec 2026" for the day an instant falls on in the viewer's zone.
     pub fn day(&self, at: Timestamp) -> String {
-        at.to_zoned_datetime(self.tz.zone.clone())
-            .strftime("%a %-d %b %Y")
-            .to_string()
+        self.date(at.to_zoned_datetime(self.tz.zone.clone()).date())
     }
 
     /// "13:00" (or "1:00 PM", see [`Viewer::hours`]) in the viewer's zone.
@@ -290,6 +354,9 @@ impl Viewer {
 
     /// A wall-clock time as this viewer reads clocks: "13:00" or "1:00 PM".
     pub fn wall_clock(&self, time: jiff::civil::Time) -> String {
+        if self.lang != Lang::En {
+            return cldr::clock(self.lang, self.hours, time, false);
+        }
         match self.hours {
             HourCycle::H23 => time.strftime("%H:%M").to_string(),
             HourCycle::H12 => time.strftime("%-I:%M %p").to_string(),
@@ -300,60 +367,71 @@ impl Viewer {
     /// occurrence starting at `start` was before an override moved it, in the viewer's zone.
     pub fn moved_from(&self, start: Timestamp, original: Timestamp) -> String {
         let was = self.local(original);
-        if was.date() == self.local(start).date() {
-            format!("moved from {}", self.clock(original))
+        let when = if was.date() == self.local(start).date() {
+            self.clock(original)
         } else {
-            format!("moved from {}", was.strftime("%a %-d %b"))
-        }
+            self.date_no_year(was.date())
+        };
+        t!(self.lang, "when-moved-from", when = when)
     }
 
     /// "Thu 3 Dec 2026": a calendar day (agenda headings, the week's first day).
     pub fn date(&self, date: jiff::civil::Date) -> String {
-        date.strftime("%a %-d %b %Y").to_string()
+        self.date_as(DateShape::Day, "%a %-d %b %Y", date)
     }
 
     /// "Thu 3 Dec": a calendar day in a list where the year goes without saying.
     pub fn date_no_year(&self, date: jiff::civil::Date) -> String {
-        date.strftime("%a %-d %b").to_string()
+        self.date_as(DateShape::DayNoYear, "%a %-d %b", date)
     }
 
     /// "Thursday 3 December 2026": a day spelled out (`aria-label`s).
     pub fn date_long(&self, date: jiff::civil::Date) -> String {
-        date.strftime("%A %-d %B %Y").to_string()
+        self.date_as(DateShape::DayLong, "%A %-d %B %Y", date)
     }
 
     /// "Thursday 3 December": a day spelled out without its year.
     pub fn date_long_no_year(&self, date: jiff::civil::Date) -> String {
-        date.strftime("%A %-d %B").to_string()
+        self.date_as(DateShape::DayLongNoYear, "%A %-d %B", date)
     }
 
     /// "Thu": a weekday, short (the week grid's column heads).
     pub fn weekday_short(&self, date: jiff::civil::Date) -> String {
-        date.strftime("%a").to_string()
+        self.date_as(DateShape::Weekday, "%a", date)
     }
 
     /// "3 Dec": a day of a month, short, without weekday or year (the week grid's column heads).
     pub fn day_month(&self, date: jiff::civil::Date) -> String {
-        date.strftime("%-d %b").to_string()
+        self.date_as(DateShape::MonthDay, "%-d %b", date)
     }
 
     /// "December 2026": a month's title.
     pub fn month_year(&self, date: jiff::civil::Date) -> String {
-        date.strftime("%B %Y").to_string()
+        self.date_as(DateShape::MonthYear, "%B %Y", date)
     }
 
     /// "30 Nov 2026 – 6 Dec 2026": the days from `first` to `last`, both included.
     pub fn date_range(&self, first: jiff::civil::Date, last: jiff::civil::Date) -> String {
-        format!(
-            "{} – {}",
-            first.strftime("%-d %b %Y"),
-            last.strftime("%-d %b %Y")
-        )
+        let from = self.date_as(DateShape::YearMonthDay, "%-d %b %Y", first);
+        let to = self.date_as(DateShape::YearMonthDay, "%-d %b %Y", last);
+        t!(self.lang, "when-range", from = from, to = to)
+    }
+
+    /// `date` in the viewer's language: by CLDR, or in English by `english` (strftime).
+    fn date_as(&self, shape: DateShape, english: &str, date: jiff::civil::Date) -> String {
+        if self.lang == Lang::En {
+            date.strftime(english).to_string()
+        } else {
+            cldr::date(self.lang, shape, date)
+        }
     }
 
     /// "08:00", or "8 AM" on a 12-hour clock: an hour line of a time grid.
     pub fn hour_label(&self, hour: i8) -> String {
         let time = jiff::civil::Time::new(hour.clamp(0, 23), 0, 0, 0).unwrap_or_default();
+        if self.lang != Lang::En {
+            return cldr::clock(self.lang, self.hours, time, true);
+        }
         let label = self.wall_clock(time);
         match label.split_once(' ') {
             // "8:00 AM": the minutes say nothing on an hour line.
@@ -369,27 +447,26 @@ impl Viewer {
 
     /// "Thu 3 Dec 2026, 13:00–14:00" (or "… all day") for an item, in the viewer's zone.
     pub fn when(&self, item: &Item<'_>) -> String {
+        let lang = self.lang;
         if item.all_day() {
-            return format!(
-                "{}, all day",
-                item.start.civil().date().strftime("%a %-d %b %Y")
-            );
+            let day = self.date(item.start.civil().date());
+            return t!(lang, "when-all-day", day = day);
         }
         let start_day = self.day(item.start_at);
         let end_day = self.day(item.end_at);
+        let (start, end) = (self.clock(item.start_at), self.clock(item.end_at));
         if item.end_at <= item.start_at {
-            format!("{start_day}, {}", self.clock(item.start_at))
+            t!(lang, "when-at", day = start_day, start = start)
         } else if start_day == end_day {
-            format!(
-                "{start_day}, {}–{}",
-                self.clock(item.start_at),
-                self.clock(item.end_at)
-            )
+            t!(lang, "when-span", day = start_day, start = start, end = end)
         } else {
-            format!(
-                "{start_day}, {} – {end_day}, {}",
-                self.clock(item.start_at),
-                self.clock(item.end_at)
+            t!(
+                lang,
+                "when-span-days",
+                day = start_day,
+                start = start,
+                end_day = end_day,
+                end = end
             )
         }
     }
@@ -399,8 +476,18 @@ impl Viewer {
 /// minutes are noise), or `None`: the marker of an occurrence from `start` to `end` seen at
 /// `now`. site.js writes the same text by the same rule as the page stays open.
 pub fn relative_marker(start: Timestamp, end: Timestamp, now: Timestamp) -> Option<String> {
+    relative_marker_in(Lang::En, start, end, now)
+}
+
+/// [`relative_marker`] in `lang`: "開催中", "あと2時間15分".
+pub fn relative_marker_in(
+    lang: Lang,
+    start: Timestamp,
+    end: Timestamp,
+    now: Timestamp,
+) -> Option<String> {
     if start <= now && now < end {
-        return Some("Happening now".to_owned());
+        return Some(t!(lang, "when-happening-now").into_owned());
     }
     let ahead = (start - now).as_secs();
     if ahead <= 0 || ahead > 24 * 3600 {
@@ -409,11 +496,32 @@ pub fn relative_marker(start: Timestamp, end: Timestamp, now: Timestamp) -> Opti
     let minutes = (ahead + 59) / 60;
     let (hours, minutes) = (minutes / 60, minutes % 60);
     Some(match (hours, minutes) {
-        (0, m) => format!("Starts in {m} min"),
-        (h, _) if h >= 3 => format!("Starts in {h} h"),
-        (h, 0) => format!("Starts in {h} h"),
-        (h, m) => format!("Starts in {h} h {m} min"),
+        (0, m) => t!(lang, "when-starts-in-min", minutes = m),
+        (h, _) if h >= 3 => t!(lang, "when-starts-in-h", hours = h),
+        (h, 0) => t!(lang, "when-starts-in-h", hours = h),
+        (h, m) => t!(lang, "when-starts-in-h-min", hours = h, minutes = m),
     })
+}
+
+/// "in 19 hours", "19 時間後", "3 日後", "vor 2 Tagen": how far `at` is from `now`, in the
+/// largest whole unit (minutes under an hour, hours under two days, else days).
+///
+/// Fluent messages with CLDR plural rules (`when` area), not ICU4X's relative-time formatter:
+/// that lives in `icu_experimental`, whose API changes with every 0.x release and which builds
+/// the data of all its experimental components; these six sentences per language are stable.
+pub fn relative(lang: Lang, at: Timestamp, now: Timestamp) -> String {
+    let seconds = (at - now).as_secs();
+    let past = seconds < 0;
+    let seconds = seconds.unsigned_abs();
+    let (id, count) = if seconds < 3600 {
+        ("minutes", seconds.div_ceil(60).max(1))
+    } else if seconds < 48 * 3600 {
+        ("hours", seconds / 3600)
+    } else {
+        ("days", seconds / 86_400)
+    };
+    let id = format!("when-{}-{id}", if past { "ago" } else { "in" });
+    t!(lang, &id, count = count)
 }
 
 #[cfg(test)]
@@ -638,5 +746,336 @@ mod tests {
             relative_marker(start, end, ts("2026-11-26T13:00:00Z")),
             None
         );
+    }
+
+    fn in_lang(lang: Lang, zone: &str, hours: HourCycle) -> Viewer {
+        Viewer {
+            lang,
+            hours,
+            ..Viewer::new(Tz::iana(zone).unwrap())
+        }
+    }
+
+    #[test]
+    fn can_write_days_by_cldr_in_each_language() {
+        let day = jiff::civil::date(2026, 12, 3);
+        let ja = in_lang(Lang::Ja, "Asia/Tokyo", HourCycle::H23);
+        assert_eq!(ja.date_no_year(day), "12月3日(木)");
+        assert_eq!(ja.date(day), "2026/12/03(木)");
+        assert_eq!(ja.date_long(day), "2026年12月3日木曜日");
+        assert_eq!(ja.month_year(day), "2026年12月");
+        assert_eq!(ja.weekday_short(day), "木");
+        assert_eq!(ja.day_month(day), "12月3日");
+        let zh = in_lang(Lang::ZhHans, "Asia/Shanghai", HourCycle::H23);
+        assert_eq!(zh.date_no_year(day), "12月3日周四");
+        assert_eq!(zh.month_year(day), "2026年12月");
+        assert_eq!(zh.weekday_short(day), "周四");
+        let de = in_lang(Lang::De, "Europe/Berlin", HourCycle::H23);
+        assert_eq!(de.date(day), "Do., 03.12.2026");
+        assert_eq!(de.date_long_no_year(day), "Donnerstag, 3. Dezember");
+        assert_eq!(de.month_year(day), "Dezember 2026");
+        let pt = in_lang(Lang::PtBr, "America/Sao_Paulo", HourCycle::H23);
+        assert_eq!(pt.month_year(day), "dezembro de 2026");
+        let fr = in_lang(Lang::Fr, "Europe/Paris", HourCycle::H23);
+        assert_eq!(fr.date_no_year(day), "jeu. 3 déc.");
+        assert_eq!(
+            fr.date_range(day, jiff::civil::date(2026, 12, 9)),
+            "3 déc. 2026 – 9 déc. 2026"
+        );
+        assert_eq!(
+            ja.date_range(day, jiff::civil::date(2026, 12, 9)),
+            "2026/12/03～2026/12/09"
+        );
+        // English keeps the forms the pages and the browser scripts write.
+        let en = Viewer::new(Tz::utc());
+        assert_eq!(en.date(day), "Thu 3 Dec 2026");
+        assert_eq!(en.date_long(day), "Thursday 3 December 2026");
+        assert_eq!(en.month_year(day), "December 2026");
+        assert_eq!(
+            en.date_range(day, jiff::civil::date(2026, 12, 9)),
+            "3 Dec 2026 – 9 Dec 2026"
+        );
+    }
+
+    #[test]
+    fn can_read_a_clock_by_cldr_with_the_visitors_hour_cycle() {
+        let at = ts("2026-12-03T04:05:00Z");
+        assert_eq!(
+            in_lang(Lang::Ja, "Asia/Tokyo", HourCycle::H23).clock(at),
+            "13:05"
+        );
+        assert_eq!(
+            in_lang(Lang::Ja, "Asia/Tokyo", HourCycle::H12).clock(at),
+            "午後1:05"
+        );
+        assert_eq!(
+            in_lang(Lang::ZhHans, "Asia/Tokyo", HourCycle::H12).clock(at),
+            "下午1:05"
+        );
+        assert_eq!(
+            in_lang(Lang::De, "Asia/Tokyo", HourCycle::H23).clock(at),
+            "13:05"
+        );
+        assert_eq!(
+            in_lang(Lang::En, "Asia/Tokyo", HourCycle::H12).clock(at),
+            "1:05 PM"
+        );
+        assert_eq!(
+            in_lang(Lang::De, "UTC", HourCycle::H23).hour_label(8),
+            "08:00"
+        );
+        assert_eq!(
+            in_lang(Lang::Ja, "UTC", HourCycle::H12).hour_label(8),
+            "午前8時"
+        );
+        assert_eq!(
+            in_lang(Lang::En, "UTC", HourCycle::H12).hour_label(8),
+            "8 AM"
+        );
+    }
+
+    #[test]
+    fn can_name_zones_by_cldr() {
+        let at = ts("2026-12-03T04:05:00Z");
+        let tokyo = Tz::iana("Asia/Tokyo").unwrap();
+        let berlin = Tz::iana("Europe/Berlin").unwrap();
+        let ja = in_lang(Lang::Ja, "Asia/Tokyo", HourCycle::H23);
+        assert_eq!(ja.zone_short(&tokyo, at), "JST");
+        assert_eq!(ja.zone_long(&tokyo, at), "日本標準時");
+        assert_eq!(ja.label(at), "Asia/Tokyo（日本標準時、GMT+09:00）");
+        assert_eq!(ja.shown_in(), "日本時間");
+        let de = in_lang(Lang::De, "Europe/Berlin", HourCycle::H23);
+        assert_eq!(de.zone_short(&berlin, at), "MEZ");
+        // CLDR's German has no short name for Japan: the offset format.
+        assert_eq!(de.zone_short(&tokyo, at), "GMT+9");
+        let summer = ts("2026-07-03T04:05:00Z");
+        assert_eq!(de.zone_short(&berlin, summer), "MESZ");
+        let zh = in_lang(Lang::ZhHans, "Asia/Tokyo", HourCycle::H23);
+        assert_eq!(zh.zone_long(&tokyo, at), "日本标准时间");
+        // English keeps the tz database's abbreviations.
+        let en = Viewer::new(tokyo.clone());
+        assert_eq!(en.zone_short(&tokyo, at), "JST");
+        assert_eq!(en.zone_short(&berlin, summer), "CEST");
+    }
+
+    #[test]
+    fn can_say_how_far_ahead_by_cldr_plural_rules() {
+        let now = ts("2026-12-03T00:00:00Z");
+        let in_19h = ts("2026-12-03T19:00:00Z");
+        let in_3d = ts("2026-12-06T00:00:00Z");
+        assert_eq!(relative(Lang::En, in_19h, now), "in 19 hours");
+        assert_eq!(
+            relative(Lang::En, ts("2026-12-03T01:00:00Z"), now),
+            "in 1 hour"
+        );
+        assert_eq!(relative(Lang::Ja, in_19h, now), "19 時間後");
+        assert_eq!(relative(Lang::Ja, in_3d, now), "3 日後");
+        assert_eq!(relative(Lang::ZhHans, in_3d, now), "3天后");
+        assert_eq!(relative(Lang::De, in_3d, now), "in 3 Tagen");
+        assert_eq!(
+            relative(Lang::De, ts("2026-12-04T00:00:00Z"), now),
+            "in 24 Stunden"
+        );
+        assert_eq!(relative(Lang::Fr, now, in_3d), "il y a 3 jours");
+        let start = ts("2026-11-26T12:00:00Z");
+        let end = ts("2026-11-26T13:00:00Z");
+        let marker = |lang, now| relative_marker_in(lang, start, end, ts(now));
+        assert_eq!(
+            marker(Lang::Ja, "2026-11-26T09:45:00Z").as_deref(),
+            Some("あと2時間15分で開始")
+        );
+        assert_eq!(
+            marker(Lang::De, "2026-11-26T12:30:00Z").as_deref(),
+            Some("Läuft gerade")
+        );
+    }
+
+    #[test]
+    fn can_say_where_a_moved_meeting_was_in_japanese() {
+        let tokyo = in_lang(Lang::Ja, "Asia/Tokyo", HourCycle::H23);
+        let moved = ts("2026-12-17T17:00:00Z");
+        assert_eq!(
+            tokyo.moved_from(moved, ts("2026-12-21T17:00:00Z")),
+            "12月22日(火)から変更"
+        );
+    }
+}
+
+/// CLDR formatting through ICU4X (compiled data) for the languages other than English.
+pub mod cldr {
+    use icu_calendar::{Date, Gregorian};
+    use icu_datetime::fieldsets::{self, enums::DateFieldSet, enums::ZoneFieldSet};
+    use icu_datetime::options::TimePrecision;
+    use icu_datetime::{FixedCalendarDateTimeFormatter, NoCalendarFormatter};
+    use icu_locale_core::Locale;
+    use icu_time::zone::{IanaParser, UtcOffset};
+    use icu_time::{DateTime, Time};
+    use jiff::Timestamp;
+
+    use super::HourCycle;
+    use crate::i18n::Lang;
+
+    /// A date shape, as CLDR's skeletons name them.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum DateShape {
+        /// Year, month, day and weekday, medium: "Thu, 3 Dec 2026", "2026/12/03(木)".
+        Day,
+        /// Month, day and weekday, medium: "Thu 3 Dec", "12月3日(木)".
+        DayNoYear,
+        /// Year, month, day and weekday, long: "Thursday, 3 December 2026".
+        DayLong,
+        /// Month, day and weekday, long: "Thursday 3 December", "12月3日木曜日".
+        DayLongNoYear,
+        /// Weekday, short: "Thu", "木", "周四".
+        Weekday,
+        /// Weekday, long: "Thursday", "木曜日", "星期四".
+        WeekdayLong,
+        /// Month and day, medium: "3 Dec", "12月3日".
+        MonthDay,
+        /// Year, month and day, medium: "3 Dec 2026", "2026/12/03".
+        YearMonthDay,
+        /// Year and month, long: "December 2026", "2026年12月".
+        MonthYear,
+    }
+
+    /// The locale of `lang` reading a clock by `hours`: `ja-u-hc-h12`.
+    fn locale(lang: Lang, hours: HourCycle) -> Locale {
+        let cycle = match hours {
+            HourCycle::H23 => "h23",
+            HourCycle::H12 => "h12",
+        };
+        format!("{}-u-hc-{cycle}", lang.tag())
+            .parse()
+            .unwrap_or(Locale::UNKNOWN)
+    }
+
+    fn gregorian(date: jiff::civil::Date) -> Option<Date<Gregorian>> {
+        let month = u8::try_from(date.month()).ok()?;
+        let day = u8::try_from(date.day()).ok()?;
+        Date::try_new_gregorian(i32::from(date.year()), month, day).ok()
+    }
+
+    /// `date` in `lang` by CLDR in the given shape.
+    pub fn date(lang: Lang, shape: DateShape, date: jiff::civil::Date) -> String {
+        let Some(day) = gregorian(date) else {
+            return date.to_string();
+        };
+        // CLDR's Portuguese month title is "MMMM 'de' y"; ICU4X 2.4 loses the year's digits
+        // in the long year-month pattern (DecimalFormatterNotLoaded), so it is put together here
+        // from the standalone month name the same pattern uses.
+        if shape == DateShape::MonthYear && lang == Lang::PtBr {
+            let month = with_date(lang, DateFieldSet::YMD(fieldsets::YMD::long()), &day);
+            let name = month
+                .split(" de ")
+                .nth(1)
+                .map(str::to_owned)
+                .unwrap_or(month);
+            return format!("{name} de {}", date.year());
+        }
+        let set = match shape {
+            DateShape::Day => DateFieldSet::YMDE(fieldsets::YMDE::medium()),
+            DateShape::DayNoYear => DateFieldSet::MDE(fieldsets::MDE::medium()),
+            DateShape::DayLong => DateFieldSet::YMDE(fieldsets::YMDE::long()),
+            DateShape::DayLongNoYear => DateFieldSet::MDE(fieldsets::MDE::long()),
+            DateShape::Weekday => DateFieldSet::E(fieldsets::E::short()),
+            DateShape::WeekdayLong => DateFieldSet::E(fieldsets::E::long()),
+            DateShape::MonthDay => DateFieldSet::MD(fieldsets::MD::medium()),
+            DateShape::YearMonthDay => DateFieldSet::YMD(fieldsets::YMD::medium()),
+            DateShape::MonthYear => {
+                return FixedCalendarDateTimeFormatter::<Gregorian, _>::try_new(
+                    locale(lang, HourCycle::H23).into(),
+                    fieldsets::YM::long(),
+                )
+                .map(|f| f.format(&day).to_string())
+                .unwrap_or_else(|_| date.to_string());
+            }
+        };
+        with_date(lang, set, &day)
+    }
+
+    fn with_date(lang: Lang, set: DateFieldSet, day: &Date<Gregorian>) -> String {
+        FixedCalendarDateTimeFormatter::<Gregorian, _>::try_new(
+            locale(lang, HourCycle::H23).into(),
+            set,
+        )
+        .map(|f| f.format(day).to_string())
+        .unwrap_or_default()
+    }
+
+    /// A wall clock in `lang` read by `hours`: "13:05", "午後1:05"; `hour_only` for an hour
+    /// line of a grid ("8 AM", "午前8時", "08").
+    pub fn clock(lang: Lang, hours: HourCycle, time: jiff::civil::Time, hour_only: bool) -> String {
+        let Ok(at) = Time::try_new(
+            u8::try_from(time.hour()).unwrap_or(0),
+            u8::try_from(time.minute()).unwrap_or(0),
+            0,
+            0,
+        ) else {
+            return time.to_string();
+        };
+        let set = if hour_only && hours == HourCycle::H12 {
+            fieldsets::T::medium().with_time_precision(TimePrecision::Hour)
+        } else {
+            fieldsets::T::hm()
+        };
+        NoCalendarFormatter::try_new(locale(lang, hours).into(), set)
+            .map(|f| f.format(&at).to_string())
+            .unwrap_or_else(|_| time.to_string())
+    }
+
+    /// How a zone is named.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum ZoneName {
+        /// "JST", "MEZ", or the offset where CLDR has no short name in that language ("GMT+9").
+        Short,
+        /// "日本標準時", "Mitteleuropäische Normalzeit".
+        Long,
+        /// The offset: "GMT+09:00", "UTC+01:00".
+        Offset,
+        /// The place: "日本時間", "Los Angeles (Ortszeit)".
+        Location,
+    }
+
+    /// The name of the IANA zone `iana` (whose offset at `at` is `offset`) in `lang`.
+    pub fn zone(
+        lang: Lang,
+        name: ZoneName,
+        iana: &str,
+        zone: &jiff::tz::TimeZone,
+        at: Timestamp,
+    ) -> String {
+        let offset = zone.to_offset(at);
+        let utc = UtcOffset::try_from_seconds(offset.seconds()).ok();
+        let local = at.to_zoned_datetime(zone.clone());
+        let wall = DateTime {
+            date: Date::try_new_iso(
+                i32::from(local.year()),
+                u8::try_from(local.month()).unwrap_or(1),
+                u8::try_from(local.day()).unwrap_or(1),
+            )
+            .unwrap_or(Date::try_new_iso(2000, 1, 1).unwrap_or_else(|_| unreachable!())),
+            time: Time::try_new(
+                u8::try_from(local.hour()).unwrap_or(0),
+                u8::try_from(local.minute()).unwrap_or(0),
+                0,
+                0,
+            )
+            .unwrap_or(Time::start_of_day()),
+        };
+        let info = IanaParser::new()
+            .parse(iana)
+            .with_offset(utc)
+            .at_date_time(wall);
+        let set = match name {
+            ZoneName::Short => ZoneFieldSet::SpecificShort(fieldsets::zone::SpecificShort),
+            ZoneName::Long => ZoneFieldSet::SpecificLong(fieldsets::zone::SpecificLong),
+            ZoneName::Offset => {
+                ZoneFieldSet::LocalizedOffsetLong(fieldsets::zone::LocalizedOffsetLong)
+            }
+            ZoneName::Location => ZoneFieldSet::Location(fieldsets::zone::Location),
+        };
+        NoCalendarFormatter::try_new(locale(lang, HourCycle::H23).into(), set)
+            .map(|f| f.format(&info).to_string())
+            .unwrap_or_else(|_| iana.to_owned())
     }
 }
