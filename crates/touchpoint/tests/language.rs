@@ -25,6 +25,15 @@ fn html_tag(body: &str) -> &str {
     &body[start..start + body[start..].find('>').unwrap() + 1]
 }
 
+/// Whether an answer says it varies with what chooses its language.
+fn varies_with_language(answer: &Answer) -> bool {
+    answer
+        .headers
+        .get_all(header::VARY)
+        .iter()
+        .any(|value| value == "Cookie, Accept-Language")
+}
+
 /// The language picker's form.
 fn language_form(body: &str) -> &str {
     let start = body
@@ -205,6 +214,7 @@ async fn can_say_an_unknown_zone_in_japanese() {
             "{uri}"
         );
         assert!(page.body.contains("もしかして："), "{uri}");
+        assert!(varies_with_language(&page), "{uri}");
         assert!(
             page.body
                 .contains(r#"<a href="/?tz=Asia%2FTokyo">Asia/Tokyo</a>"#)
@@ -234,6 +244,7 @@ async fn can_say_a_missing_page_in_japanese() {
             page.body.contains("このアドレスにはページがありません。"),
             "{uri}"
         );
+        assert!(varies_with_language(&page), "{uri}");
     }
     // And in English by default, as before.
     let english = get(&state(example_site()), "/no-such-page").await;

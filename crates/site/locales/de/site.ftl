@@ -58,6 +58,7 @@ details-outside = Termine anderer Kalender in dieser Ansicht
 
 ## Subscribe
 subscribe = Abonnieren
+google-calendar = Google Kalender
 subscribe-to = { $name }
 subscribe-webcal = Apple Kalender, Outlook (Desktop), Thunderbird
 subscribe-microsoft-365 = Microsoft 365 (Arbeit oder Schule)

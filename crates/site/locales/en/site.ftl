@@ -66,6 +66,8 @@ details-outside = Other calendars' events in this view
 
 ## Subscribe
 subscribe = Subscribe
+# The service's own name in each language ("Google カレンダー", "Google Agenda").
+google-calendar = Google Calendar
 subscribe-to = to { $name }
 subscribe-webcal = Apple Calendar, Outlook desktop, Thunderbird
 subscribe-microsoft-365 = Microsoft 365 (work or school)

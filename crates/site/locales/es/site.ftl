@@ -58,6 +58,7 @@ details-outside = Eventos de otros calendarios en esta vista
 
 ## Subscribe
 subscribe = Suscribirse
+google-calendar = Google Calendar
 subscribe-to = a { $name }
 subscribe-webcal = Calendario de Apple, Outlook de escritorio, Thunderbird
 subscribe-microsoft-365 = Microsoft 365 (trabajo o centro educativo)

@@ -58,6 +58,7 @@ details-outside = Évènements d’autres calendriers dans cette vue
 
 ## Subscribe
 subscribe = S’abonner
+google-calendar = Google Agenda
 subscribe-to = à { $name }
 subscribe-webcal = Apple Calendrier, Outlook pour ordinateur, Thunderbird
 subscribe-microsoft-365 = Microsoft 365 (professionnel ou scolaire)

@@ -52,6 +52,7 @@ details-outside = この表示に含まれる他のカレンダーの予定
 
 ## Subscribe
 subscribe = 購読
+google-calendar = Google カレンダー
 subscribe-to = （{ $name }）
 subscribe-webcal = Appleカレンダー、Outlookデスクトップ版、Thunderbird
 subscribe-microsoft-365 = Microsoft 365（職場または学校）

@@ -58,6 +58,7 @@ details-outside = Eventos de outras agendas nesta visualização
 
 ## Subscribe
 subscribe = Assinar
+google-calendar = Google Agenda
 subscribe-to = { $name }
 subscribe-webcal = Calendário da Apple, Outlook para desktop, Thunderbird
 subscribe-microsoft-365 = Microsoft 365 (trabalho ou escola)

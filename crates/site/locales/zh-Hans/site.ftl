@@ -52,6 +52,7 @@ details-outside = 此视图中其他日历的活动
 
 ## Subscribe
 subscribe = 订阅
+google-calendar = Google 日历
 subscribe-to = （{ $name }）
 subscribe-webcal = Apple日历、Outlook桌面版、Thunderbird
 subscribe-microsoft-365 = Microsoft 365（工作或学校帐户）

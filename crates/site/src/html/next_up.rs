@@ -124,7 +124,7 @@ fn actions(site: &Site, lang: Lang, item: &Item<'_>, now: Timestamp) -> Markup {
             }
             span class="add" {
                 (t!(lang, "home-add-to-calendar")) " "
-                a href=(google_link(site, lang, series, item)) rel="nofollow noopener" { "Google Calendar" }
+                a href=(google_link(site, lang, series, item)) rel="nofollow noopener" { (t!(lang, "google-calendar")) }
                 " · "
                 a href=(site.href(&paths::series_occurrence(&series.id, date))) download {
                     ".ics" span class="sr" { " " (t!(lang, "ics-for-date", date = date.to_string())) }

@@ -151,7 +151,7 @@ fn upcoming_entry(
                 " "
                 span class="add" {
                     a href=(google_link(site, lang, series, item)) rel="nofollow noopener" {
-                        "Google Calendar" span class="sr" { " (" (date) ")" }
+                        (t!(lang, "google-calendar")) span class="sr" { " (" (date) ")" }
                     }
                     " · "
                     a href=(site.href(&paths::series_occurrence(&series.id, date))) download {

@@ -59,7 +59,7 @@ pub fn subscribe(site: &Site, lang: Lang, path: &SitePath, name: &str, id: &str)
             summary { (t!(lang, "subscribe")) span class="visually-hidden" { " " (t!(lang, "subscribe-to", name = name)) } }
             ul {
                 li { a href=(webcal) { (t!(lang, "subscribe-webcal")) } }
-                li { a href=(google) rel="noopener" { "Google Calendar" } }
+                li { a href=(google) rel="noopener" { (t!(lang, "google-calendar")) } }
                 li { a href=(outlook("outlook.live.com")) rel="noopener" { "Outlook.com" } }
                 li { a href=(outlook("outlook.office.com")) rel="noopener" { (t!(lang, "subscribe-microsoft-365")) } }
                 li class="copy" {

@@ -235,8 +235,18 @@ fn not_found_page(site: &Site, headers: &HeaderMap, now: Timestamp) -> Response 
 
 /// The 404 page in `lang`.
 fn not_found_in(site: &Site, lang: Lang, now: Timestamp) -> Response {
-    let body = html::not_found(site, lang, now);
-    (StatusCode::NOT_FOUND, Html(body.into_string())).into_response()
+    error_page(StatusCode::NOT_FOUND, html::not_found(site, lang, now))
+}
+
+/// An error page (400, 404): written in the request's language, which the `lang` cookie and
+/// `Accept-Language` choose, so it says it varies with them, like every page.
+fn error_page(status: StatusCode, body: maud::Markup) -> Response {
+    let mut response = (status, Html(body.into_string())).into_response();
+    response.headers_mut().insert(
+        header::VARY,
+        header::HeaderValue::from_static("Cookie, Accept-Language"),
+    );
+    response
 }
 
 async fn stylesheet() -> Response {

@@ -171,7 +171,7 @@ impl FromRequestParts<AppState> for Visit {
             }),
             Err(error) => {
                 let body = html::bad_zone(&site, &error, lang, now);
-                Err((StatusCode::BAD_REQUEST, Html(body.into_string())).into_response())
+                Err(super::error_page(StatusCode::BAD_REQUEST, body))
             }
         }
     }
@@ -260,13 +260,13 @@ impl Visit {
         let lang = self.viewer.lang;
         let title = touchpoint_site::t!(lang, "error-bad-params-title");
         let body = html::message(&self.site, lang, &title, &error.text(lang), self.now);
-        (StatusCode::BAD_REQUEST, Html(body.into_string())).into_response()
+        super::error_page(StatusCode::BAD_REQUEST, body)
     }
 
     /// The 400 page for a filter naming an id the site does not have.
     fn unknown_id(&self, error: &touchpoint_site::UnknownId) -> Response {
         let body = html::unknown_id(&self.site, error, self.viewer.lang, self.now);
-        (StatusCode::BAD_REQUEST, Html(body.into_string())).into_response()
+        super::error_page(StatusCode::BAD_REQUEST, body)
     }
 
     fn not_found(&self) -> Response {
