@@ -449,6 +449,15 @@ impl RuleIter {
         }
     }
 
+    /// [`RuleIter::day_mask`] with bit `off` for the day `off` days after the week's start
+    /// (WKST): the weekday mask turned right by WKST within its seven bits.
+    #[inline]
+    fn week_offsets(&self) -> u8 {
+        let mask = u16::from(self.day_mask & 0x7F);
+        let turn = self.wkst.rem_euclid(7) as u32;
+        (((mask >> turn) | (mask << (7 - turn))) & 0x7F) as u8
+    }
+
     /// Why the rule stopped early, if it did.
     pub(crate) fn stopped(&self) -> Option<Stop> {
         self.stopped
@@ -671,11 +680,14 @@ impl RuleIter {
                     self.tmp = days;
                     return false;
                 }
-                // Offsets from the week's start (WKST), in order.
-                for off in 0..7 {
-                    if self.day_mask & (1 << ((self.wkst + off) % 7)) != 0 {
-                        days.push(first + off);
-                    }
+                // Offsets from the week's start (WKST), in order: the set bits of the weekday
+                // mask turned to start at WKST (a loop over seven weekdays with a `% 7` each
+                // was 1.5 M of the 62 M instructions of `touchpoint occurrences --json` on a
+                // year of 600 series).
+                let mut offsets = self.week_offsets();
+                while offsets != 0 {
+                    days.push(first + i64::from(offsets.trailing_zeros()));
+                    offsets &= offsets - 1;
                 }
             }
             Freq::Weekly | Freq::Daily => {

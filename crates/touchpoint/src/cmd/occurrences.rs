@@ -176,13 +176,17 @@ struct EventJson {
 
 impl EventJson {
     fn new(event: &touchpoint_calendar::Event, zones: &mut ZoneNames) -> EventJson {
-        let mut head = b"{\"uid\":".to_vec();
+        // Sized for the escaped text (most of it needs no escape), so building the ~700 events'
+        // texts does not reallocate.
+        let mut head = Vec::with_capacity(event.uid.len() + 40);
+        head.extend_from_slice(b"{\"uid\":");
         push_json_str(&mut head, &event.uid);
         head.extend_from_slice(b",\"recurrence_id\":");
         let all_day = event.start.is_date();
         let zone = event.start.tz().map(|tz| Arc::clone(&tz.name));
-        let mut tail = Vec::new();
         let zone_json = zone.as_ref().map(|name| zones.escaped(name));
+        let summary_len = event.summary.as_deref().map_or(0, str::len);
+        let mut tail = Vec::with_capacity(summary_len + zone_json.map_or(0, <[u8]>::len) + 80);
         push_tail(&mut tail, all_day, zone_json, event);
         EventJson {
             head: head.into(),
