@@ -29,12 +29,14 @@
 //! the meetings of the days around them that another zone may bring in. site.js, as on the
 //! served pages, counts "Starts in …" / "Happening now" from the visitor's clock.
 
+use std::collections::HashSet;
+
 use jiff::{Timestamp, ToSpan};
 use maud::{Markup, html};
 
 use crate::api::{self, OccurrencesQuery};
 use crate::html::{self as pages, CalendarParams, View};
-use crate::{IdKind, Site, SitePath, Viewer, embed, feeds, openapi, paths};
+use crate::{IdKind, Lang, Site, SitePath, Viewer, embed, feeds, openapi, paths, t};
 
 /// The page static hosts serve for a path with no file.
 const NOT_FOUND: &str = "404.html";
@@ -60,28 +62,72 @@ impl StaticFile {
     }
 }
 
-/// Every file of the static site for `site` at `now`.
+/// Every file of the static site for `site` at `now`: the pages in the default language at the
+/// root, and again in each language the site offers under `/{tag}/` (the default's too, so
+/// every language has an address of its own); the assets, feeds and API answers once, at the
+/// root (they are language-neutral).
+///
+/// Without a server, the language picker cannot set a cookie: in the export it is a list of
+/// plain links to the same page in the sibling trees, and each page names them with
+/// `hreflang` alternates (`x-default` is the root's copy).
 pub fn render(site: &Site, now: Timestamp) -> Vec<StaticFile> {
+    let default = site.default_lang();
+    let root = localized_pages(site, default, now);
+    // What a page's link may lead to inside a language tree: the pages, not the assets.
+    let keys: HashSet<String> = root.iter().map(|(path, _)| page_key(site, path)).collect();
+    let offered = site.languages();
+    let mut files = Vec::new();
+    for (path, markup) in root {
+        let text = localized(site, default, &page_key(site, &path), offered, markup);
+        files.push(page(site, &path, &text, None));
+    }
+    if offered.len() > 1 {
+        for &lang in offered {
+            let tree = Tree { lang, keys: &keys };
+            for (path, markup) in localized_pages(site, lang, now) {
+                let text = localized(site, lang, &page_key(site, &path), offered, markup);
+                files.push(page(site, &path, &text, Some(&tree)));
+            }
+        }
+    }
     let viewer = Viewer::new(site.default_tz().clone());
-    let page = |path: &SitePath, markup: Markup| page(site, path, markup);
-    let mut files = vec![
-        page(&paths::home(), pages::home(site, &viewer, now)),
-        page(&paths::health(), pages::health_snapshot(site, &viewer, now)),
-        page(&paths::groups(), pages::groups(site, &viewer, now)),
+    files.extend([
         asset(&paths::stylesheet(), pages::CSS),
         asset(&paths::script(), pages::JS),
         asset(&paths::local_times(), pages::LOCAL_TIMES_JS),
         asset(&paths::zones(), pages::zones_json()),
         asset(&paths::favicon(), pages::FAVICON),
         asset(&paths::embed_component(), embed::COMPONENT_JS.as_str()),
-    ];
+    ]);
     files.push(StaticFile::new(
         NOT_FOUND,
-        static_page(
-            site,
-            pages::not_found(site, viewer.lang, now),
-        ),
+        static_page(site, pages::not_found(site, viewer.lang, now)),
     ));
+    for series in &site.community.series {
+        // The one-occurrence downloads the series page links to (its next dates).
+        for date in pages::series::next_dates(site, &series.id, now) {
+            if let Some(body) = pages::occurrence_ics(site, &series.id, date) {
+                files.push(asset(&paths::series_occurrence(&series.id, date), body));
+            }
+        }
+    }
+    for (path, body) in feeds::every(site) {
+        files.push(asset(&path, body));
+    }
+    files.extend(api_files(site, now));
+    files
+}
+
+/// Every page of the export, rendered in `lang`, with its path.
+fn localized_pages(site: &Site, lang: Lang, now: Timestamp) -> Vec<(SitePath, Markup)> {
+    let mut viewer = Viewer::new(site.default_tz().clone());
+    viewer.lang = lang;
+    let viewer = &viewer;
+    let mut pages = vec![
+        (paths::home(), pages::home(site, viewer, now)),
+        (paths::health(), pages::health_snapshot(site, viewer, now)),
+        (paths::groups(), pages::groups(site, viewer, now)),
+    ];
     // Each view, and each view of each calendar and group alone, at a path of its own: a
     // static host serves the same file whatever the query.
     for view in [View::Agenda, View::Week, View::Month] {
@@ -90,18 +136,18 @@ pub fn render(site: &Site, now: Timestamp) -> Vec<StaticFile> {
             export: true,
             ..CalendarParams::default()
         };
-        files.push(page(
-            &paths::calendar_view(view),
-            pages::calendar(site, &viewer, now, &params),
+        pages.push((
+            paths::calendar_view(view),
+            pages::calendar(site, viewer, now, &params),
         ));
         for (id, _) in IdKind::Source.ids(site) {
             let params = CalendarParams {
                 sources: vec![id.clone()],
                 ..params.clone()
             };
-            files.push(page(
-                &paths::calendar_source(view, &id),
-                pages::calendar(site, &viewer, now, &params),
+            pages.push((
+                paths::calendar_source(view, &id),
+                pages::calendar(site, viewer, now, &params),
             ));
         }
         for group in &site.community.groups {
@@ -109,41 +155,111 @@ pub fn render(site: &Site, now: Timestamp) -> Vec<StaticFile> {
                 groups: vec![group.id.clone()],
                 ..params.clone()
             };
-            files.push(page(
-                &paths::calendar_group(view, &group.id),
-                pages::calendar(site, &viewer, now, &params),
+            pages.push((
+                paths::calendar_group(view, &group.id),
+                pages::calendar(site, viewer, now, &params),
             ));
         }
     }
     if let Ok(mut params) = pages::PlannerParams::from_query("") {
         // No server to search cities: the page leaves out what needs one.
         params.static_copy = true;
-        files.push(page(
-            &paths::planner(),
-            pages::planner(site, &viewer, now, &params),
-        ));
+        pages.push((paths::planner(), pages::planner(site, viewer, now, &params)));
     }
     for series in &site.community.series {
-        if let Some(markup) = pages::series(site, &viewer, now, &series.id) {
-            files.push(page(&paths::series(&series.id), markup));
-        }
-        // The one-occurrence downloads the series page links to (its next dates).
-        for date in pages::series::next_dates(site, &series.id, now) {
-            if let Some(body) = pages::occurrence_ics(site, &series.id, date) {
-                files.push(asset(&paths::series_occurrence(&series.id, date), body));
-            }
+        if let Some(markup) = pages::series(site, viewer, now, &series.id) {
+            pages.push((paths::series(&series.id), markup));
         }
     }
     for group in &site.community.groups {
-        if let Some(markup) = pages::group(site, &viewer, now, &group.id) {
-            files.push(page(&paths::group(&group.id), markup));
+        if let Some(markup) = pages::group(site, viewer, now, &group.id) {
+            pages.push((paths::group(&group.id), markup));
         }
     }
-    for (path, body) in feeds::every(site) {
-        files.push(asset(&path, body));
+    pages
+}
+
+/// A page's path inside the site, as its links write it after the base path: `""` for the
+/// home page, `calendar/week`, `series/x`.
+fn page_key(site: &Site, path: &SitePath) -> String {
+    let href = site.href(path);
+    let inside = href.strip_prefix(&site.base_path).unwrap_or(&href);
+    let end = inside.find(['?', '#']).unwrap_or(inside.len());
+    inside[..end].trim_matches('/').to_owned()
+}
+
+/// A language tree of the export: its language and the pages it holds (by [`page_key`]).
+struct Tree<'k> {
+    lang: Lang,
+    keys: &'k HashSet<String>,
+}
+
+/// The page `key` in `lang`, made static: the language picker (a form the server answers by
+/// setting a cookie) becomes links to the page in each language's tree, and the head names
+/// those copies with `hreflang` alternates.
+fn localized(site: &Site, lang: Lang, key: &str, offered: &[Lang], markup: Markup) -> String {
+    let mut text = markup.into_string();
+    if offered.len() < 2 {
+        return text;
     }
-    files.extend(api_files(site, now));
-    files
+    let href = |tag: Option<&str>| {
+        let path = match tag {
+            Some(tag) if key.is_empty() => format!("{tag}/"),
+            Some(tag) => format!("{tag}/{key}"),
+            None => key.to_owned(),
+        };
+        format!("{}/{path}", site.base_path)
+    };
+    let picker = html! {
+        nav class="lang" aria-label=(t!(lang, "lang-picker-label")) {
+            ul {
+                @for other in offered {
+                    li {
+                        a href=(href(Some(other.tag()))) hreflang=(other.tag()) lang=(other.tag())
+                            aria-current=[(*other == lang).then_some("page")] { (other.autonym()) }
+                    }
+                }
+            }
+        }
+    }
+    .into_string();
+    // The picker is the shell's own markup (html/layout.rs), so its form is found exactly.
+    if let Some(start) = text.find(r#"<form class="lang""#)
+        && let Some(len) = text[start..].find("</form>")
+    {
+        text.replace_range(start..start + len + "</form>".len(), &picker);
+    }
+    text
+}
+
+/// `<link rel="alternate" hreflang>` for the page `key`'s copy in each language tree, and
+/// `x-default` for the root's, relative to the page's `file`, added to its head.
+fn with_alternates(mut text: String, file: &str, key: &str, offered: &[Lang]) -> String {
+    if offered.len() < 2 {
+        return text;
+    }
+    let depth = file.matches('/').count();
+    let up = if depth == 0 {
+        "./".to_owned()
+    } else {
+        "../".repeat(depth)
+    };
+    let page = if key.is_empty() {
+        String::new()
+    } else {
+        format!("{key}/")
+    };
+    let alternates = html! {
+        @for other in offered {
+            link rel="alternate" hreflang=(other.tag()) href={ (up) (other.tag()) "/" (page) };
+        }
+        link rel="alternate" hreflang="x-default" href={ (up) (page) };
+    }
+    .into_string();
+    if let Some(at) = text.find("</head>") {
+        text.insert_str(at, &alternates);
+    }
+    text
 }
 
 /// The JSON API's answers that do not depend on a query, and a year of occurrences.
@@ -188,10 +304,25 @@ fn json<T: serde::Serialize>(path: &SitePath, value: &T) -> StaticFile {
     asset(path, serde_json::to_vec_pretty(value).unwrap_or_default())
 }
 
-/// A page with the static-mode script added and its links made relative to it.
-fn page(site: &Site, path: &SitePath, markup: Markup) -> StaticFile {
+/// A page with the static-mode script added and its links made relative to it; in a language
+/// `tree`, written under `{tag}/` with its links to pages kept inside that tree.
+fn page(site: &Site, path: &SitePath, text: &str, tree: Option<&Tree<'_>>) -> StaticFile {
     let file = path.export_file().unwrap_or_default();
-    let text = relative_links(&static_page(site, markup), &site.base_path, &file);
+    let file = match tree {
+        Some(tree) => format!("{}/{file}", tree.lang.tag()),
+        None => file,
+    };
+    let text = with_script(site, text.to_owned());
+    let text = match tree {
+        Some(tree) => {
+            let prefix = format!("{}/", tree.lang.tag());
+            relative_links_in(&text, &site.base_path, &file, &prefix, &|target| {
+                tree.keys.contains(target.trim_matches('/'))
+            })
+        }
+        None => relative_links(&text, &site.base_path, &file),
+    };
+    let text = with_alternates(text, &file, &page_key(site, path), site.languages());
     StaticFile::new(file, text)
 }
 
@@ -201,7 +332,11 @@ fn page(site: &Site, path: &SitePath, markup: Markup) -> StaticFile {
 /// the server would have done at the visit (`data-static`). It is a file, not inline, so a
 /// strict `Content-Security-Policy` (`script-src 'self'`) allows it.
 fn static_page(site: &Site, markup: Markup) -> String {
-    let mut text = markup.into_string();
+    with_script(site, markup.into_string())
+}
+
+/// [`static_page`] of a page already written out.
+fn with_script(site: &Site, mut text: String) -> String {
     let script = html! {
         script src=(site.href(&paths::local_times())) data-local-times data-zone-from-query data-static {}
     }
@@ -221,6 +356,18 @@ fn static_page(site: &Site, markup: Markup) -> String {
 ///
 /// maud escapes `"` in text and attribute values, so `="` only ever opens an attribute value.
 pub(crate) fn relative_links(text: &str, base: &str, file: &str) -> String {
+    relative_links_in(text, base, file, "", &|_| false)
+}
+
+/// [`relative_links`], with each link whose path (after the base, without query) is `in_tree`
+/// led under `prefix` (`ja/`): to the page's copy in a language tree.
+fn relative_links_in(
+    text: &str,
+    base: &str,
+    file: &str,
+    prefix: &str,
+    in_tree: &dyn Fn(&str) -> bool,
+) -> String {
     let depth = file.matches('/').count();
     let up = if depth == 0 {
         "./".to_owned()
@@ -245,6 +392,9 @@ pub(crate) fn relative_links(text: &str, base: &str, file: &str) -> String {
         let (path, tail) = target.split_at(split);
         out.push_str("=\"");
         out.push_str(&up);
+        if in_tree(path) {
+            out.push_str(prefix);
+        }
         out.push_str(path);
         let last = path.rsplit('/').next().unwrap_or("");
         if !path.is_empty() && !path.ends_with('/') && !last.contains('.') {
