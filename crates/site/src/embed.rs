@@ -16,7 +16,8 @@ use serde::Deserialize;
 
 use crate::api::{self, ApiError};
 use crate::html::{LOCAL_TIMES_JS, moved_note, when_time};
-use crate::{Filter, HourCycle, Origin, Site, Viewer, paths};
+use crate::i18n::Lang;
+use crate::{Filter, HourCycle, Origin, Site, Viewer, paths, t};
 
 /// The `<touchpoint-upcoming>` web component: [`LOCAL_TIMES_JS`] and the component, in one
 /// function so neither adds a global to the embedding page.
@@ -55,6 +56,9 @@ pub struct UpcomingQuery {
     pub tz: Option<String>,
     /// `light` (the default) or `dark`: the embedding page's theme, which the list follows.
     pub theme: Option<String>,
+    /// The language of the list's words and dates (`ja`, `zh-Hans`, …); without it (or with
+    /// one the site does not offer), the visitor's `Accept-Language`, else the site's default.
+    pub lang: Option<String>,
 }
 
 /// The embed's colour theme (`?theme=`).
@@ -113,12 +117,14 @@ a{color:inherit}
 /// for an unknown series, group, source or zone.
 ///
 /// `hours` is the visitor's clock (from their `Accept-Language`); the inline script writes the
-/// same with JavaScript on.
+/// same with JavaScript on. `lang` is the list's language ([`Site::language`] of `?lang=` and
+/// `Accept-Language`).
 pub fn upcoming(
     site: &Site,
     query: &UpcomingQuery,
     now: Timestamp,
     hours: HourCycle,
+    lang: Lang,
 ) -> Result<Markup, ApiError> {
     let asked_tz = query
         .tz
@@ -127,6 +133,7 @@ pub fn upcoming(
         .filter(|tz| !tz.is_empty());
     let viewer = Viewer {
         hours,
+        lang,
         ..Viewer::from_query(asked_tz, site.default_tz())
             .map_err(|err| ApiError::bad_request(err.to_string()))?
     };
@@ -148,17 +155,17 @@ pub fn upcoming(
     let info = &site.community.info;
     Ok(html! {
         (DOCTYPE)
-        html lang="en" data-theme=(theme.as_str()) {
+        html lang=(lang.tag()) data-theme=(theme.as_str()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="robots" content="noindex";
-                title { "Upcoming meetings — " (info.name) }
+                title { (t!(lang, "embed-title", community = &*info.name)) }
                 style { (PreEscaped(STYLE)) }
             }
             body {
                 @if items.is_empty() {
-                    p class="empty" { "No upcoming meetings." }
+                    p class="empty" { (t!(lang, "embed-empty")) }
                 } @else {
                     ul {
                         @for item in &items {
@@ -178,7 +185,7 @@ pub fn upcoming(
                                 }
                                 (moved_note(&viewer, item))
                                 @if item.cancelled() {
-                                    " " span class="badge" { "Cancelled" }
+                                    " " span class="badge" { (t!(lang, "embed-cancelled")) }
                                     @if let Some(reason) = item.cancel_reason() { " " (reason) }
                                 }
                             }
@@ -186,11 +193,13 @@ pub fn upcoming(
                     }
                 }
                 p class="more" {
-                    span id="zone" data-zone-label="Times in %." { "Times in " (viewer.tz.name) "." }
+                    span id="zone" data-zone-label=(t!(lang, "embed-times-in", zone = "%")) {
+                        (t!(lang, "embed-times-in", zone = &*viewer.tz.name))
+                    }
                     " "
-                    a href=(site.href(&paths::home())) target="_blank" rel="noopener" { "All meetings" }
+                    a href=(site.href(&paths::home())) target="_blank" rel="noopener" { (t!(lang, "embed-all-meetings")) }
                     " · "
-                    a href={ (site.url(&paths::home())) "#calendar" } target="_blank" rel="noopener" { "Subscribe" }
+                    a href={ (site.url(&paths::home())) "#calendar" } target="_blank" rel="noopener" { (t!(lang, "embed-subscribe")) }
                 }
                 script data-local-times data-zone-names data-tz=[asked_tz.map(|_| &*viewer.tz.name)] {
                     (PreEscaped(LOCAL_TIMES_JS))
@@ -201,15 +210,16 @@ pub fn upcoming(
 }
 
 /// The iframe page for a bad query: the message, styled like the list, so the embedding site's
-/// author sees what to fix.
-pub fn error(site: &Site, error: &ApiError) -> Markup {
+/// author sees what to fix. The message itself is the API's (English, as the API's errors are);
+/// the page's title is in `lang`.
+pub fn error(site: &Site, error: &ApiError, lang: Lang) -> Markup {
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(lang.tag()) {
             head {
                 meta charset="utf-8";
                 meta name="robots" content="noindex";
-                title { "Upcoming meetings — " (site.community.info.name) }
+                title { (t!(lang, "embed-title", community = &*site.community.info.name)) }
                 style { (PreEscaped(STYLE)) }
             }
             body {

@@ -32,7 +32,9 @@ use touchpoint_community::{CalendarSource, Community, JoinPolicy, JoinVisibility
 
 pub use i18n::Lang;
 pub use paths::SitePath;
-pub use when::{HourCycle, Viewer, ViewerError, ZoneChoice, relative, relative_marker_in};
+pub use when::{
+    HourCycle, Viewer, ViewerError, ZoneChoice, relative, relative_marker, relative_marker_in,
+};
 
 /// The longest window one request may ask for, so one request cannot ask for unbounded work.
 pub const MAX_WINDOW_DAYS: i32 = 2 * 366;

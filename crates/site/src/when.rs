@@ -479,7 +479,7 @@ pub fn relative_marker(start: Timestamp, end: Timestamp, now: Timestamp) -> Opti
     relative_marker_in(Lang::En, start, end, now)
 }
 
-/// [`relative_marker`] in `lang`: "開催中", "あと2時間15分".
+/// [`relative_marker`] in `lang`: "開催中", "あと2時間15分で開始".
 pub fn relative_marker_in(
     lang: Lang,
     start: Timestamp,
@@ -723,27 +723,27 @@ mod tests {
         let start = ts("2026-11-26T12:00:00Z");
         let end = ts("2026-11-26T13:00:00Z");
         assert_eq!(
-            relative_marker(start, end, ts("2026-11-26T12:30:00Z")).as_deref(),
+            relative_marker_in(Lang::En, start, end, ts("2026-11-26T12:30:00Z")).as_deref(),
             Some("Happening now")
         );
         assert_eq!(
-            relative_marker(start, end, ts("2026-11-26T10:00:00Z")).as_deref(),
+            relative_marker_in(Lang::En, start, end, ts("2026-11-26T10:00:00Z")).as_deref(),
             Some("Starts in 2 h")
         );
         assert_eq!(
-            relative_marker(start, end, ts("2026-11-26T09:45:00Z")).as_deref(),
+            relative_marker_in(Lang::En, start, end, ts("2026-11-26T09:45:00Z")).as_deref(),
             Some("Starts in 2 h 15 min")
         );
         assert_eq!(
-            relative_marker(start, end, ts("2026-11-26T11:50:00Z")).as_deref(),
+            relative_marker_in(Lang::En, start, end, ts("2026-11-26T11:50:00Z")).as_deref(),
             Some("Starts in 10 min")
         );
         assert_eq!(
-            relative_marker(start, end, ts("2026-11-25T11:00:00Z")),
+            relative_marker_in(Lang::En, start, end, ts("2026-11-25T11:00:00Z")),
             None
         );
         assert_eq!(
-            relative_marker(start, end, ts("2026-11-26T13:00:00Z")),
+            relative_marker_in(Lang::En, start, end, ts("2026-11-26T13:00:00Z")),
             None
         );
     }

@@ -271,7 +271,8 @@ async fn can_write_the_clock_the_visitors_language_reads() {
         "de-DE,de;q=0.9,en;q=0.5",
     )
     .await;
-    assert!(text(&german.body).contains("Mon 30 Nov 2026, 17:00–18:00"));
+    // A German visitor reads the page in German: CLDR's date and 24-hour clock.
+    assert!(text(&german.body).contains("Mo., 30.11.2026, 17:00–18:00"));
     let embed = with_header(
         &state,
         "/embed/upcoming?series=touchpoint-amer-emea",
@@ -281,6 +282,34 @@ async fn can_write_the_clock_the_visitors_language_reads() {
     .await;
     assert!(text(&embed.body).contains("Mon 30 Nov 2026, 5:00 PM–6:00 PM"));
     assert_eq!(embed.headers[header::VARY], "Accept-Language");
+}
+
+#[tokio::test]
+async fn can_write_the_embed_in_the_language_asked_for() {
+    let state = state(example_site());
+    let japanese = with_header(
+        &state,
+        "/embed/upcoming?series=touchpoint-amer-emea&lang=ja",
+        header::ACCEPT_LANGUAGE,
+        "en-US",
+    )
+    .await;
+    let body = &japanese.body;
+    assert!(body.contains(r#"<html lang="ja""#), "{body}");
+    assert!(text(body).contains("すべてのミーティング"), "{body}");
+    // CLDR's Japanese date; the clock stays the visitor's (en-US: 12-hour).
+    assert!(text(body).contains("2026/11/30(月) 午後5:00～午後6:00"), "{body}");
+    assert!(!text(body).contains("All meetings"), "{body}");
+    // Without ?lang=, Accept-Language chooses.
+    let german = with_header(
+        &state,
+        "/embed/upcoming?series=touchpoint-amer-emea",
+        header::ACCEPT_LANGUAGE,
+        "de-DE",
+    )
+    .await;
+    assert!(text(&german.body).contains("Alle Meetings"), "{}", german.body);
+    assert!(text(&german.body).contains("Mo., 30.11.2026, 17:00–18:00"));
 }
 
 #[tokio::test]

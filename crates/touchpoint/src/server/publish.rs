@@ -296,20 +296,30 @@ async fn embed_upcoming(
     headers: HeaderMap,
     query: Result<Query<embed::UpcomingQuery>, QueryRejection>,
 ) -> Response {
+    // No cookie: the list is framed by another site, whose visitor chose no language here.
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default();
+    let mut lang = site.language(None, None, accept);
     let result = match query {
-        Ok(Query(query)) => embed::upcoming(
-            &site,
-            &query,
-            state.now(),
-            super::pages::hour_cycle(&headers),
-        ),
+        Ok(Query(query)) => {
+            lang = site.language(query.lang.as_deref(), None, accept);
+            embed::upcoming(
+                &site,
+                &query,
+                state.now(),
+                super::pages::hour_cycle(&headers),
+                lang,
+            )
+        }
         Err(rejection) => Err(ApiError::bad_request(rejection.body_text())),
     };
     let (status, markup) = match result {
         Ok(markup) => (StatusCode::OK, markup),
         Err(error) => (
             StatusCode::from_u16(error.status).unwrap_or(StatusCode::BAD_REQUEST),
-            embed::error(&site, &error),
+            embed::error(&site, &error, lang),
         ),
     };
     let mut response = cached(
@@ -324,7 +334,7 @@ async fn embed_upcoming(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(embed::CSP),
     );
-    // The clock is written as the visitor's language reads it.
+    // The clock and the words are written in the visitor's language.
     response
         .headers_mut()
         .insert(header::VARY, HeaderValue::from_static("Accept-Language"));
