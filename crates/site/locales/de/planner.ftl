@@ -11,6 +11,7 @@ planner-any-time = Beliebiges Datum und Uhrzeit (unten)
 planner-date-time = Datum und Uhrzeit
 planner-zone = Zeitzone
 planner-show = Anzeigen
+planner-meeting-at = { $date }, { $time } Uhr { $zone }
 planner-unknown-cities = Unbekannte Städte ausgelassen: { $cities }. Fügen Sie sie unten über ihren Namen hinzu oder geben Sie Zeitzonen wie Europe/Berlin an.
 
 ## Local times
@@ -22,6 +23,7 @@ planner-fold = { $headline }: zuerst bei { $before }, dann bei { $after }, nachd
 ## The plan
 planner-next = Nächstes Treffen: { $when } in { $zone }.
 planner-next-elsewhere = Nächstes Treffen: { $when } in { $zone } · { $time } { $meeting_zone } (Zeitzone des Treffens).
+planner-day-times = { $day }, { $from }–{ $to }
 planner-share = { $link } (alles steht in der Adresse).
 planner-share-link = Link zu diesem Plan
 planner-scroll-hint = Tabelle seitwärts scrollen für weitere Stunden →
@@ -53,6 +55,7 @@ planner-changes = Kommende Zeitumstellungen
 planner-changes-none = In den nächsten 12 Monaten bleibt das Treffen in allen oben genannten Städten zur gleichen Ortszeit.
 planner-changes-intro = Zeitumstellungen verschieben das Treffen für einige Städte an diesen Terminen (verglichen mit dem nächsten Treffen):
 planner-clocks-disagree = Uhren weichen ab
+planner-date-range = { $from } – { $to }
 planner-shift = { $dates } ({ $count } Treffen){ $badge }: { $moves }
 planner-moves-separator = {"; "}
 planner-moved = { $city } um { $then } statt { $usual }

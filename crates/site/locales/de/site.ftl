@@ -123,30 +123,6 @@ health-no-error = keiner
 health-waiting = Wartend
 health-contents = Inhalt
 
-## How long ago, how soon
+## How long ago, how soon (within a minute; the rest is when.rs)
 ago-just-now = gerade eben
 ago-soon = in weniger als einer Minute
-ago-minutes = { $count ->
-    [one] vor { $count } Minute
-   *[other] vor { $count } Minuten
-}
-ago-hours = { $count ->
-    [one] vor { $count } Stunde
-   *[other] vor { $count } Stunden
-}
-ago-days = { $count ->
-    [one] vor { $count } Tag
-   *[other] vor { $count } Tagen
-}
-in-minutes = { $count ->
-    [one] in { $count } Minute
-   *[other] in { $count } Minuten
-}
-in-hours = { $count ->
-    [one] in { $count } Stunde
-   *[other] in { $count } Stunden
-}
-in-days = { $count ->
-    [one] in { $count } Tag
-   *[other] in { $count } Tagen
-}

@@ -12,6 +12,8 @@ planner-any-time = Any date and time (below)
 planner-date-time = Date and time
 planner-zone = In zone
 planner-show = Show
+# A date and time chosen in the form: $date such as "Thu 3 Dec 2026", $time such as 17:00.
+planner-meeting-at = { $date }, { $time } { $zone }
 # $cities: what the address named that is no city or zone, comma-separated.
 planner-unknown-cities = Unknown cities left out: { $cities }. Add them by name below, or write zones such as Europe/Berlin.
 
@@ -27,6 +29,8 @@ planner-fold = { $headline }: first at { $before }, then at { $after } after clo
 planner-next = Next: { $when } in { $zone }.
 # $time and $meeting_zone: the start in the meeting's own zone.
 planner-next-elsewhere = Next: { $when } in { $zone } · { $time } { $meeting_zone } (the meeting's zone).
+# $day such as "Thu 3 Dec 2026"; $from and $to: clock times.
+planner-day-times = { $day }, { $from }–{ $to }
 # $link is planner-share-link as a link.
 planner-share = { $link } (everything is in the address).
 planner-share-link = Link to this plan
@@ -65,6 +69,8 @@ planner-changes = Coming clock changes
 planner-changes-none = In the next 12 months the meeting stays at the same local time in every city above.
 planner-changes-intro = Daylight-saving changes move the meeting for some cities on these dates (compared with the next meeting):
 planner-clocks-disagree = Clocks disagree
+# Two dates, both included.
+planner-date-range = { $from } – { $to }
 # $dates: a date or a range, in bold; $badge: planner-clocks-disagree or nothing; $moves: planner-moved
 # for each city, planner-moves-separator between.
 planner-shift = { $dates } ({ $count ->

@@ -137,30 +137,6 @@ health-no-error = none
 health-waiting = Waiting
 health-contents = Contents
 
-## How long ago, how soon
+## How long ago, how soon (within a minute; the rest is when.rs)
 ago-just-now = just now
 ago-soon = in under a minute
-ago-minutes = { $count ->
-    [one] { $count } minute ago
-   *[other] { $count } minutes ago
-}
-ago-hours = { $count ->
-    [one] { $count } hour ago
-   *[other] { $count } hours ago
-}
-ago-days = { $count ->
-    [one] { $count } day ago
-   *[other] { $count } days ago
-}
-in-minutes = { $count ->
-    [one] in { $count } minute
-   *[other] in { $count } minutes
-}
-in-hours = { $count ->
-    [one] in { $count } hour
-   *[other] in { $count } hours
-}
-in-days = { $count ->
-    [one] in { $count } day
-   *[other] in { $count } days
-}

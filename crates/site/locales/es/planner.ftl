@@ -11,6 +11,7 @@ planner-any-time = Cualquier fecha y hora (abajo)
 planner-date-time = Fecha y hora
 planner-zone = Zona horaria
 planner-show = Mostrar
+planner-meeting-at = { $date }, { $time } ({ $zone })
 planner-unknown-cities = Se omitieron ciudades desconocidas: { $cities }. Añádelas por su nombre abajo o escribe zonas como Europe/Berlin.
 
 ## Local times
@@ -22,6 +23,7 @@ planner-fold = { $headline }: primero en { $before } y luego en { $after }, desp
 ## The plan
 planner-next = Próxima reunión: { $when } en { $zone }.
 planner-next-elsewhere = Próxima reunión: { $when } en { $zone } · { $time } { $meeting_zone } (la zona de la reunión).
+planner-day-times = { $day }, { $from }–{ $to }
 planner-share = { $link } (todo está en la dirección).
 planner-share-link = Enlace a este plan
 planner-scroll-hint = Desplaza la tabla hacia los lados para ver más horas →
@@ -53,6 +55,7 @@ planner-changes = Próximos cambios de hora
 planner-changes-none = En los próximos 12 meses, la reunión se mantiene a la misma hora local en todas las ciudades de arriba.
 planner-changes-intro = Los cambios de horario mueven la reunión para algunas ciudades en estas fechas (en comparación con la próxima reunión):
 planner-clocks-disagree = Relojes desfasados
+planner-date-range = del { $from } al { $to }
 planner-shift = { $dates } ({ $count ->
     [one] { $count } reunión
    *[other] { $count } reuniones

@@ -123,30 +123,6 @@ health-no-error = ninguno
 health-waiting = En espera
 health-contents = Contenido
 
-## How long ago, how soon
+## How long ago, how soon (within a minute; the rest is when.rs)
 ago-just-now = justo ahora
 ago-soon = en menos de un minuto
-ago-minutes = { $count ->
-    [one] hace { $count } minuto
-   *[other] hace { $count } minutos
-}
-ago-hours = { $count ->
-    [one] hace { $count } hora
-   *[other] hace { $count } horas
-}
-ago-days = { $count ->
-    [one] hace { $count } día
-   *[other] hace { $count } días
-}
-in-minutes = { $count ->
-    [one] dentro de { $count } minuto
-   *[other] dentro de { $count } minutos
-}
-in-hours = { $count ->
-    [one] dentro de { $count } hora
-   *[other] dentro de { $count } horas
-}
-in-days = { $count ->
-    [one] dentro de { $count } día
-   *[other] dentro de { $count } días
-}

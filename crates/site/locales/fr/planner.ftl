@@ -11,6 +11,7 @@ planner-any-time = Date et heure au choix (ci-dessous)
 planner-date-time = Date et heure
 planner-zone = Fuseau horaire
 planner-show = Afficher
+planner-meeting-at = { $date } à { $time } ({ $zone })
 planner-unknown-cities = Villes inconnues ignorées : { $cities }. Ajoutez-les par leur nom ci-dessous, ou indiquez des fuseaux comme Europe/Berlin.
 
 ## Local times
@@ -22,6 +23,7 @@ planner-fold = { $headline } : d’abord en { $before }, puis en { $after } apr
 ## The plan
 planner-next = Prochaine réunion : { $when } ({ $zone }).
 planner-next-elsewhere = Prochaine réunion : { $when } ({ $zone }) · { $time } { $meeting_zone } (fuseau de la réunion).
+planner-day-times = { $day }, { $from }–{ $to }
 planner-share = { $link } (tout est dans l’adresse).
 planner-share-link = Lien vers ce plan
 planner-scroll-hint = Faites défiler le tableau horizontalement pour voir plus d’heures →
@@ -56,6 +58,7 @@ planner-changes = Prochains changements d’heure
 planner-changes-none = Au cours des 12 prochains mois, la réunion reste à la même heure locale dans toutes les villes ci-dessus.
 planner-changes-intro = Les changements d’heure décalent la réunion pour certaines villes à ces dates (par rapport à la prochaine réunion) :
 planner-clocks-disagree = Décalage horaire modifié
+planner-date-range = du { $from } au { $to }
 planner-shift = { $dates } ({ $count ->
     [one] { $count } réunion
    *[other] { $count } réunions

@@ -123,30 +123,6 @@ health-no-error = aucune
 health-waiting = En attente
 health-contents = Contenu
 
-## How long ago, how soon
+## How long ago, how soon (within a minute; the rest is when.rs)
 ago-just-now = à l’instant
 ago-soon = dans moins d’une minute
-ago-minutes = { $count ->
-    [one] il y a { $count } minute
-   *[other] il y a { $count } minutes
-}
-ago-hours = { $count ->
-    [one] il y a { $count } heure
-   *[other] il y a { $count } heures
-}
-ago-days = { $count ->
-    [one] il y a { $count } jour
-   *[other] il y a { $count } jours
-}
-in-minutes = { $count ->
-    [one] dans { $count } minute
-   *[other] dans { $count } minutes
-}
-in-hours = { $count ->
-    [one] dans { $count } heure
-   *[other] dans { $count } heures
-}
-in-days = { $count ->
-    [one] dans { $count } jour
-   *[other] dans { $count } jours
-}

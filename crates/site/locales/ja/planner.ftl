@@ -11,6 +11,7 @@ planner-any-time = 任意の日時（下で指定）
 planner-date-time = 日時
 planner-zone = タイムゾーン
 planner-show = 表示
+planner-meeting-at = { $date } { $time }（{ $zone }）
 planner-unknown-cities = 不明な都市を除外しました：{ $cities }。下で名前を入力して追加するか、Europe/Berlinのようなタイムゾーンを指定してください。
 
 ## Local times
@@ -22,6 +23,7 @@ planner-fold = { $headline }：1回目は{ $before }、時計が戻った後の2
 ## The plan
 planner-next = 次回：{ $when }（{ $zone }）。
 planner-next-elsewhere = 次回：{ $when }（{ $zone }）・{ $meeting_zone }では{ $time }（ミーティングのタイムゾーン）。
+planner-day-times = { $day } { $from }～{ $to }
 planner-share = { $link }（設定はすべてアドレスに含まれます）
 planner-share-link = このプランへのリンク
 planner-scroll-hint = 表を横にスクロールすると他の時間帯が表示されます →
@@ -53,6 +55,7 @@ planner-changes = 今後の時刻の切り替え
 planner-changes-none = 今後12か月間、上のすべての都市でミーティングの現地時刻は変わりません。
 planner-changes-intro = 夏時間の切り替えにより、次の日程では一部の都市でミーティングの時刻が変わります（次回のミーティングとの比較）：
 planner-clocks-disagree = 時差が変化
+planner-date-range = { $from }～{ $to }
 planner-shift = { $dates }（{ $count }回）{ $badge }：{ $moves }
 planner-moves-separator = 、
 planner-moved = { $city }は{ $usual }ではなく{ $then }

@@ -117,12 +117,6 @@ health-no-error = なし
 health-waiting = 送信待ち
 health-contents = 内容
 
-## How long ago, how soon
+## How long ago, how soon (within a minute; the rest is when.rs)
 ago-just-now = たった今
 ago-soon = 1分以内
-ago-minutes = { $count }分前
-ago-hours = { $count }時間前
-ago-days = { $count }日前
-in-minutes = { $count }分後
-in-hours = { $count }時間後
-in-days = { $count }日後

@@ -11,6 +11,7 @@ planner-any-time = Qualquer data e hora (abaixo)
 planner-date-time = Data e hora
 planner-zone = Fuso horário
 planner-show = Mostrar
+planner-meeting-at = { $date }, { $time } ({ $zone })
 planner-unknown-cities = Cidades desconhecidas deixadas de fora: { $cities }. Adicione-as pelo nome abaixo ou escreva fusos como Europe/Berlin.
 
 ## Local times
@@ -22,6 +23,7 @@ planner-fold = { $headline }: primeiro em { $before }, depois em { $after }, qua
 ## The plan
 planner-next = Próxima reunião: { $when } em { $zone }.
 planner-next-elsewhere = Próxima reunião: { $when } em { $zone } · { $time } { $meeting_zone } (o fuso da reunião).
+planner-day-times = { $day }, { $from }–{ $to }
 planner-share = { $link } (tudo está no endereço).
 planner-share-link = Link para este plano
 planner-scroll-hint = Role a tabela para o lado para ver mais horas →
@@ -53,6 +55,7 @@ planner-changes = Próximas mudanças de horário
 planner-changes-none = Nos próximos 12 meses, a reunião fica no mesmo horário local em todas as cidades acima.
 planner-changes-intro = Mudanças de horário de verão alteram a reunião para algumas cidades nestas datas (em comparação com a próxima reunião):
 planner-clocks-disagree = Relógios divergem
+planner-date-range = de { $from } a { $to }
 planner-shift = { $dates } ({ $count ->
     [one] { $count } reunião
    *[other] { $count } reuniões

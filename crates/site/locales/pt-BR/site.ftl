@@ -123,30 +123,6 @@ health-no-error = nenhum
 health-waiting = Aguardando
 health-contents = Conteúdo
 
-## How long ago, how soon
+## How long ago, how soon (within a minute; the rest is when.rs)
 ago-just-now = agora mesmo
 ago-soon = em menos de um minuto
-ago-minutes = { $count ->
-    [one] há { $count } minuto
-   *[other] há { $count } minutos
-}
-ago-hours = { $count ->
-    [one] há { $count } hora
-   *[other] há { $count } horas
-}
-ago-days = { $count ->
-    [one] há { $count } dia
-   *[other] há { $count } dias
-}
-in-minutes = { $count ->
-    [one] em { $count } minuto
-   *[other] em { $count } minutos
-}
-in-hours = { $count ->
-    [one] em { $count } hora
-   *[other] em { $count } horas
-}
-in-days = { $count ->
-    [one] em { $count } dia
-   *[other] em { $count } dias
-}

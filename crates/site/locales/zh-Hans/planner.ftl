@@ -11,6 +11,7 @@ planner-any-time = 任意日期和时间（在下方填写）
 planner-date-time = 日期和时间
 planner-zone = 时区
 planner-show = 显示
+planner-meeting-at = { $date } { $time }（{ $zone }）
 planner-unknown-cities = 已忽略无法识别的城市：{ $cities }。请在下方按名称添加，或填写时区，例如Europe/Berlin。
 
 ## Local times
@@ -22,6 +23,7 @@ planner-fold = { $headline }：第一次为{ $before }，时钟回拨后第二�
 ## The plan
 planner-next = 下次：{ $when }（{ $zone }）。
 planner-next-elsewhere = 下次：{ $when }（{ $zone }）· 会议所在时区{ $meeting_zone }为{ $time }。
+planner-day-times = { $day } { $from }–{ $to }
 planner-share = { $link }（所有设置都包含在网址中）。
 planner-share-link = 此计划的链接
 planner-scroll-hint = 左右滑动表格可查看更多时段 →
@@ -53,6 +55,7 @@ planner-changes = 即将到来的时钟调整
 planner-changes-none = 未来12个月内，上述所有城市的会议当地时间都不会变化。
 planner-changes-intro = 在以下日期，夏令时调整会使部分城市的会议时间发生变化（与下次会议相比）：
 planner-clocks-disagree = 时差变化
+planner-date-range = { $from }至{ $to }
 planner-shift = { $dates }（{ $count }次会议）{ $badge }：{ $moves }
 planner-moves-separator = ；
 planner-moved = { $city }为{ $then }，而非{ $usual }

@@ -117,12 +117,6 @@ health-no-error = 无
 health-waiting = 等待发送
 health-contents = 内容
 
-## How long ago, how soon
+## How long ago, how soon (within a minute; the rest is when.rs)
 ago-just-now = 刚刚
 ago-soon = 不到1分钟后
-ago-minutes = { $count }分钟前
-ago-hours = { $count }小时前
-ago-days = { $count }天前
-in-minutes = { $count }分钟后
-in-hours = { $count }小时后
-in-days = { $count }天后

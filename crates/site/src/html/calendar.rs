@@ -231,15 +231,11 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
         View::Agenda => (
             date.saturating_sub(AGENDA_DAYS.days()),
             end,
-            format!(
-                "{} – {}",
-                first.strftime("%-d %b %Y"),
-                end.saturating_sub(1.day()).strftime("%-d %b %Y")
-            ),
+            viewer.date_range(first, end.saturating_sub(1.day())),
         ),
         View::Week => {
             let (earlier, later) = timegrid::week_neighbours(first, end);
-            let date = first.strftime("%a %-d %b %Y").to_string();
+            let date = viewer.date(first);
             let heading = if first.weekday() == Weekday::Monday {
                 t!(lang, "cal-week-of", date = date)
             } else {
@@ -250,7 +246,7 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
         View::Month => (
             date.first_of_month().saturating_sub(1.month()),
             date.first_of_month().saturating_add(1.month()),
-            date.strftime("%B %Y").to_string(),
+            viewer.month_year(date),
         ),
     };
     let body = html! {
@@ -462,10 +458,10 @@ fn nothing(site: &Site, lang: Lang, params: &CalendarParams) -> Markup {
     }
 }
 
-fn day_heading(lang: Lang, day: Date, today: Date) -> Markup {
+fn day_heading(viewer: &Viewer, day: Date, today: Date) -> Markup {
     html! {
-        (day.strftime("%a %-d %b %Y").to_string())
-        @if day == today { " " span class="today-badge" { (t!(lang, "cal-today")) } }
+        (viewer.date(day))
+        @if day == today { " " span class="today-badge" { (t!(viewer.lang, "cal-today")) } }
     }
 }
 
@@ -483,13 +479,25 @@ fn agenda(
             (nothing(site, viewer.lang, params))
         }
         @for (day, items) in busy {
-            section class="agenda-day" data-day=(day) aria-label=(day.strftime("%A %-d %B %Y").to_string()) {
-                h3 { (day_heading(viewer.lang, *day, today)) }
+            section class="agenda-day" data-day=(day) aria-label=(viewer.date_long(*day)) {
+                h3 { (day_heading(viewer, *day, today)) }
                 ul class="occurrences" {
                     @for item in items { (occurrence(site, viewer, now, item)) }
                 }
             }
         }
+    }
+}
+
+/// A month's column head: the weekday of `day`, short, with its whole name for English.
+fn weekday_head(viewer: &Viewer, day: Date) -> Markup {
+    if viewer.lang == Lang::En {
+        let name = format!("{:?}", day.weekday());
+        html! { abbr title=(name) { (viewer.weekday_short(day)) } }
+    } else {
+        // CLDR's short weekday ("月", "周一", "lun.") says it whole; when.rs has no long
+        // weekday alone to put in a title.
+        html! { (viewer.weekday_short(day)) }
     }
 }
 
@@ -526,15 +534,6 @@ fn month(
     days: &[(Date, Vec<&Item<'_>>)],
     spare: Option<&[Item<'_>]>,
 ) -> Markup {
-    let weekdays = [
-        Weekday::Monday,
-        Weekday::Tuesday,
-        Weekday::Wednesday,
-        Weekday::Thursday,
-        Weekday::Friday,
-        Weekday::Saturday,
-        Weekday::Sunday,
-    ];
     let export = spare.is_some();
     // On the export every "+N more" goes to the same page (the agenda from the build day).
     let more_href = export.then(|| params.href(site, View::Agenda, date));
@@ -542,8 +541,9 @@ fn month(
         table class="month" aria-labelledby="period-h" data-cell-max=[export.then_some(MONTH_CELL_MAX)] data-more-href=[more_href] {
             thead {
                 tr {
-                    @for weekday in weekdays {
-                        th scope="col" { abbr title=(format!("{weekday:?}")) { (format!("{weekday:?}").get(..3).unwrap_or("")) } }
+                    // The grid starts on a Monday: its first row names the weekdays.
+                    @for (day, _) in days.iter().take(7) {
+                        th scope="col" { (weekday_head(viewer, *day)) }
                     }
                 }
             }
@@ -557,7 +557,7 @@ fn month(
                                 @if items.is_empty() { " free" }
                             } data-day=(day) {
                                 span class="dnum" aria-hidden="true" { (day.day()) }
-                                span class="dlabel" { (day_heading(viewer.lang, *day, today)) }
+                                span class="dlabel" { (day_heading(viewer, *day, today)) }
                                 @if !items.is_empty() {
                                     @let listed = if items.len() > MONTH_CELL_MAX { MONTH_CELL_MAX - 1 } else { items.len() };
                                     @let carried = if export { items.len() } else { listed };
@@ -569,7 +569,7 @@ fn month(
                                     @if listed < items.len() {
                                         a class="more-day" href=(params.href(site, View::Agenda, *day)) {
                                             (t!(viewer.lang, "cal-more", count = items.len() - listed))
-                                            span class="sr" { " " (t!(viewer.lang, "cal-more-on", date = day.strftime("%A %-d %B").to_string())) }
+                                            span class="sr" { " " (t!(viewer.lang, "cal-more-on", date = viewer.date_long_no_year(*day))) }
                                         }
                                     }
                                 }
@@ -585,5 +585,147 @@ fn month(
                 @for item in spare { (compact(site, viewer, now, item, false)) }
             }
         }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::i18n::{AREAS, sources};
+    use touchpoint_calendar::Tz;
+
+    /// A community with a weekly call in a working group and a group with no meetings.
+    const FILE: &str = "[community]\nname = \"T\"\ntimezone = \"Europe/Berlin\"\n\n\
+        [[series]]\nid = \"call\"\ntitle = \"Sync\"\ntimezone = \"America/New_York\"\n\
+        start = \"10:00\"\nduration = \"1h\"\nrepeat = \"every week on Tuesday\"\n\
+        first = 2026-11-03\ngroup = \"wg\"\n\n\
+        [[groups]]\nid = \"wg\"\ntitle = \"Tooling\"\n\n\
+        [[groups]]\nid = \"idle\"\ntitle = \"Quiet\"\n";
+
+    pub(crate) fn site() -> Site {
+        let community = touchpoint_community::parse(FILE)
+            .unwrap_or_else(|d| panic!("{d:?}"))
+            .community;
+        Site::new(
+            community,
+            Vec::new(),
+            "2026-11-01T00:00:00Z".parse().unwrap(),
+        )
+    }
+
+    pub(crate) fn viewer(lang: Lang) -> Viewer {
+        let mut viewer = Viewer::new(Tz::iana("Asia/Tokyo").unwrap());
+        viewer.lang = lang;
+        viewer
+    }
+
+    /// Tuesday 1 December 2026, 12:00 UTC.
+    pub(crate) fn now() -> Timestamp {
+        "2026-12-01T12:00:00Z".parse().unwrap()
+    }
+
+    /// The English messages of `area` with no variables, as a page writes them (escaped), that
+    /// appear in `page`: what a page in another language must not contain.
+    pub(crate) fn english_left_in(area: &str, page: &str) -> Vec<String> {
+        let index = AREAS.iter().position(|a| *a == area).unwrap();
+        sources(Lang::En)[index]
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| line.split_once(" = "))
+            .filter(|(_, value)| !value.contains('{') && value.chars().count() > 3)
+            .map(|(id, value)| (id, html! { (value) }.into_string()))
+            .filter_map(|(id, value)| {
+                let at = page.find(value.as_str())?;
+                let from = page.floor_char_boundary(at.saturating_sub(40));
+                let to = page.ceil_char_boundary(at + value.len() + 40);
+                Some(format!("{id}: …{}…", &page[from..to]))
+            })
+            .collect()
+    }
+
+    /// The ids of `prefix` that `lang` lacked or could not format since the process started.
+    pub(crate) fn gaps(lang: Lang, prefix: &str) -> Vec<String> {
+        let start = format!("{}: {prefix}", lang.tag());
+        crate::i18n::missing()
+            .into_iter()
+            .filter(|gap| gap.starts_with(&start))
+            .collect()
+    }
+
+    fn page(lang: Lang, query: &str) -> String {
+        let params = CalendarParams::from_query(query).unwrap();
+        calendar(&site(), &viewer(lang), now(), &params).into_string()
+    }
+
+    #[test]
+    fn can_show_every_view_in_japanese_without_english_words() {
+        for query in [
+            "view=agenda",
+            "view=week",
+            "view=month",
+            "view=agenda&group=idle",
+            "view=week&date=2027-03-01",
+        ] {
+            let html = page(Lang::Ja, query);
+            assert_eq!(
+                english_left_in("calendar", &html),
+                Vec::<String>::new(),
+                "{query}"
+            );
+            assert!(html.contains("スケジュール"), "{query}: the view links");
+            assert!(
+                html.contains("← 前へ") && html.contains("次へ →"),
+                "{query}"
+            );
+        }
+        let week = page(Lang::Ja, "view=week");
+        assert!(
+            week.contains(r#"<span class="today-badge">今日</span>"#),
+            "{week}"
+        );
+        assert!(week.contains(r#"<span class="wk-allday-label">終日</span>"#));
+        assert!(week.contains("の週"), "the heading says whose week");
+        let idle = page(Lang::Ja, "view=agenda&group=idle");
+        assert!(
+            idle.contains("Quietには予定されたミーティングがありません。"),
+            "{idle}"
+        );
+        assert_eq!(gaps(Lang::Ja, "cal-"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn can_show_the_static_copys_filters_in_chinese() {
+        let params = CalendarParams {
+            export: true,
+            ..CalendarParams::from_query("view=agenda").unwrap()
+        };
+        let html = calendar(&site(), &viewer(Lang::ZhHans), now(), &params).into_string();
+        assert_eq!(english_left_in("calendar", &html), Vec::<String>::new());
+        assert!(html.contains(r#"data-zone-label="时区：%""#), "{html}");
+        assert!(
+            html.contains("日历：<a "),
+            "the filter links follow the label"
+        );
+        assert_eq!(gaps(Lang::ZhHans, "cal-"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn says_a_bad_address_in_the_visitors_language_and_english_alike() {
+        let error = CalendarParams::from_query("view=year").unwrap_err();
+        assert_eq!(
+            error.message,
+            "There is no calendar view called \"year\": use agenda, week or month."
+        );
+        assert_eq!(error.text(Lang::En), error.message);
+        assert_eq!(
+            error.text(Lang::De),
+            "Es gibt keine Kalenderansicht namens \"year\": Verwenden Sie agenda, week oder month."
+        );
+        let error = CalendarParams::from_query("date=tomorrow").unwrap_err();
+        assert!(
+            error
+                .text(Lang::Ja)
+                .starts_with("\"tomorrow\"は日付ではありません。")
+        );
     }
 }

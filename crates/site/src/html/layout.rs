@@ -9,7 +9,7 @@ use super::details::event_details;
 use super::subscribe::subscribe;
 use crate::i18n::{Arg, Lang, markup};
 use crate::t;
-use crate::when::relative_marker;
+use crate::when::relative_marker_in;
 use crate::{Filter, Item, Join, Origin, Site, Viewer, ZoneChoice, paths};
 use touchpoint_community::JoinVisibility;
 
@@ -230,10 +230,10 @@ pub fn zones_json() -> String {
 }
 
 /// The "Happening now" / "Starts in 2 h" marker, when one applies.
-pub(crate) fn marker(_viewer: &Viewer, item: &Item<'_>, now: Timestamp) -> Markup {
+pub(crate) fn marker(viewer: &Viewer, item: &Item<'_>, now: Timestamp) -> Markup {
     html! {
         @if !item.cancelled() {
-            @if let Some(text) = relative_marker(item.start_at, item.end_at, now) {
+            @if let Some(text) = relative_marker_in(viewer.lang, item.start_at, item.end_at, now) {
                 " " strong class={ "marker" @if item.start_at <= now { " now" } } { (text) }
             }
         }

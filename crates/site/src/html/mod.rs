@@ -342,8 +342,10 @@ fn exact_text(viewer: &Viewer, at: Timestamp) -> String {
     }
 }
 
-/// "just now", "12 minutes ago", "in 3 hours", "2 days ago": `at` relative to `now`, rounded
-/// down to the largest whole unit, in `lang` (each shape a message with CLDR plural forms).
+/// "just now", "12 minutes ago", "in 3 hours", "2 days ago": `at` relative to `now` in
+/// `lang`, rounded down to the largest whole unit (a feed tried in 4 min 59 s is "in 4
+/// minutes", never later than it is), in the sentences of [`crate::when::relative`] (which
+/// rounds minutes up).
 pub(crate) fn ago(lang: Lang, at: Timestamp, now: Timestamp) -> String {
     let seconds = now.as_second() - at.as_second();
     let past = seconds >= 0;
@@ -357,7 +359,7 @@ pub(crate) fn ago(lang: Lang, at: Timestamp, now: Timestamp) -> String {
         s if s < 48 * 3600 => (s / 3600, "hours"),
         s => (s / 86_400, "days"),
     };
-    let id = format!("{}-{unit}", if past { "ago" } else { "in" });
+    let id = format!("when-{}-{unit}", if past { "ago" } else { "in" });
     t!(lang, &id, count = count)
 }
 
@@ -388,5 +390,7 @@ mod tests {
         for (at, words) in cases {
             assert_eq!(ago(Lang::En, t(at), now), words, "{at}");
         }
+        assert_eq!(ago(Lang::Ja, t("2026-11-25T11:59:30Z"), now), "たった今");
+        assert_eq!(ago(Lang::De, t("2026-11-20T12:00:00Z"), now), "vor 5 Tagen");
     }
 }

@@ -15,7 +15,7 @@
 //! working hours, and, in a hidden list, the occurrences of the days around the week that the
 //! visitor's zone may bring into it.
 
-use jiff::civil::{Date, Time};
+use jiff::civil::Date;
 use jiff::{Timestamp, ToSpan};
 use maud::{Markup, html};
 
@@ -46,19 +46,11 @@ fn place(minutes: i32, length: Option<i32>) -> String {
     classes
 }
 
-/// The hour labels from `from` to `to` (exclusive) in the viewer's clock: "08:00", or "8 AM" on
-/// a 12-hour clock.
+/// The hour labels from `from` to `to` (exclusive) in the viewer's clock and language:
+/// "08:00", or "8 AM" on a 12-hour clock ([`Viewer::hour_label`]).
 fn hour_labels(viewer: &Viewer, from: i32, to: i32) -> Vec<String> {
     (from..to)
-        .map(|hour| {
-            let time = Time::new(i8::try_from(hour).unwrap_or(0), 0, 0, 0).unwrap_or_default();
-            let label = viewer.wall_clock(time);
-            match label.split_once(' ') {
-                // "8:00 AM": the minutes say nothing on an hour line.
-                Some((clock, half)) => format!("{} {half}", clock.trim_end_matches(":00")),
-                None => label,
-            }
-        })
+        .map(|hour| viewer.hour_label(i8::try_from(hour).unwrap_or(0)))
         .collect()
 }
 
@@ -189,8 +181,8 @@ impl Grid<'_> {
         html! {
             section class={ "wk-day" @if day.date == today { " is-today" } } data-date=(day.date) aria-labelledby=(id) {
                 h3 id=(id) {
-                    span class="wk-wd" { (day.date.strftime("%a").to_string()) }
-                    " " (day.date.strftime("%-d %b").to_string())
+                    span class="wk-wd" { (self.viewer.weekday_short(day.date)) }
+                    " " (self.viewer.day_month(day.date))
                     span class="sr" { " " (day.date.year()) }
                     @if day.date == today { " " span class="today-badge" { (t!(lang, "cal-today")) } }
                     @if hours != 24 {

@@ -189,7 +189,13 @@ fn meeting(
         .map(|wall| wall_to_instant(&zone.zone, *wall))
         .collect();
     Ok(Meeting {
-        title: format!("{} {}", at.strftime("%a %-d %b %Y, %H:%M"), zone.name),
+        title: t!(
+            lang,
+            "planner-meeting-at",
+            date = viewer.date(at.date()),
+            time = at.strftime("%H:%M").to_string(),
+            zone = zone.name.as_ref(),
+        ),
         first: (start, start.saturating_add(1.hour()).unwrap_or(start)),
         zone,
         starts,
@@ -443,7 +449,7 @@ pub fn planner(site: &Site, viewer: &Viewer, now: Timestamp, params: &PlannerPar
                     ],
                 };
                 @let links = Links { site, meeting: meeting_pairs, keys: keys.clone(), zone: m.zone.clone() };
-                (wall_clock_warnings(lang, m))
+                (wall_clock_warnings(viewer, m))
                 (plan(site, viewer, m, &chosen, &links, params.static_copy))
             }
         }
@@ -465,8 +471,8 @@ pub fn planner(site: &Site, viewer: &Viewer, now: Timestamp, params: &PlannerPar
 
 /// A warning for each occurrence whose wall-clock start does not exist (it moves forward by the
 /// gap) or happens twice (the first is taken) in the meeting's zone; the first few dates only.
-fn wall_clock_warnings(lang: Lang, meeting: &Meeting) -> Markup {
-    let zone = &meeting.zone;
+fn wall_clock_warnings(viewer: &Viewer, meeting: &Meeting) -> Markup {
+    let (lang, zone) = (viewer.lang, &meeting.zone);
     let problems: Vec<(DateTime, WallClock, Timestamp)> = meeting
         .walls
         .iter()
@@ -477,7 +483,7 @@ fn wall_clock_warnings(lang: Lang, meeting: &Meeting) -> Markup {
         .collect();
     html! {
         @for (wall, kind, start) in problems {
-            @let date = wall.strftime("%a %-d %b %Y").to_string();
+            @let date = viewer.date(wall.date());
             @let time = wall.strftime("%H:%M").to_string();
             @let actual = start.to_zoned_datetime(zone.zone.clone()).strftime("%H:%M").to_string();
             @let (headline, id, before, after) = match kind {
@@ -533,7 +539,7 @@ fn plan(
     };
     let lang = viewer.lang;
     let next_at = html! {
-        strong { time datetime=(Viewer::machine(start)) data-end=(Viewer::machine(end)) { (viewer.day(start)) ", " (viewer.clock(start)) "–" (viewer.clock(end)) } }
+        strong { time datetime=(Viewer::machine(start)) data-end=(Viewer::machine(end)) { (t!(lang, "planner-day-times", day = viewer.day(start), from = viewer.clock(start), to = viewer.clock(end))) } }
     };
     let next_zone = html! { span data-zone-label { (viewer.tz.name) } };
     html! {
@@ -571,8 +577,8 @@ fn plan(
                                     a href=(links.picking(*column)) data-col=(i)
                                         aria-current=[picked(*column).then_some("true")] {
                                         // The name is the visible hour with what it does before it.
-                                        span class="visually-hidden" { (t!(lang, "planner-pick-hour", date = local.strftime("%a %-d %b").to_string())) " " }
-                                        (hour_cell(&local))
+                                        span class="visually-hidden" { (t!(lang, "planner-pick-hour", date = viewer.date_no_year(local.date()))) " " }
+                                        (hour_cell(viewer, &local))
                                     }
                                 }
                             }
@@ -594,19 +600,19 @@ fn plan(
                                     }
                                     br;
                                     strong { (local.strftime("%H:%M").to_string()) "–" (local_end.strftime("%H:%M").to_string()) }
-                                    " " small { (local.strftime("%a").to_string()) " · " (offset_text(local.offset())) }
+                                    " " small { (viewer.weekday_short(local.date())) " · " (offset_text(local.offset())) }
                                     br;
                                     small { @if let Some(country) = &city.country { (country) " · " } (city.tz.name) " · " (t!(lang, fit_id)) }
                                     @for change in &changes {
                                         br;
-                                        small class="change" { (change_text(lang, city, change)) }
+                                        small class="change" { (change_text(viewer, city, change)) }
                                     }
                                 }
                                 @for (i, column) in columns.iter().enumerate() {
                                     @let t = column.to_zoned_datetime(city.tz.zone.clone());
                                     @let working = clock::in_working_hours(&city.tz.zone, *column, column.saturating_add(1.hour()).unwrap_or(*column));
                                     td data-col=(i) class={ "h" @if working { " work" } @if picked(*column) { " pick" } @if best.contains(&i) { " best" } @if t.hour() == 0 { " midnight" } } {
-                                        (hour_cell(&t))
+                                        (hour_cell(viewer, &t))
                                     }
                                 }
                             }
@@ -636,7 +642,11 @@ fn plan(
                         @let days = (run.until - run.from).as_hours() / 24 + 7;
                         @let dates = html! {
                             strong {
-                                (day(run.from, &meeting.zone)) @if run.count > 1 { " – " (day(run.until, &meeting.zone)) }
+                                @if run.count > 1 {
+                                    (t!(lang, "planner-date-range", from = day(viewer, run.from, &meeting.zone), to = day(viewer, run.until, &meeting.zone)))
+                                } @else {
+                                    (day(viewer, run.from, &meeting.zone))
+                                }
                             }
                         };
                         @let badge = html! {
@@ -668,16 +678,17 @@ fn plan(
 }
 
 /// An hour of the strip: "14", or "19:30" with the minutes small, and the weekday at midnight.
-fn hour_cell(local: &jiff::ZonedDateTime) -> Markup {
+fn hour_cell(viewer: &Viewer, local: &jiff::ZonedDateTime) -> Markup {
     html! {
-        @if local.hour() == 0 { span class="day" { (local.strftime("%a").to_string()) } }
+        @if local.hour() == 0 { span class="day" { (viewer.weekday_short(local.date())) } }
         (local.hour())
         @if local.minute() != 0 { small { ":" (format!("{:02}", local.minute())) } }
     }
 }
 
 /// "Clocks go forward 1 h on Sun 14 Mar at 02:00 (UTC−5 → UTC−4)".
-fn change_text(lang: Lang, city: &Place, change: &clock::Change) -> String {
+fn change_text(viewer: &Viewer, city: &Place, change: &clock::Change) -> String {
+    let lang = viewer.lang;
     let before = change.at.checked_sub(1.second()).unwrap_or(change.at);
     let local = before.to_zoned_datetime(city.tz.zone.clone());
     let minutes = (change.after.seconds() - change.before.seconds()) / 60;
@@ -697,7 +708,7 @@ fn change_text(lang: Lang, city: &Place, change: &clock::Change) -> String {
         lang,
         id,
         amount = amount,
-        date = wall.strftime("%a %-d %b").to_string(),
+        date = viewer.date_no_year(wall.date()),
         time = wall.strftime("%H:%M").to_string(),
         before = offset_text(change.before),
         after = offset_text(change.after),
@@ -720,7 +731,7 @@ fn suggestions(
             @if n > 0 { (t!(lang, "planner-times-separator")) }
             a href=(links.picking(columns[i])) {
                 // The strip spans two days: the other day's hours say which day.
-                @if viewer.local(columns[i]).date() != meeting_day { (viewer.local(columns[i]).strftime("%a ").to_string()) }
+                @if viewer.local(columns[i]).date() != meeting_day { (viewer.weekday_short(viewer.local(columns[i]).date())) " " }
                 (viewer.clock(columns[i]))
             }
         }
@@ -812,8 +823,69 @@ pub fn cities_json(query: &str) -> String {
     serde_json::to_string(&found).unwrap_or_else(|_| "[]".to_owned())
 }
 
-fn day(at: Timestamp, zone: &Tz) -> String {
-    at.to_zoned_datetime(zone.zone.clone())
-        .strftime("%a %-d %b %Y")
-        .to_string()
+/// The day of `at` in `zone`, in the viewer's language.
+fn day(viewer: &Viewer, at: Timestamp, zone: &Tz) -> String {
+    viewer.date(at.to_zoned_datetime(zone.zone.clone()).date())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::calendar::tests::{english_left_in, gaps, now, site, viewer};
+
+    fn page(lang: Lang, query: &str) -> String {
+        let params = PlannerParams::from_query(query).unwrap();
+        planner(&site(), &viewer(lang), now(), &params).into_string()
+    }
+
+    #[test]
+    fn can_show_the_planner_in_japanese_without_english_words() {
+        for query in [
+            // The series across the default cities; its clock changes in March.
+            "",
+            // 02:30 does not exist in New York on 14 March 2027.
+            "at=2027-03-14T02:30&zone=America/New_York&cities=tokyo-jp,london-gb",
+            // 01:30 happens twice there on 7 November 2027; an unknown city.
+            "at=2027-11-07T01:30&zone=America/New_York&cities=tokyo-jp,Nowhere",
+            "series=call&cities=tokyo-jp&city=Hyderabad",
+            "series=call&cities=tokyo-jp&city=Bangalore",
+            "series=call&cities=tokyo-jp&city=Xyzzyq",
+            "series=nothing",
+        ] {
+            let html = page(Lang::Ja, query);
+            assert_eq!(
+                english_left_in("planner", &html),
+                Vec::<String>::new(),
+                "{query}"
+            );
+            assert!(html.contains("<h1>タイムプランナー</h1>"), "{query}");
+        }
+        let plan = page(Lang::Ja, "");
+        assert!(plan.contains("おすすめの開始時刻"), "{plan}");
+        assert!(plan.contains("今後の時刻の切り替え"));
+        let gap = page(
+            Lang::Ja,
+            "at=2027-03-14T02:30&zone=America/New_York&cities=new-york-city-us-ny",
+        );
+        assert!(
+            gap.contains("America/New_Yorkに02:30は存在しません"),
+            "{gap}"
+        );
+        assert!(
+            gap.contains("時計が1時間進みます"),
+            "a clock change in the strip"
+        );
+        assert_eq!(gaps(Lang::Ja, "planner-"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn can_count_meetings_in_a_clock_change_by_each_languages_plural_rules() {
+        // From Tokyo, the New York call moves for the weeks the US is on summer time.
+        let english = page(Lang::En, "series=call&cities=tokyo-jp,london-gb");
+        assert!(english.contains(" meetings)"), "{english}");
+        let french = page(Lang::Fr, "series=call&cities=tokyo-jp,london-gb");
+        assert!(french.contains(" réunions)"), "{french}");
+        assert!(!french.contains(" meetings)"));
+        assert_eq!(gaps(Lang::Fr, "planner-"), Vec::<String>::new());
+    }
 }
