@@ -24,7 +24,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use touchpoint_calendar::Tz;
 
-use crate::{Diagnostic, Severity};
+use crate::{Diagnostic, Lang, Severity};
 
 /// Ids a community cannot take: the hub's own routes at its root.
 pub const RESERVED_IDS: [&str; 7] = [
@@ -43,6 +43,12 @@ pub struct HubInfo {
     pub description: Option<String>,
     /// The zone the hub pages show times in when the viewer has not chosen one.
     pub timezone: Tz,
+    /// `language`: the language of the hub's own pages when the visitor asks for none of
+    /// [`HubInfo::languages`] (default English).
+    pub language: Lang,
+    /// `languages`: the languages the hub's own pages are offered in, the default first
+    /// (default: all of them).
+    pub languages: Vec<Lang>,
 }
 
 impl HubInfo {
@@ -52,6 +58,8 @@ impl HubInfo {
             name: name.into(),
             description: None,
             timezone: Tz::utc(),
+            language: Lang::En,
+            languages: Lang::ALL.to_vec(),
         }
     }
 }
@@ -88,6 +96,8 @@ struct RawHub {
     name: Spanned<String>,
     description: Option<String>,
     timezone: Option<Spanned<String>>,
+    language: Option<Spanned<String>>,
+    languages: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 #[derive(Deserialize)]
@@ -179,6 +189,44 @@ pub fn parse(source: &str) -> Result<HubFile, Vec<Diagnostic>> {
             Tz::utc()
         }),
     };
+    let mut tag = |tag: &Spanned<String>| {
+        let lang = Lang::from_tag(tag.get_ref());
+        if lang.is_none() {
+            error(
+                tag.span(),
+                format!("`{}` is not a language tag Touchpoint knows", tag.get_ref()),
+                match Lang::parse(tag.get_ref()) {
+                    Some(lang) => format!("write `{}`", lang.tag()),
+                    None => format!("the languages: {}", Lang::ALL.map(Lang::tag).join(", ")),
+                },
+            );
+        }
+        lang
+    };
+    let language = hub.language.as_ref().and_then(&mut tag).unwrap_or_default();
+    let mut languages = vec![language];
+    match &hub.languages {
+        None => languages.extend(Lang::ALL.into_iter().filter(|l| *l != language)),
+        Some(listed) => {
+            let mut offers_default = false;
+            for lang in listed.get_ref().iter().filter_map(&mut tag) {
+                offers_default |= lang == language;
+                if !languages.contains(&lang) {
+                    languages.push(lang);
+                }
+            }
+            if !offers_default {
+                error(
+                    listed.span(),
+                    format!(
+                        "`languages` does not offer the default language `{}`",
+                        language.tag()
+                    ),
+                    format!("add \"{}\" to the list", language.tag()),
+                );
+            }
+        }
+    }
     if raw.communities.is_empty() {
         error(
             0..0,
@@ -227,6 +275,8 @@ pub fn parse(source: &str) -> Result<HubFile, Vec<Diagnostic>> {
                 name,
                 description: hub.description.filter(|d| !d.trim().is_empty()),
                 timezone,
+                language,
+                languages,
             },
             communities,
         })
@@ -264,6 +314,33 @@ mod tests {
         assert_eq!(&*hub.info.timezone.name, "Europe/Berlin");
         let ids: Vec<&str> = hub.communities.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, ["todo-group", "kernel", "why"]);
+    }
+
+    #[test]
+    fn can_set_the_hubs_languages_and_refuses_unknown_tags() {
+        let hub = parse(
+            "[hub]\nname = \"F\"\nlanguage = \"ja\"\nlanguages = [\"en\", \"ja\"]\n\
+             [[communities]]\npath = \"a.toml\"\n",
+        )
+        .unwrap();
+        assert_eq!(hub.info.language, Lang::Ja);
+        assert_eq!(hub.info.languages, [Lang::Ja, Lang::En]);
+        let every = parse("[hub]\nname = \"F\"\n[[communities]]\npath = \"a.toml\"\n").unwrap();
+        assert_eq!(every.info.languages, Lang::ALL);
+        let problems = parse(
+            "[hub]\nname = \"F\"\nlanguage = \"zh-CN\"\nlanguages = [\"ja\"]\n\
+             [[communities]]\npath = \"a.toml\"\n",
+        )
+        .unwrap_err();
+        let said: Vec<(usize, &str)> = problems
+            .iter()
+            .map(|p| (p.line, p.hint.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            said,
+            [(3, "write `zh-Hans`"), (4, "add \"en\" to the list")],
+            "{problems:?}"
+        );
     }
 
     #[test]

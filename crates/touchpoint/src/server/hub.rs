@@ -22,7 +22,7 @@ use jiff::Timestamp;
 use touchpoint_community::hub::HubInfo;
 use touchpoint_site::hub::{self as spanning, Hub, HubFilter, HubMember, HubOccurrencesQuery};
 use touchpoint_site::paths::route;
-use touchpoint_site::{Lang, Site, Viewer, feeds, html};
+use touchpoint_site::{Site, Viewer, feeds, html};
 use tower::{ServiceBuilder, ServiceExt};
 use tower_http::compression::CompressionLayer;
 
@@ -379,8 +379,8 @@ fn viewer(hub: &HubState, query: &[(String, String)], headers: &HeaderMap) -> Op
         lang,
         pages::lang_cookie(headers).as_deref(),
         pages::accept_language(headers),
-        &Lang::ALL,
-        Lang::En,
+        &hub.info.languages,
+        hub.info.language,
     );
     Some(Viewer {
         hours: pages::hour_cycle(headers),
