@@ -1,7 +1,7 @@
 //! The pages' words in the visitor's language: Project Fluent messages, one `.ftl` file per page
 //! area and language under `crates/site/locales/<tag>/`, compiled into the binary.
 //!
-//! Renderers never write English literals: they ask for a message by id, with [`t!`]
+//! Renderers never write English literals: they ask for a message by id, with [`t!`](crate::t!)
 //! (`t!(viewer.lang, "nav-calendar")`, `t!(lang, "starts-in", minutes = 5)`). A message a
 //! language lacks falls back to English and is recorded ([`missing`]), so the test that walks
 //! every page in every language fails on an untranslated id; an id English lacks shows the id.
@@ -148,12 +148,12 @@ pub fn choose(
         .unwrap_or(default)
 }
 
-/// The message `id` in `lang` (no arguments); see [`t!`].
+/// The message `id` in `lang` (no arguments); see [`t!`](crate::t!).
 pub fn text(lang: Lang, id: &str) -> Cow<'static, str> {
     format(lang, id, None)
 }
 
-/// The message `id` in `lang` with named arguments; see [`t!`].
+/// The message `id` in `lang` with named arguments; see [`t!`](crate::t!).
 pub fn text_with(lang: Lang, id: &str, args: &[(&str, Value<'_>)]) -> String {
     let mut fluent = FluentArgs::with_capacity(args.len());
     for (name, value) in args {
