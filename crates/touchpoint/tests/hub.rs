@@ -184,6 +184,41 @@ async fn can_show_every_community_with_its_next_meetings_on_the_hub_home() {
 }
 
 #[tokio::test]
+async fn can_show_the_hub_pages_in_the_visitors_language() {
+    let (layout, sites) = example_sites();
+    let hub = hub_state(&layout, &sites);
+    let (status, home) = hub_get(&hub, "/?lang=ja").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(home.contains("<html lang=\"ja\""));
+    assert!(
+        home.contains(">次のミーティング</h2>"),
+        "the hub's own heading"
+    );
+    assert!(home.contains("3個のコミュニティ"));
+    // The TODO Group's description has a Japanese value; the others fall back, marked.
+    assert!(home.contains("TODO Groupのオンラインミーティング"));
+    assert!(home.contains(r#"<p class="summary" lang="en">"#));
+    for english in [
+        "Next meetings",
+        "No upcoming meetings",
+        "Subscribe to every community",
+    ] {
+        assert!(!home.contains(english), "{english:?} left in English");
+    }
+    let (_, calendar) = hub_get(&hub, "/calendar?lang=zh-Hans").await;
+    assert!(calendar.contains("<html lang=\"zh-Hans\""));
+    assert!(calendar.contains("所有社区未来四周的会议。"));
+    assert!(
+        calendar.contains(r#"aria-current="page">日历</a>"#),
+        "the current entry"
+    );
+    // English stays as it was.
+    let (_, english) = hub_get(&hub, "/").await;
+    assert!(english.contains(">Next meetings</h2>"));
+    assert!(english.contains("3 communities · "));
+}
+
+#[tokio::test]
 async fn can_filter_the_hub_calendar_feed_and_api_by_community() {
     let (layout, sites) = example_sites();
     let hub = hub_state(&layout, &sites);

@@ -7,7 +7,8 @@ use maud::{DOCTYPE, Markup, html};
 
 use super::layout::occurrence;
 use crate::hub::{Hub, HubFilter, HubItem, items_page, upcoming};
-use crate::{Filter, IdKind, Viewer, paths};
+use crate::i18n::{Arg, markup};
+use crate::{Filter, IdKind, Viewer, paths, t};
 
 /// How many of the hub's next meetings its home page opens with.
 const NEXT_ACROSS: usize = 8;
@@ -18,20 +19,45 @@ const CALENDAR_DAYS: i64 = 28;
 /// Most entries of the hub calendar; the rest are counted.
 const MAX_ENTRIES: usize = 400;
 
+/// Which navigation entry of the hub a page is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum HubNav {
+    Communities,
+    Calendar,
+    Other,
+}
+
 /// The hub's page shell: its name, two navigation entries, and the zone times are shown in.
-fn layout(hub: &Hub<'_>, title: &str, viewer: &Viewer, now: Timestamp, body: Markup) -> Markup {
+fn layout(
+    hub: &Hub<'_>,
+    title: &str,
+    nav: HubNav,
+    viewer: &Viewer,
+    now: Timestamp,
+    body: Markup,
+) -> Markup {
+    let lang = viewer.lang;
     let full_title = if title == hub.info.name {
         title.to_owned()
     } else {
         format!("{title} — {}", hub.info.name)
     };
     let entries = [
-        (paths::home(), "Communities"),
-        (paths::calendar(), "Calendar"),
+        (
+            HubNav::Communities,
+            paths::home(),
+            t!(lang, "hub-communities"),
+        ),
+        (
+            HubNav::Calendar,
+            paths::calendar(),
+            t!(lang, "nav-calendar"),
+        ),
     ];
+    let zone = html! { strong data-zone-label { (viewer.label(now)) } };
     html! {
         (DOCTYPE)
-        html lang="en" data-tz=(viewer.tz.name) {
+        html lang=(lang.tag()) data-tz=(viewer.tz.name) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -39,18 +65,18 @@ fn layout(hub: &Hub<'_>, title: &str, viewer: &Viewer, now: Timestamp, body: Mar
                 title { (full_title) }
                 link rel="icon" type="image/svg+xml" href=(hub.href(&paths::favicon()));
                 link rel="stylesheet" href=(hub.href(&paths::stylesheet()));
-                link rel="alternate" type="text/calendar" title=(format!("{} calendar", hub.info.name)) href=(hub.href(&paths::all_feed()));
+                link rel="alternate" type="text/calendar" title=(t!(lang, "site-feed-title", name = hub.info.name.as_str())) href=(hub.href(&paths::all_feed()));
                 script src=(hub.href(&paths::script())) defer {}
             }
             body {
-                a class="skip" href="#main" { "Skip to content" }
+                a class="skip" href="#main" { (t!(lang, "site-skip")) }
                 header class="top" {
                     p class="brand" { a href=(hub.href(&paths::home())) { (hub.info.name) } }
-                    nav aria-label="Site" {
+                    nav aria-label=(t!(lang, "site-nav-label")) {
                         ul {
-                            @for (path, label) in entries {
+                            @for (entry, path, label) in entries {
                                 li {
-                                    @if label == title || (title == hub.info.name && label == "Communities") {
+                                    @if entry == nav {
                                         a href=(hub.href(&path)) aria-current="page" { (label) }
                                     } @else {
                                         a href=(hub.href(&path)) { (label) }
@@ -63,9 +89,9 @@ fn layout(hub: &Hub<'_>, title: &str, viewer: &Viewer, now: Timestamp, body: Mar
                 main id="main" tabindex="-1" { (body) }
                 footer {
                     p {
-                        "Times are shown in " strong data-zone-label { (viewer.label(now)) } ". "
-                        a href=(hub.href(&paths::all_feed())) { "Subscribe to every community" }
-                        " · Served by Touchpoint."
+                        (markup(lang, "site-footer-zone", &[("zone", Arg::Html(zone))])) " "
+                        a href=(hub.href(&paths::all_feed())) { (t!(lang, "hub-footer-subscribe")) }
+                        " · " (t!(lang, "site-footer-served"))
                     }
                 }
             }
@@ -76,46 +102,47 @@ fn layout(hub: &Hub<'_>, title: &str, viewer: &Viewer, now: Timestamp, body: Mar
 /// The hub's home page: every community with its next meetings, after the hub's next few.
 pub fn home(hub: &Hub<'_>, viewer: &Viewer, now: Timestamp) -> Markup {
     let next = upcoming(hub, now, 35, NEXT_ACROSS);
+    let lang = viewer.lang;
+    let every = html! { a href=(hub.href(&paths::calendar())) { (t!(lang, "hub-every-meeting")) } };
     let body = html! {
         section class="intro" {
             h1 { (hub.info.name) }
             @if let Some(description) = &hub.info.description { p { (description) } }
-            p { (hub.members.len()) " communities · "
-                a href=(hub.href(&paths::calendar())) { "every meeting in one calendar" } }
+            p { (markup(lang, "hub-summary", &[("count", Arg::Number(hub.members.len() as i64)), ("link", Arg::Html(every))])) }
         }
         section aria-labelledby="next-h" {
-            h2 id="next-h" { "Next meetings" }
+            h2 id="next-h" { (t!(lang, "hub-next")) }
             (hub_list(&next, viewer, now))
         }
         section id="communities" aria-labelledby="communities-h" {
-            h2 id="communities-h" { "Communities" }
+            h2 id="communities-h" { (t!(lang, "hub-communities")) }
             div class="cards" {
                 @for member in hub.members {
                     article class="card community" id=(format!("community-{}", member.id)) {
                         @match member.site {
                             Some(site) => {
-                                h3 { a href=(site.href(&paths::home())) { (site.community.info.name) } }
+                                h3 { a href=(site.href(&paths::home())) { (super::text(viewer, &site.community.info.name)) } }
                                 @if let Some(description) = &site.community.info.description {
-                                    p class="summary" { (first_sentence(description)) }
+                                    @let (text, in_lang) = description.get(lang);
+                                    p class="summary" lang=[(in_lang != lang).then(|| in_lang.tag())] { (first_sentence(text)) }
                                 }
                                 @let items = site.upcoming(now, &Filter::own(), NEXT_PER_COMMUNITY);
                                 @if items.is_empty() {
-                                    p class="empty" { "No upcoming meetings." }
+                                    p class="empty" { (t!(lang, "hub-no-upcoming")) }
                                 } @else {
                                     ul class="next" {
                                         @for item in &items { (occurrence(site, viewer, now, item)) }
                                     }
                                 }
                                 ul class="links" {
-                                    li { a href=(site.href(&paths::home())) { "Meetings" } }
-                                    li { a href=(site.href(&paths::calendar())) { "Calendar" } }
-                                    li { a href=(site.href(&paths::community_feed())) { "Feed" } }
+                                    li { a href=(site.href(&paths::home())) { (t!(lang, "nav-meetings")) } }
+                                    li { a href=(site.href(&paths::calendar())) { (t!(lang, "nav-calendar")) } }
+                                    li { a href=(site.href(&paths::community_feed())) { (t!(lang, "hub-feed")) } }
                                 }
                             }
                             None => {
                                 h3 { (member.id) }
-                                p class="empty" { "Not available: its community file has errors (see "
-                                    code { "touchpoint check" } ")." }
+                                p class="empty" { (markup(lang, "hub-unavailable", &[("command", Arg::Html(html! { code { "touchpoint check" } }))])) }
                             }
                         }
                     }
@@ -123,7 +150,7 @@ pub fn home(hub: &Hub<'_>, viewer: &Viewer, now: Timestamp) -> Markup {
             }
         }
     };
-    layout(hub, &hub.info.name, viewer, now, body)
+    layout(hub, &hub.info.name, HubNav::Communities, viewer, now, body)
 }
 
 /// A community's description up to its first sentence, for a card.
@@ -139,7 +166,7 @@ fn first_sentence(text: &str) -> &str {
 fn hub_list(items: &[HubItem<'_>], viewer: &Viewer, now: Timestamp) -> Markup {
     html! {
         @if items.is_empty() {
-            p class="empty" { "No upcoming meetings." }
+            p class="empty" { (t!(viewer.lang, "hub-no-upcoming")) }
         } @else {
             ul class="next" {
                 @for entry in items { (hub_entry(entry, viewer, now)) }
@@ -151,7 +178,7 @@ fn hub_list(items: &[HubItem<'_>], viewer: &Viewer, now: Timestamp) -> Markup {
 /// One occurrence of the hub: the community's own entry, with the community named first.
 fn hub_entry(entry: &HubItem<'_>, viewer: &Viewer, now: Timestamp) -> Markup {
     let community = html! {
-        a class="community" href=(entry.site.href(&paths::home())) { (entry.site.community.info.name) }
+        a class="community" href=(entry.site.href(&paths::home())) { (super::text(viewer, &entry.site.community.info.name)) }
     };
     let own = occurrence(entry.site, viewer, now, &entry.item).into_string();
     // The entry's `<li …>` opens with its time: the community goes right after it.
@@ -190,42 +217,45 @@ pub fn calendar(
             _ => days.push((day, vec![entry])),
         }
     }
+    let lang = viewer.lang;
+    let title = t!(lang, "nav-calendar");
     let body = html! {
-        h1 id="period-h" { "Calendar" }
-        p { @if filter.communities.is_empty() { "The next four weeks of every community." }
-            @else { "The next four weeks of the communities chosen." } }
-        (filters(hub, filter))
+        h1 id="period-h" { (title) }
+        p { @if filter.communities.is_empty() { (t!(lang, "hub-period-every")) }
+            @else { (t!(lang, "hub-period-chosen")) } }
+        (filters(hub, viewer, filter))
         @if days.is_empty() {
-            p class="empty" { "Nothing in this period." }
+            p class="empty" { (t!(lang, "hub-nothing")) }
         }
         @for (day, items) in &days {
-            section class="agenda-day" data-day=(day) aria-label=(day.strftime("%A %-d %B %Y").to_string()) {
-                h3 { (day.strftime("%A %-d %B").to_string()) @if *day == today { " " span class="today-badge" { "Today" } } }
+            section class="agenda-day" data-day=(day) aria-label=(viewer.date_long(*day)) {
+                h3 { (viewer.date_long_no_year(*day)) @if *day == today { " " span class="today-badge" { (t!(lang, "hub-today")) } } }
                 ul class="occurrences" {
                     @for entry in items { (hub_entry(entry, viewer, now)) }
                 }
             }
         }
         @if page.next.is_some() {
-            p class="more" role="status" { "Only the first " (MAX_ENTRIES) " meetings are shown: choose communities to see the rest." }
+            p class="more" role="status" { (t!(lang, "hub-only-first", count = MAX_ENTRIES)) }
         }
-        p { a href=(hub.href(&paths::all_feed().with_query(filter.communities.iter().map(|c| ("community", c.as_str()))))) { "Subscribe to these communities (iCalendar)" } }
+        p { a href=(hub.href(&paths::all_feed().with_query(filter.communities.iter().map(|c| ("community", c.as_str()))))) { (t!(lang, "hub-subscribe-these")) } }
     };
-    Ok(layout(hub, "Calendar", viewer, now, body))
+    Ok(layout(hub, &title, HubNav::Calendar, viewer, now, body))
 }
 
 /// The calendar's filter form: a box per community, and for the first communities ticked their
 /// calendars and groups.
-fn filters(hub: &Hub<'_>, filter: &HubFilter) -> Markup {
+fn filters(hub: &Hub<'_>, viewer: &Viewer, filter: &HubFilter) -> Markup {
+    let lang = viewer.lang;
     html! {
         form class="filters" method="get" action=(hub.href(&paths::calendar())) {
             fieldset {
-                legend { "Communities" }
+                legend { (t!(lang, "hub-communities")) }
                 @for (id, site) in hub.serving() {
                     label class="check" {
                         input type="checkbox" name="community" value=(id)
                             checked[filter.communities.iter().any(|c| c == id)];
-                        " " (site.community.info.name)
+                        " " (super::text(viewer, &site.community.info.name))
                     }
                 }
             }
@@ -233,7 +263,7 @@ fn filters(hub: &Hub<'_>, filter: &HubFilter) -> Markup {
                 @let groups = IdKind::Group.ids(site);
                 @if !groups.is_empty() {
                     fieldset {
-                        legend { "Groups of " (site.community.info.name) }
+                        legend { (t!(lang, "hub-groups-of", name = super::text_str(viewer, &site.community.info.name))) }
                         @for (group, title) in &groups {
                             label class="check" {
                                 input type="checkbox" name="group" value=(group)
@@ -244,7 +274,7 @@ fn filters(hub: &Hub<'_>, filter: &HubFilter) -> Markup {
                     }
                 }
             }
-            div class="filter-actions" { button type="submit" { "Show" } }
+            div class="filter-actions" { button type="submit" { (t!(lang, "hub-show")) } }
         }
     }
 }
@@ -254,7 +284,7 @@ pub fn message(hub: &Hub<'_>, viewer: &Viewer, title: &str, text: &str, now: Tim
     let body = html! {
         h1 { (title) }
         p { (text) }
-        p { a href=(hub.href(&paths::home())) { "Every community" } }
+        p { a href=(hub.href(&paths::home())) { (t!(viewer.lang, "hub-every-community")) } }
     };
-    layout(hub, title, viewer, now, body)
+    layout(hub, title, HubNav::Other, viewer, now, body)
 }
