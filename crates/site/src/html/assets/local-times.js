@@ -49,7 +49,8 @@ function touchpointClock(p, twelve) {
   return ((hour + 11) % 12 + 1) + ":" + p.minute + (hour < 12 ? " AM" : " PM");
 }
 
-function touchpointLocalTimes(root, zone, names) {
+// `lang`: the language to write in; without it, the page's (html lang).
+function touchpointLocalTimes(root, zone, names, lang) {
   "use strict";
   var f;
   var twelve = touchpointTwelveHour(typeof navigator !== "undefined" ? navigator.language : "");
@@ -62,9 +63,27 @@ function touchpointLocalTimes(root, zone, names) {
       // The zone's abbreviation as the visitor's language writes it ("CET", "MEZ").
       zone: new Intl.DateTimeFormat(undefined, { timeZoneName: "short", timeZone: zone })
     };
+    // A page in another language than English (html lang="ja") is written by CLDR on the
+    // server; here the browser's Intl writes it in the same language, from the same CLDR.
+    if (lang === undefined) lang = typeof document !== "undefined" && document.documentElement ? document.documentElement.lang : "";
+    if (lang && !/^en(-|$)/i.test(lang)) {
+      // CLDR's medium date with weekday writes the month as a number in German and Japanese
+      // ("Mo., 30.11.2026", "2026/11/30(月)"), as a short name elsewhere.
+      var numeric = /^(de|ja)(-|$)/i.test(lang);
+      var dayOptions = { weekday: "short", day: numeric ? "2-digit" : "numeric", month: numeric ? "2-digit" : "short", year: "numeric" };
+      f.cldr = {
+        // How when.ftl joins a day and its clocks (when-span): "{day}, {start}–{end}".
+        joint: /^(ja|zh)(-|$)/i.test(lang) ? " " : ", ",
+        dash: /^ja(-|$)/i.test(lang) ? "～" : "–",
+        day: new Intl.DateTimeFormat(lang, Object.assign({ timeZone: zone }, dayOptions)),
+        date: new Intl.DateTimeFormat(lang, Object.assign({ timeZone: "UTC" }, dayOptions)),
+        clock: new Intl.DateTimeFormat(lang, { hour: "numeric", minute: "2-digit", hourCycle: twelve ? "h12" : "h23", timeZone: zone })
+      };
+    }
   } catch (e) {
     return null; // the browser does not know this zone
   }
+  if (f.cldr) return touchpointLocalTimesIntl(root, f, names);
   function parts(format, at) {
     var out = {};
     format.formatToParts(at).forEach(function (p) { out[p.type] = p.value; });
@@ -118,6 +137,43 @@ function touchpointLocalTimes(root, zone, names) {
   for (var c = 0; c < cadences.length; c++) {
     var line = touchpointCadence(cadences[c], f.at, zone, parts, clock);
     if (line) cadences[c].textContent = line;
+  }
+  return f.at.resolvedOptions().timeZone;
+}
+
+// touchpointLocalTimes for a page in another language than English: the dates and clocks by
+// the browser's Intl in the page's language. The words around them (moved from …, cadences)
+// stay as the server wrote them.
+function touchpointLocalTimesIntl(root, f, names) {
+  "use strict";
+  function zoneName(at) {
+    var p = f.zone.formatToParts(at).filter(function (x) { return x.type === "timeZoneName"; });
+    return p.length ? " " + p[0].value : "";
+  }
+  var clocks = root.querySelectorAll("time[datetime][data-clock]");
+  for (var k = 0; k < clocks.length; k++) {
+    var at = new Date(clocks[k].getAttribute("datetime"));
+    if (!isNaN(at)) clocks[k].textContent = f.cldr.clock.format(at);
+  }
+  var times = root.querySelectorAll("time[datetime][data-end]:not([data-clock])");
+  for (var i = 0; i < times.length; i++) {
+    var el = times[i], value = el.getAttribute("datetime");
+    if (value.indexOf("T") < 0) {
+      var date = new Date(value + "T00:00:00Z");
+      if (!isNaN(date)) el.textContent = f.cldr.date.format(date);
+      continue;
+    }
+    if (el.hasAttribute("data-all-day")) continue;
+    var start = new Date(value), end = new Date(el.getAttribute("data-end"));
+    if (isNaN(start) || isNaN(end)) continue;
+    var first = f.cldr.day.format(start), last = f.cldr.day.format(end);
+    var text = first + f.cldr.joint + f.cldr.clock.format(start);
+    if (end > start) {
+      text += first === last
+        ? f.cldr.dash + f.cldr.clock.format(end)
+        : " " + f.cldr.dash + " " + last + f.cldr.joint + f.cldr.clock.format(end);
+    }
+    el.textContent = names ? text + zoneName(start) : text;
   }
   return f.at.resolvedOptions().timeZone;
 }

@@ -167,8 +167,10 @@
       });
       shadow.appendChild(list);
       // The times in the `tz` attribute's zone, else the visitor's (local-times.js).
-      if (touchpointLocalTimes(list, this.getAttribute("tz") || undefined, true) === null) {
-        touchpointLocalTimes(list, undefined, true);
+      // The element's own lang="…", else the visitor's language (the host page's may differ).
+      var lang = this.getAttribute("lang") || (typeof navigator !== "undefined" ? navigator.language : "");
+      if (touchpointLocalTimes(list, this.getAttribute("tz") || undefined, true, lang) === null) {
+        touchpointLocalTimes(list, undefined, true, lang);
       }
       var more = document.createElement("p");
       more.className = "more";
