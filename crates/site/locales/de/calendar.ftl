@@ -19,6 +19,7 @@ cal-too-many = In diesem Zeitraum gibt es mehr als { $max } Treffen; nur die ers
 ## Filters
 cal-filter-calendars = Kalender
 cal-filter-groups = Arbeitsgruppen
+cal-source-community = Treffen von { $community }
 cal-filter-group-idle = (keine geplanten Treffen)
 cal-filter-apply = Filtern
 cal-filter-show-all = Alle anzeigen

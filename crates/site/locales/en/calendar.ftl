@@ -24,6 +24,8 @@ cal-too-many = This period has more than { $max } meetings: only the first { $ma
 ## Filters
 cal-filter-calendars = Calendars
 cal-filter-groups = Working groups
+# The community's own series among the calendars: $community is the community's name.
+cal-source-community = { $community } meetings
 cal-filter-group-idle = (no scheduled meetings)
 cal-filter-apply = Filter
 cal-filter-show-all = Show all

@@ -19,6 +19,7 @@ cal-too-many = Este periodo tiene más de { $max } reuniones: solo se muestran l
 ## Filters
 cal-filter-calendars = Calendarios
 cal-filter-groups = Grupos de trabajo
+cal-source-community = Reuniones de { $community }
 cal-filter-group-idle = (sin reuniones programadas)
 cal-filter-apply = Filtrar
 cal-filter-show-all = Mostrar todo

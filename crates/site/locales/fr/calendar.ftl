@@ -19,6 +19,7 @@ cal-too-many = Cette période compte plus de { $max } réunions : seules les { 
 ## Filters
 cal-filter-calendars = Agendas
 cal-filter-groups = Groupes de travail
+cal-source-community = Réunions de { $community }
 cal-filter-group-idle = (aucune réunion prévue)
 cal-filter-apply = Filtrer
 cal-filter-show-all = Tout afficher

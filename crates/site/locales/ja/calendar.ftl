@@ -19,6 +19,7 @@ cal-too-many = この期間のミーティングは{ $max }件を超えていま
 ## Filters
 cal-filter-calendars = カレンダー
 cal-filter-groups = ワーキンググループ
+cal-source-community = { $community }のミーティング
 cal-filter-group-idle = （予定されたミーティングはありません）
 cal-filter-apply = 絞り込む
 cal-filter-show-all = すべて表示

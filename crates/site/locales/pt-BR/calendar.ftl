@@ -19,6 +19,7 @@ cal-too-many = Este período tem mais de { $max } reuniões: só as primeiras { 
 ## Filters
 cal-filter-calendars = Calendários
 cal-filter-groups = Grupos de trabalho
+cal-source-community = Reuniões de { $community }
 cal-filter-group-idle = (nenhuma reunião agendada)
 cal-filter-apply = Filtrar
 cal-filter-show-all = Mostrar tudo

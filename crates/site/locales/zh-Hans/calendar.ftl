@@ -19,6 +19,7 @@ cal-too-many = 此时段的会议超过{ $max }个，仅显示前{ $max }个。�
 ## Filters
 cal-filter-calendars = 日历
 cal-filter-groups = 工作组
+cal-source-community = { $community }会议
 cal-filter-group-idle = （暂无安排的会议）
 cal-filter-apply = 筛选
 cal-filter-show-all = 全部显示

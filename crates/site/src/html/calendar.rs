@@ -9,6 +9,7 @@ use super::details::{event_details, outside_details};
 use super::layout::{
     Nav, cancel_note, layout, marker, moved_note, occurrence, query_pairs, swatch, title_link,
 };
+use super::text::text;
 use crate::i18n::{Arg, Lang, markup};
 use crate::{Filter, IdKind, Item, Site, Viewer, paths, start_of_day, t, timegrid};
 
@@ -265,9 +266,9 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
             }
         }
         @if params.export {
-            (filter_links(site, lang, params))
+            (filter_links(site, viewer, params))
         } @else {
-            (filter_form(site, lang, params, date))
+            (filter_form(site, viewer, params, date))
         }
         div class="period" {
             @if !params.export {
@@ -358,7 +359,8 @@ fn spare_items<'s>(
 
 /// Checkboxes per source and per group, a plain GET form. What is ticked is what is shown: the
 /// union of the ticked calendars and groups, and every box ticked when nothing is filtered.
-fn filter_form(site: &Site, lang: Lang, params: &CalendarParams, date: Date) -> Markup {
+fn filter_form(site: &Site, viewer: &Viewer, params: &CalendarParams, date: Date) -> Markup {
+    let lang = viewer.lang;
     let everything = params.sources.is_empty() && params.groups.is_empty();
     html! {
         form class="filters" method="get" action=(site.href(&paths::calendar())) {
@@ -369,7 +371,7 @@ fn filter_form(site: &Site, lang: Lang, params: &CalendarParams, date: Date) -> 
                 @for (id, name) in IdKind::Source.ids(site) {
                     label class="check" {
                         input type="checkbox" name="source" value=(id) checked[everything || params.sources.contains(&id)];
-                        " " (name)
+                        " " (source_name(site, viewer, &id, &name))
                     }
                 }
             }
@@ -379,7 +381,7 @@ fn filter_form(site: &Site, lang: Lang, params: &CalendarParams, date: Date) -> 
                     @for group in &site.community.groups {
                         label class="check" {
                             input type="checkbox" name="group" value=(group.id) checked[everything || params.groups.contains(&group.id)];
-                            " " (group.title)
+                            " " (text(viewer, &group.title))
                             @if site.community.group_series(&group.id).next().is_none() {
                                 " " small class="none" { (t!(lang, "cal-filter-group-idle")) }
                             }
@@ -399,7 +401,8 @@ fn filter_form(site: &Site, lang: Lang, params: &CalendarParams, date: Date) -> 
 
 /// The filters of the static export: links to each calendar and each group alone in the same
 /// view (the paths it writes), since a static host cannot read a form's query.
-fn filter_links(site: &Site, lang: Lang, params: &CalendarParams) -> Markup {
+fn filter_links(site: &Site, viewer: &Viewer, params: &CalendarParams) -> Markup {
+    let lang = viewer.lang;
     let view = params.view;
     let current = |path: &paths::SitePath| {
         let mine = params.clone();
@@ -416,14 +419,14 @@ fn filter_links(site: &Site, lang: Lang, params: &CalendarParams) -> Markup {
         a href=(site.href(&all)) aria-current=[current(&all)] { (t!(lang, "cal-filter-all")) }
         @for (id, name) in IdKind::Source.ids(site) {
             @let path = paths::calendar_source(view, &id);
-            " · " a href=(site.href(&path)) aria-current=[current(&path)] { (name) }
+            " · " a href=(site.href(&path)) aria-current=[current(&path)] { (source_name(site, viewer, &id, &name)) }
         }
     };
     let groups = html! {
         @for (i, group) in site.community.groups.iter().enumerate() {
             @let path = paths::calendar_group(view, &group.id);
             @if i > 0 { " · " }
-            a href=(site.href(&path)) aria-current=[current(&path)] { (group.title) }
+            a href=(site.href(&path)) aria-current=[current(&path)] { (text(viewer, &group.title)) }
         }
     };
     html! {
@@ -437,9 +440,25 @@ fn filter_links(site: &Site, lang: Lang, params: &CalendarParams) -> Markup {
     }
 }
 
+/// A calendar's name in the filters: the community's own series as "{name} meetings" in the
+/// viewer's language, an outside calendar by the name the community file gives it.
+fn source_name(site: &Site, viewer: &Viewer, id: &str, name: &str) -> Markup {
+    if id == crate::COMMUNITY {
+        let community = text(viewer, &site.community.info.name);
+        markup(
+            viewer.lang,
+            "cal-source-community",
+            &[("community", Arg::Html(community))],
+        )
+    } else {
+        html! { (name) }
+    }
+}
+
 /// What an empty period says: nothing at all, or nothing for the ticked boxes, naming the ticked
 /// groups that have no meetings.
-fn nothing(site: &Site, lang: Lang, params: &CalendarParams) -> Markup {
+fn nothing(site: &Site, viewer: &Viewer, params: &CalendarParams) -> Markup {
+    let lang = viewer.lang;
     let idle: Vec<_> = params
         .groups
         .iter()
@@ -453,7 +472,7 @@ fn nothing(site: &Site, lang: Lang, params: &CalendarParams) -> Markup {
             p class="empty" { (t!(lang, "cal-empty-filtered")) }
         }
         @for group in idle {
-            p class="empty" { (markup(lang, "cal-group-idle", &[("group", Arg::Text(&group.title))])) }
+            p class="empty" { (markup(lang, "cal-group-idle", &[("group", Arg::Html(text(viewer, &group.title)))])) }
         }
     }
 }
@@ -476,7 +495,7 @@ fn agenda(
     let busy: Vec<_> = days.iter().filter(|(_, items)| !items.is_empty()).collect();
     html! {
         @if busy.is_empty() {
-            (nothing(site, viewer.lang, params))
+            (nothing(site, viewer, params))
         }
         @for (day, items) in busy {
             section class="agenda-day" data-day=(day) aria-label=(viewer.date_long(*day)) {
@@ -596,10 +615,10 @@ pub(crate) mod tests {
 
     /// A community with a weekly call in a working group and a group with no meetings.
     const FILE: &str = "[community]\nname = \"T\"\ntimezone = \"Europe/Berlin\"\n\n\
-        [[series]]\nid = \"call\"\ntitle = \"Sync\"\ntimezone = \"America/New_York\"\n\
+        [[series]]\nid = \"call\"\ntitle = { en = \"Sync\", ja = \"定例\" }\ntimezone = \"America/New_York\"\n\
         start = \"10:00\"\nduration = \"1h\"\nrepeat = \"every week on Tuesday\"\n\
         first = 2026-11-03\ngroup = \"wg\"\n\n\
-        [[groups]]\nid = \"wg\"\ntitle = \"Tooling\"\n\n\
+        [[groups]]\nid = \"wg\"\ntitle = { en = \"Tooling\", ja = \"ツール\" }\n\n\
         [[groups]]\nid = \"idle\"\ntitle = \"Quiet\"\n";
 
     pub(crate) fn site() -> Site {
@@ -679,15 +698,31 @@ pub(crate) mod tests {
             );
         }
         let week = page(Lang::Ja, "view=week");
+        assert!(week.contains(r#"<span lang="en">T</span>のミーティング"#));
+        assert!(
+            week.contains(" ツール</label>"),
+            "a group's own Japanese title"
+        );
         assert!(
             week.contains(r#"<span class="today-badge">今日</span>"#),
             "{week}"
         );
         assert!(week.contains(r#"<span class="wk-allday-label">終日</span>"#));
         assert!(week.contains("の週"), "the heading says whose week");
+        let month = page(Lang::Ja, "view=month");
+        assert!(
+            month.contains(">2026年12月</h2>"),
+            "the month's title by CLDR"
+        );
+        assert!(
+            month.contains(r#"<th scope="col">月</th>"#),
+            "Monday's head"
+        );
         let idle = page(Lang::Ja, "view=agenda&group=idle");
         assert!(
-            idle.contains("Quietには予定されたミーティングがありません。"),
+            idle.contains(
+                r#"<span lang="en">Quiet</span>には予定されたミーティングがありません。"#
+            ),
             "{idle}"
         );
         assert_eq!(gaps(Lang::Ja, "cal-"), Vec::<String>::new());
@@ -705,6 +740,10 @@ pub(crate) mod tests {
         assert!(
             html.contains("日历：<a "),
             "the filter links follow the label"
+        );
+        assert!(
+            html.contains(r#"<span lang="en">Tooling</span>"#),
+            "a fallback is marked"
         );
         assert_eq!(gaps(Lang::ZhHans, "cal-"), Vec::<String>::new());
     }

@@ -22,6 +22,7 @@ use self::cities::{Pick, Place};
 use self::clock::{WallClock, offset_text};
 use super::calendar::ParamError;
 use super::layout::{Nav, layout, query_pairs};
+use super::text::{text, text_str};
 use crate::i18n::{Arg, Lang, markup};
 use crate::{Filter, Site, Viewer, paths, t};
 
@@ -100,7 +101,9 @@ impl PlannerParams {
 
 /// The meeting the planner shows.
 struct Meeting {
-    title: String,
+    /// What the plan's heading calls it: the series' title in the viewer's language, or the
+    /// date and time asked for.
+    title: Markup,
     zone: Tz,
     /// Start and end of the first (shown) occurrence.
     first: (Timestamp, Timestamp),
@@ -148,7 +151,7 @@ fn meeting(
             t!(
                 lang,
                 "planner-error-no-dates",
-                series = series.title.to_string()
+                series = text_str(viewer, &series.title)
             )
         })?;
         let zone = series.timezone.clone();
@@ -160,7 +163,7 @@ fn meeting(
             })
             .collect();
         return Ok(Meeting {
-            title: series.title.to_string(),
+            title: text(viewer, &series.title),
             first: (first.start_at, first.end_at),
             starts: items.iter().map(|item| item.start_at).collect(),
             series_id: Some(id),
@@ -189,13 +192,15 @@ fn meeting(
         .map(|wall| wall_to_instant(&zone.zone, *wall))
         .collect();
     Ok(Meeting {
-        title: t!(
-            lang,
-            "planner-meeting-at",
-            date = viewer.date(at.date()),
-            time = at.strftime("%H:%M").to_string(),
-            zone = zone.name.as_ref(),
-        ),
+        title: html! {
+            (t!(
+                lang,
+                "planner-meeting-at",
+                date = viewer.date(at.date()),
+                time = at.strftime("%H:%M").to_string(),
+                zone = zone.name.as_ref(),
+            ))
+        },
         first: (start, start.saturating_add(1.hour()).unwrap_or(start)),
         zone,
         starts,
@@ -419,7 +424,7 @@ pub fn planner(site: &Site, viewer: &Viewer, now: Timestamp, params: &PlannerPar
                 select id="p-series" name="series" {
                     option value="" selected[selected_series.is_none()] { (t!(lang, "planner-any-time")) }
                     @for series in &site.community.series {
-                        option value=(series.id) selected[selected_series.as_deref() == Some(series.id.as_str())] { (series.title) }
+                        option value=(series.id) selected[selected_series.as_deref() == Some(series.id.as_str())] { (text_str(viewer, &series.title)) }
                     }
                 }
             }
@@ -861,6 +866,10 @@ mod tests {
             assert!(html.contains("<h1>タイムプランナー</h1>"), "{query}");
         }
         let plan = page(Lang::Ja, "");
+        assert!(
+            plan.contains(r#"<a href="/series/call">定例</a></h2>"#),
+            "{plan}"
+        );
         assert!(plan.contains("おすすめの開始時刻"), "{plan}");
         assert!(plan.contains("今後の時刻の切り替え"));
         let gap = page(
