@@ -212,6 +212,12 @@ async fn can_show_the_hub_pages_in_the_visitors_language() {
         calendar.contains(r#"aria-current="page">日历</a>"#),
         "the current entry"
     );
+    let (status, missing) = hub_get(&hub, "/nowhere/?lang=ja").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(missing.contains("このアドレスにはコミュニティもページもありません。"));
+    let (status, bad) = hub_get(&hub, "/?tz=Mars/Base&lang=de").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(bad.contains("<h1>Unbekannte Zeitzone</h1>"));
     // English stays as it was.
     let (_, english) = hub_get(&hub, "/").await;
     assert!(english.contains(">Next meetings</h2>"));

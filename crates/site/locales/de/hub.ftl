@@ -19,3 +19,8 @@ hub-subscribe-these = Diese Communitys abonnieren (iCalendar)
 hub-groups-of = Gruppen von { $name }
 hub-show = Anzeigen
 hub-every-community = Alle Communitys
+hub-not-found-title = Nicht gefunden
+hub-not-found = Unter dieser Adresse gibt es keine Community und keine Seite.
+hub-broken = Die Datei dieser Community enthält Fehler, daher wird sie nicht bereitgestellt; `touchpoint check` listet sie auf.
+hub-bad-zone-title = Unbekannte Zeitzone
+hub-bad-zone = Die angefragte Zeitzone (tz=) ist kein IANA-Zeitzonenname wie Europe/Berlin.

@@ -21,3 +21,8 @@ hub-subscribe-these = Subscribe to these communities (iCalendar)
 hub-groups-of = Groups of { $name }
 hub-show = Show
 hub-every-community = Every community
+hub-not-found-title = Not found
+hub-not-found = There is no community or page at this address.
+hub-broken = This community's file has errors, so it is not served; `touchpoint check` lists them.
+hub-bad-zone-title = Unknown time zone
+hub-bad-zone = The time zone asked for (tz=) is not an IANA zone name such as Europe/Berlin.

@@ -19,3 +19,8 @@ hub-subscribe-these = Suscribirse a estas comunidades (iCalendar)
 hub-groups-of = Grupos de { $name }
 hub-show = Mostrar
 hub-every-community = Todas las comunidades
+hub-not-found-title = No encontrado
+hub-not-found = No hay ninguna comunidad ni página en esta dirección.
+hub-broken = El archivo de esta comunidad tiene errores, así que no se publica; `touchpoint check` los enumera.
+hub-bad-zone-title = Zona horaria desconocida
+hub-bad-zone = La zona horaria solicitada (tz=) no es un nombre de zona IANA como Europe/Berlin.

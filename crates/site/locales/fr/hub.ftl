@@ -19,3 +19,8 @@ hub-subscribe-these = S’abonner à ces communautés (iCalendar)
 hub-groups-of = Groupes de { $name }
 hub-show = Afficher
 hub-every-community = Toutes les communautés
+hub-not-found-title = Introuvable
+hub-not-found = Il n’y a ni communauté ni page à cette adresse.
+hub-broken = Le fichier de cette communauté contient des erreurs, elle n’est donc pas servie ; `touchpoint check` les liste.
+hub-bad-zone-title = Fuseau horaire inconnu
+hub-bad-zone = Le fuseau horaire demandé (tz=) n’est pas un nom de fuseau IANA tel que Europe/Berlin.

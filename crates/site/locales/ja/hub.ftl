@@ -16,3 +16,8 @@ hub-subscribe-these = これらのコミュニティを購読（iCalendar）
 hub-groups-of = { $name }のグループ
 hub-show = 表示
 hub-every-community = すべてのコミュニティ
+hub-not-found-title = 見つかりません
+hub-not-found = このアドレスにはコミュニティもページもありません。
+hub-broken = このコミュニティのファイルにはエラーがあるため公開されていません。`touchpoint check`でエラーを確認できます。
+hub-bad-zone-title = 不明なタイムゾーン
+hub-bad-zone = 指定されたタイムゾーン（tz=）は、Europe/BerlinのようなIANAタイムゾーン名ではありません。

@@ -19,3 +19,8 @@ hub-subscribe-these = Assinar estas comunidades (iCalendar)
 hub-groups-of = Grupos de { $name }
 hub-show = Mostrar
 hub-every-community = Todas as comunidades
+hub-not-found-title = Não encontrado
+hub-not-found = Não há comunidade nem página neste endereço.
+hub-broken = O arquivo desta comunidade tem erros, por isso ela não é publicada; `touchpoint check` lista os erros.
+hub-bad-zone-title = Fuso horário desconhecido
+hub-bad-zone = O fuso horário pedido (tz=) não é um nome de fuso IANA como Europe/Berlin.

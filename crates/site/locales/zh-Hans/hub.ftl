@@ -16,3 +16,8 @@ hub-subscribe-these = 订阅这些社区（iCalendar）
 hub-groups-of = { $name } 的工作组
 hub-show = 显示
 hub-every-community = 所有社区
+hub-not-found-title = 未找到
+hub-not-found = 此地址没有社区或页面。
+hub-broken = 此社区的文件有错误，因此未提供服务；`touchpoint check` 会列出这些错误。
+hub-bad-zone-title = 未知时区
+hub-bad-zone = 请求的时区（tz=）不是 IANA 时区名称，例如 Europe/Berlin。

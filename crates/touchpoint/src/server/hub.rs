@@ -22,7 +22,7 @@ use jiff::Timestamp;
 use touchpoint_community::hub::HubInfo;
 use touchpoint_site::hub::{self as spanning, Hub, HubFilter, HubMember, HubOccurrencesQuery};
 use touchpoint_site::paths::route;
-use touchpoint_site::{Site, Viewer, feeds, html};
+use touchpoint_site::{Lang, Site, Viewer, feeds, html, t};
 use tower::{ServiceBuilder, ServiceExt};
 use tower_http::compression::CompressionLayer;
 
@@ -309,7 +309,7 @@ async fn dispatch(State(hub): State<HubState>, mut request: Request) -> Response
         None => (inside, ""),
     };
     let Some(routes) = hub.router_of(id) else {
-        return not_found(&hub, hub.is_member(id));
+        return not_found(&hub, hub.is_member(id), &request);
     };
     if rest.is_empty() {
         let query = request
@@ -325,7 +325,7 @@ async fn dispatch(State(hub): State<HubState>, mut request: Request) -> Response
     };
     match rewritten.parse::<Uri>() {
         Ok(uri) => *request.uri_mut() = uri,
-        Err(_) => return not_found(&hub, false),
+        Err(_) => return not_found(&hub, false, &request),
     }
     match routes.oneshot(request).await {
         Ok(response) => response,
@@ -334,20 +334,22 @@ async fn dispatch(State(hub): State<HubState>, mut request: Request) -> Response
 }
 
 /// The hub's 404: no such community (or one whose file never loaded).
-fn not_found(hub: &HubState, broken: bool) -> Response {
-    let viewer = Viewer::new(hub.info.timezone.clone());
+fn not_found(hub: &HubState, broken: bool, request: &Request) -> Response {
+    let pairs = html::query_pairs(request.uri().query().unwrap_or_default());
+    let mut viewer = Viewer::new(hub.info.timezone.clone());
+    viewer.lang = lang(hub, &pairs, request.headers());
     let text = if broken {
-        "This community's file has errors, so it is not served; `touchpoint check` lists them."
+        t!(viewer.lang, "hub-broken")
     } else {
-        "There is no community or page at this address."
+        t!(viewer.lang, "hub-not-found")
     };
+    let title = t!(viewer.lang, "hub-not-found-title");
     let status = if broken {
         StatusCode::SERVICE_UNAVAILABLE
     } else {
         StatusCode::NOT_FOUND
     };
-    let body =
-        hub.with_view(|view| html::hub::message(view, &viewer, "Not found", text, hub.now()));
+    let body = hub.with_view(|view| html::hub::message(view, &viewer, &title, &text, hub.now()));
     (status, Html(body.into_string())).into_response()
 }
 
@@ -370,23 +372,28 @@ fn viewer(hub: &HubState, query: &[(String, String)], headers: &HeaderMap) -> Op
         .map(|(_, v)| v.as_str());
     let cookie = pages::tz_cookie(headers);
     let viewer = Viewer::from_request(asked, cookie.as_deref(), &hub.info.timezone).ok()?;
-    let lang = query
+    Some(Viewer {
+        hours: pages::hour_cycle(headers),
+        lang: lang(hub, query, headers),
+        ..viewer
+    })
+}
+
+/// The language of a hub page: `?lang=`, else the `lang` cookie, else `Accept-Language`,
+/// among the hub's languages, else the hub's default.
+fn lang(hub: &HubState, query: &[(String, String)], headers: &HeaderMap) -> Lang {
+    let asked = query
         .iter()
         .rev()
         .find(|(k, _)| k == "lang")
         .map(|(_, v)| v.as_str());
-    let lang = touchpoint_site::i18n::choose(
-        lang,
+    touchpoint_site::i18n::choose(
+        asked,
         pages::lang_cookie(headers).as_deref(),
         pages::accept_language(headers),
         &hub.info.languages,
         hub.info.language,
-    );
-    Some(Viewer {
-        hours: pages::hour_cycle(headers),
-        lang,
-        ..viewer
-    })
+    )
 }
 
 fn page(status: StatusCode, body: String) -> Cached {
@@ -436,18 +443,19 @@ fn hub_page(
         let now = hub.now();
         hub.with_view(|view| match viewer(hub, &pairs, headers) {
             Some(viewer) => render(view, &viewer, now, &pairs),
-            None => bad_zone(view, now),
+            None => bad_zone(view, lang(hub, &pairs, headers), now),
         })
     })
 }
 
-fn bad_zone(view: &Hub<'_>, now: Timestamp) -> Cached {
-    let viewer = Viewer::new(view.info.timezone.clone());
+fn bad_zone(view: &Hub<'_>, lang: Lang, now: Timestamp) -> Cached {
+    let mut viewer = Viewer::new(view.info.timezone.clone());
+    viewer.lang = lang;
     let body = html::hub::message(
         view,
         &viewer,
-        "Unknown time zone",
-        "The time zone asked for (tz=) is not an IANA zone name such as Europe/Berlin.",
+        &t!(lang, "hub-bad-zone-title"),
+        &t!(lang, "hub-bad-zone"),
         now,
     );
     page(StatusCode::BAD_REQUEST, body.into_string())
