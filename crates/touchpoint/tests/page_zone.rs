@@ -298,7 +298,10 @@ async fn can_write_the_embed_in_the_language_asked_for() {
     assert!(body.contains(r#"<html lang="ja""#), "{body}");
     assert!(text(body).contains("すべてのミーティング"), "{body}");
     // CLDR's Japanese date; the clock stays the visitor's (en-US: 12-hour).
-    assert!(text(body).contains("2026/11/30(月) 午後5:00～午後6:00"), "{body}");
+    assert!(
+        text(body).contains("2026/11/30(月) 午後5:00～午後6:00"),
+        "{body}"
+    );
     assert!(!text(body).contains("All meetings"), "{body}");
     // Without ?lang=, Accept-Language chooses.
     let german = with_header(
@@ -308,7 +311,11 @@ async fn can_write_the_embed_in_the_language_asked_for() {
         "de-DE",
     )
     .await;
-    assert!(text(&german.body).contains("Alle Meetings"), "{}", german.body);
+    assert!(
+        text(&german.body).contains("Alle Meetings"),
+        "{}",
+        german.body
+    );
     assert!(text(&german.body).contains("Mo., 30.11.2026, 17:00–18:00"));
 }
 

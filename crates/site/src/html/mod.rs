@@ -35,11 +35,11 @@ use layout::{Nav, layout};
 pub use calendar::{CalendarParams, ParamError, View, calendar};
 pub use groups::{group, groups};
 pub use home::home;
-pub use text::{item_title, text, text_str};
 pub(crate) use layout::{moved_note, when_time};
 pub use layout::{query_pairs, zones_json};
 pub use planner::{PlannerParams, planner};
 pub use series::{occurrence_ics, series};
+pub use text::{item_title, text, text_str};
 
 /// The stylesheet, served at `/assets/site.css`.
 pub const CSS: &str = include_str!("assets/site.css");
