@@ -1,5 +1,6 @@
-//! The pages' words in the visitor's language: Project Fluent messages, one `.ftl` file per page
-//! area and language under `crates/site/locales/<tag>/`, compiled into the binary.
+//! The pages' words in the visitor's language: Project Fluent messages, one `.ftl` file per
+//! language (`crates/site/locales/<tag>.ftl`), compiled into the binary. Adding a language is
+//! adding its file (a copy of `en.ftl`, translated) and its [`Lang`] variant.
 //!
 //! Renderers never write English literals: they ask for a message by id, with [`t!`](crate::t!)
 //! (`t!(viewer.lang, "nav-calendar")`, `t!(lang, "starts-in", minutes = 5)`). A message a
@@ -10,7 +11,7 @@
 //! plural rules for each language, variables are named, and translators edit plain text files.
 //! Dates and times are not messages: `when.rs` formats them with CLDR data.
 //!
-//! The areas, each a file in every language's folder: `site` (the shell: navigation, pickers,
+//! Each file has one section per page area, in the same order: `site` (the shell: navigation, pickers,
 //! footer, error pages), `home` (home page, Next up), `calendar` (agenda, week, month), `planner`,
 //! `series` (series and group pages, event details, subscribe), `when` (relative times,
 //! cadences), `embed` (embeds and the web component), `hub` (the hub's own pages).
@@ -25,7 +26,7 @@ use fluent_bundle::{FluentArgs, FluentResource};
 pub use fluent_bundle::FluentValue as Value;
 pub use touchpoint_community::Lang;
 
-/// The page areas, each one `.ftl` file per language.
+/// The page areas: each language's file has one section per area, headed `## ---- <area>`.
 pub const AREAS: [&str; 8] = [
     "site", "home", "calendar", "planner", "series", "when", "embed", "hub",
 ];
@@ -46,33 +47,30 @@ macro_rules! t {
     };
 }
 
-/// The files of one language's folder, in [`AREAS`] order.
-macro_rules! files {
-    ($tag:literal) => {
-        [
-            include_str!(concat!("../locales/", $tag, "/site.ftl")),
-            include_str!(concat!("../locales/", $tag, "/home.ftl")),
-            include_str!(concat!("../locales/", $tag, "/calendar.ftl")),
-            include_str!(concat!("../locales/", $tag, "/planner.ftl")),
-            include_str!(concat!("../locales/", $tag, "/series.ftl")),
-            include_str!(concat!("../locales/", $tag, "/when.ftl")),
-            include_str!(concat!("../locales/", $tag, "/embed.ftl")),
-            include_str!(concat!("../locales/", $tag, "/hub.ftl")),
-        ]
-    };
+/// The `.ftl` file of `lang`: every message of every page in that language.
+pub fn source(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => include_str!("../locales/en.ftl"),
+        Lang::Ja => include_str!("../locales/ja.ftl"),
+        Lang::ZhHans => include_str!("../locales/zh-Hans.ftl"),
+        Lang::De => include_str!("../locales/de.ftl"),
+        Lang::Fr => include_str!("../locales/fr.ftl"),
+        Lang::Es => include_str!("../locales/es.ftl"),
+        Lang::PtBr => include_str!("../locales/pt-BR.ftl"),
+    }
 }
 
-/// The `.ftl` sources of `lang`, in [`AREAS`] order.
-pub fn sources(lang: Lang) -> [&'static str; AREAS.len()] {
-    match lang {
-        Lang::En => files!("en"),
-        Lang::Ja => files!("ja"),
-        Lang::ZhHans => files!("zh-Hans"),
-        Lang::De => files!("de"),
-        Lang::Fr => files!("fr"),
-        Lang::Es => files!("es"),
-        Lang::PtBr => files!("pt-BR"),
-    }
+/// The section of `lang`'s file for `area` (one of [`AREAS`]), without its heading; empty
+/// for an unknown area.
+pub fn section(lang: Lang, area: &str) -> &'static str {
+    let source = source(lang);
+    let heading = format!("## ---- {area} ");
+    let Some(at) = source.find(&heading) else {
+        return "";
+    };
+    let rest = &source[at..];
+    let body = rest.find('\n').map_or("", |nl| &rest[nl + 1..]);
+    body.find("\n## ---- ").map_or(body, |end| &body[..end])
 }
 
 type Bundle = FluentBundle<FluentResource>;
@@ -88,12 +86,10 @@ fn bundle(lang: Lang) -> Bundle {
     let mut bundle = Bundle::new_concurrent(vec![id]);
     // Pages are HTML, with no right-to-left language: no Unicode isolation marks around values.
     bundle.set_use_isolating(false);
-    for source in sources(lang) {
-        // A syntax error drops only the broken entry; the catalog test fails on any.
-        let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
-        // Duplicate ids across areas keep the first; the catalog test fails on any.
-        let _ = bundle.add_resource(resource);
-    }
+    // A syntax error drops only the broken entry; the catalog test fails on any.
+    let resource = FluentResource::try_new(source(lang).to_owned()).unwrap_or_else(|(r, _)| r);
+    // A duplicate id keeps the first; the catalog test fails on any.
+    let _ = bundle.add_resource(resource);
     bundle
 }
 
@@ -212,24 +208,18 @@ pub fn missing() -> Vec<String> {
 
 /// The message ids of `lang`'s files, in file order, with any syntax errors as messages.
 pub fn ids(lang: Lang) -> Result<Vec<String>, Vec<String>> {
-    let mut ids = Vec::new();
-    let mut errors = Vec::new();
-    for (area, source) in AREAS.iter().zip(sources(lang)) {
-        match FluentResource::try_new(source.to_owned()) {
-            Ok(resource) => {
-                for entry in resource.entries() {
-                    if let fluent_syntax::ast::Entry::Message(message) = entry {
-                        ids.push(message.id.name.to_owned());
-                    }
-                }
-            }
-            Err((_, e)) => errors.push(format!("{}/{area}.ftl: {e:?}", lang.tag())),
-        }
-    }
-    if errors.is_empty() {
-        Ok(ids)
-    } else {
-        Err(errors)
+    match FluentResource::try_new(source(lang).to_owned()) {
+        Ok(resource) => Ok(resource
+            .entries()
+            .filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(message) => Some(message.id.name.to_owned()),
+                _ => None,
+            })
+            .collect()),
+        Err((_, errors)) => Err(errors
+            .iter()
+            .map(|e| format!("{}.ftl: {e:?}", lang.tag()))
+            .collect()),
     }
 }
 
@@ -292,6 +282,25 @@ mod tests {
         let html = maud::html! { (bundle_text) }.into_string();
         let html = html.replace(&placeholder(0), "<a href=\"/x\">A &amp; B</a>");
         assert_eq!(html, "See <a href=\"/x\">A &amp; B</a> &amp; &lt;b&gt;");
+    }
+
+    #[test]
+    fn has_every_area_in_every_language_in_order() {
+        for lang in Lang::ALL {
+            let source = source(lang);
+            let mut last = 0;
+            for area in AREAS {
+                let at = source.find(&format!("## ---- {area} ")).unwrap_or_else(|| {
+                    panic!("{lang} has no section {area}");
+                });
+                assert!(at >= last, "{lang}: {area} out of order");
+                last = at;
+                assert!(!section(lang, area).contains("## ---- "), "{lang} {area}");
+            }
+        }
+        assert!(section(Lang::En, "calendar").contains("cal-title = Calendar"));
+        assert!(!section(Lang::En, "calendar").contains("nav-meetings"));
+        assert_eq!(section(Lang::En, "nope"), "");
     }
 
     #[test]

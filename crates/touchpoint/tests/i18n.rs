@@ -5,7 +5,7 @@
 //!
 //! - a message id the language lacks (`touchpoint_site::i18n::missing()`);
 //! - `<html lang>` that is not the language asked for;
-//! - English left over: an English message of `crates/site/locales/en/*.ftl` (without variables,
+//! - English left over: an English message of `crates/site/locales/en.ftl` (without variables,
 //!   of two words or eight letters, and unlike the language's own) as a text node or as a
 //!   `title`, `aria-label`, `placeholder`, `alt` or button value; and, in Japanese and Chinese
 //!   pages, any of the English UI words the pages wrote before they were translated.
@@ -289,7 +289,7 @@ async fn send(router: axum::Router, request: Request<Body>) -> Answer {
 /// shows as it is.
 fn plain_messages(lang: Lang) -> BTreeMap<String, String> {
     let mut messages = BTreeMap::new();
-    for source in i18n::sources(lang) {
+    for source in [i18n::source(lang)] {
         let resource = fluent_syntax::parser::parse(source).unwrap_or_else(|(r, _)| r);
         for entry in resource.body {
             let Entry::Message(message) = entry else {

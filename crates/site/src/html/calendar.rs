@@ -610,7 +610,7 @@ fn month(
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::i18n::{AREAS, sources};
+    use crate::i18n::section;
     use touchpoint_calendar::Tz;
 
     /// A community with a weekly call in a working group and a group with no meetings.
@@ -646,8 +646,7 @@ pub(crate) mod tests {
     /// The English messages of `area` with no variables, as a page writes them (escaped), that
     /// appear in `page`: what a page in another language must not contain.
     pub(crate) fn english_left_in(area: &str, page: &str) -> Vec<String> {
-        let index = AREAS.iter().position(|a| *a == area).unwrap();
-        sources(Lang::En)[index]
+        section(Lang::En, area)
             .lines()
             .filter(|line| !line.starts_with('#'))
             .filter_map(|line| line.split_once(" = "))
