@@ -503,6 +503,41 @@ pub fn relative_marker_in(
     })
 }
 
+/// The sentences of [`relative_marker_in`] in `lang` with their numbers left as `{minutes}`
+/// and `{hours}`: what site.js fills in as a page stays open (the `<html>` element's
+/// `data-msg-*`), so the browser words the marker from the same messages as the server.
+///
+/// A number given as text picks a message's default variant: these sentences take their
+/// numbers as they are (no plural forms); a test holds them equal to [`relative_marker_in`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MarkerText {
+    /// "Happening now".
+    pub now: String,
+    /// "Starts in {minutes} min".
+    pub min: String,
+    /// "Starts in {hours} h".
+    pub h: String,
+    /// "Starts in {hours} h {minutes} min".
+    pub h_min: String,
+}
+
+impl MarkerText {
+    /// The marker's sentences in `lang`.
+    pub fn of(lang: Lang) -> Self {
+        Self {
+            now: t!(lang, "when-happening-now").into_owned(),
+            min: t!(lang, "when-starts-in-min", minutes = "{minutes}"),
+            h: t!(lang, "when-starts-in-h", hours = "{hours}"),
+            h_min: t!(
+                lang,
+                "when-starts-in-h-min",
+                hours = "{hours}",
+                minutes = "{minutes}"
+            ),
+        }
+    }
+}
+
 /// "in 19 hours", "19 時間後", "3 日後", "vor 2 Tagen": how far `at` is from `now`, in the
 /// largest whole unit (minutes under an hour, hours under two days, else days).
 ///
@@ -888,6 +923,40 @@ mod tests {
             marker(Lang::De, "2026-11-26T12:30:00Z").as_deref(),
             Some("Läuft gerade")
         );
+    }
+
+    #[test]
+    fn marker_text_filled_as_site_js_does_says_what_the_server_says() {
+        let start = ts("2026-11-27T00:00:00Z");
+        let end = ts("2026-11-27T01:00:00Z");
+        for lang in Lang::ALL {
+            let text = MarkerText::of(lang);
+            assert!(
+                !text.min.contains("Starts") || lang == Lang::En,
+                "{lang:?}: {text:?}"
+            );
+            let during = relative_marker_in(lang, start, end, ts("2026-11-27T00:10:00Z"));
+            assert_eq!(during.as_deref(), Some(text.now.as_str()));
+            for minutes in 1..=24 * 60 {
+                let now = start - jiff::SignedDuration::from_mins(minutes);
+                let (h, m) = (minutes / 60, minutes % 60);
+                // site.js's rule, filling the patterns.
+                let filled = match (h, m) {
+                    (0, m) => text.min.replace("{minutes}", &m.to_string()),
+                    (h, m) if h >= 3 || m == 0 => text.h.replace("{hours}", &h.to_string()),
+                    (h, m) => text
+                        .h_min
+                        .replace("{hours}", &h.to_string())
+                        .replace("{minutes}", &m.to_string()),
+                };
+                let said = relative_marker_in(lang, start, end, now);
+                assert_eq!(
+                    said.as_deref(),
+                    Some(filled.as_str()),
+                    "{lang:?} {minutes} min ahead"
+                );
+            }
+        }
     }
 
     #[test]

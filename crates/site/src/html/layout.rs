@@ -49,9 +49,12 @@ pub(crate) fn layout(
     // A shared `?lang=` view keeps its language along the shell's links.
     let shell = |path: &crate::SitePath| shell_href(site, viewer, path);
     let zone = html! { strong data-zone-label { (viewer.label(now)) } };
+    // The "Starts in …" marker's sentences, for site.js to keep it up to date in this language.
+    let marker = crate::when::MarkerText::of(lang);
     html! {
         (DOCTYPE)
-        html lang=(lang.tag()) data-tz=(viewer.tz.name) {
+        html lang=(lang.tag()) data-tz=(viewer.tz.name) data-msg-now=(marker.now)
+            data-msg-min=(marker.min) data-msg-h=(marker.h) data-msg-h-min=(marker.h_min) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";

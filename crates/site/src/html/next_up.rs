@@ -45,6 +45,29 @@ pub fn countdown(lang: Lang, start: Timestamp, end: Timestamp, now: Timestamp) -
     }
 }
 
+/// The sentences of [`countdown`] in `lang` with their numbers left as `{minutes}`, `{hours}`
+/// and `{days}` (`day`: one day, whole), for the section's `data-msg-*`: site.js fills them in
+/// as the page stays open, so it words the countdown from the same messages as the server. A
+/// number given as text picks the default (plural "other") variant, which is why one day has
+/// its own sentence; a test holds them equal to [`countdown`].
+fn countdown_text(lang: Lang) -> [String; 8] {
+    [
+        t!(lang, "home-countdown-now").into_owned(),
+        t!(lang, "home-countdown-ended").into_owned(),
+        t!(lang, "home-countdown-minutes", minutes = "{minutes}"),
+        t!(lang, "home-countdown-hours", hours = "{hours}"),
+        t!(
+            lang,
+            "home-countdown-hours-minutes",
+            hours = "{hours}",
+            minutes = "{minutes}"
+        ),
+        t!(lang, "home-countdown-days", days = 1),
+        t!(lang, "home-countdown-days", days = "{days}"),
+        t!(lang, "home-countdown-day-hours", hours = "{hours}"),
+    ]
+}
+
 /// The meetings "Next up" carries at `now`: the coming (or running) occurrences of the
 /// community's own series that are not cancelled, earliest first.
 fn candidates(site: &Site, now: Timestamp) -> Vec<Item<'_>> {
@@ -72,8 +95,11 @@ pub(crate) fn next_up(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
     }
     let visible = shown(&items, now);
     let lang = viewer.lang;
+    let [now_, ended, min, h, h_min, day, days, day_h] = countdown_text(lang);
     html! {
-        section class="next-up" aria-labelledby="next-up-h" data-next-up {
+        section class="next-up" aria-labelledby="next-up-h" data-next-up
+            data-msg-now=(now_) data-msg-ended=(ended) data-msg-min=(min) data-msg-h=(h)
+            data-msg-h-min=(h_min) data-msg-day=(day) data-msg-days=(days) data-msg-day-h=(day_h) {
             h2 id="next-up-h" { (t!(lang, "home-next-up")) }
             ol class="up-list" {
                 @for (i, item) in items.iter().enumerate() {
@@ -140,6 +166,42 @@ mod tests {
 
     fn ts(s: &str) -> Timestamp {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn countdown_text_filled_as_site_js_does_says_what_the_server_says() {
+        let start = ts("2026-11-26T12:00:00Z");
+        let end = ts("2026-11-26T13:00:00Z");
+        for lang in Lang::ALL {
+            let [now_, ended, min, h, h_min, day, days, day_h] = countdown_text(lang);
+            assert_eq!(countdown(lang, start, end, start), now_);
+            assert_eq!(countdown(lang, start, end, end), ended);
+            // Every minute of the first three days, then every hour up to 40 days.
+            let ahead = (1..3 * 1440).chain((3 * 1440..40 * 1440).step_by(60));
+            for minutes in ahead {
+                let (d, hh, m) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
+                let fill = |p: &str| {
+                    p.replace("{days}", &d.to_string())
+                        .replace("{hours}", &hh.to_string())
+                        .replace("{minutes}", &m.to_string())
+                };
+                // site.js's rule, filling the patterns.
+                let filled = match (d, hh, m) {
+                    (0, 0, _) => fill(&min),
+                    (0, _, 0) => fill(&h),
+                    (0, _, _) => fill(&h_min),
+                    (1, 0, _) => day.clone(),
+                    (1, _, _) => fill(&day_h),
+                    _ => fill(&days),
+                };
+                let now = start - jiff::SignedDuration::from_mins(minutes);
+                assert_eq!(
+                    countdown(lang, start, end, now),
+                    filled,
+                    "{lang:?} {minutes} min ahead"
+                );
+            }
+        }
     }
 
     #[test]

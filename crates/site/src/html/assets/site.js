@@ -78,19 +78,29 @@
     });
   }
 
+  // A sentence the server wrote into `data` (an element's dataset, `msg…` keys: the page's
+  // language, from the same messages as its own text) with its {names} filled from `values`;
+  // `english` where a page carries none.
+  function say(data, key, english, values) {
+    var pattern = data[key] || english;
+    return pattern.replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? String(values[name]) : all;
+    });
+  }
+
   // "Next up" on the home page (html/next_up.rs): the countdown ("in 2 h 14 min", the rule of
-  // next_up::countdown), "happening now" while the first meeting runs with the following one
-  // below it, and the next ones in turn when it ends, from each entry's data-start/data-end, so
-  // a page left open or served from a cache corrects itself. When every entry has ended, a
-  // link offers a reload.
-  function countdown(start, end, now) {
-    if (start <= now) return now < end ? "happening now" : "ended";
+  // next_up::countdown, worded by the section's data-msg-* in the page's language), "happening
+  // now" while the first meeting runs with the following one below it, and the next ones in
+  // turn when it ends, from each entry's data-start/data-end, so a page left open or served
+  // from a cache corrects itself. When every entry has ended, a link offers a reload.
+  function countdown(data, start, end, now) {
+    if (start <= now) return now < end ? say(data, "msgNow", "happening now") : say(data, "msgEnded", "ended");
     var minutes = Math.ceil((start - now) / 60000);
-    var days = Math.floor(minutes / 1440), hours = Math.floor(minutes % 1440 / 60), rest = minutes % 60;
-    if (days === 0 && hours === 0) return "in " + rest + " min";
-    if (days === 0) return "in " + hours + " h" + (rest ? " " + rest + " min" : "");
-    if (days === 1) return "in 1 day" + (hours ? " " + hours + " h" : "");
-    return "in " + days + " days";
+    var v = { days: Math.floor(minutes / 1440), hours: Math.floor(minutes % 1440 / 60), minutes: minutes % 60 };
+    if (v.days === 0 && v.hours === 0) return say(data, "msgMin", "in {minutes} min", v);
+    if (v.days === 0) return v.minutes ? say(data, "msgHMin", "in {hours} h {minutes} min", v) : say(data, "msgH", "in {hours} h", v);
+    if (v.days === 1) return v.hours ? say(data, "msgDayH", "in 1 day {hours} h", v) : say(data, "msgDay", "in 1 day");
+    return say(data, "msgDays", "in {days} days", v);
   }
 
   function nextUp() {
@@ -108,7 +118,7 @@
           if (shown === 0 && start <= now) room = 2; // running: the following one too
           shown++;
           var text = entry.querySelector("[data-countdown]");
-          var said = countdown(start, end, now);
+          var said = countdown(section.dataset, start, end, now);
           if (text && text.textContent !== said) text.textContent = said;
           entry.classList.toggle("now", start <= now);
         }
@@ -124,17 +134,19 @@
 
   // "Happening now" / "Starts in 2 h 5 min" beside each listed occurrence (li.occ, or a group
   // card's "Next meeting" <dd>, holding a <time datetime=START data-end=END>), by the rule of
-  // touchpoint_site::when::relative_marker, kept up to date every 30 seconds on every page,
-  // served or exported: the server's badge was right when the page was made. A meeting that
-  // has ended loses its badge; one that comes within a day gains one.
+  // touchpoint_site::when::relative_marker and worded by <html>'s data-msg-* (the page's
+  // language), kept up to date every 30 seconds on every page, served or exported: the
+  // server's badge was right when the page was made. A meeting that has ended loses its badge;
+  // one that comes within a day gains one.
   function relative(start, end, now) {
-    if (start <= now && now < end) return "Happening now";
+    var data = document.documentElement.dataset;
+    if (start <= now && now < end) return say(data, "msgNow", "Happening now");
     var ahead = (start - now) / 1000;
     if (ahead <= 0 || ahead > 24 * 3600) return null;
-    var minutes = Math.floor((ahead + 59) / 60), h = Math.floor(minutes / 60), m = minutes % 60;
-    if (h === 0) return "Starts in " + m + " min";
-    if (h >= 3 || m === 0) return "Starts in " + h + " h";
-    return "Starts in " + h + " h " + m + " min";
+    var minutes = Math.floor((ahead + 59) / 60), v = { hours: Math.floor(minutes / 60), minutes: minutes % 60 };
+    if (v.hours === 0) return say(data, "msgMin", "Starts in {minutes} min", v);
+    if (v.hours >= 3 || v.minutes === 0) return say(data, "msgH", "Starts in {hours} h", v);
+    return say(data, "msgHMin", "Starts in {hours} h {minutes} min", v);
   }
 
   function markers() {
