@@ -126,6 +126,38 @@ impl HourCycle {
         }
         best.map_or(HourCycle::H23, |(tag, _)| HourCycle::for_language(tag))
     }
+
+    /// The clock of a page written in `lang` for a browser sending `accept` (`Accept-Language`):
+    /// that of the header's most preferred tag of `lang` ("en-GB" makes an English page 24-hour),
+    /// else `lang`'s own in CLDR ("en" 12-hour, "ja" 24-hour), so a shared `?lang=ja` link reads
+    /// "8:00" rather than "午前8時" in a browser set to "en-US". Without any language in the
+    /// header (no browser's preference to go by), the 24-hour clock pages have always written.
+    pub fn for_page(lang: Lang, accept: &str) -> HourCycle {
+        let mut any = false;
+        let mut best: Option<(&str, f32)> = None;
+        // A header longer than any browser sends is read no further than its first ranges,
+        // as `Lang::preferred` reads it.
+        for range in accept.split(',').take(32) {
+            let mut fields = range.split(';');
+            let tag = fields.next().unwrap_or_default().trim();
+            let quality = fields
+                .find_map(|f| f.trim().strip_prefix("q="))
+                .and_then(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            if tag.is_empty() || tag == "*" || quality.is_nan() || quality <= 0.0 {
+                continue;
+            }
+            any = true;
+            if Lang::parse(tag) == Some(lang) && best.is_none_or(|(_, q)| quality > q) {
+                best = Some((tag, quality));
+            }
+        }
+        match best {
+            Some((tag, _)) => HourCycle::for_language(tag),
+            None if any => HourCycle::for_language(lang.tag()),
+            None => HourCycle::H23,
+        }
+    }
 }
 
 /// An unknown `?tz=` value.
@@ -693,6 +725,37 @@ mod tests {
             HourCycle::H12
         );
         assert_eq!(HourCycle::for_accept_language("*"), HourCycle::H23);
+    }
+
+    #[test]
+    fn can_read_a_pages_clock_from_the_browsers_tag_of_its_language() {
+        for (lang, accept, hours) in [
+            // The page's language in the header: its tag's region decides.
+            (Lang::En, "en-US,en;q=0.9", HourCycle::H12),
+            (Lang::En, "en-GB,en;q=0.9", HourCycle::H23),
+            (Lang::En, "ja-JP,ja;q=0.9,en-GB;q=0.5", HourCycle::H23),
+            (Lang::En, "ja-JP,en-IN;q=0.5,en-GB;q=0.4", HourCycle::H12),
+            (Lang::Es, "en-US,es-MX;q=0.5", HourCycle::H12),
+            (Lang::ZhHans, "en-US,zh-SG;q=0.5", HourCycle::H12),
+            (Lang::ZhHans, "en-US,zh-CN;q=0.5", HourCycle::H23),
+            // A shared link in another language: that language's own clock.
+            (Lang::Ja, "en-US,en;q=0.9", HourCycle::H23),
+            (Lang::ZhHans, "en-US", HourCycle::H23),
+            (Lang::De, "en-US", HourCycle::H23),
+            (Lang::En, "de-DE,de;q=0.9", HourCycle::H12),
+            // Traditional Chinese is not the page's Simplified Chinese.
+            (Lang::ZhHans, "zh-TW,en-GB;q=0.5", HourCycle::H23),
+            // No browser's preference at all: 24-hour, as pages have always been.
+            (Lang::En, "", HourCycle::H23),
+            (Lang::En, "*", HourCycle::H23),
+            (Lang::Ja, "", HourCycle::H23),
+        ] {
+            assert_eq!(
+                HourCycle::for_page(lang, accept),
+                hours,
+                "{lang:?} for {accept:?}"
+            );
+        }
     }
 
     #[test]

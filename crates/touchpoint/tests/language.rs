@@ -316,3 +316,65 @@ async fn can_leave_out_the_picker_and_the_alternates_for_a_single_language() {
         "lang=; Path=/; Max-Age=0; SameSite=Lax"
     );
 }
+
+/// Whether a page writes a 12-hour clock ("1:00 PM", "午前8:00"/"午前8時") somewhere.
+fn twelve_hour(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    body.contains("午前")
+        || body.contains("午後")
+        || body.contains("上午")
+        || body.contains("下午")
+        || body.match_indices(" AM").chain(body.match_indices(" PM")).any(|(at, _)| {
+            // "h:mm AM": a digit, a colon and two digits before.
+            at >= 4
+                && bytes[at - 1].is_ascii_digit()
+                && bytes[at - 2].is_ascii_digit()
+                && bytes[at - 3] == b':'
+                && bytes[at - 4].is_ascii_digit()
+        })
+}
+
+#[tokio::test]
+async fn can_write_a_shared_links_clock_as_its_language_reads_one() {
+    // A browser set to US English opening a shared Japanese link: Japan's 24-hour clock, not
+    // "午前8時" from en-US.
+    for uri in ["/?lang=ja", "/calendar?view=week&date=2026-12-21&lang=ja"] {
+        let page = get_as(uri, &[(header::ACCEPT_LANGUAGE, "en-US,en;q=0.9")]).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(html_tag(&page.body).contains(r#"lang="ja""#));
+        assert!(!twelve_hour(&page.body), "{uri}: a 12-hour clock in Japanese");
+    }
+    // An English page reads the clock of the browser's English: en-US 12-hour, en-GB 24-hour.
+    let us = get_as("/?lang=en", &[(header::ACCEPT_LANGUAGE, "ja-JP,en-US;q=0.5")]).await;
+    assert!(twelve_hour(&us.body), "en-US after ja: 12-hour");
+    let gb = get_as("/?lang=en", &[(header::ACCEPT_LANGUAGE, "ja-JP,en-GB;q=0.5")]).await;
+    assert!(!twelve_hour(&gb.body), "en-GB after ja: 24-hour");
+}
+
+#[tokio::test]
+async fn can_keep_two_clocks_of_one_link_apart_in_the_response_cache() {
+    // Same URL; the browsers differ only in the region of their second language, the one the
+    // link asks for. The first browser's answer, kept, must not answer the second.
+    let state = state(example_site());
+    let uri = "/calendar?view=week&date=2026-12-21&lang=en";
+    let ask = |accept: &'static str| {
+        let state = state.clone();
+        async move {
+            let request = Request::get(uri)
+                .header(header::ACCEPT_LANGUAGE, accept)
+                .body(Body::empty())
+                .unwrap();
+            get_with(&state, request).await
+        }
+    };
+    let us = "ja-JP,ja;q=0.9,en-US;q=0.5";
+    let gb = "ja-JP,ja;q=0.9,en-GB;q=0.5";
+    let (us_first, gb_first) = (ask(us).await, ask(gb).await);
+    let (us_again, gb_again) = (ask(us).await, ask(gb).await);
+    assert_eq!(us_first.status, StatusCode::OK);
+    assert!(twelve_hour(&us_first.body), "en-US: 12-hour");
+    assert!(!twelve_hour(&gb_first.body), "en-GB: 24-hour");
+    assert_eq!(us_again.body, us_first.body, "en-US again, from the cache");
+    assert_eq!(gb_again.body, gb_first.body, "en-GB again, from the cache");
+    assert_ne!(us_first.body, gb_first.body, "two clocks, two entries");
+}

@@ -1,9 +1,9 @@
 //! A small cache of rendered responses, so a busy page costs one render a minute, not one per
 //! request, and a feed one render per site version.
 //!
-//! What a GET answers depends on the URI, the `tz` cookie and the clock `Accept-Language` asks
-//! for (pages), the site being served and,
-//! for most answers, the minute ("starts in 2 h" markers): that is the key. Feeds depend on the
+//! What a GET answers depends on the URI, the `tz` cookie, the `lang` cookie and what
+//! `Accept-Language` says of languages and clocks (pages, [`super::pages::language_key`]), the
+//! site being served and, for most answers, the minute ("starts in 2 h" markers): that is the key. Feeds depend on the
 //! site alone (their handler marks them [`PerVersion`]) and are kept until the site changes.
 //! Swapping in a new site empties the cache, so nothing stale is ever served.
 //!
@@ -51,7 +51,6 @@ use jiff::Timestamp;
 use tokio::sync::OnceCell;
 use tower_http::compression::Predicate;
 
-use touchpoint_site::HourCycle;
 
 use super::AppState;
 use super::forwarded::Origin;
@@ -434,18 +433,13 @@ fn key(request: &Request) -> Option<String> {
     let uri = request.uri().path_and_query().map_or("/", |pq| pq.as_str());
     let cookie = super::pages::tz_cookie(request.headers());
     let cookie = cookie.as_deref().unwrap_or_default();
-    // Only the hour cycle of `Accept-Language` changes a page, so it is one of two values here.
-    let hours = match super::pages::hour_cycle(request.headers()) {
-        HourCycle::H23 => "23",
-        HourCycle::H12 => "12",
-    };
+    // Of `Accept-Language`, only the languages Touchpoint speaks and the clock each would read
+    // change a page: they are all the key keeps of it.
     let language = super::pages::language_key(request.headers());
     let origin = request.extensions().get::<Origin>().map_or("", |o| &o.0);
     let mut key =
         String::with_capacity(uri.len() + cookie.len() + language.len() + origin.len() + 8);
-    for part in [
-        uri, "\n", cookie, "\n", hours, "\n", &language, "\n", origin,
-    ] {
+    for part in [uri, "\n", cookie, "\n", &language, "\n", origin] {
         key.push_str(part);
     }
     Some(key)

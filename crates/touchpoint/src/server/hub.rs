@@ -279,7 +279,7 @@ pub fn hub_router(hub: HubState) -> Router {
         )
         .route(
             route::LOCAL_TIMES,
-            get(|| async { pages::asset("text/javascript; charset=utf-8", html::LOCAL_TIMES_JS) }),
+            get(|| async { pages::asset("text/javascript; charset=utf-8", touchpoint_site::embed::LOCAL_TIMES_FILE.as_str()) }),
         )
         .route(
             route::FAVICON,
@@ -372,9 +372,10 @@ fn viewer(hub: &HubState, query: &[(String, String)], headers: &HeaderMap) -> Op
         .map(|(_, v)| v.as_str());
     let cookie = pages::tz_cookie(headers);
     let viewer = Viewer::from_request(asked, cookie.as_deref(), &hub.info.timezone).ok()?;
+    let lang = lang(hub, query, headers);
     Some(Viewer {
-        hours: pages::hour_cycle(headers),
-        lang: lang(hub, query, headers),
+        hours: pages::hour_cycle(lang, headers),
+        lang,
         ..viewer
     })
 }
@@ -404,12 +405,11 @@ fn page(status: StatusCode, body: String) -> Cached {
     }
 }
 
-/// The cache key of a page: its URI, and what decides the viewer's zone and clock.
+/// The cache key of a page: its URI, and what decides the viewer's zone, language and clock.
 fn page_key(uri: &str, headers: &HeaderMap) -> String {
     format!(
-        "{uri}|{}|{:?}|{}",
+        "{uri}|{}|{}",
         pages::tz_cookie(headers).unwrap_or_default(),
-        pages::hour_cycle(headers),
         pages::language_key(headers)
     )
 }

@@ -101,23 +101,31 @@ pub(super) fn language(site: &Site, asked: Option<&str>, headers: &HeaderMap) ->
     )
 }
 
-/// What decides a page's language, for the response cache's key: the `lang` cookie and the
-/// languages of `Accept-Language` Touchpoint speaks, in order (`?lang=` is in the URI).
+/// What decides a page's language and clock, for the response cache's key: the `lang` cookie,
+/// the languages of `Accept-Language` Touchpoint speaks, in order (`?lang=` is in the URI), and
+/// the clock a page of each language would read ([`hour_cycle`]), so two browsers whose
+/// answers differ (en-US and en-GB after ja, on a `?lang=en` link) never share an entry.
 pub(super) fn language_key(headers: &HeaderMap) -> String {
+    let accept = accept_language(headers);
     let mut key = lang_cookie(headers).unwrap_or_default();
-    for lang in Lang::preferred(accept_language(headers)) {
+    for lang in Lang::preferred(accept) {
         key.push(' ');
         key.push_str(lang.tag());
+    }
+    key.push(' ');
+    for lang in Lang::ALL {
+        key.push(match HourCycle::for_page(lang, accept) {
+            HourCycle::H23 => '2',
+            HourCycle::H12 => '1',
+        });
     }
     key
 }
 
-/// The clock the visitor reads, from `Accept-Language` (also part of the response cache's key).
-pub(super) fn hour_cycle(headers: &HeaderMap) -> HourCycle {
-    headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|value| value.to_str().ok())
-        .map_or(HourCycle::H23, HourCycle::for_accept_language)
+/// The clock the visitor reads on a page in `lang`: from the `Accept-Language` tag of that
+/// language, else the language's own ([`HourCycle::for_page`]); part of [`language_key`].
+pub(super) fn hour_cycle(lang: Lang, headers: &HeaderMap) -> HourCycle {
+    HourCycle::for_page(lang, accept_language(headers))
 }
 
 /// What every page starts from: the site being served, "now", and the viewer (`?tz=`, else the
@@ -161,7 +169,7 @@ impl FromRequestParts<AppState> for Visit {
                 site,
                 now,
                 viewer: Viewer {
-                    hours: hour_cycle(&parts.headers),
+                    hours: hour_cycle(lang, &parts.headers),
                     lang,
                     params,
                     here: Some(here),

@@ -309,7 +309,7 @@ async fn embed_upcoming(
                 &site,
                 &query,
                 state.now(),
-                super::pages::hour_cycle(&headers),
+                super::pages::hour_cycle(lang, &headers),
                 lang,
             )
         }
