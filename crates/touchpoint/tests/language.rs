@@ -324,14 +324,17 @@ fn twelve_hour(body: &str) -> bool {
         || body.contains("午後")
         || body.contains("上午")
         || body.contains("下午")
-        || body.match_indices(" AM").chain(body.match_indices(" PM")).any(|(at, _)| {
-            // "h:mm AM": a digit, a colon and two digits before.
-            at >= 4
-                && bytes[at - 1].is_ascii_digit()
-                && bytes[at - 2].is_ascii_digit()
-                && bytes[at - 3] == b':'
-                && bytes[at - 4].is_ascii_digit()
-        })
+        || body
+            .match_indices(" AM")
+            .chain(body.match_indices(" PM"))
+            .any(|(at, _)| {
+                // "h:mm AM": a digit, a colon and two digits before.
+                at >= 4
+                    && bytes[at - 1].is_ascii_digit()
+                    && bytes[at - 2].is_ascii_digit()
+                    && bytes[at - 3] == b':'
+                    && bytes[at - 4].is_ascii_digit()
+            })
 }
 
 #[tokio::test]
@@ -342,12 +345,23 @@ async fn can_write_a_shared_links_clock_as_its_language_reads_one() {
         let page = get_as(uri, &[(header::ACCEPT_LANGUAGE, "en-US,en;q=0.9")]).await;
         assert_eq!(page.status, StatusCode::OK);
         assert!(html_tag(&page.body).contains(r#"lang="ja""#));
-        assert!(!twelve_hour(&page.body), "{uri}: a 12-hour clock in Japanese");
+        assert!(
+            !twelve_hour(&page.body),
+            "{uri}: a 12-hour clock in Japanese"
+        );
     }
     // An English page reads the clock of the browser's English: en-US 12-hour, en-GB 24-hour.
-    let us = get_as("/?lang=en", &[(header::ACCEPT_LANGUAGE, "ja-JP,en-US;q=0.5")]).await;
+    let us = get_as(
+        "/?lang=en",
+        &[(header::ACCEPT_LANGUAGE, "ja-JP,en-US;q=0.5")],
+    )
+    .await;
     assert!(twelve_hour(&us.body), "en-US after ja: 12-hour");
-    let gb = get_as("/?lang=en", &[(header::ACCEPT_LANGUAGE, "ja-JP,en-GB;q=0.5")]).await;
+    let gb = get_as(
+        "/?lang=en",
+        &[(header::ACCEPT_LANGUAGE, "ja-JP,en-GB;q=0.5")],
+    )
+    .await;
     assert!(!twelve_hour(&gb.body), "en-GB after ja: 24-hour");
 }
 

@@ -299,10 +299,7 @@ async fn can_write_the_embed_in_the_language_asked_for() {
     assert!(text(body).contains("すべてのミーティング"), "{body}");
     // CLDR's Japanese date and clock: a Japanese page reads Japan's 24-hour clock, whatever
     // the visitor's en-US says of an English one.
-    assert!(
-        text(body).contains("2026/11/30(月) 17:00～18:00"),
-        "{body}"
-    );
+    assert!(text(body).contains("2026/11/30(月) 17:00～18:00"), "{body}");
     assert!(!text(body).contains("All meetings"), "{body}");
     // Without ?lang=, Accept-Language chooses.
     let german = with_header(

@@ -51,7 +51,6 @@ use jiff::Timestamp;
 use tokio::sync::OnceCell;
 use tower_http::compression::Predicate;
 
-
 use super::AppState;
 use super::forwarded::Origin;
 
