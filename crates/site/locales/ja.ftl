@@ -406,3 +406,6 @@ hub-not-found = このアドレスにはコミュニティもページもあり�
 hub-broken = このコミュニティのファイルにはエラーがあるため公開されていません。`touchpoint check`でエラーを確認できます。
 hub-bad-zone-title = 不明なタイムゾーン
 hub-bad-zone = 指定されたタイムゾーン（tz=）は、Europe/BerlinのようなIANAタイムゾーン名ではありません。
+hub-nothing-to-show = 表示する内容がありません
+hub-no-such-community = コミュニティ「{ $id }」はありません。コミュニティ：{ $known }
+hub-no-such-id = カレンダー、シリーズ、グループ「{ $id }」を持つコミュニティはありません。

@@ -13,7 +13,10 @@ use touchpoint_community::hub::HubInfo;
 
 use crate::api::{ApiError, ApiOccurrence, DEFAULT_LIMIT, MAX_LIMIT};
 use crate::export::{self, StaticFile};
-use crate::{Cursor, Filter, IdKind, Item, MAX_WINDOW_DAYS, Site, SitePath, Viewer, feeds, paths};
+use crate::i18n::Lang;
+use crate::{
+    Cursor, Filter, IdKind, Item, MAX_WINDOW_DAYS, Site, SitePath, Viewer, feeds, paths, t,
+};
 
 /// A hub as one answer sees it.
 #[derive(Clone, Copy, Debug)]
@@ -87,14 +90,16 @@ impl HubFilter {
     /// Each community this filter lists, with its site and its own [`Filter`]: the ids named
     /// that it has. A community that has none of the source, series or group ids named is left
     /// out. An id that no community has (or an unknown community) is an error saying so.
-    pub fn select<'a>(&self, hub: &Hub<'a>) -> Result<Vec<(&'a str, &'a Site, Filter)>, String> {
+    pub fn select<'a>(
+        &self,
+        hub: &Hub<'a>,
+    ) -> Result<Vec<(&'a str, &'a Site, Filter)>, SelectError> {
         for asked in &self.communities {
             if !hub.serving().any(|(id, _)| id == asked) {
-                let known: Vec<&str> = hub.serving().map(|(id, _)| id).collect();
-                return Err(format!(
-                    "no community `{asked}` in this hub; there are: {}",
-                    known.join(", ")
-                ));
+                return Err(SelectError::NoCommunity {
+                    asked: asked.clone(),
+                    known: hub.serving().map(|(id, _)| id.to_owned()).collect(),
+                });
             }
         }
         let wanted: Vec<(&'a str, &'a Site)> = hub
@@ -147,11 +152,46 @@ impl HubFilter {
             .filter(|asked| !seen.contains(asked))
             .collect();
         if let Some(asked) = missing.first() {
-            return Err(format!(
-                "no community of this hub has a source, series or group `{asked}`"
-            ));
+            return Err(SelectError::NoId {
+                asked: (*asked).clone(),
+            });
         }
         Ok(selected)
+    }
+}
+
+/// Why a [`HubFilter`] selects nothing: it names what the hub does not have. `Display` is the
+/// API's and the feed's English; [`SelectError::in_lang`] the page's sentence.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SelectError {
+    /// `community=` names no community the hub serves.
+    #[error("no community `{asked}` in this hub; there are: {}", known.join(", "))]
+    NoCommunity {
+        /// The id asked for.
+        asked: String,
+        /// The ids of the communities served.
+        known: Vec<String>,
+    },
+    /// A source, series or group id that no community served has.
+    #[error("no community of this hub has a source, series or group `{asked}`")]
+    NoId {
+        /// The id asked for.
+        asked: String,
+    },
+}
+
+impl SelectError {
+    /// The reason as a sentence in `lang`, for the hub's "Nothing to show" page.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match self {
+            SelectError::NoCommunity { asked, known } => t!(
+                lang,
+                "hub-no-such-community",
+                id = asked.as_str(),
+                known = known.join(", ")
+            ),
+            SelectError::NoId { asked } => t!(lang, "hub-no-such-id", id = asked.as_str()),
+        }
     }
 }
 
@@ -355,7 +395,9 @@ pub fn occurrences(
         series: one(&q.series),
         groups: one(&q.group),
     };
-    let selected = filter.select(hub).map_err(ApiError::bad_request)?;
+    let selected = filter
+        .select(hub)
+        .map_err(|error| ApiError::bad_request(error.to_string()))?;
     let page = items_page(
         &selected,
         crate::start_of_day(from, zone),

@@ -146,6 +146,9 @@ const ENGLISH_UI: &[&str] = &[
     "Only the first",
     "Every community",
     "Subscribe to every community",
+    "Nothing to show",
+    "in this hub",
+    "has a source, series or group",
     // Dates and relative times, which CLDR writes in the page's language.
     "Monday",
     "Tuesday",
@@ -749,6 +752,9 @@ async fn can_show_the_hub_in_every_language_with_no_english_left_over() {
         format!("/calendar?community={first}"),
         "/?tz=Not/AZone".to_owned(),
         "/no-such-community/".to_owned(),
+        // "Nothing to show": a community, or a series, no community of the hub has.
+        "/calendar?community=no-such-community".to_owned(),
+        "/calendar?series=no-such-series".to_owned(),
         format!("/{first}/"),
         format!("/{first}/calendar/week"),
     ];

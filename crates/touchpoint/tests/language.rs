@@ -392,3 +392,46 @@ async fn can_keep_two_clocks_of_one_link_apart_in_the_response_cache() {
     assert_eq!(gb_again.body, gb_first.body, "en-GB again, from the cache");
     assert_ne!(us_first.body, gb_first.body, "two clocks, two entries");
 }
+
+#[tokio::test]
+async fn can_title_a_page_and_its_series_in_the_visitors_language() {
+    let mut loaded = common::example();
+    std::sync::Arc::make_mut(&mut loaded.community)
+        .info
+        .name
+        .by_lang
+        .push((touchpoint_site::Lang::Ja, "TODOグループ".to_owned()));
+    let records = common::example_records(&loaded);
+    let state = state(touchpoint::app::site_from_records(&loaded, &records));
+    let ja = |uri: &str| {
+        let request = Request::get(format!("{uri}&lang=ja"))
+            .body(Body::empty())
+            .unwrap();
+        get_with(&state, request)
+    };
+    // The community's name in the <title>, whatever the page.
+    for uri in ["/?", "/calendar?view=week", "/series/touchpoint-apac-emea?"] {
+        let page = ja(uri).await;
+        let title = &page.body[page.body.find("<title>").unwrap()..];
+        let title = &title[..title.find("</title>").unwrap()];
+        assert!(title.contains("TODOグループ"), "{uri}: {title}");
+        assert!(!title.contains("TODO Group"), "{uri}: {title}");
+    }
+    let series = ja("/series/touchpoint-apac-emea?").await;
+    assert!(
+        series
+            .body
+            .contains("<title>APAC・EMEA Touchpoint — TODOグループ</title>")
+    );
+    // The series' Japanese title in every calendar view's rows, never its English one.
+    for uri in [
+        "/calendar?view=week&date=2026-12-21",
+        "/calendar?view=month&date=2026-12-10",
+        "/calendar?view=agenda&date=2026-12-21",
+    ] {
+        let page = ja(uri).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains(">APAC・EMEA Touchpoint</a>"), "{uri}");
+        assert!(!page.body.contains("APAC &amp; EMEA Touchpoint"), "{uri}");
+    }
+}

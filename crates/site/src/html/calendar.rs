@@ -529,7 +529,7 @@ fn compact(site: &Site, viewer: &Viewer, now: Timestamp, item: &Item<'_>, hidden
                 data-end=[(!item.all_day()).then(|| Viewer::machine(item.end_at))] {
                 @if item.all_day() { (t!(viewer.lang, "cal-all-day")) } @else { (viewer.clock(item.start_at)) }
             }
-            " " (title_link(site, item))
+            " " (title_link(site, viewer, item))
             (moved_note(viewer, item))
             (cancel_note(viewer.lang, item))
             (marker(viewer, item, now))

@@ -93,7 +93,8 @@ pub fn group(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<M
             }
         }
     };
-    Some(layout(site, &group.title, Nav::Groups, viewer, now, body))
+    let title = super::text_str(viewer, &group.title);
+    Some(layout(site, title, Nav::Groups, viewer, now, body))
 }
 
 /// The group's meetings that ended in the last year, most recent first, at most

@@ -145,7 +145,8 @@ pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
             }
         }
     };
-    layout(site, &info.name, Nav::Home, viewer, now, body)
+    let title = super::text_str(viewer, &info.name);
+    layout(site, title, Nav::Home, viewer, now, body)
 }
 
 /// A description longer than this (in characters) is collapsed on its card.

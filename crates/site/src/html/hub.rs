@@ -6,7 +6,7 @@ use jiff::{Timestamp, ToSpan};
 use maud::{DOCTYPE, Markup, html};
 
 use super::layout::occurrence;
-use crate::hub::{Hub, HubFilter, HubItem, items_page, upcoming};
+use crate::hub::{Hub, HubFilter, HubItem, SelectError, items_page, upcoming};
 use crate::i18n::{Arg, markup};
 use crate::{Filter, IdKind, Viewer, paths, t};
 
@@ -199,7 +199,7 @@ pub fn calendar(
     viewer: &Viewer,
     now: Timestamp,
     filter: &HubFilter,
-) -> Result<Markup, String> {
+) -> Result<Markup, SelectError> {
     let selected = filter.select(hub)?;
     let zone = &viewer.tz.zone;
     let today = now.to_zoned_datetime(zone.clone()).date();

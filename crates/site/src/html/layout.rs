@@ -24,7 +24,9 @@ pub(crate) enum Nav {
 }
 
 /// The page shell: head, stylesheet and script, header with navigation and the zone picker,
-/// footer naming the zone every time is shown in.
+/// footer naming the zone every time is shown in. `title` is in the viewer's language (a name
+/// of the community's through [`super::text_str`]); the `<title>` adds the community's name in
+/// it too.
 pub(crate) fn layout(
     site: &Site,
     title: &str,
@@ -34,10 +36,11 @@ pub(crate) fn layout(
     body: Markup,
 ) -> Markup {
     let info = &site.community.info;
-    let full_title = if title == info.name {
+    let name = super::text_str(viewer, &info.name);
+    let full_title = if title == name {
         title.to_owned()
     } else {
-        format!("{title} — {}", info.name)
+        format!("{title} — {name}")
     };
     let lang = viewer.lang;
     let entries = [
@@ -259,14 +262,14 @@ pub(crate) fn occurrence(site: &Site, viewer: &Viewer, now: Timestamp, item: &It
             (swatch(item))
             (when_time(viewer, item))
             " "
-            (title_link(site, item))
+            (title_link(site, viewer, item))
             (moved_note(viewer, item))
             (cancel_note(viewer.lang, item))
             (marker(viewer, item, now))
             // A list says only what can be followed now; when a near-start link shows, and whom
             // to ask, are said once on the series page and the "Next up" card.
             @if let Some(join @ (Join::Link(_) | Join::Register(_))) = site.join(item, now) {
-                " " (join_link(viewer.lang, &join, "join", item.title()))
+                " " (join_link(viewer.lang, &join, "join", super::text::item_title_str(viewer, item)))
             }
             (event_details(viewer.lang, item))
         }
@@ -316,12 +319,13 @@ pub(crate) fn swatch(item: &Item<'_>) -> Markup {
     }
 }
 
-/// The title, linked to the series page for own series, with the source named otherwise.
-pub(crate) fn title_link(site: &Site, item: &Item<'_>) -> Markup {
+/// The title in the viewer's language ([`super::item_title`]), linked to the series page for
+/// own series, with the source named otherwise.
+pub(crate) fn title_link(site: &Site, viewer: &Viewer, item: &Item<'_>) -> Markup {
     html! {
         @match item.origin {
             Origin::Series(series) => {
-                a class="title" href=(site.href(&paths::series(&series.id))) { (item.title()) }
+                a class="title" href=(site.href(&paths::series(&series.id))) { (super::item_title(viewer, item)) }
             }
             Origin::Source(source) => {
                 span class="title" { (item.title()) }

@@ -122,7 +122,8 @@ pub fn series(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<
             }
         }
     };
-    Some(layout(site, &series.title, Nav::Other, viewer, now, body))
+    let title = super::text_str(viewer, &series.title);
+    Some(layout(site, title, Nav::Other, viewer, now, body))
 }
 
 fn upcoming_entry(
@@ -144,7 +145,7 @@ fn upcoming_entry(
             // registration links are in the links list above.
             @if let Some(join @ Join::Link(_)) = site.join(item, now) {
                 @if series.join_policy.visibility == JoinVisibility::NearStart {
-                    " " (join_link(lang, &join, "join", item.title()))
+                    " " (join_link(lang, &join, "join", super::text::item_title_str(viewer, item)))
                 }
             }
             @if !item.cancelled() {

@@ -36,6 +36,17 @@ pub fn item_title(viewer: &Viewer, item: &Item<'_>) -> Markup {
     }
 }
 
+/// [`item_title`] for an attribute or a screen reader's words, where no `lang` can mark a
+/// fallback.
+pub fn item_title_str<'a>(viewer: &Viewer, item: &'a Item<'_>) -> &'a str {
+    match item.origin {
+        Origin::Series(series) if item.title() == series.title.as_str() => {
+            text_str(viewer, &series.title)
+        }
+        _ => item.title(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

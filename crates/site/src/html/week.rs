@@ -192,7 +192,7 @@ impl Grid<'_> {
                 ul class="wk-allday" {
                     @for item in &day.all_day {
                         li class={ "ev-day" @if item.end_at <= self.now { " past" } @if item.cancelled() { " cancelled" } } {
-                            (swatch(item)) (title_link(site, item)) (cancel_note(self.viewer.lang, item))
+                            (swatch(item)) (title_link(site, self.viewer, item)) (cancel_note(self.viewer.lang, item))
                         }
                     }
                 }
@@ -233,11 +233,11 @@ impl Grid<'_> {
         let clock = viewer.clock(item.start_at);
         let until = viewer.clock(item.end_at);
         html! {
-            li class=(classes) data-i=[self.ids.then_some(i)] data-end=(Viewer::machine(item.end_at)) title=(format!("{clock}–{until} {}", item.title())) {
+            li class=(classes) data-i=[self.ids.then_some(i)] data-end=(Viewer::machine(item.end_at)) title=(format!("{clock}–{until} {}", super::text::item_title_str(self.viewer, item))) {
                 (swatch(item))
                 time datetime=(Viewer::machine(item.start_at)) data-clock { (clock) }
                 span class="sr" { "–" time datetime=(Viewer::machine(item.end_at)) data-clock { (until) } }
-                " " (title_link(self.site, item))
+                " " (title_link(self.site, self.viewer, item))
                 (moved_note(viewer, item))
                 (cancel_note(viewer.lang, item))
             }

@@ -477,7 +477,14 @@ async fn calendar(
                 Ok(markup) => page(StatusCode::OK, markup.into_string()),
                 Err(why) => page(
                     StatusCode::BAD_REQUEST,
-                    html::hub::message(view, viewer, "Nothing to show", &why, now).into_string(),
+                    html::hub::message(
+                        view,
+                        viewer,
+                        &t!(viewer.lang, "hub-nothing-to-show"),
+                        &why.in_lang(viewer.lang),
+                        now,
+                    )
+                    .into_string(),
                 ),
             }
         },
@@ -498,7 +505,7 @@ async fn all_feed(
                 return Cached {
                     status: StatusCode::NOT_FOUND,
                     content_type: "text/plain; charset=utf-8",
-                    body: Bytes::from(why),
+                    body: Bytes::from(why.to_string()),
                 };
             }
             Cached {
