@@ -419,6 +419,7 @@ embed-cancelled = Abgesagt
 embed-times-in = Zeiten in { $zone }.
 embed-all-meetings = Alle Meetings
 embed-subscribe = Abonnieren
+embed-failed = Die Meetings konnten nicht geladen werden ({ $error }).
 
 ## ---- hub --------------------------------------------------------------------
 

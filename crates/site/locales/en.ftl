@@ -479,6 +479,8 @@ embed-cancelled = Cancelled
 embed-times-in = Times in { $zone }.
 embed-all-meetings = All meetings
 embed-subscribe = Subscribe
+# The web component's list could not be loaded; $error is the reason (technical, as given).
+embed-failed = Meetings could not be loaded ({ $error }).
 
 ## ---- hub --------------------------------------------------------------------
 

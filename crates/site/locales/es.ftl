@@ -422,6 +422,7 @@ embed-cancelled = Cancelada
 embed-times-in = Horas en { $zone }.
 embed-all-meetings = Todas las reuniones
 embed-subscribe = Suscribirse
+embed-failed = No se pudieron cargar las reuniones ({ $error }).
 
 ## ---- hub --------------------------------------------------------------------
 

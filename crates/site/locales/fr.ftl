@@ -429,6 +429,7 @@ embed-cancelled = Annulée
 embed-times-in = Heures affichées en { $zone }.
 embed-all-meetings = Toutes les réunions
 embed-subscribe = S’abonner
+embed-failed = Impossible de charger les réunions ({ $error }).
 
 ## ---- hub --------------------------------------------------------------------
 

@@ -380,6 +380,7 @@ embed-cancelled = 中止
 embed-times-in = 時刻は{ $zone }で表示しています。
 embed-all-meetings = すべてのミーティング
 embed-subscribe = 購読
+embed-failed = ミーティングを読み込めませんでした（{ $error }）。
 
 ## ---- hub --------------------------------------------------------------------
 

@@ -422,6 +422,7 @@ embed-cancelled = Cancelada
 embed-times-in = Horários em { $zone }.
 embed-all-meetings = Todas as reuniões
 embed-subscribe = Assinar
+embed-failed = Não foi possível carregar as reuniões ({ $error }).
 
 ## ---- hub --------------------------------------------------------------------
 

@@ -380,6 +380,7 @@ embed-cancelled = 已取消
 embed-times-in = 时间以{ $zone }显示。
 embed-all-meetings = 所有会议
 embed-subscribe = 订阅
+embed-failed = 无法加载会议（{ $error }）。
 
 ## ---- hub --------------------------------------------------------------------
 

@@ -8,6 +8,7 @@
 //! one `?tz=` named) with `Intl.DateTimeFormat`. With JavaScript off
 //! the server's zone stays, and is named beside the times.
 
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use jiff::Timestamp;
@@ -19,15 +20,60 @@ use crate::html::{LOCAL_TIMES_JS, moved_note, when_time};
 use crate::i18n::Lang;
 use crate::{Filter, HourCycle, Origin, Site, Viewer, paths, t};
 
-/// The `<touchpoint-upcoming>` web component: [`LOCAL_TIMES_JS`] and the component, in one
-/// function so neither adds a global to the embedding page.
+/// The `<touchpoint-upcoming>` web component: its sentences in every language
+/// ([`text_table`]), [`LOCAL_TIMES_JS`] and the component, in one function so none adds a
+/// global to the embedding page.
 pub static COMPONENT_JS: LazyLock<String> = LazyLock::new(|| {
     format!(
-        "(function () {{\n{}\n{}}})();\n",
+        "(function () {{\n{}{}\n{}}})();\n",
+        text_table(&Lang::ALL),
         LOCAL_TIMES_JS,
         include_str!("html/assets/touchpoint-upcoming.js")
     )
 });
+
+/// `/assets/local-times.js` as served and exported: [`LOCAL_TIMES_JS`] after its sentences in
+/// every language ([`text_table`]); it writes in the language of the page that loads it.
+pub static LOCAL_TIMES_FILE: LazyLock<String> =
+    LazyLock::new(|| format!("{}{}", text_table(&Lang::ALL), LOCAL_TIMES_JS));
+
+/// The sentences local-times.js and the web component write, in `lang`, from the same
+/// messages as the server's pages, each with its values left as `{name}` for the script to
+/// fill in. A value given as text picks a message's default (plural "other") variant, which
+/// is right for every number these are filled with ("+N more" is never under 2, a day whose
+/// clocks change has 23 or 25 hours); a test holds them to the server's text.
+pub fn script_text(lang: Lang) -> BTreeMap<&'static str, String> {
+    BTreeMap::from([
+        ("moved", t!(lang, "when-moved-from", when = "{when}")),
+        ("today", t!(lang, "cal-today").into_owned()),
+        ("more", t!(lang, "cal-more", count = "{count}")),
+        ("moreOn", t!(lang, "cal-more-on", date = "{date}")),
+        ("dst", t!(lang, "cal-week-clocks-change", hours = "{hours}")),
+        ("none", t!(lang, "cal-week-day-empty").into_owned()),
+        (
+            "range",
+            t!(lang, "when-range", from = "{from}", to = "{to}"),
+        ),
+        ("shown", t!(lang, "zone-shared", zone = "{zone}")),
+        ("ownZone", t!(lang, "zone-use-mine").into_owned()),
+        ("empty", t!(lang, "embed-empty").into_owned()),
+        ("cancelled", t!(lang, "embed-cancelled").into_owned()),
+        ("all", t!(lang, "embed-all-meetings").into_owned()),
+        ("failed", t!(lang, "embed-failed", error = "{error}")),
+    ])
+}
+
+/// `var TOUCHPOINT_TEXT = {"ja": {…}, …};`: [`script_text`] of each of `langs` by tag, the
+/// first line of the scripts that write words, so translators edit only the `.ftl` files.
+pub fn text_table(langs: &[Lang]) -> String {
+    let table: BTreeMap<&str, BTreeMap<&str, String>> = langs
+        .iter()
+        .map(|&lang| (lang.tag(), script_text(lang)))
+        .collect();
+    // Maps of strings always serialize; `<\/` keeps the table inert inside an inline <script>.
+    let json = serde_json::to_string(&table).unwrap_or_else(|_| "{}".to_owned());
+    format!("var TOUCHPOINT_TEXT = {};\n", json.replace("</", "<\\/"))
+}
 
 /// How many meetings an embed lists when `limit` is not given.
 pub const DEFAULT_LIMIT: usize = 5;
@@ -202,6 +248,7 @@ pub fn upcoming(
                     a href={ (site.url(&paths::home())) "#calendar" } target="_blank" rel="noopener" { (t!(lang, "embed-subscribe")) }
                 }
                 script data-local-times data-zone-names data-tz=[asked_tz.map(|_| &*viewer.tz.name)] {
+                    (PreEscaped(text_table(&[lang])))
                     (PreEscaped(LOCAL_TIMES_JS))
                 }
             }
@@ -226,5 +273,56 @@ pub fn error(site: &Site, error: &ApiError, lang: Lang) -> Markup {
                 p class="empty" { (error.error) }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_text_filled_says_what_the_server_says_in_every_language() {
+        for lang in Lang::ALL {
+            let text = script_text(lang);
+            let fill = |key: &str, name: &str, value: &str| text[key].replace(name, value);
+            // A crowded month cell lists one fewer than it holds: "+N more" is never under 2.
+            for count in [2, 3, 11] {
+                let n = count.to_string();
+                assert_eq!(
+                    fill("more", "{count}", &n),
+                    t!(lang, "cal-more", count = count)
+                );
+            }
+            for hours in [23, 25] {
+                let n = hours.to_string();
+                let said = t!(lang, "cal-week-clocks-change", hours = hours);
+                assert_eq!(fill("dst", "{hours}", &n), said, "{lang:?}");
+            }
+            let when = "WHEN";
+            assert_eq!(
+                fill("moved", "{when}", when),
+                t!(lang, "when-moved-from", when = when)
+            );
+            assert!(text.values().all(|v| !v.trim().is_empty()), "{lang:?}");
+            if lang != Lang::En {
+                assert_ne!(text, script_text(Lang::En), "{lang:?} is English");
+            }
+        }
+    }
+
+    #[test]
+    fn text_table_holds_every_language_by_tag_and_stays_inert_inline() {
+        let table = text_table(&Lang::ALL);
+        let json = table
+            .strip_prefix("var TOUCHPOINT_TEXT = ")
+            .and_then(|rest| rest.strip_suffix(";\n"))
+            .expect("one assignment");
+        let parsed: BTreeMap<String, BTreeMap<String, String>> =
+            serde_json::from_str(json).expect("JSON");
+        let tags: Vec<&str> = parsed.keys().map(String::as_str).collect();
+        assert_eq!(tags, ["de", "en", "es", "fr", "ja", "pt-BR", "zh-Hans"]);
+        assert_eq!(parsed["ja"]["cancelled"], t!(Lang::Ja, "embed-cancelled"));
+        assert!(!table.contains("</"));
+        assert!(COMPONENT_JS.contains(&table) && LOCAL_TIMES_FILE.starts_with(&table));
     }
 }

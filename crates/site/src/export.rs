@@ -94,7 +94,7 @@ pub fn render(site: &Site, now: Timestamp) -> Vec<StaticFile> {
     files.extend([
         asset(&paths::stylesheet(), pages::CSS),
         asset(&paths::script(), pages::JS),
-        asset(&paths::local_times(), pages::LOCAL_TIMES_JS),
+        asset(&paths::local_times(), embed::LOCAL_TIMES_FILE.as_str()),
         asset(&paths::zones(), pages::zones_json()),
         asset(&paths::favicon(), pages::FAVICON),
         asset(&paths::embed_component(), embed::COMPONENT_JS.as_str()),

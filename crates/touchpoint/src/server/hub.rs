@@ -279,7 +279,12 @@ pub fn hub_router(hub: HubState) -> Router {
         )
         .route(
             route::LOCAL_TIMES,
-            get(|| async { pages::asset("text/javascript; charset=utf-8", touchpoint_site::embed::LOCAL_TIMES_FILE.as_str()) }),
+            get(|| async {
+                pages::asset(
+                    "text/javascript; charset=utf-8",
+                    touchpoint_site::embed::LOCAL_TIMES_FILE.as_str(),
+                )
+            }),
         )
         .route(
             route::FAVICON,

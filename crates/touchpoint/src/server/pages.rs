@@ -51,7 +51,12 @@ pub fn routes() -> Router<AppState> {
         )
         .route(
             route::LOCAL_TIMES,
-            get(|| async { asset("text/javascript; charset=utf-8", html::LOCAL_TIMES_JS) }),
+            get(|| async {
+                asset(
+                    "text/javascript; charset=utf-8",
+                    touchpoint_site::embed::LOCAL_TIMES_FILE.as_str(),
+                )
+            }),
         )
         .route(route::ZONES, get(zones))
         .route(

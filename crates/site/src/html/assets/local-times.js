@@ -41,12 +41,83 @@ function touchpointTwelveHour(tag) {
   return (" " + TOUCHPOINT_TWELVE_HOUR_LANGUAGES + " ").indexOf(" " + language + " ") >= 0;
 }
 
+// The clock of a page in `lang` (not English) as touchpoint_site's HourCycle::for_page reads
+// it: the browser's most preferred tag of that language decides ("zh-SG" 12-hour), else the
+// language's own clock ("ja" 24-hour), so a shared ?lang=ja link reads "8:00" in a browser set
+// to en-US.
+function touchpointTwelveHourOn(lang) {
+  "use strict";
+  var tags = typeof navigator !== "undefined" ? navigator.languages || [navigator.language] : [];
+  var family = String(lang).toLowerCase().split("-")[0];
+  for (var i = 0; i < tags.length; i++) {
+    var tag = String(tags[i]), parts = tag.toLowerCase().split(/[-_]/);
+    // Traditional Chinese is not the page's Simplified Chinese.
+    if (parts[0] === family && !(family === "zh" && /^(tw|hk|mo|hant)$/.test(parts[1] || ""))) return touchpointTwelveHour(tag);
+  }
+  return tags.length ? touchpointTwelveHour(lang) : false;
+}
+
 // "13:05", or "1:05 PM" on a 12-hour clock, from Intl parts (hour, minute).
 function touchpointClock(p, twelve) {
   "use strict";
   var hour = parseInt(p.hour, 10) % 24;
   if (!twelve) return (hour < 10 ? "0" : "") + hour + ":" + p.minute;
   return ((hour + 11) % 12 + 1) + ":" + p.minute + (hour < 12 ? " AM" : " PM");
+}
+
+// The words this file writes come from TOUCHPOINT_TEXT, the server's own messages in every
+// language (touchpoint_site::embed::text_table, put in front of this file where it is served):
+// touchpointSayer(lang)(key, english, values) is the sentence `key` of `lang` with its {names}
+// filled from `values`. On an English page, or in a language without a table, `english`;
+// null on a page in another language the table does not have, where the server's words stay.
+function touchpointTextOf(lang) {
+  "use strict";
+  if (typeof TOUCHPOINT_TEXT === "undefined" || !lang) return null;
+  var tags = Object.keys(TOUCHPOINT_TEXT), want = String(lang).toLowerCase(), i;
+  for (i = 0; i < tags.length; i++) if (tags[i].toLowerCase() === want) return TOUCHPOINT_TEXT[tags[i]];
+  // "zh-CN" reads zh-Hans, "pt-PT" pt-BR: the language the site has of that family.
+  for (i = 0; i < tags.length; i++) if (tags[i].toLowerCase().split("-")[0] === want.split(/[-_]/)[0]) return TOUCHPOINT_TEXT[tags[i]];
+  return null;
+}
+
+function touchpointSayer(lang) {
+  "use strict";
+  var text = touchpointTextOf(lang), english = !lang || /^en(-|$)/i.test(lang);
+  return function (key, fallback, values) {
+    var pattern = text && text[key] ? text[key] : english ? fallback : null;
+    if (pattern === null) return null;
+    return pattern.replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? String(values[name]) : all;
+    });
+  };
+}
+
+// The page's language (html lang), "" where there is no page.
+function touchpointPageLang() {
+  "use strict";
+  return typeof document !== "undefined" && document.documentElement ? document.documentElement.lang : "";
+}
+
+// Intl formats of `lang` for the date shapes of touchpoint_site::when (CLDR, as the server
+// writes a page in another language than English), or null for English (written by parts).
+function touchpointDates(lang, zone) {
+  "use strict";
+  if (!lang || /^en(-|$)/i.test(lang)) return null;
+  // CLDR's medium dates write the month as a number in German and Japanese
+  // ("Mo., 30.11.2026", "2026/11/30(月)"), as a short name elsewhere.
+  var numeric = /^(de|ja)(-|$)/i.test(lang);
+  var month = numeric ? "2-digit" : "short", day = numeric ? "2-digit" : "numeric";
+  function make(options) {
+    return new Intl.DateTimeFormat(lang, Object.assign({ timeZone: zone }, options));
+  }
+  return {
+    day: make({ weekday: "short", day: day, month: month, year: "numeric" }),
+    // Without its year, Japanese names the month again ("12月3日(木)"); German keeps numbers.
+    dayNoYear: make({ weekday: "short", day: "numeric", month: /^de(-|$)/i.test(lang) ? "numeric" : "short" }),
+    dayLong: make({ weekday: "long", day: "numeric", month: "long", year: "numeric" }),
+    dayLongNoYear: make({ weekday: "long", day: "numeric", month: "long" }),
+    yearMonthDay: make({ day: day, month: month, year: "numeric" })
+  };
 }
 
 // `lang`: the language to write in; without it, the page's (html lang).
@@ -65,8 +136,10 @@ function touchpointLocalTimes(root, zone, names, lang) {
     };
     // A page in another language than English (html lang="ja") is written by CLDR on the
     // server; here the browser's Intl writes it in the same language, from the same CLDR.
-    if (lang === undefined) lang = typeof document !== "undefined" && document.documentElement ? document.documentElement.lang : "";
+    if (lang === undefined) lang = touchpointPageLang();
+    f.say = touchpointSayer(lang);
     if (lang && !/^en(-|$)/i.test(lang)) {
+      twelve = touchpointTwelveHourOn(lang);
       // CLDR's medium date with weekday writes the month as a number in German and Japanese
       // ("Mo., 30.11.2026", "2026/11/30(月)"), as a short name elsewhere.
       var numeric = /^(de|ja)(-|$)/i.test(lang);
@@ -77,7 +150,8 @@ function touchpointLocalTimes(root, zone, names, lang) {
         dash: /^ja(-|$)/i.test(lang) ? "～" : "–",
         day: new Intl.DateTimeFormat(lang, Object.assign({ timeZone: zone }, dayOptions)),
         date: new Intl.DateTimeFormat(lang, Object.assign({ timeZone: "UTC" }, dayOptions)),
-        clock: new Intl.DateTimeFormat(lang, { hour: "numeric", minute: "2-digit", hourCycle: twelve ? "h12" : "h23", timeZone: zone })
+        clock: new Intl.DateTimeFormat(lang, { hour: "numeric", minute: "2-digit", hourCycle: twelve ? "h12" : "h23", timeZone: zone }),
+        dates: touchpointDates(lang, zone)
       };
     }
   } catch (e) {
@@ -129,7 +203,8 @@ function touchpointLocalTimes(root, zone, names, lang) {
     var now = new Date(moved[m].getAttribute("data-start"));
     if (isNaN(was) || isNaN(now)) continue;
     var w = parts(f.at, was), n = parts(f.at, now);
-    moved[m].textContent = "moved from " + (day(w, true) === day(n, true) ? clock(w) : day(w, false));
+    var said = f.say("moved", "moved from {when}", { when: day(w, true) === day(n, true) ? clock(w) : day(w, false) });
+    if (said !== null) moved[m].textContent = said;
   }
   // A weekly cadence ("Every Tuesday, 02:00 JST (Monday 17:00 UTC)"), said again in the zone
   // from the regular occurrence it was read off, as touchpoint_site::cadence says it.
@@ -142,8 +217,8 @@ function touchpointLocalTimes(root, zone, names, lang) {
 }
 
 // touchpointLocalTimes for a page in another language than English: the dates and clocks by
-// the browser's Intl in the page's language. The words around them (moved from …, cadences)
-// stay as the server wrote them.
+// the browser's Intl in the page's language, "moved from …" by the page's own sentence. A
+// cadence stays as the server wrote it (in the build's zone).
 function touchpointLocalTimesIntl(root, f, names) {
   "use strict";
   function zoneName(at) {
@@ -174,6 +249,15 @@ function touchpointLocalTimesIntl(root, f, names) {
         : " " + f.cldr.dash + " " + last + f.cldr.joint + f.cldr.clock.format(end);
     }
     el.textContent = names ? text + zoneName(start) : text;
+  }
+  var moved = root.querySelectorAll("[data-moved-from][data-start]");
+  for (var m = 0; m < moved.length; m++) {
+    var was = new Date(moved[m].getAttribute("data-moved-from"));
+    var now = new Date(moved[m].getAttribute("data-start"));
+    if (isNaN(was) || isNaN(now)) continue;
+    var sameDay = f.cldr.day.format(was) === f.cldr.day.format(now);
+    var said = f.say("moved", null, { when: sameDay ? f.cldr.clock.format(was) : f.cldr.dates.dayNoYear.format(was) });
+    if (said !== null) moved[m].textContent = said;
   }
   return f.at.resolvedOptions().timeZone;
 }
@@ -214,15 +298,18 @@ function touchpointCadence(el, here, zone, parts, clock) {
 // The agenda's days (<section class="agenda-day" data-day="YYYY-MM-DD">, each with an <h3> and
 // a list of occurrences) regrouped in `zone`: a meeting at 23:30 UTC on Monday is listed under
 // Tuesday in Auckland. Headings are written as the server writes them ("Tue 1 Dec 2026" and a
-// "Today" badge), sections in date order; an all-day meeting keeps its section's day.
+// "Today" badge, in the page's language), sections in date order; an all-day meeting keeps its
+// section's day.
 function touchpointRegroup(root, zone) {
   "use strict";
   var sections = root.querySelectorAll("section.agenda-day[data-day]");
   if (!sections.length) return;
+  var lang = touchpointPageLang(), say = touchpointSayer(lang), dates = touchpointDates(lang, "UTC");
   var key = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: zone });
-  var short = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-  var long = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  var short = dates ? dates.day : new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  var long = dates ? dates.dayLong : new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   function label(format, day) {
+    if (dates) return format.format(new Date(day + "T12:00:00Z"));
     var p = {};
     format.formatToParts(new Date(day + "T12:00:00Z")).forEach(function (x) { p[x.type] = x.value; });
     return p.weekday + " " + p.day + " " + p.month + " " + p.year;
@@ -250,13 +337,7 @@ function touchpointRegroup(root, zone) {
     section.setAttribute("aria-label", label(long, day));
     var h = document.createElement("h3");
     h.textContent = label(short, day);
-    if (day === today) {
-      var badge = document.createElement("span");
-      badge.className = "today-badge";
-      badge.textContent = "Today";
-      h.appendChild(document.createTextNode(" "));
-      h.appendChild(badge);
-    }
+    if (day === today && say("today", "Today") !== null) touchpointBadge(h, "today-badge", say("today", "Today"));
     var list = document.createElement("ul");
     list.className = "occurrences";
     days[day].forEach(function (li) { list.appendChild(li); });
@@ -274,14 +355,16 @@ function touchpointPeriod(root, zone) {
   if (!h) return;
   var from = Date.parse(h.getAttribute("data-from")), to = Date.parse(h.getAttribute("data-to"));
   if (isNaN(from) || isNaN(to) || to <= from) return;
-  var format = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: zone });
+  var lang = touchpointPageLang(), dates = touchpointDates(lang, zone);
+  var format = dates ? dates.yearMonthDay : new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: zone });
   function day(at) {
+    if (dates) return format.format(new Date(at));
     var p = {};
     format.formatToParts(new Date(at)).forEach(function (x) { p[x.type] = x.value; });
     return p.day + " " + p.month + " " + p.year;
   }
-  var was = h.textContent, text = day(from) + " – " + day(to - 1);
-  if (was === text) return;
+  var was = h.textContent, text = touchpointSayer(lang)("range", "{from} – {to}", { from: day(from), to: day(to - 1) });
+  if (text === null || was === text) return;
   h.textContent = text;
   document.title = document.title.replace(was, text);
 }
@@ -341,7 +424,8 @@ function touchpointMonth(root, zone) {
   });
   var today = key.format(new Date());
   var max = parseInt(table.getAttribute("data-cell-max"), 10);
-  var long = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+  var lang = touchpointPageLang(), say = touchpointSayer(lang), dates = touchpointDates(lang, "UTC");
+  var long = dates ? dates.dayLongNoYear : new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
   for (i = 0; i < cells.length; i++) {
     var list = cells[i].querySelector("ul.occurrences");
     if (list && !list.children.length) list.parentNode.removeChild(list);
@@ -352,14 +436,15 @@ function touchpointMonth(root, zone) {
     var label = cells[i].querySelector(".dlabel");
     if (label) {
       [].forEach.call(label.querySelectorAll(".today-badge"), touchpointUnbadge);
-      if (isToday) touchpointBadge(label, "today-badge", "Today");
+      if (isToday && say("today", "Today") !== null) touchpointBadge(label, "today-badge", say("today", "Today"));
     }
-    if (max > 0) touchpointMore(cells[i], listed, max, table.getAttribute("data-more-href"), long);
+    if (max > 0) touchpointMore(cells[i], listed, max, table.getAttribute("data-more-href"), long, say, !!dates);
   }
 }
 
-// A month cell's count: `max` meetings, or one fewer and "+N more" (touchpointMonth).
-function touchpointMore(cell, listed, max, href, long) {
+// A month cell's count: `max` meetings, or one fewer and "+N more" (touchpointMonth), said by
+// `say` (touchpointSayer) with the day by `long` (written whole when `intl`, else by parts).
+function touchpointMore(cell, listed, max, href, long, say, intl) {
   "use strict";
   var shown = listed.length > max ? max - 1 : listed.length;
   for (var j = 0; j < listed.length; j++) listed[j].hidden = j >= shown;
@@ -374,12 +459,15 @@ function touchpointMore(cell, listed, max, href, long) {
     more.href = href || "";
     cell.appendChild(more);
   }
-  var p = {};
-  long.formatToParts(new Date(cell.getAttribute("data-day") + "T12:00:00Z")).forEach(function (x) { p[x.type] = x.value; });
+  var at = new Date(cell.getAttribute("data-day") + "T12:00:00Z"), p = {};
+  long.formatToParts(at).forEach(function (x) { p[x.type] = x.value; });
+  var text = say("more", "+{count} more", { count: listed.length - shown });
+  var on = say("moreOn", "on {date}", { date: intl ? long.format(at) : p.weekday + " " + p.day + " " + p.month });
+  if (text === null || on === null) return;
   var sr = document.createElement("span");
   sr.className = "sr";
-  sr.textContent = " on " + p.weekday + " " + p.day + " " + p.month;
-  more.textContent = "+" + (listed.length - shown) + " more";
+  sr.textContent = " " + on;
+  more.textContent = text;
   more.appendChild(sr);
 }
 
@@ -397,6 +485,14 @@ function touchpointWeek(root, zone) {
   var DAY = 24 * 60, MIN = 20, MAX_LANES = 6;
   var wall = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone });
   var twelve = touchpointTwelveHour(typeof navigator !== "undefined" ? navigator.language : "");
+  var lang = touchpointPageLang(), say = touchpointSayer(lang), intl = touchpointDates(lang, zone) !== null;
+  if (intl) twelve = touchpointTwelveHourOn(lang);
+  // A page in another language than English: its clocks by Intl, as the server's CLDR writes them.
+  var clockOf = intl ? new Intl.DateTimeFormat(lang, { hour: "numeric", minute: "2-digit", hourCycle: twelve ? "h12" : "h23", timeZone: zone }) : null;
+  var hourOf = intl ? new Intl.DateTimeFormat(lang, { hour: "numeric", hourCycle: twelve ? "h12" : "h23", timeZone: "UTC" }) : null;
+  function clock(at) {
+    return clockOf ? clockOf.format(new Date(at)) : touchpointClock(local(at).p, twelve);
+  }
   function local(at) {
     var p = {};
     wall.formatToParts(new Date(at)).forEach(function (x) { p[x.type] = x.value; });
@@ -507,21 +603,22 @@ function touchpointWeek(root, zone) {
       li.className = "ev " + place(t.s.top - from * 60, t.s.bottom - t.s.top) + " gl" + Math.min(placed[k].lane, n - 1) + " gn" + n +
         (t.ev.end <= now ? " past" : "") + (li.classList.contains("cancelled") ? " cancelled" : "");
       var title = li.querySelector(".title");
-      li.title = touchpointClock(local(t.ev.start).p, twelve) + "–" + touchpointClock(local(t.ev.end).p, twelve) +
+      li.title = clock(t.ev.start) + "–" + clock(t.ev.end) +
         (title ? " " + title.textContent : "");
       list.appendChild(li);
     });
     var h = c.section.querySelector("h3");
     [].forEach.call(h.querySelectorAll(".today-badge, .wk-dst"), touchpointUnbadge);
     c.section.classList.toggle("is-today", c.day === today);
-    if (c.day === today) touchpointBadge(h, "today-badge", "Today");
-    if (c.hours !== 24) touchpointBadge(h, "wk-dst", "Clocks change: " + c.hours + " hours");
+    var todayText = say("today", "Today"), dst = say("dst", "Clocks change: {hours} hours", { hours: c.hours });
+    if (c.day === today && todayText !== null) touchpointBadge(h, "today-badge", todayText);
+    if (c.hours !== 24 && dst !== null) touchpointBadge(h, "wk-dst", dst);
     var slots = c.section.querySelector(".wk-slots"), none = slots.querySelector("p.sr");
     var empty = !c.timed.length && !c.section.querySelector(".wk-allday li");
-    if (empty && !none) {
+    if (empty && !none && say("none", "No meetings.") !== null) {
       none = document.createElement("p");
       none.className = "sr";
-      none.textContent = "No meetings.";
+      none.textContent = say("none", "No meetings.");
       slots.insertBefore(none, slots.firstChild);
     } else if (!empty && none) {
       slots.removeChild(none);
@@ -534,7 +631,8 @@ function touchpointWeek(root, zone) {
   for (var hour = from; hour < to; hour++) {
     var label = document.createElement("span");
     var text = touchpointClock({ hour: String(hour), minute: "00" }, twelve);
-    label.textContent = twelve ? text.replace(":00", "") : text;
+    if (hourOf) label.textContent = hourOf.format(Date.UTC(2000, 0, 1, hour));
+    else label.textContent = twelve ? text.replace(":00", "") : text;
     hours.appendChild(label);
   }
   grid.className = grid.className.replace(/\bgd\d+\b/, "gd" + (to - from));
@@ -595,15 +693,28 @@ function touchpointBadge(h, name, text) {
     params.delete("tz");
     params.delete("remember");
     var rest = params.toString();
-    var place = shown.indexOf("/") < 0 || shown.indexOf("Etc/") === 0 ? shown : shown.slice(shown.lastIndexOf("/") + 1).replace(/_/g, " ") + " time";
-    var note = document.createElement("p");
-    note.className = "zone-shared";
-    var strong = document.createElement("strong");
-    strong.textContent = place;
-    var own = document.createElement("a");
-    own.href = location.pathname + (rest ? "?" + rest : "");
-    own.textContent = "use my zone";
-    note.append("Shown in ", strong, " · ", own);
-    form.after(note);
+    var lang = touchpointPageLang(), say = touchpointSayer(lang);
+    var zoned = shown.indexOf("/") >= 0 && shown.indexOf("Etc/") !== 0;
+    var place = !zoned ? shown : shown.slice(shown.lastIndexOf("/") + 1).replace(/_/g, " ") + " time";
+    if (zoned && touchpointDates(lang, shown)) {
+      // The zone's generic name in the page's language ("日本時間"), as near as Intl comes to
+      // the server's CLDR location name.
+      new Intl.DateTimeFormat(lang, { timeZoneName: "longGeneric", timeZone: shown }).formatToParts(new Date()).forEach(function (x) {
+        if (x.type === "timeZoneName") place = x.value;
+      });
+    }
+    var sentence = say("shown", "Shown in {zone}"), mine = say("ownZone", "use my zone");
+    if (sentence !== null && mine !== null) {
+      var note = document.createElement("p");
+      note.className = "zone-shared";
+      var strong = document.createElement("strong");
+      strong.textContent = place;
+      var own = document.createElement("a");
+      own.href = location.pathname + (rest ? "?" + rest : "");
+      own.textContent = mine;
+      var at = sentence.indexOf("{zone}");
+      note.append(sentence.slice(0, at), strong, sentence.slice(at + 6), " · ", own);
+      form.after(note);
+    }
   }
 })();

@@ -8,7 +8,9 @@
 // days: how far ahead to look (default 90).
 //
 // Times are written by touchpointLocalTimes, from local-times.js, which is served in front of
-// this file (both wrapped in one function, so neither adds a global to the page).
+// this file, and the words from TOUCHPOINT_TEXT, the site's own messages in every language in
+// front of both (all wrapped in one function, so none adds a global to the page): in the
+// element's lang="…", else the visitor's language, else English.
 //
 // It asks the API of the site that served this script (so it also works under a sub-path),
 // falls back to the static export's api/v1/occurrences.json when there is no server, renders
@@ -39,13 +41,26 @@
     return date.toISOString().slice(0, 10);
   }
 
+  // The element's lang="…", else the visitor's language (the host page's may differ).
+  function langOf(element) {
+    return element.getAttribute("lang") || (typeof navigator !== "undefined" ? navigator.language : "");
+  }
+
+  // The sentence `key` in the language of `element`, with its {names} filled from `values`.
+  function say(element, key, values) {
+    var text = touchpointTextOf(langOf(element)) || touchpointTextOf("en") || {};
+    return (text[key] || key).replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? String(values[name]) : all;
+    });
+  }
+
   function safeUrl(url) {
     return typeof url === "string" && /^(https?:|mailto:)/i.test(url.trim());
   }
 
   class TouchpointUpcoming extends HTMLElement {
     static get observedAttributes() {
-      return ["series", "group", "source", "limit", "tz", "days"];
+      return ["series", "group", "source", "limit", "tz", "days", "lang"];
     }
 
     constructor() {
@@ -120,11 +135,12 @@
       shadow.appendChild(style);
       if (items.length === 0) {
         var empty = document.createElement("p");
-        empty.textContent = "No upcoming meetings.";
+        empty.textContent = say(this, "empty");
         shadow.appendChild(empty);
         return;
       }
       var list = document.createElement("ul");
+      var self = this;
       items.forEach(function (occ) {
         var li = document.createElement("li");
         if (occ.status === "cancelled") li.className = "x";
@@ -159,7 +175,7 @@
         if (occ.status === "cancelled") {
           var badge = document.createElement("span");
           badge.className = "badge";
-          badge.textContent = "Cancelled";
+          badge.textContent = say(self, "cancelled");
           li.appendChild(badge);
           if (occ.cancel_reason) li.appendChild(document.createTextNode(" " + occ.cancel_reason));
         }
@@ -167,8 +183,7 @@
       });
       shadow.appendChild(list);
       // The times in the `tz` attribute's zone, else the visitor's (local-times.js).
-      // The element's own lang="…", else the visitor's language (the host page's may differ).
-      var lang = this.getAttribute("lang") || (typeof navigator !== "undefined" ? navigator.language : "");
+      var lang = langOf(this);
       if (touchpointLocalTimes(list, this.getAttribute("tz") || undefined, true, lang) === null) {
         touchpointLocalTimes(list, undefined, true, lang);
       }
@@ -178,7 +193,7 @@
       all.href = root.href;
       all.target = "_blank";
       all.rel = "noopener";
-      all.textContent = "All meetings";
+      all.textContent = say(this, "all");
       more.appendChild(all);
       shadow.appendChild(more);
     }
@@ -187,7 +202,7 @@
       var shadow = this.shadowRoot;
       shadow.textContent = "";
       var p = document.createElement("p");
-      p.textContent = "Meetings could not be loaded (" + (error && error.message ? error.message : error) + ").";
+      p.textContent = say(this, "failed", { error: error && error.message ? error.message : error });
       shadow.appendChild(p);
     }
   }
