@@ -425,6 +425,17 @@ impl Recurrence {
     pub fn cadence(&self) -> String {
         repeat::cadence(self)
     }
+
+    /// The friendly form a raw rule has the shape of (`FREQ=WEEKLY;BYDAY=MO,TH` is `weekly on
+    /// Monday and Thursday`): what [`Recurrence::cadence`] says it as, so a page in another
+    /// language can say it alike. `None` for a friendly form itself and for a rule no friendly
+    /// form can say.
+    pub fn friendly(&self) -> Option<Recurrence> {
+        match self {
+            Recurrence::Rrule(rule) => repeat::friendly(rule),
+            _ => None,
+        }
+    }
 }
 
 /// A `[[series.exceptions]]` entry: a change to one date of a series.

@@ -199,6 +199,27 @@ pub(crate) fn cadence(recurrence: &Recurrence) -> String {
 /// A best-effort description of a raw rule: exact for the shapes the friendly forms cover,
 /// otherwise the frequency and interval.
 fn rrule_cadence(rule: &RRule) -> String {
+    if let Some(friendly) = friendly(rule) {
+        return cadence(&friendly);
+    }
+    let (one, many) = match rule.freq {
+        Freq::Secondly => ("Every second", "seconds"),
+        Freq::Minutely => ("Every minute", "minutes"),
+        Freq::Hourly => ("Hourly", "hours"),
+        Freq::Daily => ("Daily", "days"),
+        Freq::Weekly => ("Weekly", "weeks"),
+        Freq::Monthly => ("Monthly", "months"),
+        Freq::Yearly => ("Yearly", "years"),
+    };
+    match rule.interval {
+        0 | 1 => one.to_owned(),
+        n => format!("Every {n} {many}"),
+    }
+}
+
+/// The friendly form a raw rule has the shape of (`FREQ=WEEKLY;BYDAY=MO,TH` is `weekly on
+/// Monday and Thursday`), if any: what [`Recurrence::friendly`] answers.
+pub(crate) fn friendly(rule: &RRule) -> Option<Recurrence> {
     let simple = rule.by_second.is_empty()
         && rule.by_minute.is_empty()
         && rule.by_hour.is_empty()
@@ -217,38 +238,26 @@ fn rrule_cadence(rule: &RRule) -> String {
             rule.by_day.as_slice(),
             rule.by_month_day.as_slice(),
         ) {
-            (Freq::Daily, [], []) if rule.interval == 1 => return cadence(&Recurrence::Daily),
+            (Freq::Daily, [], []) if rule.interval == 1 => return Some(Recurrence::Daily),
             (Freq::Weekly, [_, ..], []) if plain_days.is_some() => {
-                return cadence(&Recurrence::Weekly {
+                return Some(Recurrence::Weekly {
                     interval: rule.interval,
                     days: plain_days.unwrap_or_default(),
                 });
             }
             (Freq::Monthly, [one], []) if rule.interval == 1 && one.nth != 0 => {
-                return cadence(&Recurrence::MonthlyWeekday {
+                return Some(Recurrence::MonthlyWeekday {
                     nth: one.nth,
                     weekday: one.weekday,
                 });
             }
             (Freq::Monthly, [], [day]) if rule.interval == 1 => {
-                return cadence(&Recurrence::MonthlyDay(*day));
+                return Some(Recurrence::MonthlyDay(*day));
             }
             _ => {}
         }
     }
-    let (one, many) = match rule.freq {
-        Freq::Secondly => ("Every second", "seconds"),
-        Freq::Minutely => ("Every minute", "minutes"),
-        Freq::Hourly => ("Hourly", "hours"),
-        Freq::Daily => ("Daily", "days"),
-        Freq::Weekly => ("Weekly", "weeks"),
-        Freq::Monthly => ("Monthly", "months"),
-        Freq::Yearly => ("Yearly", "years"),
-    };
-    match rule.interval {
-        0 | 1 => one.to_owned(),
-        n => format!("Every {n} {many}"),
-    }
+    None
 }
 
 /// Whether the rule produces `first` as a date, when that can be told without the engine:

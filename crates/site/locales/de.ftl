@@ -407,6 +407,37 @@ when-shift-earlier = { $rule }, in Ihrer Zeitzone { $count ->
 when-cadence = { $rule }, { $clock } { $zone }
 when-cadence-anchor = { $clock } { $zone }
 when-cadence-anchor-days = { $days } { $clock } { $zone }
+when-cadence-with-anchor = { $local } ({ $anchor })
+when-repeat-every = { $unit ->
+    [second] { $count ->
+        [1] Jede Sekunde
+       *[other] Alle { $count } Sekunden
+    }
+    [minute] { $count ->
+        [1] Jede Minute
+       *[other] Alle { $count } Minuten
+    }
+    [hour] { $count ->
+        [1] Stündlich
+       *[other] Alle { $count } Stunden
+    }
+    [day] { $count ->
+        [1] Täglich
+       *[other] Alle { $count } Tage
+    }
+    [week] { $count ->
+        [1] Wöchentlich
+       *[other] Alle { $count } Wochen
+    }
+    [month] { $count ->
+        [1] Monatlich
+       *[other] Alle { $count } Monate
+    }
+   *[year] { $count ->
+        [1] Jährlich
+       *[other] Alle { $count } Jahre
+    }
+}
 when-list-pair = { $first } und { $last }
 when-list-middle = { $first }, { $rest }
 

@@ -467,6 +467,40 @@ when-shift-earlier = { $rule }, { $count ->
 when-cadence = { $rule }, { $clock } { $zone }
 when-cadence-anchor = { $clock } { $zone }
 when-cadence-anchor-days = { $days } { $clock } { $zone }
+# A cadence and, where it reads differently, the same in the series' own zone.
+when-cadence-with-anchor = { $local } ({ $anchor })
+# A raw RRULE no friendly form can say: its frequency ($unit: second, minute, hour, day,
+# week, month, year) and every how many ($count, 1 for every one).
+when-repeat-every = { $unit ->
+    [second] { $count ->
+        [1] Every second
+       *[other] Every { $count } seconds
+    }
+    [minute] { $count ->
+        [1] Every minute
+       *[other] Every { $count } minutes
+    }
+    [hour] { $count ->
+        [1] Hourly
+       *[other] Every { $count } hours
+    }
+    [day] { $count ->
+        [1] Daily
+       *[other] Every { $count } days
+    }
+    [week] { $count ->
+        [1] Weekly
+       *[other] Every { $count } weeks
+    }
+    [month] { $count ->
+        [1] Monthly
+       *[other] Every { $count } months
+    }
+   *[year] { $count ->
+        [1] Yearly
+       *[other] Every { $count } years
+    }
+}
 when-list-pair = { $first } and { $last }
 when-list-middle = { $first }, { $rest }
 

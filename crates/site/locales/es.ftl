@@ -410,6 +410,37 @@ when-shift-earlier = { $rule }, { $count ->
 when-cadence = { $rule }, { $clock } { $zone }
 when-cadence-anchor = { $clock } { $zone }
 when-cadence-anchor-days = { $days } { $clock } { $zone }
+when-cadence-with-anchor = { $local } ({ $anchor })
+when-repeat-every = { $unit ->
+    [second] { $count ->
+        [1] Cada segundo
+       *[other] Cada { $count } segundos
+    }
+    [minute] { $count ->
+        [1] Cada minuto
+       *[other] Cada { $count } minutos
+    }
+    [hour] { $count ->
+        [1] Cada hora
+       *[other] Cada { $count } horas
+    }
+    [day] { $count ->
+        [1] Todos los días
+       *[other] Cada { $count } días
+    }
+    [week] { $count ->
+        [1] Todas las semanas
+       *[other] Cada { $count } semanas
+    }
+    [month] { $count ->
+        [1] Todos los meses
+       *[other] Cada { $count } meses
+    }
+   *[year] { $count ->
+        [1] Todos los años
+       *[other] Cada { $count } años
+    }
+}
 when-list-pair = { $first } y { $last }
 when-list-middle = { $first }, { $rest }
 

@@ -417,6 +417,37 @@ when-shift-earlier = { $rule }, { $count ->
 when-cadence = { $rule }, { $clock } { $zone }
 when-cadence-anchor = { $clock } { $zone }
 when-cadence-anchor-days = { $days } { $clock } { $zone }
+when-cadence-with-anchor = { $local } ({ $anchor })
+when-repeat-every = { $unit ->
+    [second] { $count ->
+        [1] Chaque seconde
+       *[other] Toutes les { $count } secondes
+    }
+    [minute] { $count ->
+        [1] Chaque minute
+       *[other] Toutes les { $count } minutes
+    }
+    [hour] { $count ->
+        [1] Toutes les heures
+       *[other] Toutes les { $count } heures
+    }
+    [day] { $count ->
+        [1] Tous les jours
+       *[other] Tous les { $count } jours
+    }
+    [week] { $count ->
+        [1] Toutes les semaines
+       *[other] Toutes les { $count } semaines
+    }
+    [month] { $count ->
+        [1] Tous les mois
+       *[other] Tous les { $count } mois
+    }
+   *[year] { $count ->
+        [1] Tous les ans
+       *[other] Tous les { $count } ans
+    }
+}
 when-list-pair = { $first } et { $last }
 when-list-middle = { $first }, { $rest }
 

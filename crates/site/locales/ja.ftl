@@ -368,6 +368,37 @@ when-shift-earlier = { $rule }（あなたのタイムゾーンでは{ $count }�
 when-cadence = { $rule } { $clock } { $zone }
 when-cadence-anchor = { $clock } { $zone }
 when-cadence-anchor-days = { $days } { $clock } { $zone }
+when-cadence-with-anchor = { $local }（{ $anchor }）
+when-repeat-every = { $unit ->
+    [second] { $count ->
+        [1] 毎秒
+       *[other] { $count }秒ごと
+    }
+    [minute] { $count ->
+        [1] 毎分
+       *[other] { $count }分ごと
+    }
+    [hour] { $count ->
+        [1] 毎時
+       *[other] { $count }時間ごと
+    }
+    [day] { $count ->
+        [1] 毎日
+       *[other] { $count }日ごと
+    }
+    [week] { $count ->
+        [1] 毎週
+       *[other] { $count }週間ごと
+    }
+    [month] { $count ->
+        [1] 毎月
+       *[other] { $count }か月ごと
+    }
+   *[year] { $count ->
+        [1] 毎年
+       *[other] { $count }年ごと
+    }
+}
 when-list-pair = { $first }と{ $last }
 when-list-middle = { $first }、{ $rest }
 

@@ -410,6 +410,37 @@ when-shift-earlier = { $rule }, { $count ->
 when-cadence = { $rule }, { $clock } { $zone }
 when-cadence-anchor = { $clock } { $zone }
 when-cadence-anchor-days = { $days } { $clock } { $zone }
+when-cadence-with-anchor = { $local } ({ $anchor })
+when-repeat-every = { $unit ->
+    [second] { $count ->
+        [1] A cada segundo
+       *[other] A cada { $count } segundos
+    }
+    [minute] { $count ->
+        [1] A cada minuto
+       *[other] A cada { $count } minutos
+    }
+    [hour] { $count ->
+        [1] A cada hora
+       *[other] A cada { $count } horas
+    }
+    [day] { $count ->
+        [1] Todos os dias
+       *[other] A cada { $count } dias
+    }
+    [week] { $count ->
+        [1] Todas as semanas
+       *[other] A cada { $count } semanas
+    }
+    [month] { $count ->
+        [1] Todos os meses
+       *[other] A cada { $count } meses
+    }
+   *[year] { $count ->
+        [1] Todos os anos
+       *[other] A cada { $count } anos
+    }
+}
 when-list-pair = { $first } e { $last }
 when-list-middle = { $first }, { $rest }
 

@@ -368,6 +368,37 @@ when-shift-earlier = { $rule }（在您的时区早{ $count }天）
 when-cadence = { $rule } { $clock } { $zone }
 when-cadence-anchor = { $clock } { $zone }
 when-cadence-anchor-days = { $days } { $clock } { $zone }
+when-cadence-with-anchor = { $local }（{ $anchor }）
+when-repeat-every = { $unit ->
+    [second] { $count ->
+        [1] 每秒
+       *[other] 每{ $count }秒
+    }
+    [minute] { $count ->
+        [1] 每分钟
+       *[other] 每{ $count }分钟
+    }
+    [hour] { $count ->
+        [1] 每小时
+       *[other] 每{ $count }小时
+    }
+    [day] { $count ->
+        [1] 每天
+       *[other] 每{ $count }天
+    }
+    [week] { $count ->
+        [1] 每周
+       *[other] 每{ $count }周
+    }
+    [month] { $count ->
+        [1] 每月
+       *[other] 每{ $count }个月
+    }
+   *[year] { $count ->
+        [1] 每年
+       *[other] 每{ $count }年
+    }
+}
 when-list-pair = { $first }和{ $last }
 when-list-middle = { $first }、{ $rest }
 

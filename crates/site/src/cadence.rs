@@ -10,14 +10,18 @@ use std::fmt;
 
 use jiff::Timestamp;
 use jiff::civil::Weekday;
+use touchpoint_calendar::Freq;
 use touchpoint_community::{Recurrence, Series};
 
 use crate::i18n::Lang;
 use crate::{Item, Viewer, t};
 
 /// A series' cadence in the viewer's zone, and in its own zone when that reads differently.
+/// Shown as one line ([`fmt::Display`]): "local (anchor)", with the brackets of its language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cadence {
+    /// The language of the line.
+    pub lang: Lang,
     /// "Every other Thursday, 01:00 JST": in the viewer's zone.
     pub local: String,
     /// "Wednesday 09:00 PDT": in the series' zone; `None` when it reads as `local` does.
@@ -43,7 +47,12 @@ pub struct Weekly {
 impl fmt::Display for Cadence {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.anchor {
-            Some(anchor) => write!(f, "{} ({anchor})", self.local),
+            Some(anchor) => f.write_str(&t!(
+                self.lang,
+                "when-cadence-with-anchor",
+                local = self.local.as_str(),
+                anchor = anchor.as_str()
+            )),
             None => f.write_str(&self.local),
         }
     }
@@ -61,6 +70,7 @@ pub fn cadence(series: &Series, viewer: &Viewer, upcoming: &[Item<'_>]) -> Caden
     match upcoming.iter().find(|item| is_regular(item)) {
         Some(item) if !item.all_day() => cadence_at(series, viewer, item.start_at),
         _ => Cadence {
+            lang: viewer.lang,
             local: t!(
                 viewer.lang,
                 "when-cadence",
@@ -127,6 +137,7 @@ pub fn cadence_at(series: &Series, viewer: &Viewer, at: Timestamp) -> Cadence {
         _ => None,
     };
     Cadence {
+        lang,
         local,
         anchor,
         weekly,
@@ -134,8 +145,9 @@ pub fn cadence_at(series: &Series, viewer: &Viewer, at: Timestamp) -> Cadence {
 }
 
 /// The rule's words in `lang`: "Every other Thursday", "隔週木曜日", "Jeden zweiten Donnerstag".
-/// English keeps the community crate's own words ([`Recurrence::cadence`]); a raw RRULE the
-/// friendly forms cannot say is described in those English words in every language.
+/// English keeps the community crate's own words ([`Recurrence::cadence`]); a raw RRULE is said
+/// as the friendly form it has the shape of, else by its frequency and interval ("Every 3
+/// days", "3日ごと").
 pub fn words(lang: Lang, recurrence: &Recurrence) -> String {
     if lang == Lang::En {
         return recurrence.cadence();
@@ -157,7 +169,22 @@ pub fn words(lang: Lang, recurrence: &Recurrence) -> String {
             weekday = weekday_name(lang, *weekday)
         ),
         Recurrence::MonthlyDay(day) => t!(lang, "when-monthly-day", day = i64::from(*day)),
-        Recurrence::Rrule(_) => recurrence.cadence(),
+        Recurrence::Rrule(rule) => match recurrence.friendly() {
+            Some(friendly) => words(lang, &friendly),
+            None => {
+                let unit = match rule.freq {
+                    Freq::Secondly => "second",
+                    Freq::Minutely => "minute",
+                    Freq::Hourly => "hour",
+                    Freq::Daily => "day",
+                    Freq::Weekly => "week",
+                    Freq::Monthly => "month",
+                    Freq::Yearly => "year",
+                };
+                let count = i64::from(rule.interval.max(1));
+                t!(lang, "when-repeat-every", unit = unit, count = count)
+            }
+        },
     }
 }
 
@@ -405,6 +432,66 @@ mod tests {
         );
     }
 
+    /// A one-series community anchored in `zone` at `start`, repeating by the raw `rrule`.
+    fn raw_series(zone: &str, start: &str, rrule: &str, first: &str) -> Series {
+        let file = format!(
+            "[community]\nname = \"T\"\ntimezone = \"UTC\"\n\n[[series]]\nid = \"s\"\ntitle = \"S\"\n\
+             timezone = \"{zone}\"\nstart = \"{start}\"\nduration = \"1h\"\nrrule = \"{rrule}\"\n\
+             first = {first}\n"
+        );
+        let community = touchpoint_community::parse(&file)
+            .unwrap_or_else(|d| panic!("{d:?}"))
+            .community;
+        community.series.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn can_say_a_raw_rule_in_the_viewers_language() {
+        let every_3_days = raw_series("UTC", "09:00", "FREQ=DAILY;INTERVAL=3", "2026-01-01");
+        let weekly_mo_th = raw_series("UTC", "09:00", "FREQ=WEEKLY;BYDAY=MO,TH", "2026-01-05");
+        let yearly = raw_series("UTC", "09:00", "FREQ=YEARLY;BYMONTH=3", "2026-03-01");
+        for (lang, rule, said) in [
+            (Lang::En, &every_3_days, "Every 3 days"),
+            (Lang::Ja, &every_3_days, "3日ごと"),
+            (Lang::ZhHans, &every_3_days, "每3天"),
+            (Lang::De, &every_3_days, "Alle 3 Tage"),
+            (Lang::Fr, &every_3_days, "Tous les 3 jours"),
+            (Lang::Es, &every_3_days, "Cada 3 días"),
+            (Lang::PtBr, &every_3_days, "A cada 3 dias"),
+            (Lang::En, &yearly, "Yearly"),
+            (Lang::Ja, &yearly, "毎年"),
+            (Lang::De, &yearly, "Jährlich"),
+            // A raw rule of a friendly form's shape is said as that form.
+            (Lang::En, &weekly_mo_th, "Every Monday and Thursday"),
+            (Lang::Ja, &weekly_mo_th, "毎週月曜日と木曜日"),
+            (Lang::De, &weekly_mo_th, "Jeden Montag und Donnerstag"),
+        ] {
+            assert_eq!(words(lang, &rule.recurrence), said, "{lang:?}");
+        }
+        // And the whole line, with no English word left in Japanese.
+        let line = cadence_at(
+            &every_3_days,
+            &viewer_in(Lang::Ja, "UTC"),
+            at("2026-12-07T09:00:00Z"),
+        );
+        assert_eq!(line.to_string(), "3日ごと 9:00 UTC");
+    }
+
+    #[test]
+    fn can_bracket_the_series_own_zone_as_each_language_writes_brackets() {
+        let amer = series("UTC", "17:00", "weekly on Monday", "2026-01-05");
+        let monday = at("2026-12-07T17:00:00Z");
+        for (lang, line) in [
+            (Lang::Ja, "毎週火曜日 2:00 JST（月曜日 17:00 UTC）"),
+            (Lang::ZhHans, "每周二 02:00 GMT+9（周一 17:00 UTC）"),
+            (Lang::De, "Jeden Dienstag, 02:00 GMT+9 (Montag 17:00 UTC)"),
+            (Lang::En, "Every Tuesday, 02:00 JST (Monday 17:00 UTC)"),
+        ] {
+            let cadence = cadence_at(&amer, &viewer_in(lang, "Asia/Tokyo"), monday);
+            assert_eq!(cadence.to_string(), line, "{lang:?}");
+        }
+    }
+
     #[test]
     fn can_write_a_twelve_hour_clock_for_a_viewer_who_reads_one() {
         let amer = series("UTC", "17:00", "weekly on Monday", "2026-01-05");
@@ -449,7 +536,7 @@ mod tests {
             &viewer_in(Lang::Ja, "Asia/Tokyo"),
             at("2026-12-09T17:00:00Z"),
         );
-        assert_eq!(line.to_string(), "隔週木曜日 2:00 JST (水曜日 9:00 GMT-8)");
+        assert_eq!(line.to_string(), "隔週木曜日 2:00 JST（水曜日 9:00 GMT-8）");
         let early = series(
             "UTC",
             "02:00",
@@ -470,7 +557,7 @@ mod tests {
         );
         assert_eq!(
             line.to_string(),
-            "毎月第2火曜日（あなたのタイムゾーンでは1日後） 8:00 JST (23:00 UTC)"
+            "毎月第2火曜日（あなたのタイムゾーンでは1日後） 8:00 JST（23:00 UTC）"
         );
     }
 
@@ -518,6 +605,6 @@ mod tests {
             &viewer_in(Lang::ZhHans, "Asia/Shanghai"),
             at("2026-12-07T17:00:00Z"),
         );
-        assert_eq!(line.to_string(), "每周二 01:00 GMT+8 (周一 17:00 UTC)");
+        assert_eq!(line.to_string(), "每周二 01:00 GMT+8（周一 17:00 UTC）");
     }
 }
