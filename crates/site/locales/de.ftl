@@ -67,6 +67,7 @@ subscribe-webcal = Apple Kalender, Outlook (Desktop), Thunderbird
 subscribe-microsoft-365 = Microsoft 365 (Arbeit oder Schule)
 subscribe-other-app = Jede andere App: diese Adresse abonnieren
 subscribe-copy = Kopieren
+subscribe-copied = Kopiert
 subscribe-download = Einmalige Kopie herunterladen (.ics)
 subscribe-download-note = spätere Änderungen erscheinen darin nicht
 subscribe-no-address = Dieser Server kennt seine öffentliche Adresse nicht und kann daher keinen Abo-Link anbieten (der Betreiber setzt { $base_url } oder hinter einem Proxy { $trust_forwarded }).

@@ -78,6 +78,8 @@ subscribe-webcal = Apple Calendar, Outlook desktop, Thunderbird
 subscribe-microsoft-365 = Microsoft 365 (work or school)
 subscribe-other-app = Any other app: subscribe to this address
 subscribe-copy = Copy
+# The Copy button once the address is on the clipboard.
+subscribe-copied = Copied
 subscribe-download = Download a one-time copy (.ics)
 subscribe-download-note = it will not show later changes
 # $base_url and $trust_forwarded are the options' names.

@@ -67,6 +67,7 @@ subscribe-webcal = Calendario de Apple, Outlook de escritorio, Thunderbird
 subscribe-microsoft-365 = Microsoft 365 (trabajo o centro educativo)
 subscribe-other-app = Cualquier otra aplicación: suscríbete a esta dirección
 subscribe-copy = Copiar
+subscribe-copied = Copiado
 subscribe-download = Descargar una copia puntual (.ics)
 subscribe-download-note = no mostrará cambios posteriores
 subscribe-no-address = Este servidor no conoce su dirección pública, así que no puede ofrecer un enlace de suscripción (su operador configura { $base_url }, o { $trust_forwarded } detrás de un proxy).

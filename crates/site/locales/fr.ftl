@@ -67,6 +67,7 @@ subscribe-webcal = Apple Calendrier, Outlook pour ordinateur, Thunderbird
 subscribe-microsoft-365 = Microsoft 365 (professionnel ou scolaire)
 subscribe-other-app = Toute autre application : abonnez-vous à cette adresse
 subscribe-copy = Copier
+subscribe-copied = Copié
 subscribe-download = Télécharger une copie ponctuelle (.ics)
 subscribe-download-note = elle n’affichera pas les modifications ultérieures
 subscribe-no-address = Ce serveur ne connaît pas son adresse publique et ne peut donc pas proposer de lien d’abonnement (son administrateur définit { $base_url }, ou { $trust_forwarded } derrière un proxy).

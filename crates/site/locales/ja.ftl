@@ -61,6 +61,7 @@ subscribe-webcal = Appleカレンダー、Outlookデスクトップ版、Thunder
 subscribe-microsoft-365 = Microsoft 365（職場または学校）
 subscribe-other-app = その他のアプリ：このアドレスを購読してください
 subscribe-copy = コピー
+subscribe-copied = コピーしました
 subscribe-download = 1回限りのコピーをダウンロード（.ics）
 subscribe-download-note = 後からの変更は反映されません
 subscribe-no-address = このサーバーは自身の公開アドレスを知らないため、購読リンクを提供できません（運営者が{ $base_url }を設定するか、プロキシの背後では{ $trust_forwarded }を設定してください）。

@@ -67,6 +67,7 @@ subscribe-webcal = Calendário da Apple, Outlook para desktop, Thunderbird
 subscribe-microsoft-365 = Microsoft 365 (trabalho ou escola)
 subscribe-other-app = Qualquer outro app: assine este endereço
 subscribe-copy = Copiar
+subscribe-copied = Copiado
 subscribe-download = Baixar uma cópia única (.ics)
 subscribe-download-note = ela não mostrará alterações posteriores
 subscribe-no-address = Este servidor não conhece seu endereço público, por isso não pode oferecer um link de assinatura (o operador define { $base_url }, ou { $trust_forwarded } atrás de um proxy).

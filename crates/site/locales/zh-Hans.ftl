@@ -61,6 +61,7 @@ subscribe-webcal = Apple日历、Outlook桌面版、Thunderbird
 subscribe-microsoft-365 = Microsoft 365（工作或学校帐户）
 subscribe-other-app = 其他应用：订阅此地址
 subscribe-copy = 复制
+subscribe-copied = 已复制
 subscribe-download = 下载一次性副本（.ics）
 subscribe-download-note = 之后的更改不会显示
 subscribe-no-address = 此服务器不知道自己的公开地址，因此无法提供订阅链接（需由运维人员设置{ $base_url }，如位于代理之后则设置{ $trust_forwarded }）。

@@ -65,7 +65,7 @@ pub fn subscribe(site: &Site, lang: Lang, path: &SitePath, name: &str, id: &str)
                 li class="copy" {
                     label for=(copy_id) { (t!(lang, "subscribe-other-app")) }
                     input id=(copy_id) type="url" readonly value=(https);
-                    button type="button" data-copy=(copy_id) hidden { (t!(lang, "subscribe-copy")) }
+                    button type="button" data-copy=(copy_id) data-copied=(t!(lang, "subscribe-copied")) hidden { (t!(lang, "subscribe-copy")) }
                 }
                 li {
                     a href=(https) download { (t!(lang, "subscribe-download")) }

@@ -188,3 +188,20 @@ test("can say in German that the web component's list could not be loaded", asyn
   assert.match((await words(page)).only, /^Die Meetings konnten nicht geladen werden \(.+\)\.$/);
   await ctx.close();
 });
+
+test("can say the feed address was copied in Japanese", async () => {
+  const ctx = await context({ timezoneId: "Asia/Tokyo", locale: "ja-JP", permissions: ["clipboard-read", "clipboard-write"] });
+  const page = await ctx.newPage();
+  await page.goto(`${base}/?lang=ja`);
+  const block = page.locator("details.subscribe").first();
+  await block.locator("summary").click();
+  const button = block.locator("button[data-copy]").first();
+  assert.equal((await button.textContent()).trim(), "コピー");
+  await button.click();
+  await page.waitForFunction((b) => b.textContent !== "コピー", await button.elementHandle());
+  assert.equal((await button.textContent()).trim(), "コピーしました");
+  const address = await block.locator("input[readonly]").first().inputValue();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), address);
+  assert.deepEqual(ctx.problems, []);
+  await ctx.close();
+});

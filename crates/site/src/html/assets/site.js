@@ -63,7 +63,8 @@
   }
 
   // Subscribe blocks: a "Copy" button beside each feed address (hidden without JavaScript,
-  // where the address can still be selected and copied by hand).
+  // where the address can still be selected and copied by hand), saying "Copied" in the page's
+  // language (its data-copied) once it has.
   function copyButtons() {
     document.querySelectorAll("button[data-copy]").forEach(function (button) {
       var input = document.getElementById(button.dataset.copy);
@@ -71,7 +72,7 @@
       button.hidden = false;
       button.addEventListener("click", function () {
         navigator.clipboard.writeText(input.value).then(
-          function () { button.textContent = "Copied"; },
+          function () { button.textContent = button.dataset.copied || "Copied"; },
           function () { input.select(); }
         );
       });
