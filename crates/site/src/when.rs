@@ -128,12 +128,12 @@ impl HourCycle {
     }
 
     /// The clock of a page written in `lang` for a browser sending `accept` (`Accept-Language`):
-    /// that of the header's most preferred tag of `lang` ("en-GB" makes an English page 24-hour),
-    /// else `lang`'s own in CLDR ("en" 12-hour, "ja" 24-hour), so a shared `?lang=ja` link reads
-    /// "8:00" rather than "午前8時" in a browser set to "en-US". Without any language in the
-    /// header (no browser's preference to go by), the 24-hour clock pages have always written.
+    /// that of the header's most preferred tag of `lang` ("ja, en-GB;q=0.5" makes an English
+    /// page 24-hour), else the visitor's own, the header's most preferred tag's
+    /// ([`HourCycle::for_accept_language`]): the clock is a habit of the visitor's region, so a
+    /// German browser keeps 24 hours on an English-only site and a browser set to "en-US" reads
+    /// a shared `?lang=ja` link with 午前/午後. Without a header, the 24-hour clock.
     pub fn for_page(lang: Lang, accept: &str) -> HourCycle {
-        let mut any = false;
         let mut best: Option<(&str, f32)> = None;
         // A header longer than any browser sends is read no further than its first ranges,
         // as `Lang::preferred` reads it.
@@ -147,15 +147,13 @@ impl HourCycle {
             if tag.is_empty() || tag == "*" || quality.is_nan() || quality <= 0.0 {
                 continue;
             }
-            any = true;
             if Lang::parse(tag) == Some(lang) && best.is_none_or(|(_, q)| quality > q) {
                 best = Some((tag, quality));
             }
         }
         match best {
             Some((tag, _)) => HourCycle::for_language(tag),
-            None if any => HourCycle::for_language(lang.tag()),
-            None => HourCycle::H23,
+            None => HourCycle::for_accept_language(accept),
         }
     }
 }
@@ -773,13 +771,15 @@ mod tests {
             (Lang::Es, "en-US,es-MX;q=0.5", HourCycle::H12),
             (Lang::ZhHans, "en-US,zh-SG;q=0.5", HourCycle::H12),
             (Lang::ZhHans, "en-US,zh-CN;q=0.5", HourCycle::H23),
-            // A shared link in another language: that language's own clock.
-            (Lang::Ja, "en-US,en;q=0.9", HourCycle::H23),
-            (Lang::ZhHans, "en-US", HourCycle::H23),
-            (Lang::De, "en-US", HourCycle::H23),
-            (Lang::En, "de-DE,de;q=0.9", HourCycle::H12),
-            // Traditional Chinese is not the page's Simplified Chinese.
-            (Lang::ZhHans, "zh-TW,en-GB;q=0.5", HourCycle::H23),
+            // A page in a language the header does not name: the visitor's own habit, their
+            // first tag's clock.
+            (Lang::Ja, "en-US,en;q=0.9", HourCycle::H12),
+            (Lang::ZhHans, "en-US", HourCycle::H12),
+            (Lang::De, "en-GB", HourCycle::H23),
+            (Lang::En, "de-DE,de;q=0.9", HourCycle::H23),
+            (Lang::Ja, "de", HourCycle::H23),
+            // Traditional Chinese is not the page's Simplified Chinese: Taiwan's own clock.
+            (Lang::ZhHans, "zh-TW,en-GB;q=0.5", HourCycle::H12),
             // No browser's preference at all: 24-hour, as pages have always been.
             (Lang::En, "", HourCycle::H23),
             (Lang::En, "*", HourCycle::H23),
@@ -992,38 +992,6 @@ mod tests {
     }
 
     #[test]
-    fn can_say_how_far_ahead_by_cldr_plural_rules() {
-        let now = ts("2026-12-03T00:00:00Z");
-        let in_19h = ts("2026-12-03T19:00:00Z");
-        let in_3d = ts("2026-12-06T00:00:00Z");
-        assert_eq!(relative(Lang::En, in_19h, now), "in 19 hours");
-        assert_eq!(
-            relative(Lang::En, ts("2026-12-03T01:00:00Z"), now),
-            "in 1 hour"
-        );
-        assert_eq!(relative(Lang::Ja, in_19h, now), "19 時間後");
-        assert_eq!(relative(Lang::Ja, in_3d, now), "3 日後");
-        assert_eq!(relative(Lang::ZhHans, in_3d, now), "3天后");
-        assert_eq!(relative(Lang::De, in_3d, now), "in 3 Tagen");
-        assert_eq!(
-            relative(Lang::De, ts("2026-12-04T00:00:00Z"), now),
-            "in 24 Stunden"
-        );
-        assert_eq!(relative(Lang::Fr, now, in_3d), "il y a 3 jours");
-        let start = ts("2026-11-26T12:00:00Z");
-        let end = ts("2026-11-26T13:00:00Z");
-        let marker = |lang, now| relative_marker_in(lang, start, end, ts(now));
-        assert_eq!(
-            marker(Lang::Ja, "2026-11-26T09:45:00Z").as_deref(),
-            Some("あと2時間15分で開始")
-        );
-        assert_eq!(
-            marker(Lang::De, "2026-11-26T12:30:00Z").as_deref(),
-            Some("Läuft gerade")
-        );
-    }
-
-    #[test]
     fn marker_text_filled_as_site_js_does_says_what_the_server_says() {
         let start = ts("2026-11-27T00:00:00Z");
         let end = ts("2026-11-27T01:00:00Z");
@@ -1055,6 +1023,38 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn can_say_how_far_ahead_by_cldr_plural_rules() {
+        let now = ts("2026-12-03T00:00:00Z");
+        let in_19h = ts("2026-12-03T19:00:00Z");
+        let in_3d = ts("2026-12-06T00:00:00Z");
+        assert_eq!(relative(Lang::En, in_19h, now), "in 19 hours");
+        assert_eq!(
+            relative(Lang::En, ts("2026-12-03T01:00:00Z"), now),
+            "in 1 hour"
+        );
+        assert_eq!(relative(Lang::Ja, in_19h, now), "19 時間後");
+        assert_eq!(relative(Lang::Ja, in_3d, now), "3 日後");
+        assert_eq!(relative(Lang::ZhHans, in_3d, now), "3天后");
+        assert_eq!(relative(Lang::De, in_3d, now), "in 3 Tagen");
+        assert_eq!(
+            relative(Lang::De, ts("2026-12-04T00:00:00Z"), now),
+            "in 24 Stunden"
+        );
+        assert_eq!(relative(Lang::Fr, now, in_3d), "il y a 3 jours");
+        let start = ts("2026-11-26T12:00:00Z");
+        let end = ts("2026-11-26T13:00:00Z");
+        let marker = |lang, now| relative_marker_in(lang, start, end, ts(now));
+        assert_eq!(
+            marker(Lang::Ja, "2026-11-26T09:45:00Z").as_deref(),
+            Some("あと2時間15分で開始")
+        );
+        assert_eq!(
+            marker(Lang::De, "2026-11-26T12:30:00Z").as_deref(),
+            Some("Läuft gerade")
+        );
     }
 
     #[test]

@@ -339,17 +339,23 @@ fn twelve_hour(body: &str) -> bool {
 
 #[tokio::test]
 async fn can_write_a_shared_links_clock_as_its_language_reads_one() {
-    // A browser set to US English opening a shared Japanese link: Japan's 24-hour clock, not
-    // "午前8時" from en-US.
+    // A browser set to US English opening a shared Japanese link keeps its own 12-hour habit
+    // (午前/午後), and a German browser opening an English link keeps 24 hours: the clock is the
+    // visitor's region's, where the header names no region for the page's language.
     for uri in ["/?lang=ja", "/calendar?view=week&date=2026-12-21&lang=ja"] {
         let page = get_as(uri, &[(header::ACCEPT_LANGUAGE, "en-US,en;q=0.9")]).await;
         assert_eq!(page.status, StatusCode::OK);
         assert!(html_tag(&page.body).contains(r#"lang="ja""#));
-        assert!(
-            !twelve_hour(&page.body),
-            "{uri}: a 12-hour clock in Japanese"
-        );
+        assert!(twelve_hour(&page.body), "{uri}: en-US's 12-hour clock");
+        let page = get_as(uri, &[(header::ACCEPT_LANGUAGE, "ja-JP,en-US;q=0.9")]).await;
+        assert!(!twelve_hour(&page.body), "{uri}: ja-JP's 24-hour clock");
     }
+    let german = get_as("/?lang=en", &[(header::ACCEPT_LANGUAGE, "de-DE,de;q=0.9")]).await;
+    assert!(html_tag(&german.body).contains(r#"lang="en""#));
+    assert!(
+        !twelve_hour(&german.body),
+        "de-DE on an English page: 24-hour"
+    );
     // An English page reads the clock of the browser's English: en-US 12-hour, en-GB 24-hour.
     let us = get_as(
         "/?lang=en",

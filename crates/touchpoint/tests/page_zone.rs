@@ -297,9 +297,11 @@ async fn can_write_the_embed_in_the_language_asked_for() {
     let body = &japanese.body;
     assert!(body.contains(r#"<html lang="ja""#), "{body}");
     assert!(text(body).contains("すべてのミーティング"), "{body}");
-    // CLDR's Japanese date and clock: a Japanese page reads Japan's 24-hour clock, whatever
-    // the visitor's en-US says of an English one.
-    assert!(text(body).contains("2026/11/30(月) 17:00～18:00"), "{body}");
+    // CLDR's Japanese date; the clock stays the visitor's (en-US: 12-hour).
+    assert!(
+        text(body).contains("2026/11/30(月) 午後5:00～午後6:00"),
+        "{body}"
+    );
     assert!(!text(body).contains("All meetings"), "{body}");
     // Without ?lang=, Accept-Language chooses.
     let german = with_header(

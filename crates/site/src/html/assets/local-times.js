@@ -54,7 +54,8 @@ function touchpointTwelveHourOn(lang) {
     // Traditional Chinese is not the page's Simplified Chinese.
     if (parts[0] === family && !(family === "zh" && /^(tw|hk|mo|hant)$/.test(parts[1] || ""))) return touchpointTwelveHour(tag);
   }
-  return tags.length ? touchpointTwelveHour(lang) : false;
+  // Else the visitor's own habit: their most preferred tag's clock (HourCycle::for_page).
+  return tags.length ? touchpointTwelveHour(String(tags[0])) : false;
 }
 
 // "13:05", or "1:05 PM" on a 12-hour clock, from Intl parts (hour, minute).
