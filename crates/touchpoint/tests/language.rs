@@ -441,3 +441,23 @@ async fn can_title_a_page_and_its_series_in_the_visitors_language() {
         assert!(!page.body.contains("APAC &amp; EMEA Touchpoint"), "{uri}");
     }
 }
+
+#[tokio::test]
+async fn can_mark_a_meetings_description_in_the_default_language_on_a_japanese_home() {
+    // The Touchpoints' shared description is written in English only: on the Japanese home
+    // page it shows in English inside `lang="en"`, so a screen reader reads it in English.
+    let page = get_as("/?lang=ja", &[]).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let at = page
+        .body
+        .find("Touchpoints are collaborative sessions")
+        .expect("the shared description is on the home page");
+    let before = &page.body[..at];
+    assert!(
+        before.ends_with(r#"<p><span lang="en">"#),
+        "not marked: …{}",
+        &before[before.len().saturating_sub(80)..]
+    );
+    // Its summary names the series in Japanese where the file gives their titles in Japanese.
+    assert!(page.body.contains("APAC・EMEA Touchpoint"), "{}", page.body);
+}

@@ -9,9 +9,9 @@ use super::layout::{
 };
 use super::next_up::next_up;
 use super::subscribe::subscribe;
-use crate::i18n::{Arg, Lang, markup};
+use crate::i18n::{Arg, markup};
 use crate::{Filter, Site, Source, SourceStatus, Viewer, paths, t};
-use touchpoint_community::Series;
+use touchpoint_community::{Series, Text};
 
 /// How many days the home page's calendar section lists.
 const CALENDAR_DAYS: i64 = 28;
@@ -77,12 +77,12 @@ pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
         @if !own_series.is_empty() {
             section id="series" aria-labelledby="series-h" {
                 h2 id="series-h" { (t!(lang, "home-meetings")) }
-                (shared_descriptions(lang, &shared))
+                (shared_descriptions(viewer, &shared))
                 div class="cards" {
                     @for series in own_series.iter().take(MAX_CARDS) {
                         article class="card" {
                             h3 { a href=(site.href(&paths::series(&series.id))) { (super::text(viewer, &series.title)) } }
-                            (card_description(lang, series, &shared))
+                            (card_description(viewer, series, &shared))
                             p class="cadence" { (series_cadence(site, series, viewer, now)) }
                             (next_list(site, viewer, now, &site.next_of_series(&series.id, now, 3)))
                             (series_links(site, lang, series))
@@ -153,8 +153,8 @@ pub fn home(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
 const SHORT_DESCRIPTION: usize = 160;
 
 /// The descriptions several of `series` share, each with the series sharing it, in card order.
-fn shared<'a>(series: &[&'a Series]) -> Vec<(&'a str, Vec<&'a Series>)> {
-    let mut shared: Vec<(&str, Vec<&Series>)> = Vec::new();
+fn shared<'a>(series: &[&'a Series]) -> Vec<(&'a Text, Vec<&'a Series>)> {
+    let mut shared: Vec<(&Text, Vec<&Series>)> = Vec::new();
     for series in series {
         let Some(text) = description(series) else {
             continue;
@@ -169,27 +169,34 @@ fn shared<'a>(series: &[&'a Series]) -> Vec<(&'a str, Vec<&'a Series>)> {
 }
 
 /// A series' description, unless it is blank.
-fn description(series: &Series) -> Option<&str> {
-    let text = series.description.as_deref()?;
-    (!text.trim().is_empty()).then_some(text)
+fn description(series: &Series) -> Option<&Text> {
+    let text = series.description.as_ref()?;
+    (!text.as_str().trim().is_empty()).then_some(text)
 }
 
 /// Each shared description once, collapsed, above the cards (which then leave it out), so the
-/// dates come first on a phone.
-fn shared_descriptions(lang: Lang, shared: &[(&str, Vec<&Series>)]) -> Markup {
+/// dates come first on a phone. In the viewer's language where the file gives it, else marked
+/// with the default's `lang=`.
+fn shared_descriptions(viewer: &Viewer, shared: &[(&Text, Vec<&Series>)]) -> Markup {
+    let lang = viewer.lang;
     html! {
         @for (text, series) in shared {
             details class="about" {
-                summary { (t!(lang, "home-about-shared", titles = titles(lang, series))) }
-                p { (text) }
+                summary { (t!(lang, "home-about-shared", titles = titles(viewer, series))) }
+                p { (super::text(viewer, text)) }
             }
         }
     }
 }
 
-/// "A", "A and B", "A, B and C" (each language's list words: "A、B、C", "A, B und C").
-fn titles(lang: Lang, series: &[&Series]) -> String {
-    let names: Vec<&str> = series.iter().map(|s| s.title.as_str()).collect();
+/// "A", "A and B", "A, B and C" (each language's list words: "A、B、C", "A, B und C"), each
+/// title in the viewer's language where the file gives it.
+fn titles(viewer: &Viewer, series: &[&Series]) -> String {
+    let lang = viewer.lang;
+    let names: Vec<&str> = series
+        .iter()
+        .map(|s| super::text_str(viewer, &s.title))
+        .collect();
     match names.split_last() {
         Some((last, rest)) if !rest.is_empty() => t!(
             lang,
@@ -202,8 +209,8 @@ fn titles(lang: Lang, series: &[&Series]) -> String {
 }
 
 /// A card's own description: none when it is shared (shown above the cards), in full when
-/// short, else collapsed.
-fn card_description(lang: Lang, series: &Series, shared: &[(&str, Vec<&Series>)]) -> Markup {
+/// short, else collapsed; in the viewer's language where the file gives it.
+fn card_description(viewer: &Viewer, series: &Series, shared: &[(&Text, Vec<&Series>)]) -> Markup {
     let Some(text) = description(series) else {
         return html! {};
     };
@@ -211,12 +218,12 @@ fn card_description(lang: Lang, series: &Series, shared: &[(&str, Vec<&Series>)]
         return html! {};
     }
     html! {
-        @if text.chars().count() <= SHORT_DESCRIPTION {
-            p { (text) }
+        @if text.get(viewer.lang).0.chars().count() <= SHORT_DESCRIPTION {
+            p { (super::text(viewer, text)) }
         } @else {
             details class="about" {
-                summary { (t!(lang, "home-about-meeting")) }
-                p { (text) }
+                summary { (t!(viewer.lang, "home-about-meeting")) }
+                p { (super::text(viewer, text)) }
             }
         }
     }
