@@ -101,17 +101,7 @@ impl Lang {
     /// first (by `q`, then by order), each once. `*` and `q=0` ranges are skipped.
     pub fn preferred(accept_language: &str) -> Vec<Lang> {
         let mut ranked: Vec<(Lang, f32)> = Vec::new();
-        // A header longer than any browser sends is read no further than its first ranges.
-        for range in accept_language.split(',').take(32) {
-            let mut fields = range.split(';');
-            let tag = fields.next().unwrap_or_default().trim();
-            let quality = fields
-                .find_map(|f| f.trim().strip_prefix("q="))
-                .and_then(|q| q.trim().parse::<f32>().ok())
-                .unwrap_or(1.0);
-            if tag.is_empty() || tag == "*" || quality.is_nan() || quality <= 0.0 {
-                continue;
-            }
+        for (tag, quality) in ranges(accept_language) {
             if let Some(lang) = Lang::parse(tag)
                 && !ranked.iter().any(|(seen, _)| *seen == lang)
             {
@@ -122,6 +112,22 @@ impl Lang {
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
         ranked.into_iter().map(|(lang, _)| lang).collect()
     }
+}
+
+/// The language ranges of an `Accept-Language` header with their `q`, in the header's order,
+/// without `*` and `q=0` ranges. A header longer than any browser sends is read no further
+/// than its first 32 ranges.
+pub fn ranges(accept_language: &str) -> impl Iterator<Item = (&str, f32)> {
+    accept_language.split(',').take(32).filter_map(|range| {
+        let mut fields = range.split(';');
+        let tag = fields.next().unwrap_or_default().trim();
+        let quality = fields
+            .find_map(|f| f.trim().strip_prefix("q="))
+            .and_then(|q| q.trim().parse::<f32>().ok())
+            .unwrap_or(1.0);
+        let skipped = tag.is_empty() || tag == "*" || quality.is_nan() || quality <= 0.0;
+        (!skipped).then_some((tag, quality))
+    })
 }
 
 impl fmt::Display for Lang {

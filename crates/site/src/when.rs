@@ -109,22 +109,8 @@ impl HourCycle {
     /// The clock of an `Accept-Language` header: its most preferred language's
     /// ([`HourCycle::for_language`]); 24-hour without one.
     pub fn for_accept_language(header: &str) -> HourCycle {
-        let mut best: Option<(&str, f32)> = None;
-        for range in header.split(',') {
-            let mut fields = range.split(';');
-            let tag = fields.next().unwrap_or_default().trim();
-            let quality = fields
-                .find_map(|f| f.trim().strip_prefix("q="))
-                .and_then(|q| q.trim().parse::<f32>().ok())
-                .unwrap_or(1.0);
-            if tag.is_empty() || tag == "*" || quality <= 0.0 {
-                continue;
-            }
-            if best.is_none_or(|(_, q)| quality > q) {
-                best = Some((tag, quality));
-            }
-        }
-        best.map_or(HourCycle::H23, |(tag, _)| HourCycle::for_language(tag))
+        most_preferred(touchpoint_community::lang::ranges(header))
+            .map_or(HourCycle::H23, HourCycle::for_language)
     }
 
     /// The clock of a page written in `lang` for a browser sending `accept` (`Accept-Language`):
@@ -134,28 +120,24 @@ impl HourCycle {
     /// German browser keeps 24 hours on an English-only site and a browser set to "en-US" reads
     /// a shared `?lang=ja` link with 午前/午後. Without a header, the 24-hour clock.
     pub fn for_page(lang: Lang, accept: &str) -> HourCycle {
-        let mut best: Option<(&str, f32)> = None;
-        // A header longer than any browser sends is read no further than its first ranges,
-        // as `Lang::preferred` reads it.
-        for range in accept.split(',').take(32) {
-            let mut fields = range.split(';');
-            let tag = fields.next().unwrap_or_default().trim();
-            let quality = fields
-                .find_map(|f| f.trim().strip_prefix("q="))
-                .and_then(|q| q.trim().parse::<f32>().ok())
-                .unwrap_or(1.0);
-            if tag.is_empty() || tag == "*" || quality.is_nan() || quality <= 0.0 {
-                continue;
-            }
-            if Lang::parse(tag) == Some(lang) && best.is_none_or(|(_, q)| quality > q) {
-                best = Some((tag, quality));
-            }
-        }
-        match best {
-            Some((tag, _)) => HourCycle::for_language(tag),
+        let of_lang = touchpoint_community::lang::ranges(accept)
+            .filter(|(tag, _)| Lang::parse(tag) == Some(lang));
+        match most_preferred(of_lang) {
+            Some(tag) => HourCycle::for_language(tag),
             None => HourCycle::for_accept_language(accept),
         }
     }
+}
+
+/// The tag of the highest `q` among `ranges`, the first of equals.
+fn most_preferred<'a>(ranges: impl Iterator<Item = (&'a str, f32)>) -> Option<&'a str> {
+    let mut best: Option<(&str, f32)> = None;
+    for (tag, quality) in ranges {
+        if best.is_none_or(|(_, q)| quality > q) {
+            best = Some((tag, quality));
+        }
+    }
+    best.map(|(tag, _)| tag)
 }
 
 /// An unknown `?tz=` value.
