@@ -281,7 +281,7 @@ fn source(calendar: Option<touchpoint_calendar::Calendar>) -> touchpoint_site::S
             location: touchpoint_community::Location::Url("https://example.org/tac.ics".into()),
             colour: None,
             refresh: std::time::Duration::from_secs(900),
-            join_policy: touchpoint_community::JoinPolicy::default(),
+            join_policy: Default::default(),
         },
         status: if calendar.is_some() {
             touchpoint_site::SourceStatus::Ok

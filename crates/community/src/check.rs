@@ -8,6 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Arc;
 use std::time::Duration;
 
 use jiff::civil;
@@ -56,6 +57,7 @@ pub fn parse(source: &str) -> Result<Checked, Vec<Diagnostic>> {
         diags: Vec::new(),
         invalid: HashSet::new(),
         lang: Lang::default(),
+        join_policies: HashSet::new(),
     };
     let community = cx.community();
     let mut diags = cx.diags;
@@ -98,6 +100,8 @@ struct Cx<'s> {
     /// The file's default language (`[community] language`), which plain-string texts are in;
     /// known once `[community]` is read, which is before any other table's texts.
     lang: Lang,
+    /// The join policies made so far, each held once however many series share it.
+    join_policies: HashSet<Arc<JoinPolicy>>,
 }
 
 /// A position for an id, to mention the first one when a duplicate shows up.
@@ -220,6 +224,7 @@ impl<'s> Cx<'s> {
             .and_then(|info| info.url.as_deref())
             .and_then(url_host)
             .unwrap_or_else(|| "touchpoint.local".to_owned());
+        let uid_domain: Arc<str> = uid_domain.into();
 
         let community_join = info
             .as_ref()
@@ -597,7 +602,7 @@ impl<'s> Cx<'s> {
     fn all_series(
         &mut self,
         raws: Vec<(RawSeries, Range<usize>)>,
-        uid_domain: &str,
+        uid_domain: &Arc<str>,
         groups: &[(Group, Range<usize>)],
         community_join: &JoinDefaults,
     ) -> Vec<(Series, Option<Spanned<String>>)> {
@@ -658,7 +663,7 @@ impl<'s> Cx<'s> {
         &mut self,
         mut raw: RawSeries,
         table: Range<usize>,
-        uid_domain: &str,
+        uid_domain: &Arc<str>,
     ) -> Option<Series> {
         let id = self.required(raw.id.take(), "id", &table);
         let title = self
@@ -765,9 +770,9 @@ impl<'s> Cx<'s> {
             notes: self.url(raw.notes),
             recordings: self.url(raw.recordings),
             group: raw.group.map(Spanned::into_inner),
-            join_policy: JoinPolicy::default(),
+            join_policy: Arc::default(),
             exceptions: Vec::new(),
-            uid_domain: uid_domain.to_owned(),
+            uid_domain: Arc::clone(uid_domain),
         };
         let mut exceptions = Vec::new();
         let mut dates: HashMap<civil::Date, usize> = HashMap::new();
@@ -1806,7 +1811,7 @@ impl<'s> Cx<'s> {
         visibility: JoinVisibility,
         layers: &[Option<&JoinDefaults>],
         (what, span): (&str, Range<usize>),
-    ) -> JoinPolicy {
+    ) -> Arc<JoinPolicy> {
         let layers: Vec<&JoinDefaults> = layers.iter().flatten().copied().collect();
         let first =
             |pick: &dyn Fn(&JoinDefaults) -> Option<String>| layers.iter().find_map(|d| pick(d));
@@ -1857,6 +1862,11 @@ impl<'s> Cx<'s> {
             }
             _ => {}
         }
+        if let Some(shared) = self.join_policies.get(&policy) {
+            return Arc::clone(shared);
+        }
+        let policy = Arc::new(policy);
+        self.join_policies.insert(Arc::clone(&policy));
         policy
     }
 

@@ -54,7 +54,7 @@ pub struct Info {
 }
 
 /// Who may see a meeting's join link: `join_visibility` (issue 17).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum JoinVisibility {
     /// `"public"`: on every page, feed, API answer and embed (the default for the community's
     /// own series).
@@ -111,8 +111,10 @@ pub struct JoinDefaults {
     pub contact: Option<String>,
 }
 
-/// How one series' or calendar's join link is shared, every default applied.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// How one series' or calendar's join link is shared, every default applied. Held in an
+/// [`Arc`](std::sync::Arc): `check` gives every series with the same policy (most inherit the
+/// community's) one copy, ~70 bytes fewer a series.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct JoinPolicy {
     /// Who may see the link.
     pub visibility: JoinVisibility,
@@ -344,7 +346,7 @@ pub struct Series {
     /// into a page, feed or answer.
     pub join: Option<String>,
     /// How the join link is shared: the series' keys, else its group's, else the community's.
-    pub join_policy: JoinPolicy,
+    pub join_policy: std::sync::Arc<JoinPolicy>,
     /// Where agendas live (e.g. a folder in a repository).
     pub agenda: Option<String>,
     /// Where meeting notes live.
@@ -356,8 +358,8 @@ pub struct Series {
     /// Per-occurrence changes, in file order.
     pub exceptions: Vec<Exception>,
     /// The domain part of this series' UID: the host of the community's `url`, or
-    /// `touchpoint.local` when it has none.
-    pub uid_domain: String,
+    /// `touchpoint.local` when it has none. One string shared by every series.
+    pub uid_domain: std::sync::Arc<str>,
 }
 
 impl Series {
@@ -517,7 +519,7 @@ pub struct CalendarSource {
     /// How the join links found in its events (URL, LOCATION, video-call links in
     /// DESCRIPTION) are shared: near-start unless the calendar says (the community's
     /// `join_visibility` does not apply; its other join keys do).
-    pub join_policy: JoinPolicy,
+    pub join_policy: std::sync::Arc<JoinPolicy>,
 }
 
 /// Where a [`CalendarSource`] is read from.

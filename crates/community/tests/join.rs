@@ -20,7 +20,7 @@ fn series(id: &str, extra: &str) -> String {
 
 fn policy(file: &str, id: &str) -> JoinPolicy {
     let checked = parse(file).unwrap_or_else(|d| panic!("{d:#?}"));
-    checked.community.series(id).unwrap().join_policy.clone()
+    JoinPolicy::clone(&checked.community.series(id).unwrap().join_policy)
 }
 
 fn problems(file: &str) -> Vec<Diagnostic> {
@@ -50,6 +50,21 @@ fn can_leave_every_series_public_by_default() {
             .iter()
             .all(|c| c.join_policy.visibility == JoinVisibility::NearStart)
     );
+}
+
+#[test]
+fn holds_one_policy_for_every_series_that_shares_it() {
+    let file = format!(
+        "{HEAD}{}{}{}",
+        series("a", ""),
+        series("b", ""),
+        series("c", "join_visibility = \"near-start\"\n")
+    );
+    let community = parse(&file).unwrap().community;
+    let of = |id: &str| &community.series(id).unwrap().join_policy;
+    assert!(std::sync::Arc::ptr_eq(of("a"), of("b")));
+    assert!(!std::sync::Arc::ptr_eq(of("a"), of("c")));
+    assert_eq!(of("c").visibility, JoinVisibility::NearStart);
 }
 
 #[test]

@@ -193,8 +193,9 @@ SUMMARY:TAC call\r\nLOCATION:Room 4\\, Building B\r\nSTATUS:TENTATIVE\r\n\
 DESCRIPTION:Agenda: https://docs.example.org/tac\\n\\nJoin with Google Meet: https://meet.g\r\n oogle.com/abc-defg-hij\\nOr dial +1 555-0100\r\n\
 END:VEVENT\r\nEND:VCALENDAR\r\n";
     let mut loaded = example();
-    std::sync::Arc::make_mut(&mut loaded.community).calendars[0].join_policy =
-        touchpoint_community::JoinPolicy::new(touchpoint_community::JoinVisibility::Public);
+    std::sync::Arc::make_mut(&mut loaded.community).calendars[0].join_policy = std::sync::Arc::new(
+        touchpoint_community::JoinPolicy::new(touchpoint_community::JoinVisibility::Public),
+    );
     let mut records = example_records(&loaded);
     records[0] = record("openssf", GOOGLE.as_bytes());
     let state = state(app::site_from_records(&loaded, &records));
