@@ -3,9 +3,9 @@
 //! occurrence links into its community's pages, under the community's prefix.
 
 use jiff::{Timestamp, ToSpan};
-use maud::{DOCTYPE, Markup, html};
+use maud::{Markup, html};
 
-use super::layout::occurrence;
+use super::layout::{Chrome, occurrence, shell};
 use crate::hub::{Hub, HubFilter, HubItem, SelectError, items_page, upcoming};
 use crate::i18n::{Arg, markup};
 use crate::{Filter, IdKind, Viewer, paths, t};
@@ -55,48 +55,32 @@ fn layout(
         ),
     ];
     let zone = html! { strong data-zone-label { (viewer.label(now)) } };
-    html! {
-        (DOCTYPE)
-        html lang=(lang.tag()) data-tz=(viewer.tz.name) {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                meta name="color-scheme" content="light dark";
-                title { (full_title) }
-                link rel="icon" type="image/svg+xml" href=(hub.href(&paths::favicon()));
-                link rel="stylesheet" href=(hub.href(&paths::stylesheet()));
-                link rel="alternate" type="text/calendar" title=(t!(lang, "site-feed-title", name = hub.info.name.as_str())) href=(hub.href(&paths::all_feed()));
-                script src=(hub.href(&paths::script())) defer {}
-            }
-            body {
-                a class="skip" href="#main" { (t!(lang, "site-skip")) }
-                header class="top" {
-                    p class="brand" { a href=(hub.href(&paths::home())) { (hub.info.name) } }
-                    nav aria-label=(t!(lang, "site-nav-label")) {
-                        ul {
-                            @for (entry, path, label) in entries {
-                                li {
-                                    @if entry == nav {
-                                        a href=(hub.href(&path)) aria-current="page" { (label) }
-                                    } @else {
-                                        a href=(hub.href(&path)) { (label) }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                main id="main" tabindex="-1" { (body) }
-                footer {
-                    p {
-                        (markup(lang, "site-footer-zone", &[("zone", Arg::Html(zone))])) " "
-                        a href=(hub.href(&paths::all_feed())) { (t!(lang, "hub-footer-subscribe")) }
-                        " · " (t!(lang, "site-footer-served"))
-                    }
-                }
-            }
-        }
-    }
+    let chrome = Chrome {
+        lang,
+        tz: &viewer.tz.name,
+        title: full_title,
+        marker: None,
+        icon: hub.href(&paths::favicon()),
+        stylesheet: hub.href(&paths::stylesheet()),
+        script: hub.href(&paths::script()),
+        feed: (
+            t!(lang, "site-feed-title", name = hub.info.name.as_str()),
+            hub.href(&paths::all_feed()),
+        ),
+        head: html! {},
+        brand: (hub.href(&paths::home()), html! { (hub.info.name) }),
+        nav: entries
+            .into_iter()
+            .map(|(entry, path, label)| (entry == nav, hub.href(&path), label.into_owned()))
+            .collect(),
+        header: html! {},
+        footer: html! {
+            (markup(lang, "site-footer-zone", &[("zone", Arg::Html(zone))])) " "
+            a href=(hub.href(&paths::all_feed())) { (t!(lang, "hub-footer-subscribe")) }
+            " · " (t!(lang, "site-footer-served"))
+        },
+    };
+    shell(chrome, body)
 }
 
 /// The hub's home page: every community with its next meetings, after the hub's next few.

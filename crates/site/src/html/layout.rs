@@ -23,10 +23,85 @@ pub(crate) enum Nav {
     Other,
 }
 
-/// The page shell: head, stylesheet and script, header with navigation and the zone picker,
-/// footer naming the zone every time is shown in. `title` is in the viewer's language (a name
-/// of the community's through [`super::text_str`]); the `<title>` adds the community's name in
-/// it too.
+/// What a page shell shows that differs between a community's pages ([`layout`]) and the
+/// hub's (`html::hub`); [`shell`] writes the rest, the same for both.
+pub(crate) struct Chrome<'a> {
+    /// The page's language.
+    pub lang: Lang,
+    /// The zone times are shown in (`data-tz`, for the scripts).
+    pub tz: &'a str,
+    /// The whole `<title>`.
+    pub title: String,
+    /// The "Starts in …" marker's sentences, for site.js (pages that show markers).
+    pub marker: Option<crate::when::MarkerText>,
+    /// The icon, stylesheet and script, as the page links them.
+    pub icon: String,
+    pub stylesheet: String,
+    pub script: String,
+    /// The feed's title and address, for `<link rel="alternate" type="text/calendar">`.
+    pub feed: (String, String),
+    /// Whatever else goes in `<head>` (hreflang alternates).
+    pub head: Markup,
+    /// The brand's link and name.
+    pub brand: (String, Markup),
+    /// The navigation entries: whether it is this page's, its address, its label.
+    pub nav: Vec<(bool, String, String)>,
+    /// What follows the navigation in the header (the zone and language pickers).
+    pub header: Markup,
+    /// The footer's paragraph.
+    pub footer: Markup,
+}
+
+/// The page shell of every served page: head, header with its navigation, `main`, footer.
+pub(crate) fn shell(chrome: Chrome<'_>, body: Markup) -> Markup {
+    let Chrome { lang, marker, .. } = chrome;
+    let marker = marker.as_ref();
+    html! {
+        (DOCTYPE)
+        html lang=(lang.tag()) data-tz=(chrome.tz) data-msg-now=[marker.map(|m| &m.now)]
+            data-msg-min=[marker.map(|m| &m.min)] data-msg-h=[marker.map(|m| &m.h)]
+            data-msg-h-min=[marker.map(|m| &m.h_min)] {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="color-scheme" content="light dark";
+                title { (chrome.title) }
+                link rel="icon" type="image/svg+xml" href=(chrome.icon);
+                link rel="stylesheet" href=(chrome.stylesheet);
+                link rel="alternate" type="text/calendar" title=(chrome.feed.0) href=(chrome.feed.1);
+                (chrome.head)
+                script src=(chrome.script) defer {}
+            }
+            body {
+                a class="skip" href="#main" { (t!(lang, "site-skip")) }
+                header class="top" {
+                    p class="brand" { a href=(chrome.brand.0) { (chrome.brand.1) } }
+                    nav aria-label=(t!(lang, "site-nav-label")) {
+                        ul {
+                            @for (current, href, label) in &chrome.nav {
+                                li {
+                                    @if *current {
+                                        a href=(href) aria-current="page" { (label) }
+                                    } @else {
+                                        a href=(href) { (label) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    (chrome.header)
+                }
+                main id="main" tabindex="-1" { (body) }
+                footer { p { (chrome.footer) } }
+            }
+        }
+    }
+}
+
+/// A community's page shell: [`shell`] with the community's name, its four navigation
+/// entries, the zone and language pickers, and a footer naming the zone every time is shown
+/// in. `title` is in the viewer's language (a name of the community's through
+/// [`super::text_str`]); the `<title>` adds the community's name in it too.
 pub(crate) fn layout(
     site: &Site,
     title: &str,
@@ -43,66 +118,47 @@ pub(crate) fn layout(
         format!("{title} — {name}")
     };
     let lang = viewer.lang;
+    // A shared `?lang=` view keeps its language along the shell's links.
+    let shell_link = |path: &crate::SitePath| shell_href(site, viewer, path);
     let entries = [
         (Nav::Home, paths::home(), t!(lang, "nav-meetings")),
         (Nav::Calendar, paths::calendar(), t!(lang, "nav-calendar")),
         (Nav::Groups, paths::groups(), t!(lang, "nav-groups")),
         (Nav::Planner, paths::planner(), t!(lang, "nav-planner")),
     ];
-    // A shared `?lang=` view keeps its language along the shell's links.
-    let shell = |path: &crate::SitePath| shell_href(site, viewer, path);
     let zone = html! { strong data-zone-label { (viewer.label(now)) } };
-    // The "Starts in …" marker's sentences, for site.js to keep it up to date in this language.
-    let marker = crate::when::MarkerText::of(lang);
-    html! {
-        (DOCTYPE)
-        html lang=(lang.tag()) data-tz=(viewer.tz.name) data-msg-now=(marker.now)
-            data-msg-min=(marker.min) data-msg-h=(marker.h) data-msg-h-min=(marker.h_min) {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                meta name="color-scheme" content="light dark";
-                title { (full_title) }
-                link rel="icon" type="image/svg+xml" href=(site.href(&paths::favicon()));
-                link rel="stylesheet" href=(site.href(&paths::stylesheet()));
-                link rel="alternate" type="text/calendar" title=(t!(lang, "site-feed-title", name = info.name.as_str())) href=(site.url(&paths::community_feed()));
-                (alternates(site, viewer))
-                script src=(site.href(&paths::script())) defer {}
-            }
-            body {
-                a class="skip" href="#main" { (t!(lang, "site-skip")) }
-                header class="top" {
-                    p class="brand" { a href=(shell(&paths::home())) { (super::text(viewer, &info.name)) } }
-                    nav aria-label=(t!(lang, "site-nav-label")) {
-                        ul {
-                            @for (entry, path, label) in entries {
-                                li {
-                                    @if entry == nav {
-                                        a href=(shell(&path)) aria-current="page" { (label) }
-                                    } @else {
-                                        a href=(shell(&path)) { (label) }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    (zone_form(site, viewer, now))
-                    (language_form(site, viewer))
-                }
-                main id="main" tabindex="-1" { (body) }
-                footer {
-                    p {
-                        (markup(lang, "site-footer-zone", &[("zone", Arg::Html(zone))])) " "
-                        // The home page's subscribe block has each calendar app's own link.
-                        a href={ (shell(&paths::home())) "#calendar" } { (t!(lang, "site-footer-subscribe")) }
-                        " · "
-                        a href=(shell(&paths::health())) { (t!(lang, "site-footer-health")) }
-                        " · " (t!(lang, "site-footer-served"))
-                    }
-                }
-            }
-        }
-    }
+    let chrome = Chrome {
+        lang,
+        tz: &viewer.tz.name,
+        title: full_title,
+        marker: Some(crate::when::MarkerText::of(lang)),
+        icon: site.href(&paths::favicon()),
+        stylesheet: site.href(&paths::stylesheet()),
+        script: site.href(&paths::script()),
+        feed: (
+            t!(lang, "site-feed-title", name = info.name.as_str()),
+            site.url(&paths::community_feed()),
+        ),
+        head: alternates(site, viewer),
+        brand: (
+            shell_link(&paths::home()),
+            html! { (super::text(viewer, &info.name)) },
+        ),
+        nav: entries
+            .into_iter()
+            .map(|(entry, path, label)| (entry == nav, shell_link(&path), label.into_owned()))
+            .collect(),
+        header: html! { (zone_form(site, viewer, now)) (language_form(site, viewer)) },
+        footer: html! {
+            (markup(lang, "site-footer-zone", &[("zone", Arg::Html(zone))])) " "
+            // The home page's subscribe block has each calendar app's own link.
+            a href={ (shell_link(&paths::home())) "#calendar" } { (t!(lang, "site-footer-subscribe")) }
+            " · "
+            a href=(shell_link(&paths::health())) { (t!(lang, "site-footer-health")) }
+            " · " (t!(lang, "site-footer-served"))
+        },
+    };
+    shell(chrome, body)
 }
 
 /// The time-zone picker: a plain GET form, so it works with JavaScript off. It submits the
