@@ -578,11 +578,20 @@ impl Slices {
             .saturating_mul(8)
             .clamp(1024, 1 << 15)
             .min(left.max(64));
+        // Room for a slice of twice the target, reserved at once: grown by doubling instead,
+        // each step copied the slice into fresh pages, and page faults are much of the work of a
+        // short listing (BENCHMARKS.md, "The occurrences command"). Pages never written to cost
+        // nothing.
+        let room = target * 2;
         Slices {
+            found: Vec::with_capacity(room),
+            order: Vec::with_capacity(room),
             complete_below: first.unwrap_or(u128::MAX),
             width: FIRST_SLICE,
             target,
             per_group: (4 * target / groups.max(1)).max(16),
+            unlisted: Vec::with_capacity(room / 2),
+            sorting: [Vec::with_capacity(room), Vec::with_capacity(room)],
             ..Slices::default()
         }
     }
