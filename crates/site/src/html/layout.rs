@@ -148,7 +148,12 @@ pub(crate) fn layout(
             .into_iter()
             .map(|(entry, path, label)| (entry == nav, shell_link(&path), label.into_owned()))
             .collect(),
-        header: html! { (zone_form(site, viewer, now)) (language_form(site, viewer)) },
+        // The pickers go together: beside the navigation where there is room, else on a line
+        // of their own at the right (left on a phone), not one under the brand.
+        header: html! {
+            div class="prefs" { (zone_form(site, viewer, now)) (language_form(site, viewer)) }
+            (zone_shared_note(viewer))
+        },
         footer: html! {
             (markup(lang, "site-footer-zone", &[("zone", Arg::Html(zone))])) " "
             // The home page's subscribe block has each calendar app's own link.
@@ -167,8 +172,7 @@ pub(crate) fn layout(
 /// the visitor back to the page. The list of zone names is not inlined, which would weigh ~25 KB
 /// on every page: site.js fills the datalist from `/assets/zones.json` on focus.
 ///
-/// When `?tz=` (a shared link) chose the zone, a line says so, with a link to the page in the
-/// visitor's own zone.
+/// When `?tz=` (a shared link) chose the zone, [`zone_shared_note`] says so under the pickers.
 fn zone_form(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
     let lang = viewer.lang;
     html! {
@@ -184,6 +188,14 @@ fn zone_form(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
             button type="submit" { (t!(lang, "zone-picker-show")) }
             span class="zone-now" id="zone-now" data-zone-label { (viewer.label(now)) }
         }
+    }
+}
+
+/// The line under the pickers when `?tz=` (a shared link) chose the zone: which zone the page
+/// is shown in, and a link to the page in the visitor's own zone.
+fn zone_shared_note(viewer: &Viewer) -> Markup {
+    let lang = viewer.lang;
+    html! {
         @if viewer.choice == ZoneChoice::Link {
             @if let Some(own) = viewer.own_zone_href() {
                 p class="zone-shared" role="note" {

@@ -87,3 +87,34 @@ test("can say a missing page and an unknown zone in the browser's language", asy
   await shot(page, "language-bad-zone-ja");
   await ctx.close();
 });
+
+// The two pickers travel together: at 1280 px on one row at the header's right edge (not the
+// language picker alone under the brand), and on a phone each fits its line, in the
+// languages with the longest labels.
+for (const lang of ["en", "de", "fr"]) {
+  test(`can keep both pickers together and inside the screen (${lang})`, async () => {
+    const ctx = await context({ timezoneId: "UTC", viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/calendar?lang=${lang}&tz=Asia/Tokyo`);
+    const box = (selector) => page.locator(selector).boundingBox();
+    const [header, zone, language] = [await box("header.top"), await box("form.tz"), await box("form.lang")];
+    assert.ok(Math.abs(zone.y - language.y) < 4, `one row: zone picker at ${zone.y}, language at ${language.y}`);
+    assert.ok(language.x > zone.x, "the language picker after the zone picker");
+    // header.top has 16 px of padding.
+    assert.ok(header.x + header.width - (language.x + language.width) < 20, "at the right edge");
+    if (lang === "de") await shot(page, "language-pickers-de-1280");
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${base}/?lang=${lang}&tz=Asia/Tokyo`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.equal(width, 375, "nothing wider than the screen");
+    for (const selector of ["form.tz button", "form.lang button", "#lang-pick", ".zone-shared"]) {
+      const b = await box(selector);
+      assert.ok(b.x >= 0 && b.x + b.width <= 375, `${selector} inside the screen: ${JSON.stringify(b)}`);
+    }
+    // The language list and its button share a line.
+    const [pick, show] = [await box("#lang-pick"), await box("form.lang button")];
+    assert.ok(Math.abs(pick.y + pick.height / 2 - (show.y + show.height / 2)) < 4, "select and button on one line");
+    if (lang === "de") await shot(page, "language-pickers-de-375");
+    await ctx.close();
+  });
+}
