@@ -206,7 +206,7 @@ pub fn upcoming(
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="robots" content="noindex";
-                title { (t!(lang, "embed-title", community = &*info.name)) }
+                title { (t!(lang, "embed-title", community = info.name.get(lang).0)) }
                 style { (PreEscaped(STYLE)) }
             }
             body {
@@ -219,7 +219,7 @@ pub fn upcoming(
                                 (when_time(&viewer, item))
                                 @match item.origin {
                                     Origin::Series(series) => {
-                                        a class="t" href=(site.href(&paths::series(&series.id))) target="_blank" rel="noopener" { (item.title()) }
+                                        a class="t" href=(site.href(&paths::series(&series.id))) target="_blank" rel="noopener" { (crate::html::item_title(&viewer, item)) }
                                     }
                                     Origin::Source(_) => {
                                         @if let Some(url) = item.url() {
@@ -266,7 +266,7 @@ pub fn error(site: &Site, error: &ApiError, lang: Lang) -> Markup {
             head {
                 meta charset="utf-8";
                 meta name="robots" content="noindex";
-                title { (t!(lang, "embed-title", community = &*site.community.info.name)) }
+                title { (t!(lang, "embed-title", community = site.community.info.name.get(lang).0)) }
                 style { (PreEscaped(STYLE)) }
             }
             body {

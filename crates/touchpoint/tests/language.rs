@@ -407,6 +407,16 @@ async fn can_title_a_page_and_its_series_in_the_visitors_language() {
         .name
         .by_lang
         .push((touchpoint_site::Lang::Ja, "TODOグループ".to_owned()));
+    let community = std::sync::Arc::make_mut(&mut loaded.community);
+    let book = community
+        .groups
+        .iter_mut()
+        .find(|g| g.id == "ospo-book")
+        .unwrap();
+    let english_title = book.title.default.clone();
+    book.title
+        .by_lang
+        .push((touchpoint_site::Lang::Ja, "OSPOブック".to_owned()));
     let records = common::example_records(&loaded);
     let state = state(touchpoint::app::site_from_records(&loaded, &records));
     let ja = |uri: &str| {
@@ -440,6 +450,25 @@ async fn can_title_a_page_and_its_series_in_the_visitors_language() {
         assert!(page.body.contains(">APAC・EMEA Touchpoint</a>"), "{uri}");
         assert!(!page.body.contains("APAC &amp; EMEA Touchpoint"), "{uri}");
     }
+    // The embed's list and its <title>, and the words screen readers say on the home page
+    // (each meeting's "Details of …") and the series page ("Subscribe to …").
+    let embed = ja("/embed/upcoming?limit=20").await;
+    assert_eq!(embed.status, StatusCode::OK);
+    assert!(embed.body.contains(">APAC・EMEA Touchpoint</a>"));
+    assert!(embed.body.contains("TODOグループ"));
+    for page in [&embed, &ja("/?").await, &series] {
+        assert!(
+            !page.body.contains("APAC &amp; EMEA Touchpoint"),
+            "{}",
+            page.body
+        );
+        assert!(!page.body.contains("AMER &amp; EMEA Touchpoint"));
+    }
+    assert!(series.body.contains("APAC・EMEA Touchpoint"));
+    // A group's card and its feed's name.
+    let groups = ja("/groups?").await;
+    assert!(groups.body.contains(">OSPOブック</a>"));
+    assert!(!groups.body.contains(&english_title), "{english_title}");
 }
 
 #[tokio::test]

@@ -31,7 +31,7 @@ pub(crate) fn event_details(lang: Lang, item: &Item<'_>) -> Markup {
     }
     html! {
         details class="event-more" {
-            summary { (t!(lang, "details")) span class="sr" { " " (t!(lang, "details-of", title = item.title())) } }
+            summary { (t!(lang, "details")) span class="sr" { " " (t!(lang, "details-of", title = super::item_title_in(lang, item))) } }
             @if let Some(location) = location {
                 p class="where" { (markup(lang, "details-where", &[("place", Arg::Html(linked(location)))])) }
             }

@@ -584,9 +584,9 @@ pub(crate) fn group_card(
         article class="card group" id=(format!("group-{}", group.id)) {
             // On the group's own page the title is the page's heading already.
             @if heading_link {
-                h3 { a href=(site.href(&paths::group(&group.id))) { (group.title) } }
+                h3 { a href=(site.href(&paths::group(&group.id))) { (super::text(viewer, &group.title)) } }
             }
-            @if let Some(description) = &group.description { p { (description) } }
+            @if let Some(description) = &group.description { p { (super::text(viewer, description)) } }
             dl {
                 @if let Some(repo) = &group.repository {
                     dt { (t!(lang, "group-repository")) } dd { (link(Some(&repo.url), &repo.label)) }
@@ -624,7 +624,7 @@ pub(crate) fn group_card(
                 }
             }
             @if has_series {
-                (subscribe(site, lang, &paths::group_feed(&group.id), &group.title, &format!("group-{}", group.id)))
+                (subscribe(site, lang, &paths::group_feed(&group.id), super::text_str(viewer, &group.title), &format!("group-{}", group.id)))
             }
         }
     }

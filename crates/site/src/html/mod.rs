@@ -39,7 +39,7 @@ pub(crate) use layout::{moved_note, when_time};
 pub use layout::{query_pairs, zones_json};
 pub use planner::{PlannerParams, planner};
 pub use series::{occurrence_ics, series};
-pub use text::{item_title, text, text_str};
+pub use text::{item_title, item_title_in, text, text_str};
 
 /// The stylesheet, served at `/assets/site.css`.
 pub const CSS: &str = include_str!("assets/site.css");

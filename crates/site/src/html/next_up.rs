@@ -145,7 +145,7 @@ fn actions(site: &Site, lang: Lang, item: &Item<'_>, now: Timestamp) -> Markup {
     html! {
         p class="up-actions" {
             @if let Some(join) = site.join(item, now) {
-                (join_link(lang, &join, "join-button", item.title()))
+                (join_link(lang, &join, "join-button", super::item_title_in(lang, item)))
                 " "
             }
             span class="add" {

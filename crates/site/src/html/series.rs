@@ -98,7 +98,7 @@ pub fn series(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<
         (series_links(site, lang, series))
         section aria-labelledby="subscribe-h" {
             h2 id="subscribe-h" { (t!(lang, "subscribe")) }
-            (subscribe(site, lang, &paths::series_feed(&series.id), &series.title, "series"))
+            (subscribe(site, lang, &paths::series_feed(&series.id), super::text_str(viewer, &series.title), "series"))
             p { (t!(lang, "series-add-alone")) }
         }
         section aria-labelledby="next-h" {

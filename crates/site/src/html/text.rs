@@ -3,7 +3,7 @@
 //! language's, which is then marked with `lang=` so screen readers switch voice.
 
 use maud::{Markup, html};
-use touchpoint_community::Text;
+use touchpoint_community::{Lang, Text};
 
 use crate::{Item, Origin, Viewer};
 
@@ -39,10 +39,13 @@ pub fn item_title(viewer: &Viewer, item: &Item<'_>) -> Markup {
 /// [`item_title`] for an attribute or a screen reader's words, where no `lang` can mark a
 /// fallback.
 pub fn item_title_str<'a>(viewer: &Viewer, item: &'a Item<'_>) -> &'a str {
+    item_title_in(viewer.lang, item)
+}
+
+/// [`item_title_str`] in `lang`, for renderers that are given a language without a viewer.
+pub fn item_title_in<'a>(lang: Lang, item: &'a Item<'_>) -> &'a str {
     match item.origin {
-        Origin::Series(series) if item.title() == series.title.as_str() => {
-            text_str(viewer, &series.title)
-        }
+        Origin::Series(series) if item.title() == series.title.as_str() => series.title.get(lang).0,
         _ => item.title(),
     }
 }
