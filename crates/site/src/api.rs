@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 use jiff::{Timestamp, ToSpan};
 use serde::{Deserialize, Serialize};
-use touchpoint_community::{Change, Group, JoinVisibility, Series};
+use touchpoint_community::{Change, Group, JoinVisibility, Lang, Series};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::{Cursor, Filter, Item, MAX_WINDOW_DAYS, Site, Viewer, paths};
@@ -71,6 +71,12 @@ pub struct OccurrencesQuery {
     /// Continue after a previous answer: the `after` of its `next` link (empty: from the start).
     #[param(pattern = r"^(-?[0-9]{1,11}\.(100000|[0-9]{1,5}))?$")]
     pub after: Option<String>,
+    /// The language of the community's own titles and descriptions: a language tag (`ja`,
+    /// `pt-BR`, a browser's `navigator.language`), read as the pages read `?lang=`: the closest
+    /// language the site offers, else its default (also when not given). Outside calendars'
+    /// text is as their feeds wrote it; every other field is the same in every language.
+    #[param(pattern = r"^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8}){0,4}$")]
+    pub lang: Option<String>,
 }
 
 /// Occurrences per answer when `limit` is not given.
@@ -174,8 +180,21 @@ impl ApiOccurrence {
             })
     }
 
-    /// The API form of an item.
+    /// The API form of an item, the community's text in its default language.
     pub fn from_item(item: &Item<'_>) -> ApiOccurrence {
+        ApiOccurrence::from_item_in(item, None)
+    }
+
+    /// The API form of an item, the community's own title and description in `lang` where the
+    /// community file gives them in it (`None`: the default language).
+    pub fn from_item_in(item: &Item<'_>, lang: Option<Lang>) -> ApiOccurrence {
+        let (title, description) = match lang {
+            Some(lang) => (
+                crate::html::item_title_in(lang, item),
+                item.description_in(lang),
+            ),
+            None => (item.title(), item.description()),
+        };
         ApiOccurrence {
             uid: item.event.uid.clone(),
             series: item.series().map(str::to_owned),
@@ -184,7 +203,7 @@ impl ApiOccurrence {
                 crate::Origin::Source(_) => None,
             },
             source: item.source().map(str::to_owned),
-            title: item.title().to_owned(),
+            title: title.to_owned(),
             start: item.start.to_json_string(),
             end: item.end.to_json_string(),
             all_day: item.all_day(),
@@ -195,7 +214,7 @@ impl ApiOccurrence {
             join_url: item.join_url(),
             join_visibility: item.join_policy().visibility.name(),
             register: item.register_url().map(str::to_owned),
-            description: item.description().map(str::to_owned),
+            description: description.map(str::to_owned),
             location: item.location().map(str::to_owned),
             organizer: item
                 .event
@@ -217,6 +236,27 @@ pub struct OccurrencesResponse {
     /// When the window holds more than `limit`: the URL of the next answer (same window and
     /// filters, with `after` set); null on the last.
     pub next: Option<String>,
+}
+
+/// The language `lang=` asks for, as the pages read `?lang=` ([`Site::language`]): the closest
+/// the site offers, else its default. 400 for what is not a language tag at all.
+fn language(site: &Site, tag: &str) -> Result<Lang, ApiError> {
+    let mut subtags = tag.split(['-', '_']);
+    let primary = subtags.next().unwrap_or_default();
+    let shaped = (2..=8).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && subtags.enumerate().all(|(i, subtag)| {
+            i < 4
+                && (1..=8).contains(&subtag.len())
+                && subtag.bytes().all(|b| b.is_ascii_alphanumeric())
+        });
+    if !shaped {
+        return Err(ApiError::bad_request(format!(
+            "`lang` must be a language tag such as ja or pt-BR, got {:?}",
+            tag.chars().take(40).collect::<String>()
+        )));
+    }
+    Ok(site.language(Some(tag), None, ""))
 }
 
 fn parse_day(name: &str, value: &str) -> Result<Date, ApiError> {
@@ -275,7 +315,7 @@ pub fn filter(
     params(OccurrencesQuery),
     responses(
         (status = 200, description = "Occurrences overlapping the window, sorted by start", body = OccurrencesResponse),
-        (status = 400, description = "A malformed date, zone, filter or window", body = ApiError),
+        (status = 400, description = "A malformed date, zone, filter, window or language tag", body = ApiError),
     ),
 )]
 pub fn occurrences(
@@ -310,6 +350,10 @@ fn occurrences_paged(
 ) -> Result<OccurrencesResponse, ApiError> {
     let viewer = Viewer::from_query(query.tz.as_deref(), site.default_tz())
         .map_err(|err| ApiError::bad_request(err.to_string()))?;
+    let lang = match query.lang.as_deref().filter(|tag| !tag.is_empty()) {
+        Some(tag) => Some(language(site, tag)?),
+        None => None,
+    };
     let zone = &viewer.tz.zone;
     let from = match &query.from {
         Some(from) => parse_day("from", from)?,
@@ -364,7 +408,10 @@ fn occurrences_paged(
         after,
         limit,
     );
-    let mut occurrences: Vec<ApiOccurrence> = items.iter().map(ApiOccurrence::from_item).collect();
+    let mut occurrences: Vec<ApiOccurrence> = items
+        .iter()
+        .map(|item| ApiOccurrence::from_item_in(item, lang))
+        .collect();
     // An answer's bytes are bounded as its count is: past MAX_ANSWER_BYTES the page ends early
     // (never empty) and `next` goes on from there.
     let mut bytes = 0;
@@ -398,6 +445,7 @@ fn occurrences_paged(
                 ("series", query.series.as_ref()),
                 ("group", query.group.as_ref()),
                 ("limit", limit.as_ref()),
+                ("lang", query.lang.as_ref()),
                 ("after", Some(&after)),
             ];
             let given = pairs.into_iter().filter_map(|(name, value)| {

@@ -411,6 +411,15 @@ impl Item<'_> {
         text.filter(|t| !t.trim().is_empty())
     }
 
+    /// [`Item::description`], a series' in `lang` where the community file gives it in it.
+    pub fn description_in(&self, lang: Lang) -> Option<&str> {
+        let text = match self.origin {
+            Origin::Series(series) => series.description.as_ref().map(|d| d.get(lang).0),
+            Origin::Source(_) => self.event.description.as_deref(),
+        };
+        text.filter(|t| !t.trim().is_empty())
+    }
+
     /// Where it takes place, as the outside calendar's event says (the community's series have
     /// a join link instead).
     pub fn location(&self) -> Option<&str> {

@@ -490,3 +490,49 @@ async fn can_mark_a_meetings_description_in_the_default_language_on_a_japanese_h
     // Its summary names the series in Japanese where the file gives their titles in Japanese.
     assert!(page.body.contains("APAC・EMEA Touchpoint"), "{}", page.body);
 }
+
+#[tokio::test]
+async fn can_answer_the_api_with_the_communitys_titles_in_a_language() {
+    let titles = |body: &str| -> Vec<String> {
+        let answer: serde_json::Value = serde_json::from_str(body).unwrap();
+        answer["occurrences"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|o| o["series"] == "touchpoint-apac-emea")
+            .map(|o| o["title"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let window = "/api/v1/occurrences?from=2026-12-01&to=2027-01-01&source=community";
+    let english = get_as(window, &[]).await;
+    assert_eq!(titles(&english.body)[0], "APAC & EMEA Touchpoint");
+    // A language the site offers, as a page's ?lang= or a browser's navigator.language.
+    for tag in ["ja", "ja-JP"] {
+        let ja = get_as(&format!("{window}&lang={tag}"), &[]).await;
+        assert_eq!(ja.status, StatusCode::OK);
+        let got = titles(&ja.body);
+        assert!(
+            !got.is_empty() && got.iter().all(|t| t == "APAC・EMEA Touchpoint"),
+            "{got:?}"
+        );
+    }
+    // One it does not: the default language, as the pages do.
+    let korean = get_as(&format!("{window}&lang=ko"), &[]).await;
+    assert_eq!(korean.status, StatusCode::OK);
+    assert_eq!(titles(&korean.body)[0], "APAC & EMEA Touchpoint");
+    // Not a language tag at all: a 400 that says what `lang` takes.
+    let bad = get_as(&format!("{window}&lang=%3Cscript%3E"), &[]).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(
+        bad.body.contains("`lang` must be a language tag"),
+        "{}",
+        bad.body
+    );
+    // The next page keeps the language.
+    let paged = get_as(&format!("{window}&lang=ja&limit=1"), &[]).await;
+    let answer: serde_json::Value = serde_json::from_str(&paged.body).unwrap();
+    assert!(
+        answer["next"].as_str().unwrap().contains("lang=ja"),
+        "{answer}"
+    );
+}

@@ -425,7 +425,7 @@ async fn can_describe_the_api_in_openapi_3_1() {
     assert_eq!(
         params,
         [
-            "from", "to", "tz", "source", "series", "group", "limit", "after"
+            "from", "to", "tz", "source", "series", "group", "limit", "after", "lang"
         ]
     );
     let occurrence = &doc["components"]["schemas"]["ApiOccurrence"]["properties"];

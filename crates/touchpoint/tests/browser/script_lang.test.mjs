@@ -156,12 +156,14 @@ function words(page) {
     moved: [...el.shadowRoot.querySelectorAll(".moved")].map((m) => m.textContent),
     more: el.shadowRoot.querySelector(".more a")?.textContent,
     only: el.shadowRoot.querySelector("p")?.textContent,
+    titles: [...new Set([...el.shadowRoot.querySelectorAll(".t")].map((t) => t.textContent))],
   }));
 }
 
 for (const [asked, attrs, locale, expected] of [
-  ["its lang=\"ja\"", 'lang="ja"', "en-US", { cancelled: "中止", all: "すべてのミーティング", moved: /^\d+月\d+日\([日月火水木金土]\)から変更$/ }],
-  ["a browser in fr-FR", "", "fr-FR", { cancelled: "Annulée", all: "Toutes les réunions", moved: /^déplacé du .+$/ }],
+  // The example has Japanese titles for its Touchpoints (the API's lang=), none in French.
+  ["its lang=\"ja\"", 'lang="ja"', "en-US", { cancelled: "中止", all: "すべてのミーティング", moved: /^\d+月\d+日\([日月火水木金土]\)から変更$/, touchpoint: "AMER・EMEA Touchpoint" }],
+  ["a browser in fr-FR", "", "fr-FR", { cancelled: "Annulée", all: "Toutes les réunions", moved: /^déplacé du .+$/, touchpoint: "AMER & EMEA Touchpoint" }],
 ]) {
   test(`can write the web component's words in the language of ${asked}`, async () => {
     const ctx = await context({ timezoneId: "Asia/Tokyo", locale });
@@ -174,6 +176,7 @@ for (const [asked, attrs, locale, expected] of [
     assert.equal(said.more, expected.all);
     assert.ok(said.moved.length > 0, "a moved date");
     for (const text of said.moved) assert.match(text, expected.moved);
+    assert.ok(said.titles.includes(expected.touchpoint), JSON.stringify(said.titles));
     assert.deepEqual(await english(page, "touchpoint-upcoming"), []);
     await shot(page, `script-lang-component-${locale}-${attrs ? "attr" : "browser"}`);
     assert.deepEqual(ctx.problems, []);

@@ -93,6 +93,9 @@
       url.searchParams.set("tz", "UTC");
       Object.keys(filters).forEach(function (k) { url.searchParams.set(k, filters[k]); });
       if (!filters.source) url.searchParams.set("source", "community");
+      // The community's titles in the element's language, where the community gives them.
+      var lang = langOf(this);
+      if (/^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8}){0,4}$/.test(lang)) url.searchParams.set("lang", lang);
       var occurrences;
       try {
         var response = await fetch(url, { headers: { Accept: "application/json" } });
