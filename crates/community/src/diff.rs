@@ -14,7 +14,8 @@ use jiff::tz::TimeZone;
 use jiff::{Timestamp, civil};
 use touchpoint_calendar::{Limits, Tz, Window, expand, wall_to_instant};
 
-use crate::model::{Change as DateChange, Community, Exception, Location, Series};
+use crate::lang::Lang;
+use crate::model::{Change as DateChange, Community, Exception, Location, Series, Text};
 
 /// How many days from "now" the schedules are compared: over a year, so both DST changes of
 /// every zone fall inside.
@@ -198,9 +199,7 @@ fn series_changes(
     let mut changes = Vec::new();
     if before.title != after.title {
         let mut change = base(new, after, Kind::TitleChanged);
-        change
-            .details
-            .push(format!("title \"{}\" -> \"{}\"", before.title, after.title));
+        change.details = text_changes("title", &before.title, &after.title);
         changes.push(change);
     }
     if before.group != after.group {
@@ -519,6 +518,36 @@ fn local_date(meeting: &Meeting) -> civil::Date {
         .date()
 }
 
+/// What changed between two values of a text, one phrase per language: `title "A" -> "B"` in
+/// the default language, `title (ja) "A" -> "B"` for a translation, or one added or removed.
+fn text_changes(name: &str, before: &Text, after: &Text) -> Vec<String> {
+    let mut phrases = Vec::new();
+    if before.default != after.default {
+        phrases.push(format!(
+            "{name} \"{}\" -> \"{}\"",
+            before.default, after.default
+        ));
+    }
+    fn own(text: &Text, lang: Lang) -> Option<&str> {
+        text.by_lang
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, value)| value.as_str())
+    }
+    for lang in Lang::ALL {
+        let tag = lang.tag();
+        match (own(before, lang), own(after, lang)) {
+            (Some(old), Some(new)) if old != new => {
+                phrases.push(format!("{name} ({tag}) \"{old}\" -> \"{new}\""));
+            }
+            (None, Some(new)) => phrases.push(format!("{name} ({tag}) added: \"{new}\"")),
+            (Some(old), None) => phrases.push(format!("{name} ({tag}) removed (was \"{old}\")")),
+            _ => {}
+        }
+    }
+    phrases
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -537,6 +566,36 @@ mod tests {
 
     fn now() -> Timestamp {
         "2026-12-02T00:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn can_say_which_language_of_a_title_changed() {
+        let file = |title: &str| {
+            let text = format!(
+                "[community]\nname = \"C\"\ntimezone = \"UTC\"\nlanguages = [\"en\", \"ja\", \"de\"]\n\n\
+                 [[groups]]\nid = \"apac\"\ntitle = \"APAC\"\n\n{}",
+                TUESDAY.replace("title = \"APAC call\"", title)
+            );
+            crate::parse(&text).expect("valid").community
+        };
+        let old = file("title = { en = \"APAC call\", ja = \"APAC会議\", de = \"APAC-Treffen\" }");
+        let new = file("title = { en = \"APAC call\", ja = \"APACミーティング\" }");
+        let changes = diff(&old, &new, now());
+        assert_eq!(changes.len(), 1, "{changes:#?}");
+        assert_eq!(changes[0].kind, Kind::TitleChanged);
+        assert_eq!(
+            changes[0].details,
+            [
+                "title (ja) \"APAC会議\" -> \"APACミーティング\"",
+                "title (de) removed (was \"APAC-Treffen\")",
+            ]
+        );
+        let renamed =
+            file("title = { en = \"APAC sync\", ja = \"APAC会議\", de = \"APAC-Treffen\" }");
+        assert_eq!(
+            diff(&old, &renamed, now())[0].details,
+            ["title \"APAC call\" -> \"APAC sync\""]
+        );
     }
 
     #[test]
