@@ -248,6 +248,34 @@ fn shifted(lang: Lang, recurrence: &Recurrence, shift: i64) -> String {
     }
 }
 
+/// What local-times.js needs to say a weekly cadence again in the visitor's zone in a
+/// language other than English (the static export): the rule's words with its weekdays a day
+/// earlier, the same and a day later than in the series' zone, and those weekdays alone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScriptWords {
+    /// The rule, its weekdays one day earlier (the visitor's day is the day before).
+    pub earlier: String,
+    /// The rule as the series' zone says it.
+    pub same: String,
+    /// The rule, its weekdays one day later.
+    pub later: String,
+    /// The weekdays in the series' zone ("月曜日と木曜日").
+    pub days: String,
+}
+
+/// [`ScriptWords`] of a weekly `recurrence` in `lang`; none for other rules.
+pub fn script_words(lang: Lang, recurrence: &Recurrence) -> Option<ScriptWords> {
+    let Recurrence::Weekly { days, .. } = recurrence else {
+        return None;
+    };
+    Some(ScriptWords {
+        earlier: shifted(lang, recurrence, -1),
+        same: shifted(lang, recurrence, 0),
+        later: shifted(lang, recurrence, 1),
+        days: day_list(lang, days),
+    })
+}
+
 /// The weekdays a weekly rule names (none for other rules).
 fn weekdays(recurrence: &Recurrence) -> Vec<Weekday> {
     match recurrence {

@@ -60,6 +60,44 @@ pub fn script_text(lang: Lang) -> BTreeMap<&'static str, String> {
         ("cancelled", t!(lang, "embed-cancelled").into_owned()),
         ("all", t!(lang, "embed-all-meetings").into_owned()),
         ("failed", t!(lang, "embed-failed", error = "{error}")),
+        (
+            "cadence",
+            t!(
+                lang,
+                "when-cadence",
+                rule = "{rule}",
+                clock = "{clock}",
+                zone = "{zone}"
+            ),
+        ),
+        (
+            "cadenceAnchor",
+            t!(
+                lang,
+                "when-cadence-anchor",
+                clock = "{clock}",
+                zone = "{zone}"
+            ),
+        ),
+        (
+            "cadenceAnchorDays",
+            t!(
+                lang,
+                "when-cadence-anchor-days",
+                days = "{days}",
+                clock = "{clock}",
+                zone = "{zone}"
+            ),
+        ),
+        (
+            "cadenceWith",
+            t!(
+                lang,
+                "when-cadence-with-anchor",
+                local = "{local}",
+                anchor = "{anchor}"
+            ),
+        ),
     ])
 }
 

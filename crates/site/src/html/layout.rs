@@ -462,9 +462,18 @@ pub(crate) fn series_cadence(
                 .iter()
                 .map(|d| d.to_monday_one_offset().to_string())
                 .collect();
+            // English is put together by the script itself; other languages take the words.
+            let words = (viewer.lang != Lang::En)
+                .then(|| crate::cadence::script_words(viewer.lang, &series.recurrence))
+                .flatten();
+            let words = words.as_ref();
             html! {
                 span data-cadence-at=(Viewer::machine(weekly.at)) data-cadence-days=(days.join(" "))
-                    data-cadence-interval=(weekly.interval) data-cadence-zone=(weekly.zone) { (cadence) }
+                    data-cadence-interval=(weekly.interval) data-cadence-zone=(weekly.zone)
+                    data-cadence-rule-earlier=[words.map(|w| &w.earlier)]
+                    data-cadence-rule=[words.map(|w| &w.same)]
+                    data-cadence-rule-later=[words.map(|w| &w.later)]
+                    data-cadence-days-text=[words.map(|w| &w.days)] { (cadence) }
             }
         }
         None => html! { (cadence) },

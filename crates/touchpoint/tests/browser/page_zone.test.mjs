@@ -297,6 +297,25 @@ test("can say the cadence and the moved date in the visitor's zone in the static
   await ctx.close();
 });
 
+// The same in a language tree of the export: the cadence in Japanese, said again in the
+// visitor's zone from the words the server wrote for each possible day (issue 19).
+test("can say the cadence in the visitor's zone in the export's Japanese pages", async () => {
+  const out = join(dir, "site-languages");
+  const built = spawnSync(bin, ["build", "--out", out, "--data", join(dir, "data-languages"), "--now", "2026-12-02T00:00:00Z"], { encoding: "utf8" });
+  assert.equal(built.status, 0, built.stderr);
+  const ctx = await context({ timezoneId: "Asia/Tokyo" });
+  const page = await ctx.newPage();
+  await page.goto(pathToFileURL(join(out, "ja", "index.html")).href);
+  await page.waitForFunction(() => document.documentElement.dataset.tz === "Asia/Tokyo", null, { timeout: 10_000 });
+  const card = page.locator("#series article.card").filter({ hasText: "AMER" });
+  const cadence = (await card.locator(".cadence").textContent()).trim();
+  // Built in UTC ("毎週月曜日 17:00 UTC"); in Tokyo it is Tuesday, with the series' own
+  // Monday after it. The abbreviations are the browser's.
+  assert.match(cadence, /^毎週火曜日 2:00 \S+（月曜日 17:00 UTC）$/, cadence);
+  await shot(page, "export-ja-cadence-tokyo");
+  await ctx.close();
+});
+
 // Point 13: the small things.
 test("can serve a favicon, so no page logs a 404 for it", async () => {
   const svg = await fetch(`${base}/favicon.svg`);

@@ -218,8 +218,8 @@ function touchpointLocalTimes(root, zone, names, lang) {
 }
 
 // touchpointLocalTimes for a page in another language than English: the dates and clocks by
-// the browser's Intl in the page's language, "moved from …" by the page's own sentence. A
-// cadence stays as the server wrote it (in the build's zone).
+// the browser's Intl in the page's language, "moved from …" and a weekly cadence by the page's
+// own sentences.
 function touchpointLocalTimesIntl(root, f, names) {
   "use strict";
   function zoneName(at) {
@@ -260,7 +260,51 @@ function touchpointLocalTimesIntl(root, f, names) {
     var said = f.say("moved", null, { when: sameDay ? f.cldr.clock.format(was) : f.cldr.dates.dayNoYear.format(was) });
     if (said !== null) moved[m].textContent = said;
   }
+  var cadences = root.querySelectorAll("[data-cadence-at][data-cadence-zone][data-cadence-rule]");
+  for (var c = 0; c < cadences.length; c++) {
+    var line = touchpointCadenceIntl(cadences[c], f);
+    if (line) cadences[c].textContent = line;
+  }
   return f.at.resolvedOptions().timeZone;
+}
+
+// A weekly cadence in the page's language, said again in the visitor's zone as
+// touchpoint_site::cadence says it: the rule's words the server wrote for the visitor's day
+// (the series' day, the day before or the day after), the clock by Intl, then the series' own
+// days, clock and zone where they read differently. Null (the server's line stays) for what the
+// server gave no words for.
+function touchpointCadenceIntl(el, f) {
+  "use strict";
+  var at = new Date(el.getAttribute("data-cadence-at"));
+  var anchorZone = el.getAttribute("data-cadence-zone");
+  if (isNaN(at)) return null;
+  var o = f.cldr.clock.resolvedOptions(), there, dayOf, short;
+  try {
+    there = new Intl.DateTimeFormat(o.locale, { hour: "numeric", minute: "2-digit", hourCycle: o.hourCycle, timeZone: anchorZone });
+    dayOf = function (z) { return Date.parse(new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: z }).format(at)); };
+    short = function (z) {
+      var p = new Intl.DateTimeFormat(undefined, { timeZoneName: "short", timeZone: z }).formatToParts(at);
+      for (var j = 0; j < p.length; j++) if (p[j].type === "timeZoneName") return p[j].value;
+      return "";
+    };
+  } catch (e) {
+    return null;
+  }
+  var zone = o.timeZone;
+  var shift = Math.round((dayOf(zone) - dayOf(anchorZone)) / 86400000);
+  var rule = shift === 0 ? el.getAttribute("data-cadence-rule")
+    : shift === -1 ? el.getAttribute("data-cadence-rule-earlier")
+    : shift === 1 ? el.getAttribute("data-cadence-rule-later") : null;
+  if (rule === null) return null;
+  var here = f.cldr.clock.format(at), anchor = there.format(at);
+  var local = f.say("cadence", null, { rule: rule, clock: here, zone: short(zone) });
+  if (local === null) return null;
+  if (shift === 0 && here === anchor && short(zone) === short(anchorZone)) return local;
+  var days = el.getAttribute("data-cadence-days-text");
+  var own = days
+    ? f.say("cadenceAnchorDays", null, { days: days, clock: anchor, zone: short(anchorZone) })
+    : f.say("cadenceAnchor", null, { clock: anchor, zone: short(anchorZone) });
+  return own === null ? local : f.say("cadenceWith", null, { local: local, anchor: own });
 }
 
 function touchpointCadence(el, here, zone, parts, clock) {
