@@ -278,20 +278,15 @@ function touchpointCadenceIntl(el, f) {
   var at = new Date(el.getAttribute("data-cadence-at"));
   var anchorZone = el.getAttribute("data-cadence-zone");
   if (isNaN(at)) return null;
-  var o = f.cldr.clock.resolvedOptions(), there, dayOf, short;
+  var o = f.cldr.clock.resolvedOptions(), zone = o.timeZone, there;
+  var days = touchpointCadenceDays(at, zone, anchorZone);
+  if (days === null) return null;
+  var shift = days.shift, short = days.short;
   try {
     there = new Intl.DateTimeFormat(o.locale, { hour: "numeric", minute: "2-digit", hourCycle: o.hourCycle, timeZone: anchorZone });
-    dayOf = function (z) { return Date.parse(new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: z }).format(at)); };
-    short = function (z) {
-      var p = new Intl.DateTimeFormat(undefined, { timeZoneName: "short", timeZone: z }).formatToParts(at);
-      for (var j = 0; j < p.length; j++) if (p[j].type === "timeZoneName") return p[j].value;
-      return "";
-    };
   } catch (e) {
     return null;
   }
-  var zone = o.timeZone;
-  var shift = Math.round((dayOf(zone) - dayOf(anchorZone)) / 86400000);
   var rule = shift === 0 ? el.getAttribute("data-cadence-rule")
     : shift === -1 ? el.getAttribute("data-cadence-rule-earlier")
     : shift === 1 ? el.getAttribute("data-cadence-rule-later") : null;
@@ -307,25 +302,40 @@ function touchpointCadenceIntl(el, f) {
   return own === null ? local : f.say("cadenceWith", null, { local: local, anchor: own });
 }
 
+// What both cadence writers need at `at`: how many days the visitor's date (in `zone`) is after
+// the series' (in `anchorZone`), and each zone's short name as the browser's language writes
+// it; null for a zone the browser does not know.
+function touchpointCadenceDays(at, zone, anchorZone) {
+  "use strict";
+  function dayOf(z) {
+    return Date.parse(new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: z }).format(at));
+  }
+  function short(z) {
+    var p = new Intl.DateTimeFormat(undefined, { timeZoneName: "short", timeZone: z }).formatToParts(at);
+    for (var j = 0; j < p.length; j++) if (p[j].type === "timeZoneName") return p[j].value;
+    return "";
+  }
+  try {
+    return { shift: Math.round((dayOf(zone) - dayOf(anchorZone)) / 86400000), short: short };
+  } catch (e) {
+    return null;
+  }
+}
+
 function touchpointCadence(el, here, zone, parts, clock) {
   "use strict";
   var NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
   var at = new Date(el.getAttribute("data-cadence-at"));
   var anchorZone = el.getAttribute("data-cadence-zone");
-  var there, dayOf, abbreviation;
+  if (isNaN(at)) return null;
+  var known = touchpointCadenceDays(at, zone, anchorZone), there;
+  if (known === null) return null;
+  var shift = known.shift, abbreviation = known.short;
   try {
     there = new Intl.DateTimeFormat("en-US", { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: anchorZone });
-    dayOf = function (z) { return Date.parse(new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: z }).format(at)); };
-    abbreviation = function (z) {
-      var p = new Intl.DateTimeFormat(undefined, { timeZoneName: "short", timeZone: z }).formatToParts(at);
-      for (var j = 0; j < p.length; j++) if (p[j].type === "timeZoneName") return p[j].value;
-      return "";
-    };
   } catch (e) {
     return null;
   }
-  if (isNaN(at)) return null;
-  var shift = Math.round((dayOf(zone) - dayOf(anchorZone)) / 86400000);
   var days = el.getAttribute("data-cadence-days").split(" ").map(function (d) { return parseInt(d, 10) - 1; });
   function list(indexes) {
     var names = indexes.slice().sort(function (a, b) { return a - b; }).map(function (i) { return NAMES[i]; });
