@@ -75,7 +75,8 @@ pub struct OccurrencesQuery {
     /// `pt-BR`, a browser's `navigator.language`), read as the pages read `?lang=`: the closest
     /// language the site offers, else its default (also when not given). Outside calendars'
     /// text is as their feeds wrote it; every other field is the same in every language.
-    #[param(pattern = r"^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8}){0,4}$")]
+    /// Empty: as when not given.
+    #[param(pattern = r"^([A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8}){0,4})?$")]
     pub lang: Option<String>,
 }
 
