@@ -322,9 +322,15 @@ mod tests {
 
     /// A one-series community anchored in `zone` at `start`, repeating `repeat`.
     fn series(zone: &str, start: &str, repeat: &str, first: &str) -> Series {
+        series_with(zone, start, &format!("repeat = \"{repeat}\""), first)
+    }
+
+    /// A one-series community anchored in `zone` at `start`, its rule given by the key line
+    /// `rule` (`repeat = …` or `rrule = …`).
+    fn series_with(zone: &str, start: &str, rule: &str, first: &str) -> Series {
         let file = format!(
             "[community]\nname = \"T\"\ntimezone = \"UTC\"\n\n[[series]]\nid = \"s\"\ntitle = \"S\"\n\
-             timezone = \"{zone}\"\nstart = \"{start}\"\nduration = \"1h\"\nrepeat = \"{repeat}\"\n\
+             timezone = \"{zone}\"\nstart = \"{start}\"\nduration = \"1h\"\n{rule}\n\
              first = {first}\n"
         );
         let community = touchpoint_community::parse(&file)
@@ -462,15 +468,7 @@ mod tests {
 
     /// A one-series community anchored in `zone` at `start`, repeating by the raw `rrule`.
     fn raw_series(zone: &str, start: &str, rrule: &str, first: &str) -> Series {
-        let file = format!(
-            "[community]\nname = \"T\"\ntimezone = \"UTC\"\n\n[[series]]\nid = \"s\"\ntitle = \"S\"\n\
-             timezone = \"{zone}\"\nstart = \"{start}\"\nduration = \"1h\"\nrrule = \"{rrule}\"\n\
-             first = {first}\n"
-        );
-        let community = touchpoint_community::parse(&file)
-            .unwrap_or_else(|d| panic!("{d:?}"))
-            .community;
-        community.series.into_iter().next().unwrap()
+        series_with(zone, start, &format!("rrule = \"{rrule}\""), first)
     }
 
     #[test]
