@@ -10,7 +10,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bin, context, axe, shot, freePort, useServer } from "./harness.mjs";
+import { answers, bin, context, axe, shot, freePort, useServer } from "./harness.mjs";
 
 // The harness's browser (its server is not used here).
 useServer();
@@ -32,14 +32,7 @@ before(async () => {
     stdio: ["ignore", "ignore", "ignore"],
   });
   site = `http://127.0.0.1:${port}${SUB}`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    try {
-      if ((await fetch(site)).ok) break;
-    } catch (_) { /* not up yet */ }
-    assert.ok(Date.now() < deadline, "the static server did not answer in 20 s");
-    await new Promise((r) => setTimeout(r, 150));
-  }
+  await answers(site);
 });
 
 after(() => {

@@ -13,7 +13,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bin, root, shots, context, axe, shot, freePort, useServer } from "./harness.mjs";
+import { answers, bin, root, shots, context, axe, shot, freePort, useServer } from "./harness.mjs";
 
 // The harness's browser (its server is not used here).
 useServer();
@@ -24,17 +24,6 @@ const BUILDS = { "America/Los_Angeles": "la", "Asia/Tokyo": "tokyo" };
 const VISITOR = { "America/Los_Angeles": "Asia/Tokyo", "Asia/Tokyo": "America/Los_Angeles" };
 const slug = (zone) => zone.replace("/", "-");
 let folder, statics, served, exported, live;
-
-async function answers(url) {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch (_) { /* not up yet */ }
-    assert.ok(Date.now() < deadline, `${url} did not answer in 20 s`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 function run(args) {
   const done = spawnSync(bin, args, { encoding: "utf8" });

@@ -49,6 +49,18 @@ export function launch(env) {
 }
 
 /** Starts the server (with `args` appended to `serve`) before the file's tests, stops it after. */
+/** Waits until `url` answers 200 (a server just started), failing after 20 s. */
+export async function answers(url) {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch (_) { /* not up yet */ }
+    assert.ok(Date.now() < deadline, `${url} did not answer in 20 s`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
 export function useServer(args = []) {
 before(async () => {
   assert.ok(bin, "TOUCHPOINT_BIN must name the built touchpoint binary (scripts/browser-test sets it)");
@@ -60,15 +72,7 @@ before(async () => {
   server = spawn(bin, ["serve", "--listen", `127.0.0.1:${port}`, "--data", dataDir, "--base-url", `${base}/`, ...args], {
     stdio: ["ignore", "inherit", "inherit"],
   });
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    try {
-      const r = await fetch(`${base}/healthz`);
-      if (r.ok) break;
-    } catch (_) { /* not up yet */ }
-    if (Date.now() > deadline) throw new Error("touchpoint serve did not answer /healthz in 20 s");
-    await new Promise((r) => setTimeout(r, 150));
-  }
+  await answers(`${base}/healthz`);
   browser = await launch();
 });
 

@@ -11,7 +11,7 @@ import { createServer } from "node:http";
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { base, bin, root, context, axe, shot, freePort, useServer } from "./harness.mjs";
+import { answers, base, bin, root, context, axe, shot, freePort, useServer } from "./harness.mjs";
 
 useServer();
 
@@ -73,14 +73,7 @@ before(async () => {
     stdio: ["ignore", "ignore", "ignore"],
   });
   exported = `http://127.0.0.1:${port}/`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${exported}ja/calendar/week/`)).ok) break;
-    } catch (_) { /* not up yet */ }
-    assert.ok(Date.now() < deadline, "the static server did not answer in 20 s");
-    await new Promise((r) => setTimeout(r, 150));
-  }
+  await answers(`${exported}ja/calendar/week/`);
 });
 
 after(() => {
