@@ -37,11 +37,6 @@ fn layout(
     body: Markup,
 ) -> Markup {
     let lang = viewer.lang;
-    let full_title = if title == hub.info.name {
-        title.to_owned()
-    } else {
-        format!("{title} — {}", hub.info.name)
-    };
     let entries = [
         (
             HubNav::Communities,
@@ -58,7 +53,7 @@ fn layout(
     let chrome = Chrome {
         lang,
         tz: &viewer.tz.name,
-        title: full_title,
+        title: (title, &hub.info.name),
         marker: None,
         icon: hub.href(&paths::favicon()),
         stylesheet: hub.href(&paths::stylesheet()),

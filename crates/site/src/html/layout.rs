@@ -30,8 +30,9 @@ pub(crate) struct Chrome<'a> {
     pub lang: Lang,
     /// The zone times are shown in (`data-tz`, for the scripts).
     pub tz: &'a str,
-    /// The whole `<title>`.
-    pub title: String,
+    /// The page's title and the site's name: the `<title>` is "{title} — {name}", or the
+    /// name alone on the page titled with it.
+    pub title: (&'a str, &'a str),
     /// The "Starts in …" marker's sentences, for site.js (pages that show markers).
     pub marker: Option<crate::when::MarkerText>,
     /// The icon, stylesheet and script, as the page links them.
@@ -56,6 +57,12 @@ pub(crate) struct Chrome<'a> {
 pub(crate) fn shell(chrome: Chrome<'_>, body: Markup) -> Markup {
     let Chrome { lang, marker, .. } = chrome;
     let marker = marker.as_ref();
+    let (title, name) = chrome.title;
+    let title = if title == name {
+        title.to_owned()
+    } else {
+        format!("{title} — {name}")
+    };
     html! {
         (DOCTYPE)
         html lang=(lang.tag()) data-tz=(chrome.tz) data-msg-now=[marker.map(|m| &m.now)]
@@ -65,7 +72,7 @@ pub(crate) fn shell(chrome: Chrome<'_>, body: Markup) -> Markup {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="color-scheme" content="light dark";
-                title { (chrome.title) }
+                title { (title) }
                 link rel="icon" type="image/svg+xml" href=(chrome.icon);
                 link rel="stylesheet" href=(chrome.stylesheet);
                 link rel="alternate" type="text/calendar" title=(chrome.feed.0) href=(chrome.feed.1);
@@ -112,11 +119,6 @@ pub(crate) fn layout(
 ) -> Markup {
     let info = &site.community.info;
     let name = super::text_str(viewer, &info.name);
-    let full_title = if title == name {
-        title.to_owned()
-    } else {
-        format!("{title} — {name}")
-    };
     let lang = viewer.lang;
     // A shared `?lang=` view keeps its language along the shell's links.
     let shell_link = |path: &crate::SitePath| shell_href(site, viewer, path);
@@ -130,7 +132,7 @@ pub(crate) fn layout(
     let chrome = Chrome {
         lang,
         tz: &viewer.tz.name,
-        title: full_title,
+        title: (title, name),
         marker: Some(crate::when::MarkerText::of(lang)),
         icon: site.href(&paths::favicon()),
         stylesheet: site.href(&paths::stylesheet()),
