@@ -242,6 +242,13 @@ pub struct OccurrencesResponse {
 /// The language `lang=` asks for, as the pages read `?lang=` ([`Site::language`]): the closest
 /// the site offers, else its default. 400 for what is not a language tag at all.
 fn language(site: &Site, tag: &str) -> Result<Lang, ApiError> {
+    check_language_tag(tag)?;
+    Ok(site.language(Some(tag), None, ""))
+}
+
+/// 400 unless `tag` has the shape of a language tag (`ja`, `pt-BR`, `zh_Hant_TW`): the
+/// pattern the OpenAPI document gives `lang`. What it names is matched by [`Site::language`].
+pub(crate) fn check_language_tag(tag: &str) -> Result<(), ApiError> {
     let mut subtags = tag.split(['-', '_']);
     let primary = subtags.next().unwrap_or_default();
     let shaped = (2..=8).contains(&primary.len())
@@ -257,7 +264,7 @@ fn language(site: &Site, tag: &str) -> Result<Lang, ApiError> {
             tag.chars().take(40).collect::<String>()
         )));
     }
-    Ok(site.language(Some(tag), None, ""))
+    Ok(())
 }
 
 fn parse_day(name: &str, value: &str) -> Result<Date, ApiError> {

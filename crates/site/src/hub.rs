@@ -323,6 +323,9 @@ pub struct HubOccurrencesQuery {
     pub limit: Option<usize>,
     /// Continue after a previous answer: the `after` of its `next` link.
     pub after: Option<String>,
+    /// The language of each community's own titles and descriptions, as a community's API
+    /// reads `lang=`: per community, the closest language it offers, else its default.
+    pub lang: Option<String>,
 }
 
 /// One occurrence in the hub's API: a community's occurrence and the community's id.
@@ -388,6 +391,10 @@ pub fn occurrences(
         Some(after) => Some(after.parse::<Cursor>().map_err(ApiError::bad_request)?),
         None => None,
     };
+    let lang = q.lang.as_deref().filter(|tag| !tag.is_empty());
+    if let Some(tag) = lang {
+        crate::api::check_language_tag(tag)?;
+    }
     let one = |value: &Option<String>| value.iter().filter(|v| !v.is_empty()).cloned().collect();
     let filter = HubFilter {
         communities: one(&query.community),
@@ -411,7 +418,10 @@ pub fn occurrences(
         .iter()
         .map(|i| HubOccurrence {
             community: i.community.to_owned(),
-            occurrence: ApiOccurrence::from_item(&i.item),
+            occurrence: ApiOccurrence::from_item_in(
+                &i.item,
+                lang.map(|tag| i.site.language(Some(tag), None, "")),
+            ),
         })
         .collect();
     let next = page.next.map(|cursor| {
@@ -430,6 +440,7 @@ pub fn occurrences(
             ("series", q.series.as_ref()),
             ("group", q.group.as_ref()),
             ("limit", limit.as_ref()),
+            ("lang", q.lang.as_ref()),
             ("after", Some(&after)),
         ];
         let given = pairs.into_iter().filter_map(|(name, value)| {

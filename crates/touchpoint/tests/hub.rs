@@ -225,6 +225,55 @@ async fn can_show_the_hub_pages_in_the_visitors_language() {
 }
 
 #[tokio::test]
+async fn can_give_each_communitys_titles_in_the_language_the_hub_api_asks_for() {
+    let (layout, sites) = example_sites();
+    let hub = hub_state(&layout, &sites);
+    let titles = |body: &str| -> Vec<(String, String)> {
+        let answer: serde_json::Value = serde_json::from_str(body).unwrap();
+        answer["occurrences"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| {
+                let community = o["community"].as_str().unwrap().to_owned();
+                (community, o["title"].as_str().unwrap().to_owned())
+            })
+            .collect()
+    };
+    let window = "/api/v1/occurrences?from=2026-12-01&to=2027-01-01";
+    let (status, body) = hub_get(&hub, &format!("{window}&lang=ja")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let japanese = titles(&body);
+    // The TODO Group gives its titles in Japanese; the others offer none and keep their own.
+    assert!(
+        japanese.contains(&("todo-group".into(), "AMER・EMEA Touchpoint".into())),
+        "{japanese:?}"
+    );
+    assert!(!japanese.iter().any(|(_, t)| t == "AMER & EMEA Touchpoint"));
+    let (_, body) = hub_get(&hub, window).await;
+    let english = titles(&body);
+    assert_eq!(english.len(), japanese.len());
+    for ((community, ja), (_, en)) in japanese.iter().zip(&english) {
+        if community != "todo-group" {
+            assert_eq!(ja, en, "{community} has no Japanese titles");
+        }
+    }
+    assert!(english.contains(&("todo-group".into(), "AMER & EMEA Touchpoint".into())));
+    // A page's `next` keeps the language.
+    let (_, body) = hub_get(&hub, &format!("{window}&lang=ja&limit=2")).await;
+    let page: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert!(page["next"].as_str().unwrap().contains("lang=ja"), "{body}");
+    // What is not a language tag is refused with a JSON error that says why.
+    let (status, body) = hub_get(&hub, &format!("{window}&lang=%22%3E%3Cscript%3E")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let error: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert!(
+        error["error"].as_str().unwrap().contains("language tag"),
+        "{body}"
+    );
+}
+
+#[tokio::test]
 async fn can_filter_the_hub_calendar_feed_and_api_by_community() {
     let (layout, sites) = example_sites();
     let hub = hub_state(&layout, &sites);
