@@ -52,6 +52,13 @@ pub type StoreFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, StoreError>>
 /// the scheduler decide what "now" is. Records are created on first write; there is no separate
 /// "add source" step, and records of sources no longer configured are simply ignored by callers
 /// (see [`Store::remove`] to drop them).
+///
+/// **Scopes.** The announcer's outbox and snapshot are kept per scope, so one store holds the
+/// announcements of every community of a hub apart: a hub's community uses the scope
+/// `{community}/` (`touchpoint::hub::scoped`), a single community the empty scope. Channels and
+/// occurrence keys are given and returned without the scope; the store keeps them behind it
+/// (the scope is a prefix of the stored text, so the tables need no column for it). The empty
+/// scope reads every key: a store serves a hub or a single community, not both.
 pub trait Store: Send + Sync + 'static {
     /// One source's record, with its body; `None` when nothing was ever recorded for `id`.
     fn get<'a>(&'a self, id: &'a str) -> StoreFuture<'a, Option<SourceRecord>>;
@@ -127,37 +134,50 @@ pub trait Store: Send + Sync + 'static {
         at: Timestamp,
     ) -> StoreFuture<'a, Vec<Revision>>;
 
-    /// Add `messages` to the announce outbox as pending, to be tried from their due time. A
-    /// key (channel, occurrence, kind) already there, in any state, is left as it is: planning
-    /// the same message again never sends it again. Returns how many were new.
-    fn enqueue<'a>(&'a self, messages: &'a [NewMessage]) -> StoreFuture<'a, usize>;
+    /// Add `messages` to the announce outbox of `scope` (see "Scopes" above) as pending, to be
+    /// tried from their due time. A key (channel, occurrence, kind) already there, in any
+    /// state, is left as it is: planning the same message again never sends it again. Returns
+    /// how many were new.
+    fn enqueue<'a>(&'a self, scope: &'a str, messages: &'a [NewMessage]) -> StoreFuture<'a, usize>;
 
-    /// The pending messages whose next try is due at `now`, by due time, at most `limit`.
-    fn due_messages(&self, now: Timestamp, limit: usize) -> StoreFuture<'_, Vec<OutboxMessage>>;
+    /// The pending messages of `scope` whose next try is due at `now`, by due time, at most
+    /// `limit`.
+    fn due_messages<'a>(
+        &'a self,
+        scope: &'a str,
+        now: Timestamp,
+        limit: usize,
+    ) -> StoreFuture<'a, Vec<OutboxMessage>>;
 
-    /// Record what became of one try at sending `(channel, occurrence, kind)` at `at`: sent
-    /// (settled), failed (one more attempt, retried from `retry_at`), or dropped (settled,
-    /// never sent). A message already settled stays as it is.
+    /// Record what became of one try at sending `(channel, occurrence, kind)` of `scope` at
+    /// `at`: sent (settled), failed (one more attempt, retried from `retry_at`), or dropped
+    /// (settled, never sent). A message already settled stays as it is.
     fn settle<'a>(
         &'a self,
+        scope: &'a str,
         key: (&'a str, &'a str, &'a str),
         outcome: Settle,
         at: Timestamp,
     ) -> StoreFuture<'a, ()>;
 
-    /// Every message in the outbox, by channel, occurrence and kind.
-    fn outbox(&self) -> StoreFuture<'_, Vec<OutboxMessage>>;
+    /// Every message of `scope` in the outbox, by channel, occurrence and kind.
+    fn outbox<'a>(&'a self, scope: &'a str) -> StoreFuture<'a, Vec<OutboxMessage>>;
 
-    /// Per channel in the outbox: its last send, its last error, how many messages wait.
-    fn channel_health(&self) -> StoreFuture<'_, Vec<ChannelHealth>>;
+    /// Per channel of `scope` in the outbox: its last send, its last error, how many messages
+    /// wait.
+    fn channel_health<'a>(&'a self, scope: &'a str) -> StoreFuture<'a, Vec<ChannelHealth>>;
 
     /// Forget settled messages that expired before `before` (they can never be planned again);
     /// returns how many.
     fn prune_outbox(&self, before: Timestamp) -> StoreFuture<'_, usize>;
 
-    /// The occurrences the announcer saw at its last round; `None` before the first.
-    fn snapshot(&self) -> StoreFuture<'_, Option<KnownOccurrences>>;
+    /// The occurrences the announcer of `scope` saw at its last round; `None` before its first.
+    fn snapshot<'a>(&'a self, scope: &'a str) -> StoreFuture<'a, Option<KnownOccurrences>>;
 
-    /// Replace the announcer's snapshot, in one transaction.
-    fn save_snapshot<'a>(&'a self, known: &'a KnownOccurrences) -> StoreFuture<'a, ()>;
+    /// Replace the snapshot of `scope`, in one transaction; other scopes' stay as they are.
+    fn save_snapshot<'a>(
+        &'a self,
+        scope: &'a str,
+        known: &'a KnownOccurrences,
+    ) -> StoreFuture<'a, ()>;
 }

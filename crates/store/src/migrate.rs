@@ -59,6 +59,15 @@ pub(crate) const SQLITE: &[&str] = &[
         id      INTEGER PRIMARY KEY CHECK (id = 1),
         horizon INTEGER NOT NULL
     ) STRICT",
+    // 4: one announce snapshot per scope (a hub's community, or the empty scope of a single
+    // community, which keeps the horizon saved before). `announce_horizon` stays, unused, so
+    // that a replica still running the previous version during a rolling upgrade keeps
+    // announcing (docs/deployment.md, "Upgrades").
+    "CREATE TABLE announce_horizons (
+        scope   TEXT PRIMARY KEY NOT NULL,
+        horizon INTEGER NOT NULL
+    ) STRICT;
+    INSERT INTO announce_horizons (scope, horizon) SELECT '', horizon FROM announce_horizon",
 ];
 
 /// PostgreSQL migrations. Timestamps are `BIGINT` microseconds since the Unix epoch (UTC), as in
@@ -114,6 +123,12 @@ pub(crate) const POSTGRES: &[&str] = &[
         id      INTEGER PRIMARY KEY CHECK (id = 1),
         horizon BIGINT NOT NULL
     )",
+    // 4: as SQLite's 4.
+    "CREATE TABLE announce_horizons (
+        scope   TEXT PRIMARY KEY,
+        horizon BIGINT NOT NULL
+    );
+    INSERT INTO announce_horizons (scope, horizon) SELECT '', horizon FROM announce_horizon",
 ];
 
 /// The `schema_migrations` table, the same in both databases.
@@ -177,4 +192,44 @@ pub(crate) fn sqlite(conn: &mut Connection) -> Result<usize, StoreError> {
         .map_err(fail)?;
     check_not_newer(newest, SQLITE.len())?;
     Ok(applied_now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A database written before scopes (schema 3, one snapshot) keeps its snapshot as the
+    /// empty scope's: a single community's announcer goes on from it rather than planning
+    /// everything anew.
+    #[test]
+    fn keeps_the_snapshot_saved_before_scopes_as_the_empty_scopes() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(BOOKKEEPING).unwrap();
+        for (index, sql) in SQLITE[..3].iter().enumerate() {
+            conn.execute_batch(sql).unwrap();
+            conn.execute(
+                "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, 'then')",
+                [index as i64 + 1],
+            )
+            .unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO announce_known VALUES ('weekly 2026-12-03', '{}');
+             INSERT INTO announce_horizon VALUES (1, 5000000);",
+        )
+        .unwrap();
+        assert_eq!(sqlite(&mut conn).unwrap(), SQLITE.len() - 3);
+        let horizon: i64 = conn
+            .query_row(
+                "SELECT horizon FROM announce_horizons WHERE scope = ''",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(horizon, 5_000_000);
+        let known: i64 = conn
+            .query_row("SELECT count(*) FROM announce_known", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(known, 1);
+    }
 }

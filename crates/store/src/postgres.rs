@@ -34,7 +34,9 @@ use crate::record::{
     Bodies, ChannelHealth, KnownOccurrences, NewCopy, NewMessage, OutboxMessage, Published,
     Revision, Saved, Settle, SourceRecord,
 };
-use crate::sqlite::{CHANNEL_HEALTH, OUTBOX_COLUMNS, RawOutbox, from_micros, health, to_u32};
+use crate::sqlite::{
+    CHANNEL_HEALTH, OUTBOX_COLUMNS, OUTBOX_SCOPE, RawOutbox, from_micros, health, to_u32,
+};
 use crate::{Store, StoreError, StoreErrorKind, StoreFuture, migrate};
 
 /// An arbitrary constant naming the advisory lock that serializes migrations across replicas.
@@ -532,7 +534,7 @@ impl Store for PgStore {
         })
     }
 
-    fn enqueue<'a>(&'a self, messages: &'a [NewMessage]) -> StoreFuture<'a, usize> {
+    fn enqueue<'a>(&'a self, scope: &'a str, messages: &'a [NewMessage]) -> StoreFuture<'a, usize> {
         Box::pin(async move {
             let mut client = self.client().await?;
             let tx = client.transaction().await?;
@@ -540,7 +542,7 @@ impl Store for PgStore {
                 .prepare(
                     "INSERT INTO announce_outbox
                         (channel, occurrence, kind, due, expires, payload, next_try)
-                     VALUES ($1, $2, $3, $4, $5, $6, $4)
+                     VALUES ($7 || $1, $2, $3, $4, $5, $6, $4)
                      ON CONFLICT (channel, occurrence, kind) DO NOTHING",
                 )
                 .await?;
@@ -556,6 +558,7 @@ impl Store for PgStore {
                             &m.due.as_microsecond(),
                             &m.expires.as_microsecond(),
                             &m.payload,
+                            &scope,
                         ],
                     )
                     .await?;
@@ -565,7 +568,12 @@ impl Store for PgStore {
         })
     }
 
-    fn due_messages(&self, now: Timestamp, limit: usize) -> StoreFuture<'_, Vec<OutboxMessage>> {
+    fn due_messages<'a>(
+        &'a self,
+        scope: &'a str,
+        now: Timestamp,
+        limit: usize,
+    ) -> StoreFuture<'a, Vec<OutboxMessage>> {
         Box::pin(async move {
             let client = self.client().await?;
             let limit = i64::try_from(limit).unwrap_or(i64::MAX);
@@ -574,24 +582,27 @@ impl Store for PgStore {
                     &format!(
                         "SELECT {OUTBOX_COLUMNS} FROM announce_outbox
                          WHERE state = 'pending' AND next_try <= $1
+                            AND left(channel, char_length($3::text)) = $3::text
                          ORDER BY due, channel, occurrence, kind LIMIT $2"
                     ),
-                    &[&now.as_microsecond(), &limit],
+                    &[&now.as_microsecond(), &limit, &scope],
                 )
                 .await?;
-            rows.iter().map(read_outbox).collect()
+            rows.iter().map(|row| read_outbox(row, scope)).collect()
         })
     }
 
     fn settle<'a>(
         &'a self,
+        scope: &'a str,
         key: (&'a str, &'a str, &'a str),
         outcome: Settle,
         at: Timestamp,
     ) -> StoreFuture<'a, ()> {
         Box::pin(async move {
             let client = self.client().await?;
-            let (channel, occurrence, kind) = key;
+            let channel = format!("{scope}{}", key.0);
+            let (occurrence, kind) = (key.1, key.2);
             let at = at.as_microsecond();
             let keyed =
                 "WHERE channel = $1 AND occurrence = $2 AND kind = $3 AND state = 'pending'";
@@ -641,35 +652,38 @@ impl Store for PgStore {
         })
     }
 
-    fn outbox(&self) -> StoreFuture<'_, Vec<OutboxMessage>> {
+    fn outbox<'a>(&'a self, scope: &'a str) -> StoreFuture<'a, Vec<OutboxMessage>> {
         Box::pin(async move {
             let client = self.client().await?;
             let rows = client
                 .query(
                     &format!(
-                        "SELECT {OUTBOX_COLUMNS} FROM announce_outbox
+                        "SELECT {OUTBOX_COLUMNS} FROM announce_outbox WHERE {OUTBOX_SCOPE}
                          ORDER BY channel, occurrence, kind"
                     ),
-                    &[],
+                    &[&scope],
                 )
                 .await?;
-            rows.iter().map(read_outbox).collect()
+            rows.iter().map(|row| read_outbox(row, scope)).collect()
         })
     }
 
-    fn channel_health(&self) -> StoreFuture<'_, Vec<ChannelHealth>> {
+    fn channel_health<'a>(&'a self, scope: &'a str) -> StoreFuture<'a, Vec<ChannelHealth>> {
         Box::pin(async move {
             let client = self.client().await?;
-            let rows = client.query(CHANNEL_HEALTH, &[]).await?;
+            let rows = client.query(CHANNEL_HEALTH, &[&scope]).await?;
             rows.iter()
                 .map(|row| {
-                    health((
-                        row.try_get(0)?,
-                        row.try_get(1)?,
-                        row.try_get(2)?,
-                        row.try_get(3)?,
-                        row.try_get(4)?,
-                    ))
+                    health(
+                        (
+                            row.try_get(0)?,
+                            row.try_get(1)?,
+                            row.try_get(2)?,
+                            row.try_get(3)?,
+                            row.try_get(4)?,
+                        ),
+                        scope,
+                    )
                 })
                 .collect()
         })
@@ -688,7 +702,7 @@ impl Store for PgStore {
         })
     }
 
-    fn snapshot(&self) -> StoreFuture<'_, Option<KnownOccurrences>> {
+    fn snapshot<'a>(&'a self, scope: &'a str) -> StoreFuture<'a, Option<KnownOccurrences>> {
         Box::pin(async move {
             let mut client = self.client().await?;
             // One snapshot of the database: the horizon and the entries saved with it.
@@ -698,7 +712,10 @@ impl Store for PgStore {
                 .start()
                 .await?;
             let Some(row) = tx
-                .query_opt("SELECT horizon FROM announce_horizon WHERE id = 1", &[])
+                .query_opt(
+                    "SELECT horizon FROM announce_horizons WHERE scope = $1",
+                    &[&scope],
+                )
                 .await?
             else {
                 return Ok(None);
@@ -706,8 +723,11 @@ impl Store for PgStore {
             let horizon = from_micros(row.try_get(0)?)?;
             let rows = tx
                 .query(
-                    "SELECT occurrence, data FROM announce_known ORDER BY occurrence",
-                    &[],
+                    "SELECT substr(occurrence, char_length($1::text) + 1), data
+                     FROM announce_known
+                     WHERE left(occurrence, char_length($1::text)) = $1::text
+                     ORDER BY occurrence",
+                    &[&scope],
                 )
                 .await?;
             let entries = rows
@@ -719,20 +739,33 @@ impl Store for PgStore {
         })
     }
 
-    fn save_snapshot<'a>(&'a self, known: &'a KnownOccurrences) -> StoreFuture<'a, ()> {
+    fn save_snapshot<'a>(
+        &'a self,
+        scope: &'a str,
+        known: &'a KnownOccurrences,
+    ) -> StoreFuture<'a, ()> {
         Box::pin(async move {
-            let keys: Vec<&str> = known.entries.iter().map(|(k, _)| k.as_str()).collect();
+            let keys: Vec<String> = known
+                .entries
+                .iter()
+                .map(|(k, _)| format!("{scope}{k}"))
+                .collect();
             let data: Vec<&str> = known.entries.iter().map(|(_, d)| d.as_str()).collect();
             let mut client = self.client().await?;
             let tx = client.transaction().await?;
-            // The horizon row first: it serializes two replicas saving at once.
+            // The scope's horizon row first: it serializes two replicas saving it at once.
             tx.execute(
-                "INSERT INTO announce_horizon (id, horizon) VALUES (1, $1)
-                 ON CONFLICT (id) DO UPDATE SET horizon = excluded.horizon",
-                &[&known.horizon.as_microsecond()],
+                "INSERT INTO announce_horizons (scope, horizon) VALUES ($1, $2)
+                 ON CONFLICT (scope) DO UPDATE SET horizon = excluded.horizon",
+                &[&scope, &known.horizon.as_microsecond()],
             )
             .await?;
-            tx.execute("DELETE FROM announce_known", &[]).await?;
+            tx.execute(
+                "DELETE FROM announce_known
+                 WHERE left(occurrence, char_length($1::text)) = $1::text",
+                &[&scope],
+            )
+            .await?;
             tx.execute(
                 "INSERT INTO announce_known (occurrence, data)
                  SELECT DISTINCT ON (k) k, d FROM unnest($1::text[], $2::text[]) AS new (k, d)",
@@ -745,7 +778,8 @@ impl Store for PgStore {
     }
 }
 
-fn read_outbox(row: &tokio_postgres::Row) -> Result<OutboxMessage, StoreError> {
+/// An outbox row read in `scope`.
+fn read_outbox(row: &tokio_postgres::Row, scope: &str) -> Result<OutboxMessage, StoreError> {
     let attempts: i32 = row.try_get(7)?;
     RawOutbox {
         channel: row.try_get(0)?,
@@ -760,5 +794,5 @@ fn read_outbox(row: &tokio_postgres::Row) -> Result<OutboxMessage, StoreError> {
         last_error: row.try_get(9)?,
         settled_at: row.try_get(10)?,
     }
-    .into_message()
+    .into_message(scope)
 }

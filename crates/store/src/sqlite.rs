@@ -456,8 +456,9 @@ impl Store for SqliteStore {
         })
     }
 
-    fn enqueue<'a>(&'a self, messages: &'a [NewMessage]) -> StoreFuture<'a, usize> {
+    fn enqueue<'a>(&'a self, scope: &'a str, messages: &'a [NewMessage]) -> StoreFuture<'a, usize> {
         let messages = messages.to_vec();
+        let scope = scope.to_owned();
         self.run(move |conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let mut added = 0;
@@ -465,7 +466,7 @@ impl Store for SqliteStore {
                 let mut insert = tx.prepare_cached(
                     "INSERT INTO announce_outbox
                         (channel, occurrence, kind, due, expires, payload, next_try)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?4)
+                     VALUES (?7 || ?1, ?2, ?3, ?4, ?5, ?6, ?4)
                      ON CONFLICT (channel, occurrence, kind) DO NOTHING",
                 )?;
                 for m in &messages {
@@ -475,7 +476,8 @@ impl Store for SqliteStore {
                         m.kind,
                         m.due.as_microsecond(),
                         m.expires.as_microsecond(),
-                        m.payload
+                        m.payload,
+                        scope
                     ])?;
                 }
             }
@@ -484,29 +486,37 @@ impl Store for SqliteStore {
         })
     }
 
-    fn due_messages(&self, now: Timestamp, limit: usize) -> StoreFuture<'_, Vec<OutboxMessage>> {
+    fn due_messages<'a>(
+        &'a self,
+        scope: &'a str,
+        now: Timestamp,
+        limit: usize,
+    ) -> StoreFuture<'a, Vec<OutboxMessage>> {
         let now = now.as_microsecond();
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let scope = scope.to_owned();
         self.run(move |conn| {
             let mut stmt = conn.prepare_cached(&format!(
                 "SELECT {OUTBOX_COLUMNS} FROM announce_outbox
-                 WHERE state = 'pending' AND next_try <= ?1
+                 WHERE state = 'pending' AND next_try <= ?1 AND {IN_SCOPE}
                  ORDER BY due, channel, occurrence, kind LIMIT ?2"
             ))?;
             let rows = stmt
-                .query_map(params![now, limit], RawOutbox::read)?
+                .query_map(params![now, limit, scope], RawOutbox::read)?
                 .collect::<Result<Vec<_>, _>>()?;
-            rows.into_iter().map(RawOutbox::into_message).collect()
+            rows.into_iter().map(|r| r.into_message(&scope)).collect()
         })
     }
 
     fn settle<'a>(
         &'a self,
+        scope: &'a str,
         key: (&'a str, &'a str, &'a str),
         outcome: Settle,
         at: Timestamp,
     ) -> StoreFuture<'a, ()> {
-        let (channel, occurrence, kind) = (key.0.to_owned(), key.1.to_owned(), key.2.to_owned());
+        let channel = format!("{scope}{}", key.0);
+        let (occurrence, kind) = (key.1.to_owned(), key.2.to_owned());
         let at = at.as_microsecond();
         self.run(move |conn| {
             let keyed =
@@ -545,23 +555,26 @@ impl Store for SqliteStore {
         })
     }
 
-    fn outbox(&self) -> StoreFuture<'_, Vec<OutboxMessage>> {
+    fn outbox<'a>(&'a self, scope: &'a str) -> StoreFuture<'a, Vec<OutboxMessage>> {
+        let scope = scope.to_owned();
         self.run(move |conn| {
             let mut stmt = conn.prepare_cached(&format!(
-                "SELECT {OUTBOX_COLUMNS} FROM announce_outbox ORDER BY channel, occurrence, kind"
+                "SELECT {OUTBOX_COLUMNS} FROM announce_outbox WHERE {OUTBOX_SCOPE}
+                 ORDER BY channel, occurrence, kind"
             ))?;
             let rows = stmt
-                .query_map([], RawOutbox::read)?
+                .query_map([&scope], RawOutbox::read)?
                 .collect::<Result<Vec<_>, _>>()?;
-            rows.into_iter().map(RawOutbox::into_message).collect()
+            rows.into_iter().map(|r| r.into_message(&scope)).collect()
         })
     }
 
-    fn channel_health(&self) -> StoreFuture<'_, Vec<ChannelHealth>> {
+    fn channel_health<'a>(&'a self, scope: &'a str) -> StoreFuture<'a, Vec<ChannelHealth>> {
+        let scope = scope.to_owned();
         self.run(move |conn| {
             let mut stmt = conn.prepare_cached(CHANNEL_HEALTH)?;
             let rows = stmt
-                .query_map([], |row| {
+                .query_map([&scope], |row| {
                     Ok((
                         row.get::<_, String>(0)?,
                         row.get::<_, Option<i64>>(1)?,
@@ -571,7 +584,7 @@ impl Store for SqliteStore {
                     ))
                 })?
                 .collect::<Result<Vec<_>, _>>()?;
-            rows.into_iter().map(health).collect()
+            rows.into_iter().map(|row| health(row, &scope)).collect()
         })
     }
 
@@ -585,13 +598,14 @@ impl Store for SqliteStore {
         })
     }
 
-    fn snapshot(&self) -> StoreFuture<'_, Option<KnownOccurrences>> {
+    fn snapshot<'a>(&'a self, scope: &'a str) -> StoreFuture<'a, Option<KnownOccurrences>> {
+        let scope = scope.to_owned();
         self.run(move |conn| {
             let tx = conn.transaction()?;
             let horizon: Option<i64> = tx
                 .query_row(
-                    "SELECT horizon FROM announce_horizon WHERE id = 1",
-                    [],
+                    "SELECT horizon FROM announce_horizons WHERE scope = ?1",
+                    [&scope],
                     |row| row.get(0),
                 )
                 .optional()?;
@@ -600,9 +614,10 @@ impl Store for SqliteStore {
             };
             let entries = {
                 let mut stmt = tx.prepare_cached(
-                    "SELECT occurrence, data FROM announce_known ORDER BY occurrence",
+                    "SELECT substr(occurrence, length(?1) + 1), data FROM announce_known
+                     WHERE substr(occurrence, 1, length(?1)) = ?1 ORDER BY occurrence",
                 )?;
-                stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+                stmt.query_map([&scope], |row| Ok((row.get(0)?, row.get(1)?)))?
                     .collect::<Result<Vec<_>, _>>()?
             };
             Ok(Some(KnownOccurrences {
@@ -612,24 +627,32 @@ impl Store for SqliteStore {
         })
     }
 
-    fn save_snapshot<'a>(&'a self, known: &'a KnownOccurrences) -> StoreFuture<'a, ()> {
+    fn save_snapshot<'a>(
+        &'a self,
+        scope: &'a str,
+        known: &'a KnownOccurrences,
+    ) -> StoreFuture<'a, ()> {
         let known = known.clone();
+        let scope = scope.to_owned();
         self.run(move |conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            tx.execute("DELETE FROM announce_known", [])?;
+            tx.execute(
+                "DELETE FROM announce_known WHERE substr(occurrence, 1, length(?1)) = ?1",
+                [&scope],
+            )?;
             {
                 let mut insert = tx.prepare_cached(
-                    "INSERT INTO announce_known (occurrence, data) VALUES (?1, ?2)
+                    "INSERT INTO announce_known (occurrence, data) VALUES (?3 || ?1, ?2)
                      ON CONFLICT (occurrence) DO UPDATE SET data = excluded.data",
                 )?;
                 for (key, data) in &known.entries {
-                    insert.execute(params![key, data])?;
+                    insert.execute(params![key, data, scope])?;
                 }
             }
             tx.execute(
-                "INSERT INTO announce_horizon (id, horizon) VALUES (1, ?1)
-                 ON CONFLICT (id) DO UPDATE SET horizon = excluded.horizon",
-                [known.horizon.as_microsecond()],
+                "INSERT INTO announce_horizons (scope, horizon) VALUES (?1, ?2)
+                 ON CONFLICT (scope) DO UPDATE SET horizon = excluded.horizon",
+                params![scope, known.horizon.as_microsecond()],
             )?;
             tx.commit()?;
             Ok(())
@@ -641,14 +664,26 @@ impl Store for SqliteStore {
 pub(crate) const OUTBOX_COLUMNS: &str = "channel, occurrence, kind, due, expires, payload, state, \
                                          attempts, next_try, last_error, settled_at";
 
-/// Per channel: the last send, the last error and its time, the messages waiting.
+/// The outbox rows of the scope in the third parameter (a prefix of `channel`; [`Store`]'s
+/// "Scopes").
+const IN_SCOPE: &str = "substr(channel, 1, length(?3)) = ?3";
+
+/// The outbox rows of the scope in the first parameter. The same text for both databases:
+/// SQLite numbers a named `$1` as the first parameter when it is the only one.
+pub(crate) const OUTBOX_SCOPE: &str =
+    "substr(channel, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT)";
+
+/// Per channel of the scope in the first parameter: the last send, the last error and its
+/// time, the messages waiting. The same text for both databases.
 pub(crate) const CHANNEL_HEALTH: &str = "SELECT channel,
         MAX(CASE WHEN state = 'sent' THEN settled_at END),
         (SELECT last_error FROM announce_outbox AS e WHERE e.channel = o.channel
             AND e.error_at IS NOT NULL ORDER BY e.error_at DESC LIMIT 1),
         MAX(error_at),
         SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END)
-     FROM announce_outbox AS o GROUP BY channel ORDER BY channel";
+     FROM announce_outbox AS o
+     WHERE substr(channel, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT)
+     GROUP BY channel ORDER BY channel";
 
 /// A [`CHANNEL_HEALTH`] row to its record.
 pub(crate) fn health(
@@ -659,9 +694,10 @@ pub(crate) fn health(
         Option<i64>,
         i64,
     ),
+    scope: &str,
 ) -> Result<ChannelHealth, StoreError> {
     Ok(ChannelHealth {
-        channel,
+        channel: unscoped(channel, scope),
         last_sent: sent.map(from_micros).transpose()?,
         last_error: match (error, error_at) {
             (Some(error), Some(at)) => Some((error, from_micros(at)?)),
@@ -669,6 +705,14 @@ pub(crate) fn health(
         },
         pending: u64::try_from(pending).unwrap_or(0),
     })
+}
+
+/// A stored key without the scope it was read in (the query selected keys that start with it).
+pub(crate) fn unscoped(mut key: String, scope: &str) -> String {
+    if key.starts_with(scope) {
+        key.drain(..scope.len());
+    }
+    key
 }
 
 /// An outbox row as either database returns it.
@@ -703,10 +747,11 @@ impl RawOutbox {
         })
     }
 
-    pub(crate) fn into_message(self) -> Result<OutboxMessage, StoreError> {
+    /// The message, its channel without `scope` (the scope it was read in).
+    pub(crate) fn into_message(self, scope: &str) -> Result<OutboxMessage, StoreError> {
         Ok(OutboxMessage {
             message: NewMessage {
-                channel: self.channel,
+                channel: unscoped(self.channel, scope),
                 occurrence: self.occurrence,
                 kind: self.kind,
                 due: from_micros(self.due)?,

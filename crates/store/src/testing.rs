@@ -309,16 +309,16 @@ pub async fn check_outbox_contract(store: &dyn crate::Store, at: fn(i64) -> jiff
     let notice = message("list", "cancelled", 50, "notice");
     assert_eq!(
         store
-            .enqueue(&[reminder.clone(), notice.clone()])
+            .enqueue("", &[reminder.clone(), notice.clone()])
             .await
             .unwrap(),
         2
     );
     // Planned again (a restart, another replica): the first copy is kept, nothing is added.
     let again = message("chat", "reminder 1h", 100, "second");
-    assert_eq!(store.enqueue(&[again]).await.unwrap(), 0);
-    assert!(store.due_messages(at(10), 10).await.unwrap().is_empty());
-    let due = store.due_messages(at(100), 10).await.unwrap();
+    assert_eq!(store.enqueue("", &[again]).await.unwrap(), 0);
+    assert!(store.due_messages("", at(10), 10).await.unwrap().is_empty());
+    let due = store.due_messages("", at(100), 10).await.unwrap();
     let keys: Vec<(&str, &str)> = due
         .iter()
         .map(|m| (m.message.channel.as_str(), m.message.payload.as_str()))
@@ -332,6 +332,7 @@ pub async fn check_outbox_contract(store: &dyn crate::Store, at: fn(i64) -> jiff
     let (c, o, k) = key(&reminder);
     store
         .settle(
+            "",
             (&c, &o, &k),
             Settle::Failed {
                 error: "the slack endpoint answered 500".into(),
@@ -341,9 +342,9 @@ pub async fn check_outbox_contract(store: &dyn crate::Store, at: fn(i64) -> jiff
         )
         .await
         .unwrap();
-    let due = store.due_messages(at(120), 10).await.unwrap();
+    let due = store.due_messages("", at(120), 10).await.unwrap();
     assert_eq!(due.len(), 1, "only the list's notice is due at 120 s");
-    let due = store.due_messages(at(160), 10).await.unwrap();
+    let due = store.due_messages("", at(160), 10).await.unwrap();
     let retried = due.iter().find(|m| m.message.channel == "chat").unwrap();
     assert_eq!(retried.attempts, 1);
     assert_eq!(
@@ -351,12 +352,13 @@ pub async fn check_outbox_contract(store: &dyn crate::Store, at: fn(i64) -> jiff
         Some("the slack endpoint answered 500")
     );
     store
-        .settle((&c, &o, &k), Settle::Sent, at(161))
+        .settle("", (&c, &o, &k), Settle::Sent, at(161))
         .await
         .unwrap();
     // Settled stays settled: a late failure report does not reopen it.
     store
         .settle(
+            "",
             (&c, &o, &k),
             Settle::Failed {
                 error: "late".into(),
@@ -369,6 +371,7 @@ pub async fn check_outbox_contract(store: &dyn crate::Store, at: fn(i64) -> jiff
     let (lc, lo, lk) = key(&notice);
     store
         .settle(
+            "",
             (&lc, &lo, &lk),
             Settle::Dropped {
                 reason: "more than its lead late".into(),
@@ -377,8 +380,14 @@ pub async fn check_outbox_contract(store: &dyn crate::Store, at: fn(i64) -> jiff
         )
         .await
         .unwrap();
-    assert!(store.due_messages(at(10_000), 10).await.unwrap().is_empty());
-    let all = store.outbox().await.unwrap();
+    assert!(
+        store
+            .due_messages("", at(10_000), 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let all = store.outbox("").await.unwrap();
     let states: Vec<(&str, Delivery, u32, Option<jiff::Timestamp>)> = all
         .iter()
         .map(|m| {
@@ -397,7 +406,7 @@ pub async fn check_outbox_contract(store: &dyn crate::Store, at: fn(i64) -> jiff
             ("list", Delivery::Dropped, 0, Some(at(200))),
         ]
     );
-    let health = store.channel_health().await.unwrap();
+    let health = store.channel_health("").await.unwrap();
     assert_eq!(health.len(), 2);
     assert_eq!(health[0].channel, "chat");
     assert_eq!(health[0].last_sent, Some(at(161)));
@@ -410,24 +419,130 @@ pub async fn check_outbox_contract(store: &dyn crate::Store, at: fn(i64) -> jiff
 
     // Pruning forgets settled, expired messages and keeps pending ones.
     let waiting = message("chat", "reminder 24h", 5_000, "later");
-    store.enqueue(&[waiting]).await.unwrap();
+    store.enqueue("", &[waiting]).await.unwrap();
     assert_eq!(store.prune_outbox(at(100_000)).await.unwrap(), 2);
-    let left = store.outbox().await.unwrap();
+    let left = store.outbox("").await.unwrap();
     assert_eq!(left.len(), 1);
     assert_eq!(left[0].message.kind, "reminder 24h");
 
     // The snapshot: none at first, then replaced whole.
-    assert_eq!(store.snapshot().await.unwrap(), None);
+    assert_eq!(store.snapshot("").await.unwrap(), None);
     let first = KnownOccurrences {
         horizon: at(1_000),
         entries: vec![("a".into(), "{1}".into()), ("b".into(), "{2}".into())],
     };
-    store.save_snapshot(&first).await.unwrap();
-    assert_eq!(store.snapshot().await.unwrap().as_ref(), Some(&first));
+    store.save_snapshot("", &first).await.unwrap();
+    assert_eq!(store.snapshot("").await.unwrap().as_ref(), Some(&first));
     let second = KnownOccurrences {
         horizon: at(2_000),
         entries: vec![("c".into(), "{3}".into())],
     };
-    store.save_snapshot(&second).await.unwrap();
-    assert_eq!(store.snapshot().await.unwrap(), Some(second));
+    store.save_snapshot("", &second).await.unwrap();
+    assert_eq!(store.snapshot("").await.unwrap(), Some(second.clone()));
+}
+
+/// Two scopes of one store (a hub's communities, [`crate::Store`]'s "Scopes") keep their
+/// outbox and snapshot apart: the same channel and occurrence in each are two messages, each
+/// handed out, settled and reported in its own scope only, and each snapshot is replaced
+/// without touching the other.
+pub async fn check_announce_scopes(store: &dyn crate::Store, at: fn(i64) -> jiff::Timestamp) {
+    use crate::{Delivery, KnownOccurrences, NewMessage, Settle};
+    let message = |payload: &str| NewMessage {
+        channel: "chat".to_owned(),
+        occurrence: "weekly@example.org 2026-12-03T15:00:00Z".to_owned(),
+        kind: "reminder 1h".to_owned(),
+        due: at(100),
+        expires: at(3_700),
+        payload: payload.to_owned(),
+    };
+    assert_eq!(
+        store
+            .enqueue("lantern/", &[message("lantern's")])
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        store.enqueue("todo/", &[message("todo's")]).await.unwrap(),
+        1
+    );
+    let due = store.due_messages("lantern/", at(100), 10).await.unwrap();
+    assert_eq!(due.len(), 1);
+    assert_eq!(
+        due[0].message,
+        message("lantern's"),
+        "read without its scope"
+    );
+    let m = message("");
+    store
+        .settle(
+            "lantern/",
+            (&m.channel, &m.occurrence, &m.kind),
+            Settle::Sent,
+            at(101),
+        )
+        .await
+        .unwrap();
+    assert!(
+        store
+            .due_messages("lantern/", at(200), 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let other = store.due_messages("todo/", at(200), 10).await.unwrap();
+    assert_eq!(
+        other.len(),
+        1,
+        "settling one scope's message left the other's pending"
+    );
+    assert_eq!(other[0].message.payload, "todo's");
+    let states = |scope: &'static str| async move {
+        let outbox = store.outbox(scope).await.unwrap();
+        outbox
+            .iter()
+            .map(|m| (m.message.channel.clone(), m.state))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        states("lantern/").await,
+        [("chat".to_owned(), Delivery::Sent)]
+    );
+    assert_eq!(
+        states("todo/").await,
+        [("chat".to_owned(), Delivery::Pending)]
+    );
+    let health = store.channel_health("todo/").await.unwrap();
+    assert_eq!(health.len(), 1);
+    assert_eq!((health[0].channel.as_str(), health[0].pending), ("chat", 1));
+    assert_eq!(health[0].last_sent, None, "lantern's send is not todo's");
+
+    assert_eq!(store.snapshot("lantern/").await.unwrap(), None);
+    let known = |horizon: i64, keys: &[&str]| KnownOccurrences {
+        horizon: at(horizon),
+        entries: keys
+            .iter()
+            .map(|k| ((*k).to_owned(), format!("{{{k}}}")))
+            .collect(),
+    };
+    store
+        .save_snapshot("lantern/", &known(1_000, &["a", "b"]))
+        .await
+        .unwrap();
+    store
+        .save_snapshot("todo/", &known(2_000, &["a"]))
+        .await
+        .unwrap();
+    store
+        .save_snapshot("lantern/", &known(3_000, &["c"]))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.snapshot("lantern/").await.unwrap(),
+        Some(known(3_000, &["c"]))
+    );
+    assert_eq!(
+        store.snapshot("todo/").await.unwrap(),
+        Some(known(2_000, &["a"]))
+    );
 }

@@ -285,6 +285,14 @@ async fn can_keep_revisions_on_postgresql_and_agree_between_replicas() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs PostgreSQL (scripts/test provides it)"]
+async fn can_keep_each_scopes_announcements_apart() {
+    let cluster = tokio::task::spawn_blocking(Cluster::start).await.unwrap();
+    let store = PgStore::connect(&cluster.url(), 4).await.unwrap();
+    touchpoint_store::testing::check_announce_scopes(&store, at).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL (scripts/test provides it)"]
 async fn can_keep_the_announce_outbox_once_per_key_between_replicas() {
     let cluster = tokio::task::spawn_blocking(Cluster::start).await.unwrap();
     let store = PgStore::connect(&cluster.url(), 4).await.unwrap();
@@ -302,10 +310,14 @@ async fn can_keep_the_announce_outbox_once_per_key_between_replicas() {
             payload: "{}".into(),
         })
         .collect();
-    let (a, b) = tokio::join!(store.enqueue(&messages), replica.enqueue(&messages));
+    let (a, b) = tokio::join!(store.enqueue("", &messages), replica.enqueue("", &messages));
     assert_eq!(a.unwrap() + b.unwrap(), 100);
     assert_eq!(
-        replica.due_messages(at(10_000), 1000).await.unwrap().len(),
+        replica
+            .due_messages("", at(10_000), 1000)
+            .await
+            .unwrap()
+            .len(),
         101,
         "the 100 and the contract's pending one"
     );

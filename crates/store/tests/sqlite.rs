@@ -294,7 +294,14 @@ async fn can_keep_the_announce_outbox_once_per_key_across_a_reopen() {
     touchpoint_store::testing::check_outbox_contract(&store, at).await;
     drop(store);
     let reopened = SqliteStore::open(dir.path()).unwrap();
-    let snapshot = reopened.snapshot().await.unwrap().unwrap();
+    let snapshot = reopened.snapshot("").await.unwrap().unwrap();
     assert_eq!(snapshot.entries, [("c".to_owned(), "{3}".to_owned())]);
-    assert_eq!(reopened.outbox().await.unwrap().len(), 1);
+    assert_eq!(reopened.outbox("").await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn can_keep_each_scopes_announcements_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(dir.path()).unwrap();
+    touchpoint_store::testing::check_announce_scopes(&store, at).await;
 }

@@ -34,6 +34,12 @@ use touchpoint_community::Announce;
 use touchpoint_site::Site;
 use touchpoint_store::{KnownOccurrences, NewMessage, OutboxMessage, Settle, Store};
 
+/// The scope the announcer keeps its outbox and snapshot in, on the store it is given
+/// ([`Store`]'s "Scopes"): the store's own. A hub gives each community's announcer that
+/// community's view of its store (`hub::scoped::Scoped`), which keeps them under
+/// `{community}/`.
+const SCOPE: &str = "";
+
 /// The lease id the sending replica holds (a `[[calendars]]` id cannot start with `@`).
 pub const LEASE_ID: &str = "@announce";
 
@@ -128,12 +134,12 @@ pub async fn round(
         .map(to_outbox)
         .collect::<anyhow::Result<_>>()?;
     report.enqueued = store
-        .enqueue(&new)
+        .enqueue(SCOPE, &new)
         .await
         .context("cannot add to the outbox")?;
     save_snapshot(store, &planned.snapshot).await?;
     let due = store
-        .due_messages(now, 1000)
+        .due_messages(SCOPE, now, 1000)
         .await
         .context("cannot read the outbox")?;
     let mut by_channel: BTreeMap<String, Vec<OutboxMessage>> = BTreeMap::new();
@@ -260,7 +266,7 @@ async fn send_channel(
 }
 
 async fn record(store: &dyn Store, key: (&str, &str, &str), outcome: Settle, now: Timestamp) {
-    if let Err(err) = store.settle(key, outcome, now).await {
+    if let Err(err) = store.settle(SCOPE, key, outcome, now).await {
         // Sent but not recorded: the next round sends it again (the one duplicate documented).
         tracing::warn!("cannot record an announcement's outcome: {err}");
     }
@@ -296,7 +302,7 @@ fn from_outbox(m: &NewMessage) -> anyhow::Result<Message> {
 
 async fn load_snapshot(store: &dyn Store) -> anyhow::Result<Option<Snapshot>> {
     let Some(known) = store
-        .snapshot()
+        .snapshot(SCOPE)
         .await
         .context("cannot read the announce snapshot")?
     else {
@@ -320,10 +326,13 @@ async fn save_snapshot(store: &dyn Store, snapshot: &Snapshot) -> anyhow::Result
         .map(|o| Ok((o.key.clone(), serde_json::to_string(o)?)))
         .collect::<anyhow::Result<Vec<_>>>()?;
     store
-        .save_snapshot(&KnownOccurrences {
-            horizon: snapshot.horizon,
-            entries,
-        })
+        .save_snapshot(
+            SCOPE,
+            &KnownOccurrences {
+                horizon: snapshot.horizon,
+                entries,
+            },
+        )
         .await
         .context("cannot keep the announce snapshot")
 }
@@ -335,7 +344,7 @@ pub async fn dry_run(site: &Site, store: &dyn Store, now: Timestamp) -> anyhow::
     let previous = load_snapshot(store).await?;
     let planned = plan(site, channels, now, previous.as_ref());
     let known: std::collections::HashSet<(String, String, String)> = store
-        .outbox()
+        .outbox(SCOPE)
         .await
         .context("cannot read the outbox")?
         .into_iter()
@@ -379,7 +388,7 @@ pub async fn dry_run(site: &Site, store: &dyn Store, now: Timestamp) -> anyhow::
 /// Hand the channels' health in the store's outbox to the server's `/health` page. Every
 /// replica does this, the one sending or not.
 async fn show_health(state: &crate::server::AppState, store: &dyn Store) {
-    match store.channel_health().await {
+    match store.channel_health(SCOPE).await {
         Ok(health) => state.set_channels(
             health
                 .into_iter()

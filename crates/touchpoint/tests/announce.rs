@@ -855,3 +855,199 @@ secret_env = "TEST_HOOK_SECRET"
     assert_eq!(sent, 1);
     assert_eq!(receiver.at("/hook").len(), 1);
 }
+
+/// A community of a hub folder: the weekly sync, and a webhook channel named `hook` in every
+/// community (one id in two communities: the scopes keep them apart), its URL in `url_env`.
+fn hub_member(name: &str, url_env: &str) -> String {
+    format!(
+        r#"
+[community]
+name = "{name}"
+timezone = "Europe/Berlin"
+
+[[series]]
+id = "weekly"
+title = "{name} sync"
+timezone = "Europe/Berlin"
+start = "15:00"
+duration = "1h"
+repeat = "weekly on Thursday"
+first = 2026-11-05
+
+[[announce]]
+id = "hook"
+kind = "webhook"
+url_env = "{url_env}"
+secret_env = "TEST_HOOK_SECRET"
+leads = ["1h"]
+"#
+    )
+}
+
+async fn announce_hub(hub: &Path, data: &Path, receiver: &Receiver, now: &str) -> Output {
+    tokio::process::Command::new(env!("CARGO_BIN_EXE_touchpoint"))
+        .arg("announce")
+        .arg("--config")
+        .arg(hub)
+        .arg("--data")
+        .arg(data)
+        .args(["--now", now, "--base-url", "https://meet.example.org/"])
+        .env("TEST_ALPHA_URL", receiver.url("/alpha"))
+        .env("TEST_BETA_URL", receiver.url("/beta"))
+        .env("TEST_HOOK_SECRET", SECRET)
+        .output()
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn can_announce_each_community_of_a_hub_on_its_own_channels() {
+    let dir = tempfile::tempdir().unwrap();
+    let hub = dir.path().join("hub");
+    std::fs::create_dir(&hub).unwrap();
+    std::fs::write(
+        hub.join("alpha.toml"),
+        hub_member("Alpha", "TEST_ALPHA_URL"),
+    )
+    .unwrap();
+    std::fs::write(hub.join("beta.toml"), hub_member("Beta", "TEST_BETA_URL")).unwrap();
+    std::fs::write(hub.join("broken.toml"), "[community]\nname = 3\n").unwrap();
+    let data = dir.path().join("data");
+    let receiver = Receiver::start().await;
+    let first = announce_hub(&hub, &data, &receiver, "2026-12-03T13:05:00Z").await;
+    let log = text(&first);
+    // Each community's reminder went to its own channel, with links under its prefix.
+    for (community, title) in [("alpha", "Alpha sync"), ("beta", "Beta sync")] {
+        assert!(
+            log.contains(&format!("{community}/hook: sent reminder 1h")),
+            "{log}"
+        );
+        let got = receiver.at(&format!("/{community}"));
+        assert_eq!(got.len(), 1, "{community}: {log}");
+        let occurrence = &got[0].json()["occurrences"][0];
+        assert_eq!(occurrence["title"], title);
+        assert_eq!(occurrence["start"], "2026-12-03T14:00:00Z");
+        let link = occurrence["page"].as_str().unwrap_or_default().to_owned();
+        assert!(
+            link.starts_with(&format!("https://meet.example.org/{community}/")),
+            "{community}: {}",
+            got[0].json()
+        );
+    }
+    // The broken community file is reported and fails the run; the others sent all the same.
+    assert_eq!(first.status.code(), Some(1), "{log}");
+    assert!(log.contains("broken: nothing sent"), "{log}");
+
+    // The same "now" again: each community's outbox holds its message, nothing goes twice.
+    let again = announce_hub(&hub, &data, &receiver, "2026-12-03T13:05:00Z").await;
+    assert_eq!(receiver.at("/alpha").len(), 1, "{}", text(&again));
+    assert_eq!(receiver.at("/beta").len(), 1, "{}", text(&again));
+    assert!(!text(&again).contains("sent reminder"), "{}", text(&again));
+
+    // A dry run of the next week names each community and what it would send.
+    let dry = tokio::process::Command::new(env!("CARGO_BIN_EXE_touchpoint"))
+        .args(["announce", "--dry-run", "--config"])
+        .arg(&hub)
+        .arg("--data")
+        .arg(&data)
+        .args(["--now", "2026-12-10T13:05:00Z"])
+        .output()
+        .await
+        .unwrap();
+    let planned = text(&dry);
+    assert!(
+        planned.contains("# alpha\n== hook reminder 1h"),
+        "{planned}"
+    );
+    assert!(planned.contains("Beta sync"), "{planned}");
+    assert_eq!(receiver.at("/alpha").len(), 1, "a dry run sends nothing");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn can_send_from_a_served_hub_for_each_community_in_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    let receiver = Receiver::start().await;
+    // A daily meeting 30 minutes from the real clock in each of two communities, with a
+    // 1-hour reminder on a channel both call `hook`: due as soon as the hub starts.
+    let start = jiff::tz::TimeZone::UTC.to_datetime(
+        jiff::Timestamp::now()
+            .checked_add(jiff::SignedDuration::from_mins(30))
+            .unwrap(),
+    );
+    let hub = dir.path().join("hub");
+    std::fs::create_dir(&hub).unwrap();
+    for (id, url_env) in [("alpha", "TEST_ALPHA_URL"), ("beta", "TEST_BETA_URL")] {
+        let member = hub_member(id, url_env)
+            .replace(
+                "start = \"15:00\"",
+                &format!("start = \"{:02}:{:02}\"", start.hour(), start.minute()),
+            )
+            .replace("timezone = \"Europe/Berlin\"", "timezone = \"UTC\"")
+            .replace("repeat = \"weekly on Thursday\"", "repeat = \"daily\"")
+            .replace("first = 2026-11-05", &format!("first = {}", start.date()));
+        std::fs::write(hub.join(format!("{id}.toml")), member).unwrap();
+    }
+    let port = free_port();
+    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let log = std::fs::File::create(dir.path().join("serve.log")).unwrap();
+    let mut serve = tokio::process::Command::new(env!("CARGO_BIN_EXE_touchpoint"))
+        .arg("serve")
+        .arg("--config")
+        .arg(&hub)
+        .arg("--data")
+        .arg(dir.path().join("data"))
+        .args(["--listen", &addr.to_string()])
+        .env(
+            "TEST_ALPHA_URL",
+            receiver.url(&format!("/alpha/{HOOK_TOKEN}")),
+        )
+        .env("TEST_BETA_URL", receiver.url("/beta"))
+        .env("TEST_HOOK_SECRET", SECRET)
+        .env("TOUCHPOINT_ANNOUNCE_TICK", "200ms")
+        .env("RUST_LOG", "debug")
+        .stderr(log.try_clone().unwrap())
+        .stdout(log)
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while receiver.at("/alpha").is_empty() || receiver.at("/beta").is_empty() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no reminder from each community within 30 s: {} and {}",
+            receiver.at("/alpha").len(),
+            receiver.at("/beta").len()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // Rounds keep running every 200 ms: still one message each a second later.
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    for (id, title) in [("alpha", "alpha sync"), ("beta", "beta sync")] {
+        let got = receiver.at(&format!("/{id}"));
+        assert_eq!(got.len(), 1, "{id}");
+        assert_eq!(got[0].json()["occurrences"][0]["title"], title);
+    }
+    // Each community's health page shows its own channel's last send, and no secret.
+    let pages = tokio::task::spawn_blocking(move || {
+        ["/alpha/health", "/beta/health"].map(|path| http_get(addr, path))
+    })
+    .await
+    .unwrap();
+    for page in &pages {
+        assert!(
+            page.starts_with("HTTP/1.1 200"),
+            "{}",
+            &page[..page.len().min(200)]
+        );
+        let card = &page[page
+            .find(r#"id="channel-hook""#)
+            .expect("the channel's card on /health")..];
+        let card = &card[..card.find("</section>").unwrap()];
+        assert!(card.contains("<dt>Last sent</dt><dd><time"), "{card}");
+        assert!(!page.contains(SECRET) && !page.contains(HOOK_TOKEN));
+    }
+    serve.kill().await.unwrap();
+    let log = std::fs::read_to_string(dir.path().join("serve.log")).unwrap();
+    assert!(log.contains("announcement sent"), "{log}");
+    assert!(!log.contains(SECRET) && !log.contains(HOOK_TOKEN), "{log}");
+}

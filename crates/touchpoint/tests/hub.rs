@@ -576,20 +576,3 @@ fn can_export_the_hub_with_every_community_under_its_prefix() {
     assert!(site_links(&page).is_empty(), "{:?}", site_links(&page));
     assert!(page.contains("href=\"../../groups/docs/\""), "{page}");
 }
-
-#[test]
-fn announce_on_a_hub_says_it_sends_for_one_community_only() {
-    let dir = tempfile::tempdir().unwrap();
-    let done = touchpoint()
-        .args(["announce", "--dry-run", "--config"])
-        .arg(example_hub())
-        .arg("--data")
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&done.stderr);
-    assert_eq!(done.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("is a hub"), "{stderr}");
-    assert!(stderr.contains("docs/hub.md"), "{stderr}");
-    assert!(!stderr.contains("[community] table"), "{stderr}");
-}

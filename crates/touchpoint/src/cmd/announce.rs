@@ -2,79 +2,142 @@
 //! (default: the clock) exactly once, and exit — for cron, and for tests that drive the schedule
 //! with a fake clock. Running it twice with the same `now` sends nothing the second time.
 //!
+//! On a hub, each community's announcements in turn, from its view of the hub's store
+//! (`hub::scoped`), each line of the report named `{community}/{channel}`; a community whose
+//! file has errors is reported and the others still send.
+//!
 //! Exit codes: 0 when nothing failed, 1 when a channel failed (it is retried on the next run;
-//! each failure is printed), as `touchpoint refresh` does.
+//! each failure is printed) or, on a hub, a community file has errors, as `touchpoint refresh`
+//! does.
 
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
+use jiff::Timestamp;
 use touchpoint_announce::send::Sender;
+use touchpoint_store::Store;
 
 use crate::announcer::{self, LEASE_ID, Tuning};
-use crate::app;
+use crate::app::{self, Invalid, Loaded};
 use crate::cli::AnnounceArgs;
+use crate::hub::scoped::Scoped;
+use crate::hub::{self, Member, Public};
 
 /// Run `touchpoint announce`.
 pub fn run(args: AnnounceArgs) -> anyhow::Result<ExitCode> {
-    // A hub's communities share one outbox that is not yet kept apart per community.
-    if matches!(crate::hub::layout(&args.config), Ok(Some(_)) | Err(_)) {
-        anyhow::bail!(
-            "{} is a hub: announcements are sent for a single community file only, not yet \
-             for a hub's communities (docs/hub.md, \"Not yet\")",
-            args.config
-                .config
-                .as_deref()
-                .unwrap_or(std::path::Path::new("the configuration"))
-                .display()
-        );
-    }
-    let mut loaded = app::load(&args.config)?;
-    loaded.base_url = args.base_url.clone();
+    let layout =
+        hub::layout(&args.config).map_err(|Invalid(d)| anyhow::anyhow!(app::report(&d)))?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
+    let now = args.now.unwrap_or_else(Timestamp::now);
+    let Some(layout) = layout else {
+        let mut loaded = app::load(&args.config)?;
+        loaded.base_url = args.base_url.clone();
+        return runtime.block_on(async {
+            let store = app::open_store(&args.store).await?;
+            if loaded.community.announce.is_empty() {
+                eprintln!("the community file has no [[announce]] channel: nothing to send");
+                return Ok(ExitCode::SUCCESS);
+            }
+            let failed = announce(&loaded, &*store, None, &args, now).await?;
+            Ok(exit(failed))
+        });
+    };
+    if !layout.problems.is_empty() {
+        anyhow::bail!("{}", app::report(&layout.problems));
+    }
+    let public = Public::new(args.base_url.as_deref())?;
+    let members = hub::load_members(&layout, &args.config);
     runtime.block_on(async {
-        let now = args.now.unwrap_or_else(jiff::Timestamp::now);
         let store = app::open_store(&args.store).await?;
-        let built = app::build_site(&loaded, &*store).await?;
-        if loaded.community.announce.is_empty() {
-            eprintln!("the community file has no [[announce]] channel: nothing to send");
-            return Ok(ExitCode::SUCCESS);
+        let mut failed = 0usize;
+        for Member { id, file, loaded } in members {
+            let mut loaded = match loaded {
+                Ok(loaded) => loaded,
+                Err(Invalid(diagnostics)) => {
+                    failed += 1;
+                    eprintln!(
+                        "{}\n{id}: nothing sent, {} has errors",
+                        app::report(&diagnostics),
+                        file.display()
+                    );
+                    continue;
+                }
+            };
+            if loaded.community.announce.is_empty() {
+                continue;
+            }
+            loaded.base_url = public.of(&id);
+            let scoped: Arc<dyn Store> = Arc::new(Scoped::new(store.clone(), &id));
+            let place = (&public, id.as_str());
+            failed += announce(&loaded, &*scoped, Some(place), &args, now).await?;
         }
-        if args.dry_run {
-            print!("{}", announcer::dry_run(&built.site, &*store, now).await?);
-            return Ok(ExitCode::SUCCESS);
-        }
-        let tuning = Tuning::from_env()?;
-        let holder = format!("announce:{}", std::process::id());
-        let deadline = Instant::now() + tuning.lease;
-        while !store.try_lease(LEASE_ID, &holder, tuning.lease).await? {
-            anyhow::ensure!(
-                Instant::now() < deadline,
-                "another replica is sending the announcements and holds their lease"
-            );
-            tokio::time::sleep(Duration::from_millis(250)).await;
-        }
-        let sender = Sender::new(loaded.base.as_deref())?;
-        let secrets = announcer::environment();
-        let report = announcer::round(&built.site, &*store, &sender, &*secrets, now, &tuning).await;
-        let _ = store.release_lease(LEASE_ID, &holder).await;
-        let report = report?;
-        for (channel, occurrence, kind) in &report.sent {
-            println!("{channel}: sent {kind} ({occurrence})");
-        }
-        for (channel, occurrence, kind, why) in &report.dropped {
-            println!("{channel}: dropped {kind} ({occurrence}): {why}");
-        }
-        for (channel, occurrence, kind, why) in &report.failed {
-            println!("{channel}: FAILED {kind} ({occurrence}), will retry: {why}");
-        }
-        Ok(if report.failed.is_empty() {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::FAILURE
-        })
+        Ok(exit(failed))
     })
+}
+
+fn exit(failed: usize) -> ExitCode {
+    if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// One community's round (or dry run) on its store, holding its announce lease; `hub`: where
+/// the hub publishes it, and its id, which names its report's lines. Returns how many
+/// messages failed.
+async fn announce(
+    loaded: &Loaded,
+    store: &dyn Store,
+    hub: Option<(&Public, &str)>,
+    args: &AnnounceArgs,
+    now: Timestamp,
+) -> anyhow::Result<usize> {
+    let mut built = app::build_site(loaded, store).await?;
+    let prefix = match hub {
+        Some((public, id)) => {
+            public.place(&mut built.site, id)?;
+            format!("{id}/")
+        }
+        None => String::new(),
+    };
+    if args.dry_run {
+        let planned = announcer::dry_run(&built.site, store, now).await?;
+        match hub {
+            Some((_, id)) => print!("# {id}\n{planned}"),
+            None => print!("{planned}"),
+        }
+        return Ok(0);
+    }
+    let tuning = Tuning::from_env()?;
+    let holder = format!("announce:{}", std::process::id());
+    let deadline = Instant::now() + tuning.lease;
+    while !store.try_lease(LEASE_ID, &holder, tuning.lease).await? {
+        anyhow::ensure!(
+            Instant::now() < deadline,
+            "another replica is sending the announcements of {} and holds their lease",
+            hub.map_or("this community", |(_, id)| id)
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    let sender = Sender::new(loaded.base.as_deref())?;
+    let secrets = announcer::environment();
+    let report = announcer::round(&built.site, store, &sender, &*secrets, now, &tuning).await;
+    let _ = store.release_lease(LEASE_ID, &holder).await;
+    let report = report?;
+    for (channel, occurrence, kind) in &report.sent {
+        println!("{prefix}{channel}: sent {kind} ({occurrence})");
+    }
+    for (channel, occurrence, kind, why) in &report.dropped {
+        println!("{prefix}{channel}: dropped {kind} ({occurrence}): {why}");
+    }
+    for (channel, occurrence, kind, why) in &report.failed {
+        println!("{prefix}{channel}: FAILED {kind} ({occurrence}), will retry: {why}");
+    }
+    Ok(report.failed.len())
 }

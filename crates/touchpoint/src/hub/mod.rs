@@ -20,6 +20,9 @@ use std::process::ExitCode;
 use touchpoint_community::hub::{self as hubfile, HubInfo};
 use touchpoint_community::{Diagnostic, Severity};
 
+use anyhow::Context;
+use touchpoint_site::Site;
+
 use crate::app::{self, Invalid, Loaded};
 use crate::cli::ConfigArgs;
 
@@ -57,6 +60,46 @@ pub struct Member {
     pub file: PathBuf,
     /// The community, or every problem its file has.
     pub loaded: Result<Loaded, Invalid>,
+}
+
+/// The hub's public base path and each community's public URL, from `--base-url`.
+pub(crate) struct Public {
+    pub(crate) base_path: String,
+    pub(crate) base_url: Option<String>,
+}
+
+impl Public {
+    pub(crate) fn new(base_url: Option<&str>) -> anyhow::Result<Public> {
+        let Some(url) = base_url else {
+            return Ok(Public {
+                base_path: String::new(),
+                base_url: None,
+            });
+        };
+        let parsed = url::Url::parse(url).with_context(|| format!("--base-url {url:?}"))?;
+        Ok(Public {
+            base_path: parsed.path().trim_end_matches('/').to_owned(),
+            base_url: Some(url.trim_end_matches('/').to_owned()),
+        })
+    }
+
+    /// Where community `id` is published.
+    pub(crate) fn of(&self, id: &str) -> Option<String> {
+        self.base_url.as_ref().map(|base| format!("{base}/{id}/"))
+    }
+
+    /// `site`, published under its community's prefix.
+    pub(crate) fn place(&self, site: &mut Site, id: &str) -> anyhow::Result<()> {
+        match self.of(id) {
+            Some(url) => site
+                .set_public_url(&url)
+                .map_err(|e| anyhow::anyhow!("--base-url: {e}")),
+            None => {
+                site.base_path = format!("{}/{id}", self.base_path);
+                Ok(())
+            }
+        }
+    }
 }
 
 /// The hub `--config` names, or `None` for one community file (or the embedded example).

@@ -6,8 +6,9 @@
 //! publish the same UID, never share a record. The keys are text in the existing tables, so
 //! a hub needs no migration; a single community keeps its unprefixed keys.
 //!
-//! The announcer's outbox and snapshot are not scoped: a hub does not send announcements yet
-//! (docs/hub.md), so those methods pass through unchanged.
+//! The announcer's outbox and snapshot are kept under the community's scope `{community}/`
+//! ([`Store`]'s "Scopes"), so each community's announcer plans, sends and reports its own
+//! channels' messages as a single community's does.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -143,41 +144,52 @@ impl Store for Scoped {
         })
     }
 
-    fn enqueue<'a>(&'a self, messages: &'a [NewMessage]) -> StoreFuture<'a, usize> {
-        self.inner.enqueue(messages)
+    fn enqueue<'a>(&'a self, scope: &'a str, messages: &'a [NewMessage]) -> StoreFuture<'a, usize> {
+        Box::pin(async move { self.inner.enqueue(&self.key(scope), messages).await })
     }
 
-    fn due_messages(&self, now: Timestamp, limit: usize) -> StoreFuture<'_, Vec<OutboxMessage>> {
-        self.inner.due_messages(now, limit)
+    fn due_messages<'a>(
+        &'a self,
+        scope: &'a str,
+        now: Timestamp,
+        limit: usize,
+    ) -> StoreFuture<'a, Vec<OutboxMessage>> {
+        Box::pin(async move { self.inner.due_messages(&self.key(scope), now, limit).await })
     }
 
     fn settle<'a>(
         &'a self,
+        scope: &'a str,
         key: (&'a str, &'a str, &'a str),
         outcome: Settle,
         at: Timestamp,
     ) -> StoreFuture<'a, ()> {
-        self.inner.settle(key, outcome, at)
+        Box::pin(async move { self.inner.settle(&self.key(scope), key, outcome, at).await })
     }
 
-    fn outbox(&self) -> StoreFuture<'_, Vec<OutboxMessage>> {
-        self.inner.outbox()
+    fn outbox<'a>(&'a self, scope: &'a str) -> StoreFuture<'a, Vec<OutboxMessage>> {
+        Box::pin(async move { self.inner.outbox(&self.key(scope)).await })
     }
 
-    fn channel_health(&self) -> StoreFuture<'_, Vec<ChannelHealth>> {
-        self.inner.channel_health()
+    fn channel_health<'a>(&'a self, scope: &'a str) -> StoreFuture<'a, Vec<ChannelHealth>> {
+        Box::pin(async move { self.inner.channel_health(&self.key(scope)).await })
     }
 
+    /// Every scope's: what expired a week ago can never be planned again, whoever planned it.
     fn prune_outbox(&self, before: Timestamp) -> StoreFuture<'_, usize> {
         self.inner.prune_outbox(before)
     }
 
-    fn snapshot(&self) -> StoreFuture<'_, Option<KnownOccurrences>> {
-        self.inner.snapshot()
+    fn snapshot<'a>(&'a self, scope: &'a str) -> StoreFuture<'a, Option<KnownOccurrences>> {
+        Box::pin(async move { self.inner.snapshot(&self.key(scope)).await })
     }
 
-    fn save_snapshot<'a>(&'a self, known: &'a KnownOccurrences) -> StoreFuture<'a, ()> {
-        self.inner.save_snapshot(known)
+    fn save_snapshot<'a>(
+        &'a self,
+        scope: &'a str,
+        known: &'a KnownOccurrences,
+    ) -> StoreFuture<'a, ()> {
+        Box::pin(async move { self.inner.save_snapshot(&self.key(scope), known).await })
     }
 }
 

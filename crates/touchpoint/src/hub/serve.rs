@@ -1,8 +1,8 @@
 //! `touchpoint serve` on a hub: every community that loads is served under `/{community}/…`
-//! with its own refresher; a community whose file is broken is reported and left out while
-//! the others serve. Edited community files are picked up while the hub runs (`Reload::run`): a
-//! good edit replaces the community's site (and restarts its refresher), a broken edit is
-//! reported and the last good version keeps serving.
+//! with its own refresher and announcer; a community whose file is broken is reported and left
+//! out while the others serve. Edited community files are picked up while the hub runs
+//! (`Reload::run`): a good edit replaces the community's site (and restarts its refresher and
+//! announcer), a broken edit is reported and the last good version keeps serving.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -17,13 +17,13 @@ use touchpoint_site::Site;
 use touchpoint_store::{Bodies, Published, SourceRecord, Store};
 
 use super::scoped::{Scoped, key_prefix, records_of};
-use super::{Layout, Member, load_member, load_members};
+use super::{Layout, Member, Public, load_member, load_members};
 use crate::app::{self, Invalid, Loaded};
 use crate::cli::{ConfigArgs, ServeArgs};
 use crate::cmd::serve::{hostname, shutdown};
-use crate::refresher;
 use crate::server::hub::{HubState, Served, hub_router};
 use crate::server::{self, AppState};
+use crate::{announcer, refresher};
 
 /// The hidden environment variable setting how often community files are checked for edits
 /// (a duration such as `500ms`; default 2 s).
@@ -42,46 +42,6 @@ pub fn run(layout: Layout, args: ServeArgs) -> anyhow::Result<ExitCode> {
     runtime.shutdown_timeout(Duration::from_secs(1));
     served?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The hub's public base path and each community's public URL, from `--base-url`.
-struct Public {
-    base_path: String,
-    base_url: Option<String>,
-}
-
-impl Public {
-    fn new(base_url: Option<&str>) -> anyhow::Result<Public> {
-        let Some(url) = base_url else {
-            return Ok(Public {
-                base_path: String::new(),
-                base_url: None,
-            });
-        };
-        let parsed = url::Url::parse(url).with_context(|| format!("--base-url {url:?}"))?;
-        Ok(Public {
-            base_path: parsed.path().trim_end_matches('/').to_owned(),
-            base_url: Some(url.trim_end_matches('/').to_owned()),
-        })
-    }
-
-    /// Where community `id` is published.
-    fn of(&self, id: &str) -> Option<String> {
-        self.base_url.as_ref().map(|base| format!("{base}/{id}/"))
-    }
-
-    /// `site`, published under its community's prefix.
-    fn place(&self, site: &mut Site, id: &str) -> anyhow::Result<()> {
-        match self.of(id) {
-            Some(url) => site
-                .set_public_url(&url)
-                .map_err(|e| anyhow::anyhow!("--base-url: {e}")),
-            None => {
-                site.base_path = format!("{}/{id}", self.base_path);
-                Ok(())
-            }
-        }
-    }
 }
 
 async fn serve(layout: Layout, args: ServeArgs) -> anyhow::Result<()> {
@@ -105,12 +65,6 @@ async fn serve(layout: Layout, args: ServeArgs) -> anyhow::Result<()> {
         match loaded {
             Ok(loaded) => {
                 app::print_warnings(&loaded);
-                if !loaded.community.announce.is_empty() {
-                    tracing::warn!(
-                        "community {id:?} declares [[announce]] channels; a hub does not send \
-                         announcements yet (docs/hub.md, \"Not yet\")"
-                    );
-                }
                 loaded_ok.push((id.clone(), loaded));
             }
             Err(Invalid(diagnostics)) => tracing::error!(
@@ -139,8 +93,13 @@ async fn serve(layout: Layout, args: ServeArgs) -> anyhow::Result<()> {
         served,
         Arc::new(Timestamp::now),
     );
-    let holder = format!("{}:{}", hostname(), std::process::id());
-    let mut refreshers = HashMap::new();
+    let workers = Workers {
+        store: store.clone(),
+        holder: format!("{}:{}", hostname(), std::process::id()),
+        tuning,
+        announcing: announcer::Tuning::from_env()?,
+    };
+    let mut background = HashMap::new();
     for ((id, loaded), site) in loaded_ok.into_iter().zip(sites) {
         let mount = site.base_path.clone();
         let state = AppState::with_system_clock(site)
@@ -148,8 +107,8 @@ async fn serve(layout: Layout, args: ServeArgs) -> anyhow::Result<()> {
             .mounted_at(&mount);
         hub.set_member(&id, state.clone());
         let from = app::fingerprint(&records_of(&records, &id));
-        let task = spawn_refresher(&id, loaded, &store, state, &holder, tuning, Some(from));
-        refreshers.insert(id, task);
+        let tasks = workers.start(&id, loaded, state, Some(from));
+        background.insert(id, tasks);
     }
     tracing::info!(
         "serving the hub {:?} ({} communities) at http://{addr}/, ready in {} ms",
@@ -161,14 +120,13 @@ async fn serve(layout: Layout, args: ServeArgs) -> anyhow::Result<()> {
         hub: hub.clone(),
         layout,
         config: args.config,
-        store: store.clone(),
+        store,
         public,
-        holder,
-        tuning,
+        workers,
         trust_forwarded: args.trust_forwarded,
         every: reload_every,
     };
-    tokio::spawn(reloading.run(refreshers));
+    tokio::spawn(reloading.run(background));
     server::serve(listener, hub_router(hub), args.limits.limits(), shutdown())
         .await
         .context("the server stopped")
@@ -224,29 +182,67 @@ async fn revise_all(ids: &[&str], sites: &mut [Site], store: &dyn Store) {
     }
 }
 
-/// Start community `id`'s refresher on its view of the store (nothing to do without outside
-/// calendars).
-fn spawn_refresher(
-    id: &str,
-    loaded: Loaded,
-    store: &Arc<dyn Store>,
-    state: AppState,
-    holder: &str,
+/// What starts each community's background work: the hub's store, this replica's lease
+/// holder name and the timings.
+struct Workers {
+    store: Arc<dyn Store>,
+    holder: String,
     tuning: refresher::Tuning,
-    from: Option<app::Fingerprint>,
-) -> Option<JoinHandle<()>> {
-    if loaded.community.calendars.is_empty() {
-        return None;
+    announcing: announcer::Tuning,
+}
+
+/// A community's background work on its view of the store ([`Scoped`]): the refresher of its
+/// outside calendars and the announcer of its `[[announce]]` channels, each only when the
+/// community file has some.
+struct Background {
+    refresher: Option<JoinHandle<()>>,
+    announcer: Option<JoinHandle<()>>,
+}
+
+impl Workers {
+    /// Start community `id`'s background work, serving `state` (`from`: the fingerprint of the
+    /// stored calendars its site was built from).
+    fn start(
+        &self,
+        id: &str,
+        loaded: Loaded,
+        state: AppState,
+        from: Option<app::Fingerprint>,
+    ) -> Background {
+        let scoped: Arc<dyn Store> = Arc::new(Scoped::new(self.store.clone(), id));
+        let announcer = (!loaded.community.announce.is_empty()).then(|| {
+            tokio::spawn(announcer::run(
+                state.clone(),
+                scoped.clone(),
+                self.holder.clone(),
+                self.announcing,
+                loaded.base.clone(),
+            ))
+        });
+        let refresher = (!loaded.community.calendars.is_empty()).then(|| {
+            tokio::spawn(refresher::run(
+                Arc::new(loaded),
+                scoped,
+                state,
+                self.holder.clone(),
+                self.tuning,
+                from,
+            ))
+        });
+        Background {
+            refresher,
+            announcer,
+        }
     }
-    let scoped: Arc<dyn Store> = Arc::new(Scoped::new(store.clone(), id));
-    Some(tokio::spawn(refresher::run(
-        Arc::new(loaded),
-        scoped,
-        state,
-        holder.to_owned(),
-        tuning,
-        from,
-    )))
+}
+
+impl Background {
+    /// Stop both (a community file edited: they start again from the new one).
+    fn abort(self) {
+        for task in [self.refresher, self.announcer].into_iter().flatten() {
+            task.abort();
+        }
+    }
 }
 
 fn reload_interval() -> anyhow::Result<Duration> {
@@ -271,8 +267,7 @@ struct Reload {
     config: ConfigArgs,
     store: Arc<dyn Store>,
     public: Public,
-    holder: String,
-    tuning: refresher::Tuning,
+    workers: Workers,
     trust_forwarded: bool,
     every: Duration,
 }
@@ -289,7 +284,7 @@ impl Reload {
     /// Check the community files every [`Reload::every`]; load each one that changed. A good
     /// file replaces its community's site; a broken one is reported once per edit and the last
     /// good version keeps serving.
-    async fn run(self, mut refreshers: HashMap<String, Option<JoinHandle<()>>>) {
+    async fn run(self, mut background: HashMap<String, Background>) {
         let mut last: HashMap<String, Seen> = self
             .layout
             .members
@@ -306,7 +301,7 @@ impl Reload {
                 last.insert(member.id.clone(), now_seen);
                 let Member { id, file, loaded } = load_member(member, &self.config);
                 match loaded {
-                    Ok(loaded) => match self.rebuild(&id, loaded, &mut refreshers).await {
+                    Ok(loaded) => match self.rebuild(&id, loaded, &mut background).await {
                         Ok(()) => {
                             tracing::info!("community {id:?} reloaded from {}", file.display())
                         }
@@ -330,7 +325,7 @@ impl Reload {
         &self,
         id: &str,
         mut loaded: Loaded,
-        refreshers: &mut HashMap<String, Option<JoinHandle<()>>>,
+        background: &mut HashMap<String, Background>,
     ) -> anyhow::Result<()> {
         loaded.base_url = self.public.of(id);
         let scoped = Scoped::new(self.store.clone(), id);
@@ -357,19 +352,13 @@ impl Reload {
                 state
             }
         };
-        if let Some(Some(task)) = refreshers.remove(id) {
-            task.abort();
+        if let Some(tasks) = background.remove(id) {
+            tasks.abort();
         }
-        let task = spawn_refresher(
-            id,
-            loaded,
-            &self.store,
-            state,
-            &self.holder,
-            self.tuning,
-            Some(app::fingerprint(&records)),
-        );
-        refreshers.insert(id.to_owned(), task);
+        let tasks = self
+            .workers
+            .start(id, loaded, state, Some(app::fingerprint(&records)));
+        background.insert(id.to_owned(), tasks);
         Ok(())
     }
 }
