@@ -195,6 +195,13 @@ async fn can_show_the_hub_pages_in_the_visitors_language() {
         "the hub's own heading"
     );
     assert!(home.contains("3個のコミュニティ"));
+    // What the script writes beside each meeting ("Happening now", "Starts in 2 h") comes
+    // from the page, in its language.
+    assert!(
+        home.contains(r#"data-msg-now="開催中""#),
+        "{}",
+        &home[..600]
+    );
     // The TODO Group's description has a Japanese value; the others fall back, marked.
     assert!(home.contains("TODO Groupのオンラインミーティング"));
     assert!(home.contains(r#"<p class="summary" lang="en">"#));
@@ -270,6 +277,80 @@ async fn can_give_each_communitys_titles_in_the_language_the_hub_api_asks_for() 
     assert!(
         error["error"].as_str().unwrap().contains("language tag"),
         "{body}"
+    );
+}
+
+/// A hub request's status, `Location` and `Set-Cookie`.
+async fn hub_redirect(hub: &HubState, uri: &str) -> (StatusCode, String, String) {
+    let request = axum::http::Request::get(uri)
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let response = hub_router(hub.clone()).oneshot(request).await.unwrap();
+    let header = |name| {
+        response
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default()
+    };
+    (
+        response.status(),
+        header(axum::http::header::LOCATION),
+        header(axum::http::header::SET_COOKIE),
+    )
+}
+
+#[tokio::test]
+async fn can_pick_a_zone_and_a_language_on_the_hub_pages() {
+    let (layout, sites) = example_sites();
+    let hub = hub_state(&layout, &sites);
+    // Both pickers in the header of the hub's pages; the calendar's form keeps its filter.
+    let (_, home) = hub_get(&hub, "/").await;
+    let prefs = &home[home.find(r#"<div class="prefs">"#).expect("the pickers")..];
+    assert!(
+        prefs.contains(r#"<form class="tz" method="get" action="">"#),
+        "{prefs}"
+    );
+    assert!(
+        prefs.contains(r#"<select id="lang-pick" name="lang">"#),
+        "{prefs}"
+    );
+    assert!(
+        prefs.contains(r#"<option value="ja" lang="ja">日本語</option>"#),
+        "{prefs}"
+    );
+    let (_, calendar) = hub_get(&hub, "/calendar?community=lantern").await;
+    assert!(
+        calendar.contains(r#"<input type="hidden" name="community" value="lantern">"#),
+        "the zone form keeps the page's filter"
+    );
+    // The zone picker's answer: remembered in the cookie, back to the same page and filter.
+    let (status, location, cookie) = hub_redirect(
+        &hub,
+        "/calendar?community=lantern&tz=Asia%2FTokyo&remember=1",
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location, "./calendar?community=lantern");
+    assert!(cookie.starts_with("tz=Asia/Tokyo; Path=/;"), "{cookie}");
+    let (status, _, cookie) = hub_redirect(&hub, "/?tz=Mars%2FBase&remember=1").await;
+    assert_eq!(
+        status,
+        StatusCode::BAD_REQUEST,
+        "an unknown zone is not remembered"
+    );
+    assert!(cookie.is_empty());
+    // The language picker's: one of the hub's languages, remembered; the shared zone stays.
+    let (status, location, cookie) =
+        hub_redirect(&hub, "/?tz=Asia%2FTokyo&lang=ja&remember-lang=1").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location, "./?tz=Asia%2FTokyo");
+    assert!(cookie.starts_with("lang=ja; Path=/;"), "{cookie}");
+    // A shared link's zone is shown and said, with the way back to the visitor's own.
+    let (_, shared) = hub_get(&hub, "/?tz=Asia%2FTokyo").await;
+    assert!(
+        shared.contains(r#"<p class="zone-shared" role="note">"#),
+        "{shared}"
     );
 }
 
@@ -571,6 +652,10 @@ fn can_export_the_hub_with_every_community_under_its_prefix() {
     }
     // Links are relative, so the tree works wherever it is put.
     let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    // The zone picker works in the export (its script reads `?tz=`); the language picker,
+    // which needs the server, is left out of the hub's pages written in one language.
+    assert!(home.contains(r#"<form class="tz""#), "{home}");
+    assert!(!home.contains(r#"<form class="lang""#), "{home}");
     assert!(home.contains("href=\"./lantern/\""), "{home}");
     let page = std::fs::read_to_string(out.join("lantern/series/docs-wg/index.html")).unwrap();
     assert!(site_links(&page).is_empty(), "{:?}", site_links(&page));

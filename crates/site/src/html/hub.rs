@@ -54,7 +54,7 @@ fn layout(
         lang,
         tz: &viewer.tz.name,
         title: (title, &hub.info.name),
-        marker: None,
+        marker: Some(crate::when::MarkerText::of(lang)),
         icon: hub.href(&paths::favicon()),
         stylesheet: hub.href(&paths::stylesheet()),
         script: hub.href(&paths::script()),
@@ -68,7 +68,18 @@ fn layout(
             .into_iter()
             .map(|(entry, path, label)| (entry == nav, hub.href(&path), label.into_owned()))
             .collect(),
-        header: html! {},
+        // The language picker only where a server answers it: the static export writes the
+        // hub's pages in its default language alone.
+        header: super::layout::prefs(
+            &hub.href(&paths::zones()),
+            if viewer.here.is_some() {
+                &hub.info.languages
+            } else {
+                &[]
+            },
+            viewer,
+            now,
+        ),
         footer: html! {
             (markup(lang, "site-footer-zone", &[("zone", Arg::Html(zone))])) " "
             a href=(hub.href(&paths::all_feed())) { (t!(lang, "hub-footer-subscribe")) }

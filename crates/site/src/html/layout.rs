@@ -150,12 +150,7 @@ pub(crate) fn layout(
             .into_iter()
             .map(|(entry, path, label)| (entry == nav, shell_link(&path), label.into_owned()))
             .collect(),
-        // The pickers go together: beside the navigation where there is room, else on a line
-        // of their own at the right (left on a phone), not one under the brand.
-        header: html! {
-            div class="prefs" { (zone_form(site, viewer, now)) (language_form(site, viewer)) }
-            (zone_shared_note(viewer))
-        },
+        header: prefs(&site.href(&paths::zones()), site.languages(), viewer, now),
         footer: html! {
             (markup(lang, "site-footer-zone", &[("zone", Arg::Html(zone))])) " "
             // The home page's subscribe block has each calendar app's own link.
@@ -168,6 +163,18 @@ pub(crate) fn layout(
     shell(chrome, body)
 }
 
+/// The zone and language pickers of a page's header, together: beside the navigation where
+/// there is room, else on a line of their own at the right (left on a phone), not one under
+/// the brand; then the note of a shared link's zone. `zones`: the address of the zone names
+/// (`/assets/zones.json`); `offered`: the languages to pick from (none or one: no language
+/// picker).
+pub(crate) fn prefs(zones: &str, offered: &[Lang], viewer: &Viewer, now: Timestamp) -> Markup {
+    html! {
+        div class="prefs" { (zone_form(zones, viewer, now)) (language_form(offered, viewer)) }
+        (zone_shared_note(viewer))
+    }
+}
+
 /// The time-zone picker: a plain GET form, so it works with JavaScript off. It submits the
 /// page's own parameters (hidden inputs: the view, date and filters stay) with `tz` and
 /// `remember=1`, which the server answers by remembering the zone in the `tz` cookie and sending
@@ -175,7 +182,7 @@ pub(crate) fn layout(
 /// on every page: site.js fills the datalist from `/assets/zones.json` on focus.
 ///
 /// When `?tz=` (a shared link) chose the zone, [`zone_shared_note`] says so under the pickers.
-fn zone_form(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
+fn zone_form(zones: &str, viewer: &Viewer, now: Timestamp) -> Markup {
     let lang = viewer.lang;
     html! {
         form class="tz" method="get" action="" {
@@ -186,7 +193,7 @@ fn zone_form(site: &Site, viewer: &Viewer, now: Timestamp) -> Markup {
             label for="tz" { (t!(lang, "zone-picker-label")) }
             input id="tz" name="tz" list="zones" value=(viewer.tz.name) autocomplete="off"
                 spellcheck="false" aria-describedby="zone-now";
-            datalist id="zones" data-src=(site.href(&paths::zones())) {}
+            datalist id="zones" data-src=(zones) {}
             button type="submit" { (t!(lang, "zone-picker-show")) }
             span class="zone-now" id="zone-now" data-zone-label { (viewer.label(now)) }
         }
@@ -214,10 +221,9 @@ fn zone_shared_note(viewer: &Viewer) -> Markup {
 /// with JavaScript off, carrying the view's own parameters (a shared `?tz=` too) with `lang`
 /// and [`super::REMEMBER_LANG`], which the server answers by remembering the language in the
 /// `lang` cookie and sending the visitor back to the page. Each language is named in itself,
-/// marked with its own `lang` so screen readers say it right. Left out when the site offers
-/// one language.
-fn language_form(site: &Site, viewer: &Viewer) -> Markup {
-    let offered = site.languages();
+/// marked with its own `lang` so screen readers say it right. Left out when one language is
+/// offered.
+fn language_form(offered: &[Lang], viewer: &Viewer) -> Markup {
     if offered.len() < 2 {
         return html! {};
     }

@@ -368,8 +368,14 @@ fn members_of(sites: &[(String, Option<Arc<Site>>)]) -> Vec<HubMember<'_>> {
         .collect()
 }
 
-/// The viewer of a hub page: `?tz=`, else the `tz` cookie, else the hub's zone.
-fn viewer(hub: &HubState, query: &[(String, String)], headers: &HeaderMap) -> Option<Viewer> {
+/// The viewer of a hub page at `path`: `?tz=`, else the `tz` cookie, else the hub's zone; the
+/// page's other parameters stay for its pickers' forms.
+fn viewer(
+    hub: &HubState,
+    path: &str,
+    query: &[(String, String)],
+    headers: &HeaderMap,
+) -> Option<Viewer> {
     let asked = query
         .iter()
         .rev()
@@ -381,8 +387,43 @@ fn viewer(hub: &HubState, query: &[(String, String)], headers: &HeaderMap) -> Op
     Some(Viewer {
         hours: pages::hour_cycle(lang, headers),
         lang,
+        params: query
+            .iter()
+            .filter(|(key, _)| key != "tz" && key != pages::REMEMBER)
+            .cloned()
+            .collect(),
+        here: Some(pages::here(path)),
         ..viewer
     })
+}
+
+/// The answer to a hub page's zone or language picker (`remember=1`, `remember-lang=1`): the
+/// redirect back to the page that remembers the choice in its cookie, as a community page
+/// answers it ([`pages::remember`]). Never cached.
+fn picked(hub: &HubState, path: &str, pairs: &[(String, String)]) -> Option<Response> {
+    let here = pages::here(path);
+    if pairs.iter().any(|(key, _)| key == html::REMEMBER_LANG) {
+        return Some(pages::remember_language(&hub.info.languages, &here, pairs));
+    }
+    if !pairs.iter().any(|(key, _)| key == pages::REMEMBER) {
+        return None;
+    }
+    let asked = pairs
+        .iter()
+        .rev()
+        .find(|(k, _)| k == "tz")
+        .map(|(_, v)| v.as_str());
+    let zone = pages::viewer_zone(asked);
+    if zone.is_none() && asked.is_some_and(|tz| !tz.trim().is_empty()) {
+        // An unknown zone: the page's 400 says so.
+        return None;
+    }
+    let params: Vec<(String, String)> = pairs
+        .iter()
+        .filter(|(key, _)| key != "tz" && key != pages::REMEMBER)
+        .cloned()
+        .collect();
+    Some(pages::remember(&zone, &here, &params))
 }
 
 /// The language of a hub page: `?lang=`, else the `lang` cookie, else `Accept-Language`,
@@ -442,11 +483,14 @@ fn hub_page(
     render: impl FnOnce(&Hub<'_>, &Viewer, Timestamp, &[(String, String)]) -> Cached,
 ) -> Response {
     let query = query.unwrap_or_default();
+    let pairs = html::query_pairs(&query);
+    if let Some(redirect) = picked(hub, path, &pairs) {
+        return redirect;
+    }
     let key = page_key(&format!("{path}?{query}"), headers);
     hub.cached(key, true, headers, || {
-        let pairs = html::query_pairs(&query);
         let now = hub.now();
-        hub.with_view(|view| match viewer(hub, &pairs, headers) {
+        hub.with_view(|view| match viewer(hub, path, &pairs, headers) {
             Some(viewer) => render(view, &viewer, now, &pairs),
             None => bad_zone(view, lang(hub, &pairs, headers), now),
         })

@@ -160,7 +160,7 @@ impl FromRequestParts<AppState> for Visit {
         let picked = pairs.iter().any(|(key, _)| key == REMEMBER);
         let here = here(parts.uri.path());
         if pairs.iter().any(|(key, _)| key == html::REMEMBER_LANG) {
-            return Err(remember_language(&site, &here, &pairs));
+            return Err(remember_language(site.languages(), &here, &pairs));
         }
         let params: Vec<(String, String)> = pairs
             .into_iter()
@@ -201,21 +201,21 @@ fn pairs_value<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> 
 
 /// The zone the picker asked to remember: its IANA name, or `None` for an empty field (forget
 /// the choice, so the browser's zone is detected again).
-fn viewer_zone(asked: Option<&str>) -> Option<String> {
+pub(super) fn viewer_zone(asked: Option<&str>) -> Option<String> {
     let asked = asked.map(str::trim).filter(|tz| !tz.is_empty())?;
     touchpoint_calendar::Tz::iana(asked).map(|tz| tz.name.to_string())
 }
 
 /// A page's address relative to itself: `./` and its last path segment (`./calendar`,
 /// `./touchpoint-apac-emea`, `./` for a folder), right under any prefix a proxy adds or strips.
-fn here(path: &str) -> String {
+pub(super) fn here(path: &str) -> String {
     let last = path.rsplit('/').next().unwrap_or_default();
     format!("./{last}")
 }
 
 /// The zone picker's answer: remember `zone` in the `tz` cookie (or forget it) and send the
 /// visitor back to the page they were on, with every parameter but `tz`.
-fn remember(zone: &Option<String>, here: &str, params: &[(String, String)]) -> Response {
+pub(super) fn remember(zone: &Option<String>, here: &str, params: &[(String, String)]) -> Response {
     let cookie = match zone {
         // As site.js writes it: zone names are valid cookie values as they are.
         Some(zone) => format!("tz={zone}; Path=/; Max-Age={TZ_COOKIE_MAX_AGE}; SameSite=Lax"),
@@ -224,14 +224,18 @@ fn remember(zone: &Option<String>, here: &str, params: &[(String, String)]) -> R
     see_other(here, params, &cookie)
 }
 
-/// The language picker's answer: remember the language picked (`?lang=`, one the site offers)
+/// The language picker's answer: remember the language picked (`?lang=`, one of `offered`)
 /// in the `lang` cookie, or forget it for an empty or unknown value (the browser's languages
 /// decide again), and send the visitor back to the page with every parameter but `lang` and
 /// [`html::REMEMBER_LANG`] (a shared link's `?tz=` stays).
-fn remember_language(site: &Site, here: &str, pairs: &[(String, String)]) -> Response {
+pub(super) fn remember_language(
+    offered: &[Lang],
+    here: &str,
+    pairs: &[(String, String)],
+) -> Response {
     let picked = pairs_value(pairs, "lang")
         .and_then(Lang::parse)
-        .filter(|lang| site.languages().contains(lang));
+        .filter(|lang| offered.contains(lang));
     let cookie = match picked {
         Some(lang) => format!(
             "lang={}; Path=/; Max-Age={TZ_COOKIE_MAX_AGE}; SameSite=Lax",

@@ -70,7 +70,7 @@ test("the hub calendar narrows to the communities ticked", async () => {
   const all = await page.locator("ul.occurrences a.community").allInnerTexts();
   assert.ok(new Set(all).size >= 2, `only ${[...new Set(all)]} listed`);
   await page.getByLabel("Riverside Python").check();
-  await Promise.all([page.waitForURL(/community=riverside-python/), page.getByRole("button", { name: "Show" }).click()]);
+  await Promise.all([page.waitForURL(/community=riverside-python/), page.locator("form.filters").getByRole("button", { name: "Show" }).click()]);
   const shown = await page.locator("ul.occurrences a.community").allInnerTexts();
   assert.ok(shown.length > 0);
   assert.deepEqual([...new Set(shown)], ["Riverside Python"]);
@@ -79,3 +79,40 @@ test("the hub calendar narrows to the communities ticked", async () => {
   assert.deepEqual(ctx.problems, []);
   await ctx.close();
 });
+
+// The hub's own pickers (as a community page's): a zone and a language picked on the hub's
+// calendar keep its community filter, are remembered for the hub's other pages, and the
+// "Starts in …" words the script writes follow the language.
+for (const javaScriptEnabled of [true, false]) {
+  test(`can pick a zone and a language on the hub (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+    const ctx = await context({ javaScriptEnabled, timezoneId: "UTC", viewport: { width: 375, height: 800 } });
+    const page = await ctx.newPage();
+    const here = "/calendar?community=lantern";
+    await page.goto(`${base}${here}`);
+    await page.locator("#tz").fill("Asia/Tokyo");
+    await Promise.all([page.waitForNavigation(), page.locator("form.tz button").click()]);
+    assert.equal(page.url(), `${base}${here}`, "the filter kept, tz= not in the address");
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.tz), "Asia/Tokyo");
+    assert.equal((await ctx.cookies()).find((c) => c.name === "tz")?.value, "Asia/Tokyo");
+    await page.selectOption("#lang-pick", "ja");
+    await Promise.all([page.waitForNavigation(), page.click("form.lang button")]);
+    assert.equal(page.url(), `${base}${here}`);
+    assert.equal(await page.getAttribute("html", "lang"), "ja");
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.msgNow), "開催中");
+    // The hub's home, the browser still in English: both picks stay.
+    await page.goto(`${base}/`);
+    assert.equal(await page.getAttribute("html", "lang"), "ja");
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.tz), "Asia/Tokyo");
+    assert.equal(await page.locator("#lang-pick").inputValue(), "ja");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
+    if (javaScriptEnabled) {
+      const marks = await page.locator("strong.marker").allTextContents();
+      assert.ok(marks.every((m) => !/Starts in|Happening/.test(m)), `English markers: ${marks}`);
+      await shot(page, "hub-home-ja-375");
+    }
+    assert.deepEqual(ctx.problems, []);
+    assert.deepEqual(ctx.outside, []);
+    await ctx.close();
+  });
+}
