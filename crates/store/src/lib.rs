@@ -57,8 +57,9 @@ pub type StoreFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, StoreError>>
 /// announcements of every community of a hub apart: a hub's community uses the scope
 /// `{community}/` (`touchpoint::hub::scoped`), a single community the empty scope. Channels and
 /// occurrence keys are given and returned without the scope; the store keeps them behind it
-/// (the scope is a prefix of the stored text, so the tables need no column for it). The empty
-/// scope reads every key: a store serves a hub or a single community, not both.
+/// (the scope is a prefix of the stored text). A scope reads only its own: the empty scope of
+/// a single community does not read or replace a hub community's rows, should a community file
+/// be run on its own against its hub's store.
 pub trait Store: Send + Sync + 'static {
     /// One source's record, with its body; `None` when nothing was ever recorded for `id`.
     fn get<'a>(&'a self, id: &'a str) -> StoreFuture<'a, Option<SourceRecord>>;

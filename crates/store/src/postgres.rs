@@ -583,6 +583,7 @@ impl Store for PgStore {
                         "SELECT {OUTBOX_COLUMNS} FROM announce_outbox
                          WHERE state = 'pending' AND next_try <= $1
                             AND left(channel, char_length($3::text)) = $3::text
+                            AND substr(channel, char_length($3::text) + 1) NOT LIKE '%/%'
                          ORDER BY due, channel, occurrence, kind LIMIT $2"
                     ),
                     &[&now.as_microsecond(), &limit, &scope],
@@ -726,6 +727,9 @@ impl Store for PgStore {
                     "SELECT substr(occurrence, char_length($1::text) + 1), data
                      FROM announce_known
                      WHERE left(occurrence, char_length($1::text)) = $1::text
+                        AND NOT EXISTS (SELECT 1 FROM announce_horizons AS h
+                            WHERE char_length(h.scope) > char_length($1::text)
+                            AND left(occurrence, char_length(h.scope)) = h.scope)
                      ORDER BY occurrence",
                     &[&scope],
                 )
@@ -762,7 +766,10 @@ impl Store for PgStore {
             .await?;
             tx.execute(
                 "DELETE FROM announce_known
-                 WHERE left(occurrence, char_length($1::text)) = $1::text",
+                 WHERE left(occurrence, char_length($1::text)) = $1::text
+                    AND NOT EXISTS (SELECT 1 FROM announce_horizons AS h
+                        WHERE char_length(h.scope) > char_length($1::text)
+                        AND left(occurrence, char_length(h.scope)) = h.scope)",
                 &[&scope],
             )
             .await?;

@@ -615,7 +615,10 @@ impl Store for SqliteStore {
             let entries = {
                 let mut stmt = tx.prepare_cached(
                     "SELECT substr(occurrence, length(?1) + 1), data FROM announce_known
-                     WHERE substr(occurrence, 1, length(?1)) = ?1 ORDER BY occurrence",
+                     WHERE substr(occurrence, 1, length(?1)) = ?1 AND NOT EXISTS (
+                        SELECT 1 FROM announce_horizons AS h WHERE length(h.scope) > length(?1)
+                            AND substr(occurrence, 1, length(h.scope)) = h.scope)
+                     ORDER BY occurrence",
                 )?;
                 stmt.query_map([&scope], |row| Ok((row.get(0)?, row.get(1)?)))?
                     .collect::<Result<Vec<_>, _>>()?
@@ -637,7 +640,10 @@ impl Store for SqliteStore {
         self.run(move |conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.execute(
-                "DELETE FROM announce_known WHERE substr(occurrence, 1, length(?1)) = ?1",
+                "DELETE FROM announce_known
+                 WHERE substr(occurrence, 1, length(?1)) = ?1 AND NOT EXISTS (
+                    SELECT 1 FROM announce_horizons AS h WHERE length(h.scope) > length(?1)
+                        AND substr(occurrence, 1, length(h.scope)) = h.scope)",
                 [&scope],
             )?;
             {
@@ -664,14 +670,18 @@ impl Store for SqliteStore {
 pub(crate) const OUTBOX_COLUMNS: &str = "channel, occurrence, kind, due, expires, payload, state, \
                                          attempts, next_try, last_error, settled_at";
 
-/// The outbox rows of the scope in the third parameter (a prefix of `channel`; [`Store`]'s
-/// "Scopes").
-const IN_SCOPE: &str = "substr(channel, 1, length(?3)) = ?3";
+/// The outbox rows of the scope in the third parameter ([`Store`]'s "Scopes"): the channel is
+/// the scope and a channel id, which never holds a `/` (`touchpoint check`), so the empty
+/// scope of a single community never reads a hub community's `{id}/…` rows, should both
+/// share a store by mistake.
+const IN_SCOPE: &str = "substr(channel, 1, length(?3)) = ?3
+    AND substr(channel, length(?3) + 1) NOT LIKE '%/%'";
 
-/// The outbox rows of the scope in the first parameter. The same text for both databases:
+/// [`IN_SCOPE`] with the scope in the first parameter. The same text for both databases:
 /// SQLite numbers a named `$1` as the first parameter when it is the only one.
 pub(crate) const OUTBOX_SCOPE: &str =
-    "substr(channel, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT)";
+    "substr(channel, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT)
+    AND substr(channel, length(CAST($1 AS TEXT)) + 1) NOT LIKE '%/%'";
 
 /// Per channel of the scope in the first parameter: the last send, the last error and its
 /// time, the messages waiting. The same text for both databases.
@@ -683,6 +693,7 @@ pub(crate) const CHANNEL_HEALTH: &str = "SELECT channel,
         SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END)
      FROM announce_outbox AS o
      WHERE substr(channel, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT)
+        AND substr(channel, length(CAST($1 AS TEXT)) + 1) NOT LIKE '%/%'
      GROUP BY channel ORDER BY channel";
 
 /// A [`CHANNEL_HEALTH`] row to its record.

@@ -545,4 +545,39 @@ pub async fn check_announce_scopes(store: &dyn crate::Store, at: fn(i64) -> jiff
         store.snapshot("todo/").await.unwrap(),
         Some(known(2_000, &["a"]))
     );
+
+    // A single community's empty scope on the same store (a member file run on its own by
+    // mistake) reads and replaces only its own rows: the communities' stay as they were.
+    assert_eq!(store.enqueue("", &[message("alone")]).await.unwrap(), 1);
+    let due = store.due_messages("", at(200), 10).await.unwrap();
+    assert_eq!(due.len(), 1, "{due:?}");
+    assert_eq!(due[0].message.payload, "alone");
+    assert_eq!(store.outbox("").await.unwrap().len(), 1);
+    let health = store.channel_health("").await.unwrap();
+    assert_eq!((health.len(), health[0].channel.as_str()), (1, "chat"));
+    assert_eq!(store.snapshot("").await.unwrap(), None);
+    store
+        .save_snapshot("", &known(4_000, &["d"]))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.snapshot("").await.unwrap(),
+        Some(known(4_000, &["d"]))
+    );
+    assert_eq!(
+        store.snapshot("lantern/").await.unwrap(),
+        Some(known(3_000, &["c"]))
+    );
+    assert_eq!(
+        store.snapshot("todo/").await.unwrap(),
+        Some(known(2_000, &["a"]))
+    );
+    assert_eq!(
+        store
+            .due_messages("todo/", at(200), 10)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
 }
