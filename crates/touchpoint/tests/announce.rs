@@ -940,6 +940,13 @@ async fn can_announce_each_community_of_a_hub_on_its_own_channels() {
 
     // The same "now" again: each community's outbox holds its message, nothing goes twice.
     let again = announce_hub(&hub, &data, &receiver, "2026-12-03T13:05:00Z").await;
+    assert_eq!(
+        again.status.code(),
+        Some(1),
+        "only the broken file: {}",
+        text(&again)
+    );
+    assert!(!text(&again).contains("FAILED"), "{}", text(&again));
     assert_eq!(receiver.at("/alpha").len(), 1, "{}", text(&again));
     assert_eq!(receiver.at("/beta").len(), 1, "{}", text(&again));
     assert!(!text(&again).contains("sent reminder"), "{}", text(&again));
@@ -1003,7 +1010,9 @@ async fn can_send_from_a_served_hub_for_each_community_in_the_background() {
         )
         .env("TEST_BETA_URL", receiver.url("/beta"))
         .env("TEST_HOOK_SECRET", SECRET)
+        .env("TEST_ALPHA_SECOND_URL", receiver.url("/second"))
         .env("TOUCHPOINT_ANNOUNCE_TICK", "200ms")
+        .env("TOUCHPOINT_HUB_RELOAD", "200ms")
         .env("RUST_LOG", "debug")
         .stderr(log.try_clone().unwrap())
         .stdout(log)
@@ -1046,8 +1055,31 @@ async fn can_send_from_a_served_hub_for_each_community_in_the_background() {
         assert!(card.contains("<dt>Last sent</dt><dd><time"), "{card}");
         assert!(!page.contains(SECRET) && !page.contains(HOOK_TOKEN));
     }
+    // An edit of alpha's file adds a channel: the running announcer sends on it, and sends
+    // nothing again on the first.
+    let file = hub.join("alpha.toml");
+    let edited = std::fs::read_to_string(&file).unwrap()
+        + "\n[[announce]]\nid = \"second\"\nkind = \"webhook\"\nurl_env = \"TEST_ALPHA_SECOND_URL\"\n\
+           secret_env = \"TEST_HOOK_SECRET\"\nleads = [\"1h\"]\n";
+    std::fs::write(&file, edited).unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while receiver.at("/second").is_empty() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no reminder on the added channel within 30 s"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    assert_eq!(receiver.at("/second").len(), 1);
+    assert_eq!(
+        receiver.at("/alpha").len(),
+        1,
+        "the edit sent nothing twice"
+    );
     serve.kill().await.unwrap();
     let log = std::fs::read_to_string(dir.path().join("serve.log")).unwrap();
     assert!(log.contains("announcement sent"), "{log}");
+    assert!(log.contains("community \"alpha\" reloaded"), "{log}");
     assert!(!log.contains(SECRET) && !log.contains(HOOK_TOKEN), "{log}");
 }

@@ -71,10 +71,19 @@ pub fn run(args: AnnounceArgs) -> anyhow::Result<ExitCode> {
             if loaded.community.announce.is_empty() {
                 continue;
             }
+            app::print_warnings(&loaded);
             loaded.base_url = public.of(&id);
             let scoped: Arc<dyn Store> = Arc::new(Scoped::new(store.clone(), &id));
             let place = (&public, id.as_str());
-            failed += announce(&loaded, &*scoped, Some(place), &args, now).await?;
+            // One community's trouble (its lease held elsewhere, a round that cannot read the
+            // store) is its own: the others still send.
+            match announce(&loaded, &*scoped, Some(place), &args, now).await {
+                Ok(failures) => failed += failures,
+                Err(err) => {
+                    failed += 1;
+                    println!("{id}: FAILED, nothing sent: {err:#}");
+                }
+            }
         }
         Ok(exit(failed))
     })

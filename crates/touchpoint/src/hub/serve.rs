@@ -1,8 +1,9 @@
 //! `touchpoint serve` on a hub: every community that loads is served under `/{community}/…`
 //! with its own refresher and announcer; a community whose file is broken is reported and left
 //! out while the others serve. Edited community files are picked up while the hub runs
-//! (`Reload::run`): a good edit replaces the community's site (and restarts its refresher and
-//! announcer), a broken edit is reported and the last good version keeps serving.
+//! (`Reload::run`): a good edit replaces the community's site (and restarts its refresher; its
+//! announcer reads the new channels), a broken edit is reported and the last good version keeps
+//! serving.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -107,7 +108,7 @@ async fn serve(layout: Layout, args: ServeArgs) -> anyhow::Result<()> {
             .mounted_at(&mount);
         hub.set_member(&id, state.clone());
         let from = app::fingerprint(&records_of(&records, &id));
-        let tasks = workers.start(&id, loaded, state, Some(from));
+        let tasks = workers.start(&id, loaded, state, Some(from), None);
         background.insert(id, tasks);
     }
     tracing::info!(
@@ -201,23 +202,32 @@ struct Background {
 
 impl Workers {
     /// Start community `id`'s background work, serving `state` (`from`: the fingerprint of the
-    /// stored calendars its site was built from).
+    /// stored calendars its site was built from), keeping its `running` announcer.
+    ///
+    /// An announcer is never stopped for an edit of the file: it reads the channels of the site
+    /// it serves at each round, and one stopped between a send and its record would send that
+    /// message again.
     fn start(
         &self,
         id: &str,
         loaded: Loaded,
         state: AppState,
         from: Option<app::Fingerprint>,
+        running: Option<JoinHandle<()>>,
     ) -> Background {
         let scoped: Arc<dyn Store> = Arc::new(Scoped::new(self.store.clone(), id));
-        let announcer = (!loaded.community.announce.is_empty()).then(|| {
-            tokio::spawn(announcer::run(
-                state.clone(),
-                scoped.clone(),
-                self.holder.clone(),
-                self.announcing,
-                loaded.base.clone(),
-            ))
+        let running = running.filter(|task| !task.is_finished());
+        let wanted = !loaded.community.announce.is_empty();
+        let announcer = running.or_else(|| {
+            wanted.then(|| {
+                tokio::spawn(announcer::run(
+                    state.clone(),
+                    scoped.clone(),
+                    self.holder.clone(),
+                    self.announcing,
+                    loaded.base.clone(),
+                ))
+            })
         });
         let refresher = (!loaded.community.calendars.is_empty()).then(|| {
             tokio::spawn(refresher::run(
@@ -237,11 +247,13 @@ impl Workers {
 }
 
 impl Background {
-    /// Stop both (a community file edited: they start again from the new one).
-    fn abort(self) {
-        for task in [self.refresher, self.announcer].into_iter().flatten() {
+    /// Stop the refresher (a community file edited: it starts again from the new one), and
+    /// hand back the announcer, which goes on ([`Workers::start`]).
+    fn stop_refresher(self) -> Option<JoinHandle<()>> {
+        if let Some(task) = self.refresher {
             task.abort();
         }
+        self.announcer
     }
 }
 
@@ -352,12 +364,9 @@ impl Reload {
                 state
             }
         };
-        if let Some(tasks) = background.remove(id) {
-            tasks.abort();
-        }
-        let tasks = self
-            .workers
-            .start(id, loaded, state, Some(app::fingerprint(&records)));
+        let announcer = background.remove(id).and_then(Background::stop_refresher);
+        let from = Some(app::fingerprint(&records));
+        let tasks = self.workers.start(id, loaded, state, from, announcer);
         background.insert(id.to_owned(), tasks);
         Ok(())
     }
