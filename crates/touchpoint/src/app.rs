@@ -178,7 +178,17 @@ pub async fn build_site(loaded: &Loaded, store: &dyn Store) -> anyhow::Result<Bu
         .list(Bodies::Include)
         .await
         .context("cannot read the stored calendars")?;
-    let mut site = site_from_records(loaded, &records);
+    build_site_from(loaded, &records, store).await
+}
+
+/// [`build_site`] from `records` already read from `store` (a hub reads its store once for
+/// every community: `hub::scoped::records_of`).
+pub async fn build_site_from(
+    loaded: &Loaded,
+    records: &[SourceRecord],
+    store: &dyn Store,
+) -> anyhow::Result<Built> {
+    let mut site = site_from_records(loaded, records);
     if let Some(url) = &loaded.base_url {
         site.set_public_url(url)
             .map_err(|e| anyhow::anyhow!("--base-url: {e}"))?;
@@ -186,7 +196,7 @@ pub async fn build_site(loaded: &Loaded, store: &dyn Store) -> anyhow::Result<Bu
     revise(&mut site, store).await;
     Ok(Built {
         site,
-        from: fingerprint(&records),
+        from: fingerprint(records),
     })
 }
 

@@ -17,12 +17,12 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use jiff::Timestamp;
 use touchpoint_announce::send::Sender;
-use touchpoint_store::Store;
+use touchpoint_store::{Bodies, SourceRecord, Store};
 
 use crate::announcer::{self, LEASE_ID, Tuning};
 use crate::app::{self, Invalid, Loaded};
 use crate::cli::AnnounceArgs;
-use crate::hub::scoped::Scoped;
+use crate::hub::scoped::{Scoped, records_of};
 use crate::hub::{self, Member, Public};
 
 /// Run `touchpoint announce`.
@@ -54,6 +54,11 @@ pub fn run(args: AnnounceArgs) -> anyhow::Result<ExitCode> {
     let members = hub::load_members(&layout, &args.config);
     runtime.block_on(async {
         let store = app::open_store(&args.store).await?;
+        // Every community's stored calendars in one read, each site built from its own.
+        let records = store
+            .list(Bodies::Include)
+            .await
+            .context("cannot read the stored calendars")?;
         let mut failed = 0usize;
         for Member { id, file, loaded } in members {
             let mut loaded = match loaded {
@@ -74,7 +79,7 @@ pub fn run(args: AnnounceArgs) -> anyhow::Result<ExitCode> {
             app::print_warnings(&loaded);
             loaded.base_url = public.of(&id);
             let scoped: Arc<dyn Store> = Arc::new(Scoped::new(store.clone(), &id));
-            let place = (&public, id.as_str());
+            let place = (&public, id.as_str(), records_of(&records, &id));
             // One community's trouble (its lease held elsewhere, a round that cannot read the
             // store) is its own: the others still send.
             match announce(&loaded, &*scoped, Some(place), &args, now).await {
@@ -98,27 +103,28 @@ fn exit(failed: usize) -> ExitCode {
 }
 
 /// One community's round (or dry run) on its store, holding its announce lease; `hub`: where
-/// the hub publishes it, and its id, which names its report's lines. Returns how many
-/// messages failed.
+/// the hub publishes it, its id, which names its report's lines, and its stored calendars.
+/// Returns how many messages failed.
 async fn announce(
     loaded: &Loaded,
     store: &dyn Store,
-    hub: Option<(&Public, &str)>,
+    hub: Option<(&Public, &str, Vec<SourceRecord>)>,
     args: &AnnounceArgs,
     now: Timestamp,
 ) -> anyhow::Result<usize> {
-    let mut built = app::build_site(loaded, store).await?;
-    let prefix = match hub {
-        Some((public, id)) => {
+    let (built, prefix) = match &hub {
+        Some((public, id, records)) => {
+            let mut built = app::build_site_from(loaded, records, store).await?;
             public.place(&mut built.site, id)?;
-            format!("{id}/")
+            (built, format!("{id}/"))
         }
-        None => String::new(),
+        None => (app::build_site(loaded, store).await?, String::new()),
     };
+    let hub = hub.as_ref().map(|(_, id, _)| *id);
     if args.dry_run {
         let planned = announcer::dry_run(&built.site, store, now).await?;
         match hub {
-            Some((_, id)) => print!("# {id}\n{planned}"),
+            Some(id) => print!("# {id}\n{planned}"),
             None => print!("{planned}"),
         }
         return Ok(0);
@@ -130,7 +136,7 @@ async fn announce(
         anyhow::ensure!(
             Instant::now() < deadline,
             "another replica is sending the announcements of {} and holds their lease",
-            hub.map_or("this community", |(_, id)| id)
+            hub.unwrap_or("this community")
         );
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
