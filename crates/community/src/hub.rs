@@ -24,7 +24,8 @@ use serde::Deserialize;
 use toml::Spanned;
 use touchpoint_calendar::Tz;
 
-use crate::{Diagnostic, Lang, Severity};
+use crate::raw::RawText;
+use crate::{Diagnostic, Lang, Severity, Text};
 
 /// Ids a community cannot take: the hub's own routes at its root.
 pub const RESERVED_IDS: [&str; 7] = [
@@ -37,10 +38,10 @@ const MAX_ID_LEN: usize = 63;
 /// The `[hub]` table.
 #[derive(Clone, Debug)]
 pub struct HubInfo {
-    /// Display name of the hub.
-    pub name: String,
-    /// A short plain-text introduction.
-    pub description: Option<String>,
+    /// Display name of the hub, in [`HubInfo::language`] and any others it is given in.
+    pub name: Text,
+    /// A short plain-text introduction, likewise.
+    pub description: Option<Text>,
     /// The zone the hub pages show times in when the viewer has not chosen one.
     pub timezone: Tz,
     /// `language`: the language of the hub's own pages when the visitor asks for none of
@@ -55,7 +56,7 @@ impl HubInfo {
     /// A hub with `name`, no description, shown in UTC: a folder of community files.
     pub fn named(name: impl Into<String>) -> HubInfo {
         HubInfo {
-            name: name.into(),
+            name: Text::plain(name.into(), Lang::En),
             description: None,
             timezone: Tz::utc(),
             language: Lang::En,
@@ -93,8 +94,8 @@ struct RawHubFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawHub {
-    name: Spanned<String>,
-    description: Option<String>,
+    name: Spanned<RawText>,
+    description: Option<Spanned<RawText>>,
     timezone: Option<Spanned<String>>,
     language: Option<Spanned<String>>,
     languages: Option<Spanned<Vec<Spanned<String>>>>,
@@ -166,14 +167,6 @@ pub fn parse(source: &str) -> Result<HubFile, Vec<Diagnostic>> {
         );
     };
     let hub = raw.hub.into_inner();
-    let name = hub.name.get_ref().trim().to_owned();
-    if name.is_empty() {
-        error(
-            hub.name.span(),
-            "the hub's name is empty".to_owned(),
-            "write the name people know the hub by".to_owned(),
-        );
-    }
     let timezone = match &hub.timezone {
         None => Tz::utc(),
         Some(zone) => Tz::iana(zone.get_ref()).unwrap_or_else(|| {
@@ -227,6 +220,65 @@ pub fn parse(source: &str) -> Result<HubFile, Vec<Diagnostic>> {
             }
         }
     }
+    // The name and description: a string in the default language, or a table by language
+    // (`{ en = "…", ja = "…" }`) that has the default language's value, as in community files.
+    // `None`: the default language's value is missing (reported).
+    let mut text = |raw: Spanned<RawText>, key: &str| -> Option<Text> {
+        let span = raw.span();
+        let mut text = Text::plain(String::new(), language);
+        match raw.into_inner() {
+            RawText::Plain(value) => text.default = value.trim().to_owned(),
+            RawText::ByLang(entries) => {
+                let mut has_default = false;
+                for (tag, value) in entries {
+                    let value = value.into_inner().trim().to_owned();
+                    match Lang::from_tag(tag.get_ref()) {
+                        Some(lang) if lang == language => {
+                            has_default = true;
+                            text.default = value;
+                        }
+                        Some(lang) => text.by_lang.push((lang, value)),
+                        None => error(
+                            tag.span(),
+                            format!(
+                                "`{key}`: `{}` is not a language tag Touchpoint knows",
+                                tag.get_ref()
+                            ),
+                            format!("the languages: {}", Lang::ALL.map(Lang::tag).join(", ")),
+                        ),
+                    }
+                }
+                if !has_default {
+                    error(
+                        span,
+                        format!(
+                            "`{key}` has no value in the default language `{}`",
+                            language.tag()
+                        ),
+                        format!(
+                            "add {} = \"…\": it is shown where no other language's value is",
+                            language.tag()
+                        ),
+                    );
+                    return None;
+                }
+            }
+        }
+        Some(text)
+    };
+    let name_span = hub.name.span();
+    let name = text(hub.name, "name");
+    let description = hub
+        .description
+        .and_then(|d| text(d, "description"))
+        .filter(|d| !d.default.is_empty());
+    if name.as_ref().is_some_and(|name| name.default.is_empty()) {
+        error(
+            name_span,
+            "the hub's name is empty".to_owned(),
+            "write the name people know the hub by".to_owned(),
+        );
+    }
     if raw.communities.is_empty() {
         error(
             0..0,
@@ -269,19 +321,18 @@ pub fn parse(source: &str) -> Result<HubFile, Vec<Diagnostic>> {
         }
         communities.push(HubEntry { id, path });
     }
-    if problems.is_empty() {
-        Ok(HubFile {
+    match name {
+        Some(name) if problems.is_empty() => Ok(HubFile {
             info: HubInfo {
                 name,
-                description: hub.description.filter(|d| !d.trim().is_empty()),
+                description,
                 timezone,
                 language,
                 languages,
             },
             communities,
-        })
-    } else {
-        Err(problems)
+        }),
+        _ => Err(problems),
     }
 }
 
@@ -339,6 +390,45 @@ mod tests {
         assert_eq!(
             said,
             [(3, "write `zh-Hans`"), (4, "add \"en\" to the list")],
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn can_name_and_describe_the_hub_in_several_languages() {
+        let hub = parse(
+            "[hub]\nname = { en = \"Open Meetings\", ja = \"オープンミーティング\" }\n\
+             description.en = \"Every meeting.\"\ndescription.de = \"Jedes Treffen.\"\n\
+             [[communities]]\npath = \"a.toml\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            hub.info.name.get(Lang::Ja),
+            ("オープンミーティング", Lang::Ja)
+        );
+        assert_eq!(hub.info.name.get(Lang::Fr), ("Open Meetings", Lang::En));
+        let description = hub.info.description.unwrap();
+        assert_eq!(description.get(Lang::De), ("Jedes Treffen.", Lang::De));
+        assert_eq!(description.as_str(), "Every meeting.");
+        // The default language's value is required; unknown tags are refused, where written.
+        let problems = parse(
+            "[hub]\nname = { ja = \"名前\" }\ndescription = { en = \"x\", xx = \"y\" }\n\
+             [[communities]]\npath = \"a.toml\"\n",
+        )
+        .unwrap_err();
+        let said: Vec<(usize, &str)> = problems
+            .iter()
+            .map(|p| (p.line, p.message.as_str()))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                (2, "`name` has no value in the default language `en`"),
+                (
+                    3,
+                    "`description`: `xx` is not a language tag Touchpoint knows"
+                ),
+            ],
             "{problems:?}"
         );
     }

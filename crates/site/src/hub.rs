@@ -9,6 +9,7 @@
 use jiff::{Timestamp, ToSpan};
 use serde::{Deserialize, Serialize};
 use touchpoint_calendar::{Calendar, Event};
+use touchpoint_community::Text;
 use touchpoint_community::hub::HubInfo;
 
 use crate::api::{ApiError, ApiOccurrence, DEFAULT_LIMIT, MAX_LIMIT};
@@ -503,13 +504,13 @@ pub fn all_feed(hub: &Hub<'_>, communities: &[String], now: Timestamp) -> String
             }
         }
     }
-    let description = hub
-        .info
-        .description
-        .clone()
-        .unwrap_or_else(|| format!("Meetings of every community of {}", hub.info.name));
+    // Feeds are in the hub's default language, as a community's are.
+    let description = hub.info.description.as_ref().map_or_else(
+        || format!("Meetings of every community of {}", hub.info.name),
+        Text::to_string,
+    );
     let calendar = Calendar {
-        name: Some(hub.info.name.clone()),
+        name: Some(hub.info.name.to_string()),
         description: Some(description),
         timezone: Some(hub.info.timezone.name.to_string()),
         prodid: Some(format!(
@@ -546,7 +547,8 @@ pub fn export(hub: &Hub<'_>, now: Timestamp) -> Vec<StaticFile> {
                 }),
         );
     }
-    let viewer = Viewer::new(hub.info.timezone.clone());
+    let mut viewer = Viewer::new(hub.info.timezone.clone());
+    viewer.lang = hub.info.language;
     let page = |path: &SitePath, markup: maud::Markup| {
         let file = path.export_file().unwrap_or_default();
         let mut text = markup.into_string();

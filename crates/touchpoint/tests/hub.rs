@@ -200,7 +200,16 @@ async fn can_show_the_hub_pages_in_the_visitors_language() {
     assert!(
         home.contains(r#"data-msg-now="開催中""#),
         "{}",
-        &home[..600]
+        home.chars().take(600).collect::<String>()
+    );
+    // The hub's own description in Japanese; in German, which it is not given in, the
+    // default's, marked so a screen reader reads it in English.
+    assert!(home.contains("<p>私たちがホストするコミュニティの公開ミーティングを一か所に。"));
+    let (_, german) = hub_get(&hub, "/?lang=de").await;
+    assert!(
+        german.contains(r#"<p><span lang="en">The public meetings of the communities we host"#),
+        "{}",
+        german.chars().take(3000).collect::<String>()
     );
     // The TODO Group's description has a Japanese value; the others fall back, marked.
     assert!(home.contains("TODO Groupのオンラインミーティング"));
@@ -222,6 +231,8 @@ async fn can_show_the_hub_pages_in_the_visitors_language() {
     let (status, missing) = hub_get(&hub, "/nowhere/?lang=ja").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(missing.contains("このアドレスにはコミュニティもページもありません。"));
+    // No picker on a message: its address would answer it with the same message.
+    assert!(!missing.contains(r#"<form class="tz""#));
     let (status, bad) = hub_get(&hub, "/?tz=Mars/Base&lang=de").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(bad.contains("<h1>Unbekannte Zeitzone</h1>"));
@@ -615,6 +626,42 @@ fn a_broken_community_file_never_takes_the_others_down() {
 }
 
 #[test]
+fn can_export_the_hub_in_its_default_language() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_small_communities(dir.path());
+    let hub = dir.path().join("hub.toml");
+    std::fs::write(
+        &hub,
+        "[hub]\nname = { ja = \"ミーティング\", en = \"Meetings\" }\nlanguage = \"ja\"\n\
+         [[communities]]\npath = \"lantern.toml\"\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let done = touchpoint()
+        .args(["build", "--now", common::NOW, "--config"])
+        .arg(&hub)
+        .arg("--data")
+        .arg(dir.path().join("data"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        home.contains(r#"<html lang="ja""#),
+        "{}",
+        home.chars().take(300).collect::<String>()
+    );
+    assert!(home.contains("<h1>ミーティング</h1>"));
+    assert!(home.contains(r#"data-msg-now="開催中""#));
+}
+
+#[test]
 fn can_export_the_hub_with_every_community_under_its_prefix() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
@@ -656,6 +703,10 @@ fn can_export_the_hub_with_every_community_under_its_prefix() {
     // which needs the server, is left out of the hub's pages written in one language.
     assert!(home.contains(r#"<form class="tz""#), "{home}");
     assert!(!home.contains(r#"<form class="lang""#), "{home}");
+    assert!(out.join("assets/zones.json").is_file());
+    assert!(home.contains(r#"data-src="./assets/zones.json""#), "{home}");
+    let calendar = std::fs::read_to_string(out.join("calendar/index.html")).unwrap();
+    assert!(calendar.contains(r#"data-src="../assets/zones.json""#));
     assert!(home.contains("href=\"./lantern/\""), "{home}");
     let page = std::fs::read_to_string(out.join("lantern/series/docs-wg/index.html")).unwrap();
     assert!(site_links(&page).is_empty(), "{:?}", site_links(&page));

@@ -8,7 +8,7 @@ use maud::{Markup, html};
 use super::layout::{Chrome, occurrence, shell};
 use crate::hub::{Hub, HubFilter, HubItem, SelectError, items_page, upcoming};
 use crate::i18n::{Arg, markup};
-use crate::{Filter, IdKind, Viewer, paths, t};
+use crate::{Filter, IdKind, Lang, Viewer, paths, t};
 
 /// How many of the hub's next meetings its home page opens with.
 const NEXT_ACROSS: usize = 8;
@@ -53,33 +53,42 @@ fn layout(
     let chrome = Chrome {
         lang,
         tz: &viewer.tz.name,
-        title: (title, &hub.info.name),
+        title: (title, super::text_str(viewer, &hub.info.name)),
         marker: Some(crate::when::MarkerText::of(lang)),
         icon: hub.href(&paths::favicon()),
         stylesheet: hub.href(&paths::stylesheet()),
         script: hub.href(&paths::script()),
         feed: (
-            t!(lang, "site-feed-title", name = hub.info.name.as_str()),
+            t!(
+                lang,
+                "site-feed-title",
+                name = super::text_str(viewer, &hub.info.name)
+            ),
             hub.href(&paths::all_feed()),
         ),
         head: html! {},
-        brand: (hub.href(&paths::home()), html! { (hub.info.name) }),
+        brand: (
+            hub.href(&paths::home()),
+            html! { (super::text(viewer, &hub.info.name)) },
+        ),
         nav: entries
             .into_iter()
             .map(|(entry, path, label)| (entry == nav, hub.href(&path), label.into_owned()))
             .collect(),
-        // The language picker only where a server answers it: the static export writes the
-        // hub's pages in its default language alone.
-        header: super::layout::prefs(
-            &hub.href(&paths::zones()),
-            if viewer.here.is_some() {
-                &hub.info.languages
-            } else {
-                &[]
-            },
-            viewer,
-            now,
-        ),
+        // The pickers on the hub's own pages, not on a message (a page not found, a bad zone),
+        // whose address would answer the picker with the same message. The language picker
+        // only where a server answers it: the static export writes the hub's pages in its
+        // default language alone.
+        header: match nav {
+            HubNav::Other => html! {},
+            _ => {
+                let offered: &[Lang] = match viewer.here {
+                    Some(_) => &hub.info.languages,
+                    None => &[],
+                };
+                super::layout::prefs(&hub.href(&paths::zones()), offered, viewer, now)
+            }
+        },
         footer: html! {
             (markup(lang, "site-footer-zone", &[("zone", Arg::Html(zone))])) " "
             a href=(hub.href(&paths::all_feed())) { (t!(lang, "hub-footer-subscribe")) }
@@ -96,8 +105,8 @@ pub fn home(hub: &Hub<'_>, viewer: &Viewer, now: Timestamp) -> Markup {
     let every = html! { a href=(hub.href(&paths::calendar())) { (t!(lang, "hub-every-meeting")) } };
     let body = html! {
         section class="intro" {
-            h1 { (hub.info.name) }
-            @if let Some(description) = &hub.info.description { p { (description) } }
+            h1 { (super::text(viewer, &hub.info.name)) }
+            @if let Some(description) = &hub.info.description { p { (super::text(viewer, description)) } }
             p { (markup(lang, "hub-summary", &[("count", Arg::Number(hub.members.len() as i64)), ("link", Arg::Html(every))])) }
         }
         section aria-labelledby="next-h" {
@@ -140,7 +149,8 @@ pub fn home(hub: &Hub<'_>, viewer: &Viewer, now: Timestamp) -> Markup {
             }
         }
     };
-    layout(hub, &hub.info.name, HubNav::Communities, viewer, now, body)
+    let name = super::text_str(viewer, &hub.info.name);
+    layout(hub, name, HubNav::Communities, viewer, now, body)
 }
 
 /// A community's description up to its first sentence, for a card.

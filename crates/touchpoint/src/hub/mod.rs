@@ -303,14 +303,14 @@ pub fn check(layout: &Layout, args: &ConfigArgs) -> ExitCode {
     if broken == 0 && layout.problems.is_empty() {
         println!(
             "hub {:?} ({}): ok — {ok} communities",
-            layout.info.name,
+            layout.info.name.as_str(),
             layout.config.display()
         );
         ExitCode::SUCCESS
     } else {
         eprintln!(
             "hub {:?} ({}): {broken} of {} communities have errors; the others would serve",
-            layout.info.name,
+            layout.info.name.as_str(),
             layout.config.display(),
             members.len()
         );

@@ -113,7 +113,7 @@ async fn serve(layout: Layout, args: ServeArgs) -> anyhow::Result<()> {
     }
     tracing::info!(
         "serving the hub {:?} ({} communities) at http://{addr}/, ready in {} ms",
-        layout.info.name,
+        layout.info.name.as_str(),
         layout.members.len(),
         started.elapsed().as_millis()
     );

@@ -106,7 +106,9 @@ for (const javaScriptEnabled of [true, false]) {
     assert.equal(await page.locator("#lang-pick").inputValue(), "ja");
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.msgH), "あと{hours}時間で開始");
     if (javaScriptEnabled) {
+      // Whatever meetings are within a day of the real clock are marked in Japanese.
       const marks = await page.locator("strong.marker").allTextContents();
       assert.ok(marks.every((m) => !/Starts in|Happening/.test(m)), `English markers: ${marks}`);
       await shot(page, "hub-home-ja-375");
