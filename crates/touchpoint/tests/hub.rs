@@ -231,6 +231,14 @@ async fn can_show_the_hub_pages_in_the_visitors_language() {
     let (status, missing) = hub_get(&hub, "/nowhere/?lang=ja").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(missing.contains("このアドレスにはコミュニティもページもありません。"));
+    // A shared Japanese link stays Japanese along the hub's navigation, and names its
+    // copies in the other languages.
+    assert!(
+        home.contains(r#"href="/calendar?lang=ja""#),
+        "the navigation keeps ?lang="
+    );
+    assert!(home.contains(r#"<link rel="alternate" hreflang="zh-Hans" href="./?lang=zh-Hans">"#));
+    assert!(home.contains(r#"<link rel="alternate" hreflang="x-default" href="./">"#));
     // No picker on a message: its address would answer it with the same message.
     assert!(!missing.contains(r#"<form class="tz""#));
     let (status, bad) = hub_get(&hub, "/?tz=Mars/Base&lang=de").await;

@@ -37,6 +37,11 @@ fn layout(
     body: Markup,
 ) -> Markup {
     let lang = viewer.lang;
+    // A shared `?lang=` view keeps its language along the shell's links, as a community's.
+    let shell_link = |path: &crate::SitePath| match super::layout::shared_lang(viewer) {
+        Some(lang) => hub.href(&path.clone().with_query([("lang", lang.tag())])),
+        None => hub.href(path),
+    };
     let entries = [
         (
             HubNav::Communities,
@@ -66,14 +71,17 @@ fn layout(
             ),
             hub.href(&paths::all_feed()),
         ),
-        head: html! {},
+        head: match nav {
+            HubNav::Other => html! {},
+            _ => super::layout::alternates(&hub.info.languages, viewer),
+        },
         brand: (
-            hub.href(&paths::home()),
+            shell_link(&paths::home()),
             html! { (super::text(viewer, &hub.info.name)) },
         ),
         nav: entries
             .into_iter()
-            .map(|(entry, path, label)| (entry == nav, hub.href(&path), label.into_owned()))
+            .map(|(entry, path, label)| (entry == nav, shell_link(&path), label.into_owned()))
             .collect(),
         // The pickers on the hub's own pages, not on a message (a page not found, a bad zone),
         // whose address would answer the picker with the same message. The language picker

@@ -141,7 +141,7 @@ pub(crate) fn layout(
             t!(lang, "site-feed-title", name = info.name.as_str()),
             site.url(&paths::community_feed()),
         ),
-        head: alternates(site, viewer),
+        head: alternates(site.languages(), viewer),
         brand: (
             shell_link(&paths::home()),
             html! { (super::text(viewer, &info.name)) },
@@ -261,7 +261,7 @@ fn view_params(viewer: &Viewer) -> Vec<(String, String)> {
 
 /// The language a `?lang=` in the address chose, when it is the page's: a shared view in a
 /// language, which the shell's links keep.
-fn shared_lang(viewer: &Viewer) -> Option<Lang> {
+pub(crate) fn shared_lang(viewer: &Viewer) -> Option<Lang> {
     let asked = viewer.params.iter().rev().find(|(key, _)| key == "lang")?;
     Lang::parse(&asked.1).filter(|lang| *lang == viewer.lang)
 }
@@ -280,8 +280,7 @@ fn shell_href(site: &Site, viewer: &Viewer, path: &crate::SitePath) -> String {
 /// `?lang=`) and `x-default` (this page without it, in the visitor's own language). Relative
 /// to the page, like "use my zone"; none where there is no request (the static export) or
 /// only one language.
-fn alternates(site: &Site, viewer: &Viewer) -> Markup {
-    let offered = site.languages();
+pub(crate) fn alternates(offered: &[Lang], viewer: &Viewer) -> Markup {
     let Some(here) = viewer.here.as_deref().filter(|_| offered.len() > 1) else {
         return html! {};
     };
