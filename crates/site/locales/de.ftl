@@ -10,6 +10,7 @@ nav-planner = Zeitplaner
 ## The language picker
 lang-picker-label = Sprache
 lang-picker-show = Anzeigen
+lang-picker-show-name = Seite in dieser Sprache anzeigen
 
 ## The head and the shell
 site-feed-title = Kalender von { $name }
@@ -23,6 +24,7 @@ site-footer-served = Bereitgestellt von Touchpoint.
 ## The zone picker
 zone-picker-label = Zeitzone
 zone-picker-show = Anzeigen
+zone-picker-show-name = Zeiten in dieser Zeitzone anzeigen
 zone-shared = Angezeigt in { $zone }
 zone-use-mine = meine Zeitzone verwenden
 

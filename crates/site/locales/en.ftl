@@ -15,6 +15,8 @@ nav-planner = Time planner
 ## The language picker
 lang-picker-label = Language
 lang-picker-show = Show
+# The button's name for screen readers; it holds the word shown on it.
+lang-picker-show-name = Show the page in this language
 
 ## The head and the shell
 site-feed-title = { $name } calendar
@@ -29,6 +31,8 @@ site-footer-served = Served by Touchpoint.
 ## The zone picker
 zone-picker-label = Time zone
 zone-picker-show = Show
+# The button's name for screen readers; it holds the word shown on it.
+zone-picker-show-name = Show the times in this time zone
 # A shared link's zone; $zone is "Tokyo time", in bold.
 zone-shared = Shown in { $zone }
 zone-use-mine = use my zone

@@ -10,6 +10,7 @@ nav-planner = Planificador horario
 ## The language picker
 lang-picker-label = Idioma
 lang-picker-show = Mostrar
+lang-picker-show-name = Mostrar la página en este idioma
 
 ## The head and the shell
 site-feed-title = Calendario de { $name }
@@ -23,6 +24,7 @@ site-footer-served = Funciona con Touchpoint.
 ## The zone picker
 zone-picker-label = Zona horaria
 zone-picker-show = Mostrar
+zone-picker-show-name = Mostrar las horas en esta zona horaria
 zone-shared = Mostrado en { $zone }
 zone-use-mine = usar mi zona horaria
 

@@ -10,6 +10,7 @@ nav-planner = Planificateur horaire
 ## The language picker
 lang-picker-label = Langue
 lang-picker-show = Afficher
+lang-picker-show-name = Afficher la page dans cette langue
 
 ## The head and the shell
 site-feed-title = Calendrier de { $name }
@@ -23,6 +24,7 @@ site-footer-served = Propulsé par Touchpoint.
 ## The zone picker
 zone-picker-label = Fuseau horaire
 zone-picker-show = Afficher
+zone-picker-show-name = Afficher les heures dans ce fuseau horaire
 zone-shared = Affiché en { $zone }
 zone-use-mine = utiliser mon fuseau
 

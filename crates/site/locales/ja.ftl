@@ -10,6 +10,7 @@ nav-planner = タイムプランナー
 ## The language picker
 lang-picker-label = 言語
 lang-picker-show = 表示
+lang-picker-show-name = この言語でページを表示
 
 ## The head and the shell
 site-feed-title = { $name }のカレンダー
@@ -23,6 +24,7 @@ site-footer-served = Touchpointで配信しています。
 ## The zone picker
 zone-picker-label = タイムゾーン
 zone-picker-show = 表示
+zone-picker-show-name = このタイムゾーンで時刻を表示
 zone-shared = { $zone }で表示中
 zone-use-mine = 自分のタイムゾーンで表示
 

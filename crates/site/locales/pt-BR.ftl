@@ -10,6 +10,7 @@ nav-planner = Planejador de horários
 ## The language picker
 lang-picker-label = Idioma
 lang-picker-show = Mostrar
+lang-picker-show-name = Mostrar a página neste idioma
 
 ## The head and the shell
 site-feed-title = Agenda de { $name }
@@ -23,6 +24,7 @@ site-footer-served = Feito com Touchpoint.
 ## The zone picker
 zone-picker-label = Fuso horário
 zone-picker-show = Mostrar
+zone-picker-show-name = Mostrar os horários neste fuso horário
 zone-shared = Mostrado em { $zone }
 zone-use-mine = usar meu fuso horário
 

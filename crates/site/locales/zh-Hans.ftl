@@ -10,6 +10,7 @@ nav-planner = 时间规划
 ## The language picker
 lang-picker-label = 语言
 lang-picker-show = 显示
+lang-picker-show-name = 用此语言显示页面
 
 ## The head and the shell
 site-feed-title = { $name }日历
@@ -23,6 +24,7 @@ site-footer-served = 由Touchpoint提供。
 ## The zone picker
 zone-picker-label = 时区
 zone-picker-show = 显示
+zone-picker-show-name = 按此时区显示时间
 zone-shared = 以{ $zone }显示
 zone-use-mine = 使用我的时区
 

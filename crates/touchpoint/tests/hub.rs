@@ -338,6 +338,10 @@ async fn can_pick_a_zone_and_a_language_on_the_hub_pages() {
         prefs.contains(r#"<option value="ja" lang="ja">日本語</option>"#),
         "{prefs}"
     );
+    // Each button's name says what it shows (a page has three "Show" buttons).
+    let named =
+        r#"<button type="submit" aria-label="Show the times in this time zone">Show</button>"#;
+    assert!(prefs.contains(named), "{prefs}");
     let (_, calendar) = hub_get(&hub, "/calendar?community=lantern").await;
     assert!(
         calendar.contains(r#"<input type="hidden" name="community" value="lantern">"#),

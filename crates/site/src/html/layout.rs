@@ -194,7 +194,8 @@ fn zone_form(zones: &str, viewer: &Viewer, now: Timestamp) -> Markup {
             input id="tz" name="tz" list="zones" value=(viewer.tz.name) autocomplete="off"
                 spellcheck="false" aria-describedby="zone-now";
             datalist id="zones" data-src=(zones) {}
-            button type="submit" { (t!(lang, "zone-picker-show")) }
+            // Its name says what it shows: a page can hold three "Show" buttons.
+            button type="submit" aria-label=(t!(lang, "zone-picker-show-name")) { (t!(lang, "zone-picker-show")) }
             span class="zone-now" id="zone-now" data-zone-label { (viewer.label(now)) }
         }
     }
@@ -239,7 +240,7 @@ fn language_form(offered: &[Lang], viewer: &Viewer) -> Markup {
                     option value=(lang.tag()) lang=(lang.tag()) selected[*lang == viewer.lang] { (lang.autonym()) }
                 }
             }
-            button type="submit" { (t!(viewer.lang, "lang-picker-show")) }
+            button type="submit" aria-label=(t!(viewer.lang, "lang-picker-show-name")) { (t!(viewer.lang, "lang-picker-show")) }
         }
     }
 }
