@@ -525,26 +525,20 @@ pub async fn check_announce_scopes(store: &dyn crate::Store, at: fn(i64) -> jiff
             .map(|k| ((*k).to_owned(), format!("{{{k}}}")))
             .collect(),
     };
-    store
-        .save_snapshot("lantern/", &known(1_000, &["a", "b"]))
-        .await
-        .unwrap();
-    store
-        .save_snapshot("todo/", &known(2_000, &["a"]))
-        .await
-        .unwrap();
-    store
-        .save_snapshot("lantern/", &known(3_000, &["c"]))
-        .await
-        .unwrap();
-    assert_eq!(
-        store.snapshot("lantern/").await.unwrap(),
-        Some(known(3_000, &["c"]))
-    );
-    assert_eq!(
-        store.snapshot("todo/").await.unwrap(),
-        Some(known(2_000, &["a"]))
-    );
+    // Each scope's snapshot, as `(scope, horizon, keys)`, saved or expected.
+    let save = |scope: &'static str, horizon: i64, keys: &'static [&'static str]| {
+        let known = known(horizon, keys);
+        async move { store.save_snapshot(scope, &known).await.unwrap() }
+    };
+    let expect = |scope: &'static str, horizon: i64, keys: &'static [&'static str]| {
+        let known = known(horizon, keys);
+        async move { assert_eq!(store.snapshot(scope).await.unwrap(), Some(known), "{scope}") }
+    };
+    save("lantern/", 1_000, &["a", "b"]).await;
+    save("todo/", 2_000, &["a"]).await;
+    save("lantern/", 3_000, &["c"]).await;
+    expect("lantern/", 3_000, &["c"]).await;
+    expect("todo/", 2_000, &["a"]).await;
 
     // A single community's empty scope on the same store (a member file run on its own by
     // mistake) reads and replaces only its own rows: the communities' stay as they were.
@@ -556,22 +550,10 @@ pub async fn check_announce_scopes(store: &dyn crate::Store, at: fn(i64) -> jiff
     let health = store.channel_health("").await.unwrap();
     assert_eq!((health.len(), health[0].channel.as_str()), (1, "chat"));
     assert_eq!(store.snapshot("").await.unwrap(), None);
-    store
-        .save_snapshot("", &known(4_000, &["d"]))
-        .await
-        .unwrap();
-    assert_eq!(
-        store.snapshot("").await.unwrap(),
-        Some(known(4_000, &["d"]))
-    );
-    assert_eq!(
-        store.snapshot("lantern/").await.unwrap(),
-        Some(known(3_000, &["c"]))
-    );
-    assert_eq!(
-        store.snapshot("todo/").await.unwrap(),
-        Some(known(2_000, &["a"]))
-    );
+    save("", 4_000, &["d"]).await;
+    expect("", 4_000, &["d"]).await;
+    expect("lantern/", 3_000, &["c"]).await;
+    expect("todo/", 2_000, &["a"]).await;
     assert_eq!(
         store
             .due_messages("todo/", at(200), 10)

@@ -685,17 +685,62 @@ fn http_get(addr: SocketAddr, path: &str) -> String {
     answer
 }
 
+/// Half an hour from the real clock, in UTC: a meeting then has its 1-hour reminder due as soon
+/// as `serve` (which reads the real clock) starts.
+fn half_an_hour_from_now() -> jiff::civil::DateTime {
+    jiff::tz::TimeZone::UTC.to_datetime(
+        jiff::Timestamp::now()
+            .checked_add(jiff::SignedDuration::from_mins(30))
+            .unwrap(),
+    )
+}
+
+/// `touchpoint serve --config CONFIG` on `addr`, its store and log (`serve.log`) in `dir`,
+/// announcing every 200 ms; `env`: the channels' variables.
+fn spawn_serve(
+    config: &Path,
+    dir: &Path,
+    addr: SocketAddr,
+    env: &[(&str, String)],
+) -> tokio::process::Child {
+    let log = std::fs::File::create(dir.join("serve.log")).unwrap();
+    tokio::process::Command::new(env!("CARGO_BIN_EXE_touchpoint"))
+        .arg("serve")
+        .arg("--config")
+        .arg(config)
+        .arg("--data")
+        .arg(dir.join("data"))
+        .args(["--listen", &addr.to_string()])
+        .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
+        .env("TOUCHPOINT_ANNOUNCE_TICK", "200ms")
+        .env("RUST_LOG", "debug")
+        .stderr(log.try_clone().unwrap())
+        .stdout(log)
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap()
+}
+
+/// Wait at most 30 s for `done`, failing with `what` (a closure, to say how far it got).
+async fn wait_for(done: impl Fn() -> bool, what: impl Fn() -> String) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !done() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{} within 30 s",
+            what()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn can_send_from_serve_in_the_background_without_showing_a_secret() {
     let dir = tempfile::tempdir().unwrap();
     let receiver = Receiver::start().await;
     // A daily meeting 30 minutes from the real clock (serve reads it), with a 1-hour reminder:
     // due as soon as serve starts.
-    let start = jiff::tz::TimeZone::UTC.to_datetime(
-        jiff::Timestamp::now()
-            .checked_add(jiff::SignedDuration::from_mins(30))
-            .unwrap(),
-    );
+    let start = half_an_hour_from_now();
     std::fs::write(
         dir.path().join("touchpoint.toml"),
         format!(
@@ -726,36 +771,20 @@ leads = ["1h"]
         ),
     )
     .unwrap();
-    let port = free_port();
-    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
-    let log = std::fs::File::create(dir.path().join("serve.log")).unwrap();
-    let mut serve = tokio::process::Command::new(env!("CARGO_BIN_EXE_touchpoint"))
-        .arg("serve")
-        .arg("--config")
-        .arg(dir.path().join("touchpoint.toml"))
-        .arg("--data")
-        .arg(dir.path().join("data"))
-        .args(["--listen", &addr.to_string()])
-        .env(
+    let addr: SocketAddr = format!("127.0.0.1:{}", free_port()).parse().unwrap();
+    let env = [
+        (
             "TEST_HOOK_URL",
             receiver.url(&format!("/hook/{HOOK_TOKEN}")),
-        )
-        .env("TEST_HOOK_SECRET", SECRET)
-        .env("TOUCHPOINT_ANNOUNCE_TICK", "200ms")
-        .env("RUST_LOG", "debug")
-        .stderr(log.try_clone().unwrap())
-        .stdout(log)
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while receiver.at("/hook/").is_empty() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "no reminder within 30 s"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+        ),
+        ("TEST_HOOK_SECRET", SECRET.to_owned()),
+    ];
+    let mut serve = spawn_serve(&dir.path().join("touchpoint.toml"), dir.path(), addr, &env);
+    wait_for(
+        || !receiver.at("/hook/").is_empty(),
+        || "no reminder".to_owned(),
+    )
+    .await;
     // Rounds keep running every 200 ms: still one message a second later.
     tokio::time::sleep(std::time::Duration::from_secs(1)).await;
     let hook = receiver.at("/hook/");
@@ -976,11 +1005,7 @@ async fn can_send_from_a_served_hub_for_each_community_in_the_background() {
     let receiver = Receiver::start().await;
     // A daily meeting 30 minutes from the real clock in each of two communities, with a
     // 1-hour reminder on a channel both call `hook`: due as soon as the hub starts.
-    let start = jiff::tz::TimeZone::UTC.to_datetime(
-        jiff::Timestamp::now()
-            .checked_add(jiff::SignedDuration::from_mins(30))
-            .unwrap(),
-    );
+    let start = half_an_hour_from_now();
     let hub = dir.path().join("hub");
     std::fs::create_dir(&hub).unwrap();
     for (id, url_env) in [("alpha", "TEST_ALPHA_URL"), ("beta", "TEST_BETA_URL")] {
@@ -994,41 +1019,26 @@ async fn can_send_from_a_served_hub_for_each_community_in_the_background() {
             .replace("first = 2026-11-05", &format!("first = {}", start.date()));
         std::fs::write(hub.join(format!("{id}.toml")), member).unwrap();
     }
-    let port = free_port();
-    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
-    let log = std::fs::File::create(dir.path().join("serve.log")).unwrap();
-    let mut serve = tokio::process::Command::new(env!("CARGO_BIN_EXE_touchpoint"))
-        .arg("serve")
-        .arg("--config")
-        .arg(&hub)
-        .arg("--data")
-        .arg(dir.path().join("data"))
-        .args(["--listen", &addr.to_string()])
-        .env(
+    let addr: SocketAddr = format!("127.0.0.1:{}", free_port()).parse().unwrap();
+    let env = [
+        (
             "TEST_ALPHA_URL",
             receiver.url(&format!("/alpha/{HOOK_TOKEN}")),
-        )
-        .env("TEST_BETA_URL", receiver.url("/beta"))
-        .env("TEST_HOOK_SECRET", SECRET)
-        .env("TEST_ALPHA_SECOND_URL", receiver.url("/second"))
-        .env("TOUCHPOINT_ANNOUNCE_TICK", "200ms")
-        .env("TOUCHPOINT_HUB_RELOAD", "200ms")
-        .env("RUST_LOG", "debug")
-        .stderr(log.try_clone().unwrap())
-        .stdout(log)
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while receiver.at("/alpha").is_empty() || receiver.at("/beta").is_empty() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "no reminder from each community within 30 s: {} and {}",
-            receiver.at("/alpha").len(),
-            receiver.at("/beta").len()
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+        ),
+        ("TEST_BETA_URL", receiver.url("/beta")),
+        ("TEST_HOOK_SECRET", SECRET.to_owned()),
+        ("TEST_ALPHA_SECOND_URL", receiver.url("/second")),
+        ("TOUCHPOINT_HUB_RELOAD", "200ms".to_owned()),
+    ];
+    let mut serve = spawn_serve(&hub, dir.path(), addr, &env);
+    wait_for(
+        || !receiver.at("/alpha").is_empty() && !receiver.at("/beta").is_empty(),
+        || {
+            let (a, b) = (receiver.at("/alpha").len(), receiver.at("/beta").len());
+            format!("no reminder from each community ({a} and {b})")
+        },
+    )
+    .await;
     // Rounds keep running every 200 ms: still one message each a second later.
     tokio::time::sleep(std::time::Duration::from_secs(1)).await;
     for (id, title) in [("alpha", "alpha sync"), ("beta", "beta sync")] {
@@ -1062,14 +1072,11 @@ async fn can_send_from_a_served_hub_for_each_community_in_the_background() {
         + "\n[[announce]]\nid = \"second\"\nkind = \"webhook\"\nurl_env = \"TEST_ALPHA_SECOND_URL\"\n\
            secret_env = \"TEST_HOOK_SECRET\"\nleads = [\"1h\"]\n";
     std::fs::write(&file, edited).unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while receiver.at("/second").is_empty() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "no reminder on the added channel within 30 s"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    wait_for(
+        || !receiver.at("/second").is_empty(),
+        || "no reminder on the added channel".to_owned(),
+    )
+    .await;
     tokio::time::sleep(std::time::Duration::from_secs(1)).await;
     assert_eq!(receiver.at("/second").len(), 1);
     assert_eq!(

@@ -648,21 +648,7 @@ fn can_export_the_hub_in_its_default_language() {
          [[communities]]\npath = \"lantern.toml\"\n",
     )
     .unwrap();
-    let out = dir.path().join("out");
-    let done = touchpoint()
-        .args(["build", "--now", common::NOW, "--config"])
-        .arg(&hub)
-        .arg("--data")
-        .arg(dir.path().join("data"))
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        done.status.success(),
-        "{}",
-        String::from_utf8_lossy(&done.stderr)
-    );
+    let out = build_hub(&hub, dir.path());
     let home = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(
         home.contains(r#"<html lang="ja""#),
@@ -673,15 +659,15 @@ fn can_export_the_hub_in_its_default_language() {
     assert!(home.contains(r#"data-msg-now="開催中""#));
 }
 
-#[test]
-fn can_export_the_hub_with_every_community_under_its_prefix() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out");
+/// `touchpoint build` of the hub `config` at the test clock, its store in `dir`: the export's
+/// folder (`dir/out`).
+fn build_hub(config: &Path, dir: &Path) -> PathBuf {
+    let out = dir.join("out");
     let done = touchpoint()
         .args(["build", "--now", common::NOW, "--config"])
-        .arg(example_hub())
+        .arg(config)
         .arg("--data")
-        .arg(dir.path().join("data"))
+        .arg(dir.join("data"))
         .arg("--out")
         .arg(&out)
         .output()
@@ -691,6 +677,13 @@ fn can_export_the_hub_with_every_community_under_its_prefix() {
         "{}",
         String::from_utf8_lossy(&done.stderr)
     );
+    out
+}
+
+#[test]
+fn can_export_the_hub_with_every_community_under_its_prefix() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = build_hub(&example_hub(), dir.path());
     for file in [
         "index.html",
         "calendar/index.html",
