@@ -721,6 +721,28 @@ fn spawn_serve(
         .unwrap()
 }
 
+/// The answers of `serve` at `addr` to `paths`, each a 200 that shows no secret.
+async fn pages_without_secrets(addr: SocketAddr, paths: &[&'static str]) -> Vec<String> {
+    let paths = paths.to_vec();
+    let pages = tokio::task::spawn_blocking(move || {
+        paths
+            .iter()
+            .map(|path| http_get(addr, path))
+            .collect::<Vec<_>>()
+    })
+    .await
+    .unwrap();
+    for page in &pages {
+        let head: String = page.chars().take(200).collect();
+        assert!(page.starts_with("HTTP/1.1 200"), "{head}");
+        assert!(
+            !page.contains(SECRET) && !page.contains(HOOK_TOKEN),
+            "{head}"
+        );
+    }
+    pages
+}
+
 /// Wait at most 30 s for `done`, failing with `what` (a closure, to say how far it got).
 async fn wait_for(done: impl Fn() -> bool, what: impl Fn() -> String) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
@@ -798,26 +820,17 @@ leads = ["1h"]
     ));
 
     // Neither the pages, nor the API, nor the log show a secret.
-    let pages = tokio::task::spawn_blocking(move || {
-        [
+    let pages = pages_without_secrets(
+        addr,
+        &[
             "/",
             "/health",
             "/series/daily",
             "/api/v1/series",
             "/api/v1/calendars",
-        ]
-        .map(|path| http_get(addr, path))
-    })
-    .await
-    .unwrap();
-    for page in &pages {
-        assert!(
-            page.starts_with("HTTP/1.1 200"),
-            "{}",
-            &page[..page.len().min(200)]
-        );
-        assert!(!page.contains(SECRET) && !page.contains(HOOK_TOKEN));
-    }
+        ],
+    )
+    .await;
     // The health page tells the organizer the channel works: its kind and its last send,
     // read from the outbox (a round every 200 ms has run since the message went out).
     let health = &pages[1];
@@ -1047,23 +1060,13 @@ async fn can_send_from_a_served_hub_for_each_community_in_the_background() {
         assert_eq!(got[0].json()["occurrences"][0]["title"], title);
     }
     // Each community's health page shows its own channel's last send, and no secret.
-    let pages = tokio::task::spawn_blocking(move || {
-        ["/alpha/health", "/beta/health"].map(|path| http_get(addr, path))
-    })
-    .await
-    .unwrap();
+    let pages = pages_without_secrets(addr, &["/alpha/health", "/beta/health"]).await;
     for page in &pages {
-        assert!(
-            page.starts_with("HTTP/1.1 200"),
-            "{}",
-            &page[..page.len().min(200)]
-        );
         let card = &page[page
             .find(r#"id="channel-hook""#)
             .expect("the channel's card on /health")..];
         let card = &card[..card.find("</section>").unwrap()];
         assert!(card.contains("<dt>Last sent</dt><dd><time"), "{card}");
-        assert!(!page.contains(SECRET) && !page.contains(HOOK_TOKEN));
     }
     // An edit of alpha's file adds a channel: the running announcer sends on it, and sends
     // nothing again on the first.
