@@ -490,13 +490,21 @@ fn webhook(channel: &Announce, message: &Message, layout: &Layout, now: Timestam
         "version": 1,
         "type": kind,
         "channel": channel.id,
-        "id": format!("{} {} {}", message.channel, message.occurrence, message.kind),
+        "id": format!(
+            "{} {} {}",
+            crate::send::message_channel(message),
+            message.occurrence,
+            message.kind
+        ),
         "sent_at": utc(now),
         "text": layout.plain(),
         "occurrences": occurrences,
     });
     if let (Value::Object(body), Value::Object(detail)) = (&mut body, detail) {
         body.extend(detail);
+    }
+    if let (Value::Object(body), Some(community)) = (&mut body, &message.community) {
+        body.insert("community".to_owned(), json!(community));
     }
     body
 }

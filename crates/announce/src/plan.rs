@@ -215,6 +215,11 @@ pub enum Content {
 /// One message to one channel.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Message {
+    /// The hub community it is of (`None`: a single community's, and what [`plan()`] gives;
+    /// the caller sets it). Part of what identifies the message to the channel (the Matrix
+    /// transaction id, the email's Message-ID, the webhook's `id`), so two communities posting
+    /// to one room, list or endpoint each have theirs received.
+    pub community: Option<String>,
     /// The channel's id.
     pub channel: String,
     /// The occurrence's key (`digest` for a digest).
@@ -318,6 +323,7 @@ fn reminders(channel: &Announce, current: &[Occurrence], now: Timestamp, out: &m
             None => occurrence.start,
         };
         out.push(Message {
+            community: None,
             channel: channel.id.clone(),
             occurrence: occurrence.key.clone(),
             kind: format!("reminder {} {}", lead_name(lead), utc(occurrence.start)),
@@ -368,6 +374,7 @@ fn changes(
             return;
         }
         out.push(Message {
+            community: None,
             channel: channel.id.clone(),
             occurrence: occurrence.key.clone(),
             kind: format!("{} {}", change.word(), utc(occurrence.start)),
@@ -461,6 +468,7 @@ fn weekly(
         return;
     }
     out.push(Message {
+        community: None,
         channel: channel.id.clone(),
         occurrence: "digest".to_owned(),
         kind: format!("week {week}"),

@@ -399,21 +399,66 @@ fn redact(text: &str, secrets: &[String]) -> String {
     out
 }
 
-/// A stable id for a message: hex SHA-256 of its key (Matrix transaction id, Message-ID).
+/// A stable id for a message: hex SHA-256 of its key (Matrix transaction id, Message-ID), with
+/// its hub community's id before the channel's when it has one (a single community's ids are
+/// as they always were).
 pub fn key_hash(message: &Message) -> String {
     let digest = Sha256::digest(
         format!(
             "{}\n{}\n{}",
-            message.channel, message.occurrence, message.kind
+            message_channel(message),
+            message.occurrence,
+            message.kind
         )
         .as_bytes(),
     );
     digest[..16].iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The channel a message names itself by: `{community}/{channel}` on a hub, else the channel.
+pub fn message_channel(message: &Message) -> String {
+    match &message.community {
+        Some(community) => format!("{community}/{}", message.channel),
+        None => message.channel.clone(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::redact;
+    use super::{key_hash, redact};
+    use crate::{Content, Message};
+
+    #[test]
+    fn can_tell_two_hub_communities_messages_apart_at_one_channel() {
+        let message = |community: Option<&str>| Message {
+            community: community.map(str::to_owned),
+            channel: "room".to_owned(),
+            occurrence: "weekly@touchpoint.local 2026-12-03T14:00:00Z".to_owned(),
+            kind: "reminder 1h 2026-12-03T14:00:00Z".to_owned(),
+            due: jiff::Timestamp::UNIX_EPOCH,
+            expires: jiff::Timestamp::UNIX_EPOCH,
+            content: Content::Digest {
+                week: jiff::civil::date(2026, 11, 30),
+                occurrences: Vec::new(),
+            },
+        };
+        // Two communities posting the same UID's reminder to one Matrix room or list: two
+        // transaction ids (a homeserver keeps only the first of one id).
+        let (alpha, beta) = (
+            key_hash(&message(Some("alpha"))),
+            key_hash(&message(Some("beta"))),
+        );
+        assert_ne!(alpha, beta);
+        // A single community's ids stay what they were before hubs sent announcements.
+        let single = key_hash(&message(None));
+        assert_ne!(single, alpha);
+        use sha2::Digest;
+        let before = sha2::Sha256::digest(
+            "room\nweekly@touchpoint.local 2026-12-03T14:00:00Z\nreminder 1h 2026-12-03T14:00:00Z",
+        );
+        let before: String = before[..16].iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(single, before);
+    }
 
     #[test]
     fn can_redact_a_secret_and_the_parts_of_a_secret_url() {

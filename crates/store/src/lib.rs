@@ -175,6 +175,11 @@ pub trait Store: Send + Sync + 'static {
     /// The occurrences the announcer of `scope` saw at its last round; `None` before its first.
     fn snapshot<'a>(&'a self, scope: &'a str) -> StoreFuture<'a, Option<KnownOccurrences>>;
 
+    /// Every scope that has kept an announce snapshot, sorted (`""`: a single community's). A
+    /// single community finding a hub's scopes in its store is being run against the hub's
+    /// store, whose announcements its own would repeat.
+    fn announce_scopes(&self) -> StoreFuture<'_, Vec<String>>;
+
     /// Replace the snapshot of `scope`, in one transaction; other scopes' stay as they are.
     fn save_snapshot<'a>(
         &'a self,

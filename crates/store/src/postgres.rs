@@ -743,6 +743,18 @@ impl Store for PgStore {
         })
     }
 
+    fn announce_scopes(&self) -> StoreFuture<'_, Vec<String>> {
+        Box::pin(async move {
+            let client = self.client().await?;
+            let rows = client
+                .query("SELECT scope FROM announce_horizons ORDER BY scope", &[])
+                .await?;
+            rows.iter()
+                .map(|row| Ok(row.try_get(0)?))
+                .collect::<Result<Vec<String>, StoreError>>()
+        })
+    }
+
     fn save_snapshot<'a>(
         &'a self,
         scope: &'a str,

@@ -630,6 +630,17 @@ impl Store for SqliteStore {
         })
     }
 
+    fn announce_scopes(&self) -> StoreFuture<'_, Vec<String>> {
+        self.run(move |conn| {
+            let mut stmt =
+                conn.prepare_cached("SELECT scope FROM announce_horizons ORDER BY scope")?;
+            let scopes = stmt
+                .query_map([], |row| row.get(0))?
+                .collect::<Result<Vec<String>, _>>()?;
+            Ok(scopes)
+        })
+    }
+
     fn save_snapshot<'a>(
         &'a self,
         scope: &'a str,

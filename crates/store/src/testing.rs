@@ -562,4 +562,8 @@ pub async fn check_announce_scopes(store: &dyn crate::Store, at: fn(i64) -> jiff
             .len(),
         1
     );
+    assert_eq!(
+        store.announce_scopes().await.unwrap(),
+        ["", "lantern/", "todo/"]
+    );
 }

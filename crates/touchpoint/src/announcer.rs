@@ -106,6 +106,18 @@ pub struct Report {
     pub dropped: Vec<(String, String, String, String)>,
 }
 
+/// How a round sends: the senders, where secrets are looked up, and the hub community the
+/// messages are of (`None` for a single community): part of each message's id at the channel
+/// ([`touchpoint_announce::Message::community`]).
+pub struct Sending<'a> {
+    /// The channels' senders.
+    pub sender: &'a Sender,
+    /// Where the community file's `*_env` names are looked up ([`environment`]).
+    pub secrets: &'a Secrets,
+    /// The hub community's id, or `None` for a single community.
+    pub community: Option<&'a str>,
+}
+
 /// The process environment, where the community file's `*_env` names are looked up.
 pub fn environment() -> Box<Secrets> {
     Box::new(|name: &str| std::env::var(name).ok())
@@ -115,8 +127,7 @@ pub fn environment() -> Box<Secrets> {
 pub async fn round(
     site: &Site,
     store: &dyn Store,
-    sender: &Sender,
-    secrets: &Secrets,
+    sending: &Sending<'_>,
     now: Timestamp,
     tuning: &Tuning,
 ) -> anyhow::Result<Report> {
@@ -152,7 +163,7 @@ pub async fn round(
     let deadline = started + tuning.lease / 2;
     let runs = by_channel.into_iter().map(|(id, messages)| {
         let channel = channels.iter().find(|c| c.id == id);
-        send_channel(channel, messages, store, sender, secrets, now, deadline)
+        send_channel(channel, messages, store, sending, now, deadline)
     });
     for outcome in futures_util::future::join_all(runs).await {
         report.sent.extend(outcome.sent);
@@ -176,14 +187,18 @@ async fn send_channel(
     channel: Option<&Announce>,
     messages: Vec<OutboxMessage>,
     store: &dyn Store,
-    sender: &Sender,
-    secrets: &Secrets,
+    sending: &Sending<'_>,
     now: Timestamp,
     deadline: Instant,
 ) -> Report {
     let mut report = Report::default();
     for outbox in messages {
         let m = &outbox.message;
+        // The channel as the log names it: `{community}/{channel}` on a hub.
+        let shown = match sending.community {
+            Some(community) => format!("{community}/{}", m.channel),
+            None => m.channel.clone(),
+        };
         let key = (m.channel.as_str(), m.occurrence.as_str(), m.kind.as_str());
         let owned = || (m.channel.clone(), m.occurrence.clone(), m.kind.clone());
         let drop_reason = match channel {
@@ -195,7 +210,7 @@ async fn send_channel(
             Some(_) => None,
         };
         if let Some(reason) = drop_reason {
-            tracing::warn!(channel = %m.channel, occurrence = %m.occurrence, kind = %m.kind,
+            tracing::warn!(channel = %shown, occurrence = %m.occurrence, kind = %m.kind,
                 "announcement dropped: {reason}");
             record(
                 store,
@@ -214,7 +229,7 @@ async fn send_channel(
         if Instant::now() >= deadline {
             break;
         }
-        let message = match from_outbox(m) {
+        let message = match from_outbox(m, sending.community) {
             Ok(message) => message,
             Err(err) => {
                 let reason = format!("unreadable outbox payload: {err:#}");
@@ -232,9 +247,13 @@ async fn send_channel(
                 continue;
             }
         };
-        match sender.send(channel, &message, now, secrets).await {
+        match sending
+            .sender
+            .send(channel, &message, now, sending.secrets)
+            .await
+        {
             Ok(()) => {
-                tracing::info!(channel = %m.channel, occurrence = %m.occurrence, kind = %m.kind,
+                tracing::info!(channel = %shown, occurrence = %m.occurrence, kind = %m.kind,
                     "announcement sent");
                 record(store, key, Settle::Sent, now).await;
                 report.sent.push(owned());
@@ -243,7 +262,7 @@ async fn send_channel(
                 let retry_at = now
                     .checked_add(backoff(outbox.attempts))
                     .unwrap_or(Timestamp::MAX);
-                tracing::warn!(channel = %m.channel, occurrence = %m.occurrence, kind = %m.kind,
+                tracing::warn!(channel = %shown, occurrence = %m.occurrence, kind = %m.kind,
                     attempts = outbox.attempts + 1, "announcement failed, retrying from {retry_at}: {err}");
                 let error = err.to_string();
                 record(
@@ -289,8 +308,9 @@ fn to_outbox(message: &Message) -> anyhow::Result<NewMessage> {
     })
 }
 
-fn from_outbox(m: &NewMessage) -> anyhow::Result<Message> {
+fn from_outbox(m: &NewMessage, community: Option<&str>) -> anyhow::Result<Message> {
     Ok(Message {
+        community: community.map(str::to_owned),
         channel: m.channel.clone(),
         occurrence: m.occurrence.clone(),
         kind: m.kind.clone(),
@@ -335,6 +355,25 @@ async fn save_snapshot(store: &dyn Store, snapshot: &Snapshot) -> anyhow::Result
         )
         .await
         .context("cannot keep the announce snapshot")
+}
+
+/// Refuse a single community's announcing on a store that keeps a hub's (a member file run on
+/// its own against its hub's store, by mistake): its messages would go out again, with links
+/// outside the community's prefix. The hub's own are safe either way (their scopes,
+/// [`Store`]'s "Scopes").
+pub async fn refuse_a_hubs_store(store: &dyn Store) -> anyhow::Result<()> {
+    let scopes = store
+        .announce_scopes()
+        .await
+        .context("cannot read the announce snapshots")?;
+    let hub: Vec<&str> = scopes.iter().filter_map(|s| s.strip_suffix('/')).collect();
+    anyhow::ensure!(
+        hub.is_empty(),
+        "this store keeps the announcements of a hub's communities ({}): announce with the hub \
+         (`--config HUB`), not with one community file alone, which would send its messages again",
+        hub.join(", ")
+    );
+    Ok(())
 }
 
 /// What `touchpoint announce --dry-run` prints: each message planned at `now` that the outbox
@@ -412,8 +451,15 @@ pub async fn run(
     holder: String,
     tuning: Tuning,
     base: Option<std::path::PathBuf>,
+    community: Option<String>,
 ) {
     if state.site().community.announce.is_empty() {
+        return;
+    }
+    if community.is_none()
+        && let Err(err) = refuse_a_hubs_store(&*store).await
+    {
+        tracing::error!("not announcing: {err:#}");
         return;
     }
     let sender = match Sender::new(base.as_deref()) {
@@ -430,7 +476,12 @@ pub async fn run(
             Ok(true) => {
                 let site = state.site();
                 let now = Timestamp::now();
-                if let Err(err) = round(&site, &*store, &sender, &*secrets, now, &tuning).await {
+                let sending = Sending {
+                    sender: &sender,
+                    secrets: &*secrets,
+                    community: community.as_deref(),
+                };
+                if let Err(err) = round(&site, &*store, &sending, now, &tuning).await {
                     tracing::warn!("announcements: {err:#}");
                 }
             }

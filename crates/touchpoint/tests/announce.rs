@@ -966,7 +966,12 @@ async fn can_announce_each_community_of_a_hub_on_its_own_channels() {
         );
         let got = receiver.at(&format!("/{community}"));
         assert_eq!(got.len(), 1, "{community}: {log}");
-        let occurrence = &got[0].json()["occurrences"][0];
+        // The message names its community: one endpoint shared by both tells them apart.
+        let body = got[0].json();
+        assert_eq!(body["community"], community);
+        let id = body["id"].as_str().unwrap();
+        assert!(id.starts_with(&format!("{community}/hook weekly@")), "{id}");
+        let occurrence = &body["occurrences"][0];
         assert_eq!(occurrence["title"], title);
         assert_eq!(occurrence["start"], "2026-12-03T14:00:00Z");
         let link = occurrence["page"].as_str().unwrap_or_default().to_owned();
@@ -1010,6 +1015,28 @@ async fn can_announce_each_community_of_a_hub_on_its_own_channels() {
     );
     assert!(planned.contains("Beta sync"), "{planned}");
     assert_eq!(receiver.at("/alpha").len(), 1, "a dry run sends nothing");
+
+    // A member file run on its own against the hub's store is refused: it would send alpha's
+    // reminder again, with links outside `/alpha/`.
+    let alone = tokio::process::Command::new(env!("CARGO_BIN_EXE_touchpoint"))
+        .arg("announce")
+        .arg("--config")
+        .arg(hub.join("alpha.toml"))
+        .arg("--data")
+        .arg(&data)
+        .args(["--now", "2026-12-03T13:05:00Z"])
+        .env("TEST_ALPHA_URL", receiver.url("/alpha"))
+        .env("TEST_HOOK_SECRET", SECRET)
+        .output()
+        .await
+        .unwrap();
+    assert_eq!(alone.status.code(), Some(1), "{}", text(&alone));
+    assert!(
+        text(&alone).contains("announce with the hub"),
+        "{}",
+        text(&alone)
+    );
+    assert_eq!(receiver.at("/alpha").len(), 1, "nothing sent again");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

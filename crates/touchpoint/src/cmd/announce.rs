@@ -43,6 +43,7 @@ pub fn run(args: AnnounceArgs) -> anyhow::Result<ExitCode> {
                 eprintln!("the community file has no [[announce]] channel: nothing to send");
                 return Ok(ExitCode::SUCCESS);
             }
+            announcer::refuse_a_hubs_store(&*store).await?;
             let failed = announce(&loaded, &*store, None, &args, now).await?;
             Ok(exit(failed))
         });
@@ -142,7 +143,12 @@ async fn announce(
     }
     let sender = Sender::new(loaded.base.as_deref())?;
     let secrets = announcer::environment();
-    let report = announcer::round(&built.site, store, &sender, &*secrets, now, &tuning).await;
+    let sending = announcer::Sending {
+        sender: &sender,
+        secrets: &*secrets,
+        community: hub,
+    };
+    let report = announcer::round(&built.site, store, &sending, now, &tuning).await;
     let _ = store.release_lease(LEASE_ID, &holder).await;
     let report = report?;
     for (channel, occurrence, kind) in &report.sent {

@@ -61,6 +61,7 @@ async fn serve(mut loaded: app::Loaded, args: ServeArgs) -> anyhow::Result<()> {
         holder.clone(),
         announcer::Tuning::from_env()?,
         loaded.base.clone(),
+        None,
     ));
     tokio::spawn(refresher::run(
         Arc::new(loaded),

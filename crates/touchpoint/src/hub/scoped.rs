@@ -184,6 +184,17 @@ impl Store for Scoped {
         Box::pin(async move { self.inner.snapshot(&self.key(scope)).await })
     }
 
+    /// The scopes under this community's, without its prefix.
+    fn announce_scopes(&self) -> StoreFuture<'_, Vec<String>> {
+        Box::pin(async move {
+            let scopes = self.inner.announce_scopes().await?;
+            Ok(scopes
+                .into_iter()
+                .filter_map(|s| s.strip_prefix(&self.prefix).map(str::to_owned))
+                .collect())
+        })
+    }
+
     fn save_snapshot<'a>(
         &'a self,
         scope: &'a str,

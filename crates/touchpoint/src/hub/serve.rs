@@ -226,6 +226,7 @@ impl Workers {
                     self.holder.clone(),
                     self.announcing,
                     loaded.base.clone(),
+                    Some(id.to_owned()),
                 ))
             })
         });
