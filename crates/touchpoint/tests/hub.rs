@@ -377,6 +377,75 @@ async fn can_pick_a_zone_and_a_language_on_the_hub_pages() {
     );
 }
 
+/// The hub's answer to a GET of `uri` with `headers`.
+async fn hub_response(
+    hub: &HubState,
+    uri: &str,
+    headers: &[(axum::http::HeaderName, &str)],
+) -> axum::response::Response {
+    let mut request = axum::http::Request::get(uri);
+    for (name, value) in headers {
+        request = request.header(name, *value);
+    }
+    let request = request.body(axum::body::Body::empty()).unwrap();
+    hub_router(hub.clone()).oneshot(request).await.unwrap()
+}
+
+#[tokio::test]
+async fn can_answer_a_calendar_app_polling_the_hub_feed_with_not_modified() {
+    use axum::http::header;
+    let (layout, sites) = example_sites();
+    let hub = hub_state(&layout, &sites);
+    let first = hub_response(&hub, "/all.ics", &[]).await;
+    assert_eq!(first.status(), StatusCode::OK);
+    let value = |response: &axum::response::Response, name| {
+        response
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default()
+    };
+    let etag = value(&first, header::ETAG);
+    assert!(etag.starts_with('"'), "an ETag: {etag:?}");
+    // A feed is the same for everyone: kept by caches, not varied by cookies or language.
+    assert_eq!(value(&first, header::CACHE_CONTROL), "public, max-age=900");
+    assert_eq!(value(&first, header::VARY), "Accept-Encoding");
+    let modified = value(&first, header::LAST_MODIFIED);
+    assert!(modified.ends_with(" GMT"), "{modified:?}");
+    // The next poll, as calendar apps make it: 304, no body, compressed or not.
+    for encoding in ["gzip, br", "identity"] {
+        let again = hub_response(
+            &hub,
+            "/all.ics",
+            &[
+                (header::IF_NONE_MATCH, &etag),
+                (header::ACCEPT_ENCODING, encoding),
+            ],
+        )
+        .await;
+        assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "{encoding}");
+        assert_eq!(value(&again, header::ETAG), etag);
+        let body = axum::body::to_bytes(again.into_body(), 1 << 20)
+            .await
+            .unwrap();
+        assert!(body.is_empty());
+    }
+    let by_date = hub_response(&hub, "/all.ics", &[(header::IF_MODIFIED_SINCE, &modified)]).await;
+    assert_eq!(by_date.status(), StatusCode::NOT_MODIFIED);
+    let changed = hub_response(&hub, "/all.ics", &[(header::IF_NONE_MATCH, "\"other\"")]).await;
+    assert_eq!(changed.status(), StatusCode::OK);
+    // Pages revalidate too, and stay private to the visitor's cookies.
+    let home = hub_response(&hub, "/", &[]).await;
+    assert_eq!(value(&home, header::CACHE_CONTROL), "no-cache");
+    assert_eq!(
+        value(&home, header::VARY),
+        "Accept-Encoding, Cookie, Accept-Language"
+    );
+    let page_etag = value(&home, header::ETAG);
+    let again = hub_response(&hub, "/", &[(header::IF_NONE_MATCH, &page_etag)]).await;
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+}
+
 #[tokio::test]
 async fn can_filter_the_hub_calendar_feed_and_api_by_community() {
     let (layout, sites) = example_sites();

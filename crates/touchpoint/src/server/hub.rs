@@ -61,6 +61,10 @@ struct Cached {
     status: StatusCode,
     content_type: &'static str,
     body: Bytes,
+    /// A feed's last change: it is the same for every visitor, kept by caches and calendar
+    /// apps (`Cache-Control: public`, `Last-Modified`); `None` for a page, which depends on
+    /// the visitor's zone and language cookies.
+    feed: Option<Timestamp>,
 }
 
 /// A kept answer with its compressed bodies, each made once when it was rendered (a hub's
@@ -71,6 +75,8 @@ struct Encoded {
     answer: Cached,
     br: Option<Bytes>,
     gzip: Option<Bytes>,
+    /// The body's validator, so a client polling with `If-None-Match` gets a 304.
+    etag: String,
 }
 
 impl Encoded {
@@ -84,12 +90,17 @@ impl Encoded {
         Encoded {
             br: encode(cache::Coding::Br),
             gzip: encode(cache::Coding::Gzip),
+            etag: super::publish::etag(&answer.body),
             answer,
         }
     }
 
-    /// The answer in the coding `headers` prefer among those kept.
+    /// The answer in the coding `headers` prefer among those kept, or a 304 when the client's
+    /// copy is current.
     fn response(&self, headers: &HeaderMap) -> Response {
+        let answer = &self.answer;
+        let current = answer.status == StatusCode::OK
+            && super::publish::not_modified(headers, &self.etag, answer.feed);
         let chosen = cache::accepted(headers)
             .into_iter()
             .flatten()
@@ -100,8 +111,8 @@ impl Encoded {
                 }?;
                 Some((coding.name(), body.clone()))
             });
-        let answer = &self.answer;
         let mut response = match chosen {
+            _ if current => StatusCode::NOT_MODIFIED.into_response(),
             Some((coding, body)) => {
                 (answer.status, [(header::CONTENT_ENCODING, coding)], body).into_response()
             }
@@ -112,14 +123,23 @@ impl Encoded {
             header::CONTENT_TYPE,
             header::HeaderValue::from_static(answer.content_type),
         );
+        let (cache_control, vary) = match answer.feed {
+            Some(_) => (super::publish::FEED_CACHE, "Accept-Encoding"),
+            None => ("no-cache", "Accept-Encoding, Cookie, Accept-Language"),
+        };
         headers.insert(
             header::CACHE_CONTROL,
-            header::HeaderValue::from_static("no-cache"),
+            header::HeaderValue::from_static(cache_control),
         );
-        headers.insert(
-            header::VARY,
-            header::HeaderValue::from_static("Accept-Encoding, Cookie, Accept-Language"),
-        );
+        headers.insert(header::VARY, header::HeaderValue::from_static(vary));
+        if let Ok(value) = header::HeaderValue::from_str(&self.etag) {
+            headers.insert(header::ETAG, value);
+        }
+        if let Some(at) = answer.feed
+            && let Ok(value) = header::HeaderValue::from_str(&super::publish::http_date(at))
+        {
+            headers.insert(header::LAST_MODIFIED, value);
+        }
         response
     }
 }
@@ -448,6 +468,7 @@ fn page(status: StatusCode, body: String) -> Cached {
         status,
         content_type: "text/html; charset=utf-8",
         body: Bytes::from(body),
+        feed: None,
     }
 }
 
@@ -555,16 +576,15 @@ async fn all_feed(
                     status: StatusCode::NOT_FOUND,
                     content_type: "text/plain; charset=utf-8",
                     body: Bytes::from(why.to_string()),
+                    feed: None,
                 };
             }
+            let modified = spanning::modified(view);
             Cached {
                 status: StatusCode::OK,
                 content_type: feeds::CONTENT_TYPE,
-                body: Bytes::from(spanning::all_feed(
-                    view,
-                    &filter.communities,
-                    spanning::modified(view),
-                )),
+                body: Bytes::from(spanning::all_feed(view, &filter.communities, modified)),
+                feed: Some(modified),
             }
         })
     })
