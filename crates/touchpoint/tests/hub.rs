@@ -237,6 +237,15 @@ async fn can_show_the_hub_pages_in_the_visitors_language() {
         home.contains(r#"href="/calendar?lang=ja""#),
         "the navigation keeps ?lang="
     );
+    assert!(
+        !home.contains(r#"href="/calendar""#),
+        "every link to the calendar keeps it"
+    );
+    // So does the calendar's filter form, with a shared link's zone.
+    let (_, calendar) = hub_get(&hub, "/calendar?community=lantern&lang=ja&tz=Asia%2FTokyo").await;
+    let filters = &calendar[calendar.find(r#"<form class="filters""#).unwrap()..];
+    assert!(filters.contains(r#"<input type="hidden" name="tz" value="Asia/Tokyo">"#));
+    assert!(filters.contains(r#"<input type="hidden" name="lang" value="ja">"#));
     assert!(home.contains(r#"<link rel="alternate" hreflang="zh-Hans" href="./?lang=zh-Hans">"#));
     assert!(home.contains(r#"<link rel="alternate" hreflang="x-default" href="./">"#));
     // No picker on a message: its address would answer it with the same message.

@@ -121,9 +121,13 @@ async fn can_show_a_shared_language_link_without_remembering_it() {
             .contains(r#"<a href="/groups?lang=zh-Hans">工作组</a>"#),
         "navigation keeps ?lang="
     );
+    // So does the calendar's filter form: filtering a shared view leaves it shared.
+    let filters = &shared.body[shared.body.find(r#"<form class="filters""#).unwrap()..];
+    assert!(filters.contains(r#"<input type="hidden" name="lang" value="zh-Hans">"#));
     // Without it, the browser's language.
     let own = get_as("/calendar?view=week", &[(header::ACCEPT_LANGUAGE, "en-GB")]).await;
     assert!(html_tag(&own.body).contains(r#"lang="en""#));
+    assert!(!own.body.contains(r#"<input type="hidden" name="lang""#));
     assert!(own.body.contains(r#"<a href="/groups">Working groups</a>"#));
 }
 

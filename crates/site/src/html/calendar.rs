@@ -366,6 +366,7 @@ fn filter_form(site: &Site, viewer: &Viewer, params: &CalendarParams, date: Date
         form class="filters" method="get" action=(site.href(&paths::calendar())) {
             input type="hidden" name="view" value=(params.view.as_str());
             input type="hidden" name="date" value=(date.to_string());
+            (super::layout::shared_view_inputs(viewer))
             fieldset {
                 legend { (t!(lang, "cal-filter-calendars")) }
                 @for (id, name) in IdKind::Source.ids(site) {

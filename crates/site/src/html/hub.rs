@@ -37,11 +37,7 @@ fn layout(
     body: Markup,
 ) -> Markup {
     let lang = viewer.lang;
-    // A shared `?lang=` view keeps its language along the shell's links, as a community's.
-    let shell_link = |path: &crate::SitePath| match super::layout::shared_lang(viewer) {
-        Some(lang) => hub.href(&path.clone().with_query([("lang", lang.tag())])),
-        None => hub.href(path),
-    };
+    let shell_link = |path: &crate::SitePath| shell_href(hub, viewer, path);
     let entries = [
         (
             HubNav::Communities,
@@ -106,11 +102,20 @@ fn layout(
     shell(chrome, body)
 }
 
+/// The link to the hub's page `path` from its shell and text: a shared `?lang=` view keeps its
+/// language along them, as a community's does.
+fn shell_href(hub: &Hub<'_>, viewer: &Viewer, path: &crate::SitePath) -> String {
+    match super::layout::shared_lang(viewer) {
+        Some(lang) => hub.href(&path.clone().with_query([("lang", lang.tag())])),
+        None => hub.href(path),
+    }
+}
+
 /// The hub's home page: every community with its next meetings, after the hub's next few.
 pub fn home(hub: &Hub<'_>, viewer: &Viewer, now: Timestamp) -> Markup {
     let next = upcoming(hub, now, 35, NEXT_ACROSS);
     let lang = viewer.lang;
-    let every = html! { a href=(hub.href(&paths::calendar())) { (t!(lang, "hub-every-meeting")) } };
+    let every = html! { a href=(shell_href(hub, viewer, &paths::calendar())) { (t!(lang, "hub-every-meeting")) } };
     let body = html! {
         section class="intro" {
             h1 { (super::text(viewer, &hub.info.name)) }
@@ -257,6 +262,7 @@ fn filters(hub: &Hub<'_>, viewer: &Viewer, filter: &HubFilter) -> Markup {
     let lang = viewer.lang;
     html! {
         form class="filters" method="get" action=(hub.href(&paths::calendar())) {
+            (super::layout::shared_view_inputs(viewer))
             fieldset {
                 legend { (t!(lang, "hub-communities")) }
                 @for (id, site) in hub.serving() {

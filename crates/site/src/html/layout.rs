@@ -260,6 +260,20 @@ fn view_params(viewer: &Viewer) -> Vec<(String, String)> {
     params
 }
 
+/// Hidden inputs for a form of the page's own (a calendar's filters) that keep a shared view as
+/// shared: the zone a link's `?tz=` chose and the language its `?lang=` chose. A visitor's own
+/// choices travel in their cookies and need none.
+pub(crate) fn shared_view_inputs(viewer: &Viewer) -> Markup {
+    html! {
+        @if viewer.choice == ZoneChoice::Link {
+            input type="hidden" name="tz" value=(viewer.tz.name);
+        }
+        @if let Some(lang) = shared_lang(viewer) {
+            input type="hidden" name="lang" value=(lang.tag());
+        }
+    }
+}
+
 /// The language a `?lang=` in the address chose, when it is the page's: a shared view in a
 /// language, which the shell's links keep.
 pub(crate) fn shared_lang(viewer: &Viewer) -> Option<Lang> {
