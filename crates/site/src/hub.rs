@@ -306,8 +306,9 @@ pub fn upcoming<'a>(hub: &Hub<'a>, now: Timestamp, days: i64, n: usize) -> Vec<H
 /// [`crate::api::OccurrencesQuery`]), and `community`.
 #[derive(Clone, Debug, Default, Deserialize)]
 pub struct HubOccurrencesQuery {
-    /// Only this community (its id); default every one.
-    pub community: Option<String>,
+    /// Only these communities (ids; the parameter repeated); default every one.
+    #[serde(default)]
+    pub community: Vec<String>,
     /// First day, `YYYY-MM-DD`, inclusive (default: today in `tz`).
     pub from: Option<String>,
     /// Last day, `YYYY-MM-DD`, exclusive (default: 30 days after `from`).
@@ -398,7 +399,12 @@ pub fn occurrences(
     }
     let one = |value: &Option<String>| value.iter().filter(|v| !v.is_empty()).cloned().collect();
     let filter = HubFilter {
-        communities: one(&query.community),
+        communities: query
+            .community
+            .iter()
+            .filter(|c| !c.is_empty())
+            .cloned()
+            .collect(),
         sources: one(&q.source),
         series: one(&q.series),
         groups: one(&q.group),
@@ -432,19 +438,23 @@ pub fn occurrences(
             q.limit.map(|l| l.to_string()),
             cursor.to_string(),
         );
+        let communities = query.community.iter().map(|c| ("community", Some(c)));
         let pairs = [
             ("from", Some(&from)),
             ("to", Some(&to)),
             ("tz", q.tz.as_ref()),
-            ("community", query.community.as_ref()),
+        ]
+        .into_iter()
+        .chain(communities)
+        .chain([
             ("source", q.source.as_ref()),
             ("series", q.series.as_ref()),
             ("group", q.group.as_ref()),
             ("limit", limit.as_ref()),
             ("lang", q.lang.as_ref()),
             ("after", Some(&after)),
-        ];
-        let given = pairs.into_iter().filter_map(|(name, value)| {
+        ]);
+        let given = pairs.filter_map(|(name, value)| {
             Some((name, value.map(String::as_str).filter(|v| !v.is_empty())?))
         });
         hub.href(&crate::paths::api_occurrences().with_query(given))

@@ -524,6 +524,26 @@ async fn can_filter_the_hub_calendar_feed_and_api_by_community() {
     assert_eq!(paged, whole);
     let (status, _) = hub_get(&hub, "/api/v1/occurrences?community=nope").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
+    // Several communities, as the calendar and the feed take them; paging keeps them all.
+    let two = "/api/v1/occurrences?from=2026-12-01&to=2027-01-01\
+               &community=riverside-python&community=lantern";
+    let (status, body) = hub_get(&hub, two).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let answer: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let of_two: std::collections::BTreeSet<&str> = answer["occurrences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["community"].as_str().unwrap())
+        .collect();
+    assert_eq!(of_two, ["lantern", "riverside-python"].into());
+    let (_, body) = hub_get(&hub, &format!("{two}&limit=2")).await;
+    let page: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let next = page["next"].as_str().unwrap();
+    assert!(
+        next.contains("community=riverside-python&community=lantern"),
+        "{next}"
+    );
     let (_, body) = hub_get(&hub, "/api/v1/communities").await;
     let listed: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(listed[1]["id"], "lantern");

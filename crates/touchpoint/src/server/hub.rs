@@ -13,10 +13,11 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::{Query, RawQuery, Request, State};
+use axum::extract::{RawQuery, Request, State};
 use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
+use axum_extra::extract::{Query, QueryRejection};
 use bytes::Bytes;
 use jiff::Timestamp;
 use touchpoint_community::hub::HubInfo;
@@ -592,7 +593,8 @@ async fn all_feed(
 
 async fn occurrences(
     State(hub): State<HubState>,
-    query: Result<Query<HubOccurrencesQuery>, axum::extract::rejection::QueryRejection>,
+    // axum-extra's Query reads a repeated `community` as a list.
+    query: Result<Query<HubOccurrencesQuery>, QueryRejection>,
 ) -> Response {
     let query = match query {
         Ok(Query(query)) => query,
