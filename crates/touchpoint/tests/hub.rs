@@ -456,6 +456,34 @@ async fn can_answer_a_calendar_app_polling_the_hub_feed_with_not_modified() {
 }
 
 #[tokio::test]
+async fn can_keep_one_page_whatever_parameters_the_page_does_not_read() {
+    let (layout, sites) = example_sites();
+    let hub = hub_state(&layout, &sites);
+    let (_, plain) = hub_get(&hub, "/").await;
+    let (_, junk) = hub_get(&hub, "/?junk=1&utm_source=x").await;
+    assert_eq!(
+        junk, plain,
+        "a parameter the page does not read changes nothing"
+    );
+    assert!(!junk.contains("junk"), "nor travels in its forms");
+    let cached = hub.cache_len();
+    for i in 0..50 {
+        hub_get(&hub, &format!("/?junk={i}")).await;
+        hub_get(&hub, &format!("/all.ics?junk={i}")).await;
+    }
+    assert!(
+        hub.cache_len() <= cached + 1,
+        "{} answers kept",
+        hub.cache_len()
+    );
+    // What the feed reads still makes its answer: an unknown source is a 404, not the feed.
+    let (status, _) = hub_get(&hub, "/all.ics?source=nope").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = hub_get(&hub, "/all.ics").await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
 async fn can_filter_the_hub_calendar_feed_and_api_by_community() {
     let (layout, sites) = example_sites();
     let hub = hub_state(&layout, &sites);

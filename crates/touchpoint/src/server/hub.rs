@@ -175,6 +175,11 @@ impl HubState {
         }
     }
 
+    /// How many answers the hub keeps now (for tests of what makes an answer of its own).
+    pub fn cache_len(&self) -> usize {
+        self.cache.lock().unwrap_or_else(|p| p.into_inner()).len()
+    }
+
     /// The state serving community `id`, if it serves.
     pub fn member(&self, id: &str) -> Option<AppState> {
         let members = self.members.read().unwrap_or_else(|p| p.into_inner());
@@ -487,19 +492,27 @@ async fn home(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    hub_page(&hub, "/", query, &headers, |view, viewer, now, _| {
-        page(
-            StatusCode::OK,
-            html::hub::home(view, viewer, now).into_string(),
-        )
-    })
+    hub_page(
+        &hub,
+        "/",
+        &["tz", "lang"],
+        query,
+        &headers,
+        |view, viewer, now, _| {
+            page(
+                StatusCode::OK,
+                html::hub::home(view, viewer, now).into_string(),
+            )
+        },
+    )
 }
 
-/// A hub page, kept per URI, zone and clock for the minute: `render` draws it for the viewer's
-/// zone; an unknown zone gets the 400 page.
+/// A hub page, kept per path, the parameters it `reads`, zone and clock for the minute: `render`
+/// draws it for the viewer's zone; an unknown zone gets the 400 page.
 fn hub_page(
     hub: &HubState,
     path: &str,
+    reads: &[&str],
     query: Option<String>,
     headers: &HeaderMap,
     render: impl FnOnce(&Hub<'_>, &Viewer, Timestamp, &[(String, String)]) -> Cached,
@@ -509,7 +522,15 @@ fn hub_page(
     if let Some(redirect) = picked(hub, path, &pairs) {
         return redirect;
     }
-    let key = page_key(&format!("{path}?{query}"), headers);
+    // Only the parameters the page reads: any other changes nothing, so it neither makes a
+    // page of its own in the cache (a stream of `?junk=N` would render every one anew) nor
+    // travels in the pickers' forms.
+    let pairs: Vec<(String, String)> = pairs
+        .into_iter()
+        .filter(|(key, _)| reads.contains(&key.as_str()))
+        .collect();
+    let read: String = pairs.iter().map(|(k, v)| format!("{k}\0{v}\0")).collect();
+    let key = page_key(&format!("{path}?{read}"), headers);
     hub.cached(key, true, headers, || {
         let now = hub.now();
         hub.with_view(|view| match viewer(hub, path, &pairs, headers) {
@@ -540,6 +561,7 @@ async fn calendar(
     hub_page(
         &hub,
         "/calendar",
+        &["tz", "lang", "community", "source", "series", "group"],
         query,
         &headers,
         |view, viewer, now, pairs| {
@@ -567,10 +589,17 @@ async fn all_feed(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let query = query.unwrap_or_default();
-    let key = format!("/all.ics?{query}");
+    let filter = HubFilter::from_pairs(&html::query_pairs(&query.unwrap_or_default()));
+    // Kept per the filter, what the feed reads (any other parameter changes nothing, so it
+    // makes no feed of its own in the cache).
+    let key = format!(
+        "/all.ics?{}\x01{}\x01{}\x01{}",
+        filter.communities.join("\0"),
+        filter.sources.join("\0"),
+        filter.series.join("\0"),
+        filter.groups.join("\0")
+    );
     hub.cached(key, false, &headers, || {
-        let filter = HubFilter::from_pairs(&html::query_pairs(&query));
         hub.with_view(|view| {
             if let Err(why) = filter.select(view) {
                 return Cached {
