@@ -8,6 +8,8 @@ use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 /// How serious a [`Diagnostic`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -184,16 +186,20 @@ impl fmt::Display for Diagnostic {
                     .saturating_sub(before.chars().count())
                     .max(1),
             );
+            // As wide as the terminal shows the text: a CJK character takes two columns.
             let indent: String = escape_controls(&before)
                 .chars()
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .map(|c| match c {
+                    '\t' => "\t".to_owned(),
+                    c => " ".repeat(c.width().unwrap_or(0)),
+                })
                 .collect();
             let spanned: String = snippet
                 .chars()
                 .skip(before.chars().count())
                 .take(span_chars)
                 .collect();
-            let carets = escape_controls(&spanned).chars().count().max(1);
+            let carets = escape_controls(&spanned).width().max(1);
             write!(
                 f,
                 "\n {pad} |\n {number} | {}\n {pad} | {indent}{}",
@@ -393,6 +399,23 @@ mod tests {
             d.to_string(),
             "<input>:2:8: error: expected a string\n   |\n 2 | name = 3\n   |        ^\n  hint: quote it"
         );
+    }
+
+    #[test]
+    fn can_put_the_carets_under_the_span_after_wide_text() {
+        // 定例 takes four terminal columns, not two: the carets stay under `xx`.
+        let src = "title = { ja = \"定例\", xx = \"y\" }\n";
+        let start = src.find("xx").unwrap();
+        let d = Diagnostic::error(src, start..start + 2, "unknown tag");
+        let caret_line = d.to_string().lines().nth(3).unwrap().to_owned();
+        let source_line = d.to_string().lines().nth(2).unwrap().to_owned();
+        let width = |s: &str| UnicodeWidthStr::width(s);
+        let under = source_line.find("xx").unwrap();
+        assert_eq!(
+            width(&caret_line[..caret_line.find('^').unwrap()]),
+            width(&source_line[..under])
+        );
+        assert!(caret_line.ends_with(" ^^"), "{caret_line:?}");
     }
 
     #[test]

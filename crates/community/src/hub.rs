@@ -332,7 +332,11 @@ pub fn parse(source: &str) -> Result<HubFile, Vec<Diagnostic>> {
             },
             communities,
         }),
-        _ => Err(problems),
+        _ => {
+            // In the order of the file, as a community file's are.
+            problems.sort_by_key(|d| (d.line, d.column));
+            Err(problems)
+        }
     }
 }
 
