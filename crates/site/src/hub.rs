@@ -90,7 +90,10 @@ impl HubFilter {
 
     /// Each community this filter lists, with its site and its own [`Filter`]: the ids named
     /// that it has. A community that has none of the source, series or group ids named is left
-    /// out. An id that no community has (or an unknown community) is an error saying so.
+    /// out, unless `community=` names it: then it is shown whole (the calendar's form lists each
+    /// ticked community's groups under its name, so a group ticked for one narrows that one,
+    /// not the others ticked). An id that no community has (or an unknown community) is an
+    /// error saying so.
     pub fn select<'a>(
         &self,
         hub: &Hub<'a>,
@@ -140,7 +143,7 @@ impl HubFilter {
                     .chain(&filter.groups)
                     .cloned(),
             );
-            if narrowed && empty {
+            if narrowed && empty && self.communities.is_empty() {
                 continue;
             }
             selected.push((id, site, filter));

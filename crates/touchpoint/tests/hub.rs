@@ -503,6 +503,19 @@ async fn can_filter_the_hub_calendar_feed_and_api_by_community() {
     assert!(!group.contains("/lantern/series/contributor-call-emea"));
     let (status, _) = hub_get(&hub, "/calendar?community=nope").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
+    // A group ticked under Lantern narrows Lantern only: the TODO Group, ticked too, stays.
+    let (status, both) = hub_get(
+        &hub,
+        "/calendar?community=lantern&community=todo-group&group=docs",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(both.contains("/lantern/series/docs-wg"));
+    assert!(!both.contains("/lantern/series/contributor-call-emea"));
+    assert!(
+        both.contains("/todo-group/series/"),
+        "the TODO Group is shown whole"
+    );
 
     // The feed: every community's events, or one's.
     let (status, feed) = hub_get(&hub, "/all.ics").await;
