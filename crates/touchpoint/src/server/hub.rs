@@ -413,43 +413,10 @@ fn viewer(
     Some(Viewer {
         hours: pages::hour_cycle(lang, headers),
         lang,
-        params: query
-            .iter()
-            .filter(|(key, _)| key != "tz" && key != pages::REMEMBER)
-            .cloned()
-            .collect(),
+        params: pages::without_zone(query),
         here: Some(pages::here(path)),
         ..viewer
     })
-}
-
-/// The answer to a hub page's zone or language picker (`remember=1`, `remember-lang=1`): the
-/// redirect back to the page that remembers the choice in its cookie, as a community page
-/// answers it ([`pages::remember`]). Never cached.
-fn picked(hub: &HubState, path: &str, pairs: &[(String, String)]) -> Option<Response> {
-    let here = pages::here(path);
-    if pairs.iter().any(|(key, _)| key == html::REMEMBER_LANG) {
-        return Some(pages::remember_language(&hub.info.languages, &here, pairs));
-    }
-    if !pairs.iter().any(|(key, _)| key == pages::REMEMBER) {
-        return None;
-    }
-    let asked = pairs
-        .iter()
-        .rev()
-        .find(|(k, _)| k == "tz")
-        .map(|(_, v)| v.as_str());
-    let zone = pages::viewer_zone(asked);
-    if zone.is_none() && asked.is_some_and(|tz| !tz.trim().is_empty()) {
-        // An unknown zone: the page's 400 says so.
-        return None;
-    }
-    let params: Vec<(String, String)> = pairs
-        .iter()
-        .filter(|(key, _)| key != "tz" && key != pages::REMEMBER)
-        .cloned()
-        .collect();
-    Some(pages::remember(&zone, &here, &params))
 }
 
 /// The language of a hub page: `?lang=`, else the `lang` cookie, else `Accept-Language`,
@@ -519,8 +486,8 @@ fn hub_page(
 ) -> Response {
     let query = query.unwrap_or_default();
     let pairs = html::query_pairs(&query);
-    if let Some(redirect) = picked(hub, path, &pairs) {
-        return redirect;
+    if let Some(answer) = pages::picker_answer(&hub.info.languages, &pages::here(path), &pairs) {
+        return answer;
     }
     // Only the parameters the page reads: any other changes nothing, so it neither makes a
     // page of its own in the cache (a stream of `?junk=N` would render every one anew) nor

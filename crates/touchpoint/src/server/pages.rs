@@ -152,24 +152,15 @@ impl FromRequestParts<AppState> for Visit {
         let now = state.now();
         let query = parts.uri.query().unwrap_or_default().to_owned();
         let pairs = html::query_pairs(&query);
-        let asked = pairs
-            .iter()
-            .rev()
-            .find(|(key, _)| key == "tz")
-            .map(|(_, value)| value.clone());
-        let picked = pairs.iter().any(|(key, _)| key == REMEMBER);
         let here = here(parts.uri.path());
-        if pairs.iter().any(|(key, _)| key == html::REMEMBER_LANG) {
-            return Err(remember_language(site.languages(), &here, &pairs));
+        if let Some(answer) = picker_answer(site.languages(), &here, &pairs) {
+            return Err(answer);
         }
-        let params: Vec<(String, String)> = pairs
-            .into_iter()
-            .filter(|(key, _)| key != "tz" && key != REMEMBER)
-            .collect();
+        let asked = pairs_value(&pairs, "tz");
+        let params = without_zone(&pairs);
         let lang = language(&site, pairs_value(&params, "lang"), &parts.headers);
         let cookie = tz_cookie(&parts.headers);
-        match Viewer::from_request(asked.as_deref(), cookie.as_deref(), site.default_tz()) {
-            Ok(_) if picked => Err(remember(&viewer_zone(asked.as_deref()), &here, &params)),
+        match Viewer::from_request(asked, cookie.as_deref(), site.default_tz()) {
             Ok(viewer) => Ok(Visit {
                 site,
                 now,
@@ -199,9 +190,42 @@ fn pairs_value<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> 
         .map(|(_, value)| value.as_str())
 }
 
+/// The answer to a picker's submission on the page at `here`: `remember-lang=1` or
+/// `remember=1`, the redirect back that remembers the choice in its cookie ([`remember`],
+/// [`remember_language`], `offered`: the languages one may pick). `None` for any other query,
+/// and for a zone to remember that is not one: the page's 400 says so. Community and hub pages
+/// answer their pickers alike through it.
+pub(super) fn picker_answer(
+    offered: &[Lang],
+    here: &str,
+    pairs: &[(String, String)],
+) -> Option<Response> {
+    if pairs.iter().any(|(key, _)| key == html::REMEMBER_LANG) {
+        return Some(remember_language(offered, here, pairs));
+    }
+    if !pairs.iter().any(|(key, _)| key == REMEMBER) {
+        return None;
+    }
+    let asked = pairs_value(pairs, "tz");
+    let zone = viewer_zone(asked);
+    if zone.is_none() && asked.is_some_and(|tz| !tz.trim().is_empty()) {
+        return None;
+    }
+    Some(remember(&zone, here, &without_zone(pairs)))
+}
+
+/// A page's parameters without the zone's (`tz`, `remember`): the view the pickers' forms carry.
+pub(super) fn without_zone(pairs: &[(String, String)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .filter(|(key, _)| key != "tz" && key != REMEMBER)
+        .cloned()
+        .collect()
+}
+
 /// The zone the picker asked to remember: its IANA name, or `None` for an empty field (forget
 /// the choice, so the browser's zone is detected again).
-pub(super) fn viewer_zone(asked: Option<&str>) -> Option<String> {
+fn viewer_zone(asked: Option<&str>) -> Option<String> {
     let asked = asked.map(str::trim).filter(|tz| !tz.is_empty())?;
     touchpoint_calendar::Tz::iana(asked).map(|tz| tz.name.to_string())
 }
@@ -228,11 +252,7 @@ pub(super) fn remember(zone: &Option<String>, here: &str, params: &[(String, Str
 /// in the `lang` cookie, or forget it for an empty or unknown value (the browser's languages
 /// decide again), and send the visitor back to the page with every parameter but `lang` and
 /// [`html::REMEMBER_LANG`] (a shared link's `?tz=` stays).
-pub(super) fn remember_language(
-    offered: &[Lang],
-    here: &str,
-    pairs: &[(String, String)],
-) -> Response {
+fn remember_language(offered: &[Lang], here: &str, pairs: &[(String, String)]) -> Response {
     let picked = pairs_value(pairs, "lang")
         .and_then(Lang::parse)
         .filter(|lang| offered.contains(lang));
