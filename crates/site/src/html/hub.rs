@@ -105,10 +105,7 @@ fn layout(
 /// The link to the hub's page `path` from its shell and text: a shared `?lang=` view keeps its
 /// language along them, as a community's does.
 fn shell_href(hub: &Hub<'_>, viewer: &Viewer, path: &crate::SitePath) -> String {
-    match super::layout::shared_lang(viewer) {
-        Some(lang) => hub.href(&path.clone().with_query([("lang", lang.tag())])),
-        None => hub.href(path),
-    }
+    hub.href(&super::layout::in_shared_lang(viewer, path))
 }
 
 /// The hub's home page: every community with its next meetings, after the hub's next few.

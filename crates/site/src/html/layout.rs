@@ -276,7 +276,7 @@ pub(crate) fn shared_view_inputs(viewer: &Viewer) -> Markup {
 
 /// The language a `?lang=` in the address chose, when it is the page's: a shared view in a
 /// language, which the shell's links keep.
-pub(crate) fn shared_lang(viewer: &Viewer) -> Option<Lang> {
+fn shared_lang(viewer: &Viewer) -> Option<Lang> {
     let asked = viewer.params.iter().rev().find(|(key, _)| key == "lang")?;
     Lang::parse(&asked.1).filter(|lang| *lang == viewer.lang)
 }
@@ -285,9 +285,15 @@ pub(crate) fn shared_lang(viewer: &Viewer) -> Option<Lang> {
 /// is a shared view in a language ([`shared_lang`]), so following it stays in that language.
 /// Like a shared `?tz=`, it is never remembered; the language picker does that.
 fn shell_href(site: &Site, viewer: &Viewer, path: &crate::SitePath) -> String {
+    site.href(&in_shared_lang(viewer, path))
+}
+
+/// `path`, with the `?lang=` of a page that is a shared view in a language ([`shared_lang`]):
+/// what the shell's links (a community's or the hub's) lead to.
+pub(crate) fn in_shared_lang(viewer: &Viewer, path: &crate::SitePath) -> crate::SitePath {
     match shared_lang(viewer) {
-        Some(lang) => site.href(&path.clone().with_query([("lang", lang.tag())])),
-        None => site.href(path),
+        Some(lang) => path.clone().with_query([("lang", lang.tag())]),
+        None => path.clone(),
     }
 }
 
