@@ -35,7 +35,8 @@ use crate::record::{
     Revision, Saved, Settle, SourceRecord,
 };
 use crate::sqlite::{
-    CHANNEL_HEALTH, OUTBOX_COLUMNS, OUTBOX_SCOPE, RawOutbox, from_micros, health, to_u32,
+    CHANNEL_HEALTH, KNOWN_SCOPE, OUTBOX_COLUMNS, OUTBOX_SCOPE, RawOutbox, from_micros, health,
+    to_u32,
 };
 use crate::{Store, StoreError, StoreErrorKind, StoreFuture, migrate};
 
@@ -724,13 +725,10 @@ impl Store for PgStore {
             let horizon = from_micros(row.try_get(0)?)?;
             let rows = tx
                 .query(
-                    "SELECT substr(occurrence, char_length($1::text) + 1), data
-                     FROM announce_known
-                     WHERE left(occurrence, char_length($1::text)) = $1::text
-                        AND NOT EXISTS (SELECT 1 FROM announce_horizons AS h
-                            WHERE char_length(h.scope) > char_length($1::text)
-                            AND left(occurrence, char_length(h.scope)) = h.scope)
-                     ORDER BY occurrence",
+                    &format!(
+                        "SELECT substr(occurrence, length(CAST($1 AS TEXT)) + 1), data
+                         FROM announce_known WHERE {KNOWN_SCOPE} ORDER BY occurrence"
+                    ),
                     &[&scope],
                 )
                 .await?;
@@ -777,11 +775,7 @@ impl Store for PgStore {
             )
             .await?;
             tx.execute(
-                "DELETE FROM announce_known
-                 WHERE left(occurrence, char_length($1::text)) = $1::text
-                    AND NOT EXISTS (SELECT 1 FROM announce_horizons AS h
-                        WHERE char_length(h.scope) > char_length($1::text)
-                        AND left(occurrence, char_length(h.scope)) = h.scope)",
+                &format!("DELETE FROM announce_known WHERE {KNOWN_SCOPE}"),
                 &[&scope],
             )
             .await?;

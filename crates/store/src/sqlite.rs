@@ -613,13 +613,10 @@ impl Store for SqliteStore {
                 return Ok(None);
             };
             let entries = {
-                let mut stmt = tx.prepare_cached(
-                    "SELECT substr(occurrence, length(?1) + 1), data FROM announce_known
-                     WHERE substr(occurrence, 1, length(?1)) = ?1 AND NOT EXISTS (
-                        SELECT 1 FROM announce_horizons AS h WHERE length(h.scope) > length(?1)
-                            AND substr(occurrence, 1, length(h.scope)) = h.scope)
-                     ORDER BY occurrence",
-                )?;
+                let mut stmt = tx.prepare_cached(&format!(
+                    "SELECT substr(occurrence, length(CAST($1 AS TEXT)) + 1), data
+                         FROM announce_known WHERE {KNOWN_SCOPE} ORDER BY occurrence"
+                ))?;
                 stmt.query_map([&scope], |row| Ok((row.get(0)?, row.get(1)?)))?
                     .collect::<Result<Vec<_>, _>>()?
             };
@@ -651,10 +648,7 @@ impl Store for SqliteStore {
         self.run(move |conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.execute(
-                "DELETE FROM announce_known
-                 WHERE substr(occurrence, 1, length(?1)) = ?1 AND NOT EXISTS (
-                    SELECT 1 FROM announce_horizons AS h WHERE length(h.scope) > length(?1)
-                        AND substr(occurrence, 1, length(h.scope)) = h.scope)",
+                &format!("DELETE FROM announce_known WHERE {KNOWN_SCOPE}"),
                 [&scope],
             )?;
             {
@@ -693,6 +687,15 @@ const IN_SCOPE: &str = "substr(channel, 1, length(?3)) = ?3
 pub(crate) const OUTBOX_SCOPE: &str =
     "substr(channel, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT)
     AND substr(channel, length(CAST($1 AS TEXT)) + 1) NOT LIKE '%/%'";
+
+/// The snapshot rows of the scope in the first parameter: its occurrence keys start with it,
+/// and belong to no longer scope that does (the empty scope of a single community holds none
+/// of a hub community's). The same text for both databases, as [`OUTBOX_SCOPE`].
+pub(crate) const KNOWN_SCOPE: &str =
+    "substr(occurrence, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT)
+    AND NOT EXISTS (SELECT 1 FROM announce_horizons AS h
+        WHERE length(h.scope) > length(CAST($1 AS TEXT))
+        AND substr(occurrence, 1, length(h.scope)) = h.scope)";
 
 /// Per channel of the scope in the first parameter: the last send, the last error and its
 /// time, the messages waiting. The same text for both databases.
