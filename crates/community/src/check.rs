@@ -481,41 +481,26 @@ impl<'s> Cx<'s> {
     fn text(&mut self, raw: Spanned<RawText>, key: &str) -> Text {
         let span = raw.span();
         let default = self.lang;
-        match raw.into_inner() {
-            RawText::Plain(value) => Text::plain(value, default),
-            RawText::ByLang(entries) => {
-                let mut text = Text::plain(String::new(), default);
-                let mut has_default = false;
-                for (tag, value) in entries {
-                    let Some(lang) = self.lang_tag(&tag, key) else {
-                        continue;
-                    };
-                    if lang == default {
-                        has_default = true;
-                        text.default = value.into_inner();
-                    } else {
-                        text.by_lang.push((lang, value.into_inner()));
-                    }
-                }
-                // A value of the wrong type was reported, and taken out: not missing.
-                let had_bad_value = self.invalid.iter().any(|(table, _)| *table == span.start);
-                if !has_default && !had_bad_value {
-                    self.error(
-                        "missing-language",
-                        span,
-                        format!(
-                            "`{key}` has no value in the default language \"{}\"",
-                            default.tag()
-                        ),
-                        Some(format!(
-                            "add {} = \"…\": it is shown where no other language's value is",
-                            toml_key(default.tag())
-                        )),
-                    );
-                }
-                text
-            }
+        let (text, has_default) = raw
+            .into_inner()
+            .into_text(default, |tag| self.lang_tag(tag, key));
+        // A value of the wrong type was reported, and taken out: not missing.
+        let had_bad_value = self.invalid.iter().any(|(table, _)| *table == span.start);
+        if !has_default && !had_bad_value {
+            self.error(
+                "missing-language",
+                span,
+                format!(
+                    "`{key}` has no value in the default language \"{}\"",
+                    default.tag()
+                ),
+                Some(format!(
+                    "add {} = \"…\": it is shown where no other language's value is",
+                    toml_key(default.tag())
+                )),
+            );
         }
+        text
     }
 
     fn timezone(&mut self, name: &Spanned<String>) -> Option<Tz> {

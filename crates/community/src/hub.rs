@@ -225,44 +225,37 @@ pub fn parse(source: &str) -> Result<HubFile, Vec<Diagnostic>> {
     // `None`: the default language's value is missing (reported).
     let mut text = |raw: Spanned<RawText>, key: &str| -> Option<Text> {
         let span = raw.span();
-        let mut text = Text::plain(String::new(), language);
-        match raw.into_inner() {
-            RawText::Plain(value) => text.default = value.trim().to_owned(),
-            RawText::ByLang(entries) => {
-                let mut has_default = false;
-                for (tag, value) in entries {
-                    let value = value.into_inner().trim().to_owned();
-                    match Lang::from_tag(tag.get_ref()) {
-                        Some(lang) if lang == language => {
-                            has_default = true;
-                            text.default = value;
-                        }
-                        Some(lang) => text.by_lang.push((lang, value)),
-                        None => error(
-                            tag.span(),
-                            format!(
-                                "`{key}`: `{}` is not a language tag Touchpoint knows",
-                                tag.get_ref()
-                            ),
-                            format!("the languages: {}", Lang::ALL.map(Lang::tag).join(", ")),
-                        ),
-                    }
-                }
-                if !has_default {
-                    error(
-                        span,
-                        format!(
-                            "`{key}` has no value in the default language `{}`",
-                            language.tag()
-                        ),
-                        format!(
-                            "add {} = \"…\": it is shown where no other language's value is",
-                            language.tag()
-                        ),
-                    );
-                    return None;
-                }
+        let (mut text, has_default) = raw.into_inner().into_text(language, |tag| {
+            let lang = Lang::from_tag(tag.get_ref());
+            if lang.is_none() {
+                error(
+                    tag.span(),
+                    format!(
+                        "`{key}`: `{}` is not a language tag Touchpoint knows",
+                        tag.get_ref()
+                    ),
+                    format!("the languages: {}", Lang::ALL.map(Lang::tag).join(", ")),
+                );
             }
+            lang
+        });
+        if !has_default {
+            error(
+                span,
+                format!(
+                    "`{key}` has no value in the default language `{}`",
+                    language.tag()
+                ),
+                format!(
+                    "add {} = \"…\": it is shown where no other language's value is",
+                    language.tag()
+                ),
+            );
+            return None;
+        }
+        text.default = text.default.trim().to_owned();
+        for (_, value) in &mut text.by_lang {
+            *value = value.trim().to_owned();
         }
         Some(text)
     };

@@ -12,6 +12,8 @@ use serde::de::{self, Deserializer, Visitor};
 use toml::Spanned;
 use toml::value::Datetime;
 
+use crate::{Lang, Text};
+
 /// `[community]`.
 #[derive(Debug, Deserialize)]
 #[serde(expecting = "a table")]
@@ -55,6 +57,36 @@ pub(crate) enum RawText {
     Plain(String),
     /// `{ tag = "…", … }`, in file order, each tag and value with its span.
     ByLang(Vec<(Spanned<String>, Spanned<String>)>),
+}
+
+impl RawText {
+    /// The text, its plain string or its table read with `default` as the default language;
+    /// `lang_of` names each table key's language (`None`: not one, reported by the caller).
+    /// With it, whether a table gave the default language's value (a plain string always does).
+    pub(crate) fn into_text(
+        self,
+        default: Lang,
+        mut lang_of: impl FnMut(&Spanned<String>) -> Option<Lang>,
+    ) -> (Text, bool) {
+        match self {
+            RawText::Plain(value) => (Text::plain(value, default), true),
+            RawText::ByLang(entries) => {
+                let mut text = Text::plain(String::new(), default);
+                let mut has_default = false;
+                for (tag, value) in entries {
+                    match lang_of(&tag) {
+                        Some(lang) if lang == default => {
+                            has_default = true;
+                            text.default = value.into_inner();
+                        }
+                        Some(lang) => text.by_lang.push((lang, value.into_inner())),
+                        None => {}
+                    }
+                }
+                (text, has_default)
+            }
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for RawText {
