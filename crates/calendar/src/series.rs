@@ -488,6 +488,14 @@ impl Candidates {
 
     /// The next wall clock, with an RDATE period's own duration (`zone`: the series' zone).
     fn next(&mut self, zone: &TimeZone) -> Option<(i64, Option<Dur>)> {
+        // Nearly every series: one rule, and no RDATE left to merge in.
+        if let ([rule], [head]) = (&mut self.rules[..], &mut self.heads[..])
+            && self.next_rdate == self.rdates.len()
+        {
+            let earliest = head.filter(|h| *h <= self.horizon)?;
+            *head = rule.next(zone);
+            return Some((earliest, None));
+        }
         let rdate = self.rdates.get(self.next_rdate).map(|r| r.0);
         let earliest = self
             .heads
