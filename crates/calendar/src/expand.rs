@@ -50,6 +50,7 @@ use jiff::{SignedDuration, Timestamp, civil};
 use crate::format::{LastDate, push_secs};
 use crate::instant::{Kind, LastDay, Stamp};
 use crate::model::{Calendar, Event, Status, Time, Tz};
+use crate::recur::DAY;
 use crate::series::{MasterIter, emit_override};
 
 /// The window to list occurrences in: `[start, end)`.
@@ -755,6 +756,30 @@ pub struct DayCache {
     last_day: LastDay,
 }
 
+impl DayCache {
+    /// `YYYY-MM-DD` of day `day` (days since 1970-01-01), as the text writers write it; `None`
+    /// for a year outside 1–9998 (which they leave to jiff).
+    #[inline]
+    pub fn date_text(&self, day: i64) -> Option<[u8; 10]> {
+        self.last_date.date_text(day)
+    }
+}
+
+/// What an instance's RECURRENCE-ID, start and end texts are made of besides their dates
+/// ([`Listed::text_shape`]): the series (its value type and zone), the time of day and offset
+/// of the start and of the end. Two instances with one shape are written alike but for the
+/// digits of their dates, so a writer may reuse one's text for the other and write only the
+/// dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextShape {
+    /// The event whose DTSTART gives the value type and zone.
+    series: u32,
+    start_second: i64,
+    start_offset: i32,
+    end_second: i64,
+    end_offset: i32,
+}
+
 /// One occurrence of a [`Listing`].
 #[derive(Clone, Copy, Debug)]
 pub struct Listed<'c> {
@@ -847,6 +872,37 @@ impl<'c> Listed<'c> {
             }
             self.found.recurring
         }
+    }
+
+    /// For an instance that starts at its RECURRENCE-ID (one text for both), the
+    /// [`TextShape`] of its texts and the days (since 1970-01-01) of its start's and end's
+    /// dates; `None` for an event listed on its own, a moved instance, or a year the text
+    /// writers leave to jiff.
+    #[inline]
+    pub fn text_shape(&self) -> Option<(TextShape, [i64; 2])> {
+        if !self.starts_at_recurrence_id() {
+            return None;
+        }
+        let (start, end) = (self.found.start, self.found.end);
+        let (start, end, start_offset, end_offset) = match Kind::of(&self.series().start) {
+            Kind::Date | Kind::Floating => (start.wall(), end.wall(), 0, 0),
+            Kind::Zoned(_) => (start.shown(), end.shown(), start.offset, end.offset),
+        };
+        // Years 1–9998, which the text writers write by hand: 0001-01-01 to 9999-01-01.
+        const FIRST: i64 = -719_162 * DAY;
+        const LAST: i64 = 2_932_532 * DAY;
+        if !(FIRST..LAST).contains(&start) || !(FIRST..LAST).contains(&end) {
+            return None;
+        }
+        let (day, end_day) = (start.div_euclid(DAY), end.div_euclid(DAY));
+        let shape = TextShape {
+            series: self.found.series,
+            start_second: start - day * DAY,
+            start_offset,
+            end_second: end - end_day * DAY,
+            end_offset,
+        };
+        Some((shape, [day, end_day]))
     }
 
     /// A stamp's text: a date's or a floating time's wall clock, a zoned time's instant on its

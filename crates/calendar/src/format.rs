@@ -136,6 +136,24 @@ pub(crate) fn push_secs(
     true
 }
 
+impl LastDate {
+    /// `YYYY-MM-DD` of day `day` (days since 1970-01-01) as [`push_secs`] writes it, remembered
+    /// as its last day; `None` for a year outside 1–9998.
+    #[inline]
+    pub(crate) fn date_text(&self, day: i64) -> Option<[u8; 10]> {
+        const DAYS_BEFORE_1970: i64 = 719_468;
+        let day = u64::try_from(day.checked_add(DAYS_BEFORE_1970)?).ok()?;
+        match self.date.get() {
+            Some((known, text)) if known == day => Some(text),
+            _ => {
+                let text = date_text(day)?;
+                self.date.set(Some((day, text)));
+                Some(text)
+            }
+        }
+    }
+}
+
 /// `YYYY-MM-DD` of day `day` counted from 0000-03-01 (H. Hinnant's `civil_from_days`, module
 /// `recur`, in unsigned arithmetic); `None` for a year outside 1–9998.
 fn date_text(day: u64) -> Option<[u8; 10]> {

@@ -25,8 +25,8 @@ pub mod tz;
 pub mod write;
 
 pub use expand::{
-    Expansion, Limits, Listed, Listing, Occurrence, Take, Window, expand, expand_first, list,
-    list_first,
+    Expansion, Limits, Listed, Listing, Occurrence, Take, TextShape, Window, expand, expand_first,
+    list, list_first,
 };
 pub use feed_url::{FeedUrlError, feed_url};
 pub use model::{

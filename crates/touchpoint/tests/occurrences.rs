@@ -627,3 +627,107 @@ END:VCALENDAR\r\n";
     assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
     assert_golden("occurrences-historic.jsonl", &out.stdout);
 }
+
+/// Series whose consecutive instances are written alike but for one part: an end past a DST
+/// change while the start is before it (Berlin, two hours from 01:30 on both change days; a
+/// day from 09:00, which ends at 09:00 on the next day's offset), a start in the
+/// gap and in the fold (Sydney, 02:30), an end past midnight (New York), whole days and a
+/// floating time. `--json` writes most lines by copying the event's last one with new dates,
+/// so each line is held to the library's values for that occurrence, written one by one.
+const CHANGING_FEED: &str = "BEGIN:VCALENDAR\r\n\
+VERSION:2.0\r\n\
+PRODID:-//touchpoint//cli test//EN\r\n\
+BEGIN:VEVENT\r\n\
+UID:berlin-night@test\r\n\
+DTSTART;TZID=Europe/Berlin:20260325T013000\r\n\
+DTEND;TZID=Europe/Berlin:20260325T033000\r\n\
+RRULE:FREQ=DAILY\r\n\
+SUMMARY:Across the change\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:berlin-day@test\r\n\
+DTSTART;TZID=Europe/Berlin:20260320T090000\r\n\
+DURATION:P1D\r\n\
+RRULE:FREQ=DAILY;COUNT=20\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:sydney@test\r\n\
+DTSTART;TZID=Australia/Sydney:20260401T023000\r\n\
+DURATION:PT1H\r\n\
+RRULE:FREQ=DAILY\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:new-york@test\r\n\
+DTSTART;TZID=America/New_York:20260306T230000\r\n\
+DTEND;TZID=America/New_York:20260307T010000\r\n\
+RRULE:FREQ=DAILY;BYDAY=FR,SA,SU\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:days@test\r\n\
+DTSTART;VALUE=DATE:20260302\r\n\
+DTEND;VALUE=DATE:20260304\r\n\
+RRULE:FREQ=WEEKLY;INTERVAL=2\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:floating@test\r\n\
+DTSTART:20260302T235900\r\n\
+DURATION:PT2M\r\n\
+RRULE:FREQ=DAILY;INTERVAL=3\r\n\
+END:VEVENT\r\n\
+END:VCALENDAR\r\n";
+
+#[test]
+fn can_write_each_line_as_the_occurrences_own_values_say() {
+    let dir = temp_dir("changing");
+    let file = write(&dir, "changing.ics", CHANGING_FEED);
+    let out = run(&[
+        file.to_str().expect("path"),
+        "--from",
+        "2026-03-01",
+        "--to",
+        "2026-11-15",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let lines = json_lines(&out);
+    let parsed = touchpoint_calendar::parse(CHANGING_FEED.as_bytes()).expect("parses");
+    let window = touchpoint_calendar::Window {
+        start: jiff::civil::date(2026, 3, 1).at(0, 0, 0, 0),
+        end: jiff::civil::date(2026, 11, 15).at(0, 0, 0, 0),
+        zone: None,
+    };
+    let expected = touchpoint_calendar::expand(
+        &parsed.calendar,
+        &window,
+        &touchpoint_calendar::Limits::default(),
+    )
+    .occurrences;
+    assert_eq!(lines.len(), expected.len());
+    assert!(lines.len() > 600, "{} lines", lines.len());
+    for (line, occ) in lines.iter().zip(&expected) {
+        let event = &parsed.calendar.events[occ.event];
+        let rid = occ.recurrence_id.as_ref().map(|t| t.to_json_string());
+        assert_eq!(line["uid"], event.uid.as_str());
+        assert_eq!(line["recurrence_id"].as_str(), rid.as_deref(), "{line}");
+        assert_eq!(line["start"], occ.start.to_json_string(), "{line}");
+        assert_eq!(line["end"], occ.end.to_json_string(), "{line}");
+        assert_eq!(line["all_day"], occ.start.is_date(), "{line}");
+    }
+    // The parts that change from one instance to the next did change.
+    let text = stdout(&out);
+    for part in [
+        // The last instance before Berlin springs forward, and the first with its end after
+        // the change (two hours later: 04:30 CEST in spring, 02:30 CET in autumn).
+        "\"start\":\"2026-03-28T01:30:00+01:00\",\"end\":\"2026-03-28T03:30:00+01:00\"",
+        "\"start\":\"2026-03-29T01:30:00+01:00\",\"end\":\"2026-03-29T04:30:00+02:00\"",
+        "\"start\":\"2026-10-25T01:30:00+02:00\",\"end\":\"2026-10-25T02:30:00+01:00\"",
+        "\"start\":\"2026-03-28T09:00:00+01:00\",\"end\":\"2026-03-29T09:00:00+02:00\"",
+        // Sydney's gap moves 02:30 forward.
+        "\"start\":\"2026-10-04T03:30:00+11:00\"",
+        "\"start\":\"2026-03-07T23:00:00-05:00\",\"end\":\"2026-03-08T01:00:00-05:00\"",
+        "\"start\":\"2026-03-02\",\"end\":\"2026-03-04\"",
+        "\"start\":\"2026-03-05T23:59:00\",\"end\":\"2026-03-06T00:01:00\"",
+    ] {
+        assert!(text.contains(part), "no {part}");
+    }
+}

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use jiff::civil;
 use touchpoint_calendar::expand::DayCache;
-use touchpoint_calendar::{Calendar, Limits, Listing, Time, Tz, Window, list, parse};
+use touchpoint_calendar::{Calendar, Limits, Listing, TextShape, Time, Tz, Window, list, parse};
 
 use crate::cli::OccurrencesArgs;
 
@@ -115,6 +115,11 @@ const CHUNK: usize = 64 * 1024;
 /// for each field, and was most of the command's time (BENCHMARKS.md, "The occurrences
 /// command"). What comes from the event alone (UID, SUMMARY, status, value type and zone) is
 /// escaped once, when it is first listed, so a line is five copies and three times.
+///
+/// Most lines are an instance of a series like the event's last one, a week or a day later:
+/// the same texts but for the dates ([`TextShape`]). Such a line is the last one copied whole,
+/// with its three dates written over it (a third of the instructions of writing it piece by
+/// piece, BENCHMARKS.md, "The occurrences command").
 fn write_json_lines(
     out: &mut impl Write,
     calendar: &Calendar,
@@ -128,31 +133,63 @@ fn write_json_lines(
     for occ in listing {
         let event = events[occ.event()]
             .get_or_insert_with(|| EventJson::new(&calendar.events[occ.event()], &mut zones));
-        buf.extend_from_slice(&event.head);
-        let rid = buf.len();
-        push_json_time(&mut buf, |buf| occ.push_recurrence_id_json(buf, &days));
-        let rid = rid..buf.len();
-        buf.extend_from_slice(b",\"start\":");
-        if occ.starts_at_recurrence_id() {
-            // Most instances start at their RECURRENCE-ID: the same text again.
-            buf.extend_from_within(rid);
+        let shape = occ.text_shape();
+        // A last line is kept only for an occurrence that fits the event's tail, and the same
+        // shape means the same series, so its value type and zone.
+        if let Some((shape, [day, end_day])) = shape
+            && let Some(last) = event.last.as_ref().filter(|last| last.shape == shape)
+            && let Some(date) = days.date_text(day)
+            && let Some(end_date) = match end_day == day {
+                true => Some(date),
+                false => days.date_text(end_day),
+            }
+        {
+            let at = buf.len();
+            buf.extend_from_slice(&last.line);
+            let line = &mut buf[at..];
+            let [rid, start, end] = last.dates;
+            line[rid..rid + 10].copy_from_slice(&date);
+            line[start..start + 10].copy_from_slice(&date);
+            line[end..end + 10].copy_from_slice(&end_date);
         } else {
+            let fits = event.fits(occ.is_date(), occ.tz());
+            let at = buf.len();
+            buf.extend_from_slice(&event.head);
+            let rid = buf.len();
+            push_json_time(&mut buf, |buf| occ.push_recurrence_id_json(buf, &days));
+            let rid = rid..buf.len();
+            buf.extend_from_slice(b",\"start\":");
+            let start = buf.len();
+            if occ.starts_at_recurrence_id() {
+                // Most instances start at their RECURRENCE-ID: the same text again.
+                buf.extend_from_within(rid.clone());
+            } else {
+                push_json_time(&mut buf, |buf| {
+                    occ.push_start_json(buf, &days);
+                    true
+                });
+            }
+            buf.extend_from_slice(b",\"end\":");
+            let end = buf.len();
             push_json_time(&mut buf, |buf| {
-                occ.push_start_json(buf, &days);
+                occ.push_end_json(buf, &days);
                 true
             });
-        }
-        buf.extend_from_slice(b",\"end\":");
-        push_json_time(&mut buf, |buf| {
-            occ.push_end_json(buf, &days);
-            true
-        });
-        if event.fits(occ.is_date(), occ.tz()) {
-            buf.extend_from_slice(&event.tail);
-        } else {
-            // A THISANDFUTURE override's data on its master's value type and zone.
-            let zone = occ.tz().map(|tz| zones.escaped(&tz.name));
-            push_tail(&mut buf, occ.is_date(), zone, &calendar.events[occ.event()]);
+            if fits {
+                buf.extend_from_slice(&event.tail);
+            } else {
+                // A THISANDFUTURE override's data on its master's value type and zone.
+                let zone = occ.tz().map(|tz| zones.escaped(&tz.name));
+                push_tail(&mut buf, occ.is_date(), zone, &calendar.events[occ.event()]);
+            }
+            if let Some((shape, _)) = shape.filter(|_| fits) {
+                // Each time's date is its first ten characters, after the opening quote.
+                event.last = Some(LastLine {
+                    shape,
+                    line: buf[at..].into(),
+                    dates: [rid.start + 1 - at, start + 1 - at, end + 1 - at],
+                });
+            }
         }
         if buf.len() >= CHUNK {
             out.write_all(&buf)?;
@@ -172,6 +209,16 @@ struct EventJson {
     tail: Box<[u8]>,
     all_day: bool,
     zone: Option<Arc<str>>,
+    /// The last line written for an instance with a [`TextShape`].
+    last: Option<LastLine>,
+}
+
+/// A line written for an instance, to be copied for the next instance of the same shape.
+struct LastLine {
+    shape: TextShape,
+    line: Box<[u8]>,
+    /// Where the RECURRENCE-ID's, the start's and the end's dates are in `line`.
+    dates: [usize; 3],
 }
 
 impl EventJson {
@@ -193,6 +240,7 @@ impl EventJson {
             tail: tail.into(),
             all_day,
             zone,
+            last: None,
         }
     }
 
