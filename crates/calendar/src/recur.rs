@@ -187,11 +187,11 @@ pub(crate) struct RuleIter {
     buf: Vec<i64>,
     tmp: Vec<i64>,
     pos: usize,
-    /// A [`Shape::WeekDays`] week's instances not yet given, when the rule has one time of day
-    /// and no BYSETPOS: bit `off` for the day `off` days after `week_first` (a day number), at
-    /// `times[0]`. Given before `buf`, which is then empty.
-    week_left: u8,
-    week_first: i64,
+    /// A shaped period's instances not yet given ([`Shape`]), when the rule has one time of
+    /// day: bit `off` for the day `off` days after `days_first` (a day number), at `times[0]`.
+    /// Given before `buf`, which is then empty.
+    days_left: u32,
+    days_first: i64,
     done: bool,
     empty_run: u64,
     empty_cap: u64,
@@ -439,8 +439,8 @@ impl RuleIter {
             buf: Vec::new(),
             tmp: Vec::new(),
             pos: 0,
-            week_left: 0,
-            week_first: 0,
+            days_left: 0,
+            days_first: 0,
             empty_run: 0,
             empty_cap: match freq {
                 Freq::Yearly => 1_000,
@@ -505,7 +505,7 @@ impl RuleIter {
             self.k = k;
             self.buf.clear();
             self.pos = 0;
-            self.week_left = 0;
+            self.days_left = 0;
             self.empty_run = 0;
         }
     }
@@ -590,58 +590,34 @@ impl RuleIter {
         }
     }
 
-    /// The days of month `m` of `y` that BYDAY selects, in order, for a rule with no other day
-    /// filter: every such weekday for a plain one, the nth (from the end when negative) for an
-    /// ordinal one. The same days [`Self::push_days_of_month`] finds, without testing each day.
-    fn push_weekdays_of_month(&self, y: i64, m: i64, days: &mut Vec<i64>) {
-        let first = days_from_civil(y, m, 1);
-        let mlen = month_len(y, m);
+    /// The days of the month starting on day `first` (a day number), `len` days long, that
+    /// BYDAY selects, for a rule with no other day filter: bit `d - 1` for day `d`. Every such
+    /// weekday for a plain one, the nth (from the end when negative) for an ordinal one; the
+    /// same days [`Self::push_days_of_month`] finds, without testing each day.
+    fn weekdays_of_month(&self, first: i64, len: i64) -> u32 {
+        // Days 1, 8, 15, 22 and 29.
+        const EVERY_WEEK: u32 = 1 | 1 << 7 | 1 << 14 | 1 << 21 | 1 << 28;
         let wd1 = weekday_of(first);
-        if self.day_nth.is_empty() {
-            // Plain weekdays only: walk the month once, in order.
-            let mut weekday = wd1;
-            for d in 0..mlen {
-                if self.day_mask & (1 << weekday) != 0 {
-                    days.push(first + d);
-                }
-                weekday = if weekday == 6 { 0 } else { weekday + 1 };
-            }
-            return;
-        }
-        let start = days.len();
-        for w in 0..7 {
-            if self.day_mask & (1 << w) != 0 {
-                let mut d = 1 + (w - wd1).rem_euclid(7);
-                while d <= mlen {
-                    days.push(first + d - 1);
-                    d += 7;
-                }
-            }
+        let mut bits = 0u32;
+        let mut mask = self.day_mask & 0x7F;
+        while mask != 0 {
+            let w = i64::from(mask.trailing_zeros());
+            bits |= EVERY_WEEK << (w - wd1).rem_euclid(7);
+            mask &= mask - 1;
         }
         for &(n, w) in &self.day_nth {
             let n = i64::from(n);
             let d = if n > 0 {
                 1 + (w - wd1).rem_euclid(7) + 7 * (n - 1)
             } else {
-                let last_w = mlen - (weekday_of(first + mlen - 1) - w).rem_euclid(7);
+                let last_w = len - (weekday_of(first + len - 1) - w).rem_euclid(7);
                 last_w + 7 * (n + 1)
             };
-            if (1..=mlen).contains(&d) {
-                days.push(first + d - 1);
+            if (1..=len).contains(&d) {
+                bits |= 1 << (d - 1);
             }
         }
-        let added = &mut days[start..];
-        if added.len() > 1 {
-            added.sort_unstable();
-            let mut keep = start;
-            for i in start..days.len() {
-                if i == start || days[i] != days[keep - 1] {
-                    days[keep] = days[i];
-                    keep += 1;
-                }
-            }
-            days.truncate(keep);
-        }
+        bits & (u32::MAX >> (32 - len))
     }
 
     /// Fills `buf` with period `k`'s instances. Returns `false` when the rule has ended.
@@ -676,7 +652,13 @@ impl RuleIter {
                 }
                 if self.months == 0 || self.months & (1 << m) != 0 {
                     if self.shape == Shape::MonthDays {
-                        self.push_weekdays_of_month(y, m, &mut days);
+                        let first = days_from_civil(y, m, 1);
+                        let bits = self.weekdays_of_month(first, month_len(y, m));
+                        if let [time] = self.times[..] {
+                            self.tmp = days;
+                            return self.finish_days(first, bits, time);
+                        }
+                        push_bits(&mut days, first, bits);
                     } else {
                         self.push_days_of_month(y, m, &mut days);
                     }
@@ -688,11 +670,9 @@ impl RuleIter {
                     self.tmp = days;
                     return false;
                 }
-                if let [time] = self.times[..]
-                    && self.set_pos.is_empty()
-                {
+                if let [time] = self.times[..] {
                     self.tmp = days;
-                    return self.finish_week(first, time);
+                    return self.finish_days(first, u32::from(self.week_offsets()), time);
                 }
                 // Offsets from the week's start (WKST), in order: the set bits of the weekday
                 // mask turned to start at WKST (a loop over seven weekdays with a `% 7` each
@@ -797,18 +777,21 @@ impl RuleIter {
         true
     }
 
-    /// [`RuleIter::finish_period`] for a week of [`Shape::WeekDays`] whose days start at day
-    /// `first`, each at second of the day `time`, kept as a bit mask ([`RuleIter::week_left`])
-    /// rather than written to `buf`: the same instances, the same accounting, without a vector
-    /// filled and read back for every week.
-    fn finish_week(&mut self, first: i64, time: i64) -> bool {
-        let mut left = self.week_offsets();
-        self.candidates += u64::from(left.count_ones());
+    /// [`RuleIter::finish_period`] for a period of a [`Shape`] whose days are `bits` from day
+    /// `first` (bit `off` for day `first + off`), each at second of the day `time`, kept as a bit
+    /// mask ([`RuleIter::days_left`]) rather than written to `buf`: the same instances, the same
+    /// accounting, without a vector filled and read back for every period.
+    fn finish_days(&mut self, first: i64, bits: u32, time: i64) -> bool {
+        self.candidates += u64::from(bits.count_ones());
         if self.candidates > self.max_candidates {
             self.stopped = Some(Stop::Candidates(self.candidates));
             return false;
         }
-        let at = |bits: u8| (first + i64::from(bits.trailing_zeros())) * DAY + time;
+        let mut left = match self.set_pos.is_empty() {
+            true => bits,
+            false => select_bits(bits, &self.set_pos),
+        };
+        let at = |bits: u32| (first + i64::from(bits.trailing_zeros())) * DAY + time;
         // Days before DTSTART are the lowest bits, days after UNTIL the highest.
         while left != 0 && at(left) < self.dtstart {
             left &= left - 1;
@@ -828,8 +811,8 @@ impl RuleIter {
                 self.done = true;
             }
         }
-        self.week_left = left;
-        self.week_first = first;
+        self.days_left = left;
+        self.days_first = first;
         if left == 0 {
             return self.done || self.note_empty();
         }
@@ -883,10 +866,10 @@ impl Iterator for RuleIter {
 
     fn next(&mut self) -> Option<i64> {
         loop {
-            if self.week_left != 0 {
-                let off = self.week_left.trailing_zeros();
-                self.week_left &= self.week_left - 1;
-                return Some((self.week_first + i64::from(off)) * DAY + self.times[0]);
+            if self.days_left != 0 {
+                let off = self.days_left.trailing_zeros();
+                self.days_left &= self.days_left - 1;
+                return Some((self.days_first + i64::from(off)) * DAY + self.times[0]);
             }
             if let Some(&c) = self.buf.get(self.pos) {
                 self.pos += 1;
@@ -901,6 +884,34 @@ impl Iterator for RuleIter {
             }
         }
     }
+}
+
+/// The day numbers of `bits` (bit `off` for day `first + off`), in order, appended to `days`.
+fn push_bits(days: &mut Vec<i64>, first: i64, mut bits: u32) {
+    while bits != 0 {
+        days.push(first + i64::from(bits.trailing_zeros()));
+        bits &= bits - 1;
+    }
+}
+
+/// The set bits of `bits` that BYSETPOS picks: the nth from the lowest for a positive one, from
+/// the highest for a negative one, as [`RuleIter::finish_period`] picks from a period's sorted
+/// instances.
+fn select_bits(bits: u32, set_pos: &[i16]) -> u32 {
+    let len = bits.count_ones() as i64;
+    let mut picked = 0u32;
+    for &p in set_pos {
+        let p = i64::from(p);
+        let idx = if p > 0 { p - 1 } else { len + p };
+        if (0..len).contains(&idx) {
+            let mut rest = bits;
+            for _ in 0..idx {
+                rest &= rest - 1;
+            }
+            picked |= rest & rest.wrapping_neg();
+        }
+    }
+    picked
 }
 
 /// The first second of jiff's range of dates, in civil seconds.
