@@ -118,8 +118,8 @@ const CHUNK: usize = 64 * 1024;
 ///
 /// Most lines are an instance of a series like the event's last one, a week or a day later:
 /// the same texts but for the dates ([`TextShape`]). Such a line is the last one copied whole,
-/// with its three dates written over it (a third of the instructions of writing it piece by
-/// piece, BENCHMARKS.md, "The occurrences command").
+/// with its three dates written over it: about half the instructions of writing each line
+/// piece by piece (BENCHMARKS.md, "The occurrences command", fifth round).
 fn write_json_lines(
     out: &mut impl Write,
     calendar: &Calendar,
