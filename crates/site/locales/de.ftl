@@ -486,3 +486,4 @@ hub-bad-zone = Die angefragte Zeitzone (tz=) ist kein IANA-Zeitzonenname wie Eur
 hub-nothing-to-show = Nichts anzuzeigen
 hub-no-such-community = Hier gibt es keine Community „{ $id }“. Die Communitys sind: { $known }.
 hub-no-such-id = Keine Community hier hat einen Kalender, eine Serie oder eine Gruppe „{ $id }“.
+hub-no-such-id-among = Keine der gewählten Communities ({ $communities }) hat einen Kalender, eine Serie oder eine Gruppe „{ $id }“.

@@ -556,3 +556,4 @@ hub-nothing-to-show = Nothing to show
 # $known: the ids of the communities this hub serves, comma-separated.
 hub-no-such-community = There is no community “{ $id }” here. The communities are: { $known }.
 hub-no-such-id = No community here has a calendar, series or group “{ $id }”.
+hub-no-such-id-among = None of the chosen communities ({ $communities }) has a calendar, series or group “{ $id }”.

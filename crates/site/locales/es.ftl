@@ -489,3 +489,4 @@ hub-bad-zone = La zona horaria solicitada (tz=) no es un nombre de zona IANA com
 hub-nothing-to-show = No hay nada que mostrar
 hub-no-such-community = Aquí no hay ninguna comunidad «{ $id }». Las comunidades son: { $known }.
 hub-no-such-id = Ninguna comunidad de aquí tiene un calendario, una serie o un grupo «{ $id }».
+hub-no-such-id-among = Ninguna de las comunidades elegidas ({ $communities }) tiene un calendario, una serie o un grupo «{ $id }».

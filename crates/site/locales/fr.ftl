@@ -496,3 +496,4 @@ hub-bad-zone = Le fuseau horaire demandé (tz=) n’est pas un nom de fuseau IAN
 hub-nothing-to-show = Rien à afficher
 hub-no-such-community = Il n’y a pas de communauté « { $id } » ici. Les communautés sont : { $known }.
 hub-no-such-id = Aucune communauté ici n’a de calendrier, de série ou de groupe « { $id } ».
+hub-no-such-id-among = Aucune des communautés choisies ({ $communities }) n’a de calendrier, de série ou de groupe « { $id } ».

@@ -444,3 +444,4 @@ hub-bad-zone = 指定されたタイムゾーン（tz=）は、Europe/Berlinの�
 hub-nothing-to-show = 表示する内容がありません
 hub-no-such-community = コミュニティ「{ $id }」はありません。コミュニティ：{ $known }
 hub-no-such-id = カレンダー、シリーズ、グループ「{ $id }」を持つコミュニティはありません。
+hub-no-such-id-among = 選んだコミュニティ（{ $communities }）には、カレンダー、シリーズ、グループ「{ $id }」がありません。

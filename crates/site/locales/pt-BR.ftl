@@ -489,3 +489,4 @@ hub-bad-zone = O fuso horário pedido (tz=) não é um nome de fuso IANA como Eu
 hub-nothing-to-show = Nada para mostrar
 hub-no-such-community = Não há nenhuma comunidade “{ $id }” aqui. As comunidades são: { $known }.
 hub-no-such-id = Nenhuma comunidade aqui tem um calendário, uma série ou um grupo “{ $id }”.
+hub-no-such-id-among = Nenhuma das comunidades escolhidas ({ $communities }) tem um calendário, uma série ou um grupo “{ $id }”.

@@ -444,3 +444,4 @@ hub-bad-zone = 请求的时区（tz=）不是 IANA 时区名称，例如 Europe/
 hub-nothing-to-show = 没有可显示的内容
 hub-no-such-community = 没有名为“{ $id }”的社区。现有社区：{ $known }
 hub-no-such-id = 没有社区包含名为“{ $id }”的日历、系列或小组。
+hub-no-such-id-among = 所选社区（{ $communities }）都没有名为“{ $id }”的日历、系列或小组。

@@ -158,6 +158,7 @@ impl HubFilter {
         if let Some(asked) = missing.first() {
             return Err(SelectError::NoId {
                 asked: (*asked).clone(),
+                among: self.communities.clone(),
             });
         }
         Ok(selected)
@@ -176,11 +177,14 @@ pub enum SelectError {
         /// The ids of the communities served.
         known: Vec<String>,
     },
-    /// A source, series or group id that no community served has.
-    #[error("no community of this hub has a source, series or group `{asked}`")]
+    /// A source, series or group id that no community served (or none of those `community=`
+    /// names) has.
+    #[error("{}", no_id_message(.asked, .among))]
     NoId {
         /// The id asked for.
         asked: String,
+        /// The communities `community=` names; empty: the whole hub.
+        among: Vec<String>,
     },
 }
 
@@ -194,8 +198,32 @@ impl SelectError {
                 id = asked.as_str(),
                 known = known.join(", ")
             ),
-            SelectError::NoId { asked } => t!(lang, "hub-no-such-id", id = asked.as_str()),
+            SelectError::NoId { asked, among } if among.is_empty() => {
+                t!(lang, "hub-no-such-id", id = asked.as_str())
+            }
+            SelectError::NoId { asked, among } => t!(
+                lang,
+                "hub-no-such-id-among",
+                id = asked.as_str(),
+                communities = among.join(", ")
+            ),
         }
+    }
+}
+
+/// [`SelectError::NoId`]'s English: which communities were searched, so that an id another
+/// community has is not reported as missing from the whole hub.
+fn no_id_message(asked: &str, among: &[String]) -> String {
+    match among {
+        [] => format!("no community of this hub has a source, series or group `{asked}`"),
+        _ => format!(
+            "none of the communities asked for ({}) has a source, series or group `{asked}`",
+            among
+                .iter()
+                .map(|id| format!("`{id}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }
 

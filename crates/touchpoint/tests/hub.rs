@@ -856,3 +856,48 @@ fn can_export_the_hub_with_every_community_under_its_prefix() {
     assert!(site_links(&page).is_empty(), "{:?}", site_links(&page));
     assert!(page.contains("href=\"../../groups/docs/\""), "{page}");
 }
+
+/// An id that only a community not chosen has is reported as missing from the chosen ones, not
+/// from the whole hub (which has it), on the API and on the page; an id no community has still
+/// names the hub.
+#[tokio::test]
+async fn can_say_which_communities_lack_an_id_asked_for() {
+    let (layout, sites) = example_sites();
+    let hub = hub_state(&layout, &sites);
+    let (status, body) = hub_get(&hub, "/api/v1/occurrences?community=todo-group&group=docs").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        body.contains(
+            "none of the communities asked for (`todo-group`) has a source, series or group `docs`"
+        ),
+        "{body}"
+    );
+    let (status, page) = hub_get(&hub, "/calendar?community=todo-group&group=docs").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{page}");
+    assert!(
+        page.contains(
+            "None of the chosen communities (todo-group) has a calendar, series or group “docs”."
+        ),
+        "{page}"
+    );
+    let (_, page) = hub_get(&hub, "/calendar?community=todo-group&group=docs&lang=de").await;
+    assert!(
+        page.contains("Keine der gewählten Communities (todo-group)"),
+        "{page}"
+    );
+    // Lantern has the group: asked of the whole hub, or of Lantern too, it lists.
+    let (status, _) = hub_get(&hub, "/api/v1/occurrences?group=docs").await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = hub_get(
+        &hub,
+        "/api/v1/occurrences?community=todo-group&community=lantern&group=docs",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, body) = hub_get(&hub, "/api/v1/occurrences?group=nope").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        body.contains("no community of this hub has a source, series or group `nope`"),
+        "{body}"
+    );
+}
