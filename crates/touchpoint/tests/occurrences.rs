@@ -678,43 +678,9 @@ END:VCALENDAR\r\n";
 
 #[test]
 fn can_write_each_line_as_the_occurrences_own_values_say() {
-    let dir = temp_dir("changing");
-    let file = write(&dir, "changing.ics", CHANGING_FEED);
-    let out = run(&[
-        file.to_str().expect("path"),
-        "--from",
-        "2026-03-01",
-        "--to",
-        "2026-11-15",
-        "--json",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
-    let lines = json_lines(&out);
-    let parsed = touchpoint_calendar::parse(CHANGING_FEED.as_bytes()).expect("parses");
-    let window = touchpoint_calendar::Window {
-        start: jiff::civil::date(2026, 3, 1).at(0, 0, 0, 0),
-        end: jiff::civil::date(2026, 11, 15).at(0, 0, 0, 0),
-        zone: None,
-    };
-    let expected = touchpoint_calendar::expand(
-        &parsed.calendar,
-        &window,
-        &touchpoint_calendar::Limits::default(),
-    )
-    .occurrences;
-    assert_eq!(lines.len(), expected.len());
-    assert!(lines.len() > 600, "{} lines", lines.len());
-    for (line, occ) in lines.iter().zip(&expected) {
-        let event = &parsed.calendar.events[occ.event];
-        let rid = occ.recurrence_id.as_ref().map(|t| t.to_json_string());
-        assert_eq!(line["uid"], event.uid.as_str());
-        assert_eq!(line["recurrence_id"].as_str(), rid.as_deref(), "{line}");
-        assert_eq!(line["start"], occ.start.to_json_string(), "{line}");
-        assert_eq!(line["end"], occ.end.to_json_string(), "{line}");
-        assert_eq!(line["all_day"], occ.start.is_date(), "{line}");
-    }
+    let out = assert_lines_as_the_library_lists(CHANGING_FEED, (2026, 3, 1), (2026, 11, 15));
+    assert!(out.lines().count() > 600, "{} lines", out.lines().count());
     // The parts that change from one instance to the next did change.
-    let text = stdout(&out);
     for part in [
         // The last instance before Berlin springs forward, and the first with its end after
         // the change (two hours later: 04:30 CEST in spring, 02:30 CET in autumn).
@@ -728,6 +694,62 @@ fn can_write_each_line_as_the_occurrences_own_values_say() {
         "\"start\":\"2026-03-02\",\"end\":\"2026-03-04\"",
         "\"start\":\"2026-03-05T23:59:00\",\"end\":\"2026-03-06T00:01:00\"",
     ] {
-        assert!(text.contains(part), "no {part}");
+        assert!(out.contains(part), "no {part}");
     }
+}
+
+/// The synthetic feeds the benchmarks read (six zones, EXDATEs, moved instances, series from
+/// 1995), over two years: every line as the library lists it.
+#[test]
+fn can_write_every_synthetic_series_as_the_library_lists_it() {
+    for seed in [1, 2, 3] {
+        let feed = touchpoint_calendar::synthetic::synthetic_ics(80, seed);
+        let out = assert_lines_as_the_library_lists(&feed, (2025, 6, 1), (2027, 6, 1));
+        assert!(out.lines().count() > 3_000, "{} lines", out.lines().count());
+    }
+}
+
+/// Runs `--json` on `feed` over `[from, to)` and holds each line to the library's values for that
+/// occurrence, written one by one; the output.
+fn assert_lines_as_the_library_lists(
+    feed: &str,
+    (fy, fm, fd): (i16, i8, i8),
+    (ty, tm, td): (i16, i8, i8),
+) -> String {
+    let dir = temp_dir("as-listed");
+    let file = write(&dir, "feed.ics", feed);
+    let (from, to) = (jiff::civil::date(fy, fm, fd), jiff::civil::date(ty, tm, td));
+    let out = run(&[
+        file.to_str().expect("path"),
+        "--from",
+        &from.to_string(),
+        "--to",
+        &to.to_string(),
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let lines = json_lines(&out);
+    let parsed = touchpoint_calendar::parse(feed.as_bytes()).expect("parses");
+    let window = touchpoint_calendar::Window {
+        start: from.at(0, 0, 0, 0),
+        end: to.at(0, 0, 0, 0),
+        zone: None,
+    };
+    let expected = touchpoint_calendar::expand(
+        &parsed.calendar,
+        &window,
+        &touchpoint_calendar::Limits::default(),
+    )
+    .occurrences;
+    assert_eq!(lines.len(), expected.len());
+    for (line, occ) in lines.iter().zip(&expected) {
+        let event = &parsed.calendar.events[occ.event];
+        let rid = occ.recurrence_id.as_ref().map(|t| t.to_json_string());
+        assert_eq!(line["uid"], event.uid.as_str());
+        assert_eq!(line["recurrence_id"].as_str(), rid.as_deref(), "{line}");
+        assert_eq!(line["start"], occ.start.to_json_string(), "{line}");
+        assert_eq!(line["end"], occ.end.to_json_string(), "{line}");
+        assert_eq!(line["all_day"], occ.start.is_date(), "{line}");
+    }
+    stdout(&out)
 }
