@@ -34,6 +34,26 @@ impl ApiError {
         }
     }
 
+    /// A 400 for a query string the server could not read, from the framework's text for it
+    /// (axum's `QueryRejection::body_text`): a parameter given twice is named as such, and the
+    /// framework's "Failed to deserialize" is said as the API's other errors are.
+    pub fn bad_query(rejection: &str) -> ApiError {
+        let detail = rejection
+            .strip_prefix("Failed to deserialize query string: ")
+            .unwrap_or(rejection);
+        // serde_urlencoded (axum's `Query`) says "duplicate field `lang`"; serde_html_form
+        // (axum-extra's, which reads a repeated `community` as a list) says "lang: unsupported
+        // value" for several values of a one-value field.
+        let duplicate = detail
+            .strip_prefix("duplicate field `")
+            .and_then(|rest| rest.strip_suffix('`'))
+            .or_else(|| detail.strip_suffix(": unsupported value"));
+        ApiError::bad_request(match duplicate {
+            Some(name) => format!("`{name}` is given more than once: give it once"),
+            None => format!("the query string cannot be read: {detail}"),
+        })
+    }
+
     /// A 404: the thing asked for does not exist.
     pub fn not_found(error: impl Into<String>) -> ApiError {
         ApiError {

@@ -894,6 +894,13 @@ async fn can_say_which_communities_lack_an_id_asked_for() {
     )
     .await;
     assert_eq!(status, StatusCode::OK);
+    // A parameter given twice is named (a repeated `community` is a list, not an error).
+    let (status, body) = hub_get(&hub, "/api/v1/occurrences?lang=ja&lang=en").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        body.contains("`lang` is given more than once: give it once"),
+        "{body}"
+    );
     let (status, body) = hub_get(&hub, "/api/v1/occurrences?group=nope").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(

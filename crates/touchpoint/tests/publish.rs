@@ -361,7 +361,12 @@ async fn errors_as_json_with_a_message() {
         (
             "/api/v1/occurrences?limit=many",
             StatusCode::BAD_REQUEST,
-            "limit",
+            "the query string cannot be read: limit: invalid digit found in string",
+        ),
+        (
+            "/api/v1/occurrences?lang=ja&lang=en",
+            StatusCode::BAD_REQUEST,
+            "`lang` is given more than once: give it once",
         ),
         (
             "/api/v1/occurrences?tz=Mars/Base",

@@ -597,7 +597,7 @@ async fn occurrences(
         Err(rejection) => {
             return json(
                 StatusCode::BAD_REQUEST,
-                &touchpoint_site::api::ApiError::bad_request(rejection.body_text()),
+                &touchpoint_site::api::ApiError::bad_query(&rejection.body_text()),
             );
         }
     };

@@ -236,7 +236,7 @@ async fn api_occurrences(
     let query = match query {
         Ok(Query(query)) => query,
         Err(rejection) => {
-            return json::<()>(&headers, Err(ApiError::bad_request(rejection.body_text())));
+            return json::<()>(&headers, Err(ApiError::bad_query(&rejection.body_text())));
         }
     };
     json(
@@ -313,7 +313,7 @@ async fn embed_upcoming(
                 lang,
             )
         }
-        Err(rejection) => Err(ApiError::bad_request(rejection.body_text())),
+        Err(rejection) => Err(ApiError::bad_query(&rejection.body_text())),
     };
     let (status, markup) = match result {
         Ok(markup) => (StatusCode::OK, markup),
