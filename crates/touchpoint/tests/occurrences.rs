@@ -753,3 +753,35 @@ fn assert_lines_as_the_library_lists(
     }
     stdout(&out)
 }
+
+/// `touchpoint occurrences … | head -1`: the reader leaves after one line, and the command ends
+/// quietly with 0 rather than reporting a broken pipe.
+#[test]
+fn ends_quietly_when_the_reader_leaves_early() {
+    use std::io::{BufRead, BufReader};
+    let dir = temp_dir("broken-pipe");
+    let feed = touchpoint_calendar::synthetic::synthetic_ics(200, 3);
+    let file = write(&dir, "feed.ics", &feed);
+    for json in [true, false] {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_touchpoint"));
+        command.args(["occurrences", file.to_str().expect("path")]);
+        command.args(["--from", "2020-01-01", "--to", "2030-01-01"]);
+        if json {
+            command.arg("--json");
+        }
+        let mut child = command
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("runs");
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut first)
+            .expect("a line");
+        assert!(!first.is_empty());
+        // The pipe is closed here, with most of ten years of 200 series unwritten.
+        let out = child.wait_with_output().expect("ends");
+        assert_eq!(out.status.code(), Some(0), "json {json}: {}", stderr(&out));
+        assert!(stderr(&out).is_empty(), "json {json}: {}", stderr(&out));
+    }
+}

@@ -56,15 +56,20 @@ pub fn run(args: OccurrencesArgs) -> anyhow::Result<ExitCode> {
     let mut listing = list(&parsed.calendar, &window, &Limits::default());
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    if args.json {
-        write_json_lines(&mut out, &parsed.calendar, &mut listing)?;
+    let written = if args.json {
+        write_json_lines(&mut out, &parsed.calendar, &mut listing)
     } else {
         write_table(
             &mut out,
             &parsed.calendar,
             &mut listing,
             display_tz.as_ref(),
-        )?;
+        )
+    };
+    match written {
+        // The reader went away (`… | head`): what it wanted was written, as other tools end.
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        written => written?,
     }
     for (event, what) in listing.truncated() {
         let uid = &parsed.calendar.events[event].uid;
