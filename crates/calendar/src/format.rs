@@ -97,16 +97,10 @@ pub(crate) fn push_secs(
     };
     let day = secs / DAY as u64;
     let mut text = [0u8; 28];
-    match last.date.get() {
-        Some((known, date_text)) if known == day => text[..10].copy_from_slice(&date_text),
-        _ => {
-            let Some(date_text) = date_text(day) else {
-                return false;
-            };
-            text[..10].copy_from_slice(&date_text);
-            last.date.set(Some((day, date_text)));
-        }
-    }
+    let Some(date_text) = last.date_from_march(day) else {
+        return false;
+    };
+    text[..10].copy_from_slice(&date_text);
     if date {
         out.extend_from_slice(&text[..10]);
         return true;
@@ -142,7 +136,12 @@ impl LastDate {
     #[inline]
     pub(crate) fn date_text(&self, day: i64) -> Option<[u8; 10]> {
         const DAYS_BEFORE_1970: i64 = 719_468;
-        let day = u64::try_from(day.checked_add(DAYS_BEFORE_1970)?).ok()?;
+        self.date_from_march(u64::try_from(day.checked_add(DAYS_BEFORE_1970)?).ok()?)
+    }
+
+    /// [`date_text`] of `day` (counted from 0000-03-01), remembered as the last day.
+    #[inline]
+    fn date_from_march(&self, day: u64) -> Option<[u8; 10]> {
         match self.date.get() {
             Some((known, text)) if known == day => Some(text),
             _ => {

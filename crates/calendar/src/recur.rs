@@ -678,11 +678,7 @@ impl RuleIter {
                 // mask turned to start at WKST (a loop over seven weekdays with a `% 7` each
                 // was 1.5 M of the 62 M instructions of `touchpoint occurrences --json` on a
                 // year of 600 series).
-                let mut offsets = self.week_offsets();
-                while offsets != 0 {
-                    days.push(first + i64::from(offsets.trailing_zeros()));
-                    offsets &= offsets - 1;
-                }
+                push_bits(&mut days, first, u32::from(self.week_offsets()));
             }
             Freq::Weekly | Freq::Daily => {
                 let (first, len) = if self.freq == Freq::Weekly {
@@ -782,9 +778,7 @@ impl RuleIter {
     /// mask ([`RuleIter::days_left`]) rather than written to `buf`: the same instances, the same
     /// accounting, without a vector filled and read back for every period.
     fn finish_days(&mut self, first: i64, bits: u32, time: i64) -> bool {
-        self.candidates += u64::from(bits.count_ones());
-        if self.candidates > self.max_candidates {
-            self.stopped = Some(Stop::Candidates(self.candidates));
+        if !self.count_candidates(u64::from(bits.count_ones())) {
             return false;
         }
         let mut left = match self.set_pos.is_empty() {
@@ -813,29 +807,21 @@ impl RuleIter {
         }
         self.days_left = left;
         self.days_first = first;
-        if left == 0 {
-            return self.done || self.note_empty();
-        }
-        self.empty_run = 0;
-        true
+        self.period_done(left == 0)
     }
 
     /// Applies BYSETPOS, DTSTART and UNTIL to `buf` and accounts for the work.
     fn finish_period(&mut self) -> bool {
-        self.candidates += self.buf.len() as u64;
-        if self.candidates > self.max_candidates {
+        if !self.count_candidates(self.buf.len() as u64) {
             self.buf.clear();
-            self.stopped = Some(Stop::Candidates(self.candidates));
             return false;
         }
         if !self.set_pos.is_empty() && !self.buf.is_empty() {
-            let len = self.buf.len() as i64;
+            let len = self.buf.len();
             self.tmp.clear();
             for &p in &self.set_pos {
-                let p = i64::from(p);
-                let idx = if p > 0 { p - 1 } else { len + p };
-                if (0..len).contains(&idx) {
-                    self.tmp.push(self.buf[idx as usize]);
+                if let Some(idx) = set_pos_index(p, len) {
+                    self.tmp.push(self.buf[idx]);
                 }
             }
             self.tmp.sort_unstable();
@@ -853,7 +839,22 @@ impl RuleIter {
             self.buf.retain(|&c| c <= until);
             self.done = true;
         }
-        if self.buf.is_empty() {
+        self.period_done(self.buf.is_empty())
+    }
+
+    /// Counts `n` more candidates against the bound; `false` (and why) once it is passed.
+    fn count_candidates(&mut self, n: u64) -> bool {
+        self.candidates += n;
+        if self.candidates > self.max_candidates {
+            self.stopped = Some(Stop::Candidates(self.candidates));
+            return false;
+        }
+        true
+    }
+
+    /// Whether the rule goes on after a period with no instance left (`empty`) or some.
+    fn period_done(&mut self, empty: bool) -> bool {
+        if empty {
             return self.done || self.note_empty();
         }
         self.empty_run = 0;
@@ -898,12 +899,10 @@ fn push_bits(days: &mut Vec<i64>, first: i64, mut bits: u32) {
 /// the highest for a negative one, as [`RuleIter::finish_period`] picks from a period's sorted
 /// instances.
 fn select_bits(bits: u32, set_pos: &[i16]) -> u32 {
-    let len = bits.count_ones() as i64;
+    let len = bits.count_ones() as usize;
     let mut picked = 0u32;
     for &p in set_pos {
-        let p = i64::from(p);
-        let idx = if p > 0 { p - 1 } else { len + p };
-        if (0..len).contains(&idx) {
+        if let Some(idx) = set_pos_index(p, len) {
             let mut rest = bits;
             for _ in 0..idx {
                 rest &= rest - 1;
@@ -912,6 +911,14 @@ fn select_bits(bits: u32, set_pos: &[i16]) -> u32 {
         }
     }
     picked
+}
+
+/// The index among a period's `len` sorted instances that BYSETPOS value `p` (never 0) names:
+/// the pth from the first when positive, from the last when negative; `None` past either end.
+fn set_pos_index(p: i16, len: usize) -> Option<usize> {
+    let p = i64::from(p);
+    let idx = if p > 0 { p - 1 } else { len as i64 + p };
+    usize::try_from(idx).ok().filter(|&i| i < len)
 }
 
 /// The first second of jiff's range of dates, in civil seconds.
