@@ -646,3 +646,29 @@ fn hostile_sources_are_clear_errors_never_panics() {
     std::fs::create_dir(&empty).unwrap();
     assert_refused("irc-meetings", &empty, "no meeting files");
 }
+
+/// `touchpoint import … | head`: the reader is gone before the file is written, and the command
+/// ends quietly with 0 rather than reporting a broken pipe (or that it wrote the whole file).
+#[test]
+fn ends_quietly_when_the_reader_leaves_early() {
+    let source = fixture("sigs.yaml");
+    let mut child = bin()
+        .args([
+            "import",
+            "k8s-sigs",
+            source.to_str().unwrap(),
+            "--today",
+            TODAY,
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Closed before the command has read and converted the file, so its write fails.
+    drop(child.stdout.take());
+    let done = child.wait_with_output().unwrap();
+    let report = text(&done.stderr);
+    assert_eq!(done.status.code(), Some(0), "{report}");
+    assert!(!report.contains("rror"), "{report}");
+    assert!(!report.contains("wrote the community file"), "{report}");
+}

@@ -57,9 +57,20 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
     match &args.out {
         Some(path) => std::fs::write(path, &imported.toml)
             .with_context(|| format!("cannot write {}", path.display()))?,
-        None => std::io::stdout()
-            .lock()
-            .write_all(imported.toml.as_bytes())?,
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(imported.toml.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                // The reader went away (`… | head`): it has what it wanted; the report would
+                // say the whole file was written.
+                Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => {
+                    return Ok(ExitCode::SUCCESS);
+                }
+                written => written.context("cannot write to stdout")?,
+            }
+        }
     }
     report(&imported, args.out.as_deref());
     Ok(ExitCode::SUCCESS)
