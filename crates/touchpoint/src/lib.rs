@@ -6,6 +6,13 @@
 //! - [`hub`]: many communities on one instance.
 //! - [`server`]: the axum route table and its handlers.
 
+/// `println!` for a command's report lines ([`cmd::say`]): no panic once the reader has gone.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::cmd::say(format_args!($($arg)*))
+    };
+}
+
 pub mod announcer;
 pub mod app;
 pub mod cli;

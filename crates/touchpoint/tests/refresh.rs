@@ -513,3 +513,50 @@ fn refresh_refuses_feeds_on_loopback_unless_allowed() {
     assert!(stdout.contains("open: updated"), "{stdout}");
     assert_eq!(hits.load(Ordering::SeqCst), 1);
 }
+
+/// `touchpoint refresh | head -1`: the reader leaves before the report, and every calendar is
+/// still refreshed and stored; the command neither panics nor stops at its first line.
+#[test]
+fn refresh_goes_on_when_the_reader_of_its_report_leaves() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = ["one", "two", "three"];
+    let mut toml = String::from("[community]\nname = \"Feeds\"\ntimezone = \"UTC\"\n");
+    for id in ids {
+        std::fs::write(dir.path().join(format!("{id}.ics")), FEED).unwrap();
+        toml.push_str(&format!(
+            "\n[[calendars]]\nid = \"{id}\"\nname = \"{id}\"\npath = \"{id}.ics\"\n"
+        ));
+    }
+    let config = dir.path().join("touchpoint.toml");
+    std::fs::write(&config, toml).unwrap();
+    let data = dir.path().join("data");
+    let mut child = touchpoint()
+        .arg("refresh")
+        .arg("--config")
+        .arg(&config)
+        .arg("--data")
+        .arg(&data)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Closed before the command has loaded its file, so every line of its report fails.
+    drop(child.stdout.take());
+    let done = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&done.stderr);
+    assert_eq!(done.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let store = touchpoint_store::SqliteStore::open(&data).unwrap();
+    for id in ids {
+        use touchpoint_store::Store;
+        let stored = runtime.block_on(store.get(id)).unwrap();
+        assert!(
+            stored.is_some_and(|s| s.last_error.is_none()),
+            "{id} was not refreshed"
+        );
+    }
+}

@@ -87,7 +87,7 @@ pub fn run(args: AnnounceArgs) -> anyhow::Result<ExitCode> {
                 Ok(failures) => failed += failures,
                 Err(err) => {
                     failed += 1;
-                    println!("{id}: FAILED, nothing sent: {err:#}");
+                    say!("{id}: FAILED, nothing sent: {err:#}");
                 }
             }
         }
@@ -124,10 +124,11 @@ async fn announce(
     let hub = hub.as_ref().map(|(_, id, _)| *id);
     if args.dry_run {
         let planned = announcer::dry_run(&built.site, store, now).await?;
-        match hub {
-            Some(id) => print!("# {id}\n{planned}"),
-            None => print!("{planned}"),
-        }
+        let text = match hub {
+            Some(id) => format!("# {id}\n{planned}"),
+            None => planned,
+        };
+        super::print(&text).context("cannot write to stdout")?;
         return Ok(0);
     }
     let tuning = Tuning::from_env()?;
@@ -152,13 +153,13 @@ async fn announce(
     let _ = store.release_lease(LEASE_ID, &holder).await;
     let report = report?;
     for (channel, occurrence, kind) in &report.sent {
-        println!("{prefix}{channel}: sent {kind} ({occurrence})");
+        say!("{prefix}{channel}: sent {kind} ({occurrence})");
     }
     for (channel, occurrence, kind, why) in &report.dropped {
-        println!("{prefix}{channel}: dropped {kind} ({occurrence}): {why}");
+        say!("{prefix}{channel}: dropped {kind} ({occurrence}): {why}");
     }
     for (channel, occurrence, kind, why) in &report.failed {
-        println!("{prefix}{channel}: FAILED {kind} ({occurrence}), will retry: {why}");
+        say!("{prefix}{channel}: FAILED {kind} ({occurrence}), will retry: {why}");
     }
     Ok(report.failed.len())
 }

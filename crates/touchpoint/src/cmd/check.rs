@@ -23,7 +23,7 @@ pub fn run(args: ConfigArgs) -> anyhow::Result<ExitCode> {
         Ok(loaded) => {
             app::print_warnings(&loaded);
             let community = &loaded.community;
-            println!(
+            say!(
                 "{}: ok — {} series, {} groups, {} outside calendars{}",
                 app::config_name(&args),
                 community.series.len(),

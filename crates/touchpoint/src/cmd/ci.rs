@@ -737,12 +737,6 @@ fn shown(path: &Path) -> String {
 
 /// Write to stdout; a closed pipe (`| head`) is not an error worth a panic.
 fn print(text: &str) -> anyhow::Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.context("cannot write to stdout"),
-    }
+    crate::cmd::print(text).context("cannot write to stdout")?;
+    Ok(())
 }

@@ -6,7 +6,6 @@
 //! Exit codes: 0 written (TODOs are in the report and the file), 1 the source could not be
 //! read or is not of that format.
 
-use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -57,20 +56,11 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
     match &args.out {
         Some(path) => std::fs::write(path, &imported.toml)
             .with_context(|| format!("cannot write {}", path.display()))?,
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout
-                .write_all(imported.toml.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
-                // The reader went away (`… | head`): it has what it wanted; the report would
-                // say the whole file was written.
-                Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => {
-                    return Ok(ExitCode::SUCCESS);
-                }
-                written => written.context("cannot write to stdout")?,
-            }
+        // The reader went away (`… | head`): the report would say the whole file was written.
+        None if !super::print(&imported.toml).context("cannot write to stdout")? => {
+            return Ok(ExitCode::SUCCESS);
         }
+        None => {}
     }
     report(&imported, args.out.as_deref());
     Ok(ExitCode::SUCCESS)

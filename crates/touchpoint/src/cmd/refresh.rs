@@ -72,7 +72,7 @@ pub fn run(args: RefreshArgs) -> anyhow::Result<ExitCode> {
                         bar.println(&line);
                         bar.inc(1);
                     }
-                    None => println!("{line}"),
+                    None => say!("{line}"),
                 }
             },
         )

@@ -271,7 +271,7 @@ pub fn check(layout: &Layout, args: &ConfigArgs) -> ExitCode {
             Ok(loaded) => {
                 app::print_warnings(loaded);
                 let community = &loaded.community;
-                println!(
+                say!(
                     "{} ({}): ok — {} series, {} groups, {} outside calendars{}",
                     member.file.display(),
                     member.id,
@@ -301,7 +301,7 @@ pub fn check(layout: &Layout, args: &ConfigArgs) -> ExitCode {
     }
     let ok = members.len() - broken;
     if broken == 0 && layout.problems.is_empty() {
-        println!(
+        say!(
             "hub {:?} ({}): ok — {ok} communities",
             layout.info.name.as_str(),
             layout.config.display()

@@ -52,22 +52,22 @@ pub fn run(layout: Layout, args: RefreshArgs) -> anyhow::Result<ExitCode> {
                     Ok(report) => match &report.outcome {
                         RefreshOutcome::Failed { error, .. } => {
                             failed += 1;
-                            println!(
+                            say!(
                                 "{id}/{source}: FAILED, last good copy kept: {}",
                                 error.detail()
                             );
                         }
                         RefreshOutcome::Updated { summary, .. } => {
-                            println!("{id}/{source}: updated ({summary})");
+                            say!("{id}/{source}: updated ({summary})");
                         }
                         RefreshOutcome::Unchanged { summary } => {
-                            println!("{id}/{source}: unchanged ({summary})");
+                            say!("{id}/{source}: unchanged ({summary})");
                         }
-                        RefreshOutcome::NotModified => println!("{id}/{source}: not modified"),
+                        RefreshOutcome::NotModified => say!("{id}/{source}: not modified"),
                     },
                     Err(err) => {
                         failed += 1;
-                        println!("{id}/{source}: FAILED: {err:#}");
+                        say!("{id}/{source}: FAILED: {err:#}");
                     }
                 },
             )
