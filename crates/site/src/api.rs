@@ -41,13 +41,11 @@ impl ApiError {
         let detail = rejection
             .strip_prefix("Failed to deserialize query string: ")
             .unwrap_or(rejection);
-        // serde_urlencoded (axum's `Query`) says "duplicate field `lang`"; serde_html_form
-        // (axum-extra's, which reads a repeated `community` as a list) says "lang: unsupported
-        // value" for several values of a one-value field.
+        // serde_urlencoded (axum's `Query`, which both APIs read with) says "duplicate field
+        // `lang`".
         let duplicate = detail
             .strip_prefix("duplicate field `")
-            .and_then(|rest| rest.strip_suffix('`'))
-            .or_else(|| detail.strip_suffix(": unsupported value"));
+            .and_then(|rest| rest.strip_suffix('`'));
         ApiError::bad_request(match duplicate {
             Some(name) => format!("`{name}` is given more than once: give it once"),
             None => format!("the query string cannot be read: {detail}"),

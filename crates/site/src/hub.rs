@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use touchpoint_calendar::{Calendar, Event};
 use touchpoint_community::Text;
 use touchpoint_community::hub::HubInfo;
+use utoipa::{IntoParams, ToSchema};
 
 use crate::api::{ApiError, ApiOccurrence, DEFAULT_LIMIT, MAX_LIMIT};
 use crate::export::{self, StaticFile};
@@ -335,34 +336,47 @@ pub fn upcoming<'a>(hub: &Hub<'a>, now: Timestamp, days: i64, n: usize) -> Vec<H
 
 /// Query of the hub's `GET /api/v1/occurrences`: one community's parameters (see
 /// [`crate::api::OccurrencesQuery`]), and `community`.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct HubOccurrencesQuery {
-    /// Only these communities (ids; the parameter repeated); default every one.
+    /// Only these communities (their ids, the parameter repeated: `community=a&community=b`);
+    /// default every one. An id the hub does not serve is a 400 listing those it does.
     #[serde(default)]
+    #[param(explode = true, style = Form)]
     pub community: Vec<String>,
     /// First day, `YYYY-MM-DD`, inclusive (default: today in `tz`).
+    #[param(format = Date, pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
     pub from: Option<String>,
-    /// Last day, `YYYY-MM-DD`, exclusive (default: 30 days after `from`).
+    /// Last day, `YYYY-MM-DD`, exclusive (default: 30 days after `from`). The window from
+    /// `from` to `to` is at least one day and at most 732 days, and ends by 9999-12-31.
+    #[param(format = Date, pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
     pub to: Option<String>,
     /// IANA zone the days are read in (default: the hub's).
     pub tz: Option<String>,
-    /// Only this source of each community (`community` for own series).
+    /// Only this source of each community (`community` for its own series). `source`,
+    /// `series` and `group` together list the union of what they name; an id that none of the
+    /// chosen communities has is a 400 naming them.
     pub source: Option<String>,
-    /// Only this series.
+    /// Only this series (with `source` and `group`: the union).
     pub series: Option<String>,
-    /// Only this group's series.
+    /// Only this group's series (with `source` and `series`: the union).
     pub group: Option<String>,
-    /// At most this many occurrences per answer (default 1000, from 1 to 10000).
+    /// At most this many occurrences per answer, the earliest first (default 1000, from 1 to
+    /// 10000); when the window holds more, `next` links to the rest.
+    #[param(minimum = 1, maximum = 10000)]
     pub limit: Option<usize>,
-    /// Continue after a previous answer: the `after` of its `next` link.
+    /// Continue after a previous answer: the `after` of its `next` link (empty: from the start).
+    #[param(pattern = r"^(-?[0-9]{1,11}\.(100000|[0-9]{1,5}))?$")]
     pub after: Option<String>,
     /// The language of each community's own titles and descriptions, as a community's API
     /// reads `lang=`: per community, the closest language it offers, else its default.
+    /// Empty: as when not given.
+    #[param(pattern = r"^([A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8}){0,4})?$")]
     pub lang: Option<String>,
 }
 
 /// One occurrence in the hub's API: a community's occurrence and the community's id.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
 pub struct HubOccurrence {
     /// The community it belongs to.
     pub community: String,
@@ -372,7 +386,7 @@ pub struct HubOccurrence {
 }
 
 /// Response of the hub's `GET /api/v1/occurrences`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
 pub struct HubOccurrencesResponse {
     /// Occurrences overlapping the window, by start (then title, UID and community).
     pub occurrences: Vec<HubOccurrence>,
@@ -382,6 +396,16 @@ pub struct HubOccurrencesResponse {
 
 /// Answer the hub's `GET /api/v1/occurrences`: every community's (or `community`'s)
 /// occurrences in the window, merged, a page at a time.
+#[utoipa::path(
+    get,
+    path = "/api/v1/occurrences",
+    tag = "occurrences",
+    params(HubOccurrencesQuery),
+    responses(
+        (status = 200, description = "The chosen communities' occurrences overlapping the window, sorted by start", body = HubOccurrencesResponse),
+        (status = 400, description = "A malformed date, zone, filter, window or language tag, or an id no chosen community has", body = ApiError),
+    ),
+)]
 pub fn occurrences(
     hub: &Hub<'_>,
     query: &HubOccurrencesQuery,
@@ -494,7 +518,7 @@ pub fn occurrences(
 }
 
 /// One community in the hub's `GET /api/v1/communities`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
 pub struct HubCommunity {
     /// Its id: the URL segment it is served under.
     pub id: String,
@@ -507,6 +531,12 @@ pub struct HubCommunity {
 }
 
 /// Answer the hub's `GET /api/v1/communities`: every community, in the hub's order.
+#[utoipa::path(
+    get,
+    path = "/api/v1/communities",
+    tag = "communities",
+    responses((status = 200, description = "Every community of the hub, in its order", body = [HubCommunity])),
+)]
 pub fn communities(hub: &Hub<'_>) -> Vec<HubCommunity> {
     hub.members
         .iter()

@@ -3,12 +3,12 @@
 //! code. Served at `/api/v1/openapi.json` and written by `touchpoint build`.
 
 use utoipa::OpenApi;
-use utoipa::openapi::schema::{ObjectBuilder, Type};
+use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
 use utoipa::openapi::server::Server;
 use utoipa::openapi::{RefOr, Schema};
 
-use crate::api;
-use crate::{IdKind, Site};
+use crate::hub::{self, Hub};
+use crate::{IdKind, Site, api};
 
 /// The API description; [`document`] adds the server URL of one site.
 #[derive(OpenApi)]
@@ -64,31 +64,109 @@ pub fn document(site: &Site) -> utoipa::openapi::OpenApi {
         None => site.base_path.clone(),
     };
     doc.servers = Some(vec![Server::new(server)]);
-    list_accepted_values(&mut doc, site);
+    let ids = |kind: IdKind| kind.ids(site).into_iter().map(|(id, _)| id).collect();
+    let accepted = Accepted {
+        communities: Vec::new(),
+        sources: ids(IdKind::Source),
+        series: ids(IdKind::Series),
+        groups: ids(IdKind::Group),
+    };
+    list_accepted_values(&mut doc, &accepted);
     doc
 }
 
-/// The values the server accepts for `tz`, `source`, `series` and `group`, listed in the
-/// document as enums, so that it is as strict as the server: every IANA zone name of the bundled
-/// tz database, and this site's ids (an empty value means "not given" to the server).
-fn list_accepted_values(doc: &mut utoipa::openapi::OpenApi, site: &Site) {
-    let with_empty =
-        |ids: Vec<String>| -> Vec<String> { std::iter::once(String::new()).chain(ids).collect() };
-    let zones = with_empty(
-        jiff::tz::db()
-            .available()
-            .map(|name| name.as_str().to_owned())
-            .collect(),
-    );
-    let ids = |kind: IdKind| with_empty(kind.ids(site).into_iter().map(|(id, _)| id).collect());
-    let (sources, series, groups) = (ids(IdKind::Source), ids(IdKind::Series), ids(IdKind::Group));
-    let enum_of = |values: &[String]| -> RefOr<Schema> {
-        RefOr::T(Schema::Object(
+/// The hub's API description (`/api/v1/openapi.json` at the hub's root): its spanning
+/// occurrences and its communities. Each community's own API has its own document under its
+/// prefix.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Touchpoint hub API",
+        description = "The meetings of every community of a hub, merged: occurrences in any time \
+zone, filtered by community, and the list of communities (each community's own API is under \
+its prefix, with its own document). Every answer is JSON; errors are `{\"error\": \"...\"}` with \
+status 400.",
+        license(name = "MIT OR Apache-2.0"),
+    ),
+    paths(hub::occurrences, hub::communities),
+    components(schemas(
+        api::ApiError,
+        api::ApiOccurrence,
+        api::ApiOrganizer,
+        hub::HubOccurrence,
+        hub::HubOccurrencesResponse,
+        hub::HubCommunity,
+    )),
+    tags(
+        (name = "occurrences", description = "Meetings of the chosen communities in a date window"),
+        (name = "communities", description = "The communities of the hub"),
+    ),
+)]
+pub struct HubApiDoc;
+
+/// The OpenAPI document of `hub`'s own API, with the ids its communities accept.
+pub fn hub_document(hub: &Hub<'_>) -> utoipa::openapi::OpenApi {
+    let mut doc = HubApiDoc::openapi();
+    doc.info.version = env!("CARGO_PKG_VERSION").to_owned();
+    let server = match hub.base_path {
+        "" => "/",
+        path => path,
+    };
+    doc.servers = Some(vec![Server::new(server)]);
+    // Any community's ids: which of them the chosen communities have is a rule across two
+    // parameters, said in words.
+    let ids = |kind: IdKind| {
+        let mut ids: Vec<String> = hub
+            .serving()
+            .flat_map(|(_, site)| kind.ids(site).into_iter().map(|(id, _)| id))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
+    let accepted = Accepted {
+        communities: hub.serving().map(|(id, _)| id.to_owned()).collect(),
+        sources: ids(IdKind::Source),
+        series: ids(IdKind::Series),
+        groups: ids(IdKind::Group),
+    };
+    list_accepted_values(&mut doc, &accepted);
+    doc
+}
+
+/// The ids a document's parameters accept.
+struct Accepted {
+    communities: Vec<String>,
+    sources: Vec<String>,
+    series: Vec<String>,
+    groups: Vec<String>,
+}
+
+/// The values the server accepts for `tz`, `community`, `source`, `series` and `group`, listed
+/// in the document as enums, so that it is as strict as the server: every IANA zone name of the
+/// bundled tz database, and the ids (an empty value means "not given" to the server).
+fn list_accepted_values(doc: &mut utoipa::openapi::OpenApi, accepted: &Accepted) {
+    let with_empty = |ids: &[String]| -> Vec<String> {
+        std::iter::once(String::new())
+            .chain(ids.iter().cloned())
+            .collect()
+    };
+    let zones: Vec<String> = jiff::tz::db()
+        .available()
+        .map(|name| name.as_str().to_owned())
+        .collect();
+    let zones = with_empty(&zones);
+    let communities = with_empty(&accepted.communities);
+    let sources = with_empty(&accepted.sources);
+    let series = with_empty(&accepted.series);
+    let groups = with_empty(&accepted.groups);
+    let enum_of = |values: &[String]| -> Schema {
+        Schema::Object(
             ObjectBuilder::new()
                 .schema_type(Type::String)
                 .enum_values(Some(values.iter().cloned()))
                 .build(),
-        ))
+        )
     };
     for item in doc.paths.paths.values_mut() {
         let Some(operation) = item.get.as_mut() else {
@@ -98,14 +176,18 @@ fn list_accepted_values(doc: &mut utoipa::openapi::OpenApi, site: &Site) {
             let RefOr::T(parameter) = parameter else {
                 continue;
             };
-            let values = match parameter.name.as_str() {
-                "tz" => &zones,
-                "source" => &sources,
-                "series" => &series,
-                "group" => &groups,
+            parameter.schema = Some(RefOr::T(match parameter.name.as_str() {
+                "tz" => enum_of(&zones),
+                "community" => Schema::Array(
+                    ArrayBuilder::new()
+                        .items(RefOr::T(enum_of(&communities)))
+                        .build(),
+                ),
+                "source" => enum_of(&sources),
+                "series" => enum_of(&series),
+                "group" => enum_of(&groups),
                 _ => continue,
-            };
-            parameter.schema = Some(enum_of(values));
+            }));
         }
     }
 }
@@ -114,4 +196,9 @@ fn list_accepted_values(doc: &mut utoipa::openapi::OpenApi, site: &Site) {
 pub fn json(site: &Site) -> String {
     // Serializing a tree of strings, maps and vectors into a String cannot fail.
     serde_json::to_string_pretty(&document(site)).unwrap_or_else(|_| "{}".to_owned())
+}
+
+/// [`hub_document`] as pretty-printed JSON.
+pub fn hub_json(hub: &Hub<'_>) -> String {
+    serde_json::to_string_pretty(&hub_document(hub)).unwrap_or_else(|_| "{}".to_owned())
 }

@@ -908,3 +908,49 @@ async fn can_say_which_communities_lack_an_id_asked_for() {
         "{body}"
     );
 }
+
+/// The hub's API has its own OpenAPI document: its two operations, every community's ids as
+/// the values `community`, `source`, `series` and `group` take; and it reads its query as a
+/// community's API does (an empty date or limit is refused, not taken as missing).
+#[tokio::test]
+async fn can_describe_the_hub_api_and_read_its_query_as_a_communitys() {
+    let (layout, sites) = example_sites();
+    let hub = hub_state(&layout, &sites);
+    let (status, body) = hub_get(&hub, "/api/v1/openapi.json").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let document: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let paths: Vec<&String> = document["paths"].as_object().unwrap().keys().collect();
+    assert_eq!(paths, ["/api/v1/communities", "/api/v1/occurrences"]);
+    let parameters = document["paths"]["/api/v1/occurrences"]["get"]["parameters"]
+        .as_array()
+        .unwrap();
+    let values = |name: &str| -> Vec<String> {
+        let parameter = parameters.iter().find(|p| p["name"] == name).unwrap();
+        let schema = &parameter["schema"];
+        let values = schema["items"]["enum"]
+            .as_array()
+            .or(schema["enum"].as_array())
+            .unwrap();
+        values
+            .iter()
+            .map(|v| v.as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        values("community"),
+        ["", "todo-group", "lantern", "riverside-python"]
+    );
+    // One community's group and another's series are both offered.
+    assert!(values("group").contains(&"docs".to_owned()));
+    assert!(values("series").contains(&"oss-in-business-call".to_owned()));
+
+    for (query, message) in [
+        ("to=", "`to` must be a date written YYYY-MM-DD"),
+        ("from=", "`from` must be a date written YYYY-MM-DD"),
+        ("limit=", "cannot parse integer from empty string"),
+    ] {
+        let (status, body) = hub_get(&hub, &format!("/api/v1/occurrences?{query}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{query}: {body}");
+        assert!(body.contains(message), "{query}: {body}");
+    }
+}

@@ -13,11 +13,10 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::{RawQuery, Request, State};
+use axum::extract::{Query, RawQuery, Request, State};
 use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum_extra::extract::{Query, QueryRejection};
 use bytes::Bytes;
 use jiff::Timestamp;
 use touchpoint_community::hub::HubInfo;
@@ -290,6 +289,10 @@ pub fn hub_router(hub: HubState) -> Router {
         .route(
             API_COMMUNITIES,
             get(communities).layer(CompressionLayer::new()),
+        )
+        .route(
+            route::API_OPENAPI,
+            get(openapi).layer(CompressionLayer::new()),
         )
         .route(
             route::HEALTHZ,
@@ -587,19 +590,10 @@ async fn all_feed(
     })
 }
 
-async fn occurrences(
-    State(hub): State<HubState>,
-    // axum-extra's Query reads a repeated `community` as a list.
-    query: Result<Query<HubOccurrencesQuery>, QueryRejection>,
-) -> Response {
-    let query = match query {
-        Ok(Query(query)) => query,
-        Err(rejection) => {
-            return json(
-                StatusCode::BAD_REQUEST,
-                &touchpoint_site::api::ApiError::bad_query(&rejection.body_text()),
-            );
-        }
+async fn occurrences(State(hub): State<HubState>, RawQuery(query): RawQuery) -> Response {
+    let query = match occurrences_query(query.as_deref().unwrap_or_default()) {
+        Ok(query) => query,
+        Err(error) => return json(StatusCode::BAD_REQUEST, &error),
     };
     let now = hub.now();
     hub.with_view(|view| match spanning::occurrences(view, &query, now) {
@@ -608,8 +602,38 @@ async fn occurrences(
     })
 }
 
+/// The query of the hub's `/api/v1/occurrences`, read as a community's API reads its own
+/// (axum's `Query`: an empty `from`, `to` or `limit` is refused, not taken as missing; a
+/// parameter given twice is named), with `community` repeated as a list.
+fn occurrences_query(raw: &str) -> Result<HubOccurrencesQuery, touchpoint_site::api::ApiError> {
+    let (communities, rest): (Vec<_>, Vec<_>) =
+        url::form_urlencoded::parse(raw.as_bytes()).partition(|(name, _)| name == "community");
+    let rest = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(rest)
+        .finish();
+    let uri: Uri = format!("/?{rest}")
+        .parse()
+        .map_err(|_| touchpoint_site::api::ApiError::bad_query("not a query string"))?;
+    let Query(mut query) = Query::<HubOccurrencesQuery>::try_from_uri(&uri)
+        .map_err(|rejection| touchpoint_site::api::ApiError::bad_query(&rejection.body_text()))?;
+    query.community = communities
+        .into_iter()
+        .map(|(_, id)| id.into_owned())
+        .collect();
+    Ok(query)
+}
+
 async fn communities(State(hub): State<HubState>) -> Response {
     hub.with_view(|view| json(StatusCode::OK, &spanning::communities(view)))
+}
+
+async fn openapi(State(hub): State<HubState>) -> Response {
+    hub.with_view(|view| {
+        json(
+            StatusCode::OK,
+            &touchpoint_site::openapi::hub_document(view),
+        )
+    })
 }
 
 fn json<T: serde::Serialize>(status: StatusCode, value: &T) -> Response {
