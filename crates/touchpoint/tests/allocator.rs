@@ -4,7 +4,8 @@
 //! command's CPU time). Read from /proc, as `ps -L` shows them to an operator.
 #![cfg(target_os = "linux")]
 
-use std::net::TcpListener;
+mod common;
+
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -36,20 +37,7 @@ fn wait_for_thread(child: &Child, name: &str, within: Duration) -> Vec<String> {
 
 #[test]
 fn serve_purges_freed_memory_in_the_background() {
-    let data = tempfile::tempdir().unwrap();
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_touchpoint"))
-        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
-        .arg("--data")
-        .arg(data.path())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let (mut child, _, _data) = common::spawn_serve(&[]);
     let names = wait_for_thread(&child, PURGER, Duration::from_secs(30));
     child.kill().unwrap();
     child.wait().unwrap();

@@ -117,6 +117,28 @@ where
     );
 }
 
+/// `touchpoint serve` on a free port of 127.0.0.1 with a fresh data folder and `args` added (the
+/// embedded example unless they name a file), output dropped: the child, its port and the
+/// folder (removed when dropped). The caller waits for it to answer, and kills it.
+pub fn spawn_serve(args: &[&str]) -> (std::process::Child, u16, tempfile::TempDir) {
+    let data = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_touchpoint"))
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .arg("--data")
+        .arg(data.path())
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    (child, port, data)
+}
+
 /// Every `.ics` file of a static export under `root`, by its path under `root` (`series/x.ics`).
 pub fn exported_feeds(
     root: &std::path::Path,
