@@ -914,6 +914,7 @@ async fn can_say_which_communities_lack_an_id_asked_for() {
 /// community's API does (an empty date or limit is refused, not taken as missing).
 #[tokio::test]
 async fn can_describe_the_hub_api_and_read_its_query_as_a_communitys() {
+    use axum::http::header;
     let (layout, sites) = example_sites();
     let hub = hub_state(&layout, &sites);
     let (status, body) = hub_get(&hub, "/api/v1/openapi.json").await;
@@ -943,6 +944,23 @@ async fn can_describe_the_hub_api_and_read_its_query_as_a_communitys() {
     // One community's group and another's series are both offered.
     assert!(values("group").contains(&"docs".to_owned()));
     assert!(values("series").contains(&"oss-in-business-call".to_owned()));
+    // Made once and kept: a client that has it gets a 304, one that takes brotli gets brotli.
+    let kept = hub_response(&hub, "/api/v1/openapi.json", &[]).await;
+    let etag = kept.headers()[header::ETAG].to_str().unwrap().to_owned();
+    let again = hub_response(
+        &hub,
+        "/api/v1/openapi.json",
+        &[(header::IF_NONE_MATCH, &etag)],
+    )
+    .await;
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    let compressed = hub_response(
+        &hub,
+        "/api/v1/openapi.json",
+        &[(header::ACCEPT_ENCODING, "gzip, br")],
+    )
+    .await;
+    assert_eq!(compressed.headers()[header::CONTENT_ENCODING], "br");
 
     for (query, message) in [
         ("to=", "`to` must be a date written YYYY-MM-DD"),

@@ -56,11 +56,13 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
     match &args.out {
         Some(path) => std::fs::write(path, &imported.toml)
             .with_context(|| format!("cannot write {}", path.display()))?,
-        // The reader went away (`… | head`): the report would say the whole file was written.
-        None if !super::print(&imported.toml).context("cannot write to stdout")? => {
-            return Ok(ExitCode::SUCCESS);
+        None => {
+            if !super::print(&imported.toml).context("cannot write to stdout")? {
+                // The reader went away (`… | head`): the report would say the whole file was
+                // written.
+                return Ok(ExitCode::SUCCESS);
+            }
         }
-        None => {}
     }
     report(&imported, args.out.as_deref());
     Ok(ExitCode::SUCCESS)

@@ -290,10 +290,7 @@ pub fn hub_router(hub: HubState) -> Router {
             API_COMMUNITIES,
             get(communities).layer(CompressionLayer::new()),
         )
-        .route(
-            route::API_OPENAPI,
-            get(openapi).layer(CompressionLayer::new()),
-        )
+        .route(route::API_OPENAPI, get(openapi))
         .route(
             route::HEALTHZ,
             get(|| async { ([(header::CACHE_CONTROL, "no-store")], "ok") }),
@@ -627,12 +624,15 @@ async fn communities(State(hub): State<HubState>) -> Response {
     hub.with_view(|view| json(StatusCode::OK, &spanning::communities(view)))
 }
 
-async fn openapi(State(hub): State<HubState>) -> Response {
-    hub.with_view(|view| {
-        json(
-            StatusCode::OK,
-            &touchpoint_site::openapi::hub_document(view),
-        )
+async fn openapi(State(hub): State<HubState>, headers: HeaderMap) -> Response {
+    // The same for every request until a community changes: made once, kept compressed.
+    hub.cached(route::API_OPENAPI.to_owned(), false, &headers, || {
+        hub.with_view(|view| Cached {
+            status: StatusCode::OK,
+            content_type: "application/json",
+            body: Bytes::from(touchpoint_site::openapi::hub_json(view)),
+            feed: None,
+        })
     })
 }
 
