@@ -716,8 +716,9 @@ fn assert_lines_as_the_library_lists(
     (fy, fm, fd): (i16, i8, i8),
     (ty, tm, td): (i16, i8, i8),
 ) -> String {
-    let dir = temp_dir("as-listed");
-    let file = write(&dir, "feed.ics", feed);
+    // A folder of its own: two tests call this at once (a name of [`temp_dir`] would be shared).
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = write(dir.path(), "feed.ics", feed);
     let (from, to) = (jiff::civil::date(fy, fm, fd), jiff::civil::date(ty, tm, td));
     let out = run(&[
         file.to_str().expect("path"),
