@@ -86,12 +86,6 @@ impl Stamp {
         self.at + i64::from(self.offset)
     }
 
-    /// The instant as a jiff value (`None` outside jiff's range).
-    #[inline]
-    pub(crate) fn timestamp(self) -> Option<Timestamp> {
-        Timestamp::from_second(self.at).ok()
-    }
-
     /// The value of kind `kind` this stamp stands for; `fold_offset` keeps the offset of an end
     /// whose wall clock repeats and which is the later instant (the wall clock alone would read
     /// back as the earlier one, an hour off).
@@ -240,6 +234,23 @@ impl Offsets {
     #[inline]
     pub(crate) fn at_wall(&mut self, wall: i64) -> Option<Stamp> {
         let at = self.instant(wall)?;
+        Stamp::new(wall, at, self.offset())
+    }
+
+    /// The end `secs` seconds after `start` when it falls inside the cached span, two days
+    /// from either transition: most ends of a series' instances. Its wall clock is then the
+    /// cached offset away and repeats nowhere, so this is what [`Dur::end`] and the fold check
+    /// find, with neither a call nor a zone lookup. `None`: ask them.
+    #[inline]
+    pub(crate) fn end_in_span(&self, start: Stamp, secs: i64) -> Option<Stamp> {
+        let at = start.at.checked_add(secs)?;
+        if !self.trusted(at) || !(self.first..=self.last).contains(&at) {
+            return None;
+        }
+        let wall = at + self.off;
+        if !(FIRST_SECOND..=LAST_SECOND).contains(&wall) {
+            return None;
+        }
         Stamp::new(wall, at, self.offset())
     }
 

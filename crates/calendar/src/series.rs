@@ -35,16 +35,14 @@ pub(crate) struct MasterIter<'c> {
     kind: Kind<'c>,
     /// The zone the wall clock is read in.
     zone: TimeZone,
-    window: (Timestamp, Timestamp),
-    /// Occurrences starting before this instant are not listed.
-    from: Timestamp,
+    window: Seconds,
     duration: Dur,
     ranges: Ranges,
     candidates: Candidates,
     exclusions: Exclusions,
     offsets: Offsets,
-    /// The instants of the master instances that overrides replace, sorted.
-    replaced: Vec<Timestamp>,
+    /// The instants (seconds) of the master instances that overrides replace, sorted.
+    replaced: Vec<i64>,
     recurring: bool,
     /// The sum of the THISANDFUTURE shifts' sizes, in seconds.
     shifts: i64,
@@ -96,14 +94,13 @@ impl<'c> MasterIter<'c> {
         };
         let candidates = Candidates::new(master, &plan, rdates);
         let exclusions = Exclusions::new(master, &plan);
-        let mut replaced: Vec<Timestamp> = overrides.iter().map(|o| o.1).collect();
+        let mut replaced: Vec<i64> = overrides.iter().map(|o| o.1.as_second()).collect();
         replaced.sort_unstable();
         MasterIter {
             m,
             kind,
             zone: zone.clone(),
-            window,
-            from: ctx.from,
+            window: Seconds::new(window, ctx.from),
             duration,
             shifts: ranges.total_shift(),
             ranges,
@@ -162,8 +159,8 @@ impl<'c> MasterIter<'c> {
         if self.exclusions.by_wall_clock(original_wall) {
             return None;
         }
+        // Stamps hold instants inside jiff's range ([`Offsets`]): they compare as seconds.
         let original = self.offsets.at_wall(original_wall)?;
-        let original_at = original.timestamp()?;
         // Later candidates have later wall clocks, which the zone maps to later instants unless
         // this one is in a gap, moved forward past them by less than a day. A shift on the wall
         // clock moves an instant by the shift and at most a change of offset (under a day).
@@ -173,11 +170,11 @@ impl<'c> MasterIter<'c> {
             .at
             .saturating_sub(moved.saturating_add(self.shifts));
         if self.exclusions.by_instant(original.at)
-            || self.replaced.binary_search(&original_at).is_ok()
+            || self.replaced.binary_search(&original.at).is_ok()
         {
             return None;
         }
-        let (event, shift, duration) = match self.ranges.applying(original_at) {
+        let (event, shift, duration) = match self.ranges.applying(original.at) {
             Some(range) => (range.event, range.shift, range.duration),
             None => (self.m, 0, own_end.unwrap_or(self.duration)),
         };
@@ -186,9 +183,16 @@ impl<'c> MasterIter<'c> {
         } else {
             self.offsets.at_wall(original_wall.saturating_add(shift))?
         };
-        let end = duration.end(start, &mut self.offsets)?;
-        let (start_at, end_at) = (start.timestamp()?, end.timestamp()?);
-        if !overlaps(start_at, end_at, self.window) || start_at < self.from {
+        let (end, end_in_fold) = match duration {
+            Dur::Exact(secs @ 1..) if let Some(end) = self.offsets.end_in_span(start, secs) => {
+                (end, false)
+            }
+            _ => {
+                let end = duration.end(start, &mut self.offsets)?;
+                (end, end_in_fold(self.kind, end, &mut self.offsets))
+            }
+        };
+        if !self.window.lists(start.at, end.at) {
             return None;
         }
         let found = Found {
@@ -199,7 +203,7 @@ impl<'c> MasterIter<'c> {
             recurrence_id: original,
             recurring: self.recurring,
             own_values: false,
-            end_in_fold: end_in_fold(self.kind, end, &mut self.offsets),
+            end_in_fold,
         };
         self.emitted += 1;
         if self.emitted >= self.max_occurrences {
@@ -237,8 +241,7 @@ pub(crate) fn emit_override(ctx: &Ctx<'_>, events: &[Event], i: usize) -> Option
     let mut offsets = Offsets::new(zone);
     let duration = Dur::of(&event.start, event.end.as_ref(), ctx.fz);
     let end = duration.end(start, &mut offsets)?;
-    let end_at = end.timestamp()?;
-    if !overlaps(start_at, end_at, bounds(ctx, kind)) || start_at < ctx.from {
+    if !Seconds::new(bounds(ctx, kind), ctx.from).lists(start.at, end.at) {
         return None;
     }
     let found = Found {
@@ -265,8 +268,40 @@ fn index(event: usize) -> u32 {
     u32::try_from(event).unwrap_or(u32::MAX)
 }
 
-fn overlaps(start: Timestamp, end: Timestamp, (from, to): (Timestamp, Timestamp)) -> bool {
-    start < to && (end > from || (end == start && start >= from))
+/// The window and the first instant listed, in whole seconds for the comparisons with every
+/// instance's start and end (which have no fraction of a second; the bounds may: jiff's last
+/// instant is 22:00:00.999999999 on 9999-12-30).
+struct Seconds {
+    /// The window's start, rounded down and up.
+    from_floor: i64,
+    from_ceil: i64,
+    /// The window's end, rounded up.
+    to_ceil: i64,
+    /// Occurrences starting before this instant are not listed (rounded up).
+    first_ceil: i64,
+}
+
+impl Seconds {
+    fn new((from, to): (Timestamp, Timestamp), first: Timestamp) -> Seconds {
+        let floor = |t: Timestamp| t.as_second() - i64::from(t.subsec_nanosecond() < 0);
+        let ceil = |t: Timestamp| t.as_second() + i64::from(t.subsec_nanosecond() > 0);
+        Seconds {
+            from_floor: floor(from),
+            from_ceil: ceil(from),
+            to_ceil: ceil(to),
+            first_ceil: ceil(first),
+        }
+    }
+
+    /// Whether an instance from `start` to `end` is listed: it overlaps the window (starts
+    /// before its end and ends after its start; an instant one starts inside it) and does not
+    /// start before the first instant listed.
+    #[inline]
+    fn lists(&self, start: i64, end: i64) -> bool {
+        start < self.to_ceil
+            && (end > self.from_floor || (end == start && start >= self.from_ceil))
+            && start >= self.first_ceil
+    }
 }
 
 /// The RDATEs on the event's wall clock, sorted, each with a period's own duration.
@@ -608,8 +643,8 @@ impl Exclusions {
 
 /// A THISANDFUTURE override as applied to later instances.
 struct Range {
-    /// The instant of the instance it replaces; it applies to later ones.
-    at: Timestamp,
+    /// The instant (seconds) of the instance it replaces; it applies to later ones.
+    at: i64,
     /// The override, whose data the instances take.
     event: usize,
     /// Its DTSTART minus its RECURRENCE-ID, on the series' wall clock.
@@ -643,7 +678,7 @@ impl Ranges {
                         }
                     });
                     Range {
-                        at,
+                        at: at.as_second(),
                         event: i,
                         shift: wall_in(&o.start, kind, fz) - replaced,
                         duration: Dur::of(&o.start, o.end.as_ref(), fz),
@@ -653,8 +688,8 @@ impl Ranges {
         )
     }
 
-    /// The latest range that starts before instant `at`.
-    fn applying(&self, at: Timestamp) -> Option<&Range> {
+    /// The latest range that starts before instant `at` (seconds).
+    fn applying(&self, at: i64) -> Option<&Range> {
         let later = self.0.partition_point(|r| r.at < at);
         later.checked_sub(1).map(|i| &self.0[i])
     }
