@@ -188,10 +188,12 @@ pub(crate) struct RuleIter {
     tmp: Vec<i64>,
     pos: usize,
     /// A shaped period's instances not yet given ([`Shape`]), when the rule has one time of
-    /// day: bit `off` for the day `off` days after `days_first` (a day number), at `times[0]`.
+    /// day: bit `off` for the day `off` days after `days_first` (a day number), at `times[0]`
+    /// (kept in `day_time`).
     /// Given before `buf`, which is then empty.
-    days_left: u32,
+    days_left: u64,
     days_first: i64,
+    day_time: i64,
     done: bool,
     empty_run: u64,
     empty_cap: u64,
@@ -441,6 +443,7 @@ impl RuleIter {
             pos: 0,
             days_left: 0,
             days_first: 0,
+            day_time: 0,
             empty_run: 0,
             empty_cap: match freq {
                 Freq::Yearly => 1_000,
@@ -620,8 +623,14 @@ impl RuleIter {
         bits & (u32::MAX >> (32 - len))
     }
 
-    /// Fills `buf` with period `k`'s instances. Returns `false` when the rule has ended.
+    /// Fills `buf` with period `k`'s instances, or `days_left` with a shaped rule's. Returns
+    /// `false` when the rule has ended.
     fn fill(&mut self) -> bool {
+        if self.shape == Shape::WeekDays
+            && let [time] = self.times[..]
+        {
+            return self.fill_weeks(time);
+        }
         let mut days = std::mem::take(&mut self.tmp);
         days.clear();
         self.buf.clear();
@@ -656,7 +665,7 @@ impl RuleIter {
                         let bits = self.weekdays_of_month(first, month_len(y, m));
                         if let [time] = self.times[..] {
                             self.tmp = days;
-                            return self.finish_days(first, bits, time);
+                            return self.finish_days(first, u64::from(bits), time);
                         }
                         push_bits(&mut days, first, bits);
                     } else {
@@ -669,10 +678,6 @@ impl RuleIter {
                 if first.saturating_mul(DAY) > end || first > LAST_DAY {
                     self.tmp = days;
                     return false;
-                }
-                if let [time] = self.times[..] {
-                    self.tmp = days;
-                    return self.finish_days(first, u32::from(self.week_offsets()), time);
                 }
                 // Offsets from the week's start (WKST), in order: the set bits of the weekday
                 // mask turned to start at WKST (a loop over seven weekdays with a `% 7` each
@@ -709,6 +714,40 @@ impl RuleIter {
         }
         self.tmp = days;
         self.finish_period()
+    }
+
+    /// [`RuleIter::fill`] for a WEEKLY rule with BYDAY only and one time of day: its periods'
+    /// days as bits from the first one's week start, several periods at once when BYSETPOS
+    /// (which picks within one period) is absent, as many as fit in 64 days, are generated
+    /// before the horizon or UNTIL, and stay within the bound on candidates. The same
+    /// instances, candidates and stops as one period at a time (a test compares them with
+    /// every day tested), in a fill for every few weeks instead of every week.
+    fn fill_weeks(&mut self, time: i64) -> bool {
+        let k = self.k;
+        let end = self.until.map_or(self.horizon, |u| u.min(self.horizon));
+        let span = self.interval.saturating_mul(7);
+        let first = self.base.saturating_add(span.saturating_mul(k));
+        let too_late = |first: i64| first.saturating_mul(DAY) > end || first > LAST_DAY;
+        if too_late(first) {
+            self.k = k.saturating_add(1);
+            return false;
+        }
+        let week = u64::from(self.week_offsets());
+        let per_period = u64::from(week.count_ones());
+        let mut bits = week;
+        let mut periods: i64 = 1;
+        if self.set_pos.is_empty() {
+            let room = self.max_candidates.saturating_sub(self.candidates);
+            while span * periods + 7 <= 64
+                && !too_late(first + span * periods)
+                && per_period * (periods as u64 + 1) <= room
+            {
+                bits |= week << (span * periods);
+                periods += 1;
+            }
+        }
+        self.k = k.saturating_add(periods);
+        self.finish_days(first, bits, time)
     }
 
     fn fill_sub_daily(&mut self, k: i64, end: i64) -> bool {
@@ -777,7 +816,7 @@ impl RuleIter {
     /// `first` (bit `off` for day `first + off`), each at second of the day `time`, kept as a bit
     /// mask ([`RuleIter::days_left`]) rather than written to `buf`: the same instances, the same
     /// accounting, without a vector filled and read back for every period.
-    fn finish_days(&mut self, first: i64, bits: u32, time: i64) -> bool {
+    fn finish_days(&mut self, first: i64, bits: u64, time: i64) -> bool {
         if !self.count_candidates(u64::from(bits.count_ones())) {
             return false;
         }
@@ -785,7 +824,7 @@ impl RuleIter {
             true => bits,
             false => select_bits(bits, &self.set_pos),
         };
-        let at = |bits: u32| (first + i64::from(bits.trailing_zeros())) * DAY + time;
+        let at = |bits: u64| (first + i64::from(bits.trailing_zeros())) * DAY + time;
         // Days before DTSTART are the lowest bits, days after UNTIL the highest.
         while left != 0 && at(left) < self.dtstart {
             left &= left - 1;
@@ -807,6 +846,7 @@ impl RuleIter {
         }
         self.days_left = left;
         self.days_first = first;
+        self.day_time = time;
         self.period_done(left == 0)
     }
 
@@ -870,7 +910,7 @@ impl Iterator for RuleIter {
             if self.days_left != 0 {
                 let off = self.days_left.trailing_zeros();
                 self.days_left &= self.days_left - 1;
-                return Some((self.days_first + i64::from(off)) * DAY + self.times[0]);
+                return Some((self.days_first + i64::from(off)) * DAY + self.day_time);
             }
             if let Some(&c) = self.buf.get(self.pos) {
                 self.pos += 1;
@@ -898,9 +938,9 @@ fn push_bits(days: &mut Vec<i64>, first: i64, mut bits: u32) {
 /// The set bits of `bits` that BYSETPOS picks: the nth from the lowest for a positive one, from
 /// the highest for a negative one, as [`RuleIter::finish_period`] picks from a period's sorted
 /// instances.
-fn select_bits(bits: u32, set_pos: &[i16]) -> u32 {
+fn select_bits(bits: u64, set_pos: &[i16]) -> u64 {
     let len = bits.count_ones() as usize;
-    let mut picked = 0u32;
+    let mut picked = 0u64;
     for &p in set_pos {
         if let Some(idx) = set_pos_index(p, len) {
             let mut rest = bits;
