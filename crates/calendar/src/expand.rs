@@ -41,14 +41,16 @@
 //!   generation stops after the window end. Work per event is bounded by [`Limits`] and by a cap
 //!   on consecutive empty periods; hitting a bound is reported in [`Expansion::truncated`].
 
+use std::cell::RefCell;
 use std::cmp::Reverse;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp, civil};
 
 use crate::format::{LastDate, push_secs};
-use crate::instant::{Kind, LastDay, Stamp};
+use crate::instant::{Kind, LastDay, OffsetSpan, Stamp, spans_around, wall};
 use crate::model::{Calendar, Event, Status, Time, Tz};
 use crate::recur::DAY;
 use crate::series::{MasterIter, emit_override};
@@ -174,12 +176,7 @@ pub fn list_first<'c>(
         return listing;
     }
     let fz = window.zone.clone().unwrap_or(TimeZone::UTC);
-    let ctx = Ctx {
-        window,
-        fz: &fz,
-        limits,
-        from: take.from.unwrap_or(Timestamp::MIN),
-    };
+    let ctx = Ctx::new(window, &fz, limits, take.from.unwrap_or(Timestamp::MIN));
     let mut groups: Vec<(usize, Group<'_>)> =
         group_by_uid(events, &fz).into_iter().enumerate().collect();
     // Ties on the start instant are broken by UID: a group's place in UID order is its rank.
@@ -380,12 +377,8 @@ fn is_instance(events: &[Event], m: usize, at: Timestamp, limits: &Limits) -> Op
         end: start.checked_add(SignedDuration::from_secs(1)).ok()?,
         zone: Some(TimeZone::UTC),
     };
-    let ctx = Ctx {
-        window: &window,
-        fz: &TimeZone::UTC,
-        limits,
-        from: Timestamp::MIN,
-    };
+    let utc = TimeZone::UTC;
+    let ctx = Ctx::new(&window, &utc, limits, Timestamp::MIN);
     let mut instances = MasterIter::new(&ctx, events, m, &[]);
     while let Some((start, _)) = instances.next() {
         if Timestamp::from_second(start).ok() == Some(at) {
@@ -421,6 +414,70 @@ pub(crate) struct Ctx<'a> {
     pub(crate) limits: &'a Limits,
     /// Occurrences starting before this instant are not listed.
     pub(crate) from: Timestamp,
+    /// Each zone's [`ZoneFacts`], as its first series asks for them.
+    zones: RefCell<Vec<(TimeZone, ZoneFacts)>>,
+}
+
+impl<'a> Ctx<'a> {
+    pub(crate) fn new(
+        window: &'a Window,
+        fz: &'a TimeZone,
+        limits: &'a Limits,
+        from: Timestamp,
+    ) -> Ctx<'a> {
+        Ctx {
+            window,
+            fz,
+            limits,
+            from,
+            zones: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// What the series of kind `kind` share with every other series in their zone.
+    pub(crate) fn zone(&self, kind: Kind<'_>) -> ZoneFacts {
+        let zone = kind.zone(self.fz);
+        let mut zones = self.zones.borrow_mut();
+        // A feed's series are in a few zones, often one after another.
+        if let Some(i) = zones.iter().rposition(|(z, _)| one_zone(z, zone)) {
+            return zones[i].1.clone();
+        }
+        let bounds = bounds(self, kind);
+        let first = bounds.0.max(self.from).min(bounds.1);
+        let margin = SignedDuration::from_hours(8 * 24);
+        let facts = ZoneFacts {
+            bounds,
+            walls: (wall(zone, first), wall(zone, bounds.1)),
+            spans: spans_around(
+                zone,
+                first.checked_sub(margin).unwrap_or(Timestamp::MIN),
+                bounds.1.checked_add(margin).unwrap_or(Timestamp::MAX),
+            ),
+        };
+        zones.push((zone.clone(), facts.clone()));
+        facts
+    }
+}
+
+/// Whether `a` and `b` are one zone. Clones of one handle name it with one string in memory, a
+/// pointer compared; `==` reads the database's primary names, about 1,000 instructions for
+/// every series otherwise.
+fn one_zone(a: &TimeZone, b: &TimeZone) -> bool {
+    matches!((a.iana_name(), b.iana_name()), (Some(x), Some(y)) if std::ptr::eq(x, y)) || a == b
+}
+
+/// What every series in one zone shares in a listing, found once per zone rather than once
+/// per series: 600 series in seven zones each read the window in their zone and learnt the
+/// same few spans between its transitions (BENCHMARKS.md, "Seventh round").
+#[derive(Clone)]
+pub(crate) struct ZoneFacts {
+    /// The window's bounds ([`bounds`]).
+    pub(crate) bounds: (Timestamp, Timestamp),
+    /// The zone's wall clock at the later of the window's start and the first instant listed
+    /// (at most the window's end), and at the window's end.
+    pub(crate) walls: (i64, i64),
+    /// The zone's spans around the window, eight days either side.
+    pub(crate) spans: Arc<[OffsetSpan]>,
 }
 
 /// An occurrence as the engine finds it: plain numbers and event indices, no zone handle, so
@@ -941,18 +998,65 @@ mod tests {
     use super::*;
     use crate::parse;
 
+    /// Zones share what a listing found for them only when they are one zone: a fixed offset
+    /// that carries a zone's name (an end in a fold, [`Stamp::value`]) is not that zone.
+    #[test]
+    fn can_tell_one_zone_from_another_of_the_same_name() {
+        let berlin = Tz::iana("Europe/Berlin").expect("zone");
+        let fixed = Tz {
+            name: berlin.name.clone(),
+            zone: TimeZone::fixed(jiff::tz::offset(5)),
+        };
+        let loaded_again = Tz::iana("Europe/Berlin").expect("zone");
+        assert!(one_zone(&berlin.zone, &berlin.clone().zone));
+        assert!(one_zone(&berlin.zone, &loaded_again.zone));
+        assert!(!one_zone(&berlin.zone, &fixed.zone));
+        assert!(!one_zone(&TimeZone::UTC, &fixed.zone));
+        assert!(one_zone(&TimeZone::UTC, &TimeZone::UTC));
+        // Listed side by side, each is read in its own zone.
+        let at = |tz: &Tz| Time::Zoned("2026-07-01T09:00".parse().expect("dt"), tz.clone());
+        let mut a = Event::new("a", at(&berlin));
+        a.rrules.push("FREQ=DAILY;COUNT=2".parse().expect("rule"));
+        let mut b = Event::new("b", at(&fixed));
+        b.rrules.push("FREQ=DAILY;COUNT=2".parse().expect("rule"));
+        let calendar = Calendar {
+            events: vec![a, b],
+            ..Calendar::default()
+        };
+        let window = Window {
+            start: "2026-06-01T00:00".parse().expect("dt"),
+            end: "2026-08-01T00:00".parse().expect("dt"),
+            zone: None,
+        };
+        let starts: Vec<(String, Timestamp)> = expand(&calendar, &window, &Limits::default())
+            .occurrences
+            .iter()
+            .map(|o| {
+                (
+                    calendar.events[o.event].uid.clone(),
+                    o.start.instant(&TimeZone::UTC),
+                )
+            })
+            .collect();
+        let utc = |s: &str| s.parse::<Timestamp>().expect("instant");
+        assert_eq!(
+            starts,
+            [
+                ("b".to_owned(), utc("2026-07-01T04:00Z")),
+                ("a".to_owned(), utc("2026-07-01T07:00Z")),
+                ("b".to_owned(), utc("2026-07-02T04:00Z")),
+                ("a".to_owned(), utc("2026-07-02T07:00Z")),
+            ]
+        );
+    }
+
     /// [`list`]'s order worked out the plain way: every occurrence of every UID gathered (the
     /// overrides by the instant they replace, then the master's instances as its candidates give
     /// them), then a stable sort by start instant and UID.
     fn gathered_and_sorted(calendar: &Calendar, window: &Window) -> Vec<(usize, Found)> {
         let fz = window.zone.clone().unwrap_or(TimeZone::UTC);
         let limits = Limits::default();
-        let ctx = Ctx {
-            window,
-            fz: &fz,
-            limits: &limits,
-            from: Timestamp::MIN,
-        };
+        let ctx = Ctx::new(window, &fz, &limits, Timestamp::MIN);
         let events = &calendar.events;
         let mut all: Vec<(i64, &str, Found)> = Vec::new();
         for mut group in group_by_uid(events, &fz) {

@@ -6,6 +6,7 @@
 //! the Unix epoch. Sub-second parts are not kept: iCalendar writes none.
 
 use std::cell::Cell;
+use std::sync::Arc;
 
 use jiff::tz::{Offset, TimeZone};
 use jiff::{Span, Timestamp, civil};
@@ -141,6 +142,9 @@ impl LastDay {
 pub(crate) struct Offsets {
     /// The zone (a handle: cloning one shares its rules).
     zone: TimeZone,
+    /// The zone's spans around the window, found once for every series in it ([`spans_around`]):
+    /// learning a span there is a search in a few, not two transition searches of the zone.
+    known: Arc<[OffsetSpan]>,
     /// Offset in seconds in force on `[lo, hi)` (instants in seconds); after each conversion,
     /// the offset at the instant converted.
     off: i64,
@@ -160,9 +164,11 @@ const MARGIN: i64 = 2 * DAY;
 // occurrences command").
 
 impl Offsets {
-    pub(crate) fn new(zone: &TimeZone) -> Offsets {
+    /// For `zone`, with the spans [`spans_around`] found for it.
+    pub(crate) fn new(zone: &TimeZone, known: Arc<[OffsetSpan]>) -> Offsets {
         Offsets {
             zone: zone.clone(),
+            known,
             off: 0,
             lo: 0,
             hi: 0,
@@ -180,20 +186,14 @@ impl Offsets {
 
     /// Caches the span around instant `at`.
     fn learn(&mut self, at: Timestamp) {
-        self.off = i64::from(self.zone.to_offset(at).seconds());
-        let after = at
-            .checked_add(jiff::SignedDuration::from_secs(1))
-            .unwrap_or(Timestamp::MAX);
-        self.lo = self
-            .zone
-            .preceding(after)
-            .next()
-            .map_or(i64::MIN / 4, |t| t.timestamp().as_second());
-        self.hi = self
-            .zone
-            .following(at)
-            .next()
-            .map_or(i64::MAX / 4, |t| t.timestamp().as_second());
+        let secs = at.as_second();
+        let i = self.known.partition_point(|span| span.hi <= secs);
+        if let Some(span) = self.known.get(i).filter(|span| span.lo <= secs) {
+            (self.off, self.lo, self.hi) = (span.off, span.lo, span.hi);
+            return;
+        }
+        let span = OffsetSpan::around(&self.zone, at);
+        (self.off, self.lo, self.hi) = (span.off, span.lo, span.hi);
     }
 
     #[inline]
@@ -260,6 +260,60 @@ impl Offsets {
         let wall = self.wall(at)?;
         Stamp::new(wall, at, self.offset())
     }
+}
+
+/// The instants between two transitions of a zone, `[lo, hi)` in seconds, and the offset in
+/// force there (`lo` and `hi` far out where the zone has no transition before or after).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct OffsetSpan {
+    lo: i64,
+    hi: i64,
+    off: i64,
+}
+
+impl OffsetSpan {
+    /// The span around instant `at`.
+    fn around(zone: &TimeZone, at: Timestamp) -> OffsetSpan {
+        let after = at
+            .checked_add(jiff::SignedDuration::from_secs(1))
+            .unwrap_or(Timestamp::MAX);
+        OffsetSpan {
+            lo: zone
+                .preceding(after)
+                .next()
+                .map_or(i64::MIN / 4, |t| t.timestamp().as_second()),
+            hi: zone
+                .following(at)
+                .next()
+                .map_or(i64::MAX / 4, |t| t.timestamp().as_second()),
+            off: i64::from(zone.to_offset(at).seconds()),
+        }
+    }
+}
+
+/// Most spans [`spans_around`] finds for one zone: a window of a century in a zone with
+/// daylight saving time; a longer one learns the rest as [`Offsets`] alone does.
+const MOST_SPANS: usize = 256;
+
+/// The spans of `zone` that cover the instants from `from` to `to`, in order.
+pub(crate) fn spans_around(zone: &TimeZone, from: Timestamp, to: Timestamp) -> Arc<[OffsetSpan]> {
+    let mut spans = vec![OffsetSpan::around(zone, from)];
+    // Each transition ends the span before it and begins the next.
+    for t in zone.following(from) {
+        let at = t.timestamp().as_second();
+        if let Some(last) = spans.last_mut() {
+            last.hi = at;
+        }
+        if spans.len() == MOST_SPANS || at > to.as_second() {
+            break;
+        }
+        spans.push(OffsetSpan {
+            lo: at,
+            hi: i64::MAX / 4,
+            off: i64::from(t.offset().seconds()),
+        });
+    }
+    Arc::from(spans)
 }
 
 /// Wall clock to instant with RFC 5545 §3.3.5 semantics (a time in a DST gap moves forward by
@@ -376,4 +430,63 @@ fn span_parts(span: &Span) -> (i64, i64) {
         + span.get_seconds()
         + span.get_milliseconds() / 1_000;
     (days.max(0), secs.max(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every conversion with a zone's spans found once ([`spans_around`]) gives what learning
+    /// each span from the zone gives: around transitions, in gaps and folds, and outside the
+    /// spans found.
+    #[test]
+    fn can_convert_with_the_spans_found_once_as_without() {
+        for name in [
+            "Europe/Berlin",
+            "America/New_York",
+            "Australia/Sydney",
+            "Asia/Kolkata",
+        ] {
+            let zone = crate::model::Tz::iana(name).expect("zone").zone;
+            let from: Timestamp = "2025-11-01T00:00Z".parse().expect("from");
+            let to: Timestamp = "2027-02-01T00:00Z".parse().expect("to");
+            let spans = spans_around(&zone, from, to);
+            assert!(
+                spans.len() >= 3 || name == "Asia/Kolkata",
+                "{name}: {spans:?}"
+            );
+            let mut shared = Offsets::new(&zone, spans);
+            let mut alone = Offsets::new(&zone, Arc::from([]));
+            // Every 20 minutes from a month before the spans to a month after them.
+            let (first, last) = (from.as_second() - 31 * DAY, to.as_second() + 31 * DAY);
+            for at in (first..last).step_by(1_200) {
+                assert_eq!(
+                    shared.at_instant(at),
+                    alone.at_instant(at),
+                    "{name} at {at}"
+                );
+                let wall = at + 3_600;
+                assert_eq!(
+                    shared.at_wall(wall),
+                    alone.at_wall(wall),
+                    "{name} wall {wall}"
+                );
+            }
+        }
+    }
+
+    /// At most `MOST_SPANS` spans are found, and they follow one another.
+    #[test]
+    fn can_bound_the_spans_found_for_a_long_window() {
+        let zone = crate::model::Tz::iana("Europe/Berlin").expect("zone").zone;
+        let spans = spans_around(&zone, Timestamp::MIN, Timestamp::MAX);
+        assert_eq!(spans.len(), MOST_SPANS);
+        assert!(
+            spans
+                .windows(2)
+                .all(|w| w[0].hi == w[1].lo && w[0].lo < w[0].hi)
+        );
+        let utc = spans_around(&TimeZone::UTC, Timestamp::MIN, Timestamp::MAX);
+        assert_eq!(utc.len(), 1);
+    }
 }

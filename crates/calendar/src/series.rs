@@ -16,7 +16,7 @@ use jiff::tz::TimeZone;
 
 use std::collections::VecDeque;
 
-use crate::expand::{Ctx, Found, bounds, in_master_type};
+use crate::expand::{Ctx, Found, in_master_type};
 use crate::instant::{Dur, Kind, Offsets, Stamp, resolve, wall, wall_in};
 use crate::model::{Event, RDate, RRule, Time, Tz};
 use crate::recur::{DAY, FIRST_SECOND, LAST_SECOND, RuleIter, from_secs, to_secs};
@@ -71,7 +71,8 @@ impl<'c> MasterIter<'c> {
         let zone = kind.zone(ctx.fz);
         let dtstart = to_secs(master.start.civil());
         let duration = Dur::of(&master.start, master.end.as_ref(), ctx.fz);
-        let window = bounds(ctx, kind);
+        let facts = ctx.zone(kind);
+        let window = facts.bounds;
         let ranges = Ranges::new(events, m, overrides, kind, ctx.fz);
         let rdates = rdates_on_wall_clock(master, kind, ctx.fz);
         // How far before the window an instance may start and still reach into it.
@@ -88,8 +89,8 @@ impl<'c> MasterIter<'c> {
             zone,
             fz: ctx.fz,
             dtstart,
-            first_wanted: wall(zone, window.0.max(ctx.from)).saturating_sub(reach),
-            horizon: wall(zone, window.1).saturating_add(reach).min(LAST_SECOND),
+            first_wanted: facts.walls.0.saturating_sub(reach),
+            horizon: facts.walls.1.saturating_add(reach).min(LAST_SECOND),
             max_candidates: ctx.limits.max_candidates_per_event,
         };
         let candidates = Candidates::new(master, &plan, rdates);
@@ -106,7 +107,7 @@ impl<'c> MasterIter<'c> {
             ranges,
             candidates,
             exclusions,
-            offsets: Offsets::new(zone),
+            offsets: Offsets::new(zone, facts.spans),
             replaced,
             recurring: !master.rrules.is_empty() || !master.rdates.is_empty(),
             max_occurrences: ctx.limits.max_occurrences_per_event,
@@ -238,10 +239,11 @@ pub(crate) fn emit_override(ctx: &Ctx<'_>, events: &[Event], i: usize) -> Option
     let start_at = resolve(zone, event.start.civil())?;
     let offset = zone.to_offset(start_at).seconds();
     let start = Stamp::new(to_secs(event.start.civil()), start_at.as_second(), offset)?;
-    let mut offsets = Offsets::new(zone);
+    let facts = ctx.zone(kind);
+    let mut offsets = Offsets::new(zone, facts.spans);
     let duration = Dur::of(&event.start, event.end.as_ref(), ctx.fz);
     let end = duration.end(start, &mut offsets)?;
-    if !Seconds::new(bounds(ctx, kind), ctx.from).lists(start.at, end.at) {
+    if !Seconds::new(facts.bounds, ctx.from).lists(start.at, end.at) {
         return None;
     }
     let found = Found {
