@@ -173,7 +173,7 @@ pub(crate) struct RuleIter {
     second_mask: Option<u64>,
     /// Offsets (seconds) inside one period's unit: seconds of the day for DAILY and coarser,
     /// seconds of the hour for HOURLY, of the minute for MINUTELY, `[0]` for SECONDLY.
-    times: Vec<i64>,
+    times: SmallVec<[i64; 1]>,
     set_pos: SmallVec<[i16; 8]>,
     wkst: i64,
     /// The first period: year, month index (y × 12 + m − 1), week-start day, day, or civil
@@ -274,7 +274,7 @@ impl DayParts {
 struct TimesOfDay {
     /// Seconds of the day for DAILY and coarser, of the hour for HOURLY, of the minute for
     /// MINUTELY, `[0]` for SECONDLY (empty: the rule has no instance).
-    offsets: Vec<i64>,
+    offsets: SmallVec<[i64; 1]>,
     hour_mask: Option<u32>,
     minute_mask: Option<u64>,
     second_mask: Option<u64>,
@@ -283,6 +283,25 @@ struct TimesOfDay {
 impl TimesOfDay {
     fn new(rule: &RRule, dtstart: i64) -> TimesOfDay {
         let second_of_day = dtstart.rem_euclid(DAY);
+        let mut times = TimesOfDay {
+            offsets: SmallVec::new(),
+            hour_mask: None,
+            minute_mask: None,
+            second_mask: None,
+        };
+        // Nearly every rule: a day or longer, at DTSTART's time of day.
+        let coarse = matches!(
+            rule.freq,
+            Freq::Yearly | Freq::Monthly | Freq::Weekly | Freq::Daily
+        );
+        if coarse
+            && rule.by_hour.is_empty()
+            && rule.by_minute.is_empty()
+            && rule.by_second.is_empty()
+        {
+            times.offsets.push(second_of_day);
+            return times;
+        }
         let given_or = |given: &[u8], default: i64, max: u8| -> Vec<i64> {
             if given.is_empty() {
                 return vec![default];
@@ -304,12 +323,6 @@ impl TimesOfDay {
         };
         let mask64 = |given: &[u8]| {
             (!given.is_empty()).then(|| given.iter().fold(0u64, |a, h| a | (1 << (h % 64))))
-        };
-        let mut times = TimesOfDay {
-            offsets: Vec::new(),
-            hour_mask: None,
-            minute_mask: None,
-            second_mask: None,
         };
         match rule.freq {
             Freq::Yearly | Freq::Monthly | Freq::Weekly | Freq::Daily => {
