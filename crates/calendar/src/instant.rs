@@ -212,6 +212,24 @@ impl Offsets {
         if self.trusted(guess) {
             return (self.first..=self.last).contains(&guess).then_some(guess);
         }
+        self.instant_elsewhere(wall)
+    }
+
+    /// [`Offsets::instant`] for a wall clock outside the cached span or near its ends.
+    #[inline(never)]
+    fn instant_elsewhere(&mut self, wall: i64) -> Option<i64> {
+        // A known span that holds the wall clock two days from either end: the instant is
+        // the span's offset away, and no other span's wall clocks come near (no two offsets
+        // of a zone differ by a day).
+        let near = self.known.partition_point(|span| span.hi <= wall - DAY);
+        if let Some(span) = self.known[near..].iter().take(2).find(|span| {
+            let at = wall - span.off;
+            span.lo.saturating_add(MARGIN) <= at && at < span.hi.saturating_sub(MARGIN)
+        }) {
+            (self.off, self.lo, self.hi) = (span.off, span.lo, span.hi);
+            let at = wall - span.off;
+            return (self.first..=self.last).contains(&at).then_some(at);
+        }
         let at = resolve(&self.zone, from_secs(wall)?)?;
         self.learn(at);
         Some(at.as_second())
