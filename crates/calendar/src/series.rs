@@ -36,6 +36,8 @@ pub(crate) struct MasterIter<'c> {
     /// The zone the wall clock is read in.
     zone: TimeZone,
     window: Seconds,
+    /// Candidates before this wall clock cannot reach the window ([`RulePlan::first_wanted`]).
+    first_wanted: i64,
     duration: Dur,
     ranges: Ranges,
     candidates: Candidates,
@@ -102,6 +104,7 @@ impl<'c> MasterIter<'c> {
             kind,
             zone: zone.clone(),
             window: Seconds::new(window, ctx.from),
+            first_wanted: plan.first_wanted,
             duration,
             shifts: ranges.total_shift(),
             ranges,
@@ -157,7 +160,8 @@ impl<'c> MasterIter<'c> {
             self.truncated.extend(stops.map(|stop| stop.to_string()));
             return None;
         };
-        if self.exclusions.by_wall_clock(original_wall) {
+        // A rule with COUNT gives its instances from DTSTART on, however long before the window.
+        if original_wall < self.first_wanted || self.exclusions.by_wall_clock(original_wall) {
             return None;
         }
         // Stamps hold instants inside jiff's range ([`Offsets`]): they compare as seconds.
