@@ -75,6 +75,16 @@ impl Stamp {
         })
     }
 
+    /// A stamp at instant `at` held on its own wall clock, `offset` away.
+    #[inline]
+    pub(crate) fn on_own_clock(at: i64, offset: i32) -> Stamp {
+        Stamp {
+            at,
+            wall_from_at: offset,
+            offset,
+        }
+    }
+
     /// The wall clock as the value holds it (civil seconds).
     #[inline]
     pub(crate) fn wall(self) -> i64 {
@@ -145,14 +155,14 @@ pub(crate) struct Offsets {
     /// The zone's spans around the window, found once for every series in it ([`spans_around`]):
     /// learning a span there is a search in a few, not two transition searches of the zone.
     known: Arc<[OffsetSpan]>,
-    /// Offset in seconds in force on `[lo, hi)` (instants in seconds); after each conversion,
-    /// the offset at the instant converted.
+    /// The offset (seconds) of the span last learnt; after each conversion, the offset at the
+    /// instant converted.
     off: i64,
-    lo: i64,
-    hi: i64,
-    /// jiff's range of instants, in seconds.
-    first: i64,
-    last: i64,
+    /// The instants `[safe_lo, safe_hi)` (seconds) where `off` is trusted: in its span, two
+    /// days from either transition, inside jiff's range, and their wall clocks too. So one
+    /// comparison stands for every check of the common case.
+    safe_lo: i64,
+    safe_hi: i64,
 }
 
 /// The margin kept from a transition before the cached offset is trusted.
@@ -170,10 +180,8 @@ impl Offsets {
             zone: zone.clone(),
             known,
             off: 0,
-            lo: 0,
-            hi: 0,
-            first: Timestamp::MIN.as_second(),
-            last: Timestamp::MAX.as_second(),
+            safe_lo: 0,
+            safe_hi: 0,
         }
     }
 
@@ -184,33 +192,44 @@ impl Offsets {
         self.off as i32
     }
 
+    /// Trusts `span`'s offset where [`Offsets::safe_lo`] says.
+    fn set(&mut self, span: &OffsetSpan) {
+        let (first, last) = (Timestamp::MIN.as_second(), Timestamp::MAX.as_second());
+        self.off = span.off;
+        self.safe_lo = span
+            .lo
+            .saturating_add(MARGIN)
+            .max(first)
+            .max(FIRST_SECOND - span.off);
+        self.safe_hi = span
+            .hi
+            .saturating_sub(MARGIN)
+            .min(last + 1)
+            .min(LAST_SECOND + 1 - span.off);
+    }
+
     /// Caches the span around instant `at`.
     fn learn(&mut self, at: Timestamp) {
         let secs = at.as_second();
         let i = self.known.partition_point(|span| span.hi <= secs);
-        if let Some(span) = self.known.get(i).filter(|span| span.lo <= secs) {
-            (self.off, self.lo, self.hi) = (span.off, span.lo, span.hi);
-            return;
+        match self.known.get(i).copied().filter(|span| span.lo <= secs) {
+            Some(span) => self.set(&span),
+            None => self.set(&OffsetSpan::around(&self.zone, at)),
         }
-        let span = OffsetSpan::around(&self.zone, at);
-        (self.off, self.lo, self.hi) = (span.off, span.lo, span.hi);
     }
 
     #[inline]
     fn trusted(&self, at: i64) -> bool {
-        self.lo.saturating_add(MARGIN) <= at && at < self.hi.saturating_sub(MARGIN)
+        self.safe_lo <= at && at < self.safe_hi
     }
 
     /// Wall clock to instant with RFC 5545 §3.3.5 semantics ([`resolve`]); `None` outside
     /// jiff's range.
     #[inline]
     pub(crate) fn instant(&mut self, wall: i64) -> Option<i64> {
-        if !(FIRST_SECOND..=LAST_SECOND).contains(&wall) {
-            return None;
-        }
-        let guess = wall - self.off;
+        let guess = wall.wrapping_sub(self.off);
         if self.trusted(guess) {
-            return (self.first..=self.last).contains(&guess).then_some(guess);
+            return Some(guess);
         }
         self.instant_elsewhere(wall)
     }
@@ -218,17 +237,20 @@ impl Offsets {
     /// [`Offsets::instant`] for a wall clock outside the cached span or near its ends.
     #[inline(never)]
     fn instant_elsewhere(&mut self, wall: i64) -> Option<i64> {
+        if !(FIRST_SECOND..=LAST_SECOND).contains(&wall) {
+            return None;
+        }
         // A known span that holds the wall clock two days from either end: the instant is
         // the span's offset away, and no other span's wall clocks come near (no two offsets
         // of a zone differ by a day).
         let near = self.known.partition_point(|span| span.hi <= wall - DAY);
-        if let Some(span) = self.known[near..].iter().take(2).find(|span| {
+        if let Some(span) = self.known[near..].iter().take(2).copied().find(|span| {
             let at = wall - span.off;
             span.lo.saturating_add(MARGIN) <= at && at < span.hi.saturating_sub(MARGIN)
         }) {
-            (self.off, self.lo, self.hi) = (span.off, span.lo, span.hi);
+            self.set(&span);
             let at = wall - span.off;
-            return (self.first..=self.last).contains(&at).then_some(at);
+            return self.trusted(at).then_some(at);
         }
         let at = resolve(&self.zone, from_secs(wall)?)?;
         self.learn(at);
@@ -238,12 +260,16 @@ impl Offsets {
     /// Instant to the zone's wall clock; `None` outside jiff's range.
     #[inline]
     pub(crate) fn wall(&mut self, at: i64) -> Option<i64> {
-        if !(self.first..=self.last).contains(&at) {
-            return None;
+        if self.trusted(at) {
+            return Some(at + self.off);
         }
-        if !self.trusted(at) {
-            self.learn(Timestamp::from_second(at).ok()?);
-        }
+        self.wall_elsewhere(at)
+    }
+
+    /// [`Offsets::wall`] for an instant outside the cached span or near its ends.
+    #[inline(never)]
+    fn wall_elsewhere(&mut self, at: i64) -> Option<i64> {
+        self.learn(Timestamp::from_second(at).ok()?);
         let wall = at + self.off;
         (FIRST_SECOND..=LAST_SECOND).contains(&wall).then_some(wall)
     }
@@ -261,15 +287,12 @@ impl Offsets {
     /// find, with neither a call nor a zone lookup. `None`: ask them.
     #[inline]
     pub(crate) fn end_in_span(&self, start: Stamp, secs: i64) -> Option<Stamp> {
-        let at = start.at.checked_add(secs)?;
-        if !self.trusted(at) || !(self.first..=self.last).contains(&at) {
+        let at = start.at.wrapping_add(secs);
+        // `secs` is positive: a sum that wrapped is below the start.
+        if at < start.at || !self.trusted(at) {
             return None;
         }
-        let wall = at + self.off;
-        if !(FIRST_SECOND..=LAST_SECOND).contains(&wall) {
-            return None;
-        }
-        Stamp::new(wall, at, self.offset())
+        Some(Stamp::on_own_clock(at, self.offset()))
     }
 
     /// A stamp at instant `at`.
