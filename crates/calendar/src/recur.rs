@@ -918,7 +918,24 @@ impl RuleIter {
 impl Iterator for RuleIter {
     type Item = i64;
 
+    /// A shaped period's next day inline, the rest in [`RuleIter::next_filled`]: a small
+    /// function for most instances.
+    #[inline]
     fn next(&mut self) -> Option<i64> {
+        if self.days_left != 0 {
+            let off = self.days_left.trailing_zeros();
+            self.days_left &= self.days_left - 1;
+            return Some((self.days_first + i64::from(off)) * DAY + self.day_time);
+        }
+        self.next_filled()
+    }
+}
+
+impl RuleIter {
+    /// [`Iterator::next`] once the shaped period's days are given: `buf`'s, then the next
+    /// period's.
+    #[inline(never)]
+    fn next_filled(&mut self) -> Option<i64> {
         loop {
             if self.days_left != 0 {
                 let off = self.days_left.trailing_zeros();
