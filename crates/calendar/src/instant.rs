@@ -192,7 +192,7 @@ impl Offsets {
         self.off as i32
     }
 
-    /// Trusts `span`'s offset where [`Offsets::safe_lo`] says.
+    /// Takes `span`'s offset, trusted between the `safe_lo` and `safe_hi` it works out.
     fn set(&mut self, span: &OffsetSpan) {
         let (first, last) = (Timestamp::MIN.as_second(), Timestamp::MAX.as_second());
         self.off = span.off;

@@ -729,12 +729,12 @@ impl RuleIter {
         self.finish_period()
     }
 
-    /// [`RuleIter::fill`] for a WEEKLY rule with BYDAY only and one time of day: its periods'
-    /// days as bits from the first one's week start, several periods at once when BYSETPOS
-    /// (which picks within one period) is absent, as many as fit in 64 days, are generated
-    /// before the horizon or UNTIL, and stay within the bound on candidates. The same
-    /// instances, candidates and stops as one period at a time (a test compares them with
-    /// every day tested), in a fill for every few weeks instead of every week.
+    /// [`RuleIter::fill`] for a WEEKLY rule with BYDAY only and one time of day: the periods'
+    /// days as bits from the first one's week start. Without BYSETPOS (which picks within one
+    /// period) several periods go in at once: as many as fit in 64 days, start before the
+    /// horizon or UNTIL, and stay within the bound on candidates. So the instances, candidates
+    /// and stops are those of one period at a time (a test compares them with every day
+    /// tested), with a fill every few weeks instead of every week.
     fn fill_weeks(&mut self, time: i64) -> bool {
         let k = self.k;
         let end = self.until.map_or(self.horizon, |u| u.min(self.horizon));
@@ -749,7 +749,8 @@ impl RuleIter {
         let per_period = u64::from(week.count_ones());
         let mut bits = week;
         let mut periods: i64 = 1;
-        if self.set_pos.is_empty() {
+        // (A period without days would count as one empty period for several.)
+        if self.set_pos.is_empty() && per_period > 0 {
             let room = self.max_candidates.saturating_sub(self.candidates);
             while span * periods + 7 <= 64
                 && !too_late(first + span * periods)
