@@ -253,16 +253,32 @@ impl<'c> GroupIter<'c> {
         next.map_or(u128::MAX, |(at, _)| merge_key(*at, rank))
     }
 
-    /// The next occurrence with its start instant, if it starts before `end` (seconds).
-    fn pop_before(&mut self, end: i64) -> Option<(i64, Found)> {
-        if self.override_next() {
-            return self.overrides.pop_if(|o| o.0 < end);
+    /// Gives `push` the next occurrences that start before `end` (seconds), at most `room`, in
+    /// order, with their start instants; how many it gave.
+    ///
+    /// The master's instances before the next override go in one call ([`MasterIter::pull`]):
+    /// asked for one at a time, each was a call with its frame and an 80-byte value handed
+    /// back through two levels.
+    #[inline]
+    fn pull_before(&mut self, end: i64, room: usize, mut push: impl FnMut(i64, Found)) -> usize {
+        let mut taken = 0;
+        while taken < room {
+            // On a tie the override comes first: the master's instances stop before it.
+            let limit = self.overrides.last().map_or(end, |o| o.0.min(end));
+            if let Some(master) = &mut self.master {
+                taken += master.pull(&mut self.master_head, limit, room - taken, &mut push);
+            }
+            if taken < room
+                && self.override_next()
+                && let Some((at, found)) = self.overrides.pop_if(|o| o.0 < end)
+            {
+                push(at, found);
+                taken += 1;
+                continue;
+            }
+            break;
         }
-        if self.master_head.as_ref()?.0 >= end {
-            return None;
-        }
-        let next = self.master.as_mut().and_then(MasterIter::next);
-        std::mem::replace(&mut self.master_head, next)
+        taken
     }
 }
 
@@ -443,14 +459,17 @@ impl<'a> Ctx<'a> {
             return zones[i].1.clone();
         }
         let bounds = bounds(self, kind);
-        let first = bounds.0.max(self.from).min(bounds.1);
+        let first = bounds.0.max(self.from);
         let margin = SignedDuration::from_hours(8 * 24);
         let facts = ZoneFacts {
             bounds,
             walls: (wall(zone, first), wall(zone, bounds.1)),
             spans: spans_around(
                 zone,
-                first.checked_sub(margin).unwrap_or(Timestamp::MIN),
+                first
+                    .min(bounds.1)
+                    .checked_sub(margin)
+                    .unwrap_or(Timestamp::MIN),
                 bounds.1.checked_add(margin).unwrap_or(Timestamp::MAX),
             ),
         };
@@ -473,8 +492,8 @@ fn one_zone(a: &TimeZone, b: &TimeZone) -> bool {
 pub(crate) struct ZoneFacts {
     /// The window's bounds ([`bounds`]).
     pub(crate) bounds: (Timestamp, Timestamp),
-    /// The zone's wall clock at the later of the window's start and the first instant listed
-    /// (at most the window's end), and at the window's end.
+    /// The zone's wall clock at the later of the window's start and the first instant listed,
+    /// and at the window's end.
     pub(crate) walls: (i64, i64),
     /// The zone's spans around the window, eight days either side.
     pub(crate) spans: Arc<[OffsetSpan]>,
@@ -683,15 +702,11 @@ impl Slices {
         let before = self.found.len();
         let mut complete_below = u128::MAX;
         for (group, rank) in groups.iter_mut().zip(0u32..) {
-            let mut taken = 0;
-            while taken < self.per_group
-                && let Some((at, found)) = group.pop_before(end_at)
-            {
-                let key = merge_key(at, rank);
-                self.order.push(key << 32 | self.found.len() as u128);
-                self.found.push(found);
-                taken += 1;
-            }
+            let (order, found) = (&mut self.order, &mut self.found);
+            group.pull_before(end_at, self.per_group, |at, next| {
+                order.push(merge_key(at, rank) << 32 | found.len() as u128);
+                found.push(next);
+            });
             complete_below = complete_below.min(group.key(rank));
         }
         self.complete_below = complete_below;

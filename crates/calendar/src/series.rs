@@ -127,7 +127,31 @@ impl<'c> MasterIter<'c> {
         self.m
     }
 
+    /// Gives `push` the occurrences from `head` (the next one, already found) on that start
+    /// before `limit` (seconds), at most `room`, finding each next one into `head`; how many
+    /// it gave.
+    #[inline(never)]
+    pub(crate) fn pull(
+        &mut self,
+        head: &mut Option<(i64, Found)>,
+        limit: i64,
+        room: usize,
+        push: &mut impl FnMut(i64, Found),
+    ) -> usize {
+        let mut taken = 0;
+        while taken < room
+            && let Some((at, found)) = *head
+            && at < limit
+        {
+            push(at, found);
+            taken += 1;
+            *head = self.next();
+        }
+        taken
+    }
+
     /// The next occurrence, with its start instant (seconds).
+    #[inline]
     pub(crate) fn next(&mut self) -> Option<(i64, Found)> {
         loop {
             if let Some(&(at, _)) = self.pending.front()
