@@ -791,17 +791,23 @@ fn sort_by_instant_and_rank(
     })
 }
 
-/// Stable LSD radix sort of `items` by the low `bits` bits of their key, 11 bits a pass.
+/// Stable LSD radix sort of `items` by the low `bits` bits of their key, in as few passes of
+/// at most 11 bits as cover them, each pass's digit as narrow as that allows (30 bits: three
+/// passes of 10, whose counts are half as many to clear and add up as 11 bits' are).
 fn radix_sort(items: &mut Vec<(u64, u32)>, other: &mut Vec<(u64, u32)>, bits: u32) {
-    const DIGIT: u32 = 11;
-    const MASK: u64 = (1 << DIGIT) - 1;
-    other.clear();
+    const WIDEST: u32 = 11;
+    let passes = bits.div_ceil(WIDEST).max(1);
+    let digit = bits.div_ceil(passes);
+    let mask = (1u64 << digit) - 1;
+    // Every slot is written by each pass: its old values need no clearing.
     other.resize(items.len(), (0, 0));
-    let mut shift = 0;
-    while shift < bits {
-        let mut count = [0usize; 1 << DIGIT];
+    let mut counts = [0u32; 1 << WIDEST];
+    let count = &mut counts[..1 << digit];
+    for pass in 0..passes {
+        let shift = pass * digit;
+        count.fill(0);
         for (key, _) in items.iter() {
-            count[((key >> shift) & MASK) as usize] += 1;
+            count[((key >> shift) & mask) as usize] += 1;
         }
         let mut sum = 0;
         for c in count.iter_mut() {
@@ -810,12 +816,11 @@ fn radix_sort(items: &mut Vec<(u64, u32)>, other: &mut Vec<(u64, u32)>, bits: u3
             sum += n;
         }
         for item in items.iter() {
-            let d = ((item.0 >> shift) & MASK) as usize;
-            other[count[d]] = *item;
+            let d = ((item.0 >> shift) & mask) as usize;
+            other[count[d] as usize] = *item;
             count[d] += 1;
         }
         std::mem::swap(items, other);
-        shift += DIGIT;
     }
 }
 
