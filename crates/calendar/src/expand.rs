@@ -431,7 +431,7 @@ pub(crate) struct Ctx<'a> {
     /// Occurrences starting before this instant are not listed.
     pub(crate) from: Timestamp,
     /// Each zone's [`ZoneFacts`], as its first series asks for them.
-    zones: RefCell<Vec<(TimeZone, ZoneFacts)>>,
+    zones: RefCell<ZoneCache>,
 }
 
 impl<'a> Ctx<'a> {
@@ -446,17 +446,35 @@ impl<'a> Ctx<'a> {
             fz,
             limits,
             from,
-            zones: RefCell::new(Vec::new()),
+            zones: RefCell::new(ZoneCache::default()),
         }
     }
 
     /// What the series of kind `kind` share with every other series in their zone.
     pub(crate) fn zone(&self, kind: Kind<'_>) -> ZoneFacts {
         let zone = kind.zone(self.fz);
-        let mut zones = self.zones.borrow_mut();
-        // A feed's series are in a few zones, often one after another.
-        if let Some(i) = zones.iter().rposition(|(z, _)| one_zone(z, zone)) {
-            return zones[i].1.clone();
+        let mut cache = self.zones.borrow_mut();
+        // Series in a few zones, often one after another: the last zone is tried first, then
+        // those of the same name (a hostile feed's thousands of zones are not each compared
+        // with every other).
+        if let Some((z, facts)) = &cache.last
+            && one_handle(z, zone)
+        {
+            return facts.clone();
+        }
+        let name: &str = match kind {
+            Kind::Zoned(tz) => &tz.name,
+            Kind::Date | Kind::Floating => "",
+        };
+        let known = cache
+            .by_name
+            .get(name)
+            .and_then(|same| same.iter().find(|(z, _)| one_zone(z, zone)))
+            .cloned();
+        if let Some(known) = known {
+            let facts = known.1.clone();
+            cache.last = Some(known);
+            return facts;
         }
         let bounds = bounds(self, kind);
         let first = bounds.0.max(self.from);
@@ -473,16 +491,36 @@ impl<'a> Ctx<'a> {
                 bounds.1.checked_add(margin).unwrap_or(Timestamp::MAX),
             ),
         };
-        zones.push((zone.clone(), facts.clone()));
+        let entry = (zone.clone(), facts.clone());
+        cache
+            .by_name
+            .entry(Arc::from(name))
+            .or_default()
+            .push(entry.clone());
+        cache.last = Some(entry);
         facts
     }
+}
+
+/// The [`ZoneFacts`] of a listing's zones: by the name the series give their zone, and the
+/// last one asked for.
+#[derive(Default)]
+struct ZoneCache {
+    by_name: HashMap<Arc<str>, Vec<(TimeZone, ZoneFacts)>>,
+    last: Option<(TimeZone, ZoneFacts)>,
+}
+
+/// Whether `a` and `b` are clones of one handle, as far as a pointer comparison tells: their
+/// names are one string in memory.
+fn one_handle(a: &TimeZone, b: &TimeZone) -> bool {
+    matches!((a.iana_name(), b.iana_name()), (Some(x), Some(y)) if std::ptr::eq(x, y))
 }
 
 /// Whether `a` and `b` are one zone. Clones of one handle name it with one string in memory, a
 /// pointer compared; `==` reads the database's primary names, about 1,000 instructions for
 /// every series otherwise.
 fn one_zone(a: &TimeZone, b: &TimeZone) -> bool {
-    matches!((a.iana_name(), b.iana_name()), (Some(x), Some(y)) if std::ptr::eq(x, y)) || a == b
+    one_handle(a, b) || a == b
 }
 
 /// What every series in one zone shares in a listing, found once per zone rather than once
