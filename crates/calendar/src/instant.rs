@@ -334,10 +334,20 @@ impl OffsetSpan {
 
 /// Most spans [`spans_around`] finds for one zone: a window of a century in a zone with
 /// daylight saving time; a longer one learns the rest as [`Offsets`] alone does.
-const MOST_SPANS: usize = 256;
+pub(crate) const MOST_SPANS: usize = 256;
 
-/// The spans of `zone` that cover the instants from `from` to `to`, in order.
-pub(crate) fn spans_around(zone: &TimeZone, from: Timestamp, to: Timestamp) -> Arc<[OffsetSpan]> {
+/// The spans of `zone` that cover the instants from `from` to `to`, in order, at most `most`
+/// (and [`MOST_SPANS`]); none when `most` is 0.
+pub(crate) fn spans_around(
+    zone: &TimeZone,
+    from: Timestamp,
+    to: Timestamp,
+    most: usize,
+) -> Arc<[OffsetSpan]> {
+    let most = most.min(MOST_SPANS);
+    if most == 0 {
+        return Arc::from([]);
+    }
     let mut spans = vec![OffsetSpan::around(zone, from)];
     // Each transition ends the span before it and begins the next.
     for t in zone.following(from) {
@@ -345,7 +355,7 @@ pub(crate) fn spans_around(zone: &TimeZone, from: Timestamp, to: Timestamp) -> A
         if let Some(last) = spans.last_mut() {
             last.hi = at;
         }
-        if spans.len() == MOST_SPANS || at > to.as_second() {
+        if spans.len() == most || at > to.as_second() {
             break;
         }
         spans.push(OffsetSpan {
@@ -491,7 +501,7 @@ mod tests {
             let zone = crate::model::Tz::iana(name).expect("zone").zone;
             let from: Timestamp = "2025-11-01T00:00Z".parse().expect("from");
             let to: Timestamp = "2027-02-01T00:00Z".parse().expect("to");
-            let spans = spans_around(&zone, from, to);
+            let spans = spans_around(&zone, from, to, MOST_SPANS);
             assert!(
                 spans.len() >= 3 || name == "Asia/Kolkata",
                 "{name}: {spans:?}"
@@ -520,14 +530,19 @@ mod tests {
     #[test]
     fn can_bound_the_spans_found_for_a_long_window() {
         let zone = crate::model::Tz::iana("Europe/Berlin").expect("zone").zone;
-        let spans = spans_around(&zone, Timestamp::MIN, Timestamp::MAX);
+        let spans = spans_around(&zone, Timestamp::MIN, Timestamp::MAX, usize::MAX);
         assert_eq!(spans.len(), MOST_SPANS);
+        assert_eq!(
+            spans_around(&zone, Timestamp::MIN, Timestamp::MAX, 3).len(),
+            3
+        );
+        assert!(spans_around(&zone, Timestamp::MIN, Timestamp::MAX, 0).is_empty());
         assert!(
             spans
                 .windows(2)
                 .all(|w| w[0].hi == w[1].lo && w[0].lo < w[0].hi)
         );
-        let utc = spans_around(&TimeZone::UTC, Timestamp::MIN, Timestamp::MAX);
+        let utc = spans_around(&TimeZone::UTC, Timestamp::MIN, Timestamp::MAX, MOST_SPANS);
         assert_eq!(utc.len(), 1);
     }
 }
