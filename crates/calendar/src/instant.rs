@@ -240,17 +240,17 @@ impl Offsets {
         if !(FIRST_SECOND..=LAST_SECOND).contains(&wall) {
             return None;
         }
-        // A known span that holds the wall clock two days from either end: the instant is
+        // A known span that holds the wall clock where its offset is trusted: the instant is
         // the span's offset away, and no other span's wall clocks come near (no two offsets
         // of a zone differ by a day).
-        let near = self.known.partition_point(|span| span.hi <= wall - DAY);
-        if let Some(span) = self.known[near..].iter().take(2).copied().find(|span| {
+        let known = Arc::clone(&self.known);
+        let near = known.partition_point(|span| span.hi <= wall - DAY);
+        for span in known[near..].iter().take(2) {
+            self.set(span);
             let at = wall - span.off;
-            span.lo.saturating_add(MARGIN) <= at && at < span.hi.saturating_sub(MARGIN)
-        }) {
-            self.set(&span);
-            let at = wall - span.off;
-            return self.trusted(at).then_some(at);
+            if self.trusted(at) {
+                return Some(at);
+            }
         }
         let at = resolve(&self.zone, from_secs(wall)?)?;
         self.learn(at);
