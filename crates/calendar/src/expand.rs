@@ -53,7 +53,7 @@ use crate::format::{LastDate, push_secs};
 use crate::instant::{Kind, LastDay, OffsetSpan, Stamp, spans_around, wall};
 use crate::model::{Calendar, Event, Status, Time, Tz};
 use crate::recur::DAY;
-use crate::series::{MasterIter, emit_override};
+use crate::series::{MasterIter, Seconds, emit_override};
 
 /// The window to list occurrences in: `[start, end)`.
 #[derive(Clone, Debug)]
@@ -480,7 +480,7 @@ impl<'a> Ctx<'a> {
         let first = bounds.0.max(self.from);
         let margin = SignedDuration::from_hours(8 * 24);
         let facts = ZoneFacts {
-            bounds,
+            window: Seconds::new(bounds, self.from),
             walls: (wall(zone, first), wall(zone, bounds.1)),
             spans: spans_around(
                 zone,
@@ -549,8 +549,8 @@ fn one_zone(a: &TimeZone, b: &TimeZone) -> bool {
 /// same few spans between its transitions (BENCHMARKS.md, "Seventh round").
 #[derive(Clone)]
 pub(crate) struct ZoneFacts {
-    /// The window's bounds ([`bounds`]).
-    pub(crate) bounds: (Timestamp, Timestamp),
+    /// The window's bounds ([`bounds`]) and the first instant listed, in whole seconds.
+    pub(crate) window: Seconds,
     /// The zone's wall clock at the later of the window's start and the first instant listed,
     /// and at the window's end.
     pub(crate) walls: (i64, i64),

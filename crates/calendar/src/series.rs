@@ -74,7 +74,6 @@ impl<'c> MasterIter<'c> {
         let dtstart = to_secs(master.start.civil());
         let duration = Dur::of(&master.start, master.end.as_ref(), ctx.fz);
         let facts = ctx.zone(kind);
-        let window = facts.bounds;
         let ranges = Ranges::new(events, m, overrides, kind, ctx.fz);
         let rdates = rdates_on_wall_clock(master, kind, ctx.fz);
         // How far before the window an instance may start and still reach into it.
@@ -103,7 +102,7 @@ impl<'c> MasterIter<'c> {
             m,
             kind,
             zone: zone.clone(),
-            window: Seconds::new(window, ctx.from),
+            window: facts.window,
             first_wanted: plan.first_wanted,
             duration,
             shifts: ranges.total_shift(),
@@ -271,7 +270,7 @@ pub(crate) fn emit_override(ctx: &Ctx<'_>, events: &[Event], i: usize) -> Option
     let mut offsets = Offsets::new(zone, facts.spans);
     let duration = Dur::of(&event.start, event.end.as_ref(), ctx.fz);
     let end = duration.end(start, &mut offsets)?;
-    if !Seconds::new(facts.bounds, ctx.from).lists(start.at, end.at) {
+    if !facts.window.lists(start.at, end.at) {
         return None;
     }
     let found = Found {
@@ -301,7 +300,8 @@ fn index(event: usize) -> u32 {
 /// The window and the first instant listed, in whole seconds for the comparisons with every
 /// instance's start and end (which have no fraction of a second; the bounds may: jiff's last
 /// instant is 22:00:00.999999999 on 9999-12-30).
-struct Seconds {
+#[derive(Clone, Copy)]
+pub(crate) struct Seconds {
     /// The window's start, rounded down and up.
     from_floor: i64,
     from_ceil: i64,
@@ -312,7 +312,7 @@ struct Seconds {
 }
 
 impl Seconds {
-    fn new((from, to): (Timestamp, Timestamp), first: Timestamp) -> Seconds {
+    pub(crate) fn new((from, to): (Timestamp, Timestamp), first: Timestamp) -> Seconds {
         let floor = |t: Timestamp| t.as_second() - i64::from(t.subsec_nanosecond() < 0);
         let ceil = |t: Timestamp| t.as_second() + i64::from(t.subsec_nanosecond() > 0);
         Seconds {
