@@ -640,7 +640,13 @@ pub fn export(hub: &Hub<'_>, now: Timestamp) -> Vec<StaticFile> {
         &paths::home(),
         crate::html::hub::home(hub, &viewer, now),
     ));
-    if let Ok(markup) = crate::html::hub::calendar(hub, &viewer, now, &HubFilter::default()) {
+    let period = crate::html::hub::HubPeriod {
+        export: true,
+        ..Default::default()
+    };
+    if let Ok(markup) =
+        crate::html::hub::calendar(hub, &viewer, now, &HubFilter::default(), &period)
+    {
         files.push(page(&paths::calendar(), markup));
     }
     let asset = |path: &SitePath, body: Vec<u8>| StaticFile {

@@ -851,10 +851,136 @@ fn can_export_the_hub_with_every_community_under_its_prefix() {
     assert!(home.contains(r#"data-src="./assets/zones.json""#), "{home}");
     let calendar = std::fs::read_to_string(out.join("calendar/index.html")).unwrap();
     assert!(calendar.contains(r#"data-src="../assets/zones.json""#));
+    // A static host ignores the query that picks a view or a period: the export's calendar is
+    // the agenda of the build's days, with no links that would show it again.
+    assert!(calendar.contains(r#"class="agenda-day""#), "{calendar}");
+    assert!(
+        !calendar.contains("view=") && !calendar.contains("date="),
+        "{calendar}"
+    );
     assert!(home.contains("href=\"./lantern/\""), "{home}");
     let page = std::fs::read_to_string(out.join("lantern/series/docs-wg/index.html")).unwrap();
     assert!(site_links(&page).is_empty(), "{:?}", site_links(&page));
     assert!(page.contains("href=\"../../groups/docs/\""), "{page}");
+}
+
+/// The part of a week grid or month grid page that is one day: its column or its cell.
+fn day_of_grid<'p>(page: &'p str, day: &str) -> &'p str {
+    let opening = format!(r#"data-date="{day}""#);
+    let cell = format!(r#"data-day="{day}""#);
+    let at = page
+        .find(&opening)
+        .or_else(|| page.find(&cell))
+        .unwrap_or_else(|| panic!("no day {day}"));
+    let rest = &page[at..];
+    // The next day's column or cell ends this one.
+    let end = rest[1..]
+        .find("data-date=\"")
+        .or_else(|| rest[1..].find("data-day=\""))
+        .map_or(rest.len(), |i| i + 1);
+    &rest[..end]
+}
+
+/// The hub calendar as a week and as a month, as a community's calendar shows them: every
+/// community's meetings on the day they fall on in the visitor's zone, each linking into its
+/// community; the periods around; the filter kept along; a bad view or date a clear 400.
+#[tokio::test]
+async fn can_show_the_hub_calendar_as_a_week_and_a_month() {
+    let (layout, sites) = example_sites();
+    let hub = hub_state(&layout, &sites);
+    // The week of Monday 30 November 2026, in the hub's zone (UTC).
+    let (status, week) = hub_get(&hub, "/calendar?view=week&date=2026-12-02").await;
+    assert_eq!(status, StatusCode::OK, "{week}");
+    assert!(week.contains(r#"class="wk-scroll""#), "no week grid");
+    assert!(week.contains("Week of"), "{week}");
+    // Lantern's Tuesday call (16:00 in Berlin) and the TODO Group's Thursday call (12:00 UTC).
+    let tuesday = day_of_grid(&week, "2026-12-01");
+    assert!(
+        tuesday.contains(r#"href="/lantern/series/contributor-call-emea""#),
+        "{tuesday}"
+    );
+    assert!(
+        tuesday.contains(">15:00<"),
+        "16:00 in Berlin is 15:00 UTC: {tuesday}"
+    );
+    // Meetings of many communities side by side: each box names its community.
+    assert!(
+        tuesday.contains(r#"<span class="source">(Lantern)</span>"#),
+        "{tuesday}"
+    );
+    let thursday = day_of_grid(&week, "2026-12-03");
+    assert!(
+        thursday.contains(r#"href="/todo-group/series/touchpoint-apac-emea""#),
+        "{thursday}"
+    );
+    assert!(!thursday.contains("/lantern/series/contributor-call-emea"));
+    // The weeks around, the same filter: here none.
+    assert!(
+        week.contains(r#"rel="prev" href="/calendar?view=week&amp;date=2026-11-23""#),
+        "{week}"
+    );
+    assert!(
+        week.contains(r#"rel="next" href="/calendar?view=week&amp;date=2026-12-07""#),
+        "{week}"
+    );
+    assert!(week.contains(r#"aria-current="page">Week<"#), "{week}");
+
+    // A month of one community: Riverside Python's meetup on the second Thursday, 18:30 in
+    // Chicago, is on Friday 11 December in UTC; no other community's meeting is there.
+    let (status, month) = hub_get(
+        &hub,
+        "/calendar?view=month&date=2026-12-15&community=riverside-python",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{month}");
+    assert!(month.contains(r#"<table class="month""#), "no month grid");
+    let friday = day_of_grid(&month, "2026-12-11");
+    assert!(
+        friday.contains(r#"href="/riverside-python/series/monthly-meetup""#),
+        "{friday}"
+    );
+    assert!(friday.contains("(Riverside Python)"), "{friday}");
+    assert!(!month.contains("/lantern/series/") && !month.contains("/todo-group/series/"));
+    // The months around keep the community; so does the filter form, with the view and day.
+    assert!(
+        month.contains(
+            r#"rel="next" href="/calendar?view=month&amp;date=2027-01-01&amp;community=riverside-python""#
+        ),
+        "{month}"
+    );
+    let form = &month[month.find(r#"<form class="filters""#).unwrap()..];
+    assert!(form.contains(r#"<input type="hidden" name="view" value="month">"#));
+    assert!(form.contains(r#"<input type="hidden" name="date" value="2026-12-15">"#));
+    // In another zone the meetup moves back to its Thursday.
+    let (_, chicago) = hub_get(
+        &hub,
+        "/calendar?view=month&date=2026-12-15&community=riverside-python&tz=America%2FChicago",
+    )
+    .await;
+    assert!(
+        day_of_grid(&chicago, "2026-12-10").contains("/riverside-python/series/monthly-meetup")
+    );
+    assert!(
+        !day_of_grid(&chicago, "2026-12-11").contains("/riverside-python/series/monthly-meetup")
+    );
+
+    // The agenda of another period says which, and links to its neighbours.
+    let (status, agenda) = hub_get(&hub, "/calendar?date=2027-01-04").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(agenda.contains(r#"data-day="2027-01-04""#), "{agenda}");
+    assert!(
+        !agenda.contains(r#"data-day="2026-11-25""#),
+        "today is not in that period"
+    );
+    assert!(agenda.contains(r#"rel="next" href="/calendar?view=agenda&amp;date=2027-02-01""#));
+
+    // What cannot be read is said, and nothing else is shown.
+    for (query, named) in [("view=year", "year"), ("date=2026-13-01", "2026-13-01")] {
+        let (status, page) = hub_get(&hub, &format!("/calendar?{query}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{query}");
+        assert!(page.contains(named), "{query}: {page}");
+        assert!(!page.contains("/series/"), "{query}: a calendar was shown");
+    }
 }
 
 /// An id that only a community not chosen has is reported as missing from the chosen ones, not

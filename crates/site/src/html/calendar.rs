@@ -5,6 +5,7 @@ use jiff::civil::{Date, Weekday};
 use jiff::{Timestamp, ToSpan};
 use maud::{Markup, html};
 
+use super::Placed;
 use super::details::{event_details, outside_details};
 use super::layout::{
     Nav, cancel_note, layout, marker, moved_note, occurrence, query_pairs, swatch, title_link,
@@ -38,6 +39,16 @@ impl View {
             View::Agenda => "agenda",
             View::Week => "week",
             View::Month => "month",
+        }
+    }
+
+    /// The view a `?view=` value names (empty: the agenda).
+    pub fn from_param(value: &str) -> Result<View, ParamError> {
+        match value {
+            "" | "agenda" => Ok(View::Agenda),
+            "week" => Ok(View::Week),
+            "month" => Ok(View::Month),
+            other => Err(ParamError::new("cal-error-view", other)),
         }
     }
 
@@ -107,6 +118,13 @@ impl std::fmt::Display for ParamError {
 
 impl std::error::Error for ParamError {}
 
+/// The day a `?date=` value names (`YYYY-MM-DD`).
+pub fn date_param(value: &str) -> Result<Date, ParamError> {
+    value
+        .parse()
+        .map_err(|_| ParamError::new("cal-error-date", value))
+}
+
 impl CalendarParams {
     /// Read a raw query string (unknown keys, `tz` among them, are ignored).
     pub fn from_query(raw: &str) -> Result<CalendarParams, ParamError> {
@@ -114,21 +132,8 @@ impl CalendarParams {
         for (key, value) in query_pairs(raw) {
             let value = value.trim().to_owned();
             match key.as_str() {
-                "view" => {
-                    params.view = match value.as_str() {
-                        "" | "agenda" => View::Agenda,
-                        "week" => View::Week,
-                        "month" => View::Month,
-                        other => return Err(ParamError::new("cal-error-view", other)),
-                    }
-                }
-                "date" if !value.is_empty() => {
-                    params.date = Some(
-                        value
-                            .parse()
-                            .map_err(|_| ParamError::new("cal-error-date", &value))?,
-                    );
-                }
+                "view" => params.view = View::from_param(&value)?,
+                "date" if !value.is_empty() => params.date = Some(date_param(&value)?),
                 "source" if !value.is_empty() => params.sources.push(value),
                 "group" if !value.is_empty() => params.groups.push(value),
                 _ => {}
@@ -171,7 +176,7 @@ impl CalendarParams {
 
 /// The first and last-plus-one day a view shows around `date`, `today` being today in the
 /// viewer's zone (the week of today starts today on a weekend: [`timegrid::week_span`]).
-fn span_of(view: View, date: Date, today: Date) -> (Date, Date) {
+pub(crate) fn span_of(view: View, date: Date, today: Date) -> (Date, Date) {
     match view {
         View::Agenda => (date, date.saturating_add(AGENDA_DAYS.days())),
         View::Week => timegrid::week_span(date, today),
@@ -195,6 +200,28 @@ fn day_of(viewer: &Viewer, item: &Item<'_>) -> Date {
     }
 }
 
+/// Each day of `[first, end)` with the occurrences listed on it, in order: each on its start
+/// day in the viewer's zone, one that began before `first` on the first.
+pub(crate) fn by_day<'p, 'a>(
+    viewer: &Viewer,
+    (first, end): (Date, Date),
+    items: &[Placed<'p, 'a>],
+) -> Vec<(Date, Vec<Placed<'p, 'a>>)> {
+    let mut days: Vec<(Date, Vec<Placed<'p, 'a>>)> = Vec::new();
+    let mut day = first;
+    while day < end {
+        days.push((day, Vec::new()));
+        day = day.saturating_add(1.day());
+    }
+    for &placed in items {
+        let listed = day_of(viewer, placed.item).max(first);
+        if let Some((_, list)) = days.iter_mut().find(|(d, _)| *d == listed) {
+            list.push(placed);
+        }
+    }
+    days
+}
+
 /// The calendar page.
 pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarParams) -> Markup {
     let today = viewer.local(now).date();
@@ -215,18 +242,9 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
     // the visitor's zone may bring them into the period (local-times.js places them).
     let spare = (params.export && params.view != View::Agenda)
         .then(|| spare_items(site, viewer, params, (first, end), &items));
-    let mut days: Vec<(Date, Vec<&Item<'_>>)> = Vec::new();
-    let mut day = first;
-    while day < end {
-        days.push((day, Vec::new()));
-        day = day.saturating_add(1.day());
-    }
-    for item in &items {
-        let listed = day_of(viewer, item).max(first);
-        if let Some((_, list)) = days.iter_mut().find(|(d, _)| *d == listed) {
-            list.push(item);
-        }
-    }
+    let placed = Placed::all(site, &items);
+    let spare = spare.as_deref().map(|spare| Placed::all(site, spare));
+    let days = by_day(viewer, (first, end), &placed);
     let lang = viewer.lang;
     let (previous, next, heading) = match params.view {
         View::Agenda => (
@@ -303,10 +321,12 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
         @match params.view {
             View::Agenda => (agenda(site, params, viewer, now, today, &days)),
             View::Week => {
-                (super::week::week(site, viewer, (now, today), (first, end), &items, spare.as_deref()))
+                (super::week::week(viewer, (now, today), (first, end), &placed, spare.as_deref()))
                 (outside_details(viewer.lang, &items))
             }
-            View::Month => (month(site, params, viewer, (now, today), date, &days, spare.as_deref())),
+            View::Month => {
+                (month(viewer, (now, today), date, &days, &|day| params.href(site, View::Agenda, day), spare.as_deref()))
+            }
         }
     };
     layout(
@@ -478,7 +498,8 @@ fn nothing(site: &Site, viewer: &Viewer, params: &CalendarParams) -> Markup {
     }
 }
 
-fn day_heading(viewer: &Viewer, day: Date, today: Date) -> Markup {
+/// A day as the agenda and the month name it: its date, with "Today" on today.
+pub(crate) fn day_heading(viewer: &Viewer, day: Date, today: Date) -> Markup {
     html! {
         (viewer.date(day))
         @if day == today { " " span class="today-badge" { (t!(viewer.lang, "cal-today")) } }
@@ -491,7 +512,7 @@ fn agenda(
     viewer: &Viewer,
     now: Timestamp,
     today: Date,
-    days: &[(Date, Vec<&Item<'_>>)],
+    days: &[(Date, Vec<Placed<'_, '_>>)],
 ) -> Markup {
     let busy: Vec<_> = days.iter().filter(|(_, items)| !items.is_empty()).collect();
     html! {
@@ -502,7 +523,7 @@ fn agenda(
             section class="agenda-day" data-day=(day) aria-label=(viewer.date_long(*day)) {
                 h3 { (day_heading(viewer, *day, today)) }
                 ul class="occurrences" {
-                    @for item in items { (occurrence(site, viewer, now, item)) }
+                    @for placed in items { (occurrence(placed.site, viewer, now, placed.item)) }
                 }
             }
         }
@@ -510,7 +531,7 @@ fn agenda(
 }
 
 /// A month's column head: the weekday of `day`, short, with its whole name for English.
-fn weekday_head(viewer: &Viewer, day: Date) -> Markup {
+pub(crate) fn weekday_head(viewer: &Viewer, day: Date) -> Markup {
     if viewer.lang == Lang::En {
         let name = format!("{:?}", day.weekday());
         html! { abbr title=(name) { (viewer.weekday_short(day)) } }
@@ -522,7 +543,8 @@ fn weekday_head(viewer: &Viewer, day: Date) -> Markup {
 }
 
 /// One occurrence in a month cell: clock, title, markers; `hidden` past a crowded cell's count.
-fn compact(site: &Site, viewer: &Viewer, now: Timestamp, item: &Item<'_>, hidden: bool) -> Markup {
+fn compact(viewer: &Viewer, now: Timestamp, placed: Placed<'_, '_>, hidden: bool) -> Markup {
+    let item = placed.item;
     html! {
         li class={ "occ" @if item.cancelled() { " cancelled" } } hidden[hidden] {
             (swatch(item))
@@ -530,7 +552,8 @@ fn compact(site: &Site, viewer: &Viewer, now: Timestamp, item: &Item<'_>, hidden
                 data-end=[(!item.all_day()).then(|| Viewer::machine(item.end_at))] {
                 @if item.all_day() { (t!(viewer.lang, "cal-all-day")) } @else { (viewer.clock(item.start_at)) }
             }
-            " " (title_link(site, viewer, item))
+            " " (title_link(placed.site, viewer, item))
+            (placed.community(viewer))
             (moved_note(viewer, item))
             (cancel_note(viewer.lang, item))
             (marker(viewer, item, now))
@@ -545,18 +568,20 @@ fn compact(site: &Site, viewer: &Viewer, now: Timestamp, item: &Item<'_>, hidden
 /// it has moved meetings to the visitor's days (`touchpointMonth`).
 const MONTH_CELL_MAX: usize = 3;
 
-fn month(
-    site: &Site,
-    params: &CalendarParams,
+/// The month grid of `date`'s month, from the Monday of its first week (`days`, each with its
+/// occurrences). A crowded day's "+N more" goes to `agenda(day)`, that day's agenda. `spare`
+/// is `Some` on the static export (see [`spare_items`]).
+pub(crate) fn month(
     viewer: &Viewer,
     (now, today): (Timestamp, Date),
     date: Date,
-    days: &[(Date, Vec<&Item<'_>>)],
-    spare: Option<&[Item<'_>]>,
+    days: &[(Date, Vec<Placed<'_, '_>>)],
+    agenda: &dyn Fn(Date) -> String,
+    spare: Option<&[Placed<'_, '_>]>,
 ) -> Markup {
     let export = spare.is_some();
     // On the export every "+N more" goes to the same page (the agenda from the build day).
-    let more_href = export.then(|| params.href(site, View::Agenda, date));
+    let more_href = export.then(|| agenda(date));
     html! {
         table class="month" aria-labelledby="period-h" data-cell-max=[export.then_some(MONTH_CELL_MAX)] data-more-href=[more_href] {
             thead {
@@ -582,12 +607,12 @@ fn month(
                                     @let listed = if items.len() > MONTH_CELL_MAX { MONTH_CELL_MAX - 1 } else { items.len() };
                                     @let carried = if export { items.len() } else { listed };
                                     ul class="occurrences" {
-                                        @for (i, item) in items[..carried].iter().enumerate() {
-                                            (compact(site, viewer, now, item, i >= listed))
+                                        @for (i, placed) in items[..carried].iter().enumerate() {
+                                            (compact(viewer, now, *placed, i >= listed))
                                         }
                                     }
                                     @if listed < items.len() {
-                                        a class="more-day" href=(params.href(site, View::Agenda, *day)) {
+                                        a class="more-day" href=(agenda(*day)) {
                                             (t!(viewer.lang, "cal-more", count = items.len() - listed))
                                             span class="sr" { " " (t!(viewer.lang, "cal-more-on", date = viewer.date_long_no_year(*day))) }
                                         }
@@ -602,7 +627,7 @@ fn month(
         @if let Some(spare) = spare {
             // Moved into their cells by local-times.js where the visitor's zone puts them.
             ul class="occurrences month-spare" hidden {
-                @for item in spare { (compact(site, viewer, now, item, false)) }
+                @for placed in spare { (compact(viewer, now, *placed, false)) }
             }
         }
     }

@@ -1,14 +1,19 @@
 //! The hub's own pages: the home page listing every community with its next meetings, and the
-//! calendar spanning the hub (an agenda, filterable by community, source and group). Each
-//! occurrence links into its community's pages, under the community's prefix.
+//! calendar spanning the hub (an agenda, a week or a month, filterable by community, source and
+//! group). Each occurrence links into its community's pages, under the community's prefix.
 
+use jiff::civil::Date;
 use jiff::{Timestamp, ToSpan};
 use maud::{Markup, html};
 
+use super::Placed;
+use super::calendar::{ParamError, View, by_day, date_param, month, span_of};
+use super::details::outside_details;
 use super::layout::{Chrome, occurrence, shell};
+use super::week;
 use crate::hub::{Hub, HubFilter, HubItem, SelectError, items_page, upcoming};
 use crate::i18n::{Arg, markup};
-use crate::{Filter, IdKind, Lang, Viewer, paths, t};
+use crate::{Filter, IdKind, Item, Lang, Viewer, paths, t, timegrid};
 
 /// How many of the hub's next meetings its home page opens with.
 const NEXT_ACROSS: usize = 8;
@@ -179,18 +184,20 @@ fn hub_list(items: &[HubItem<'_>], viewer: &Viewer, now: Timestamp) -> Markup {
             p class="empty" { (t!(viewer.lang, "hub-no-upcoming")) }
         } @else {
             ul class="next" {
-                @for entry in items { (hub_entry(entry, viewer, now)) }
+                @for entry in items {
+                    (hub_entry(Placed { site: entry.site, item: &entry.item, named: true }, viewer, now))
+                }
             }
         }
     }
 }
 
 /// One occurrence of the hub: the community's own entry, with the community named first.
-fn hub_entry(entry: &HubItem<'_>, viewer: &Viewer, now: Timestamp) -> Markup {
+fn hub_entry(entry: Placed<'_, '_>, viewer: &Viewer, now: Timestamp) -> Markup {
     let community = html! {
         a class="community" href=(entry.site.href(&paths::home())) { (super::text(viewer, &entry.site.community.info.name)) }
     };
-    let own = occurrence(entry.site, viewer, now, &entry.item).into_string();
+    let own = occurrence(entry.site, viewer, now, entry.item).into_string();
     // The entry's `<li …>` opens with its time: the community goes right after it.
     let shown = match own.find("</time>") {
         Some(at) => {
@@ -202,63 +209,218 @@ fn hub_entry(entry: &HubItem<'_>, viewer: &Viewer, now: Timestamp) -> Markup {
     maud::PreEscaped(shown)
 }
 
-/// The calendar spanning the hub: the coming four weeks' meetings of the communities (and
-/// sources and groups) `filter` names, by day; `error` is a filter that names nothing.
+/// What the hub calendar shows besides its filter: `?view=agenda|week|month&date=YYYY-MM-DD`,
+/// as on a community's calendar.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HubPeriod {
+    /// The view.
+    pub view: View,
+    /// The day it shows (the agenda's first, or its week or month); `None`: today in the
+    /// viewer's zone.
+    pub date: Option<Date>,
+    /// Rendered for the static export, whose host ignores the query that picks a view and a
+    /// period: the agenda of the build's days, without links to other views or periods.
+    pub export: bool,
+}
+
+impl HubPeriod {
+    /// The period a query's `view` and `date` pairs name (the last of each counts).
+    pub fn from_pairs(pairs: &[(String, String)]) -> Result<HubPeriod, ParamError> {
+        let mut period = HubPeriod::default();
+        for (key, value) in pairs {
+            let value = value.trim();
+            match key.as_str() {
+                "view" => period.view = View::from_param(value)?,
+                "date" if !value.is_empty() => period.date = Some(date_param(value)?),
+                _ => {}
+            }
+        }
+        Ok(period)
+    }
+}
+
+/// The calendar spanning the hub: the meetings of the communities (and sources and groups)
+/// `filter` names, as an agenda of four weeks, a week grid or a month grid, each occurrence
+/// linking into its community; `error` is a filter that names nothing.
 pub fn calendar(
     hub: &Hub<'_>,
     viewer: &Viewer,
     now: Timestamp,
     filter: &HubFilter,
+    period: &HubPeriod,
 ) -> Result<Markup, SelectError> {
     let selected = filter.select(hub)?;
     let zone = &viewer.tz.zone;
-    let today = now.to_zoned_datetime(zone.clone()).date();
-    let from = crate::start_of_day(today, zone);
-    let to = crate::start_of_day(
-        today.checked_add(CALENDAR_DAYS.days()).unwrap_or(today),
+    let today = viewer.local(now).date();
+    let view = if period.export {
+        View::Agenda
+    } else {
+        period.view
+    };
+    let date = period.date.unwrap_or(today);
+    let (first, end) = match view {
+        View::Agenda => (date, date.saturating_add(CALENDAR_DAYS.days())),
+        _ => span_of(view, date, today),
+    };
+    let page = items_page(
+        &selected,
+        crate::start_of_day(first, zone),
+        crate::start_of_day(end, zone),
         zone,
+        None,
+        MAX_ENTRIES,
     );
-    let page = items_page(&selected, from, to, zone, None, MAX_ENTRIES);
-    let mut days: Vec<(jiff::civil::Date, Vec<&HubItem<'_>>)> = Vec::new();
-    for entry in &page.items {
-        let day = entry.item.start_at.to_zoned_datetime(zone.clone()).date();
-        match days.last_mut() {
-            Some((last, items)) if *last == day => items.push(entry),
-            _ => days.push((day, vec![entry])),
-        }
-    }
+    let placed: Vec<Placed<'_, '_>> = page
+        .items
+        .iter()
+        .map(|entry| Placed {
+            site: entry.site,
+            item: &entry.item,
+            named: true,
+        })
+        .collect();
+    let days = by_day(viewer, (first, end), &placed);
     let lang = viewer.lang;
-    let title = t!(lang, "nav-calendar");
-    let body = html! {
-        h1 id="period-h" { (title) }
-        p { @if filter.communities.is_empty() { (t!(lang, "hub-period-every")) }
-            @else { (t!(lang, "hub-period-chosen")) } }
-        (filters(hub, viewer, filter))
-        @if days.is_empty() {
-            p class="empty" { (t!(lang, "hub-nothing")) }
+    let href = |view: View, date: Date| period_href(hub, viewer, filter, view, date);
+    let (previous, next, heading) = match view {
+        View::Agenda => (
+            date.saturating_sub(CALENDAR_DAYS.days()),
+            end,
+            viewer.date_range(first, end.saturating_sub(1.days())),
+        ),
+        View::Week => {
+            let (earlier, later) = timegrid::week_neighbours(first, end);
+            let from = viewer.date(first);
+            let heading = match first.weekday() {
+                jiff::civil::Weekday::Monday => t!(lang, "cal-week-of", date = from),
+                _ => t!(lang, "cal-week-from", date = from),
+            };
+            (earlier, later, heading)
         }
-        @for (day, items) in &days {
-            section class="agenda-day" data-day=(day) aria-label=(viewer.date_long(*day)) {
-                h3 { (viewer.date_long_no_year(*day)) @if *day == today { " " span class="today-badge" { (t!(lang, "hub-today")) } } }
-                ul class="occurrences" {
-                    @for entry in items { (hub_entry(entry, viewer, now)) }
+        View::Month => (
+            date.first_of_month().saturating_sub(1.month()),
+            date.first_of_month().saturating_add(1.month()),
+            viewer.month_year(date),
+        ),
+    };
+    let title = t!(lang, "nav-calendar");
+    let busy = days.iter().filter(|(_, items)| !items.is_empty());
+    let body = html! {
+        h1 { (title) }
+        @if view == View::Agenda && date == today {
+            p { @if filter.communities.is_empty() { (t!(lang, "hub-period-every")) }
+                @else { (t!(lang, "hub-period-chosen")) } }
+        }
+        @if !period.export {
+            nav class="views" aria-label=(t!(lang, "cal-views-label")) {
+                ul {
+                    @for each in [View::Agenda, View::Week, View::Month] {
+                        li { a href=(href(each, date)) aria-current=[(each == view).then_some("page")] { (each.name(lang)) } }
+                    }
                 }
+            }
+        }
+        (filters(hub, viewer, filter, (!period.export).then_some((view, date))))
+        div class="period" {
+            @if !period.export {
+                a rel="prev" href=(href(view, previous)) { (t!(lang, "cal-earlier")) }
+            }
+            @if period.export {
+                // The period is the build zone's days: local-times.js names the visitor's.
+                h2 id="period-h" data-from=(Viewer::machine(crate::start_of_day(first, zone)))
+                    data-to=(Viewer::machine(crate::start_of_day(end, zone))) { (heading) }
+            } @else {
+                h2 id="period-h" { (heading) }
+            }
+            @if !period.export {
+                a rel="next" href=(href(view, next)) { (t!(lang, "cal-later")) }
+            }
+        }
+        @if !period.export {
+            p class="today-link" {
+                a href=(href(view, today)) { (t!(lang, "cal-today")) }
+                " · " (t!(lang, "cal-times-in-after-today", zone = viewer.tz.name.as_ref()))
             }
         }
         @if page.next.is_some() {
             p class="more" role="status" { (t!(lang, "hub-only-first", count = MAX_ENTRIES)) }
         }
+        @match view {
+            View::Agenda => {
+                @if placed.is_empty() {
+                    p class="empty" { (t!(lang, "hub-nothing")) }
+                }
+                @for (day, items) in busy {
+                    section class="agenda-day" data-day=(day) aria-label=(viewer.date_long(*day)) {
+                        h3 { (viewer.date_long_no_year(*day)) @if *day == today { " " span class="today-badge" { (t!(lang, "hub-today")) } } }
+                        ul class="occurrences" {
+                            @for entry in items { (hub_entry(*entry, viewer, now)) }
+                        }
+                    }
+                }
+            }
+            View::Week => {
+                (week::week(viewer, (now, today), (first, end), &placed, None))
+                @let items: Vec<Item<'_>> = page.items.iter().map(|entry| entry.item.clone()).collect();
+                (outside_details(lang, &items))
+            }
+            View::Month => {
+                (month(viewer, (now, today), date, &days, &|day| href(View::Agenda, day), None))
+            }
+        }
         p { a href=(hub.href(&paths::all_feed().with_query(filter.communities.iter().map(|c| ("community", c.as_str()))))) { (t!(lang, "hub-subscribe-these")) } }
     };
-    Ok(layout(hub, &title, HubNav::Calendar, viewer, now, body))
+    let page_title = match view {
+        View::Agenda if date == today => title.into_owned(),
+        _ => t!(lang, "cal-page-title", period = heading),
+    };
+    Ok(layout(
+        hub,
+        &page_title,
+        HubNav::Calendar,
+        viewer,
+        now,
+        body,
+    ))
+}
+
+/// The hub calendar's `view` of `date` with the same filter, in a shared view's language.
+fn period_href(
+    hub: &Hub<'_>,
+    viewer: &Viewer,
+    filter: &HubFilter,
+    view: View,
+    date: Date,
+) -> String {
+    let date = date.to_string();
+    let mut pairs = vec![("view", view.as_str()), ("date", date.as_str())];
+    for (key, values) in [
+        ("community", &filter.communities),
+        ("source", &filter.sources),
+        ("series", &filter.series),
+        ("group", &filter.groups),
+    ] {
+        pairs.extend(values.iter().map(|value| (key, value.as_str())));
+    }
+    let path = paths::calendar().with_query(pairs);
+    hub.href(&super::layout::in_shared_lang(viewer, &path))
 }
 
 /// The calendar's filter form: a box per community, and for the first communities ticked their
 /// calendars and groups.
-fn filters(hub: &Hub<'_>, viewer: &Viewer, filter: &HubFilter) -> Markup {
+fn filters(
+    hub: &Hub<'_>,
+    viewer: &Viewer,
+    filter: &HubFilter,
+    period: Option<(View, Date)>,
+) -> Markup {
     let lang = viewer.lang;
     html! {
         form class="filters" method="get" action=(hub.href(&paths::calendar())) {
+            @if let Some((view, date)) = period {
+                input type="hidden" name="view" value=(view.as_str());
+                input type="hidden" name="date" value=(date.to_string());
+            }
             (super::layout::shared_view_inputs(viewer))
             fieldset {
                 legend { (t!(lang, "hub-communities")) }

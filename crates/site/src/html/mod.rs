@@ -41,6 +41,42 @@ pub use planner::{PlannerParams, planner};
 pub use series::{occurrence_ics, series};
 pub use text::{item_title, item_title_in, text, text_str};
 
+/// An occurrence with the site its links go into: the page's own, or on a hub's calendar the
+/// community's whose meeting it is.
+#[derive(Clone, Copy)]
+pub(crate) struct Placed<'p, 'a> {
+    /// The site whose pages the occurrence links to.
+    pub(crate) site: &'p Site,
+    /// The occurrence.
+    pub(crate) item: &'p crate::Item<'a>,
+    /// Name the site's community beside the title: on a hub's grids, where meetings of many
+    /// communities sit side by side.
+    pub(crate) named: bool,
+}
+
+impl<'p, 'a> Placed<'p, 'a> {
+    /// Each of `items`, placed on `site`.
+    pub(crate) fn all(site: &'p Site, items: &'p [crate::Item<'a>]) -> Vec<Placed<'p, 'a>> {
+        items
+            .iter()
+            .map(|item| Placed {
+                site,
+                item,
+                named: false,
+            })
+            .collect()
+    }
+
+    /// "(Community)" after the title, when the occurrence is [`Placed::named`].
+    pub(crate) fn community(&self, viewer: &Viewer) -> Markup {
+        html! {
+            @if self.named {
+                " " span class="source" { "(" (text(viewer, &self.site.community.info.name)) ")" }
+            }
+        }
+    }
+}
+
 /// The stylesheet, served at `/assets/site.css`.
 pub const CSS: &str = include_str!("assets/site.css");
 

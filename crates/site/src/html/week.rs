@@ -19,9 +19,10 @@ use jiff::civil::Date;
 use jiff::{Timestamp, ToSpan};
 use maud::{Markup, html};
 
+use super::Placed;
 use super::layout::{cancel_note, moved_note, swatch, title_link};
 use crate::timegrid::{self, Lane, Segment};
-use crate::{Item, Viewer, t};
+use crate::{Viewer, t};
 
 /// The most lanes side by side in a day column; more overlapping occurrences share the last.
 const MAX_LANES: usize = 6;
@@ -30,8 +31,8 @@ const MAX_LANES: usize = 6;
 /// week's items and their places.
 struct Day<'i, 'a> {
     date: Date,
-    all_day: Vec<&'i Item<'a>>,
-    timed: Vec<(usize, &'i Item<'a>, Segment, Lane)>,
+    all_day: Vec<Placed<'i, 'a>>,
+    timed: Vec<(usize, Placed<'i, 'a>, Segment, Lane)>,
 }
 
 /// The classes placing a box `minutes` below the grid's first hour and `length` minutes tall,
@@ -59,24 +60,25 @@ fn days<'i, 'a>(
     viewer: &Viewer,
     first: Date,
     end: Date,
-    items: &'i [Item<'a>],
+    items: &[Placed<'i, 'a>],
 ) -> Vec<Day<'i, 'a>> {
     let zone = &viewer.tz.zone;
     let mut days = Vec::new();
     let mut date = first;
     while date < end {
         let mut all_day = Vec::new();
-        let mut timed: Vec<(usize, &Item<'_>, Segment)> = Vec::new();
-        for (i, item) in items.iter().enumerate() {
+        let mut timed: Vec<(usize, Placed<'i, 'a>, Segment)> = Vec::new();
+        for (i, &placed) in items.iter().enumerate() {
+            let item = placed.item;
             if item.all_day() {
                 let start = item.start.civil().date();
                 let last = item.end.civil().date().saturating_sub(1.day()).max(start);
                 if start <= date && date <= last {
-                    all_day.push(item);
+                    all_day.push(placed);
                 }
             } else if let Some(segment) = timegrid::segment(item.start_at, item.end_at, date, zone)
             {
-                timed.push((i, item, segment));
+                timed.push((i, placed, segment));
             }
         }
         let segments: Vec<Segment> = timed.iter().map(|(_, _, s)| *s).collect();
@@ -95,10 +97,9 @@ fn days<'i, 'a>(
     days
 }
 
-/// What every column and box of one grid needs: the page's site, viewer and "now", the
-/// minute the grid's first hour starts at, and whether boxes carry their `data-i` (the export).
+/// What every column and box of one grid needs: the page's viewer and "now", the minute the
+/// grid's first hour starts at, and whether boxes carry their `data-i` (the export).
 struct Grid<'s> {
-    site: &'s crate::Site,
     viewer: &'s Viewer,
     now: Timestamp,
     today: Date,
@@ -106,16 +107,16 @@ struct Grid<'s> {
     ids: bool,
 }
 
-/// The week grid of the days `[first, end)`. `spare` is `Some` on the static export: the timed
-/// occurrences of the days around the week, carried hidden for the browser's layout in the
-/// visitor's zone (see the module doc).
+/// The week grid of the days `[first, end)`, each occurrence linking into its own site (on a
+/// hub, its community's). `spare` is `Some` on the static export: the timed occurrences of the
+/// days around the week, carried hidden for the browser's layout in the visitor's zone (see the
+/// module doc).
 pub(crate) fn week(
-    site: &crate::Site,
     viewer: &Viewer,
     (now, today): (Timestamp, Date),
     (first, end): (Date, Date),
-    items: &[Item<'_>],
-    spare: Option<&[Item<'_>]>,
+    items: &[Placed<'_, '_>],
+    spare: Option<&[Placed<'_, '_>]>,
 ) -> Markup {
     let zone = &viewer.tz.zone;
     let days = days(viewer, first, end, items);
@@ -130,7 +131,6 @@ pub(crate) fn week(
         .collect();
     let (from, to) = timegrid::hour_range(&segments, now_minutes);
     let grid = Grid {
-        site,
         viewer,
         now,
         today,
@@ -165,8 +165,8 @@ pub(crate) fn week(
         @if let Some(spare) = spare {
             // Drawn by local-times.js where the visitor's zone puts them in the week.
             ol class="wk-spare" hidden {
-                @for (i, item) in spare.iter().enumerate().filter(|(_, item)| !item.all_day()) {
-                    (grid.event(item, unplaced, items.len() + i))
+                @for (i, placed) in spare.iter().enumerate().filter(|(_, p)| !p.item.all_day()) {
+                    (grid.event(*placed, unplaced, items.len() + i))
                 }
             }
         }
@@ -175,7 +175,7 @@ pub(crate) fn week(
 
 impl Grid<'_> {
     fn day_column(&self, day: &Day<'_, '_>, now_minutes: Option<i32>) -> Markup {
-        let (site, today, lang) = (self.site, self.today, self.viewer.lang);
+        let (today, lang) = (self.today, self.viewer.lang);
         let id = format!("wk-{}", day.date);
         let hours = timegrid::day_hours(day.date, &self.viewer.tz.zone);
         html! {
@@ -190,9 +190,11 @@ impl Grid<'_> {
                     }
                 }
                 ul class="wk-allday" {
-                    @for item in &day.all_day {
+                    @for placed in &day.all_day {
+                        @let item = placed.item;
                         li class={ "ev-day" @if item.end_at <= self.now { " past" } @if item.cancelled() { " cancelled" } } {
-                            (swatch(item)) (title_link(site, self.viewer, item)) (cancel_note(self.viewer.lang, item))
+                            (swatch(item)) (title_link(placed.site, self.viewer, item)) (placed.community(self.viewer))
+                            (cancel_note(self.viewer.lang, item))
                         }
                     }
                 }
@@ -201,8 +203,8 @@ impl Grid<'_> {
                         p class="sr" { (t!(lang, "cal-week-day-empty")) }
                     }
                     ol class="wk-events" {
-                        @for (i, item, segment, lane) in &day.timed {
-                            (self.event(item, (*segment, *lane), *i))
+                        @for (i, placed, segment, lane) in &day.timed {
+                            (self.event(*placed, (*segment, *lane), *i))
                         }
                     }
                     @if day.date == today {
@@ -216,8 +218,8 @@ impl Grid<'_> {
     }
 
     /// One occurrence's box; `i` (its index in the week's items) is written on the export only.
-    fn event(&self, item: &Item<'_>, (segment, lane): (Segment, Lane), i: usize) -> Markup {
-        let (viewer, now) = (self.viewer, self.now);
+    fn event(&self, placed: Placed<'_, '_>, (segment, lane): (Segment, Lane), i: usize) -> Markup {
+        let (viewer, now, item) = (self.viewer, self.now, placed.item);
         let lanes = lane.lanes.min(MAX_LANES);
         let classes = format!(
             "ev {} gl{} gn{}{}{}",
@@ -237,7 +239,8 @@ impl Grid<'_> {
                 (swatch(item))
                 time datetime=(Viewer::machine(item.start_at)) data-clock { (clock) }
                 span class="sr" { "–" time datetime=(Viewer::machine(item.end_at)) data-clock { (until) } }
-                " " (title_link(self.site, self.viewer, item))
+                " " (title_link(placed.site, self.viewer, item))
+                (placed.community(viewer))
                 (moved_note(viewer, item))
                 (cancel_note(viewer.lang, item))
             }

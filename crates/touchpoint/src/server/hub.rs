@@ -528,12 +528,35 @@ async fn calendar(
     hub_page(
         &hub,
         "/calendar",
-        &["tz", "lang", "community", "source", "series", "group"],
+        &[
+            "tz",
+            "lang",
+            "community",
+            "source",
+            "series",
+            "group",
+            "view",
+            "date",
+        ],
         query,
         &headers,
         |view, viewer, now, pairs| {
             let filter = HubFilter::from_pairs(pairs);
-            match html::hub::calendar(view, viewer, now, &filter) {
+            let period = match html::hub::HubPeriod::from_pairs(pairs) {
+                Ok(period) => period,
+                Err(why) => {
+                    let lang = viewer.lang;
+                    let body = html::hub::message(
+                        view,
+                        viewer,
+                        &t!(lang, "error-bad-params-title"),
+                        &why.text(lang),
+                        now,
+                    );
+                    return page(StatusCode::BAD_REQUEST, body.into_string());
+                }
+            };
+            match html::hub::calendar(view, viewer, now, &filter, &period) {
                 Ok(markup) => page(StatusCode::OK, markup.into_string()),
                 Err(why) => page(
                     StatusCode::BAD_REQUEST,

@@ -1,8 +1,9 @@
 // Issue 17 §1 in Chromium: the example hub (examples/hub/hub.toml, three communities). The hub's
 // home lists every community with its next meetings at 1280 and 375 px without sideways
 // scrolling or serious axe findings, a community's card leads to its own pages under its
-// prefix, and the hub calendar's community boxes narrow it. Screenshots:
-// target/screenshots/hub-home-1280.png, hub-home-375.png, hub-calendar-1280.png.
+// prefix, the hub calendar's community boxes narrow it, and it shows a week and a month.
+// Screenshots: target/screenshots/hub-home-1280.png, hub-home-375.png, hub-calendar-1280.png,
+// hub-calendar-week-{1280,375}.png, hub-calendar-month-{1280,375}.png.
 // The Rust side: tests/hub.rs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -79,6 +80,47 @@ test("the hub calendar narrows to the communities ticked", async () => {
   assert.deepEqual(ctx.problems, []);
   await ctx.close();
 });
+
+// The hub calendar's week and month, as a community's: reached from the view links, every
+// community's meetings on the grid, each box linking into its community; at 375 px the week's
+// days scroll inside the grid, not the page. Screenshots: hub-calendar-week-{1280,375}.png,
+// hub-calendar-month-{1280,375}.png.
+for (const width of [1280, 375]) {
+  test(`the hub calendar shows a week and a month at ${width} px`, async () => {
+    const ctx = await context({ timezoneId: "UTC", viewport: { width, height: 900 } });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/calendar`);
+    await Promise.all([page.waitForURL(/view=week/), page.locator("nav.views a", { hasText: "Week" }).click()]);
+    assert.equal(await page.locator('nav.views a[aria-current="page"]').innerText(), "Week");
+    assert.ok(await page.locator("div.wk").isVisible(), "no week grid");
+    assert.equal(await page.locator("section.wk-day").count(), 7);
+    // Every community's weekly meetings are on it (TODO Group and Lantern meet every week).
+    const links = await page.locator("div.wk a.title").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    for (const prefix of ["/todo-group/series/", "/lantern/series/"]) {
+      assert.ok(links.some((href) => href.startsWith(prefix)), `no ${prefix} meeting on the week: ${links}`);
+    }
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok((await overflow()) <= 0, `the week scrolls the page sideways by ${await overflow()} px`);
+    assert.deepEqual(await axe(page), []);
+    await shot(page, `hub-calendar-week-${width}`);
+    // "Later" keeps the view.
+    await Promise.all([page.waitForNavigation(), page.locator('a[rel="next"]').click()]);
+    assert.match(page.url(), /view=week/);
+    assert.ok(await page.locator("div.wk").isVisible());
+    await Promise.all([page.waitForURL(/view=month/), page.locator("nav.views a", { hasText: "Month" }).click()]);
+    assert.ok(await page.locator("table.month").isVisible(), "no month grid");
+    const cells = await page.locator("table.month td a.title").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    for (const prefix of ["/todo-group/series/", "/lantern/series/", "/riverside-python/series/"]) {
+      assert.ok(cells.some((href) => href.startsWith(prefix)), `no ${prefix} meeting in the month: ${cells}`);
+    }
+    assert.ok((await overflow()) <= 0, `the month scrolls the page sideways by ${await overflow()} px`);
+    assert.deepEqual(await axe(page), []);
+    await shot(page, `hub-calendar-month-${width}`);
+    assert.deepEqual(ctx.problems, []);
+    assert.deepEqual(ctx.outside, []);
+    await ctx.close();
+  });
+}
 
 // The hub's own pickers (as a community page's): a zone and a language picked on the hub's
 // calendar keep its community filter, are remembered for the hub's other pages, and the
