@@ -15,6 +15,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::api::{ApiError, ApiOccurrence, DEFAULT_LIMIT, MAX_LIMIT};
 use crate::export::{self, StaticFile};
+use crate::html::View;
 use crate::i18n::Lang;
 use crate::{
     Cursor, Filter, IdKind, Item, MAX_WINDOW_DAYS, Site, SitePath, Viewer, feeds, paths, t,
@@ -640,14 +641,18 @@ pub fn export(hub: &Hub<'_>, now: Timestamp) -> Vec<StaticFile> {
         &paths::home(),
         crate::html::hub::home(hub, &viewer, now),
     ));
-    let period = crate::html::hub::HubPeriod {
-        export: true,
-        ..Default::default()
-    };
-    if let Ok(markup) =
-        crate::html::hub::calendar(hub, &viewer, now, &HubFilter::default(), &period)
-    {
-        files.push(page(&paths::calendar(), markup));
+    // Each view at a path of its own: a static host serves the same file whatever the query.
+    for view in [View::Agenda, View::Week, View::Month] {
+        let period = crate::html::hub::HubPeriod {
+            view,
+            date: None,
+            export: true,
+        };
+        if let Ok(markup) =
+            crate::html::hub::calendar(hub, &viewer, now, &HubFilter::default(), &period)
+        {
+            files.push(page(&paths::calendar_view(view), markup));
+        }
     }
     let asset = |path: &SitePath, body: Vec<u8>| StaticFile {
         path: path.export_file().unwrap_or_default(),

@@ -851,13 +851,33 @@ fn can_export_the_hub_with_every_community_under_its_prefix() {
     assert!(home.contains(r#"data-src="./assets/zones.json""#), "{home}");
     let calendar = std::fs::read_to_string(out.join("calendar/index.html")).unwrap();
     assert!(calendar.contains(r#"data-src="../assets/zones.json""#));
-    // A static host ignores the query that picks a view or a period: the export's calendar is
-    // the agenda of the build's days, with no links that would show it again.
+    // A static host ignores the query: each view of the build's period is a file of its own,
+    // linked as such, with no "Earlier" or "Later" and no form it could not answer; each
+    // community's own calendar is a link away, in the same view.
     assert!(calendar.contains(r#"class="agenda-day""#), "{calendar}");
+    let week = std::fs::read_to_string(out.join("calendar/week/index.html")).unwrap();
+    let month = std::fs::read_to_string(out.join("calendar/month/index.html")).unwrap();
+    assert!(week.contains(r#"class="wk-scroll""#) && month.contains(r#"<table class="month""#));
+    for page in [&calendar, &week, &month] {
+        for query in ["?view=", "?date=", "&amp;date="] {
+            assert!(!page.contains(query), "{query} in {page}");
+        }
+        assert!(!page.contains(r#"rel="prev""#) && !page.contains("<form class=\"filters\""));
+        assert!(site_links(page).is_empty(), "{:?}", site_links(page));
+    }
     assert!(
-        !calendar.contains("view=") && !calendar.contains("date="),
+        calendar.contains(r#"<a href="../calendar/week/">Week</a>"#),
         "{calendar}"
     );
+    assert!(
+        week.contains(r#"<a href="../../lantern/calendar/week/">Lantern</a>"#),
+        "{week}"
+    );
+    // The week carries the meetings of the days around it, hidden, and the working hours, for
+    // local-times.js to lay it out again in the visitor's zone.
+    assert!(week.contains(r#"<ol class="wk-spare" hidden>"#), "{week}");
+    assert!(week.contains(r#"data-working-hours="8 18""#), "{week}");
+    assert!(month.contains(r#"data-cell-max="3""#), "{month}");
     assert!(home.contains("href=\"./lantern/\""), "{home}");
     let page = std::fs::read_to_string(out.join("lantern/series/docs-wg/index.html")).unwrap();
     assert!(site_links(&page).is_empty(), "{:?}", site_links(&page));
@@ -973,6 +993,15 @@ async fn can_show_the_hub_calendar_as_a_week_and_a_month() {
         "today is not in that period"
     );
     assert!(agenda.contains(r#"rel="next" href="/calendar?view=agenda&amp;date=2027-02-01""#));
+
+    // Each view at its own path too, as the export writes them; the query adds to it.
+    let (status, by_path) = hub_get(&hub, "/calendar/week?date=2026-12-02").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(by_path.contains(r#"class="wk-scroll""#));
+    assert!(day_of_grid(&by_path, "2026-12-01").contains("/lantern/series/contributor-call-emea"));
+    let (status, page) = hub_get(&hub, "/calendar/year").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{page}");
+    assert!(page.contains("year"));
 
     // What cannot be read is said, and nothing else is shown.
     for (query, named) in [("view=year", "year"), ("date=2026-13-01", "2026-13-01")] {

@@ -341,7 +341,7 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
 
 /// How far around a period the export's spare occurrences reach: two days covers any two zones
 /// (UTC-12 to UTC+14 is 26 hours apart).
-const SPARE_DAYS: i64 = 2;
+pub(crate) const SPARE_DAYS: i64 = 2;
 
 /// The timed occurrences of the [`SPARE_DAYS`] around `[first, end)` that `items` (the period's)
 /// does not hold.

@@ -7,7 +7,7 @@ use jiff::{Timestamp, ToSpan};
 use maud::{Markup, html};
 
 use super::Placed;
-use super::calendar::{ParamError, View, by_day, date_param, month, span_of};
+use super::calendar::{ParamError, SPARE_DAYS, View, by_day, date_param, month, span_of};
 use super::details::outside_details;
 use super::layout::{Chrome, occurrence, shell};
 use super::week;
@@ -218,8 +218,11 @@ pub struct HubPeriod {
     /// The day it shows (the agenda's first, or its week or month); `None`: today in the
     /// viewer's zone.
     pub date: Option<Date>,
-    /// Rendered for the static export, whose host ignores the query that picks a view and a
-    /// period: the agenda of the build's days, without links to other views or periods.
+    /// Rendered for the static export, whose host ignores the query: the build's period in
+    /// each view at a path of its own ([`paths::calendar_view`]), links to each community's
+    /// calendar in place of the filter form, no "Earlier" or "Later", and the week and month
+    /// carrying the meetings of the days around for local-times.js, which lays them out again
+    /// in the visitor's zone (as a community's export does).
     pub export: bool,
 }
 
@@ -252,11 +255,7 @@ pub fn calendar(
     let selected = filter.select(hub)?;
     let zone = &viewer.tz.zone;
     let today = viewer.local(now).date();
-    let view = if period.export {
-        View::Agenda
-    } else {
-        period.view
-    };
+    let view = period.view;
     let date = period.date.unwrap_or(today);
     let (first, end) = match view {
         View::Agenda => (date, date.saturating_add(CALENDAR_DAYS.days())),
@@ -280,8 +279,24 @@ pub fn calendar(
         })
         .collect();
     let days = by_day(viewer, (first, end), &placed);
+    let spare = (period.export && view != View::Agenda)
+        .then(|| spare_entries(&selected, viewer, (first, end), &page.items));
+    let spare: Option<Vec<Placed<'_, '_>>> = spare.as_ref().map(|spare| {
+        spare
+            .iter()
+            .map(|entry| Placed {
+                site: entry.site,
+                item: &entry.item,
+                named: true,
+            })
+            .collect()
+    });
     let lang = viewer.lang;
-    let href = |view: View, date: Date| period_href(hub, viewer, filter, view, date);
+    // Live, each link names its period; exported, each view is the build's at its own path.
+    let href = |view: View, date: Date| match period.export {
+        true => hub.href(&paths::calendar_view(view)),
+        false => period_href(hub, viewer, filter, view, date),
+    };
     let (previous, next, heading) = match view {
         View::Agenda => (
             date.saturating_sub(CALENDAR_DAYS.days()),
@@ -311,21 +326,23 @@ pub fn calendar(
             p { @if filter.communities.is_empty() { (t!(lang, "hub-period-every")) }
                 @else { (t!(lang, "hub-period-chosen")) } }
         }
-        @if !period.export {
-            nav class="views" aria-label=(t!(lang, "cal-views-label")) {
-                ul {
-                    @for each in [View::Agenda, View::Week, View::Month] {
-                        li { a href=(href(each, date)) aria-current=[(each == view).then_some("page")] { (each.name(lang)) } }
-                    }
+        nav class="views" aria-label=(t!(lang, "cal-views-label")) {
+            ul {
+                @for each in [View::Agenda, View::Week, View::Month] {
+                    li { a href=(href(each, date)) aria-current=[(each == view).then_some("page")] { (each.name(lang)) } }
                 }
             }
         }
-        (filters(hub, viewer, filter, (!period.export).then_some((view, date))))
+        @if period.export {
+            (community_links(hub, viewer, view))
+        } @else {
+            (filters(hub, viewer, filter, Some((view, date))))
+        }
         div class="period" {
             @if !period.export {
                 a rel="prev" href=(href(view, previous)) { (t!(lang, "cal-earlier")) }
             }
-            @if period.export {
+            @if period.export && view == View::Agenda {
                 // The period is the build zone's days: local-times.js names the visitor's.
                 h2 id="period-h" data-from=(Viewer::machine(crate::start_of_day(first, zone)))
                     data-to=(Viewer::machine(crate::start_of_day(end, zone))) { (heading) }
@@ -336,8 +353,14 @@ pub fn calendar(
                 a rel="next" href=(href(view, next)) { (t!(lang, "cal-later")) }
             }
         }
-        @if !period.export {
-            p class="today-link" {
+        p class="today-link" {
+            @if period.export {
+                // Said again in the visitor's zone by local-times.js, which lays out the week
+                // and regroups the agenda and the month in it.
+                span data-zone-label=(t!(lang, "cal-times-in", zone = "%")) {
+                    (t!(lang, "cal-times-in", zone = viewer.tz.name.as_ref()))
+                }
+            } @else {
                 a href=(href(view, today)) { (t!(lang, "cal-today")) }
                 " · " (t!(lang, "cal-times-in-after-today", zone = viewer.tz.name.as_ref()))
             }
@@ -360,12 +383,12 @@ pub fn calendar(
                 }
             }
             View::Week => {
-                (week::week(viewer, (now, today), (first, end), &placed, None))
+                (week::week(viewer, (now, today), (first, end), &placed, spare.as_deref()))
                 @let items: Vec<Item<'_>> = page.items.iter().map(|entry| entry.item.clone()).collect();
                 (outside_details(lang, &items))
             }
             View::Month => {
-                (month(viewer, (now, today), date, &days, &|day| href(View::Agenda, day), None))
+                (month(viewer, (now, today), date, &days, &|day| href(View::Agenda, day), spare.as_deref()))
             }
         }
         p { a href=(hub.href(&paths::all_feed().with_query(filter.communities.iter().map(|c| ("community", c.as_str()))))) { (t!(lang, "hub-subscribe-these")) } }
@@ -382,6 +405,56 @@ pub fn calendar(
         now,
         body,
     ))
+}
+
+/// The timed meetings of the [`SPARE_DAYS`] around `[first, end)` that `listed` (the period's)
+/// does not hold: what the visitor's zone may bring into an exported week or month.
+fn spare_entries<'a>(
+    selected: &[(&'a str, &'a crate::Site, Filter)],
+    viewer: &Viewer,
+    (first, end): (Date, Date),
+    listed: &[HubItem<'_>],
+) -> Vec<HubItem<'a>> {
+    let zone = &viewer.tz.zone;
+    let seen: std::collections::HashSet<(*const touchpoint_calendar::Event, Timestamp)> = listed
+        .iter()
+        .map(|entry| (std::ptr::from_ref(entry.item.event), entry.item.start_at))
+        .collect();
+    let mut spare = Vec::new();
+    for (from, to) in [
+        (first.saturating_sub(SPARE_DAYS.days()), first),
+        (end, end.saturating_add(SPARE_DAYS.days())),
+    ] {
+        let page = items_page(
+            selected,
+            crate::start_of_day(from, zone),
+            crate::start_of_day(to, zone),
+            zone,
+            None,
+            MAX_ENTRIES,
+        );
+        spare.extend(page.items.into_iter().filter(|entry| {
+            !entry.item.all_day()
+                && !seen.contains(&(std::ptr::from_ref(entry.item.event), entry.item.start_at))
+        }));
+    }
+    spare
+}
+
+/// The export's stand-in for the filter form, which a static host cannot answer: a link to
+/// each community's own calendar in the same view.
+fn community_links(hub: &Hub<'_>, viewer: &Viewer, view: View) -> Markup {
+    html! {
+        nav class="filters" aria-label=(t!(viewer.lang, "hub-communities")) {
+            p {
+                (t!(viewer.lang, "hub-communities")) ": "
+                @for (i, (_, site)) in hub.serving().enumerate() {
+                    @if i > 0 { " · " }
+                    a href=(site.href(&paths::calendar_view(view))) { (super::text(viewer, &site.community.info.name)) }
+                }
+            }
+        }
+    }
 }
 
 /// The hub calendar's `view` of `date` with the same filter, in a shared view's language.

@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::{Query, RawQuery, Request, State};
+use axum::extract::{Path, Query, RawQuery, Request, State};
 use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -280,6 +280,7 @@ pub fn hub_router(hub: HubState) -> Router {
     let routes = Router::new()
         .route(route::HOME, get(home))
         .route(route::CALENDAR, get(calendar))
+        .route(route::CALENDAR_VIEW, get(calendar_view))
         .route(route::ALL_FEED, get(all_feed))
         // The pages and the feed are kept compressed; the API's answers are compressed here.
         .route(
@@ -520,14 +521,36 @@ fn bad_zone(view: &Hub<'_>, lang: Lang, now: Timestamp) -> Cached {
     page(StatusCode::BAD_REQUEST, body.into_string())
 }
 
+/// `/calendar/{view}`: the calendar with `?view=` read from the path, the path the static
+/// export writes each view at (the query may add to it; a view it cannot read is the 400 of
+/// `?view=`).
+async fn calendar_view(
+    State(hub): State<HubState>,
+    Path(view): Path<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let view: String = url::form_urlencoded::byte_serialize(view.as_bytes()).collect();
+    let query = match query {
+        Some(query) => format!("view={view}&{query}"),
+        None => format!("view={view}"),
+    };
+    calendar_at(&hub, &format!("/calendar/{view}"), Some(query), &headers)
+}
+
 async fn calendar(
     State(hub): State<HubState>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
+    calendar_at(&hub, "/calendar", query, &headers)
+}
+
+/// The calendar at `path` (`/calendar` or a view's own path) for `query`.
+fn calendar_at(hub: &HubState, path: &str, query: Option<String>, headers: &HeaderMap) -> Response {
     hub_page(
-        &hub,
-        "/calendar",
+        hub,
+        path,
         &[
             "tz",
             "lang",
@@ -539,7 +562,7 @@ async fn calendar(
             "date",
         ],
         query,
-        &headers,
+        headers,
         |view, viewer, now, pairs| {
             let filter = HubFilter::from_pairs(pairs);
             let period = match html::hub::HubPeriod::from_pairs(pairs) {

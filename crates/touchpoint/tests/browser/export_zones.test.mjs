@@ -13,7 +13,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { answers, bin, root, shots, context, axe, shot, freePort, useServer } from "./harness.mjs";
+import { answers, bin, root, shots, context, axe, shot, freePort, useServer, weekGrid as grid, monthCells } from "./harness.mjs";
 
 // The harness's browser (its server is not used here).
 useServer();
@@ -72,23 +72,6 @@ after(() => {
   if (served) served.kill("SIGTERM");
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
-
-/** The week grid as the page shows it: hours, and per day its heading and boxes (place, text). */
-function grid(page) {
-  return page.$eval(".wk", (wk) => ({
-    hours: [wk.dataset.fromHour, wk.dataset.toHour, [...wk.querySelectorAll(".wk-hours span")].map((s) => s.textContent)],
-    days: [...wk.querySelectorAll(".wk-day")].map((day) => ({
-      date: day.dataset.date,
-      heading: day.querySelector("h3").textContent.replace(/\s+/g, " ").trim(),
-      boxes: [...day.querySelectorAll("li.ev")].map((li) => [
-        li.querySelector("time").getAttribute("datetime"),
-        [...li.classList].filter((c) => /^g[ymdqln]\d+$/.test(c)).join(" "),
-        li.querySelector("time").textContent,
-        li.title,
-      ]).sort((a, b) => (a[0] + a[3]).localeCompare(b[0] + b[3])),
-    })),
-  }));
-}
 
 for (const build of Object.keys(BUILDS)) {
   const zone = VISITOR[build];
@@ -160,18 +143,7 @@ for (const build of Object.keys(BUILDS)) {
   test(`can count a month cell's meetings again in ${zone} on a ${build} export`, async () => {
     const ctx = await context({ timezoneId: zone });
     const page = await ctx.newPage();
-    const cells = () => page.$$eval("table.month td[data-day]", (tds) => tds.map((td) => {
-      const more = td.querySelector("a.more-day");
-      const shown = [...td.querySelectorAll("li.occ")].filter((li) => !li.hidden);
-      return {
-        day: td.dataset.day,
-        shown: shown.length,
-        more: more ? Number(more.firstChild.textContent.match(/^\+(\d+) more$/)[1]) : 0,
-        starts: shown.map((li) => li.querySelector("time").getAttribute("datetime")),
-        free: td.classList.contains("free"),
-        today: [td.classList.contains("is-today"), td.querySelectorAll(".dlabel .today-badge").length],
-      };
-    }));
+    const cells = () => monthCells(page);
     await page.goto(`${live}/calendar?view=month&date=${WEEK}&tz=${encodeURIComponent(zone)}`);
     const server = await cells();
     await page.goto(`${exported(build)}calendar/month/`);

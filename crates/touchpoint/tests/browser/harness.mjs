@@ -138,3 +138,35 @@ export async function shot(page, name) {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 }
 
+/** The week grid as the page shows it: hours, and per day its heading and boxes (place, text). */
+export function weekGrid(page) {
+  return page.$eval(".wk", (wk) => ({
+    hours: [wk.dataset.fromHour, wk.dataset.toHour, [...wk.querySelectorAll(".wk-hours span")].map((s) => s.textContent)],
+    days: [...wk.querySelectorAll(".wk-day")].map((day) => ({
+      date: day.dataset.date,
+      heading: day.querySelector("h3").textContent.replace(/\s+/g, " ").trim(),
+      boxes: [...day.querySelectorAll("li.ev")].map((li) => [
+        li.querySelector("time").getAttribute("datetime"),
+        [...li.classList].filter((c) => /^g[ymdqln]\d+$/.test(c)).join(" "),
+        li.querySelector("time").textContent,
+        li.title,
+      ]).sort((a, b) => (a[0] + a[3]).localeCompare(b[0] + b[3])),
+    })),
+  }));
+}
+
+/** A month grid's cells as the page shows them: each day's meetings shown, "+N more", starts. */
+export function monthCells(page) {
+  return page.$$eval("table.month td[data-day]", (tds) => tds.map((td) => {
+    const more = td.querySelector("a.more-day");
+    const shown = [...td.querySelectorAll("li.occ")].filter((li) => !li.hidden);
+    return {
+      day: td.dataset.day,
+      shown: shown.length,
+      more: more ? Number(more.firstChild.textContent.match(/^\+(\d+) more$/)[1]) : 0,
+      starts: shown.map((li) => li.querySelector("time").getAttribute("datetime")),
+      free: td.classList.contains("free"),
+      today: [td.classList.contains("is-today"), td.querySelectorAll(".dlabel .today-badge").length],
+    };
+  }));
+}
