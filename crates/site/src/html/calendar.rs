@@ -191,6 +191,40 @@ pub(crate) fn span_of(view: View, date: Date, today: Date) -> (Date, Date) {
     }
 }
 
+/// Where "Earlier" and "Later" go from `view` of `date`, which shows the days `[first, end)`
+/// (an agenda moves by `agenda_days`), and the period's heading.
+pub(crate) fn period_around(
+    viewer: &Viewer,
+    view: View,
+    date: Date,
+    (first, end): (Date, Date),
+    agenda_days: i64,
+) -> (Date, Date, String) {
+    let lang = viewer.lang;
+    match view {
+        View::Agenda => (
+            date.saturating_sub(agenda_days.days()),
+            end,
+            viewer.date_range(first, end.saturating_sub(1.day())),
+        ),
+        View::Week => {
+            let (earlier, later) = timegrid::week_neighbours(first, end);
+            let date = viewer.date(first);
+            let heading = if first.weekday() == Weekday::Monday {
+                t!(lang, "cal-week-of", date = date)
+            } else {
+                t!(lang, "cal-week-from", date = date)
+            };
+            (earlier, later, heading)
+        }
+        View::Month => (
+            date.first_of_month().saturating_sub(1.month()),
+            date.first_of_month().saturating_add(1.month()),
+            viewer.month_year(date),
+        ),
+    }
+}
+
 /// The day an item is listed on in the viewer's zone: its start day.
 fn day_of(viewer: &Viewer, item: &Item<'_>) -> Date {
     if item.all_day() {
@@ -246,28 +280,8 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
     let spare = spare.as_deref().map(|spare| Placed::all(site, spare));
     let days = by_day(viewer, (first, end), &placed);
     let lang = viewer.lang;
-    let (previous, next, heading) = match params.view {
-        View::Agenda => (
-            date.saturating_sub(AGENDA_DAYS.days()),
-            end,
-            viewer.date_range(first, end.saturating_sub(1.day())),
-        ),
-        View::Week => {
-            let (earlier, later) = timegrid::week_neighbours(first, end);
-            let date = viewer.date(first);
-            let heading = if first.weekday() == Weekday::Monday {
-                t!(lang, "cal-week-of", date = date)
-            } else {
-                t!(lang, "cal-week-from", date = date)
-            };
-            (earlier, later, heading)
-        }
-        View::Month => (
-            date.first_of_month().saturating_sub(1.month()),
-            date.first_of_month().saturating_add(1.month()),
-            viewer.month_year(date),
-        ),
-    };
+    let (previous, next, heading) =
+        period_around(viewer, params.view, date, (first, end), AGENDA_DAYS);
     let body = html! {
         h1 { (t!(lang, "cal-title")) }
         nav class="views" aria-label=(t!(lang, "cal-views-label")) {

@@ -7,13 +7,15 @@ use jiff::{Timestamp, ToSpan};
 use maud::{Markup, html};
 
 use super::Placed;
-use super::calendar::{ParamError, SPARE_DAYS, View, by_day, date_param, month, span_of};
+use super::calendar::{
+    ParamError, SPARE_DAYS, View, by_day, date_param, month, period_around, span_of,
+};
 use super::details::outside_details;
 use super::layout::{Chrome, occurrence, shell};
 use super::week;
 use crate::hub::{Hub, HubFilter, HubItem, SelectError, items_page, upcoming};
 use crate::i18n::{Arg, markup};
-use crate::{Filter, IdKind, Item, Lang, Viewer, paths, t, timegrid};
+use crate::{Filter, IdKind, Item, Lang, Viewer, paths, t};
 
 /// How many of the hub's next meetings its home page opens with.
 const NEXT_ACROSS: usize = 8;
@@ -297,27 +299,7 @@ pub fn calendar(
         true => hub.href(&paths::calendar_view(view)),
         false => period_href(hub, viewer, filter, view, date),
     };
-    let (previous, next, heading) = match view {
-        View::Agenda => (
-            date.saturating_sub(CALENDAR_DAYS.days()),
-            end,
-            viewer.date_range(first, end.saturating_sub(1.days())),
-        ),
-        View::Week => {
-            let (earlier, later) = timegrid::week_neighbours(first, end);
-            let from = viewer.date(first);
-            let heading = match first.weekday() {
-                jiff::civil::Weekday::Monday => t!(lang, "cal-week-of", date = from),
-                _ => t!(lang, "cal-week-from", date = from),
-            };
-            (earlier, later, heading)
-        }
-        View::Month => (
-            date.first_of_month().saturating_sub(1.month()),
-            date.first_of_month().saturating_add(1.month()),
-            viewer.month_year(date),
-        ),
-    };
+    let (previous, next, heading) = period_around(viewer, view, date, (first, end), CALENDAR_DAYS);
     let title = t!(lang, "nav-calendar");
     let busy = days.iter().filter(|(_, items)| !items.is_empty());
     let body = html! {
