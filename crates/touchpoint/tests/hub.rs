@@ -983,6 +983,15 @@ async fn can_show_the_hub_calendar_as_a_week_and_a_month() {
     assert!(
         !day_of_grid(&chicago, "2026-12-11").contains("/riverside-python/series/monthly-meetup")
     );
+    // A shared link's zone stays along the calendar's own links, so the next month (or a
+    // crowded day's agenda) counts in the zone this one counted in; it is never remembered.
+    assert!(
+        chicago.contains(
+            r#"rel="next" href="/calendar?view=month&amp;date=2027-01-01&amp;community=riverside-python&amp;tz=America%2FChicago""#
+        ),
+        "{chicago}"
+    );
+    assert!(!month.contains("&amp;tz="), "no shared zone, none added");
 
     // The agenda of another period says which, and links to its neighbours.
     let (status, agenda) = hub_get(&hub, "/calendar?date=2027-01-04").await;

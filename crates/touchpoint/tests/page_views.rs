@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::http::{StatusCode, header};
-use common::{example_site, get};
+use common::{example_site, get, get_with};
 use jiff::Timestamp;
 use touchpoint::app;
 use touchpoint::cli::ConfigArgs;
@@ -258,6 +258,41 @@ async fn can_start_the_default_week_today_on_a_weekend() {
     let wednesday = at(example_site(), "2026-12-02T10:00:00Z");
     let week = get(&wednesday, "/calendar?view=week").await;
     assert!(week.body.contains(">Week of Mon 30 Nov 2026<"));
+}
+
+/// A shared link's zone (`?tz=`) stays along the calendar's own links: the next week, another
+/// view, and a crowded day's "+N more", which opens the agenda of the day it counted in the zone
+/// it counted in. A zone the visitor chose (the cookie) travels by itself and is not added.
+#[tokio::test]
+async fn can_keep_a_shared_zone_along_the_calendars_own_links() {
+    let wednesday = at(example_site(), "2026-12-02T10:00:00Z");
+    let shared = get(&wednesday, "/calendar?view=week&tz=Pacific%2FKiritimati").await;
+    assert!(
+        shared.body.contains(
+            r#"rel="next" href="/calendar/week?date=2026-12-07&amp;tz=Pacific%2FKiritimati""#
+        ),
+        "{}",
+        shared.body
+    );
+    assert!(shared.body.contains(
+        r#"<a href="/calendar/month?date=2026-12-03&amp;tz=Pacific%2FKiritimati">Month</a>"#
+    ));
+    let month = get(&wednesday, "/calendar/month?tz=Pacific%2FKiritimati").await;
+    let more = element(&month.body, r#"<a class="more-day""#, ">");
+    assert!(more.contains("&amp;tz=Pacific%2FKiritimati"), "{more}");
+    let own = get_with(
+        &wednesday,
+        axum::http::Request::get("/calendar?view=week")
+            .header("cookie", "tz=Pacific%2FKiritimati")
+            .body(axum::body::Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert!(own.body.contains(r#"data-tz="Pacific/Kiritimati""#));
+    assert!(
+        !own.body.contains("&amp;tz="),
+        "a cookie's zone added to links"
+    );
 }
 
 #[tokio::test]

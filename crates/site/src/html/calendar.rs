@@ -8,7 +8,8 @@ use maud::{Markup, html};
 use super::Placed;
 use super::details::{event_details, outside_details};
 use super::layout::{
-    Nav, cancel_note, layout, marker, moved_note, occurrence, query_pairs, swatch, title_link,
+    Nav, cancel_note, in_shared_view, layout, marker, moved_note, occurrence, query_pairs, swatch,
+    title_link,
 };
 use super::text::text;
 use crate::i18n::{Arg, Lang, markup};
@@ -152,9 +153,10 @@ impl CalendarParams {
     }
 
     /// The link for `view` on `date` with the same filters: the path of the view and of the one
-    /// calendar or group ticked, when that is all, else `/calendar` with the query; `date` is
-    /// left out on the static export (its host would ignore it).
-    fn href(&self, site: &Site, view: View, date: Date) -> String {
+    /// calendar or group ticked, when that is all, else `/calendar` with the query, and a shared
+    /// view's zone and language ([`in_shared_view`]); `date` is left out on the static export
+    /// (its host would ignore it).
+    fn href(&self, site: &Site, viewer: &Viewer, view: View, date: Date) -> String {
         let path = match (self.sources.as_slice(), self.groups.as_slice()) {
             ([], []) => paths::calendar_view(view),
             ([id], []) => paths::calendar_source(view, id),
@@ -169,7 +171,8 @@ impl CalendarParams {
         if self.export {
             site.href(&path)
         } else {
-            site.href(&path.with_query([("date", date.to_string().as_str())]))
+            let path = path.with_query([("date", date.to_string().as_str())]);
+            site.href(&in_shared_view(viewer, &path))
         }
     }
 }
@@ -289,9 +292,9 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
                 @for view in [View::Agenda, View::Week, View::Month] {
                     li {
                         @if view == params.view {
-                            a href=(params.href(site, view, date)) aria-current="page" { (view.name(lang)) }
+                            a href=(params.href(site, viewer, view, date)) aria-current="page" { (view.name(lang)) }
                         } @else {
-                            a href=(params.href(site, view, date)) { (view.name(lang)) }
+                            a href=(params.href(site, viewer, view, date)) { (view.name(lang)) }
                         }
                     }
                 }
@@ -304,7 +307,7 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
         }
         div class="period" {
             @if !params.export {
-                a rel="prev" href=(params.href(site, params.view, previous)) { (t!(lang, "cal-earlier")) }
+                a rel="prev" href=(params.href(site, viewer, params.view, previous)) { (t!(lang, "cal-earlier")) }
             }
             @if params.export && params.view == View::Agenda {
                 // The period is the build zone's days: local-times.js names the visitor's.
@@ -314,7 +317,7 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
                 h2 id="period-h" { (heading) }
             }
             @if !params.export {
-                a rel="next" href=(params.href(site, params.view, next)) { (t!(lang, "cal-later")) }
+                a rel="next" href=(params.href(site, viewer, params.view, next)) { (t!(lang, "cal-later")) }
             }
         }
         p class="today-link" {
@@ -325,7 +328,7 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
                     (t!(lang, "cal-times-in", zone = viewer.tz.name.as_ref()))
                 }
             } @else {
-                a href=(params.href(site, params.view, today)) { (t!(lang, "cal-today")) }
+                a href=(params.href(site, viewer, params.view, today)) { (t!(lang, "cal-today")) }
                 " · " (t!(lang, "cal-times-in-after-today", zone = viewer.tz.name.as_ref()))
             }
         }
@@ -339,7 +342,7 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
                 (outside_details(viewer.lang, &items))
             }
             View::Month => {
-                (month(viewer, (now, today), date, &days, &|day| params.href(site, View::Agenda, day), spare.as_deref()))
+                (month(viewer, (now, today), date, &days, &|day| params.href(site, viewer, View::Agenda, day), spare.as_deref()))
             }
         }
     };
@@ -427,7 +430,7 @@ fn filter_form(site: &Site, viewer: &Viewer, params: &CalendarParams, date: Date
             div class="filter-actions" {
                 button type="submit" { (t!(lang, "cal-filter-apply")) }
                 " "
-                a href=(site.href(&paths::calendar().with_query([("view", params.view.as_str()), ("date", &date.to_string())]))) { (t!(lang, "cal-filter-show-all")) }
+                a href=(site.href(&in_shared_view(viewer, &paths::calendar().with_query([("view", params.view.as_str()), ("date", &date.to_string())])))) { (t!(lang, "cal-filter-show-all")) }
             }
             p class="hint" { (t!(lang, "cal-filter-hint")) }
         }

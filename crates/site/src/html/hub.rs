@@ -439,7 +439,8 @@ fn community_links(hub: &Hub<'_>, viewer: &Viewer, view: View) -> Markup {
     }
 }
 
-/// The hub calendar's `view` of `date` with the same filter, in a shared view's language.
+/// The hub calendar's `view` of `date` with the same filter, in a shared view's zone and
+/// language.
 fn period_href(
     hub: &Hub<'_>,
     viewer: &Viewer,
@@ -458,7 +459,7 @@ fn period_href(
         pairs.extend(values.iter().map(|value| (key, value.as_str())));
     }
     let path = paths::calendar().with_query(pairs);
-    hub.href(&super::layout::in_shared_lang(viewer, &path))
+    hub.href(&super::layout::in_shared_view(viewer, &path))
 }
 
 /// The calendar's filter form: a box per community, and for the first communities ticked their

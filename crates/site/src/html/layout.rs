@@ -297,6 +297,18 @@ pub(crate) fn in_shared_lang(viewer: &Viewer, path: &crate::SitePath) -> crate::
     }
 }
 
+/// `path`, with what makes the page a shared view: a shared link's `?tz=` and `?lang=`. Where a
+/// page's own links lead on through the same view (a calendar's other periods and views), so
+/// that "+3 more" opens the agenda of the day it counted, in the zone it counted in. As the
+/// page, they are never remembered.
+pub(crate) fn in_shared_view(viewer: &Viewer, path: &crate::SitePath) -> crate::SitePath {
+    let path = in_shared_lang(viewer, path);
+    match viewer.choice {
+        ZoneChoice::Link => path.with_query([("tz", viewer.tz.name.as_ref())]),
+        _ => path,
+    }
+}
+
 /// `<link rel="alternate" hreflang>` for each language the site offers (this page with
 /// `?lang=`) and `x-default` (this page without it, in the visitor's own language). Relative
 /// to the page, like "use my zone"; none where there is no request (the static export) or
