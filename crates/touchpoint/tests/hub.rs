@@ -253,6 +253,19 @@ async fn can_show_the_hub_pages_in_the_visitors_language() {
     let (status, bad) = hub_get(&hub, "/?tz=Mars/Base&lang=de").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(bad.contains("<h1>Unbekannte Zeitzone</h1>"));
+    // The zone asked for is named (escaped), with closer names when there are.
+    assert!(bad.contains("Mars/Base"), "{bad}");
+    let (status, bad) = hub_get(&hub, "/calendar?tz=Europe/Berln").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        bad.contains("Europe/Berln") && bad.contains("Europe/Berlin"),
+        "{bad}"
+    );
+    let (_, bad) = hub_get(&hub, "/calendar?tz=%3Cscript%3Ex").await;
+    assert!(
+        bad.contains("&lt;script&gt;x") && !bad.contains("<script>x"),
+        "{bad}"
+    );
     // English stays as it was.
     let (_, english) = hub_get(&hub, "/").await;
     assert!(english.contains(">Next meetings</h2>"));

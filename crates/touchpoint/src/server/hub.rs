@@ -22,7 +22,7 @@ use jiff::Timestamp;
 use touchpoint_community::hub::HubInfo;
 use touchpoint_site::hub::{self as spanning, Hub, HubFilter, HubMember, HubOccurrencesQuery};
 use touchpoint_site::paths::route;
-use touchpoint_site::{Lang, Site, Viewer, feeds, html, t};
+use touchpoint_site::{Lang, Site, Viewer, ViewerError, feeds, html, t};
 use tower::{ServiceBuilder, ServiceExt};
 use tower_http::compression::CompressionLayer;
 
@@ -402,16 +402,16 @@ fn viewer(
     path: &str,
     query: &[(String, String)],
     headers: &HeaderMap,
-) -> Option<Viewer> {
+) -> Result<Viewer, ViewerError> {
     let asked = query
         .iter()
         .rev()
         .find(|(k, _)| k == "tz")
         .map(|(_, v)| v.as_str());
     let cookie = pages::tz_cookie(headers);
-    let viewer = Viewer::from_request(asked, cookie.as_deref(), &hub.info.timezone).ok()?;
+    let viewer = Viewer::from_request(asked, cookie.as_deref(), &hub.info.timezone)?;
     let lang = lang(hub, query, headers);
-    Some(Viewer {
+    Ok(Viewer {
         hours: pages::hour_cycle(lang, headers),
         lang,
         params: pages::without_zone(query),
@@ -502,22 +502,31 @@ fn hub_page(
     hub.cached(key, true, headers, || {
         let now = hub.now();
         hub.with_view(|view| match viewer(hub, path, &pairs, headers) {
-            Some(viewer) => render(view, &viewer, now, &pairs),
-            None => bad_zone(view, lang(hub, &pairs, headers), now),
+            Ok(viewer) => render(view, &viewer, now, &pairs),
+            Err(error) => bad_zone(view, lang(hub, &pairs, headers), now, &error),
         })
     })
 }
 
-fn bad_zone(view: &Hub<'_>, lang: Lang, now: Timestamp) -> Cached {
+/// The 400 of a `?tz=` that names no zone: the name asked for (escaped), closer names when
+/// there are, and what a zone name looks like.
+fn bad_zone(view: &Hub<'_>, lang: Lang, now: Timestamp, error: &ViewerError) -> Cached {
     let mut viewer = Viewer::new(view.info.timezone.clone());
     viewer.lang = lang;
-    let body = html::hub::message(
-        view,
-        &viewer,
-        &t!(lang, "hub-bad-zone-title"),
-        &t!(lang, "hub-bad-zone"),
-        now,
+    let text = format!(
+        "{} {}",
+        t!(lang, "zone-error-asked", zone = error.asked.as_str()),
+        t!(lang, "hub-bad-zone")
     );
+    let text = match error.suggestions.as_slice() {
+        [] => text,
+        names => format!(
+            "{text} {} {}",
+            t!(lang, "zone-error-suggestions"),
+            names.join(", ")
+        ),
+    };
+    let body = html::hub::message(view, &viewer, &t!(lang, "hub-bad-zone-title"), &text, now);
     page(StatusCode::BAD_REQUEST, body.into_string())
 }
 
