@@ -95,9 +95,16 @@ pub struct ParamError {
 }
 
 impl ParamError {
-    /// The error of message `id` about `value`, which could not be read.
+    /// How much of a value that could not be read an error repeats.
+    const SHOWN: usize = 80;
+
+    /// The error of message `id` about `value`, which could not be read: quoted, and cut after
+    /// [`ParamError::SHOWN`] characters (a page echoing a 10 kB query would be its size).
     pub(crate) fn new(id: &'static str, value: &str) -> ParamError {
-        let value = format!("{value:?}");
+        let value = match value.char_indices().nth(ParamError::SHOWN) {
+            Some((at, _)) => format!("{:?}…", &value[..at]),
+            None => format!("{value:?}"),
+        };
         ParamError {
             message: t!(Lang::En, id, value = value.as_str()),
             id,
@@ -716,6 +723,24 @@ pub(crate) mod tests {
     fn page(lang: Lang, query: &str) -> String {
         let params = CalendarParams::from_query(query).unwrap();
         calendar(&site(), &viewer(lang), now(), &params).into_string()
+    }
+
+    #[test]
+    fn can_refuse_a_long_value_without_repeating_all_of_it() {
+        let long = format!("wéék{}", "x".repeat(7_000));
+        let error = CalendarParams::from_query(&format!("view={long}")).unwrap_err();
+        assert!(error.message.len() < 300, "{}", error.message);
+        assert!(
+            error
+                .message
+                .contains(&format!("\"wéék{}\"…", "x".repeat(76))),
+            "{}",
+            error.message
+        );
+        // A short one is said whole.
+        let error = CalendarParams::from_query("view=year").unwrap_err();
+        assert!(error.message.contains("\"year\""), "{}", error.message);
+        assert!(!error.message.contains('…'));
     }
 
     #[test]
