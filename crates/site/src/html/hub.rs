@@ -186,9 +186,7 @@ fn hub_list(items: &[HubItem<'_>], viewer: &Viewer, now: Timestamp) -> Markup {
             p class="empty" { (t!(viewer.lang, "hub-no-upcoming")) }
         } @else {
             ul class="next" {
-                @for entry in items {
-                    (hub_entry(Placed { site: entry.site, item: &entry.item, named: true }, viewer, now))
-                }
+                @for entry in placed(items) { (hub_entry(entry, viewer, now)) }
             }
         }
     }
@@ -271,28 +269,11 @@ pub fn calendar(
         None,
         MAX_ENTRIES,
     );
-    let placed: Vec<Placed<'_, '_>> = page
-        .items
-        .iter()
-        .map(|entry| Placed {
-            site: entry.site,
-            item: &entry.item,
-            named: true,
-        })
-        .collect();
-    let days = by_day(viewer, (first, end), &placed);
+    let listed = placed(&page.items);
+    let days = by_day(viewer, (first, end), &listed);
     let spare = (period.export && view != View::Agenda)
         .then(|| spare_entries(&selected, viewer, (first, end), &page.items));
-    let spare: Option<Vec<Placed<'_, '_>>> = spare.as_ref().map(|spare| {
-        spare
-            .iter()
-            .map(|entry| Placed {
-                site: entry.site,
-                item: &entry.item,
-                named: true,
-            })
-            .collect()
-    });
+    let spare = spare.as_deref().map(placed);
     let lang = viewer.lang;
     // Live, each link names its period; exported, each view is the build's at its own path.
     let href = |view: View, date: Date| match period.export {
@@ -352,7 +333,7 @@ pub fn calendar(
         }
         @match view {
             View::Agenda => {
-                @if placed.is_empty() {
+                @if listed.is_empty() {
                     p class="empty" { (t!(lang, "hub-nothing")) }
                 }
                 @for (day, items) in busy {
@@ -365,7 +346,7 @@ pub fn calendar(
                 }
             }
             View::Week => {
-                (week::week(viewer, (now, today), (first, end), &placed, spare.as_deref()))
+                (week::week(viewer, (now, today), (first, end), &listed, spare.as_deref()))
                 @let items: Vec<Item<'_>> = page.items.iter().map(|entry| entry.item.clone()).collect();
                 (outside_details(lang, &items))
             }
@@ -387,6 +368,18 @@ pub fn calendar(
         now,
         body,
     ))
+}
+
+/// Each of the hub's `entries` on its community's site, named.
+fn placed<'p, 'a>(entries: &'p [HubItem<'a>]) -> Vec<Placed<'p, 'a>> {
+    entries
+        .iter()
+        .map(|entry| Placed {
+            site: entry.site,
+            item: &entry.item,
+            named: true,
+        })
+        .collect()
 }
 
 /// The timed meetings of the [`SPARE_DAYS`] around `[first, end)` that `listed` (the period's)
