@@ -365,7 +365,7 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
 
 /// How far around a period the export's spare occurrences reach: two days covers any two zones
 /// (UTC-12 to UTC+14 is 26 hours apart).
-pub(crate) const SPARE_DAYS: i64 = 2;
+const SPARE_DAYS: i64 = 2;
 
 /// The timed occurrences of the [`SPARE_DAYS`] around `[first, end)` that `items` (the period's)
 /// does not hold.
@@ -377,25 +377,35 @@ fn spare_items<'s>(
     items: &[Item<'_>],
 ) -> Vec<Item<'s>> {
     let zone = &viewer.tz.zone;
-    let listed: std::collections::HashSet<(*const touchpoint_calendar::Event, Timestamp)> = items
-        .iter()
-        .map(|item| (std::ptr::from_ref(item.event), item.start_at))
-        .collect();
+    let fetch = |from, to| {
+        site.items_page(from, to, zone, &params.filter(), None, MAX_ITEMS)
+            .items
+    };
+    spare_around(viewer, (first, end), items.iter(), fetch, |item| item)
+}
+
+/// The timed occurrences `fetch` gives for the [`SPARE_DAYS`] before and after `[first, end)`
+/// (each window as instants in the viewer's zone) that `listed`, the period's, does not hold;
+/// `item` reads each one's occurrence. A page's ([`spare_items`]) or a hub's.
+pub(crate) fn spare_around<'l, 'a: 'l, T>(
+    viewer: &Viewer,
+    (first, end): (Date, Date),
+    listed: impl Iterator<Item = &'l Item<'a>>,
+    mut fetch: impl FnMut(Timestamp, Timestamp) -> Vec<T>,
+    item: impl Fn(&T) -> &Item<'_>,
+) -> Vec<T> {
+    let zone = &viewer.tz.zone;
+    let key = |item: &Item<'_>| (std::ptr::from_ref(item.event), item.start_at);
+    let listed: std::collections::HashSet<_> = listed.map(key).collect();
     let mut spare = Vec::new();
     for (from, to) in [
         (first.saturating_sub(SPARE_DAYS.days()), first),
         (end, end.saturating_add(SPARE_DAYS.days())),
     ] {
-        let page = site.items_page(
-            start_of_day(from, zone),
-            start_of_day(to, zone),
-            zone,
-            &params.filter(),
-            None,
-            MAX_ITEMS,
-        );
-        spare.extend(page.items.into_iter().filter(|item| {
-            !item.all_day() && !listed.contains(&(std::ptr::from_ref(item.event), item.start_at))
+        let found = fetch(start_of_day(from, zone), start_of_day(to, zone));
+        spare.extend(found.into_iter().filter(|each| {
+            let each = item(each);
+            !each.all_day() && !listed.contains(&key(each))
         }));
     }
     spare

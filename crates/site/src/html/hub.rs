@@ -8,7 +8,7 @@ use maud::{Markup, html};
 
 use super::Placed;
 use super::calendar::{
-    ParamError, SPARE_DAYS, View, by_day, date_param, month, period_around, span_of,
+    ParamError, View, by_day, date_param, month, period_around, span_of, spare_around,
 };
 use super::details::outside_details;
 use super::layout::{Chrome, occurrence, shell};
@@ -382,8 +382,8 @@ fn placed<'p, 'a>(entries: &'p [HubItem<'a>]) -> Vec<Placed<'p, 'a>> {
         .collect()
 }
 
-/// The timed meetings of the [`SPARE_DAYS`] around `[first, end)` that `listed` (the period's)
-/// does not hold: what the visitor's zone may bring into an exported week or month.
+/// The timed meetings of the days around `[first, end)` that `listed` (the period's) does not
+/// hold: what the visitor's zone may bring into an exported week or month ([`spare_around`]).
 fn spare_entries<'a>(
     selected: &[(&'a str, &'a crate::Site, Filter)],
     viewer: &Viewer,
@@ -391,29 +391,9 @@ fn spare_entries<'a>(
     listed: &[HubItem<'_>],
 ) -> Vec<HubItem<'a>> {
     let zone = &viewer.tz.zone;
-    let seen: std::collections::HashSet<(*const touchpoint_calendar::Event, Timestamp)> = listed
-        .iter()
-        .map(|entry| (std::ptr::from_ref(entry.item.event), entry.item.start_at))
-        .collect();
-    let mut spare = Vec::new();
-    for (from, to) in [
-        (first.saturating_sub(SPARE_DAYS.days()), first),
-        (end, end.saturating_add(SPARE_DAYS.days())),
-    ] {
-        let page = items_page(
-            selected,
-            crate::start_of_day(from, zone),
-            crate::start_of_day(to, zone),
-            zone,
-            None,
-            MAX_ENTRIES,
-        );
-        spare.extend(page.items.into_iter().filter(|entry| {
-            !entry.item.all_day()
-                && !seen.contains(&(std::ptr::from_ref(entry.item.event), entry.item.start_at))
-        }));
-    }
-    spare
+    let fetch = |from, to| items_page(selected, from, to, zone, None, MAX_ENTRIES).items;
+    let listed = listed.iter().map(|entry| &entry.item);
+    spare_around(viewer, (first, end), listed, fetch, |entry| &entry.item)
 }
 
 /// The export's stand-in for the filter form, which a static host cannot answer: a link to
