@@ -201,6 +201,69 @@ pub(crate) fn span_of(view: View, date: Date, today: Date) -> (Date, Date) {
     }
 }
 
+/// The links to a calendar's three views of `date` (`href` makes each), the one shown marked.
+pub(crate) fn view_links(
+    lang: Lang,
+    shown: View,
+    date: Date,
+    href: &dyn Fn(View, Date) -> String,
+) -> Markup {
+    html! {
+        nav class="views" aria-label=(t!(lang, "cal-views-label")) {
+            ul {
+                @for view in [View::Agenda, View::Week, View::Month] {
+                    li { a href=(href(view, date)) aria-current=[(view == shown).then_some("page")] { (view.name(lang)) } }
+                }
+            }
+        }
+    }
+}
+
+/// A calendar's period, `[first, end)` of `view`, under its `heading`: "Earlier" and "Later"
+/// around it (to `previous` and `next`), and "Today" with the zone the times are in. The static
+/// export has neither link; there the zone is named again by local-times.js in the visitor's,
+/// and the agenda's heading carries its instants, for it to name the visitor's days.
+pub(crate) fn period_bar(
+    viewer: &Viewer,
+    view: View,
+    export: bool,
+    (first, end): (Date, Date),
+    (previous, next, today): (Date, Date, Date),
+    heading: &str,
+    href: &dyn Fn(View, Date) -> String,
+) -> Markup {
+    let (lang, zone) = (viewer.lang, &viewer.tz.zone);
+    html! {
+        div class="period" {
+            @if !export {
+                a rel="prev" href=(href(view, previous)) { (t!(lang, "cal-earlier")) }
+            }
+            @if export && view == View::Agenda {
+                // The period is the build zone's days: local-times.js names the visitor's.
+                h2 id="period-h" data-from=(Viewer::machine(start_of_day(first, zone)))
+                    data-to=(Viewer::machine(start_of_day(end, zone))) { (heading) }
+            } @else {
+                h2 id="period-h" { (heading) }
+            }
+            @if !export {
+                a rel="next" href=(href(view, next)) { (t!(lang, "cal-later")) }
+            }
+        }
+        p class="today-link" {
+            @if export {
+                // Said again in the visitor's zone by local-times.js, which lays out the week
+                // and regroups the agenda and the month in it.
+                span data-zone-label=(t!(lang, "cal-times-in", zone = "%")) {
+                    (t!(lang, "cal-times-in", zone = viewer.tz.name.as_ref()))
+                }
+            } @else {
+                a href=(href(view, today)) { (t!(lang, "cal-today")) }
+                " · " (t!(lang, "cal-times-in-after-today", zone = viewer.tz.name.as_ref()))
+            }
+        }
+    }
+}
+
 /// Where "Earlier" and "Later" go from `view` of `date`, which shows the days `[first, end)`
 /// (an agenda moves by `agenda_days`), and the period's heading.
 pub(crate) fn period_around(
@@ -292,53 +355,16 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
     let lang = viewer.lang;
     let (previous, next, heading) =
         period_around(viewer, params.view, date, (first, end), AGENDA_DAYS);
+    let href = |view: View, date: Date| params.href(site, viewer, view, date);
     let body = html! {
         h1 { (t!(lang, "cal-title")) }
-        nav class="views" aria-label=(t!(lang, "cal-views-label")) {
-            ul {
-                @for view in [View::Agenda, View::Week, View::Month] {
-                    li {
-                        @if view == params.view {
-                            a href=(params.href(site, viewer, view, date)) aria-current="page" { (view.name(lang)) }
-                        } @else {
-                            a href=(params.href(site, viewer, view, date)) { (view.name(lang)) }
-                        }
-                    }
-                }
-            }
-        }
+        (view_links(lang, params.view, date, &href))
         @if params.export {
             (filter_links(site, viewer, params))
         } @else {
             (filter_form(site, viewer, params, date))
         }
-        div class="period" {
-            @if !params.export {
-                a rel="prev" href=(params.href(site, viewer, params.view, previous)) { (t!(lang, "cal-earlier")) }
-            }
-            @if params.export && params.view == View::Agenda {
-                // The period is the build zone's days: local-times.js names the visitor's.
-                h2 id="period-h" data-from=(Viewer::machine(start_of_day(first, zone)))
-                    data-to=(Viewer::machine(start_of_day(end, zone))) { (heading) }
-            } @else {
-                h2 id="period-h" { (heading) }
-            }
-            @if !params.export {
-                a rel="next" href=(params.href(site, viewer, params.view, next)) { (t!(lang, "cal-later")) }
-            }
-        }
-        p class="today-link" {
-            @if params.export {
-                // Said again in the visitor's zone by local-times.js, which lays out the week
-                // and regroups the agenda and the month in it.
-                span data-zone-label=(t!(lang, "cal-times-in", zone = "%")) {
-                    (t!(lang, "cal-times-in", zone = viewer.tz.name.as_ref()))
-                }
-            } @else {
-                a href=(params.href(site, viewer, params.view, today)) { (t!(lang, "cal-today")) }
-                " · " (t!(lang, "cal-times-in-after-today", zone = viewer.tz.name.as_ref()))
-            }
-        }
+        (period_bar(viewer, params.view, params.export, (first, end), (previous, next, today), &heading, &href))
         @if cut {
             p class="more" role="status" { (t!(lang, "cal-too-many", max = MAX_ITEMS)) }
         }
@@ -349,7 +375,7 @@ pub fn calendar(site: &Site, viewer: &Viewer, now: Timestamp, params: &CalendarP
                 (outside_details(viewer.lang, &items))
             }
             View::Month => {
-                (month(viewer, (now, today), date, &days, &|day| params.href(site, viewer, View::Agenda, day), spare.as_deref()))
+                (month(viewer, (now, today), date, &days, &|day| href(View::Agenda, day), spare.as_deref()))
             }
         }
     };

@@ -57,10 +57,13 @@ pub(crate) fn event_details(lang: Lang, item: &Item<'_>) -> Markup {
 /// The details of the outside events among `items`, each event once (a daily call's description
 /// is not repeated per day): where a view's entries are too small to hold them (the week's hour
 /// grid), they follow it.
-pub(crate) fn outside_details(lang: Lang, items: &[Item<'_>]) -> Markup {
+pub(crate) fn outside_details<'i, 'a: 'i>(
+    lang: Lang,
+    items: impl IntoIterator<Item = &'i Item<'a>>,
+) -> Markup {
     let mut seen = std::collections::HashSet::new();
     let shown: Vec<(&Item<'_>, &Source, Markup)> = items
-        .iter()
+        .into_iter()
         .filter_map(|item| {
             let Origin::Source(source) = item.origin else {
                 return None;

@@ -8,14 +8,15 @@ use maud::{Markup, html};
 
 use super::Placed;
 use super::calendar::{
-    ParamError, View, by_day, date_param, month, period_around, span_of, spare_around,
+    ParamError, View, by_day, date_param, month, period_around, period_bar, span_of, spare_around,
+    view_links,
 };
 use super::details::outside_details;
 use super::layout::{Chrome, occurrence, shell};
 use super::week;
 use crate::hub::{Hub, HubFilter, HubItem, SelectError, items_page, upcoming};
 use crate::i18n::{Arg, markup};
-use crate::{Filter, IdKind, Item, Lang, Viewer, paths, t};
+use crate::{Filter, IdKind, Lang, Viewer, paths, t};
 
 /// How many of the hub's next meetings its home page opens with.
 const NEXT_ACROSS: usize = 8;
@@ -289,45 +290,13 @@ pub fn calendar(
             p { @if filter.communities.is_empty() { (t!(lang, "hub-period-every")) }
                 @else { (t!(lang, "hub-period-chosen")) } }
         }
-        nav class="views" aria-label=(t!(lang, "cal-views-label")) {
-            ul {
-                @for each in [View::Agenda, View::Week, View::Month] {
-                    li { a href=(href(each, date)) aria-current=[(each == view).then_some("page")] { (each.name(lang)) } }
-                }
-            }
-        }
+        (view_links(lang, view, date, &href))
         @if period.export {
             (community_links(hub, viewer, view))
         } @else {
             (filters(hub, viewer, filter, Some((view, date))))
         }
-        div class="period" {
-            @if !period.export {
-                a rel="prev" href=(href(view, previous)) { (t!(lang, "cal-earlier")) }
-            }
-            @if period.export && view == View::Agenda {
-                // The period is the build zone's days: local-times.js names the visitor's.
-                h2 id="period-h" data-from=(Viewer::machine(crate::start_of_day(first, zone)))
-                    data-to=(Viewer::machine(crate::start_of_day(end, zone))) { (heading) }
-            } @else {
-                h2 id="period-h" { (heading) }
-            }
-            @if !period.export {
-                a rel="next" href=(href(view, next)) { (t!(lang, "cal-later")) }
-            }
-        }
-        p class="today-link" {
-            @if period.export {
-                // Said again in the visitor's zone by local-times.js, which lays out the week
-                // and regroups the agenda and the month in it.
-                span data-zone-label=(t!(lang, "cal-times-in", zone = "%")) {
-                    (t!(lang, "cal-times-in", zone = viewer.tz.name.as_ref()))
-                }
-            } @else {
-                a href=(href(view, today)) { (t!(lang, "cal-today")) }
-                " · " (t!(lang, "cal-times-in-after-today", zone = viewer.tz.name.as_ref()))
-            }
-        }
+        (period_bar(viewer, view, period.export, (first, end), (previous, next, today), &heading, &href))
         @if page.next.is_some() {
             p class="more" role="status" { (t!(lang, "hub-only-first", count = MAX_ENTRIES)) }
         }
@@ -347,8 +316,7 @@ pub fn calendar(
             }
             View::Week => {
                 (week::week(viewer, (now, today), (first, end), &listed, spare.as_deref()))
-                @let items: Vec<Item<'_>> = page.items.iter().map(|entry| entry.item.clone()).collect();
-                (outside_details(lang, &items))
+                (outside_details(lang, page.items.iter().map(|entry| &entry.item)))
             }
             View::Month => {
                 (month(viewer, (now, today), date, &days, &|day| href(View::Agenda, day), spare.as_deref()))
