@@ -9,11 +9,11 @@
 // renders for that zone (`?tz=`), box for box. Screenshots: target/screenshots/export-zones-*.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { answers, bin, root, shots, context, axe, shot, freePort, useServer, weekGrid as grid, monthCells } from "./harness.mjs";
+import { answers, bin, root, shots, context, axe, shot, freePort, useServer, run, weekGrid as grid, monthCells } from "./harness.mjs";
 
 // The harness's browser (its server is not used here).
 useServer();
@@ -24,11 +24,6 @@ const BUILDS = { "America/Los_Angeles": "la", "Asia/Tokyo": "tokyo" };
 const VISITOR = { "America/Los_Angeles": "Asia/Tokyo", "Asia/Tokyo": "America/Los_Angeles" };
 const slug = (zone) => zone.replace("/", "-");
 let folder, statics, served, exported, live;
-
-function run(args) {
-  const done = spawnSync(bin, args, { encoding: "utf8" });
-  assert.equal(done.status, 0, `${args.join(" ")}: ${done.stderr}`);
-}
 
 before(async () => {
   folder = mkdtempSync(join(tmpdir(), "touchpoint-export-zones-"));

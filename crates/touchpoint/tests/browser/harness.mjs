@@ -3,7 +3,7 @@
 // imports it and calls `useServer()` once at its top.
 import { before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -169,4 +169,10 @@ export function monthCells(page) {
       today: [td.classList.contains("is-today"), td.querySelectorAll(".dlabel .today-badge").length],
     };
   }));
+}
+
+/** Run the touchpoint binary with `args` to the end; a failure stops the test with its stderr. */
+export function run(args) {
+  const done = spawnSync(bin, args, { encoding: "utf8" });
+  assert.equal(done.status, 0, `${args.join(" ")}: ${done.stderr}`);
 }

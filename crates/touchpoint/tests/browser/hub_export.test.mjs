@@ -5,11 +5,11 @@
 // The Rust side: tests/hub.rs (`can_export_the_hub_with_every_community_under_its_prefix`).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { answers, bin, root, context, axe, shot, freePort, useServer, weekGrid, monthCells } from "./harness.mjs";
+import { answers, bin, root, context, axe, shot, freePort, useServer, run, weekGrid, monthCells } from "./harness.mjs";
 
 // The harness's browser (its server is not used here).
 useServer();
@@ -18,11 +18,6 @@ const NOW = "2027-03-10T12:00:00Z";
 const DAY = "2027-03-10";
 const HUB = join(root, "examples", "hub", "hub.toml");
 let folder, statics, served, exported, live;
-
-function run(args) {
-  const done = spawnSync(bin, args, { encoding: "utf8" });
-  assert.equal(done.status, 0, `${args.join(" ")}: ${done.stderr}`);
-}
 
 before(async () => {
   folder = mkdtempSync(join(tmpdir(), "touchpoint-hub-export-"));
