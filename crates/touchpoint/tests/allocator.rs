@@ -1,7 +1,9 @@
-//! The binary's allocator threads: `touchpoint serve` runs jemalloc's background thread, which
-//! returns freed pages to the system while the server idles; a short command such as
-//! `touchpoint occurrences` does not start one (a thread at start-up was ~2.5 % of that
-//! command's CPU time). Read from /proc, as `ps -L` shows them to an operator.
+//! The binary's allocator threads and pages: `touchpoint serve` runs jemalloc's background
+//! thread, which returns freed pages to the system while the server idles, and keeps to small
+//! pages; a short command such as `touchpoint occurrences` starts no thread (a thread at
+//! start-up was ~2.5 % of that command's CPU time) and is given huge pages where the system
+//! allows them (~9 %). Read from /proc, as `ps -L` and `/proc/PID/status` show them to an
+//! operator.
 #![cfg(target_os = "linux")]
 
 mod common;
@@ -35,6 +37,20 @@ fn wait_for_thread(child: &Child, name: &str, within: Duration) -> Vec<String> {
     }
 }
 
+/// The value of `key` in `child`'s /proc file `file` (`status`, `smaps_rollup`), as written.
+fn proc_value(child: &Child, file: &str, key: &str) -> Option<String> {
+    let text = std::fs::read_to_string(format!("/proc/{}/{file}", child.id())).ok()?;
+    text.lines()
+        .find_map(|line| line.strip_prefix(key)?.strip_prefix(':'))
+        .map(|value| value.trim().to_owned())
+}
+
+/// Whether this system gives a process transparent huge pages when it asks for them.
+fn system_gives_huge_pages() -> bool {
+    std::fs::read_to_string("/sys/kernel/mm/transparent_hugepage/enabled")
+        .is_ok_and(|mode| !mode.contains("[never]"))
+}
+
 #[test]
 fn serve_purges_freed_memory_in_the_background() {
     let (mut child, _, _data) = common::spawn_serve(&[]);
@@ -48,7 +64,25 @@ fn serve_purges_freed_memory_in_the_background() {
 }
 
 #[test]
-fn a_short_command_starts_no_background_thread() {
+fn serve_keeps_to_small_pages_from_its_first_one() {
+    let (mut child, _, _data) = common::spawn_serve(&[]);
+    // The thread starts once serve runs on small pages (after starting itself again).
+    let names = wait_for_thread(&child, PURGER, Duration::from_secs(30));
+    let flag = proc_value(&child, "status", "THP_enabled");
+    let huge = proc_value(&child, "smaps_rollup", "AnonHugePages");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        names.iter().any(|n| n == PURGER),
+        "serve did not start: {names:?}"
+    );
+    assert_eq!(flag.as_deref(), Some("0"), "serve may be given huge pages");
+    // Huge pages touched before the flag was set would stay resident (~4 MiB).
+    assert_eq!(huge.as_deref(), Some("0 kB"), "serve holds huge pages");
+}
+
+#[test]
+fn a_short_command_starts_no_thread_and_is_given_huge_pages() {
     // The command blocks reading a named pipe, after its start-up and the allocations of
     // parsing its arguments, so its threads can be read while it waits.
     let dir = tempfile::tempdir().unwrap();
@@ -65,6 +99,8 @@ fn a_short_command_starts_no_background_thread() {
         .unwrap();
     // As long as a started thread would take to show up (serve's shows within milliseconds).
     let names = wait_for_thread(&child, PURGER, Duration::from_secs(2));
+    let flag = proc_value(&child, "status", "THP_enabled");
+    let huge = proc_value(&child, "smaps_rollup", "AnonHugePages");
     std::fs::write(
         &fifo,
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nEND:VCALENDAR\r\n",
@@ -80,4 +116,16 @@ fn a_short_command_starts_no_background_thread() {
         !names.iter().any(|n| n == PURGER),
         "occurrences started {PURGER}: {names:?}"
     );
+    // Its allocator's memory, touched while parsing the arguments, is in 2 MB pages.
+    assert_eq!(
+        flag.as_deref(),
+        Some("1"),
+        "occurrences may not have huge pages"
+    );
+    let huge = huge.expect("AnonHugePages in smaps_rollup");
+    if system_gives_huge_pages() {
+        assert_ne!(huge, "0 kB", "occurrences got no huge page");
+    } else {
+        assert_eq!(huge, "0 kB", "huge pages on a system that gives none");
+    }
 }
