@@ -1149,3 +1149,81 @@ async fn can_describe_the_hub_api_and_read_its_query_as_a_communitys() {
         assert!(body.contains(message), "{query}: {body}");
     }
 }
+
+/// Follows one redirect of `uri` on the hub: the status, and the address its `Location`
+/// names, resolved as a browser resolves it (a relative location against `uri`).
+async fn hub_followed(hub: &HubState, uri: &str) -> (StatusCode, String) {
+    let (status, location, _) = hub_redirect(hub, uri).await;
+    let base = url::Url::parse("http://hub.test")
+        .unwrap()
+        .join(uri)
+        .unwrap();
+    let target = base.join(&location).unwrap();
+    let path = match target.query() {
+        Some(query) => format!("{}?{query}", target.path()),
+        None => target.path().to_owned(),
+    };
+    (status, path)
+}
+
+#[tokio::test]
+async fn can_answer_the_static_exports_addresses_with_their_trailing_slash() {
+    let (layout, sites) = example_sites();
+    let hub = hub_state(&layout, &sites);
+    // Every page of each community that an export writes as a directory, under its prefix.
+    let mut checked = 0;
+    for (id, site) in &sites {
+        for path in paths::every(site, now()) {
+            let path = path.to_string();
+            let directory = (path == "/health"
+                || ["/calendar", "/series/", "/groups", "/planner"]
+                    .iter()
+                    .any(|page| path.starts_with(page)))
+                && !path.ends_with(".ics")
+                && !path.ends_with(".json");
+            if !directory {
+                continue;
+            }
+            let uri = format!("/{id}{path}/");
+            let (status, target) = hub_followed(&hub, &uri).await;
+            assert_eq!(status, StatusCode::PERMANENT_REDIRECT, "{uri}");
+            assert_eq!(target, format!("/{id}{path}"), "{uri}");
+            assert_eq!(hub_get(&hub, &target).await.0, StatusCode::OK, "{target}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 20, "only {checked} pages");
+    // The query goes along: a shared link's zone is the same page's zone.
+    let (status, target) = hub_followed(
+        &hub,
+        "/lantern/calendar/week/?date=2026-12-02&tz=Asia%2FTokyo",
+    )
+    .await;
+    assert_eq!(status, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(
+        target,
+        "/lantern/calendar/week?date=2026-12-02&tz=Asia%2FTokyo"
+    );
+    // The hub's own calendar, as its export names it.
+    for (uri, page) in [
+        ("/calendar/", "/calendar"),
+        (
+            "/calendar/month/?community=lantern",
+            "/calendar/month?community=lantern",
+        ),
+    ] {
+        let (status, target) = hub_followed(&hub, uri).await;
+        assert_eq!(status, StatusCode::PERMANENT_REDIRECT, "{uri}");
+        assert_eq!(target, page, "{uri}");
+        assert_eq!(hub_get(&hub, &target).await.0, StatusCode::OK, "{target}");
+    }
+    // Other addresses with a slash stay what they were: no redirect to a page that is not.
+    for uri in [
+        "/no-such-community/",
+        "/lantern/no-such-page/",
+        "/lantern/calendar.ics/",
+        "/lantern/api/v1/series/",
+    ] {
+        assert_eq!(hub_get(&hub, uri).await.0, StatusCode::NOT_FOUND, "{uri}");
+    }
+}

@@ -317,7 +317,9 @@ pub fn hub_router(hub: HubState) -> Router {
             route::FAVICON,
             get(|| async { pages::asset("image/svg+xml", html::FAVICON) }),
         )
-        .route(route::ZONES, get(pages::zones))
+        .route(route::ZONES, get(pages::zones));
+    // The calendar's addresses as the hub's static export names them (`calendar/week/`).
+    let routes = pages::directory_forms(routes, &[route::CALENDAR, route::CALENDAR_VIEW])
         // Everything else is a community's (its own router sets its headers) or the hub's 404.
         .fallback(dispatch)
         .with_state(hub);

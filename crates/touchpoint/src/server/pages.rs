@@ -19,8 +19,8 @@ use std::sync::Arc;
 use axum::Router;
 use axum::extract::{FromRequestParts, Path, RawQuery, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum_extra::extract::CookieJar;
 use jiff::Timestamp;
@@ -31,9 +31,23 @@ use touchpoint_site::{HourCycle, Lang, Site, Viewer, feeds};
 
 use super::{AppState, RequestSite, calendar_response, feed_or_404};
 
+/// The pages a static export writes as directories (`calendar/week/index.html`): their
+/// addresses with the trailing slash are redirected to these ([`directory_forms`]).
+const DIRECTORY_PAGES: &[&str] = &[
+    route::CALENDAR,
+    route::CALENDAR_VIEW,
+    route::CALENDAR_FILTERED,
+    route::SERIES,
+    route::SERIES_OCCURRENCE,
+    route::GROUPS,
+    route::GROUP,
+    route::PLANNER,
+    route::HEALTH,
+];
+
 /// The page routes, merged into the route table.
 pub fn routes() -> Router<AppState> {
-    Router::new()
+    let pages = Router::new()
         .route(route::HOME, get(home))
         .route(route::CALENDAR, get(calendar))
         .route(route::CALENDAR_VIEW, get(calendar_path))
@@ -63,7 +77,33 @@ pub fn routes() -> Router<AppState> {
             route::FAVICON,
             get(|| async { asset("image/svg+xml", html::FAVICON) }),
         )
-        .route(route::FAVICON_ICO, get(no_favicon_ico))
+        .route(route::FAVICON_ICO, get(no_favicon_ico));
+    directory_forms(pages, DIRECTORY_PAGES)
+}
+
+/// Adds each of `paths` with a trailing slash (`/calendar/week/`, the address of a static
+/// export's page), redirected to the path without it. A page moved from a static host to
+/// `serve` keeps its links and bookmarks; any other address with a slash stays a 404.
+pub(super) fn directory_forms<S>(router: Router<S>, paths: &[&str]) -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    paths.iter().fold(router, |router, path| {
+        router.route(&format!("{path}/"), get(without_trailing_slash))
+    })
+}
+
+/// `308` to the address without its trailing slash, the query kept. The location is relative
+/// (`../week`): it holds under a hub's prefix, which the community's router does not see, and
+/// behind a proxy that strips one.
+async fn without_trailing_slash(uri: Uri) -> Response {
+    let path = uri.path().trim_end_matches('/');
+    let last = &path[path.rfind('/').map_or(0, |at| at + 1)..];
+    let location = match uri.query() {
+        Some(query) => format!("../{last}?{query}"),
+        None => format!("../{last}"),
+    };
+    Redirect::permanent(&location).into_response()
 }
 
 /// Cookie lifetime for the remembered zone and language: a year.
