@@ -12,15 +12,18 @@ use touchpoint::{cli, cmd};
 /// jemalloc (options in .cargo/config.toml). `serve` starts its background thread, which purges
 /// freed pages: a big community's start-up garbage and a burst's buffers go back to the system
 /// while the server idles, where glibc and mimalloc kept them resident (see BENCHMARKS.md,
-/// "memory"). jemalloc asks for transparent huge pages, which `serve` turns down
-/// ([`serve_on_small_pages`]).
+/// "memory"). jemalloc asks for transparent huge pages, which every command but `touchpoint
+/// occurrences` turns down ([`small_pages`]).
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let serve = matches!(cli.command, cli::Command::Serve(_));
-    let small_pages = serve.then(serve_on_small_pages).flatten();
+    let small_pages = match cli.command {
+        cli::Command::Occurrences(_) => None,
+        _ => small_pages(serve),
+    };
     // Only for the server: the other commands end within seconds, and `touchpoint occurrences`
     // within milliseconds, which starting a thread at the first allocation cost ~2.5 % of
     // (BENCHMARKS.md, "The occurrences command", sixth round).
@@ -33,7 +36,7 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     if let Some(err) = small_pages {
-        tracing::warn!("the allocator's first pages stay huge (about 4 MiB more): {err}");
+        tracing::warn!("the allocator keeps huge pages: {err}");
     }
     if let Some(Err(err)) = purge {
         tracing::warn!("freed memory stays with the process: jemalloc's background thread: {err}");
@@ -47,18 +50,24 @@ fn main() -> ExitCode {
     }
 }
 
-/// Runs the server without transparent huge pages, from its first page: what could not be done.
+/// Runs every command but `touchpoint occurrences` without transparent huge pages: what could
+/// not be done.
 ///
 /// jemalloc backs its memory with 2 MB pages where the system allows it (`thp:always`,
-/// .cargo/config.toml), which cuts the page faults of a short command such as `touchpoint
-/// occurrences` by more than half and its CPU time by ~9 %. A server that idles pays for them
-/// instead: its resident memory grows by whole 2 MB pages (BENCHMARKS.md, "The occurrences
-/// command", ninth round). So `serve` sets the process's "no huge pages" flag (prctl
-/// PR_SET_THP_DISABLE), which also keeps them off on systems that give them to every process,
-/// and starts itself again: the flag holds across exec, and jemalloc, which had already touched
-/// two huge pages before `main`, starts afresh on small ones. The new image finds the flag set
-/// and goes on.
-fn serve_on_small_pages() -> Option<std::io::Error> {
+/// .cargo/config.toml). For `touchpoint occurrences`, which allocates as it reads and lists and
+/// frees nothing before it exits, that halves the page faults and saves ~9 % of its CPU time.
+/// A command that frees and allocates again as it goes pays instead: `touchpoint build` of a
+/// 1,000-series community took twice the system time and ~25 % longer, and held 353 MB at
+/// its peak instead of 268. And a server that idles keeps whole 2 MB pages resident
+/// (BENCHMARKS.md, "The occurrences command", ninth round). So the other commands set the process's "no huge
+/// pages" flag (prctl PR_SET_THP_DISABLE), which also keeps them off on systems that give them
+/// to every process.
+///
+/// jemalloc has touched two huge pages before `main` (its metadata and its first chunk, ~4
+/// MiB). A short command keeps them; `serve` (`start_again`) starts itself again instead: the
+/// flag holds across exec, so the new image's allocator starts on small pages, and finding
+/// the flag set, it goes on.
+fn small_pages(start_again: bool) -> Option<std::io::Error> {
     match rustix::thread::transparent_huge_pages_are_disabled() {
         Ok(true) => return None,
         Ok(false) => {}
@@ -66,6 +75,9 @@ fn serve_on_small_pages() -> Option<std::io::Error> {
     }
     if let Err(err) = rustix::thread::disable_transparent_huge_pages(true) {
         return Some(err.into());
+    }
+    if !start_again {
+        return None;
     }
     let mut args = std::env::args_os();
     let mut again = Command::new("/proc/self/exe");
