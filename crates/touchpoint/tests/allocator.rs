@@ -7,6 +7,8 @@
 
 mod common;
 
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -98,22 +100,32 @@ fn serve_keeps_to_small_pages_from_its_first_one() {
     assert_eq!(huge.as_deref(), Some("0 kB"), "serve holds huge pages");
 }
 
-#[test]
-fn a_command_that_frees_as_it_goes_keeps_to_small_pages() {
-    // `touchpoint check` reads the community file from a named pipe: it waits there, after
-    // parsing its arguments, where the allocator's pages are chosen.
+/// `touchpoint` run with `args(pipe)`, where `pipe` is a named pipe called `name` that the
+/// command reads: it waits there, after its start-up and the allocations of parsing its
+/// arguments, so its threads and pages can be read while it waits. Writing the pipe lets it
+/// go on; the directory (the first value) holds the pipe.
+fn held_on_a_pipe(
+    name: &str,
+    args: impl FnOnce(&Path) -> Vec<OsString>,
+) -> (tempfile::TempDir, PathBuf, Child) {
     let dir = tempfile::tempdir().unwrap();
-    let fifo = dir.path().join("community.toml");
-    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    let pipe = dir.path().join(name);
+    let made = Command::new("mkfifo").arg(&pipe).status().unwrap();
     assert!(made.success());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_touchpoint"))
-        .arg("check")
-        .arg("--config")
-        .arg(&fifo)
-        .stdout(Stdio::null())
+    let child = Command::new(env!("CARGO_BIN_EXE_touchpoint"))
+        .args(args(&pipe))
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
+    (dir, pipe, child)
+}
+
+#[test]
+fn a_command_that_frees_as_it_goes_keeps_to_small_pages() {
+    let (_dir, _, mut child) = held_on_a_pipe("community.toml", |pipe| {
+        vec!["check".into(), "--config".into(), pipe.into()]
+    });
     let flag = wait_for_value(&child, "status", "THP_enabled", "0", Duration::from_secs(5));
     child.kill().unwrap();
     child.wait().unwrap();
@@ -123,20 +135,12 @@ fn a_command_that_frees_as_it_goes_keeps_to_small_pages() {
 
 #[test]
 fn occurrences_starts_no_thread_and_is_given_huge_pages() {
-    // The command blocks reading a named pipe, after its start-up and the allocations of
-    // parsing its arguments, so its threads can be read while it waits.
-    let dir = tempfile::tempdir().unwrap();
-    let fifo = dir.path().join("calendar.ics");
-    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
-    assert!(made.success());
-    let child = Command::new(env!("CARGO_BIN_EXE_touchpoint"))
-        .arg("occurrences")
-        .arg(&fifo)
-        .args(["--from", "2026-01-01", "--to", "2027-01-01", "--json"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let (_dir, fifo, child) = held_on_a_pipe("calendar.ics", |pipe| {
+        let window = ["--from", "2026-01-01", "--to", "2027-01-01", "--json"];
+        let mut args: Vec<OsString> = vec!["occurrences".into(), pipe.into()];
+        args.extend(window.map(OsString::from));
+        args
+    });
     // As long as a started thread would take to show up (serve's shows within milliseconds).
     let names = wait_for_thread(&child, PURGER, Duration::from_secs(2));
     let flag = proc_value(&child, "status", "THP_enabled");
