@@ -4,6 +4,7 @@
 //! context (anyhow) and are printed once here, with `{:#}`.
 
 use std::os::unix::process::CommandExt;
+use std::path::PathBuf;
 use std::process::{Command, ExitCode};
 
 use clap::Parser;
@@ -35,8 +36,8 @@ fn main() -> ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
-    if let Some(err) = small_pages {
-        tracing::warn!("the allocator keeps huge pages: {err}");
+    if let Some(why) = small_pages {
+        tracing::warn!("{why}");
     }
     if let Some(Err(err)) = purge {
         tracing::warn!("freed memory stays with the process: jemalloc's background thread: {err}");
@@ -63,27 +64,49 @@ fn main() -> ExitCode {
 /// pages" flag (prctl PR_SET_THP_DISABLE), which also keeps them off on systems that give them
 /// to every process.
 ///
-/// jemalloc has touched two huge pages before `main` (its metadata and its first chunk, ~4
+/// jemalloc has touched two huge pages before `main` (its metadata and its first chunk, a few
 /// MiB). A short command keeps them; `serve` (`start_again`) starts itself again instead: the
 /// flag holds across exec, so the new image's allocator starts on small pages, and finding
 /// the flag set, it goes on.
-fn small_pages(start_again: bool) -> Option<std::io::Error> {
+fn small_pages(start_again: bool) -> Option<String> {
     match rustix::thread::transparent_huge_pages_are_disabled() {
         Ok(true) => return None,
         Ok(false) => {}
-        Err(err) => return Some(err.into()),
+        Err(err) => return Some(format!("the allocator keeps huge pages: {err}")),
     }
     if let Err(err) = rustix::thread::disable_transparent_huge_pages(true) {
-        return Some(err.into());
+        return Some(format!("the allocator keeps huge pages: {err}"));
     }
     if !start_again {
         return None;
     }
+    // The binary by its own path, so that the process keeps its name (`ps`, `pkill` and
+    // `ss -p` read the name of the file run; `/proc/self/exe` would make it "exe"). A binary
+    // deleted since it started is run as it was, through `/proc/self/exe`.
+    let program = match std::fs::read_link("/proc/self/exe") {
+        Ok(path) if path.exists() => path,
+        Ok(_) => PathBuf::from("/proc/self/exe"),
+        Err(err) => return Some(format!("{FIRST_PAGES}: /proc/self/exe: {err}")),
+    };
+    // Run by the dynamic loader (`ld-linux-x86-64.so.2 touchpoint serve …`), the file is the
+    // loader, which would take `serve` for the program to load.
+    let name = program.file_name().unwrap_or_default().as_encoded_bytes();
+    if name.starts_with(b"ld-") || name.starts_with(b"ld.so") {
+        return Some(format!(
+            "{FIRST_PAGES}: started by the loader {}",
+            program.display()
+        ));
+    }
     let mut args = std::env::args_os();
-    let mut again = Command::new("/proc/self/exe");
+    let mut again = Command::new(&program);
     if let Some(name) = args.next() {
         again.arg0(name);
     }
     // Returns only if the binary could not be started again; this process then serves.
-    Some(again.args(args).exec())
+    let err = again.args(args).exec();
+    Some(format!("{FIRST_PAGES}: {}: {err}", program.display()))
 }
+
+/// Why `serve` goes on without starting itself again.
+const FIRST_PAGES: &str =
+    "not started again on small pages, the allocator's first few MiB stay in huge pages";

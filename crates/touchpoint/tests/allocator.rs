@@ -89,6 +89,7 @@ fn serve_keeps_to_small_pages_from_its_first_one() {
     let names = wait_for_thread(&child, PURGER, Duration::from_secs(30));
     let flag = proc_value(&child, "status", "THP_enabled");
     let huge = proc_value(&child, "smaps_rollup", "AnonHugePages");
+    let name = std::fs::read_to_string(format!("/proc/{}/comm", child.id()));
     child.kill().unwrap();
     child.wait().unwrap();
     assert!(
@@ -98,6 +99,57 @@ fn serve_keeps_to_small_pages_from_its_first_one() {
     assert_eq!(flag.as_deref(), Some("0"), "serve may be given huge pages");
     // Huge pages touched before the flag was set would stay resident (~4 MiB).
     assert_eq!(huge.as_deref(), Some("0 kB"), "serve holds huge pages");
+    // Started again by its own path, it keeps the name `ps` and `pkill` know it by.
+    assert_eq!(name.unwrap().trim_end(), "touchpoint");
+}
+
+/// The dynamic loader this test runs under, as its memory map names it.
+fn loader() -> PathBuf {
+    let maps = std::fs::read_to_string("/proc/self/maps").unwrap();
+    maps.lines()
+        .filter_map(|line| line.split_whitespace().nth(5))
+        .find(|path| {
+            let name = path.rsplit('/').next().unwrap_or_default();
+            name.starts_with("ld-linux") || name.starts_with("ld-musl")
+        })
+        .map(PathBuf::from)
+        .expect("a dynamic loader in /proc/self/maps")
+}
+
+#[test]
+fn serve_run_by_the_dynamic_loader_serves() {
+    // `ld-linux-x86-64.so.2 touchpoint serve …`: the file the kernel runs is the loader, so
+    // starting "itself" again would start the loader with `serve` for a program.
+    let data = tempfile::tempdir().unwrap();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    drop(listener);
+    let mut child = Command::new(loader())
+        .arg(env!("CARGO_BIN_EXE_touchpoint"))
+        .args(["serve", "--listen", &addr.to_string(), "--data"])
+        .arg(data.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let answer = loop {
+        match common::http_get(addr, "/healthz", Duration::from_secs(5)) {
+            Ok(answer) => break Some(answer),
+            Err(_) if Instant::now() < deadline && child.try_wait().unwrap().is_none() => {
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            Err(_) => break None,
+        }
+    };
+    child.kill().unwrap();
+    let done = child.wait_with_output().unwrap();
+    let log = String::from_utf8_lossy(&done.stderr);
+    let (head, body) = answer.unwrap_or_else(|| panic!("serve did not answer: {log}"));
+    assert_eq!(common::status_of(&head), Some(200), "{head}");
+    assert_eq!(body, "ok");
+    // The operator is told why its first pages stay huge.
+    assert!(log.contains("started by the loader"), "{log}");
 }
 
 /// `touchpoint` run with `args(pipe)`, where `pipe` is a named pipe called `name` that the

@@ -1217,12 +1217,20 @@ async fn can_answer_the_static_exports_addresses_with_their_trailing_slash() {
         assert_eq!(target, page, "{uri}");
         assert_eq!(hub_get(&hub, &target).await.0, StatusCode::OK, "{target}");
     }
+    // An empty query is not written out.
+    let (_, location, _) = hub_redirect(&hub, "/lantern/calendar/week/?").await;
+    assert_eq!(location, "../week");
     // Other addresses with a slash stay what they were: no redirect to a page that is not.
     for uri in [
         "/no-such-community/",
         "/lantern/no-such-page/",
         "/lantern/calendar.ics/",
         "/lantern/api/v1/series/",
+        // A feed's file, and an empty last segment, which a page's parameter would take.
+        "/lantern/series/contributor-call-emea.ics/",
+        "/lantern/calendar//",
+        "/lantern/groups//",
+        "/calendar//",
     ] {
         assert_eq!(hub_get(&hub, uri).await.0, StatusCode::NOT_FOUND, "{uri}");
     }

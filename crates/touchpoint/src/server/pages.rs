@@ -38,7 +38,6 @@ const DIRECTORY_PAGES: &[&str] = &[
     route::CALENDAR_VIEW,
     route::CALENDAR_FILTERED,
     route::SERIES,
-    route::SERIES_OCCURRENCE,
     route::GROUPS,
     route::GROUP,
     route::PLANNER,
@@ -83,7 +82,8 @@ pub fn routes() -> Router<AppState> {
 
 /// Adds each of `paths` with a trailing slash (`/calendar/week/`, the address of a static
 /// export's page), redirected to the path without it. A page moved from a static host to
-/// `serve` keeps its links and bookmarks; any other address with a slash stays a 404.
+/// `serve` keeps its links and bookmarks. Other addresses with a slash stay 404s; an unknown
+/// series or view is redirected, then answered as it is without the slash.
 pub(super) fn directory_forms<S>(router: Router<S>, paths: &[&str]) -> Router<S>
 where
     S: Clone + Send + Sync + 'static,
@@ -93,13 +93,17 @@ where
     })
 }
 
-/// `308` to the address without its trailing slash, the query kept. The location is relative
-/// (`../week`): it holds under a hub's prefix, which the community's router does not see, and
-/// behind a proxy that strips one.
+/// `308` to the address without its one trailing slash, the query kept. The location is
+/// relative (`../week`): it holds under a hub's prefix, which the community's router does not
+/// see, and behind a proxy that strips one. A feed's file name (`/series/x.ics/`) or an empty
+/// last segment (`/calendar//`, which the route's parameter takes) is no page: 404.
 async fn without_trailing_slash(uri: Uri) -> Response {
-    let path = uri.path().trim_end_matches('/');
+    let path = uri.path().strip_suffix('/').unwrap_or_default();
     let last = &path[path.rfind('/').map_or(0, |at| at + 1)..];
-    let location = match uri.query() {
+    if last.is_empty() || last.ends_with(".ics") {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let location = match uri.query().filter(|query| !query.is_empty()) {
         Some(query) => format!("../{last}?{query}"),
         None => format!("../{last}"),
     };
