@@ -3,8 +3,9 @@
 //! Each command lives in `cmd/`; they share nothing but the parsed arguments. Errors carry their
 //! context (anyhow) and are printed once here, with `{:#}`.
 
+use std::os::unix::fs::MetadataExt;
 use std::os::unix::process::CommandExt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 use clap::Parser;
@@ -60,9 +61,9 @@ fn main() -> ExitCode {
 /// A command that frees and allocates again as it goes pays instead: `touchpoint build` of a
 /// 1,000-series community took twice the system time and ~25 % longer, and held 353 MB at
 /// its peak instead of 268. And a server that idles keeps whole 2 MB pages resident
-/// (BENCHMARKS.md, "The occurrences command", ninth round). So the other commands set the process's "no huge
-/// pages" flag (prctl PR_SET_THP_DISABLE), which also keeps them off on systems that give them
-/// to every process.
+/// (BENCHMARKS.md, "The occurrences command", ninth round). So the other commands set the
+/// process's "no huge pages" flag (prctl PR_SET_THP_DISABLE), which also keeps them off on
+/// systems that give them to every process.
 ///
 /// jemalloc has touched two huge pages before `main` (its metadata and its first chunk, a few
 /// MiB). A short command keeps them; `serve` (`start_again`) starts itself again instead: the
@@ -82,9 +83,10 @@ fn small_pages(start_again: bool) -> Option<String> {
     }
     // The binary by its own path, so that the process keeps its name (`ps`, `pkill` and
     // `ss -p` read the name of the file run; `/proc/self/exe` would make it "exe"). A binary
-    // deleted since it started is run as it was, through `/proc/self/exe`.
+    // deleted or replaced since it started is run as it was, through `/proc/self/exe`.
+    let running = std::fs::metadata("/proc/self/exe");
     let program = match std::fs::read_link("/proc/self/exe") {
-        Ok(path) if path.exists() => path,
+        Ok(path) if same_file(&path, running.as_ref().ok()) => path,
         Ok(_) => PathBuf::from("/proc/self/exe"),
         Err(err) => return Some(format!("{FIRST_PAGES}: /proc/self/exe: {err}")),
     };
@@ -105,6 +107,12 @@ fn small_pages(start_again: bool) -> Option<String> {
     // Returns only if the binary could not be started again; this process then serves.
     let err = again.args(args).exec();
     Some(format!("{FIRST_PAGES}: {}: {err}", program.display()))
+}
+
+/// Whether `path` is the file `running` describes (the same device and inode).
+fn same_file(path: &Path, running: Option<&std::fs::Metadata>) -> bool {
+    std::fs::metadata(path)
+        .is_ok_and(|file| running.is_some_and(|r| (r.dev(), r.ino()) == (file.dev(), file.ino())))
 }
 
 /// Why `serve` goes on without starting itself again.
