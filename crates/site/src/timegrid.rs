@@ -99,11 +99,12 @@ pub fn wall_minutes(at: Timestamp, zone: &TimeZone) -> i32 {
     i32::from(time.hour()) * 60 + i32::from(time.minute())
 }
 
-/// How long `day` is in `zone`, in hours: 24, or 23 and 25 on the days the clocks change.
-pub fn day_hours(day: Date, zone: &TimeZone) -> i64 {
+/// How long `day` is in `zone`, in minutes: 1,440, or 1,380 and 1,500 on the days the clocks
+/// change by an hour (1,410 and 1,470 on Lord Howe Island, where they move by half an hour).
+pub fn day_minutes(day: Date, zone: &TimeZone) -> i64 {
     let start = crate::start_of_day(day, zone);
     let end = crate::start_of_day(day.saturating_add(1.day()), zone);
-    (end - start).as_hours()
+    (end - start).as_mins()
 }
 
 /// The hours `[from, to)` the grid shows: the working day, widened to every segment and to
@@ -275,7 +276,7 @@ mod tests {
         // Sun 28 Mar 2027: 02:00 CET becomes 03:00 CEST, a 23-hour day.
         let berlin = zone("Europe/Berlin");
         let day = date("2027-03-28");
-        assert_eq!(day_hours(day, &berlin), 23);
+        assert_eq!(day_minutes(day, &berlin), 23 * 60);
         // A 10:00-11:00 meeting is on the 10:00 line (9 hours after midnight have passed).
         let start = at("2027-03-28T10:00", &berlin);
         let end = at("2027-03-28T11:00", &berlin);
@@ -297,11 +298,20 @@ mod tests {
     }
 
     #[test]
+    fn can_measure_lord_howe_islands_half_hour_clock_changes() {
+        // The clocks move by 30 minutes: forward on Sun 3 Oct 2027, back on Sun 4 Apr 2027.
+        let lord_howe = zone("Australia/Lord_Howe");
+        assert_eq!(day_minutes(date("2027-10-03"), &lord_howe), 23 * 60 + 30);
+        assert_eq!(day_minutes(date("2027-04-04"), &lord_howe), 24 * 60 + 30);
+        assert_eq!(day_minutes(date("2027-10-04"), &lord_howe), 24 * 60);
+    }
+
+    #[test]
     fn can_place_occurrences_on_the_day_clocks_go_back_in_berlin() {
         // Sun 31 Oct 2027: 03:00 CEST becomes 02:00 CET, a 25-hour day.
         let berlin = zone("Europe/Berlin");
         let day = date("2027-10-31");
-        assert_eq!(day_hours(day, &berlin), 25);
+        assert_eq!(day_minutes(day, &berlin), 25 * 60);
         let start = at("2027-10-31T17:00", &berlin);
         let end = at("2027-10-31T18:00", &berlin);
         assert_eq!((start - crate::start_of_day(day, &berlin)).as_hours(), 18);

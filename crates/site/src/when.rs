@@ -580,6 +580,20 @@ mod tests {
     }
 
     #[test]
+    fn can_write_a_days_length_in_hours_as_each_language_writes_numbers() {
+        use crate::i18n::Lang;
+        assert_eq!(cldr::hours(Lang::En, 23 * 60), "23");
+        assert_eq!(cldr::hours(Lang::En, 25 * 60), "25");
+        assert_eq!(cldr::hours(Lang::En, 1410), "23.5");
+        assert_eq!(cldr::hours(Lang::Ja, 1470), "24.5");
+        for lang in [Lang::De, Lang::Fr, Lang::Es, Lang::PtBr] {
+            assert_eq!(cldr::hours(lang, 1410), "23,5", "{lang:?}");
+        }
+        // A historical shift of 20 minutes, to the hundredth.
+        assert_eq!(cldr::hours(Lang::En, 1420), "23.67");
+    }
+
+    #[test]
     fn can_prefer_the_query_then_the_cookie_then_the_default() {
         let utc = Tz::utc();
         let q = Viewer::from_request(Some("Asia/Tokyo"), Some("Europe/Berlin"), &utc).unwrap();
@@ -1061,6 +1075,8 @@ pub mod cldr {
     use icu_datetime::fieldsets::{self, enums::DateFieldSet, enums::ZoneFieldSet};
     use icu_datetime::options::TimePrecision;
     use icu_datetime::{FixedCalendarDateTimeFormatter, NoCalendarFormatter};
+    use icu_decimal::DecimalFormatter;
+    use icu_decimal::input::Decimal;
     use icu_locale_core::Locale;
     use icu_time::zone::{IanaParser, UtcOffset};
     use icu_time::{DateTime, Time};
@@ -1125,6 +1141,20 @@ pub mod cldr {
             let mut cache = cache.borrow_mut();
             cache.entry(key).or_insert_with(make).as_ref().map(format)
         })
+    }
+
+    /// A length of `minutes` in hours, to the hundredth, as `lang` writes a number: "23",
+    /// "23.5", "23,5" in German. A day is 23.5 hours long on Lord Howe Island when its clocks
+    /// move forward by half an hour.
+    pub fn hours(lang: Lang, minutes: i64) -> String {
+        let mut value = Decimal::from((minutes * 100 + 30).div_euclid(60));
+        value.multiply_pow10(-2);
+        value.trim_end();
+        let locale: Locale = lang.tag().parse().unwrap_or(Locale::UNKNOWN);
+        match DecimalFormatter::try_new((&locale).into(), Default::default()) {
+            Ok(formatter) => formatter.format(&value).to_string(),
+            Err(_) => value.to_string(),
+        }
     }
 
     /// The locale of `lang` reading a clock by `hours`: `ja-u-hc-h12`.

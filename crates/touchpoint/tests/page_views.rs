@@ -330,6 +330,29 @@ async fn can_lay_out_the_week_on_an_hour_grid_with_overlaps_side_by_side() {
 }
 
 #[tokio::test]
+async fn can_say_a_half_hour_clock_change_in_the_visitors_language() {
+    // Lord Howe Island's clocks move by 30 minutes: a 23.5-hour day, and a 24.5-hour one that
+    // a count of whole hours took for an ordinary day.
+    let state = common::state(common::example_site());
+    let sunday = |body: &str, date: &str| {
+        element(body, &format!(r#"data-date="{date}""#), "</h3>").to_owned()
+    };
+    let forward = "/calendar?view=week&date=2027-10-03&tz=Australia/Lord_Howe";
+    let page = get(&state, forward).await;
+    assert!(sunday(&page.body, "2027-10-03").contains("Clocks change: 23.5 hours"));
+    let back = "/calendar?view=week&date=2027-04-04&tz=Australia/Lord_Howe";
+    let page = get(&state, back).await;
+    assert!(sunday(&page.body, "2027-04-04").contains("Clocks change: 24.5 hours"));
+    // Each language writes the number its own way.
+    let page = get(&state, &format!("{forward}&lang=de")).await;
+    let german = sunday(&page.body, "2027-10-03");
+    assert!(german.contains("Zeitumstellung: 23,5 Stunden"), "{german}");
+    let page = get(&state, &format!("{forward}&lang=ja")).await;
+    let japanese = sunday(&page.body, "2027-10-03");
+    assert!(japanese.contains("時刻の切り替え：23.5時間"), "{japanese}");
+}
+
+#[tokio::test]
 async fn can_place_meetings_on_the_day_berlin_clocks_go_forward() {
     let state = at(views_site(), "2027-03-01T12:00:00Z");
     let berlin = get(

@@ -177,7 +177,7 @@ impl Grid<'_> {
     fn day_column(&self, day: &Day<'_, '_>, now_minutes: Option<i32>) -> Markup {
         let (today, lang) = (self.today, self.viewer.lang);
         let id = format!("wk-{}", day.date);
-        let hours = timegrid::day_hours(day.date, &self.viewer.tz.zone);
+        let minutes = timegrid::day_minutes(day.date, &self.viewer.tz.zone);
         html! {
             section class={ "wk-day" @if day.date == today { " is-today" } } data-date=(day.date) aria-labelledby=(id) {
                 h3 id=(id) {
@@ -185,7 +185,8 @@ impl Grid<'_> {
                     " " (self.viewer.day_month(day.date))
                     span class="sr" { " " (day.date.year()) }
                     @if day.date == today { " " span class="today-badge" { (t!(lang, "cal-today")) } }
-                    @if hours != 24 {
+                    @if minutes != 24 * 60 {
+                        @let hours = crate::when::cldr::hours(lang, minutes);
                         " " span class="wk-dst" { (t!(lang, "cal-week-clocks-change", hours = hours)) }
                     }
                 }

@@ -23,7 +23,7 @@ const WEEK = "2027-03-10";
 const BUILDS = { "America/Los_Angeles": "la", "Asia/Tokyo": "tokyo" };
 const VISITOR = { "America/Los_Angeles": "Asia/Tokyo", "Asia/Tokyo": "America/Los_Angeles" };
 const slug = (zone) => zone.replace("/", "-");
-let folder, statics, served, exported, live;
+let folder, statics, served, exported, www, live;
 
 before(async () => {
   folder = mkdtempSync(join(tmpdir(), "touchpoint-export-zones-"));
@@ -54,6 +54,7 @@ first = 2027-01-03
     stdio: ["ignore", "ignore", "ignore"],
   });
   exported = (zone) => `http://127.0.0.1:${port}/${BUILDS[zone]}/sub/`;
+  www = `http://127.0.0.1:${port}/`;
   const livePort = await freePort();
   served = spawn(bin, ["serve", "--config", join(folder, "la", "touchpoint.toml"), "--data", join(folder, "la", "data"),
     "--listen", `127.0.0.1:${livePort}`], { stdio: ["ignore", "ignore", "inherit"] });
@@ -255,4 +256,34 @@ test("can keep a served page's Starts in badges live, then say Happening now, th
     assert.deepEqual(ctx.problems, []);
     await ctx.close();
   }
+});
+
+test("can say Lord Howe Island's half-hour clock change in the export, in each language", async () => {
+  // Built for Fri 1 Oct 2027 in UTC: its week ends on Sun 3 Oct, when Lord Howe's clocks move
+  // forward by 30 minutes. A count of whole hours said "23 hours" (and nothing at all on the
+  // 24.5-hour day in April).
+  const community = join(folder, "lh");
+  cpSync(join(root, "examples", "todo-group"), community, { recursive: true });
+  const file = join(community, "touchpoint.toml");
+  const out = join(folder, "www", "lh", "sub");
+  mkdirSync(out, { recursive: true });
+  run(["refresh", "--config", file, "--data", join(community, "data")]);
+  run(["build", "--config", file, "--data", join(community, "data"), "--out", out, "--now", "2027-10-01T12:00:00Z"]);
+  const zone = "Australia/Lord_Howe";
+  const ctx = await context({ timezoneId: zone });
+  const page = await ctx.newPage();
+  const note = () => page.textContent(".wk-day[data-date='2027-10-03'] .wk-dst");
+  for (const [tree, said] of [["", "Clocks change: 23.5 hours"], ["de/", "Zeitumstellung: 23,5 Stunden"], ["ja/", "時刻の切り替え：23.5時間"]]) {
+    // The export's week, laid out again in the visitor's zone by local-times.js.
+    await page.goto(`${www}lh/sub/${tree}calendar/week/`);
+    await page.waitForFunction((z) => document.querySelector(".wk")?.dataset.tz === z, zone);
+    assert.equal((await note()).trim(), said, `export ${tree}`);
+    // The server says the same for that zone.
+    const lang = tree ? `&lang=${tree.slice(0, -1)}` : "";
+    await page.goto(`${live}/calendar?view=week&date=2027-10-01&tz=${encodeURIComponent(zone)}${lang}`);
+    assert.equal((await note()).trim(), said, `served ${tree}`);
+  }
+  await shot(page, "export-zones-lord-howe-ja");
+  assert.deepEqual(ctx.problems, []);
+  await ctx.close();
 });

@@ -639,7 +639,7 @@ function touchpointWeek(root, zone) {
       from = Math.min(from, Math.floor(t.s.top / 60));
       to = Math.max(to, Math.ceil(t.s.bottom / 60));
     });
-    return { section: section, day: day, hours: Math.trunc((end - start) / 3600000), timed: timed };
+    return { section: section, day: day, minutes: Math.round((end - start) / 60000), timed: timed };
   });
   var days = columns.map(function (c) { return c.day; });
   if (days.indexOf(today) >= 0) {
@@ -665,9 +665,12 @@ function touchpointWeek(root, zone) {
     var h = c.section.querySelector("h3");
     [].forEach.call(h.querySelectorAll(".today-badge, .wk-dst"), touchpointUnbadge);
     c.section.classList.toggle("is-today", c.day === today);
-    var todayText = say("today", "Today"), dst = say("dst", "Clocks change: {hours} hours", { hours: c.hours });
+    // The day's length in hours as the page's language writes a number (Lord Howe Island's
+    // 23.5, German "23,5"), as touchpoint_site::when::cldr::hours does.
+    var hours = new Intl.NumberFormat(lang || "en", { maximumFractionDigits: 2 }).format(c.minutes / 60);
+    var todayText = say("today", "Today"), dst = say("dst", "Clocks change: {hours} hours", { hours: hours });
     if (c.day === today && todayText !== null) touchpointBadge(h, "today-badge", todayText);
-    if (c.hours !== 24 && dst !== null) touchpointBadge(h, "wk-dst", dst);
+    if (c.minutes !== 1440 && dst !== null) touchpointBadge(h, "wk-dst", dst);
     var slots = c.section.querySelector(".wk-slots"), none = slots.querySelector("p.sr");
     var empty = !c.timed.length && !c.section.querySelector(".wk-allday li");
     if (empty && !none && say("none", "No meetings.") !== null) {
