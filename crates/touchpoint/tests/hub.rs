@@ -1235,3 +1235,39 @@ async fn can_answer_the_static_exports_addresses_with_their_trailing_slash() {
         assert_eq!(hub_get(&hub, uri).await.0, StatusCode::NOT_FOUND, "{uri}");
     }
 }
+
+#[tokio::test]
+async fn can_answer_the_static_exports_language_folders_in_their_language() {
+    let (layout, sites) = example_sites();
+    let hub = hub_state(&layout, &sites);
+    // The export writes each language under /{tag}/; the server names it with ?lang=.
+    for (uri, page) in [
+        (
+            "/lantern/ja/calendar/week/",
+            "/lantern/calendar/week?lang=ja",
+        ),
+        ("/lantern/de/", "/lantern/?lang=de"),
+        (
+            "/lantern/zh-Hans/calendar/month/?tz=Asia%2FTokyo",
+            "/lantern/calendar/month?tz=Asia%2FTokyo&lang=zh-Hans",
+        ),
+        ("/ja/calendar/week/", "/calendar/week?lang=ja"),
+        ("/ja", "/?lang=ja"),
+    ] {
+        let (status, target) = hub_followed(&hub, uri).await;
+        assert_eq!(status, StatusCode::PERMANENT_REDIRECT, "{uri}");
+        assert_eq!(target, page, "{uri}");
+        let (status, body) = hub_get(&hub, &target).await;
+        assert_eq!(status, StatusCode::OK, "{target}");
+        let tag = page.rsplit("lang=").next().unwrap();
+        assert!(body.contains(&format!(r#"<html lang="{tag}""#)), "{target}");
+    }
+    // Not a language the site offers, or not a tag at all: the 404 as before.
+    for uri in [
+        "/lantern/xx/calendar/",
+        "/lantern/JA/calendar/",
+        "/no-such-community/ja/",
+    ] {
+        assert_eq!(hub_get(&hub, uri).await.0, StatusCode::NOT_FOUND, "{uri}");
+    }
+}

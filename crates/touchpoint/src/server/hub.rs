@@ -343,7 +343,13 @@ async fn dispatch(State(hub): State<HubState>, mut request: Request) -> Response
         None => (inside, ""),
     };
     let Some(routes) = hub.router_of(id) else {
-        return not_found(&hub, hub.is_member(id), &request);
+        let broken = hub.is_member(id);
+        if !broken
+            && let Some(redirect) = pages::from_language_folder(request.uri(), &hub.info.languages)
+        {
+            return redirect;
+        }
+        return not_found(&hub, broken, &request);
     };
     if rest.is_empty() {
         let query = request

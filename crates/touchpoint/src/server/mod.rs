@@ -222,6 +222,9 @@ async fn not_found(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
+    if let Some(redirect) = pages::from_language_folder(&uri, site.languages()) {
+        return redirect;
+    }
     let pairs = html::query_pairs(uri.query().unwrap_or_default());
     let asked = pairs.iter().rev().find(|(key, _)| key == "lang");
     let lang = pages::language(&site, asked.map(|(_, v)| v.as_str()), &headers);

@@ -110,6 +110,30 @@ async fn without_trailing_slash(uri: Uri) -> Response {
     Redirect::permanent(&location).into_response()
 }
 
+/// An address in a static export's language folder (`/ja/calendar/week/`, a language of
+/// `offered`), redirected to the same page in that language: `/calendar/week?lang=ja` (`308`,
+/// the query kept, `lang` last so that it wins). The server has no such folders: it picks the
+/// language from `?lang=`, the cookie or the browser's languages. The location is relative, as
+/// [`directory_forms`]' is; an address that is no page there is answered there.
+pub(super) fn from_language_folder(uri: &Uri, offered: &[Lang]) -> Option<Response> {
+    let inside = uri.path().strip_prefix('/')?;
+    let (tag, rest) = inside.split_once('/').unwrap_or((inside, ""));
+    let lang = Lang::from_tag(tag).filter(|lang| offered.contains(lang))?;
+    // Up from the folder the address is in, to the root the language folder sits at.
+    let depth = uri.path().matches('/').count() - 1;
+    let up = if depth == 0 {
+        "./".to_owned()
+    } else {
+        "../".repeat(depth)
+    };
+    let page = rest.strip_suffix('/').unwrap_or(rest);
+    let query = match uri.query().filter(|query| !query.is_empty()) {
+        Some(query) => format!("{query}&lang={}", lang.tag()),
+        None => format!("lang={}", lang.tag()),
+    };
+    Some(Redirect::permanent(&format!("{up}{page}?{query}")).into_response())
+}
+
 /// Cookie lifetime for the remembered zone and language: a year.
 const TZ_COOKIE_MAX_AGE: u32 = 365 * 24 * 3600;
 
