@@ -481,8 +481,6 @@ hub-every-community = Alle Communitys
 hub-not-found-title = Nicht gefunden
 hub-not-found = Unter dieser Adresse gibt es keine Community und keine Seite.
 hub-broken = Die Datei dieser Community enthält Fehler, daher wird sie nicht bereitgestellt; `touchpoint check` listet sie auf.
-hub-bad-zone-title = Unbekannte Zeitzone
-hub-bad-zone = Die angefragte Zeitzone (tz=) ist kein IANA-Zeitzonenname wie Europe/Berlin.
 hub-nothing-to-show = Nichts anzuzeigen
 hub-no-such-community = Hier gibt es keine Community „{ $id }“. Die Communitys sind: { $known }.
 hub-no-such-id = Keine Community hier hat einen Kalender, eine Serie oder eine Gruppe „{ $id }“.

@@ -550,8 +550,6 @@ hub-every-community = Every community
 hub-not-found-title = Not found
 hub-not-found = There is no community or page at this address.
 hub-broken = This community's file has errors, so it is not served; `touchpoint check` lists them.
-hub-bad-zone-title = Unknown time zone
-hub-bad-zone = The time zone asked for (tz=) is not an IANA zone name such as Europe/Berlin.
 hub-nothing-to-show = Nothing to show
 # $known: the ids of the communities this hub serves, comma-separated.
 hub-no-such-community = There is no community “{ $id }” here. The communities are: { $known }.

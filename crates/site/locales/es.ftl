@@ -484,8 +484,6 @@ hub-every-community = Todas las comunidades
 hub-not-found-title = No encontrado
 hub-not-found = No hay ninguna comunidad ni página en esta dirección.
 hub-broken = El archivo de esta comunidad tiene errores, así que no se publica; `touchpoint check` los enumera.
-hub-bad-zone-title = Zona horaria desconocida
-hub-bad-zone = La zona horaria solicitada (tz=) no es un nombre de zona IANA como Europe/Berlin.
 hub-nothing-to-show = No hay nada que mostrar
 hub-no-such-community = Aquí no hay ninguna comunidad «{ $id }». Las comunidades son: { $known }.
 hub-no-such-id = Ninguna comunidad de aquí tiene un calendario, una serie o un grupo «{ $id }».

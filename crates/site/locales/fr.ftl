@@ -491,8 +491,6 @@ hub-every-community = Toutes les communautés
 hub-not-found-title = Introuvable
 hub-not-found = Il n’y a ni communauté ni page à cette adresse.
 hub-broken = Le fichier de cette communauté contient des erreurs, elle n’est donc pas servie ; `touchpoint check` les liste.
-hub-bad-zone-title = Fuseau horaire inconnu
-hub-bad-zone = Le fuseau horaire demandé (tz=) n’est pas un nom de fuseau IANA tel que Europe/Berlin.
 hub-nothing-to-show = Rien à afficher
 hub-no-such-community = Il n’y a pas de communauté « { $id } » ici. Les communautés sont : { $known }.
 hub-no-such-id = Aucune communauté ici n’a de calendrier, de série ou de groupe « { $id } ».

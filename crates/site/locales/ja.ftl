@@ -439,8 +439,6 @@ hub-every-community = すべてのコミュニティ
 hub-not-found-title = 見つかりません
 hub-not-found = このアドレスにはコミュニティもページもありません。
 hub-broken = このコミュニティのファイルにはエラーがあるため公開されていません。`touchpoint check`でエラーを確認できます。
-hub-bad-zone-title = 不明なタイムゾーン
-hub-bad-zone = 指定されたタイムゾーン（tz=）は、Europe/BerlinのようなIANAタイムゾーン名ではありません。
 hub-nothing-to-show = 表示する内容がありません
 hub-no-such-community = コミュニティ「{ $id }」はありません。コミュニティ：{ $known }
 hub-no-such-id = カレンダー、シリーズ、グループ「{ $id }」を持つコミュニティはありません。

@@ -484,8 +484,6 @@ hub-every-community = Todas as comunidades
 hub-not-found-title = Não encontrado
 hub-not-found = Não há comunidade nem página neste endereço.
 hub-broken = O arquivo desta comunidade tem erros, por isso ela não é publicada; `touchpoint check` lista os erros.
-hub-bad-zone-title = Fuso horário desconhecido
-hub-bad-zone = O fuso horário pedido (tz=) não é um nome de fuso IANA como Europe/Berlin.
 hub-nothing-to-show = Nada para mostrar
 hub-no-such-community = Não há nenhuma comunidade “{ $id }” aqui. As comunidades são: { $known }.
 hub-no-such-id = Nenhuma comunidade aqui tem um calendário, uma série ou um grupo “{ $id }”.

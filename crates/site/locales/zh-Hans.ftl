@@ -439,8 +439,6 @@ hub-every-community = 所有社区
 hub-not-found-title = 未找到
 hub-not-found = 此地址没有社区或页面。
 hub-broken = 此社区的文件有错误，因此未提供服务；`touchpoint check` 会列出这些错误。
-hub-bad-zone-title = 未知时区
-hub-bad-zone = 请求的时区（tz=）不是 IANA 时区名称，例如 Europe/Berlin。
 hub-nothing-to-show = 没有可显示的内容
 hub-no-such-community = 没有名为“{ $id }”的社区。现有社区：{ $known }
 hub-no-such-id = 没有社区包含名为“{ $id }”的日历、系列或小组。

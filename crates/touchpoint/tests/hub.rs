@@ -257,9 +257,20 @@ async fn can_show_the_hub_pages_in_the_visitors_language() {
     assert!(bad.contains("Mars/Base"), "{bad}");
     let (status, bad) = hub_get(&hub, "/calendar?tz=Europe/Berln").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(bad.contains("<code>Europe/Berln</code>"), "{bad}");
+    // The same page as a community's: what a zone name looks like, the closer names as links
+    // that stay on the hub, and the way back to it.
+    assert!(bad.contains("<code>America/New_York</code>"), "{bad}");
     assert!(
-        bad.contains("Europe/Berln") && bad.contains("Europe/Berlin"),
+        bad.contains(r#"<li><a href="/?tz=Europe%2FBerlin">Europe/Berlin</a></li>"#),
         "{bad}"
+    );
+    assert!(bad.contains(r#"<a href="/">Every community</a>"#), "{bad}");
+    let (status, community) = hub_get(&hub, "/lantern/calendar?tz=Europe/Berln").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        community.contains(r#"<li><a href="/lantern/?tz=Europe%2FBerlin">Europe/Berlin</a></li>"#),
+        "{community}"
     );
     let (_, bad) = hub_get(&hub, "/calendar?tz=%3Cscript%3Ex").await;
     assert!(

@@ -16,7 +16,7 @@ use super::layout::{Chrome, occurrence, shell};
 use super::week;
 use crate::hub::{Hub, HubFilter, HubItem, SelectError, items_page, upcoming};
 use crate::i18n::{Arg, markup};
-use crate::{Filter, IdKind, Lang, Viewer, paths, t};
+use crate::{Filter, IdKind, Lang, Viewer, ViewerError, paths, t};
 
 /// How many of the hub's next meetings its home page opens with.
 const NEXT_ACROSS: usize = 8;
@@ -447,6 +447,26 @@ fn filters(
             div class="filter-actions" { button type="submit" { (t!(lang, "hub-show")) } }
         }
     }
+}
+
+/// The 400 of a `?tz=` that names no zone, as a community's site answers it
+/// ([`super::bad_zone`]), in the hub's shell: the suggestions keep to the hub, and the way back
+/// is its page of every community, shown in its zone.
+pub fn bad_zone(hub: &Hub<'_>, error: &ViewerError, lang: Lang, now: Timestamp) -> Markup {
+    let viewer = Viewer {
+        lang,
+        ..Viewer::new(hub.info.timezone.clone())
+    };
+    let title = t!(lang, "zone-error-title");
+    let back = html! { a href=(hub.href(&paths::home())) { (t!(lang, "hub-every-community")) } };
+    let body = super::zone_error(
+        error,
+        lang,
+        |name| hub.href(&paths::home().with_query([("tz", name)])),
+        back,
+        &viewer.tz.name,
+    );
+    layout(hub, &title, HubNav::Other, &viewer, now, body)
 }
 
 /// A message page of the hub (not found, a filter naming nothing).

@@ -114,8 +114,29 @@ fn back_home(site: &Site, lang: Lang) -> Markup {
 pub fn bad_zone(site: &Site, error: &ViewerError, lang: Lang, now: Timestamp) -> Markup {
     let viewer = default_viewer(site, lang);
     let title = t!(lang, "zone-error-title");
+    let body = zone_error(
+        error,
+        lang,
+        |name| site.href(&paths::home().with_query([("tz", name)])),
+        back_home(site, lang),
+        &viewer.tz.name,
+    );
+    layout(site, &title, Nav::Other, &viewer, now, body)
+}
+
+/// What the 400 of an unknown `?tz=` says, on a community's site and on a hub alike: the name
+/// asked for (escaped), what a zone name looks like, the closer names as links (`zone_href`
+/// makes each one's address) and the way back (`back`, a link to a page shown in `zone`).
+fn zone_error(
+    error: &ViewerError,
+    lang: Lang,
+    zone_href: impl Fn(&str) -> String,
+    back: Markup,
+    zone: &str,
+) -> Markup {
+    let title = t!(lang, "zone-error-title");
     let code = |text: &str| Arg::Html(html! { code { (text) } });
-    let body = html! {
+    html! {
         h1 { (title) }
         p { (markup(lang, "zone-error-asked", &[("zone", code(&error.asked))])) }
         p {
@@ -130,18 +151,17 @@ pub fn bad_zone(site: &Site, error: &ViewerError, lang: Lang, now: Timestamp) ->
             p { (t!(lang, "zone-error-suggestions")) " " }
             ul {
                 @for name in &error.suggestions {
-                    li { a href=(site.href(&paths::home().with_query([("tz", &**name)]))) { (name) } }
+                    li { a href=(zone_href(name)) { (name) } }
                 }
             }
         }
         p {
             (markup(lang, "zone-error-back", &[
-                ("link", Arg::Html(back_home(site, lang))),
-                ("zone", Arg::Text(&viewer.tz.name)),
+                ("link", Arg::Html(back)),
+                ("zone", Arg::Text(zone)),
             ]))
         }
-    };
-    layout(site, &title, Nav::Other, &viewer, now, body)
+    }
 }
 
 /// The 400 page for a filter naming an id the site does not have (`?source=bogus`): what was

@@ -516,26 +516,12 @@ fn hub_page(
     })
 }
 
-/// The 400 of a `?tz=` that names no zone: the name asked for (escaped), closer names when
-/// there are, and what a zone name looks like.
+/// The 400 of a `?tz=` that names no zone: the community page's message in the hub's shell.
 fn bad_zone(view: &Hub<'_>, lang: Lang, now: Timestamp, error: &ViewerError) -> Cached {
-    let mut viewer = Viewer::new(view.info.timezone.clone());
-    viewer.lang = lang;
-    let text = format!(
-        "{} {}",
-        t!(lang, "zone-error-asked", zone = error.asked.as_str()),
-        t!(lang, "hub-bad-zone")
-    );
-    let text = match error.suggestions.as_slice() {
-        [] => text,
-        names => format!(
-            "{text} {} {}",
-            t!(lang, "zone-error-suggestions"),
-            names.join(", ")
-        ),
-    };
-    let body = html::hub::message(view, &viewer, &t!(lang, "hub-bad-zone-title"), &text, now);
-    page(StatusCode::BAD_REQUEST, body.into_string())
+    page(
+        StatusCode::BAD_REQUEST,
+        html::hub::bad_zone(view, error, lang, now).into_string(),
+    )
 }
 
 /// `/calendar/{view}`: the calendar with `?view=` read from the path, the path the static
