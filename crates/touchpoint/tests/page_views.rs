@@ -296,6 +296,41 @@ async fn can_keep_a_shared_zone_along_the_calendars_own_links() {
 }
 
 #[tokio::test]
+async fn can_stop_at_the_first_and_last_dates_the_calendar_takes() {
+    let state = at(example_site(), "2026-12-02T10:00:00Z");
+    // Year 0 is no year a person means: the date's 400, not "Week of Mon 27 Dec -001".
+    for view in ["", "/week", "/month"] {
+        let zero = get(&state, &format!("/calendar{view}?date=0000-06-01")).await;
+        assert_eq!(zero.status, StatusCode::BAD_REQUEST, "{view}");
+        assert!(zero.body.contains("is not a date"), "{}", zero.body);
+    }
+    // At each end, no "Earlier" or "Later" that leads to that 400 or back to the same page.
+    for (path, heading) in [
+        ("/calendar/week?date=0001-01-03", "Week of Mon 1 Jan 0001"),
+        ("/calendar/month?date=0001-01-15", "January 0001"),
+        ("/calendar?date=0001-01-01", ""),
+    ] {
+        let first = get(&state, path).await;
+        assert_eq!(first.status, StatusCode::OK, "{path}");
+        assert!(first.body.contains(heading), "{path}");
+        assert!(!first.body.contains(r#"rel="prev""#), "{path}");
+        assert!(first.body.contains(r#"rel="next""#), "{path}");
+    }
+    for path in [
+        "/calendar/week?date=9999-12-29",
+        "/calendar/month?date=9999-12-15",
+    ] {
+        let last = get(&state, path).await;
+        assert_eq!(last.status, StatusCode::OK, "{path}");
+        assert!(!last.body.contains(r#"rel="next""#), "{path}: {}", last.body);
+        assert!(last.body.contains(r#"rel="prev""#), "{path}");
+    }
+    // A day before the end still leads on.
+    let before = get(&state, "/calendar/month?date=9999-11-15").await;
+    assert!(before.body.contains(r#"rel="next" href="/calendar/month?date=9999-12-01""#));
+}
+
+#[tokio::test]
 async fn can_lay_out_the_week_on_an_hour_grid_with_overlaps_side_by_side() {
     let state = at(views_site(), "2027-03-10T12:50:00Z");
     let week = get(&state, "/calendar?view=week").await;

@@ -130,7 +130,9 @@ impl std::error::Error for ParamError {}
 pub fn date_param(value: &str) -> Result<Date, ParamError> {
     value
         .parse()
-        .map_err(|_| ParamError::new("cal-error-date", value))
+        .ok()
+        .filter(|date: &Date| date.year() >= 1)
+        .ok_or_else(|| ParamError::new("cal-error-date", value))
 }
 
 impl CalendarParams {
@@ -233,9 +235,13 @@ pub(crate) fn period_bar(
     href: &dyn Fn(View, Date) -> String,
 ) -> Markup {
     let (lang, zone) = (viewer.lang, &viewer.tz.zone);
+    // At the ends of the dates `?date=` takes (years 1 to 9999) a link would lead to a 400 or,
+    // its date saturated, to the page shown: there is none.
+    let earlier = !export && previous < first && previous.year() >= 1;
+    let later = !export && next > first && next < Date::MAX;
     html! {
         div class="period" {
-            @if !export {
+            @if earlier {
                 a rel="prev" href=(href(view, previous)) { (t!(lang, "cal-earlier")) }
             }
             @if export && view == View::Agenda {
@@ -245,7 +251,7 @@ pub(crate) fn period_bar(
             } @else {
                 h2 id="period-h" { (heading) }
             }
-            @if !export {
+            @if later {
                 a rel="next" href=(href(view, next)) { (t!(lang, "cal-later")) }
             }
         }
