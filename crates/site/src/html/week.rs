@@ -7,7 +7,8 @@
 //! positions are classes from a fixed set (site.css): `gy`/`gm` the top in hours and five
 //! minutes, `gd`/`gq` the height, `gl`/`gn` the lane and the lane count. site.js moves the now
 //! line and dims what has ended on a page left open. At 375 px the day columns scroll sideways
-//! inside the grid, under a sticky hour column, with a line saying so.
+//! inside the grid, under a sticky hour column as wide as its longest label in the page's
+//! language and clock ("8 Uhr morgens"), with a line saying so.
 //!
 //! The static export cannot know the visitor's zone: there the grid carries what local-times.js
 //! needs to lay it out again in the browser (`touchpointWeek`), from data attributes only: each
