@@ -322,12 +322,20 @@ async fn can_stop_at_the_first_and_last_dates_the_calendar_takes() {
     ] {
         let last = get(&state, path).await;
         assert_eq!(last.status, StatusCode::OK, "{path}");
-        assert!(!last.body.contains(r#"rel="next""#), "{path}: {}", last.body);
+        assert!(
+            !last.body.contains(r#"rel="next""#),
+            "{path}: {}",
+            last.body
+        );
         assert!(last.body.contains(r#"rel="prev""#), "{path}");
     }
     // A day before the end still leads on.
     let before = get(&state, "/calendar/month?date=9999-11-15").await;
-    assert!(before.body.contains(r#"rel="next" href="/calendar/month?date=9999-12-01""#));
+    assert!(
+        before
+            .body
+            .contains(r#"rel="next" href="/calendar/month?date=9999-12-01""#)
+    );
 }
 
 #[tokio::test]
