@@ -231,18 +231,28 @@ fn fit_of(folded: &str, query: &str, alias: bool) -> Option<Fit> {
     }
 }
 
+/// The longest query [`search`] reads, in bytes: well over any place's name or other name.
+const LONGEST_QUERY: usize = 1024;
+
 /// The places matching `query`, best first: by how well they match, then by population (a bare
 /// zone counts as none), at most [`MAX_RESULTS`]. A zone is left out when a city already found
 /// has that zone and that name ("Tokyo" finds the city, not also `Asia/Tokyo`).
 pub fn search(query: &str) -> Vec<Found> {
+    // No place's name is near this long (the longest, another name, is 193 bytes): a longer
+    // query finds nothing, and is not folded and compared with every name to learn it.
+    if query.len() > LONGEST_QUERY {
+        return Vec::new();
+    }
     let query = fold(query);
     if query.is_empty() {
         return Vec::new();
     }
+    // Once, not per city: a 15 KB query copied for each of them took a second.
+    let key = query.replace(' ', "-");
     let mut found: Vec<(Fit, u32, &City, Option<&str>)> = Vec::new();
     for city in all() {
         let by_name = fit_of(&city.folded_name, &query, false).map(|fit| (fit, None));
-        let by_key = (city.key == query.replace(' ', "-")).then_some((Fit::Exact, None));
+        let by_key = (city.key == key).then_some((Fit::Exact, None));
         let by_alias = || {
             city.folded_aliases
                 .iter()
@@ -401,6 +411,19 @@ mod tests {
             .filter(|f| f.place.name == "Tokyo")
             .collect();
         assert_eq!(tokyo.len(), 1, "{tokyo:?}");
+    }
+
+    #[test]
+    fn finds_nothing_for_a_query_longer_than_every_name_by_far() {
+        // The bound on what a request may ask is well above every name a place has.
+        let longest = all()
+            .iter()
+            .flat_map(|city| std::iter::once(&city.folded_name).chain(&city.folded_aliases))
+            .map(String::len)
+            .max()
+            .unwrap();
+        assert!(longest * 2 < LONGEST_QUERY, "{longest}");
+        assert!(search(&"a".repeat(15_000)).is_empty());
     }
 
     #[test]
