@@ -236,18 +236,26 @@ impl Grid<'_> {
         );
         let clock = viewer.clock(item.start_at);
         let until = viewer.clock(item.end_at);
+        // The start time leads, so a narrow lane gives it a line of its own and the colour dot
+        // goes with the title to the next one (site.css: a lane fits a bold "00:00").
         html! {
             li class=(classes) data-i=[self.ids.then_some(i)] data-end=(Viewer::machine(item.end_at)) title=(format!("{clock}–{until} {}", super::text::item_title_str(self.viewer, item))) {
-                (swatch(item))
-                time datetime=(Viewer::machine(item.start_at)) data-clock { (clock) }
-                span class="sr" { "–" time datetime=(Viewer::machine(item.end_at)) data-clock { (until) } }
-                " " (title_link(placed.site, self.viewer, item))
+                time datetime=(Viewer::machine(item.start_at)) data-clock { (breakable(&clock)) }
+                span class="sr" { "–" time datetime=(Viewer::machine(item.end_at)) data-clock { (breakable(&until)) } }
+                " " (swatch(item)) (title_link(placed.site, self.viewer, item))
                 (placed.community(viewer))
                 (moved_note(viewer, item))
                 (cancel_note(viewer.lang, item))
             }
         }
     }
+}
+
+/// A clock as a box writes it: CLDR's no-break spaces ("5:00\u{202f}PM", "5:00\u{202f}p.\u{202f}m.")
+/// as spaces, so a lane narrower than the whole clock breaks it between the number and "PM"
+/// rather than clip it; the number itself never breaks (site.css). local-times.js does the same.
+fn breakable(clock: &str) -> String {
+    clock.replace(['\u{a0}', '\u{202f}'], " ")
 }
 
 #[cfg(test)]
@@ -262,5 +270,11 @@ mod tests {
         // 12:58 rounds to 13:00; a 1-minute box gets the smallest height.
         assert_eq!(place(778, Some(1)), "gy13 gm0 gd0 gq1");
         assert_eq!(place(24 * 60, None), "gy24 gm0");
+    }
+
+    #[test]
+    fn can_break_a_clock_between_its_number_and_day_period() {
+        assert_eq!(breakable("5:00\u{202f}p.\u{a0}m."), "5:00 p. m.");
+        assert_eq!(breakable("17:00"), "17:00");
     }
 }

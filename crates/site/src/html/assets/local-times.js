@@ -229,7 +229,11 @@ function touchpointLocalTimesIntl(root, f, names) {
   var clocks = root.querySelectorAll("time[datetime][data-clock]");
   for (var k = 0; k < clocks.length; k++) {
     var at = new Date(clocks[k].getAttribute("datetime"));
-    if (!isNaN(at)) clocks[k].textContent = f.cldr.clock.format(at);
+    if (isNaN(at)) continue;
+    var text = f.cldr.clock.format(at);
+    // A box of the week's grid breaks "5:00 PM" between the number and "PM" where its lane is
+    // narrower, with spaces for CLDR's no-break ones (html/week.rs's `breakable`).
+    clocks[k].textContent = clocks[k].closest(".ev") ? text.replace(/[\u00a0\u202f]/g, " ") : text;
   }
   var times = root.querySelectorAll("time[datetime][data-end]:not([data-clock])");
   for (var i = 0; i < times.length; i++) {
