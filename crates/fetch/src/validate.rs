@@ -11,6 +11,12 @@
 //!    the community's real calendar, so the previous copy is kept instead
 //!    ([`Invalid`](crate::FetchErrorKind::Invalid)).
 //!
+//! 4. It has its `END:VCALENDAR` line. A body without one was cut off: by a producer whose
+//!    export stopped half-way, or a transfer that ended early without a length to show it. Read
+//!    leniently it would be a calendar with its later events missing, and replace the whole
+//!    one ([`Invalid`](crate::FetchErrorKind::Invalid)). Every producer writes the line (RFC
+//!    5545 requires it).
+//!
 //! An empty calendar without warnings is accepted: a community may really have no events.
 
 use std::collections::BTreeSet;
@@ -32,6 +38,15 @@ pub struct Validated {
 /// async callers run it on the blocking pool, as [`refresh_one`](crate::refresh_one) does.
 pub fn validate(body: &[u8]) -> Result<Validated, FetchError> {
     sniff(body)?;
+    if !body
+        .split(|&b| b == b'\n')
+        .any(|line| line.trim_ascii().eq_ignore_ascii_case(b"END:VCALENDAR"))
+    {
+        return Err(FetchError::new(
+            FetchErrorKind::Invalid,
+            "cut off: the body ends before END:VCALENDAR",
+        ));
+    }
     let parsed = touchpoint_calendar::parse(body).map_err(|e| {
         FetchError::new(FetchErrorKind::Invalid, format!("not valid iCalendar: {e}"))
     })?;
@@ -185,6 +200,30 @@ mod tests {
         assert_eq!(
             validate(b"Service unavailable").unwrap_err().to_string(),
             "not an iCalendar file: it does not begin with BEGIN:VCALENDAR"
+        );
+    }
+
+    #[test]
+    fn errors_when_the_body_is_cut_off_before_its_end() {
+        let whole = calendar(&(event("a") + &event("b")));
+        let text = String::from_utf8(whole.clone()).unwrap();
+        // Cut between the two events, and inside the second: each would read as one event.
+        for cut in [text.find("BEGIN:VEVENT\r\nUID:b").unwrap(), text.len() - 40] {
+            let err = validate(&whole[..cut]).unwrap_err();
+            assert_eq!(err.kind(), FetchErrorKind::Invalid);
+            assert_eq!(
+                err.to_string(),
+                "cut off: the body ends before END:VCALENDAR"
+            );
+        }
+        // Its end in lower case, without a line break, or followed by blank lines is an end.
+        let lower = text.replace("END:VCALENDAR\r\n", "end:vcalendar");
+        assert_eq!(validate(lower.as_bytes()).unwrap().events, 2);
+        assert_eq!(
+            validate(format!("{text}\r\n\r\n").as_bytes())
+                .unwrap()
+                .events,
+            2
         );
     }
 

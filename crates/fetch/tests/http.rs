@@ -77,6 +77,7 @@ async fn start() -> Server {
         .route("/lm.ics", get(serve_last_modified_only))
         .route("/500", get(|| async { StatusCode::INTERNAL_SERVER_ERROR }))
         .route("/html", get(serve_html))
+        .route("/cut", get(serve_cut))
         .route("/loop", get(|| async { redirect("/loop") }))
         .route("/hop/{n}", get(serve_hop))
         .route("/gzip.ics", get(serve_gzip))
@@ -131,6 +132,18 @@ async fn serve_last_modified_only(State(feed): State<Arc<Feed>>, headers: Header
     }
     let body = feed.current.lock().unwrap().0.clone();
     ([(header::LAST_MODIFIED, LAST_MODIFIED)], body).into_response()
+}
+
+/// The feed's calendar cut off after its event, before END:VCALENDAR, with the length of what
+/// is sent: an export that stopped half-way.
+async fn serve_cut(State(feed): State<Arc<Feed>>) -> Response {
+    let body = feed
+        .current
+        .lock()
+        .unwrap()
+        .0
+        .replace("END:VCALENDAR\r\n", "");
+    ([(header::CONTENT_TYPE, "text/calendar")], body).into_response()
 }
 
 async fn serve_html() -> Response {
@@ -501,6 +514,15 @@ async fn errors_when_the_answer_is_html() {
         message,
     )
     .await;
+}
+
+#[tokio::test]
+async fn errors_when_the_calendar_is_cut_off_before_its_end() {
+    let server = start().await;
+    let bad = server.at("/cut");
+    let fetcher = fetcher(Duration::from_secs(5));
+    let message = "cut off: the body ends before END:VCALENDAR";
+    assert_failure_keeps_the_copy(&fetcher, &server, bad, FetchErrorKind::Invalid, message).await;
 }
 
 #[tokio::test]
