@@ -519,6 +519,16 @@ impl<'s> Cx<'s> {
                 format!("unknown time zone \"{}\"", name.get_ref()),
                 Some(hint),
             );
+        } else if let Some((why, meant)) = crate::zones::fixed_offset_trap(name.get_ref()) {
+            let hint = match meant {
+                [] => "for a place's clock write its city's zone (Area/City, e.g. \"Asia/Karachi\"); keep this name only for a fixed offset".to_owned(),
+                meant => format!(
+                    "for a place's clock write its city's zone, e.g. {}; keep \"{}\" only for a fixed offset",
+                    quote_list(&meant.iter().map(|&z| z.to_owned()).collect::<Vec<_>>()),
+                    name.get_ref().trim()
+                ),
+            };
+            self.warning("fixed-offset-zone", name.span(), why, Some(hint));
         }
         tz
     }

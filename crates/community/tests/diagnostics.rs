@@ -354,6 +354,42 @@ fn errors_when_a_series_has_both_repeat_and_rrule() {
 }
 
 #[test]
+fn warns_when_a_zone_reads_as_a_regions_clock_but_is_a_fixed_offset() {
+    let (_, source) = fixture("warnings", "fixed_offset_zones");
+    let checked = parse(&source).expect("a fixed offset is only a warning");
+    let warnings = &checked.warnings;
+    assert_eq!(
+        located(warnings),
+        [
+            (
+                3,
+                12,
+                "EST is UTC−05:00 all year, without daylight saving time"
+            ),
+            (
+                8,
+                12,
+                "MST is UTC−07:00 all year, without daylight saving time"
+            ),
+            (
+                17,
+                12,
+                "Etc/GMT-5 is UTC+05:00 all year (in Etc/ names the sign is reversed), \
+                 without daylight saving time"
+            ),
+        ]
+    );
+    assert!(
+        warnings[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("\"America/New_York\"")
+    );
+    insta::assert_snapshot!(render(warnings));
+}
+
+#[test]
 fn can_warn_about_the_same_calendar_followed_twice() {
     let (_, source) = fixture("warnings", "duplicate_calendars");
     let checked = parse(&source).expect("duplicates are only a warning");
