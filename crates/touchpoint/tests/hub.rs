@@ -445,8 +445,12 @@ async fn can_answer_a_calendar_app_polling_the_hub_feed_with_not_modified() {
     assert_eq!(value(&first, header::VARY), "Accept-Encoding");
     let modified = value(&first, header::LAST_MODIFIED);
     assert!(modified.ends_with(" GMT"), "{modified:?}");
-    // The next poll, as calendar apps make it: 304, no body, compressed or not.
-    for encoding in ["gzip, br", "identity"] {
+    // The next poll, as calendar apps make it: 304, no body, compressed or not; the validator
+    // of a compressed body is weak (other bytes, the same content).
+    for (encoding, tag) in [
+        ("gzip, br", format!("W/{etag}")),
+        ("identity", etag.clone()),
+    ] {
         let again = hub_response(
             &hub,
             "/all.ics",
@@ -457,7 +461,7 @@ async fn can_answer_a_calendar_app_polling_the_hub_feed_with_not_modified() {
         )
         .await;
         assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "{encoding}");
-        assert_eq!(value(&again, header::ETAG), etag);
+        assert_eq!(value(&again, header::ETAG), tag);
         let body = axum::body::to_bytes(again.into_body(), 1 << 20)
             .await
             .unwrap();

@@ -508,6 +508,13 @@ async fn answer(cache: &ResponseCache, key: &str, entry: &Arc<Entry>, wanted: &W
     headers.extend(entry.headers.iter().map(|(k, v)| (k.clone(), v.clone())));
     if wanted.has_current(entry) {
         headers.remove(header::CONTENT_TYPE);
+        // The validator the 200 would carry: weak when it would be compressed.
+        let encoded = entry.compressible
+            && (wanted.codings.into_iter().flatten())
+                .any(|coding| entry.cell(coding).get().is_none_or(Option::is_some));
+        if encoded {
+            weaken_etag(&mut headers);
+        }
         let mut response = StatusCode::NOT_MODIFIED.into_response();
         *response.headers_mut() = headers;
         return response;
@@ -520,6 +527,7 @@ async fn answer(cache: &ResponseCache, key: &str, entry: &Arc<Entry>, wanted: &W
                     header::CONTENT_ENCODING,
                     HeaderValue::from_static(coding.name()),
                 );
+                weaken_etag(&mut headers);
                 body = packed;
                 break;
             }
@@ -533,6 +541,21 @@ async fn answer(cache: &ResponseCache, key: &str, entry: &Arc<Entry>, wanted: &W
     };
     *response.headers_mut() = headers;
     response
+}
+
+/// Makes a strong ETag weak (`"x"` → `W/"x"`), for a compressed body: a strong validator names
+/// one sequence of bytes (RFC 9110 §8.8.1), and the identity, gzip and br bodies are three, the
+/// same content. A client's `If-None-Match` is compared weakly, so each still gets its 304
+/// ([`super::publish::not_modified`]); nginx does the same when it compresses.
+pub(super) fn weaken_etag(headers: &mut HeaderMap) {
+    if let Some(weak) = headers
+        .get(header::ETAG)
+        .and_then(|tag| tag.to_str().ok())
+        .filter(|tag| tag.starts_with('"'))
+        .and_then(|tag| HeaderValue::from_str(&format!("W/{tag}")).ok())
+    {
+        headers.insert(header::ETAG, weak);
+    }
 }
 
 /// Run CPU work; on the multi-threaded runtime, off the worker's queue (`block_in_place`), so
@@ -846,6 +869,8 @@ mod tests {
                     "{encoding}"
                 );
                 assert!(header(&answer, header::VARY).contains("accept-encoding"));
+                // Other bytes than the identity body's: a weak validator.
+                assert_eq!(header(&answer, header::ETAG), "W/\"v1\"", "{encoding}");
                 assert!(
                     body.len() * 5 < identity.len(),
                     "{encoding}: poorly compressed"
@@ -860,8 +885,20 @@ mod tests {
                     "{encoding:?}"
                 );
                 assert!(header(&answer, header::VARY).contains("accept-encoding"));
+                assert_eq!(header(&answer, header::ETAG), "\"v1\"", "{encoding:?}");
                 assert_eq!(body, identity);
             }
+        }
+        // Each client's poll with the validator it was given is a 304 carrying that validator.
+        for (encoding, tag) in [("gzip, br", "W/\"v1\""), ("identity", "\"v1\"")] {
+            let request = Request::get("/all.ics")
+                .header(header::ACCEPT_ENCODING, encoding)
+                .header(header::IF_NONE_MATCH, tag)
+                .body(Body::empty())
+                .unwrap();
+            let (answer, _) = send(router.clone(), request).await;
+            assert_eq!(answer.status(), StatusCode::NOT_MODIFIED, "{encoding}");
+            assert_eq!(header(&answer, header::ETAG), tag, "{encoding}");
         }
         assert_eq!(renders.load(Ordering::SeqCst), 1);
         assert_eq!(

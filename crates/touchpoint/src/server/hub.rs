@@ -111,6 +111,7 @@ impl Encoded {
                 }?;
                 Some((coding.name(), body.clone()))
             });
+        let compressed = chosen.is_some();
         let mut response = match chosen {
             _ if current => StatusCode::NOT_MODIFIED.into_response(),
             Some((coding, body)) => {
@@ -134,6 +135,9 @@ impl Encoded {
         headers.insert(header::VARY, header::HeaderValue::from_static(vary));
         if let Ok(value) = header::HeaderValue::from_str(&self.etag) {
             headers.insert(header::ETAG, value);
+        }
+        if compressed {
+            cache::weaken_etag(headers);
         }
         if let Some(at) = answer.feed
             && let Ok(value) = header::HeaderValue::from_str(&super::publish::http_date(at))
