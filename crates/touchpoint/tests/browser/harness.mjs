@@ -4,7 +4,7 @@
 import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
@@ -175,4 +175,46 @@ export function monthCells(page) {
 export function run(args) {
   const done = spawnSync(bin, args, { encoding: "utf8" });
   assert.equal(done.status, 0, `${args.join(" ")}: ${done.stderr}`);
+}
+
+/** The languages the site offers: one per file in crates/site/locales. */
+export const offeredLanguages = readdirSync(join(root, "crates", "site", "locales"))
+  .filter((name) => name.endsWith(".ftl"))
+  .map((name) => name.slice(0, -".ftl".length))
+  .sort();
+
+/** Waits until the server has read every outside calendar of the example (its sample files). */
+export async function sourcesLoaded() {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const { calendars } = await (await fetch(`${base}/api/v1/calendars`)).json();
+    if (calendars.every((c) => c.status === "ok")) return;
+    assert.ok(Date.now() < deadline, `outside calendars not read: ${JSON.stringify(calendars.map((c) => c.status))}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** Builds the example's static export at `now` (its outside calendars read first) and serves
+ * it as a static host would (python's http.server on 127.0.0.1) from the file's `before` to its
+ * `after`; `exported.url` is its address once the tests run. */
+export function useExport(now) {
+  const exported = { url: undefined };
+  let folder, statics;
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), "touchpoint-export-"));
+    const data = join(folder, "data");
+    run(["refresh", "--data", data]);
+    run(["build", "--data", data, "--out", join(folder, "www"), "--now", now]);
+    const port = await freePort();
+    statics = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", join(folder, "www")], {
+      stdio: ["ignore", "ignore", "ignore"],
+    });
+    exported.url = `http://127.0.0.1:${port}/`;
+    await answers(`${exported.url}calendar/week/`);
+  });
+  after(() => {
+    if (statics) statics.kill("SIGTERM");
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+  return exported;
 }

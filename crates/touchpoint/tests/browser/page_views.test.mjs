@@ -4,7 +4,7 @@
 // Tokyo and Los Angeles, with JavaScript on and off. Screenshots: target/screenshots/views-*.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { base, context, axe, shot, intlClock, useServer } from "./harness.mjs";
+import { base, context, axe, shot, intlClock, sourcesLoaded, useServer } from "./harness.mjs";
 
 useServer();
 
@@ -18,17 +18,6 @@ const VIEWS = [
 ];
 
 const slug = (zone) => zone.replace("/", "-");
-
-/** Waits until the server has read every outside calendar of the example (its sample files). */
-async function sourcesLoaded() {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const { calendars } = await (await fetch(`${base}/api/v1/calendars`)).json();
-    if (calendars.every((c) => c.status === "ok")) return;
-    assert.ok(Date.now() < deadline, `outside calendars not read: ${JSON.stringify(calendars.map((c) => c.status))}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 for (const zone of ZONES) {
   for (const scheme of SCHEMES) {

@@ -6,56 +6,21 @@
 // twice as wide as the column's 3.25rem minimum, which the grid once kept at 375 px. Served
 // pages (the server's labels) and the static export (local-times.js writes them again in the
 // visitor's zone). Screenshots: target/screenshots/week-hours-*.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { answers, base, context, freePort, root, run, shot, useServer } from "./harness.mjs";
+import { base, context, offeredLanguages, shot, sourcesLoaded, useExport, useServer } from "./harness.mjs";
 
 useServer();
 
-const LANGS = readdirSync(join(root, "crates", "site", "locales"))
-  .filter((name) => name.endsWith(".ftl"))
-  .map((name) => name.slice(0, -".ftl".length))
-  .sort();
+const LANGS = offeredLanguages;
 const LOCALES = ["en-US", "de-DE"];
 // A week of the example with meetings on its Monday (the first day column).
 const NOW = "2027-03-10T12:00:00Z";
 const WEEK = "2027-03-10";
 // Not the export's zone (UTC), so local-times.js lays its week out again.
 const ZONE = "Europe/Berlin";
-let folder, statics, exported;
+const exported = useExport(NOW);
 
-before(async () => {
-  folder = mkdtempSync(join(tmpdir(), "touchpoint-week-hours-"));
-  const data = join(folder, "data");
-  run(["refresh", "--data", data]);
-  run(["build", "--data", data, "--out", join(folder, "www"), "--now", NOW]);
-  const port = await freePort();
-  statics = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", join(folder, "www")], {
-    stdio: ["ignore", "ignore", "ignore"],
-  });
-  exported = `http://127.0.0.1:${port}/`;
-  await answers(`${exported}calendar/week/`);
-});
-
-after(() => {
-  if (statics) statics.kill("SIGTERM");
-  if (folder) rmSync(folder, { recursive: true, force: true });
-});
-
-/** Waits until the server has read every outside calendar of the example (its sample files). */
-async function sourcesLoaded() {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const { calendars } = await (await fetch(`${base}/api/v1/calendars`)).json();
-    if (calendars.every((c) => c.status === "ok")) return;
-    assert.ok(Date.now() < deadline, `outside calendars not read: ${JSON.stringify(calendars.map((c) => c.status))}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 /** Where the hour column's labels are drawn against the column, the first day and the boxes:
  * the problems found, the labels, and the widths of the column, a day and the visible grid. */
@@ -127,7 +92,7 @@ for (const locale of LOCALES) {
       await shot(page, `week-hours-served-${lang}-${locale}-375`);
       problems.push(...(await columnProblems(page, `served ${lang}`)));
       // The export's week, its labels written again by local-times.js in the visitor's zone.
-      await page.goto(`${exported}${lang}/calendar/week/`);
+      await page.goto(`${exported.url}${lang}/calendar/week/`);
       await page.waitForFunction((zone) => document.querySelector(".wk")?.dataset.tz === zone, ZONE);
       await shot(page, `week-hours-export-${lang}-${locale}-375`);
       problems.push(...(await columnProblems(page, `export ${lang}`)));

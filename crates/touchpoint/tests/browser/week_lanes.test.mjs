@@ -8,55 +8,21 @@
 // language the site offers, from a browser on a 24-hour clock (de-DE) and on a 12-hour one
 // (en-US), where CLDR writes "5:00 p. m." and "午後5:00". The example's week of 8 March 2027 has
 // two meetings side by side at 17:00 Berlin time on its Tuesday. Screenshots: week-lanes-*.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { answers, base, context, freePort, root, run, shots, useServer } from "./harness.mjs";
+import { base, context, offeredLanguages, shots, sourcesLoaded, useExport, useServer } from "./harness.mjs";
 
 useServer();
 
-const LANGS = readdirSync(join(root, "crates", "site", "locales"))
-  .filter((name) => name.endsWith(".ftl"))
-  .map((name) => name.slice(0, -".ftl".length))
-  .sort();
+const LANGS = offeredLanguages;
 const LOCALES = ["de-DE", "en-US"];
 const NOW = "2027-03-10T12:00:00Z";
 const WEEK = "2027-03-10";
 // Not the export's zone (UTC), so local-times.js lays its week out again.
 const ZONE = "Europe/Berlin";
-let folder, statics, exported;
+const exported = useExport(NOW);
 
-before(async () => {
-  folder = mkdtempSync(join(tmpdir(), "touchpoint-week-lanes-"));
-  const data = join(folder, "data");
-  run(["refresh", "--data", data]);
-  run(["build", "--data", data, "--out", join(folder, "www"), "--now", NOW]);
-  const port = await freePort();
-  statics = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", join(folder, "www")], {
-    stdio: ["ignore", "ignore", "ignore"],
-  });
-  exported = `http://127.0.0.1:${port}/`;
-  await answers(`${exported}calendar/week/`);
-});
-
-after(() => {
-  if (statics) statics.kill("SIGTERM");
-  if (folder) rmSync(folder, { recursive: true, force: true });
-});
-
-/** Waits until the server has read every outside calendar of the example (its sample files). */
-async function sourcesLoaded() {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const { calendars } = await (await fetch(`${base}/api/v1/calendars`)).json();
-    if (calendars.every((c) => c.status === "ok")) return;
-    assert.ok(Date.now() < deadline, `outside calendars not read: ${JSON.stringify(calendars.map((c) => c.status))}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 /** Each box's start time as drawn: the problems found (a time broken inside its number or
  * where no space is, or reaching out of its box), and how many boxes sit in lanes. */
@@ -148,7 +114,7 @@ for (const locale of LOCALES) {
       assert.equal(await page.getAttribute("html", "lang"), lang);
       await shot(page, `week-lanes-served-${lang}-${locale}-375`);
       problems.push(...(await laneProblems(page, `served ${lang}`)));
-      await page.goto(`${exported}${lang}/calendar/week/`);
+      await page.goto(`${exported.url}${lang}/calendar/week/`);
       await page.waitForFunction((zone) => document.querySelector(".wk")?.dataset.tz === zone, ZONE);
       await shot(page, `week-lanes-export-${lang}-${locale}-375`);
       problems.push(...(await laneProblems(page, `export ${lang}`)));
