@@ -105,9 +105,9 @@ pub fn render(site: &Site, now: Timestamp) -> Vec<StaticFile> {
     ));
     for series in &site.community.series {
         // The one-occurrence downloads the series page links to (its next dates).
-        for date in pages::series::next_dates(site, &series.id, now) {
-            if let Some(body) = pages::occurrence_ics(site, &series.id, date) {
-                files.push(asset(&paths::series_occurrence(&series.id, date), body));
+        for key in pages::series::next_dates(site, &series.id, now) {
+            if let Some(body) = pages::occurrence_ics(site, &series.id, key) {
+                files.push(asset(&paths::series_occurrence(&series.id, key), body));
             }
         }
     }

@@ -17,9 +17,8 @@
 use std::fmt;
 
 use jiff::Timestamp;
-use jiff::civil::Date;
 
-use crate::html::View;
+use crate::html::{OccurrenceKey, View};
 use crate::{IdKind, Site};
 
 /// The route table's patterns (axum's syntax), grouped as the router groups them.
@@ -284,11 +283,14 @@ pub fn series_feed(id: &str) -> SitePath {
     feed_file(route::SERIES, id)
 }
 
-/// `/series/{id}/{date}.ics`: one occurrence of a series (named by its regular date) to add to
-/// a calendar.
-pub fn series_occurrence(id: &str, date: Date) -> SitePath {
+/// `/series/{id}/{date}.ics`: one occurrence of a series (named by its regular date, and an
+/// extra's by its time too: `{date}T{HHMM}.ics`) to add to a calendar.
+pub fn series_occurrence(id: &str, key: OccurrenceKey) -> SitePath {
     let path = fill(route::SERIES_OCCURRENCE, "{id}", id);
-    SitePath::new(fill(&path, "{file}", &format!("{date}.ics")), Kind::File)
+    SitePath::new(
+        fill(&path, "{file}", &format!("{}.ics", key.stem())),
+        Kind::File,
+    )
 }
 
 /// `/groups/{id}`: a group's page.
@@ -354,7 +356,7 @@ pub fn every(site: &Site, now: Timestamp) -> Vec<SitePath> {
         paths.extend(
             crate::html::series::next_dates(site, &series.id, now)
                 .into_iter()
-                .map(|date| series_occurrence(&series.id, date)),
+                .map(|key| series_occurrence(&series.id, key)),
         );
     }
     for group in &site.community.groups {
@@ -397,11 +399,31 @@ mod tests {
             series_feed("weekly-sync").to_string(),
             "/series/weekly-sync.ics"
         );
-        let date: Date = "2026-12-03".parse().unwrap();
+        let date: jiff::civil::Date = "2026-12-03".parse().unwrap();
+        let regular = OccurrenceKey { date, extra: None };
         assert_eq!(
-            series_occurrence("weekly-sync", date).to_string(),
+            series_occurrence("weekly-sync", regular).to_string(),
             "/series/weekly-sync/2026-12-03.ics"
         );
+        let extra = OccurrenceKey {
+            date,
+            extra: Some(jiff::civil::time(11, 0, 0, 0)),
+        };
+        assert_eq!(
+            series_occurrence("weekly-sync", extra).to_string(),
+            "/series/weekly-sync/2026-12-03T1100.ics"
+        );
+        for key in [regular, extra] {
+            assert_eq!(OccurrenceKey::parse(&key.stem()), Some(key));
+        }
+        for stem in [
+            "2026-12-03T11",
+            "2026-12-03T2500",
+            "2026-12-03T11:00",
+            "2026-12-03T",
+        ] {
+            assert_eq!(OccurrenceKey::parse(stem), None, "{stem}");
+        }
         assert_eq!(group_feed("docs").to_string(), "/groups/docs.ics");
         assert_eq!(source_feed("cncf").to_string(), "/sources/cncf.ics");
         assert_eq!(api_group("docs").to_string(), "/api/v1/groups/docs");

@@ -295,6 +295,86 @@ async fn can_keep_a_shared_zone_along_the_calendars_own_links() {
     );
 }
 
+/// A weekly call at 17:00 New York time with an extra meeting at 11:00 on one of its days.
+const EXTRA: &str = r#"[community]
+name = "Extra"
+timezone = "UTC"
+
+[[series]]
+id = "contributors"
+title = "Contributors"
+timezone = "America/New_York"
+start = "17:00"
+duration = "1h"
+repeat = "weekly on Wednesday"
+first = 2026-11-04
+
+  [[series.exceptions]]
+  date = 2026-12-16
+  extra = true
+  time = "11:00"
+"#;
+
+#[tokio::test]
+async fn can_give_an_extra_meeting_on_a_regular_day_a_download_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("touchpoint.toml");
+    std::fs::write(&path, EXTRA).unwrap();
+    let loaded = app::load_community(&ConfigArgs {
+        config: Some(path),
+        ..ConfigArgs::default()
+    })
+    .expect("the test community is valid");
+    let site = app::site_from_records(&loaded, &[]);
+    let now = "2026-12-10T12:00:00Z";
+    let state = at(site.clone(), now);
+    // Both meetings of 16 December are listed, each with the download of its own time: the
+    // regular one keeps the date's address, the extra's adds its time.
+    let page = get(&state, "/series/contributors").await;
+    for file in ["2026-12-16.ics", "2026-12-16T1100.ics"] {
+        assert!(
+            page.body
+                .contains(&format!(r#"href="/series/contributors/{file}""#)),
+            "{file}"
+        );
+    }
+    for (file, start) in [
+        (
+            "2026-12-16.ics",
+            "DTSTART;TZID=America/New_York:20261216T170000",
+        ),
+        (
+            "2026-12-16T1100.ics",
+            "DTSTART;TZID=America/New_York:20261216T110000",
+        ),
+        (
+            "2026-12-23.ics",
+            "DTSTART;TZID=America/New_York:20261223T170000",
+        ),
+    ] {
+        let one = get(&state, &format!("/series/contributors/{file}")).await;
+        assert_eq!(one.status, StatusCode::OK, "{file}");
+        assert!(one.body.contains(start), "{file}: {}", one.body);
+        assert_eq!(one.body.matches("BEGIN:VEVENT").count(), 1, "{file}");
+    }
+    // No extra at another time, and no time on a regular day.
+    for missing in [
+        "2026-12-16T1200.ics",
+        "2026-12-23T1100.ics",
+        "2026-12-16T11.ics",
+    ] {
+        let one = get(&state, &format!("/series/contributors/{missing}")).await;
+        assert_eq!(one.status, StatusCode::NOT_FOUND, "{missing}");
+    }
+    // The static export writes both, one file each.
+    let files = touchpoint_site::export::render(&site, now.parse().unwrap());
+    for file in ["2026-12-16.ics", "2026-12-16T1100.ics"] {
+        let path = format!("series/contributors/{file}");
+        let written: Vec<_> = files.iter().filter(|f| f.path == path).collect();
+        assert_eq!(written.len(), 1, "{path}");
+    }
+}
+
 #[tokio::test]
 async fn can_stop_at_the_first_and_last_dates_the_calendar_takes() {
     let state = at(example_site(), "2026-12-02T10:00:00Z");

@@ -38,7 +38,7 @@ pub use home::home;
 pub(crate) use layout::{moved_note, when_time};
 pub use layout::{query_pairs, zones_json};
 pub use planner::{PlannerParams, planner};
-pub use series::{occurrence_ics, series};
+pub use series::{OccurrenceKey, occurrence_ics, series};
 pub use text::{item_title, item_title_in, text, text_str};
 
 /// An occurrence with the site its links go into: the page's own, or on a hub's calendar the

@@ -12,7 +12,7 @@ use jiff::Timestamp;
 use maud::{Markup, html};
 
 use super::layout::{join_link, moved_note, when_time};
-use super::series::{google_link, occurrence_date};
+use super::series::{OccurrenceKey, google_link, occurrence_date};
 use crate::i18n::Lang;
 use crate::{Filter, Item, Origin, Site, Viewer, paths, t};
 
@@ -152,7 +152,7 @@ fn actions(site: &Site, lang: Lang, item: &Item<'_>, now: Timestamp) -> Markup {
                 (t!(lang, "home-add-to-calendar")) " "
                 a href=(google_link(site, lang, series, item)) rel="nofollow noopener" { (t!(lang, "google-calendar")) }
                 " · "
-                a href=(site.href(&paths::series_occurrence(&series.id, date))) download {
+                a href=(site.href(&paths::series_occurrence(&series.id, OccurrenceKey::of(series, item)))) download {
                     ".ics" span class="sr" { " " (t!(lang, "ics-for-date", date = date.to_string())) }
                 }
             }

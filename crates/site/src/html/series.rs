@@ -2,11 +2,11 @@
 //! viewer's zone, past dates with their agenda, notes and recording, subscribe and
 //! add-to-calendar (a Google Calendar template link and a one-occurrence `.ics`).
 
-use jiff::civil::Date;
+use jiff::civil::{self, Date};
 use jiff::{Timestamp, ToSpan};
 use maud::{Markup, html};
 use touchpoint_calendar::{Calendar, End, Event, write};
-use touchpoint_community::{JoinVisibility, Series};
+use touchpoint_community::{Change, JoinVisibility, Series};
 
 use super::layout::{
     Nav, cancel_note, join_link, layout, marker, moved_note, series_cadence, series_links,
@@ -31,13 +31,75 @@ pub fn occurrence_date(item: &Item<'_>) -> Date {
         .date()
 }
 
-/// The regular dates of the next [`NEXT_DATES`] occurrences of series `id` that are not
-/// cancelled: the one-occurrence downloads its page links to.
-pub fn next_dates(site: &Site, id: &str, now: Timestamp) -> Vec<Date> {
+/// What names one occurrence of a series in its one-occurrence download: the date of the
+/// regular occurrence it stands for ([`occurrence_date`]), and for an extra meeting its time as
+/// the community file gives it, so that an extra on a day with a regular meeting has an address
+/// of its own (`2026-12-16.ics` and `2026-12-16T1100.ics`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OccurrenceKey {
+    /// The regular occurrence's date ([`occurrence_date`]).
+    pub date: Date,
+    /// The extra's time, on the series' wall clock; `None` for a regular occurrence.
+    pub extra: Option<civil::Time>,
+}
+
+impl OccurrenceKey {
+    /// The key of `item`, an occurrence of `series`.
+    pub fn of(series: &Series, item: &Item<'_>) -> OccurrenceKey {
+        let date = occurrence_date(item);
+        let at = item.recurrence_id.as_ref().unwrap_or(&item.start).civil();
+        let extra = series
+            .exceptions
+            .iter()
+            .find_map(|exception| match exception.change {
+                Change::Extra(time) if exception.date == date && at == date.to_datetime(time) => {
+                    Some(time)
+                }
+                _ => None,
+            });
+        OccurrenceKey { date, extra }
+    }
+
+    /// The file name's stem: `2026-12-16`, or `2026-12-16T1100` for an extra.
+    pub fn stem(&self) -> String {
+        match self.extra {
+            None => self.date.to_string(),
+            Some(time) => format!("{}T{}", self.date, time.strftime("%H%M")),
+        }
+    }
+
+    /// Reads a [`stem`](Self::stem) back.
+    pub fn parse(stem: &str) -> Option<OccurrenceKey> {
+        let (date, time) = match stem.split_once('T') {
+            Some((date, time)) => (date, Some(time)),
+            None => (stem, None),
+        };
+        let extra = match time {
+            None => None,
+            Some(hhmm) if hhmm.len() == 4 && hhmm.bytes().all(|b| b.is_ascii_digit()) => {
+                let hour = hhmm[..2].parse().ok()?;
+                let minute = hhmm[2..].parse().ok()?;
+                Some(civil::Time::new(hour, minute, 0, 0).ok()?)
+            }
+            Some(_) => return None,
+        };
+        Some(OccurrenceKey {
+            date: date.parse().ok()?,
+            extra,
+        })
+    }
+}
+
+/// The keys of the next [`NEXT_DATES`] occurrences of series `id` that are not cancelled: the
+/// one-occurrence downloads its page links to.
+pub fn next_dates(site: &Site, id: &str, now: Timestamp) -> Vec<OccurrenceKey> {
+    let Some(series) = site.community.series(id) else {
+        return Vec::new();
+    };
     site.next_of_series(id, now, NEXT_DATES)
         .iter()
         .filter(|item| !item.cancelled())
-        .map(occurrence_date)
+        .map(|item| OccurrenceKey::of(series, item))
         .collect()
 }
 
@@ -155,7 +217,7 @@ fn upcoming_entry(
                         (t!(lang, "google-calendar")) span class="sr" { " (" (date) ")" }
                     }
                     " · "
-                    a href=(site.href(&paths::series_occurrence(&series.id, date))) download {
+                    a href=(site.href(&paths::series_occurrence(&series.id, OccurrenceKey::of(series, item)))) download {
                         ".ics" span class="sr" { " " (t!(lang, "ics-for-date", date = date.to_string())) }
                     }
                 }
@@ -236,8 +298,9 @@ pub fn google_link(site: &Site, lang: Lang, series: &Series, item: &Item<'_>) ->
 /// `/series/{id}/{date}.ics`: the one occurrence of series `id` whose regular date (series
 /// zone) is `date`, as a stand-alone event to import; `None` when there is no such series or
 /// occurrence, or it is cancelled.
-pub fn occurrence_ics(site: &Site, id: &str, date: Date) -> Option<String> {
+pub fn occurrence_ics(site: &Site, id: &str, key: OccurrenceKey) -> Option<String> {
     let series = site.community.series(id)?;
+    let date = key.date;
     let zone = &series.timezone.zone;
     // A moved occurrence may land days away from its regular date: look a week either side.
     let from = crate::start_of_day(date.saturating_sub(7.days()), zone);
@@ -245,8 +308,11 @@ pub fn occurrence_ics(site: &Site, id: &str, date: Date) -> Option<String> {
     let items = site.items(from, to, zone, &series_filter(series));
     let item = items
         .iter()
-        .find(|item| occurrence_date(item) == date && !item.cancelled())?;
-    let mut event = Event::new(format!("{date}-{}", series.uid()), item.start.clone());
+        .find(|item| OccurrenceKey::of(series, item) == key && !item.cancelled())?;
+    let mut event = Event::new(
+        format!("{}-{}", key.stem(), series.uid()),
+        item.start.clone(),
+    );
     event.summary = Some(item.title().to_owned());
     event.description = item
         .event
@@ -263,7 +329,7 @@ pub fn occurrence_ics(site: &Site, id: &str, date: Date) -> Option<String> {
             "-//Touchpoint//Touchpoint {}//EN",
             env!("CARGO_PKG_VERSION")
         )),
-        name: Some(format!("{} — {date}", series.title)),
+        name: Some(format!("{} — {}", series.title, key.stem())),
         description: None,
         timezone: None,
         events: vec![event],

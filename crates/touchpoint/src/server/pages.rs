@@ -533,8 +533,8 @@ async fn series_occurrence(
 ) -> Response {
     let body = file
         .strip_suffix(".ics")
-        .and_then(|date| date.parse::<jiff::civil::Date>().ok())
-        .and_then(|date| html::occurrence_ics(&site, &id, date));
+        .and_then(html::OccurrenceKey::parse)
+        .and_then(|key| html::occurrence_ics(&site, &id, key));
     let Some(body) = body else {
         return super::not_found_page(&site, &headers, state.now());
     };
