@@ -30,6 +30,7 @@ zone-use-mine = meine Zeitzone verwenden
 
 ## Occurrences in lists, shared by every page
 cancelled = Abgesagt
+extra-meeting = Zusatztermin
 no-upcoming-dates = Keine anstehenden Termine.
 join = Teilnehmen
 join-register = Zur Teilnahme anmelden

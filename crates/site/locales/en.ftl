@@ -39,6 +39,8 @@ zone-use-mine = use my zone
 
 ## Occurrences in lists, shared by every page
 cancelled = Cancelled
+# A badge beside an extra meeting of a series (one added on top of the regular ones).
+extra-meeting = Extra meeting
 no-upcoming-dates = No upcoming dates.
 join = Join
 join-register = Register to join

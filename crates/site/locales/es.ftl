@@ -30,6 +30,7 @@ zone-use-mine = usar mi zona horaria
 
 ## Occurrences in lists, shared by every page
 cancelled = Cancelada
+extra-meeting = Reunión adicional
 no-upcoming-dates = No hay próximas fechas.
 join = Unirse
 join-register = Registrarse para unirse

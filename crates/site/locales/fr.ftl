@@ -30,6 +30,7 @@ zone-use-mine = utiliser mon fuseau
 
 ## Occurrences in lists, shared by every page
 cancelled = Annulé
+extra-meeting = Réunion supplémentaire
 no-upcoming-dates = Aucune date à venir.
 join = Rejoindre
 join-register = S’inscrire pour participer

@@ -30,6 +30,7 @@ zone-use-mine = 自分のタイムゾーンで表示
 
 ## Occurrences in lists, shared by every page
 cancelled = 中止
+extra-meeting = 追加の会議
 no-upcoming-dates = 今後の予定はありません。
 join = 参加
 join-register = 登録して参加

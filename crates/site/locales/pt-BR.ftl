@@ -30,6 +30,7 @@ zone-use-mine = usar meu fuso horário
 
 ## Occurrences in lists, shared by every page
 cancelled = Cancelada
+extra-meeting = Reunião extra
 no-upcoming-dates = Nenhuma data próxima.
 join = Participar
 join-register = Inscrever-se para participar

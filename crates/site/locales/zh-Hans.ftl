@@ -30,6 +30,7 @@ zone-use-mine = 使用我的时区
 
 ## Occurrences in lists, shared by every page
 cancelled = 已取消
+extra-meeting = 加开会议
 no-upcoming-dates = 暂无后续日程。
 join = 加入
 join-register = 注册后加入

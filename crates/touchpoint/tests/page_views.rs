@@ -357,6 +357,21 @@ async fn can_give_an_extra_meeting_on_a_regular_day_a_download_of_its_own() {
         assert!(one.body.contains(start), "{file}: {}", one.body);
         assert_eq!(one.body.matches("BEGIN:VEVENT").count(), 1, "{file}");
     }
+    // The extra says so, in the list and in the agenda; the regular meetings do not.
+    assert_eq!(
+        page.body.matches("Extra meeting").count(),
+        1,
+        "{}",
+        page.body
+    );
+    let agenda = get(&state, "/calendar?date=2026-12-14&lang=de").await;
+    assert_eq!(
+        agenda
+            .body
+            .matches(r#"class="badge extra">Zusatztermin<"#)
+            .count(),
+        1
+    );
     // No extra at another time, and no time on a regular day.
     for missing in [
         "2026-12-16T1200.ics",

@@ -446,7 +446,17 @@ pub(crate) fn title_link(site: &Site, viewer: &Viewer, item: &Item<'_>) -> Marku
 /// "moved from Mon 21 Dec" (in the viewer's zone) for an occurrence an override moved, with
 /// the original start for [`super::LOCAL_TIMES_JS`] where the server cannot know the zone.
 pub(crate) fn moved_note(viewer: &Viewer, item: &Item<'_>) -> Markup {
+    // An extra meeting beside the regular ones: said, so it does not read as one moved.
+    let extra = match item.origin {
+        Origin::Series(series) => super::series::OccurrenceKey::of(series, item)
+            .extra
+            .is_some(),
+        Origin::Source(_) => false,
+    };
     html! {
+        @if extra {
+            " " strong class="badge extra" { (t!(viewer.lang, "extra-meeting")) }
+        }
         @if let Some(from) = item.moved_from() {
             " " span class="moved" data-moved-from=(Viewer::machine(from)) data-start=(Viewer::machine(item.start_at)) {
                 (viewer.moved_from(item.start_at, from))
