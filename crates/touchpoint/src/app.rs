@@ -320,6 +320,24 @@ fn next_attempt(decl: &CalendarSource, record: &SourceRecord) -> Option<Timestam
     Some(schedule.next_due(Some(checked), record.failures, checked, unit))
 }
 
+/// What `check` says of a valid community: "4 series, 1 group, 3 outside calendars" and, when
+/// there are, ", 2 warnings".
+pub fn summary(series: usize, groups: usize, calendars: usize, warnings: usize) -> String {
+    let count = |n: usize, one: &str, many: &str| match n {
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    };
+    let warnings = match warnings {
+        0 => String::new(),
+        n => format!(", {}", count(n, "warning", "warnings")),
+    };
+    format!(
+        "{series} series, {}, {}{warnings}",
+        count(groups, "group", "groups"),
+        count(calendars, "outside calendar", "outside calendars"),
+    )
+}
+
 /// Print warnings of a loaded community file to stderr.
 pub fn print_warnings(loaded: &Loaded) {
     if !loaded.warnings.is_empty() {

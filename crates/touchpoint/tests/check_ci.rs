@@ -699,7 +699,7 @@ fn example_workflow_checks_and_compares_with_the_base_branch() {
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
     assert_eq!(
         stdout(&check),
-        "meetings.toml: ok — 1 series, 1 groups, 0 outside calendars\n"
+        "meetings.toml: ok — 1 series, 1 group, 0 outside calendars\n"
     );
 
     let compare = run("What changes for people");

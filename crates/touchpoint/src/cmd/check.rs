@@ -24,15 +24,14 @@ pub fn run(args: ConfigArgs) -> anyhow::Result<ExitCode> {
             app::print_warnings(&loaded);
             let community = &loaded.community;
             say!(
-                "{}: ok — {} series, {} groups, {} outside calendars{}",
+                "{}: ok — {}",
                 app::config_name(&args),
-                community.series.len(),
-                community.groups.len(),
-                community.calendars.len(),
-                match loaded.warnings.len() {
-                    0 => String::new(),
-                    n => format!(", {n} warning(s)"),
-                }
+                app::summary(
+                    community.series.len(),
+                    community.groups.len(),
+                    community.calendars.len(),
+                    loaded.warnings.len()
+                )
             );
             Ok(ExitCode::SUCCESS)
         }

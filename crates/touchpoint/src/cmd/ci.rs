@@ -116,8 +116,8 @@ fn check_one(args: &CheckArgs, format: CheckFormat) -> anyhow::Result<ExitCode> 
                 _ if errors > 0 => writeln!(out, "{name}: {errors} error(s); nothing was changed")?,
                 (Some(c), _) => writeln!(
                     out,
-                    "{name}: ok — {} series, {} groups, {} outside calendars",
-                    c.series, c.groups, c.calendars
+                    "{name}: ok — {}",
+                    app::summary(c.series, c.groups, c.calendars, 0)
                 )?,
                 (None, members) => writeln!(
                     out,

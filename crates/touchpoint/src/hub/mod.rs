@@ -272,16 +272,15 @@ pub fn check(layout: &Layout, args: &ConfigArgs) -> ExitCode {
                 app::print_warnings(loaded);
                 let community = &loaded.community;
                 say!(
-                    "{} ({}): ok — {} series, {} groups, {} outside calendars{}",
+                    "{} ({}): ok — {}",
                     member.file.display(),
                     member.id,
-                    community.series.len(),
-                    community.groups.len(),
-                    community.calendars.len(),
-                    match loaded.warnings.len() {
-                        0 => String::new(),
-                        n => format!(", {n} warning(s)"),
-                    }
+                    app::summary(
+                        community.series.len(),
+                        community.groups.len(),
+                        community.calendars.len(),
+                        loaded.warnings.len()
+                    )
                 );
             }
             Err(Invalid(diagnostics)) => {
