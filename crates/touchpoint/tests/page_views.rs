@@ -73,22 +73,32 @@ repeat = "weekly on Sunday"
 first = 2027-03-07
 "#;
 
-/// The test community in a folder of its own (kept while the returned guard lives).
-fn views_file() -> (tempfile::TempDir, std::path::PathBuf) {
+/// Community file `toml` in a folder of its own (kept while the returned guard lives).
+fn community_file(toml: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("touchpoint.toml");
-    std::fs::write(&path, VIEWS).unwrap();
+    std::fs::write(&path, toml).unwrap();
     (dir, path)
 }
 
-fn views_site() -> Site {
-    let (_dir, path) = views_file();
+/// The test community in a folder of its own.
+fn views_file() -> (tempfile::TempDir, std::path::PathBuf) {
+    community_file(VIEWS)
+}
+
+/// The site of community file `toml`.
+fn site_of(toml: &str) -> Site {
+    let (_dir, path) = community_file(toml);
     let loaded = app::load_community(&ConfigArgs {
         config: Some(path),
         ..ConfigArgs::default()
     })
     .expect("the test community is valid");
     app::site_from_records(&loaded, &[])
+}
+
+fn views_site() -> Site {
+    site_of(VIEWS)
 }
 
 fn at(site: Site, now: &str) -> AppState {
@@ -317,15 +327,7 @@ first = 2026-11-04
 
 #[tokio::test]
 async fn can_give_an_extra_meeting_on_a_regular_day_a_download_of_its_own() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("touchpoint.toml");
-    std::fs::write(&path, EXTRA).unwrap();
-    let loaded = app::load_community(&ConfigArgs {
-        config: Some(path),
-        ..ConfigArgs::default()
-    })
-    .expect("the test community is valid");
-    let site = app::site_from_records(&loaded, &[]);
+    let site = site_of(EXTRA);
     let now = "2026-12-10T12:00:00Z";
     let state = at(site.clone(), now);
     // Both meetings of 16 December are listed, each with the download of its own time: the
