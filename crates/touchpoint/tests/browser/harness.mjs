@@ -218,3 +218,28 @@ export function useExport(now) {
   });
   return exported;
 }
+
+/** Every offered language's week of `week`, seen from `zone` at 375 px in a browser of `locale`:
+ * the served page and the export's at `exportUrl` (local-times.js lays it out again in the
+ * visitor's zone), each screenshot as `{name}-served|export-{lang}-{locale}-375` and read by
+ * `check(page, where)`; the problems found. `screenshot` takes the pictures (the whole page
+ * unless told). */
+export async function eachWeekAt375({ locale, zone, week, exportUrl, name, check, screenshot = shot }) {
+  await sourcesLoaded();
+  const ctx = await context({ locale, timezoneId: zone, viewport: { width: 375, height: 900 } });
+  const page = await ctx.newPage();
+  const problems = [];
+  for (const lang of offeredLanguages) {
+    await page.goto(`${base}/calendar?view=week&date=${week}&tz=${zone}&lang=${lang}`);
+    assert.equal(await page.getAttribute("html", "lang"), lang);
+    await screenshot(page, `${name}-served-${lang}-${locale}-375`);
+    problems.push(...(await check(page, `served ${lang}`)));
+    await page.goto(`${exportUrl}${lang}/calendar/week/`);
+    await page.waitForFunction((zone) => document.querySelector(".wk")?.dataset.tz === zone, zone);
+    await screenshot(page, `${name}-export-${lang}-${locale}-375`);
+    problems.push(...(await check(page, `export ${lang}`)));
+  }
+  assert.deepEqual(ctx.problems, []);
+  await ctx.close();
+  return problems;
+}

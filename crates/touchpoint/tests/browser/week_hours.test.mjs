@@ -8,11 +8,10 @@
 // visitor's zone). Screenshots: target/screenshots/week-hours-*.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { base, context, offeredLanguages, shot, sourcesLoaded, useExport, useServer } from "./harness.mjs";
+import { eachWeekAt375, useExport, useServer } from "./harness.mjs";
 
 useServer();
 
-const LANGS = offeredLanguages;
 const LOCALES = ["en-US", "de-DE"];
 // A week of the example with meetings on its Monday (the first day column).
 const NOW = "2027-03-10T12:00:00Z";
@@ -82,23 +81,7 @@ async function columnProblems(page, what) {
 
 for (const locale of LOCALES) {
   test(`can fit the week's hour labels in their column at 375 px, in every language, from ${locale}`, async () => {
-    await sourcesLoaded();
-    const ctx = await context({ locale, timezoneId: ZONE, viewport: { width: 375, height: 900 } });
-    const page = await ctx.newPage();
-    const problems = [];
-    for (const lang of LANGS) {
-      await page.goto(`${base}/calendar?view=week&date=${WEEK}&tz=${ZONE}&lang=${lang}`);
-      assert.equal(await page.getAttribute("html", "lang"), lang);
-      await shot(page, `week-hours-served-${lang}-${locale}-375`);
-      problems.push(...(await columnProblems(page, `served ${lang}`)));
-      // The export's week, its labels written again by local-times.js in the visitor's zone.
-      await page.goto(`${exported.url}${lang}/calendar/week/`);
-      await page.waitForFunction((zone) => document.querySelector(".wk")?.dataset.tz === zone, ZONE);
-      await shot(page, `week-hours-export-${lang}-${locale}-375`);
-      problems.push(...(await columnProblems(page, `export ${lang}`)));
-    }
+    const problems = await eachWeekAt375({ locale, zone: ZONE, week: WEEK, exportUrl: exported.url, name: "week-hours", check: columnProblems });
     assert.equal(problems.length, 0, `${problems.length} problems:\n${problems.join("\n")}`);
-    assert.deepEqual(ctx.problems, []);
-    await ctx.close();
   });
 }

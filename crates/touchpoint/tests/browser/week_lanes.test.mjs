@@ -11,11 +11,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { base, context, offeredLanguages, shots, sourcesLoaded, useExport, useServer } from "./harness.mjs";
+import { eachWeekAt375, shots, useExport, useServer } from "./harness.mjs";
 
 useServer();
 
-const LANGS = offeredLanguages;
 const LOCALES = ["de-DE", "en-US"];
 const NOW = "2027-03-10T12:00:00Z";
 const WEEK = "2027-03-10";
@@ -105,22 +104,7 @@ async function laneProblems(page, what) {
 
 for (const locale of LOCALES) {
   test(`can read each box's time whole in the week's lanes at 375 px, in every language, from ${locale}`, async () => {
-    await sourcesLoaded();
-    const ctx = await context({ locale, timezoneId: ZONE, viewport: { width: 375, height: 900 } });
-    const page = await ctx.newPage();
-    const problems = [];
-    for (const lang of LANGS) {
-      await page.goto(`${base}/calendar?view=week&date=${WEEK}&tz=${ZONE}&lang=${lang}`);
-      assert.equal(await page.getAttribute("html", "lang"), lang);
-      await shot(page, `week-lanes-served-${lang}-${locale}-375`);
-      problems.push(...(await laneProblems(page, `served ${lang}`)));
-      await page.goto(`${exported.url}${lang}/calendar/week/`);
-      await page.waitForFunction((zone) => document.querySelector(".wk")?.dataset.tz === zone, ZONE);
-      await shot(page, `week-lanes-export-${lang}-${locale}-375`);
-      problems.push(...(await laneProblems(page, `export ${lang}`)));
-    }
+    const problems = await eachWeekAt375({ locale, zone: ZONE, week: WEEK, exportUrl: exported.url, name: "week-lanes", check: laneProblems, screenshot: shot });
     assert.equal(problems.length, 0, `${problems.length} problems:\n${problems.join("\n")}`);
-    assert.deepEqual(ctx.problems, []);
-    await ctx.close();
   });
 }
