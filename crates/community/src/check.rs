@@ -109,6 +109,64 @@ struct Seen {
     line: usize,
 }
 
+/// Where a kept `[[series.exceptions]]` entry is: the line of its `date`, to name it in another
+/// entry's diagnostic, and its `move_to` value, if any, to point at.
+struct ExceptionPlace {
+    key_line: usize,
+    move_to: Option<Range<usize>>,
+}
+
+/// What a `move_to` lands on that the series already has at that time.
+enum Landing<'a> {
+    /// A regular meeting, neither cancelled nor moved away.
+    Regular,
+    /// Another exception's meeting (a move's new time, an extra), with the line of its `date`.
+    Entry(&'a Exception, usize),
+}
+
+impl Landing<'_> {
+    /// The message and the hint for moving the `moved` meeting to `to` onto this.
+    fn words(&self, series: &Series, moved: civil::Date, to: civil::DateTime) -> (String, String) {
+        let when = format!("{} {}", to.date(), to.strftime("%H:%M"));
+        match self {
+            Landing::Regular => (
+                format!(
+                    "`move_to` puts the {moved} meeting at {when}, when series \"{}\" already meets",
+                    series.id
+                ),
+                format!(
+                    "the regular {0} meeting is at that time too, so pages and feeds would show \
+                     two; pick another date or time, or if the {0} meeting does not take place \
+                     as usual, cancel or move it as well",
+                    to.date()
+                ),
+            ),
+            Landing::Entry(other, line) => {
+                let (there, fix) = if matches!(other.change, Change::Extra(_)) {
+                    (
+                        format!("the extra meeting of {} is", other.date),
+                        "or drop the extra",
+                    )
+                } else {
+                    (
+                        format!("the {} meeting is moved too", other.date),
+                        "or cancel one of them",
+                    )
+                };
+                (
+                    format!(
+                        "`move_to` puts the {moved} meeting at {when}, where {there} (line {line})"
+                    ),
+                    format!(
+                        "pages and feeds would show two meetings at that time; pick another date \
+                         or time, {fix}"
+                    ),
+                )
+            }
+        }
+    }
+}
+
 impl<'s> Cx<'s> {
     /// Report an error; `code` is one of the stable codes listed in docs/ci.md.
     fn error(
@@ -770,9 +828,11 @@ impl<'s> Cx<'s> {
             uid_domain: Arc::clone(uid_domain),
         };
         let mut exceptions = Vec::new();
+        let mut places = Vec::new();
         let mut dates: HashMap<civil::Date, usize> = HashMap::new();
         for raw_exception in raw.exceptions {
             let span = raw_exception.span();
+            let move_to = raw_exception.get_ref().move_to.as_ref().map(Spanned::span);
             if let Some(exception) = self.exception(&series, raw_exception.into_inner(), span) {
                 let key_line = self.line_of(exception.1.start);
                 if !matches!(exception.0.change, Change::Extra(_)) {
@@ -790,10 +850,63 @@ impl<'s> Cx<'s> {
                     dates.insert(exception.0.date, key_line);
                 }
                 exceptions.push(exception.0);
+                places.push(ExceptionPlace { key_line, move_to });
             }
         }
         series.exceptions = exceptions;
+        self.moves_onto_meetings(&series, &places);
         Some(series)
+    }
+
+    /// A `move_to` onto a time the series already meets at — a regular meeting that is not
+    /// cancelled or moved away, another move's new time, an extra — would publish two
+    /// identical meetings at once (the override and the other one: pages list both, calendar
+    /// clients show both). Whoever moves a meeting onto next week's slot almost certainly
+    /// meant another date, so it is an error, as an extra at a regular time is. Reported at
+    /// the `move_to` (the later one of two moves), naming the other meeting.
+    fn moves_onto_meetings(&mut self, series: &Series, places: &[ExceptionPlace]) {
+        let at = |local: civil::DateTime| wall_to_instant(&series.timezone.zone, local);
+        // The regular meetings that do not take place at their own time.
+        let taken_away: HashSet<Timestamp> = series
+            .exceptions
+            .iter()
+            .filter(|e| matches!(e.change, Change::Cancel(_) | Change::Move(_)))
+            .map(|e| at(series.start_on(e.date)))
+            .collect();
+        // The meetings the exceptions add, with the index of their entry.
+        let added: Vec<(usize, Timestamp)> = series
+            .exceptions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| match e.change {
+                Change::Move(to) => Some((i, at(to))),
+                Change::Extra(time) => Some((i, at(e.date.to_datetime(time)))),
+                Change::None | Change::Cancel(_) => None,
+            })
+            .collect();
+        for (i, exception) in series.exceptions.iter().enumerate() {
+            let (Change::Move(to), Some(span)) = (&exception.change, &places[i].move_to) else {
+                continue;
+            };
+            let target = at(*to);
+            let regular = !taken_away.contains(&target)
+                && regular_starts_on(series, to.date())
+                    .is_ok_and(|starts| starts.into_iter().any(|start| at(start) == target));
+            // Another move counts when it comes first in the file, so a pair is reported once.
+            let other = added.iter().find(|&&(j, start)| {
+                start == target
+                    && (j < i || matches!(series.exceptions[j].change, Change::Extra(_)))
+            });
+            let landing = if regular {
+                Landing::Regular
+            } else if let Some(&(j, _)) = other {
+                Landing::Entry(&series.exceptions[j], places[j].key_line)
+            } else {
+                continue;
+            };
+            let (message, hint) = landing.words(series, exception.date, *to);
+            self.error("duplicate-occurrence", span.clone(), message, Some(hint));
+        }
     }
 
     /// An `rrule` that never ends but produces no date after `first` — `BYMONTH=2;BYMONTHDAY=30`,

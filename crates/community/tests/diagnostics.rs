@@ -268,6 +268,66 @@ fn errors_when_an_exception_mixes_actions_or_misplaces_time() {
 }
 
 #[test]
+fn errors_when_a_move_lands_on_a_meeting_the_series_already_has() {
+    let diags = errors("move_onto_meeting");
+    assert_eq!(
+        located(&diags),
+        [
+            (
+                17,
+                13,
+                "`move_to` puts the 2026-12-03 meeting at 2026-12-10 11:00, when series \"weekly\" already meets"
+            ),
+            (
+                43,
+                13,
+                "`move_to` puts the 2027-01-28 meeting at 2027-01-23 09:00, where the 2027-01-21 meeting is moved too (line 38)"
+            ),
+            (
+                48,
+                13,
+                "`move_to` puts the 2027-02-04 meeting at 2027-02-05 16:00, where the extra meeting of 2027-02-05 is (line 51)"
+            ),
+        ]
+    );
+    assert!(diags.iter().all(|d| d.code == "duplicate-occurrence"
+        && d.severity == Severity::Error
+        && d.end_column == 32));
+    assert!(
+        diags[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("cancel or move it as well")
+    );
+    insta::assert_snapshot!(render(&diags));
+}
+
+#[test]
+fn can_move_a_meeting_onto_a_slot_that_is_cancelled_or_moved_away() {
+    let exception =
+        |date: &str, change: &str| format!("\n[[series.exceptions]]\ndate = {date}\n{change}\n");
+    let onto_next = exception("2026-12-03", "move_to = 2026-12-10T12:00:00");
+    for then in [
+        exception("2026-12-10", "cancel = \"Holiday\""),
+        exception("2026-12-10", "move_to = 2026-12-11T12:00:00"),
+        // Two meetings trading places.
+        exception("2026-12-10", "move_to = 2026-12-03T12:00:00"),
+    ] {
+        let source = format!("{}{onto_next}{then}", series_with(&[]));
+        let checked = parse(&source).unwrap_or_else(|d| panic!("{source}\n{}", render(&d)));
+        assert!(checked.warnings.is_empty(), "{}", render(&checked.warnings));
+    }
+    // Moving a meeting to its own time changes nothing, and is no clash with itself.
+    let source = format!(
+        "{}{}",
+        series_with(&[]),
+        exception("2026-12-03", "move_to = 2026-12-03T12:00:00")
+    );
+    parse(&source).unwrap_or_else(|d| panic!("{}", render(&d)));
+}
+
+#[test]
 fn errors_when_ids_repeat_pointing_at_the_second() {
     let diags = errors("duplicate_ids");
     assert_eq!(located(&diags), [(15, 6, "duplicate series id \"weekly\"")]);

@@ -153,6 +153,83 @@ first = 2026-01-08
     }
 }
 
+/// A tester's find: moving Thu 3 Dec onto Thu 10 Dec 11:00, itself a regular meeting of the
+/// series, passed `check` and showed two identical meetings on the pages and in the feeds.
+#[test]
+fn check_rejects_a_move_onto_the_series_next_meeting_unless_that_one_goes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = |then: &str| {
+        format!(
+            r#"[community]
+name = "C"
+timezone = "UTC"
+
+[[series]]
+id = "weekly"
+title = "Weekly"
+timezone = "UTC"
+start = "11:00"
+duration = "1h"
+repeat = "weekly on Thursday"
+first = 2026-11-05
+
+  [[series.exceptions]]
+  date = 2026-12-03
+  move_to = 2026-12-10T11:00:00
+{then}"#
+        )
+    };
+    let config = write(dir.path(), "onto.toml", &file(""));
+    let out = touchpoint()
+        .arg("check")
+        .arg("--config")
+        .arg(&config)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let shown = config.display().to_string();
+    for needle in [
+        format!(
+            "{shown}:16:13: error: `move_to` puts the 2026-12-03 meeting at 2026-12-10 11:00, \
+             when series \"weekly\" already meets"
+        ),
+        "^^^^^^^^^^^^^^^^^^^".to_owned(),
+        "hint: the regular 2026-12-10 meeting is at that time too".to_owned(),
+    ] {
+        assert!(stderr.contains(&needle), "missing {needle:?} in:\n{stderr}");
+    }
+    let out = touchpoint()
+        .args(["check", "--format", "json", "--config"])
+        .arg(&config)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["diagnostics"][0]["code"], "duplicate-occurrence",
+        "{json}"
+    );
+
+    // Cancelled or moved away in the same file, 10 Dec's slot is free.
+    for then in [
+        "\n  [[series.exceptions]]\n  date = 2026-12-10\n  cancel = \"Holiday\"\n",
+        "\n  [[series.exceptions]]\n  date = 2026-12-10\n  move_to = 2026-12-11T11:00:00\n",
+    ] {
+        let config = write(dir.path(), "free.toml", &file(then));
+        let out = touchpoint()
+            .arg("check")
+            .arg("--config")
+            .arg(&config)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
 #[test]
 fn check_names_an_unreadable_file() {
     let out = touchpoint()
