@@ -91,14 +91,16 @@ pub fn render(site: &Site, now: Timestamp) -> Vec<StaticFile> {
         }
     }
     let viewer = Viewer::new(site.default_tz().clone());
-    files.extend([
-        asset(&paths::stylesheet(), pages::CSS),
-        asset(&paths::script(), pages::JS),
-        asset(&paths::local_times(), embed::LOCAL_TIMES_FILE.as_str()),
-        asset(&paths::zones(), pages::zones_json()),
-        asset(&paths::favicon(), pages::FAVICON),
-        asset(&paths::embed_component(), embed::COMPONENT_JS.as_str()),
-    ]);
+    // Each at its bare path, the bytes its version was taken of: a page's `?v=` link finds it.
+    files.extend(
+        crate::assets::all()
+            .iter()
+            .map(|file| asset(&file.path(), file.body.clone())),
+    );
+    files.push(asset(
+        &paths::embed_component(),
+        embed::COMPONENT_JS.as_str(),
+    ));
     files.push(StaticFile::new(
         NOT_FOUND,
         static_page(site, pages::not_found(site, viewer.lang, now)),

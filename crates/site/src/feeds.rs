@@ -30,6 +30,31 @@ pub fn modified(site: &Site) -> Timestamp {
         .map_or(site.updated, |revised| revised.max(site.updated))
 }
 
+/// When `/calendar.ics` last changed: the last change of the community's own events (what it
+/// publishes), else [`modified`]. Its HTTP `Last-Modified`: an outside calendar's change leaves
+/// its bytes, and so this, alone.
+pub fn community_modified(site: &Site) -> Timestamp {
+    site.revised().unwrap_or_else(|| modified(site))
+}
+
+/// When `/series/{id}.ics` last changed: the last change of that series' events, else
+/// [`modified`]. Its HTTP `Last-Modified`.
+pub fn series_modified(site: &Site, id: &str) -> Timestamp {
+    let now = modified(site);
+    site.community
+        .series_calendar(id)
+        .map_or(now, |calendar| last_change(site, &calendar, now))
+}
+
+/// When `/groups/{id}.ics` last changed: the last change of its series' events, else
+/// [`modified`]. Its HTTP `Last-Modified`.
+pub fn group_modified(site: &Site, id: &str) -> Timestamp {
+    let now = modified(site);
+    site.community
+        .group_calendar(id)
+        .map_or(now, |calendar| last_change(site, &calendar, now))
+}
+
 fn named(mut calendar: Calendar, name: String, description: String) -> Calendar {
     calendar.name = Some(name);
     calendar.description = Some(description);

@@ -662,23 +662,13 @@ pub fn export(hub: &Hub<'_>, now: Timestamp) -> Vec<StaticFile> {
         &paths::all_feed(),
         all_feed(hub, &[], modified(hub)).into_bytes(),
     ));
-    files.push(asset(
-        &paths::stylesheet(),
-        crate::html::CSS.as_bytes().to_vec(),
-    ));
-    files.push(asset(&paths::script(), crate::html::JS.as_bytes().to_vec()));
-    files.push(asset(
-        &paths::local_times(),
-        crate::html::LOCAL_TIMES_JS.as_bytes().to_vec(),
-    ));
-    files.push(asset(
-        &paths::favicon(),
-        crate::html::FAVICON.as_bytes().to_vec(),
-    ));
-    files.push(asset(
-        &paths::zones(),
-        crate::html::zones_json().into_bytes(),
-    ));
+    // The files the hub's pages load, as the server answers them (their `?v=` is a hash of
+    // these bytes).
+    files.extend(
+        crate::assets::all()
+            .iter()
+            .map(|file| asset(&file.path(), file.body.clone())),
+    );
     files.push(StaticFile {
         path: "api/v1/communities.json".to_owned(),
         body: serde_json::to_vec_pretty(&communities(hub)).unwrap_or_default(),

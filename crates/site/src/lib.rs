@@ -5,6 +5,7 @@
 //! and cannot disagree. Nothing here does I/O or reads the clock: "now" is a parameter.
 
 pub mod api;
+pub mod assets;
 pub mod cadence;
 pub mod embed;
 pub mod export;
@@ -119,6 +120,11 @@ pub struct Site {
     pub live: bool,
 }
 
+/// The start of an outside calendar's revision key (`outside-calendar:{id}`; alone, the key of
+/// which calendars have a copy), beside the community's own events' (their UIDs, which hold an
+/// `@`): see [`Site::published`].
+pub const OUTSIDE_KEY: &str = "outside-calendar:";
+
 /// What a [`Site`] renders, whatever its public URL.
 #[derive(Clone, Debug)]
 pub struct Content {
@@ -127,7 +133,8 @@ pub struct Content {
     /// Outside calendars, in file order.
     pub sources: Vec<Source>,
     /// When the content last changed: the DTSTAMP and Last-Modified of the feeds, so they stay
-    /// byte-identical (and cacheable) between changes.
+    /// byte-identical (and cacheable) between changes. The latest last good copy of an outside
+    /// calendar until the store's revisions say when they last changed ([`Site::set_revisions`]).
     pub updated: Timestamp,
     /// The SEQUENCE and LAST-MODIFIED of the community's own events, by
     /// [`revision_key`](touchpoint_calendar::write::revision_key): what the store recorded for
@@ -723,20 +730,51 @@ impl Site {
         }
     }
 
-    /// Every event the community publishes as its own (each series' master and overrides), as
-    /// (revision key, fingerprint): what the store's revisions are kept for.
+    /// Every event the community publishes as its own (each series' master and overrides), then
+    /// each outside calendar it holds a copy of (its key [`OUTSIDE_KEY`] and id) and which
+    /// those are ([`OUTSIDE_KEY`] alone), as (revision key, fingerprint): what the store's
+    /// revisions are kept for.
+    ///
+    /// An outside calendar's fingerprint is that of the calendar as its feed writes it, with a
+    /// fixed DTSTAMP: a refresh that brings the same events back (a `304`, the same bytes, or
+    /// only a new DTSTAMP upstream) keeps it, so the store keeps the time it last changed. The
+    /// list of those with a copy changes when one is added, removed or loses its copy, so that
+    /// is a change too (the latest of the others' would not move).
     pub fn published(&self) -> Vec<(String, u64)> {
-        self.by_series
+        let own = self.by_series.iter().flat_map(|calendar| &calendar.events);
+        let own = own.map(|event| (write::revision_key(event), write::fingerprint(event)));
+        let copies: Vec<&Source> = self
+            .sources
             .iter()
-            .flat_map(|calendar| &calendar.events)
-            .map(|event| (write::revision_key(event), write::fingerprint(event)))
-            .collect()
+            .filter(|source| source.calendar.is_some())
+            .collect();
+        let outside = copies.iter().filter_map(|source| {
+            let calendar = source.calendar.as_ref()?;
+            let written = write::write(calendar, Timestamp::UNIX_EPOCH);
+            let fingerprint = touchpoint_calendar::digest::digest(written.as_bytes());
+            Some((format!("{OUTSIDE_KEY}{}", source.decl.id), fingerprint))
+        });
+        let ids: Vec<&str> = copies.iter().map(|s| s.decl.id.as_str()).collect();
+        let which = (!self.sources.is_empty()).then(|| {
+            let fingerprint = touchpoint_calendar::digest::digest(ids.join("\n").as_bytes());
+            (OUTSIDE_KEY.to_owned(), fingerprint)
+        });
+        own.chain(outside).chain(which).collect()
     }
 
-    /// Set the revisions of the community's own events (from the store, for [`Site::published`]):
-    /// their SEQUENCE, LAST-MODIFIED and DTSTAMP in every feed.
+    /// Set the revisions the store gave for [`Site::published`]: those of the community's own
+    /// events are their SEQUENCE, LAST-MODIFIED and DTSTAMP in every feed; the latest of the
+    /// outside calendars' is when they last changed, [`Content::updated`] (instead of their
+    /// last good fetch, which every refresh moves though nothing changed).
     pub fn set_revisions(&mut self, revisions: impl IntoIterator<Item = (String, Revision)>) {
-        Arc::make_mut(&mut self.content).revisions = revisions.into_iter().collect();
+        let (outside, own): (Vec<_>, Vec<_>) = revisions
+            .into_iter()
+            .partition(|(key, _)| key.starts_with(OUTSIDE_KEY));
+        let content = Arc::make_mut(&mut self.content);
+        content.revisions = own.into_iter().collect();
+        if let Some(changed) = outside.iter().map(|(_, r)| r.last_modified).max() {
+            content.updated = changed;
+        }
     }
 
     /// The revision of one of the community's own events, if the store gave one.

@@ -7,6 +7,10 @@
 //! from its route's pattern, so a link cannot drift from the route that answers it;
 //! `paths::every` lists them all, and the tests route each one and find each in the export.
 //!
+//! The files the pages load (stylesheet, scripts, icon, zone names) carry their version in the
+//! query, `/assets/site.css?v={hash of its bytes}` ([`crate::assets`]): every page, hub page and
+//! exported page links them through here, so none can link a bare, long-cached address.
+//!
 //! Prefixes live outside this module: a site under a sub-path has a base path (`/meetings`), and
 //! a hub serving one community per `/{community}/…` nests the router under that segment and
 //! gives each community's site its base path; the patterns and paths here stay as they are.
@@ -212,20 +216,10 @@ fixed_paths! {
     planner_cities: PLANNER_CITIES, Served;
     /// `/health`: the feed-health page.
     health: HEALTH, Page;
-    /// `/assets/site.css`.
-    stylesheet: STYLESHEET, File;
-    /// `/assets/site.js`.
-    script: SCRIPT, File;
-    /// `/assets/local-times.js`.
-    local_times: LOCAL_TIMES, File;
-    /// `/assets/zones.json`.
-    zones: ZONES, File;
     /// `/calendar.ics`: the community's series.
     community_feed: COMMUNITY_FEED, File;
     /// `/all.ics`: everything merged.
     all_feed: ALL_FEED, File;
-    /// `/favicon.svg`.
-    favicon: FAVICON, File;
     /// `/api/v1/occurrences` (the static export writes a year of them as `occurrences.json`).
     api_occurrences: API_OCCURRENCES, Api;
     /// `/api/v1/series`.
@@ -242,6 +236,38 @@ fixed_paths! {
     embed_component: EMBED_COMPONENT, File;
     /// `/healthz`: the liveness check.
     healthz: HEALTHZ, Served;
+}
+
+/// A file the pages load, at the address of its current bytes: `{route}?v={version}`
+/// ([`crate::assets`]), which the server lets browsers keep for a year; the static export
+/// writes it at the bare path, which a static host serves whatever the query.
+pub(crate) fn versioned(route: &str) -> SitePath {
+    SitePath::new(route.to_owned(), Kind::File).with_query([("v", crate::assets::version(route))])
+}
+
+/// `/assets/site.css?v=…`: the stylesheet.
+pub fn stylesheet() -> SitePath {
+    versioned(route::STYLESHEET)
+}
+
+/// `/assets/site.js?v=…`: the pages' script.
+pub fn script() -> SitePath {
+    versioned(route::SCRIPT)
+}
+
+/// `/assets/local-times.js?v=…`: times in the visitor's zone where the server cannot know it.
+pub fn local_times() -> SitePath {
+    versioned(route::LOCAL_TIMES)
+}
+
+/// `/assets/zones.json?v=…`: the zone picker's suggestions.
+pub fn zones() -> SitePath {
+    versioned(route::ZONES)
+}
+
+/// `/favicon.svg?v=…`: the site's icon.
+pub fn favicon() -> SitePath {
+    versioned(route::FAVICON)
 }
 
 /// The calendar in `view` (`/calendar` for the agenda, `/calendar/week`, `/calendar/month`):

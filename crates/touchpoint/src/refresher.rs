@@ -10,7 +10,10 @@
 //!
 //! Replicas pick up copies stored by others by polling: every tick the loop lists the records
 //! without bodies and rebuilds the served site when any version, check time or error changed.
-//! (No LISTEN/NOTIFY: the poll is one small query per tick and works the same on SQLite.)
+//! (No LISTEN/NOTIFY: the poll is one small query per tick and works the same on SQLite.) What
+//! this replica stores itself does not wait for the tick: each refresh, once stored, wakes the
+//! watcher (`Stored`), so the pages and `/api/v1/calendars` show it at once, not up to a tick
+//! after the log said "refreshed".
 //!
 //! The timing is [`Tuning`]: production defaults, which tests shorten through hidden environment
 //! variables (see [`Tuning::from_vars`]).
@@ -319,14 +322,16 @@ pub async fn run(
     };
     // Watching the store runs on its own, so a new copy is served as soon as it is stored, even
     // while another source's fetch is still running (or stalling until its timeout).
+    let stored = Stored::default();
     let watcher = tokio::spawn(watch(
         loaded.clone(),
         store.clone(),
         state,
         tuning,
         built_from,
+        stored.clone(),
     ));
-    let in_flight = InFlight::new();
+    let in_flight = InFlight::new(stored);
     let mut store_down = false;
     loop {
         let now = Timestamp::now();
@@ -356,15 +361,38 @@ pub async fn run(
     }
 }
 
+/// Wakes the store watcher when this replica has stored a refresh's outcome, so the site is
+/// rebuilt now rather than at the watcher's next tick. A wake while the watcher is busy is kept
+/// (one permit), so none is lost; several at once make one rebuild.
+#[derive(Clone, Default)]
+struct Stored(Arc<tokio::sync::Notify>);
+
+impl Stored {
+    /// Something was stored: rebuild.
+    fn wake(&self) {
+        self.0.notify_one();
+    }
+
+    /// Wait for a wake or `tick`, whichever comes first.
+    async fn or_tick(&self, tick: Duration) {
+        tokio::select! {
+            () = self.0.notified() => {}
+            () = tokio::time::sleep(tick) => {}
+        }
+    }
+}
+
 /// Rebuild the served site whenever the stored records change (versions, check times, errors),
-/// whichever replica stored them. The site being served is only ever replaced by a complete new
-/// one; while the store is away the current one stays.
+/// whichever replica stored them: at once for this replica's refreshes ([`Stored`]), within a
+/// tick for another's. The site being served is only ever replaced by a complete new one; while
+/// the store is away the current one stays.
 async fn watch(
     loaded: Arc<Loaded>,
     store: Arc<dyn Store>,
     state: AppState,
     tuning: Tuning,
     mut seen: Option<Fingerprint>,
+    stored: Stored,
 ) {
     loop {
         match store.list(Bodies::Omit).await {
@@ -382,7 +410,7 @@ async fn watch(
             }
             Err(err) => tracing::debug!("cannot read the store: {err}"),
         }
-        tokio::time::sleep(tuning.tick).await;
+        stored.or_tick(tuning.tick).await;
     }
 }
 
@@ -396,13 +424,16 @@ const CONCURRENT_FETCHES: usize = 8;
 struct InFlight {
     ids: Arc<std::sync::Mutex<std::collections::HashSet<String>>>,
     slots: Arc<tokio::sync::Semaphore>,
+    /// Woken when a refresh's outcome is stored.
+    stored: Stored,
 }
 
 impl InFlight {
-    fn new() -> InFlight {
+    fn new(stored: Stored) -> InFlight {
         InFlight {
             ids: Arc::default(),
             slots: Arc::new(tokio::sync::Semaphore::new(CONCURRENT_FETCHES)),
+            stored,
         }
     }
 
@@ -457,14 +488,23 @@ fn refresh_due(
         let id = decl.id.clone();
         tokio::spawn(async move {
             if let Ok(_slot) = in_flight.slots.acquire().await {
-                refresh_logged(&loaded, &*store, &fetcher, &holder, &tuning, &id, &schedule).await;
+                let stored = &in_flight.stored;
+                refresh_logged(
+                    &loaded, &*store, &fetcher, &holder, &tuning, &id, &schedule, stored,
+                )
+                .await;
             }
             in_flight.finish(&id);
         });
     }
 }
 
-/// Refresh one due source holding its lease, and log what happened.
+/// Refresh one due source holding its lease, wake the watcher once its outcome is stored, and
+/// log what happened.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the refresher's state, passed down whole"
+)]
 async fn refresh_logged(
     loaded: &Loaded,
     store: &dyn Store,
@@ -473,6 +513,7 @@ async fn refresh_logged(
     tuning: &Tuning,
     id: &str,
     schedule: &Schedule,
+    stored: &Stored,
 ) {
     let attempt = match location(loaded, id) {
         Ok(location) => {
@@ -489,6 +530,9 @@ async fn refresh_logged(
         }
         Err(err) => Err(err),
     };
+    if let Ok(Attempt::Refreshed(_)) = attempt {
+        stored.wake();
+    }
     match attempt {
         Ok(Attempt::Refreshed(RefreshReport {
             outcome: RefreshOutcome::Failed { error, failures },

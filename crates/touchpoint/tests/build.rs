@@ -230,8 +230,11 @@ fn can_show_times_in_the_browsers_zone_without_a_server() {
     assert!(page.contains("<time datetime="));
     // No inline script (a strict Content-Security-Policy allows the page): the script is a file
     // of the tree, loaded right before </body>.
+    let version = &touchpoint_site::assets::get("/assets/local-times.js")
+        .unwrap()
+        .version;
     let script_at = page
-        .rfind(r#"<script src="./assets/local-times.js" data-local-times data-zone-from-query data-static>"#)
+        .rfind(&format!(r#"<script src="./assets/local-times.js?v={version}" data-local-times data-zone-from-query data-static>"#))
         .expect("the static-mode script");
     assert!(script_at < page.rfind("</body>").unwrap());
     assert!(!page.contains("<script>") && !page.contains("<script data-"));
@@ -403,4 +406,62 @@ fn can_run_the_build_command_with_an_empty_store() {
     let openssf = std::fs::read_to_string(site.join("sources/openssf.ics")).unwrap();
     assert!(!openssf.contains("BEGIN:VEVENT"));
     touchpoint_calendar::parse(openssf.as_bytes()).unwrap();
+}
+
+/// Each link of `pages` to a file the pages load ([`touchpoint_site::assets`]), relative to the
+/// page: it carries the version of the file's bytes (`?v=`), and the tree under `root` holds
+/// exactly those bytes where a static host finds it. Returns how many links were checked.
+fn check_versioned_asset_links(files: &[StaticFile], root: &Path, base: &str) -> usize {
+    let mut checked = 0;
+    for file in files.iter().filter(|f| f.path.ends_with(".html")) {
+        let page = String::from_utf8(file.body.clone()).unwrap();
+        let page_url =
+            url::Url::parse(&format!("https://example.org{base}/{}", file.path)).unwrap();
+        for link in links(&page) {
+            let target = page_url.join(&link).unwrap();
+            let Some(inside) = target.path().strip_prefix(base) else {
+                continue;
+            };
+            let Some(asset) = touchpoint_site::assets::get(inside) else {
+                continue;
+            };
+            let version = target
+                .query_pairs()
+                .find(|(key, _)| key == "v")
+                .map(|(_, v)| v.into_owned());
+            assert_eq!(
+                version.as_deref(),
+                Some(asset.version.as_str()),
+                "{}: {link} does not name the version of its bytes",
+                file.path
+            );
+            let written = std::fs::read(root.join(inside.trim_start_matches('/')))
+                .unwrap_or_else(|_| panic!("{}: {link} names no file of the tree", file.path));
+            assert_eq!(
+                format!("{:016x}", touchpoint_calendar::digest::digest(&written)),
+                asset.version,
+                "{}: the file {link} names is not the bytes its version was taken of",
+                file.path
+            );
+            checked += 1;
+        }
+    }
+    checked
+}
+
+/// The tester's report: `/assets/site.css` and `site.js` were linked at fixed addresses kept a
+/// day, so a browser paired new pages with old CSS after an upgrade. Now each page, the
+/// 404 page and each language's copy link them at their version, and the tree holds the file.
+#[test]
+fn can_link_each_asset_at_the_version_of_the_file_written() {
+    let site = example_site("https://example.org/meetings/");
+    let files = build::render(&site, now());
+    let dir = tempfile::tempdir().unwrap();
+    build::write(dir.path(), &files).unwrap();
+    let checked = check_versioned_asset_links(&files, dir.path(), "/meetings");
+    // Stylesheet, script, icon, zone names and local-times.js on each of dozens of pages.
+    assert!(checked > 200, "only {checked} asset links checked");
+    for name in ["site.css", "site.js", "local-times.js", "zones.json"] {
+        assert!(dir.path().join("assets").join(name).is_file(), "{name}");
+    }
 }

@@ -77,7 +77,13 @@ fn can_keep_a_language_trees_links_inside_it() {
         links.contains(&"../ja/series/touchpoint-apac-emea/"),
         "{links:?}"
     );
-    assert!(links.contains(&"../assets/site.css"), "{links:?}");
+    let css = format!(
+        "../assets/site.css?v={}",
+        touchpoint_site::assets::get("/assets/site.css")
+            .unwrap()
+            .version
+    );
+    assert!(links.contains(&css.as_str()), "{links:?}");
     assert!(
         !links
             .iter()

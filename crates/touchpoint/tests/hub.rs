@@ -876,9 +876,21 @@ fn can_export_the_hub_with_every_community_under_its_prefix() {
     assert!(home.contains(r#"<form class="tz""#), "{home}");
     assert!(!home.contains(r#"<form class="lang""#), "{home}");
     assert!(out.join("assets/zones.json").is_file());
-    assert!(home.contains(r#"data-src="./assets/zones.json""#), "{home}");
+    let zones = &touchpoint_site::assets::get("/assets/zones.json")
+        .unwrap()
+        .version;
+    let zones_link = format!(r#"data-src="./assets/zones.json?v={zones}""#);
+    assert!(home.contains(&zones_link), "{home}");
     let calendar = std::fs::read_to_string(out.join("calendar/index.html")).unwrap();
-    assert!(calendar.contains(r#"data-src="../assets/zones.json""#));
+    assert!(calendar.contains(&format!(r#"data-src="../assets/zones.json?v={zones}""#)));
+    // Each file the hub's pages load (at `?v=` the hash of its bytes) is written with those
+    // very bytes: the ones the server answers.
+    for asset in touchpoint_site::assets::all() {
+        let written = std::fs::read(out.join(asset.route.trim_start_matches('/'))).unwrap();
+        let hash = format!("{:016x}", touchpoint_calendar::digest::digest(&written));
+        assert_eq!(hash, asset.version, "{}", asset.route);
+        assert!(home.contains(&format!("{}?v={hash}", asset.route.trim_start_matches('/'))));
+    }
     // A static host ignores the query: each view of the build's period is a file of its own,
     // linked as such, with no "Earlier" or "Later" and no form it could not answer; each
     // community's own calendar is a link away, in the same view.
@@ -1285,4 +1297,40 @@ async fn can_answer_the_static_exports_language_folders_in_their_language() {
     ] {
         assert_eq!(hub_get(&hub, uri).await.0, StatusCode::NOT_FOUND, "{uri}");
     }
+}
+
+/// The tester's report, on the hub: its pages and each community's link the assets at the
+/// version of their bytes, kept a year there and minutes at the bare address, compressed with a
+/// weak ETag, and a browser's revalidation is a `304`.
+#[test]
+fn can_link_the_hubs_assets_at_their_version_and_let_browsers_keep_them() {
+    let (layout, sites) = example_sites();
+    let addr = common::serve_on_loopback(hub_router(hub_state(&layout, &sites)));
+    let gzip = [("Accept-Encoding", "gzip, br")];
+    let hub_home = String::from_utf8(common::http_exchange(addr, "/", &[]).body).unwrap();
+    let (id, _) = &sites[0];
+    let community = common::http_exchange(addr, &format!("/{id}/"), &[]).body;
+    let community = String::from_utf8(community).unwrap();
+    let css = touchpoint_site::assets::get("/assets/site.css").unwrap();
+    let versioned = format!("/assets/site.css?v={}", css.version);
+    assert!(hub_home.contains(&format!("\"{versioned}\"")), "{hub_home}");
+    assert!(community.contains(&format!("\"/{id}{versioned}\"")));
+    for path in [versioned.clone(), format!("/{id}{versioned}")] {
+        let kept = common::http_exchange(addr, &path, &gzip);
+        assert_eq!(kept.status, 200, "{path}");
+        assert_eq!(
+            kept.header("cache-control"),
+            "public, max-age=31536000, immutable",
+            "{path}"
+        );
+        assert!(!kept.header("content-encoding").is_empty(), "{path}");
+        let tag = kept.header("etag");
+        assert_eq!(tag, format!("W/\"{}\"", css.version), "{path}");
+        let again = common::http_exchange(addr, &path, &[gzip[0], ("If-None-Match", &tag)]);
+        assert_eq!(again.status, 304, "{path}");
+        assert_eq!(again.header("etag"), tag, "{path}");
+    }
+    let bare = common::http_exchange(addr, "/assets/site.css", &[]);
+    assert_eq!(bare.header("cache-control"), "public, max-age=300");
+    assert_eq!(bare.body, css.body);
 }

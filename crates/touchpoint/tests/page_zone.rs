@@ -214,10 +214,13 @@ async fn can_serve_a_favicon_and_answer_the_one_browsers_ask_for() {
     let ico = get(&state, "/favicon.ico").await;
     assert_eq!(ico.status, StatusCode::NO_CONTENT);
     let home = get(&state, "/").await;
-    assert!(
-        home.body
-            .contains(r#"<link rel="icon" type="image/svg+xml" href="/favicon.svg">"#)
-    );
+    // Linked at the version of its bytes, which browsers keep ([`touchpoint_site::assets`]).
+    let version = &touchpoint_site::assets::get("/favicon.svg")
+        .unwrap()
+        .version;
+    assert!(home.body.contains(&format!(
+        r#"<link rel="icon" type="image/svg+xml" href="/favicon.svg?v={version}">"#
+    )));
 }
 
 #[tokio::test]

@@ -359,14 +359,20 @@ async fn can_plan_a_meeting_across_cities_and_flag_the_weeks_us_and_eu_clocks_di
 #[tokio::test]
 async fn can_serve_the_script_and_zone_list_with_cache_headers() {
     let state = state(example_site());
+    // The bare address, as pages from before versions name it: kept minutes, not a day.
     let js = get(&state, "/assets/site.js").await;
     assert!(js.content_type.starts_with("text/javascript"));
-    assert!(
-        js.headers[header::CACHE_CONTROL]
-            .to_str()
-            .unwrap()
-            .contains("max-age=86400")
+    assert_eq!(js.headers[header::CACHE_CONTROL], "public, max-age=300");
+    // The address pages name now, with the version of its bytes: kept a year.
+    let version = &touchpoint_site::assets::get("/assets/site.js")
+        .unwrap()
+        .version;
+    let kept = get(&state, &format!("/assets/site.js?v={version}")).await;
+    assert_eq!(
+        kept.headers[header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
     );
+    assert_eq!(kept.body, js.body);
     assert!(js.body.contains("Intl.DateTimeFormat"));
     let zones = get(&state, "/assets/zones.json").await;
     let names: Vec<String> = serde_json::from_str(&zones.body).unwrap();

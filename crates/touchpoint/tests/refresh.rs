@@ -250,6 +250,82 @@ fn serve_answers_while_a_feed_stalls() {
     }
 }
 
+/// The tester's report: for about 5 s after start `/api/v1/calendars` still said "pending" for
+/// an outside calendar the log already said was refreshed: the served site was rebuilt from the
+/// store only at the watcher's next tick. Now a refresh, once stored, rebuilds it at once: with
+/// a tick of a minute, the API says "ok" within a few seconds of the feed being answered.
+#[test]
+fn serve_shows_a_refresh_as_soon_as_it_is_stored_not_at_the_next_tick() {
+    let answered: Arc<std::sync::Mutex<Option<Instant>>> = Arc::default();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stamp = Arc::clone(&answered);
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async move {
+            // Answered after a second: the watcher has long read the empty store by then.
+            let app = Router::new().route(
+                "/slow.ics",
+                get(move || async move {
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                    *stamp.lock().unwrap() = Some(Instant::now());
+                    FEED
+                }),
+            );
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            tx.send(listener.local_addr().unwrap()).unwrap();
+            axum::serve(listener, app).await.unwrap();
+        });
+    });
+    let addr = rx.recv().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("touchpoint.toml");
+    let community = format!(
+        "[community]\nname = \"Feeds\"\ntimezone = \"UTC\"\n\n[[calendars]]\nid = \"slow\"\n\
+         name = \"Slow\"\nurl = \"http://{addr}/slow.ics\"\n"
+    );
+    std::fs::write(&config, community).unwrap();
+    let listen = format!("127.0.0.1:{}", free_port());
+    let _server = Child(
+        touchpoint()
+            .arg("serve")
+            .arg("--config")
+            .arg(&config)
+            .arg("--data")
+            .arg(dir.path().join("data"))
+            .arg("--listen")
+            .arg(&listen)
+            .env(touchpoint::refresher::TICK_VAR, "60s")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let fed = loop {
+        if let Some(at) = *answered.lock().unwrap() {
+            break at;
+        }
+        assert!(Instant::now() < deadline, "the feed was never asked for");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    loop {
+        let (status, calendars) = http_get(&listen, "/api/v1/calendars").unwrap();
+        assert_eq!(status, 200);
+        if calendars.contains(r#""status":"ok""#) {
+            break;
+        }
+        assert!(
+            fed.elapsed() < Duration::from_secs(5),
+            "still not shown {:?} after the feed was answered: {calendars}",
+            fed.elapsed()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 /// Issue 14: the background refresher waited for every source of a round before starting the
 /// next, so one source that never finishes (a stalling server here; a FIFO or a hung mount for
 /// `path =`) froze every other source's refreshes until its timeout. Now each source runs on its

@@ -299,29 +299,14 @@ pub fn hub_router(hub: HubState) -> Router {
         .route(
             route::HEALTHZ,
             get(|| async { ([(header::CACHE_CONTROL, "no-store")], "ok") }),
-        )
-        .route(
-            route::STYLESHEET,
-            get(|| async { pages::asset("text/css; charset=utf-8", html::CSS) }),
-        )
-        .route(
-            route::SCRIPT,
-            get(|| async { pages::asset("text/javascript; charset=utf-8", html::JS) }),
-        )
-        .route(
-            route::LOCAL_TIMES,
-            get(|| async {
-                pages::asset(
-                    "text/javascript; charset=utf-8",
-                    touchpoint_site::embed::LOCAL_TIMES_FILE.as_str(),
-                )
-            }),
-        )
-        .route(
-            route::FAVICON,
-            get(|| async { pages::asset("image/svg+xml", html::FAVICON) }),
-        )
-        .route(route::ZONES, get(pages::zones));
+        );
+    // The files the pages load, answered as a community's are (versions, 304s). The hub has
+    // no response cache to compress them once: they are compressed per request (a browser asks
+    // for a version once a year), their ETag made weak when they are.
+    let assets = pages::asset_routes(Router::new())
+        .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn(weak_when_compressed));
+    let routes = routes.merge(assets);
     // The calendar's addresses as the hub's static export names them (`calendar/week/`).
     let routes = pages::directory_forms(routes, &[route::CALENDAR, route::CALENDAR_VIEW])
         // Everything else is a community's (its own router sets its headers) or the hub's 404.
@@ -335,6 +320,20 @@ pub fn hub_router(hub: HubState) -> Router {
         .layer(headers::page_policy())
         .service(routes);
     Router::new().fallback_service(layered)
+}
+
+/// The answer with its ETag made weak when its body is compressed, and on a `304` to a client
+/// that takes a compressed body: the validator its 200 carries ([`cache::weaken_etag`]).
+async fn weak_when_compressed(request: Request, next: axum::middleware::Next) -> Response {
+    let compressing = cache::accepted(request.headers())
+        .iter()
+        .any(Option::is_some);
+    let mut response = next.run(request).await;
+    let compressed = response.headers().contains_key(header::CONTENT_ENCODING);
+    if compressed || (compressing && response.status() == StatusCode::NOT_MODIFIED) {
+        cache::weaken_etag(response.headers_mut());
+    }
+    response
 }
 
 /// Hand a request under `/{community}/…` to that community's router, the prefix taken off;

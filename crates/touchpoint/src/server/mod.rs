@@ -169,12 +169,11 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::routes())
         // Feeds, JSON API, OpenAPI and embeds
         .merge(publish::routes())
-        // Operations and assets
+        // Operations (the assets are among the pages' routes)
         .route(
             route::HEALTHZ,
             get(|| async { ([(header::CACHE_CONTROL, "no-store")], "ok") }),
         )
-        .route(route::STYLESHEET, get(stylesheet))
         .fallback(not_found)
         .with_state(state.clone());
     // The layers wrap the route table once, outside it, not each route (`Router::layer`): a
@@ -250,15 +249,4 @@ fn error_page(status: StatusCode, body: maud::Markup) -> Response {
         header::HeaderValue::from_static("Cookie, Accept-Language"),
     );
     response
-}
-
-async fn stylesheet() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=86400"),
-        ],
-        html::CSS,
-    )
-        .into_response()
 }

@@ -25,10 +25,12 @@ use axum::routing::get;
 use axum_extra::extract::CookieJar;
 use jiff::Timestamp;
 use maud::Markup;
+use touchpoint_site::assets::{self, Asset};
 use touchpoint_site::html::{self, CalendarParams, PlannerParams};
 use touchpoint_site::paths::route;
 use touchpoint_site::{HourCycle, Lang, Site, Viewer, feeds};
 
+use super::publish::FeedOf;
 use super::{AppState, RequestSite, calendar_response, feed_or_404};
 
 /// The pages a static export writes as directories (`calendar/week/index.html`): their
@@ -58,26 +60,70 @@ pub fn routes() -> Router<AppState> {
         .route(route::PLANNER, get(planner))
         .route(route::PLANNER_CITIES, get(planner_cities))
         .route(route::HEALTH, get(health))
-        .route(
-            route::SCRIPT,
-            get(|| async { asset("text/javascript; charset=utf-8", html::JS) }),
-        )
-        .route(
-            route::LOCAL_TIMES,
-            get(|| async {
-                asset(
-                    "text/javascript; charset=utf-8",
-                    touchpoint_site::embed::LOCAL_TIMES_FILE.as_str(),
-                )
-            }),
-        )
-        .route(route::ZONES, get(zones))
-        .route(
-            route::FAVICON,
-            get(|| async { asset("image/svg+xml", html::FAVICON) }),
-        )
         .route(route::FAVICON_ICO, get(no_favicon_ico));
-    directory_forms(pages, DIRECTORY_PAGES)
+    directory_forms(asset_routes(pages), DIRECTORY_PAGES)
+}
+
+/// `Cache-Control` of a file the pages load asked for at its current version (`?v=`, see
+/// [`touchpoint_site::assets`]): its address changes with its bytes, so browsers and proxies
+/// keep it for a year without asking again.
+pub const ASSET_CACHE_VERSIONED: &str = "public, max-age=31536000, immutable";
+
+/// `Cache-Control` of a file the pages load asked for at its bare path (a page rendered before
+/// versions, an old bookmark) or at a version that is not this binary's (a page from another
+/// release, say another replica's mid-upgrade): kept a few minutes, then revalidated by ETag.
+pub const ASSET_CACHE: &str = "public, max-age=300";
+
+/// Adds the route of each file the pages load ([`assets::all`]), for a community's and the
+/// hub's route tables.
+pub(super) fn asset_routes<S>(router: Router<S>) -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    assets::all().iter().fold(router, |router, file| {
+        let answer = move |RawQuery(query): RawQuery, headers: HeaderMap| async move {
+            asset(file, query.as_deref(), &headers)
+        };
+        router.route(file.route, get(answer))
+    })
+}
+
+/// A file the pages load: kept for a year when asked for at its current version, a few minutes
+/// otherwise; with its version as ETag, and `304` for a client that has it.
+fn asset(file: &'static Asset, query: Option<&str>, request: &HeaderMap) -> Response {
+    let pairs = html::query_pairs(query.unwrap_or_default());
+    let current = pairs_value(&pairs, "v") == Some(file.version.as_str());
+    let etag = format!("\"{}\"", file.version);
+    let mut response = if super::publish::not_modified(request, &etag, None) {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        let body: &'static [u8] = &file.body;
+        (
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(file.content_type),
+            )],
+            axum::body::Body::from(body),
+        )
+            .into_response()
+    };
+    let headers = response.headers_mut();
+    let cache_control = if current {
+        ASSET_CACHE_VERSIONED
+    } else {
+        ASSET_CACHE
+    };
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(cache_control),
+    );
+    if let Ok(value) = HeaderValue::from_str(&etag) {
+        headers.insert(header::ETAG, value);
+    }
+    // The bytes never change while this binary runs: the response cache keeps them until the
+    // site is replaced, not a minute.
+    response.extensions_mut().insert(super::cache::PerVersion);
+    response
 }
 
 /// Adds each of `paths` with a trailing slash (`/calendar/week/`, the address of a static
@@ -380,14 +426,22 @@ impl Visit {
 }
 
 /// A rendered page: cached privately (it depends on the `tz` cookie and the visitor's
-/// language, which says how clocks are written).
+/// language, which says how clocks are written), with an ETag of its bytes.
+///
+/// The ETag is a hash of the very body this visitor gets (their zone, language and clock, the
+/// minute's "starts in" markers), so a reload's `If-None-Match` is answered `304` only when
+/// the page they hold is byte for byte the one they would get now; the response cache answers
+/// it, and weakens the tag when it sends the page compressed (`cache.rs`). One visitor's tag
+/// never matches a page rendered for another zone or language unless the bytes are the same.
 struct Page {
     markup: Markup,
 }
 
 impl IntoResponse for Page {
     fn into_response(self) -> Response {
-        let mut response = Html(self.markup.into_string()).into_response();
+        let body = self.markup.into_string();
+        let etag = super::publish::etag(body.as_bytes());
+        let mut response = Html(body).into_response();
         let headers = response.headers_mut();
         headers.insert(
             header::CACHE_CONTROL,
@@ -397,6 +451,9 @@ impl IntoResponse for Page {
             header::VARY,
             HeaderValue::from_static("Cookie, Accept-Language"),
         );
+        if let Ok(value) = HeaderValue::from_str(&etag) {
+            headers.insert(header::ETAG, value);
+        }
         response
     }
 }
@@ -490,7 +547,11 @@ async fn series(
     visit: Result<Visit, Response>,
 ) -> Result<Response, Response> {
     let feed = (state, site, headers);
-    page_or_feed(feed, &file, visit, html::series, feeds::series).await
+    let series = FeedOf {
+        render: feeds::series,
+        modified: feeds::series_modified,
+    };
+    page_or_feed(feed, &file, visit, html::series, series).await
 }
 
 /// `/groups/{id}` (the page) or `/groups/{id}.ics` (the group's feed).
@@ -502,7 +563,11 @@ async fn group(
     visit: Result<Visit, Response>,
 ) -> Result<Response, Response> {
     let feed = (state, site, headers);
-    page_or_feed(feed, &file, visit, html::group, feeds::group).await
+    let group = FeedOf {
+        render: feeds::group,
+        modified: feeds::group_modified,
+    };
+    page_or_feed(feed, &file, visit, html::group, group).await
 }
 
 /// The feed for `{id}.ics`, which has no viewer (so an unknown `?tz=` does not stop it), else
@@ -512,7 +577,7 @@ async fn page_or_feed(
     file: &str,
     visit: Result<Visit, Response>,
     page: RenderPage,
-    feed: fn(&Site, &str, Timestamp) -> Option<String>,
+    feed: FeedOf,
 ) -> Result<Response, Response> {
     if file.ends_with(".ics") {
         return Ok(feed_or_404(&state, &site, headers, file, feed).await);
@@ -538,7 +603,7 @@ async fn series_occurrence(
     let Some(body) = body else {
         return super::not_found_page(&site, &headers, state.now());
     };
-    let mut response = calendar_response(&headers, &site, body);
+    let mut response = calendar_response(&headers, feeds::modified(&site), body);
     let disposition = format!("attachment; filename=\"{id}-{file}\"");
     if let Ok(value) = HeaderValue::from_str(&disposition) {
         response
@@ -548,18 +613,6 @@ async fn series_occurrence(
     response
 }
 
-/// A static asset of the binary, kept by browsers for a day (the hub serves them too).
-pub(super) fn asset(content_type: &'static str, body: impl IntoResponse) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, content_type),
-            (header::CACHE_CONTROL, "public, max-age=86400"),
-        ],
-        body,
-    )
-        .into_response()
-}
-
 /// `/favicon.ico`, which clients ask for unasked: no content (the pages name `/favicon.svg`).
 async fn no_favicon_ico() -> Response {
     (
@@ -567,9 +620,4 @@ async fn no_favicon_ico() -> Response {
         [(header::CACHE_CONTROL, "public, max-age=86400")],
     )
         .into_response()
-}
-
-/// Every IANA zone name, for the zone picker's suggestions.
-pub(super) async fn zones() -> Response {
-    asset("application/json", html::zones_json())
 }

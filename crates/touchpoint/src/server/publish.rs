@@ -141,16 +141,17 @@ fn cached(
 
 // ---- Feeds ---------------------------------------------------------------------------------
 
-/// A feed answer: `text/calendar; charset=utf-8`, [`FEED_CACHE`], an ETag and the site's
-/// Last-Modified, or 304 when the client has it. A feed depends on the site alone, so the
-/// cache keeps it for the site's whole version.
-pub fn calendar_response(request: &HeaderMap, site: &Site, body: String) -> Response {
+/// A feed answer: `text/calendar; charset=utf-8`, [`FEED_CACHE`], an ETag and `modified` as
+/// Last-Modified, or 304 when the client has it. `modified` is when that feed's content last
+/// changed (`feeds::*modified`), which moves with its bytes, not at every refresh. A feed
+/// depends on the site alone, so the cache keeps it for the site's whole version.
+pub fn calendar_response(request: &HeaderMap, modified: Timestamp, body: String) -> Response {
     let mut response = cached(
         request,
         StatusCode::OK,
         feeds::CONTENT_TYPE,
         FEED_CACHE,
-        Some(feeds::modified(site)),
+        Some(modified),
         body.into_bytes(),
     );
     response.extensions_mut().insert(super::cache::PerVersion);
@@ -159,28 +160,44 @@ pub fn calendar_response(request: &HeaderMap, site: &Site, body: String) -> Resp
 
 async fn community_feed(RequestSite(site): RequestSite, headers: HeaderMap) -> Response {
     let body = feeds::community(&site, feeds::modified(&site));
-    calendar_response(&headers, &site, body)
+    calendar_response(&headers, feeds::community_modified(&site), body)
 }
 
 async fn all_feed(RequestSite(site): RequestSite, headers: HeaderMap) -> Response {
     let body = feeds::all(&site, feeds::modified(&site));
-    calendar_response(&headers, &site, body)
+    calendar_response(&headers, feeds::modified(&site), body)
 }
 
-/// The feed named `file` (`{id}.ics`) rendered by `render`, or the 404 page when the name has
-/// no `.ics` suffix or the id is unknown.
+/// How a feed of one series, group or outside calendar is made: its body by id, and when it
+/// last changed (its Last-Modified).
+pub struct FeedOf {
+    /// The body of the feed of an id at a DTSTAMP (`None`: no such id).
+    pub render: fn(&Site, &str, Timestamp) -> Option<String>,
+    /// When the feed of an id last changed.
+    pub modified: fn(&Site, &str) -> Timestamp,
+}
+
+/// An outside calendar's copy: its DTSTAMP, and so its Last-Modified, is the site's.
+const SOURCE_FEED: FeedOf = FeedOf {
+    render: feeds::source,
+    modified: |site, _| feeds::modified(site),
+};
+
+/// The feed named `file` (`{id}.ics`) made by `feed`, or the 404 page when the name has no
+/// `.ics` suffix or the id is unknown.
 pub async fn feed_or_404(
     state: &AppState,
     site: &Site,
     headers: HeaderMap,
     file: &str,
-    render: fn(&Site, &str, Timestamp) -> Option<String>,
+    feed: FeedOf,
 ) -> Response {
-    let body = file
-        .strip_suffix(".ics")
-        .and_then(|id| render(site, id, feeds::modified(site)));
-    match body {
-        Some(body) => calendar_response(&headers, site, body),
+    let found = file.strip_suffix(".ics").and_then(|id| {
+        let body = (feed.render)(site, id, feeds::modified(site))?;
+        Some(((feed.modified)(site, id), body))
+    });
+    match found {
+        Some((modified, body)) => calendar_response(&headers, modified, body),
         None => super::not_found_page(site, &headers, state.now()),
     }
 }
@@ -192,7 +209,7 @@ async fn source_file(
     headers: HeaderMap,
     Path(file): Path<String>,
 ) -> Response {
-    feed_or_404(&state, &site, headers, &file, feeds::source).await
+    feed_or_404(&state, &site, headers, &file, SOURCE_FEED).await
 }
 
 // ---- JSON API ------------------------------------------------------------------------------

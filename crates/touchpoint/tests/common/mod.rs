@@ -210,3 +210,101 @@ fn dechunk(mut body: &str) -> String {
     }
     out
 }
+
+/// Serve `router` on a free port of 127.0.0.1 through the real accept loop, on a runtime and
+/// thread of its own that lasts as long as the test process: its address.
+pub fn serve_on_loopback(router: axum::Router) -> std::net::SocketAddr {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            tx.send(listener.local_addr().unwrap()).unwrap();
+            let limits = touchpoint::server::Limits::default();
+            touchpoint::server::serve(listener, router, limits, std::future::pending())
+                .await
+                .unwrap();
+        });
+    });
+    rx.recv().unwrap()
+}
+
+/// What a server on a socket answered: the status, the headers (names in lower case, in order)
+/// and the body as sent (still compressed when it says so; chunks joined).
+pub struct Exchange {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Exchange {
+    /// The value of header `name` (lower case), or "" without one; several are joined by ", ".
+    pub fn header(&self, name: &str) -> String {
+        let values: Vec<&str> = self
+            .headers
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+            .collect();
+        values.join(", ")
+    }
+}
+
+/// `GET path` on the server at `addr` with `headers` added (as a browser or calendar app sends
+/// them: `Accept-Encoding`, `If-None-Match`…), over HTTP/1.1 on a new connection.
+pub fn http_exchange(addr: std::net::SocketAddr, path: &str, headers: &[(&str, &str)]) -> Exchange {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .unwrap();
+    let mut request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    for (name, value) in headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    request.push_str("\r\n");
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("an HTTP answer");
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let mut body = raw[split + 4..].to_vec();
+    let mut lines = head.lines();
+    let status = status_of(lines.next().unwrap_or_default()).unwrap_or(0);
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|line| line.split_once(':'))
+        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_owned()))
+        .collect();
+    if headers
+        .iter()
+        .any(|(n, v)| n == "transfer-encoding" && v.contains("chunked"))
+    {
+        let mut joined = Vec::new();
+        let mut rest = &body[..];
+        while let Some(at) = rest.windows(2).position(|w| w == b"\r\n") {
+            let size = std::str::from_utf8(&rest[..at])
+                .ok()
+                .and_then(|s| usize::from_str_radix(s.trim(), 16).ok())
+                .unwrap_or(0);
+            rest = &rest[at + 2..];
+            if size == 0 || rest.len() < size {
+                break;
+            }
+            joined.extend_from_slice(&rest[..size]);
+            rest = &rest[(size + 2).min(rest.len())..];
+        }
+        body = joined;
+    }
+    Exchange {
+        status,
+        headers,
+        body,
+    }
+}
