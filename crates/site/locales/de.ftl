@@ -356,6 +356,10 @@ group-next-meeting = Nächstes Meeting
 
 # when: dates and times around the CLDR formats of when.rs (relative times, cadences, zones).
 when-moved-from = verschoben von { $when }
+when-clocks-earlier = { $duration } früher als letztes Mal: Zeitumstellung
+when-clocks-later = { $duration } später als letztes Mal: Zeitumstellung
+when-clocks-earlier-in = { $duration } früher als letztes Mal: Zeitumstellung in { $place } am { $day }
+when-clocks-later-in = { $duration } später als letztes Mal: Zeitumstellung in { $place } am { $day }
 when-all-day = { $day }, ganztägig
 when-at = { $day }, { $start }
 when-span = { $day }, { $start }–{ $end }

@@ -417,6 +417,14 @@ group-next-meeting = Next meeting
 
 # when: dates and times around the CLDR formats of when.rs (relative times, cadences, zones).
 when-moved-from = moved from { $when }
+# A regular meeting that starts at another time on the reader's clock than the one before
+# because clocks changed (summer time) in the reader's zone or the meeting's: it did not move.
+# $duration: "1 hour", "30 minutes" (duration-hours, duration-minutes).
+when-clocks-earlier = { $duration } earlier than last time: clocks changed
+when-clocks-later = { $duration } later than last time: clocks changed
+# The same, naming where and when the clocks changed: $place "New York", $day "Sun 14 Mar".
+when-clocks-earlier-in = { $duration } earlier than last time: clocks changed in { $place } on { $day }
+when-clocks-later-in = { $duration } later than last time: clocks changed in { $place } on { $day }
 when-all-day = { $day }, all day
 when-at = { $day }, { $start }
 when-span = { $day }, { $start }–{ $end }

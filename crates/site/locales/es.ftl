@@ -359,6 +359,10 @@ group-next-meeting = Próxima reunión
 
 # when: dates and times around the CLDR formats of when.rs (relative times, cadences, zones).
 when-moved-from = movida del { $when }
+when-clocks-earlier = { $duration } antes que la última vez: cambio de hora
+when-clocks-later = { $duration } más tarde que la última vez: cambio de hora
+when-clocks-earlier-in = { $duration } antes que la última vez: cambio de hora en { $place } el { $day }
+when-clocks-later-in = { $duration } más tarde que la última vez: cambio de hora en { $place } el { $day }
 when-all-day = { $day }, todo el día
 when-at = { $day }, { $start }
 when-span = { $day }, { $start }–{ $end }

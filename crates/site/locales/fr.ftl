@@ -365,6 +365,10 @@ group-next-meeting = Prochaine réunion
 
 # when: dates and times around the CLDR formats of when.rs (relative times, cadences, zones).
 when-moved-from = déplacé du { $when }
+when-clocks-earlier = { $duration } plus tôt que la dernière fois : changement d’heure
+when-clocks-later = { $duration } plus tard que la dernière fois : changement d’heure
+when-clocks-earlier-in = { $duration } plus tôt que la dernière fois : changement d’heure à { $place } le { $day }
+when-clocks-later-in = { $duration } plus tard que la dernière fois : changement d’heure à { $place } le { $day }
 when-all-day = { $day }, toute la journée
 when-at = { $day }, { $start }
 when-span = { $day }, { $start }–{ $end }

@@ -341,6 +341,10 @@ group-next-meeting = 次回のミーティング
 
 # when: dates and times around the CLDR formats of when.rs (relative times, cadences, zones).
 when-moved-from = { $when }から変更
+when-clocks-earlier = 前回より{ $duration }早い開始（時刻の切り替えのため）
+when-clocks-later = 前回より{ $duration }遅い開始（時刻の切り替えのため）
+when-clocks-earlier-in = 前回より{ $duration }早い開始（{ $day }に{ $place }で時刻を切り替え）
+when-clocks-later-in = 前回より{ $duration }遅い開始（{ $day }に{ $place }で時刻を切り替え）
 when-all-day = { $day } 終日
 when-at = { $day } { $start }
 when-span = { $day } { $start }～{ $end }

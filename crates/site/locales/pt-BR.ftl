@@ -359,6 +359,10 @@ group-next-meeting = Próxima reunião
 
 # when: dates and times around the CLDR formats of when.rs (relative times, cadences, zones).
 when-moved-from = transferida de { $when }
+when-clocks-earlier = { $duration } mais cedo que da última vez: mudança de horário
+when-clocks-later = { $duration } mais tarde que da última vez: mudança de horário
+when-clocks-earlier-in = { $duration } mais cedo que da última vez: mudança de horário em { $place } ({ $day })
+when-clocks-later-in = { $duration } mais tarde que da última vez: mudança de horário em { $place } ({ $day })
 when-all-day = { $day }, o dia todo
 when-at = { $day }, { $start }
 when-span = { $day }, { $start }–{ $end }

@@ -341,6 +341,10 @@ group-next-meeting = 下次会议
 
 # when: dates and times around the CLDR formats of when.rs (relative times, cadences, zones).
 when-moved-from = 原定于{ $when }
+when-clocks-earlier = 比上次早{ $duration }（时钟调整）
+when-clocks-later = 比上次晚{ $duration }（时钟调整）
+when-clocks-earlier-in = 比上次早{ $duration }（{ $place }于{ $day }调整时钟）
+when-clocks-later-in = 比上次晚{ $duration }（{ $place }于{ $day }调整时钟）
 when-all-day = { $day } 全天
 when-at = { $day } { $start }
 when-span = { $day } { $start }–{ $end }

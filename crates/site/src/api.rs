@@ -136,6 +136,12 @@ pub struct ApiOccurrence {
     /// Where an occurrence an override moved was due (its RECURRENCE-ID, RFC 3339 in UTC), or
     /// null when it takes place when its rule says.
     pub moved_from: Option<String>,
+    /// The start of the series' previous regular occurrence (RFC 3339 with the series' offset,
+    /// as `start`), for a regular occurrence of the community's own series that is at the same
+    /// time of day on the series' clock as that one; else null. A reader whose clock puts the
+    /// two at different times of day (clocks changed in one of the zones since) can say "1 hour
+    /// earlier than last time: clocks changed", as the pages and the embeds do.
+    pub previous_start: Option<String>,
     /// A join, registration or details link (http(s) or mailto only), or null. Never a join
     /// link that is not public.
     pub url: Option<String>,
@@ -189,6 +195,7 @@ impl ApiOccurrence {
             + optional(&self.source)
             + optional(&self.cancel_reason)
             + optional(&self.moved_from)
+            + optional(&self.previous_start)
             + optional(&self.url)
             + optional(&self.join_url)
             + optional(&self.register)
@@ -229,6 +236,8 @@ impl ApiOccurrence {
             status: item.status.as_str().unwrap_or("confirmed"),
             cancel_reason: item.cancel_reason().map(str::to_owned),
             moved_from: item.moved_from().map(|at| at.to_string()),
+            // Needs the series' other occurrences: filled in by the answer (`occurrences`).
+            previous_start: None,
             url: item.url().map(str::to_owned),
             join_url: item.join_url(),
             join_visibility: item.join_policy().visibility.name(),
@@ -244,6 +253,14 @@ impl ApiOccurrence {
                     email: organizer.email.clone(),
                 }),
         }
+    }
+}
+
+/// The zone an occurrence's start is written in, when it has one.
+fn zone_of<'i>(item: &'i Item<'_>) -> Option<&'i touchpoint_calendar::Tz> {
+    match &item.start {
+        touchpoint_calendar::Time::Zoned(_, zone) => Some(zone),
+        _ => None,
     }
 }
 
@@ -438,6 +455,13 @@ fn occurrences_paged(
         .iter()
         .map(|item| ApiOccurrence::from_item_in(item, lang))
         .collect();
+    let previous = site.clock_previous_all(&items);
+    for ((occurrence, item), previous) in occurrences.iter_mut().zip(&items).zip(previous) {
+        occurrence.previous_start = previous.zip(zone_of(item)).map(|(at, zone)| {
+            let wall = at.to_zoned_datetime(zone.zone.clone()).datetime();
+            touchpoint_calendar::Time::Zoned(wall, zone.clone()).to_json_string()
+        });
+    }
     // An answer's bytes are bounded as its count is: past MAX_ANSWER_BYTES the page ends early
     // (never empty) and `next` goes on from there.
     let mut bytes = 0;

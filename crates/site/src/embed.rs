@@ -45,6 +45,38 @@ pub static LOCAL_TIMES_FILE: LazyLock<String> =
 pub fn script_text(lang: Lang) -> BTreeMap<&'static str, String> {
     BTreeMap::from([
         ("moved", t!(lang, "when-moved-from", when = "{when}")),
+        (
+            "clocksEarlier",
+            t!(lang, "when-clocks-earlier", duration = "{duration}"),
+        ),
+        (
+            "clocksLater",
+            t!(lang, "when-clocks-later", duration = "{duration}"),
+        ),
+        (
+            "clocksEarlierIn",
+            t!(
+                lang,
+                "when-clocks-earlier-in",
+                duration = "{duration}",
+                place = "{place}",
+                day = "{day}"
+            ),
+        ),
+        (
+            "clocksLaterIn",
+            t!(
+                lang,
+                "when-clocks-later-in",
+                duration = "{duration}",
+                place = "{place}",
+                day = "{day}"
+            ),
+        ),
+        // "1 hour" takes its own words ("one"); other lengths the "other" ones.
+        ("hour", t!(lang, "duration-hours", count = 1)),
+        ("hours", t!(lang, "duration-hours", count = "{count}")),
+        ("minutes", t!(lang, "duration-minutes", count = "{count}")),
         ("today", t!(lang, "cal-today").into_owned()),
         ("more", t!(lang, "cal-more", count = "{count}")),
         ("moreOn", t!(lang, "cal-more-on", date = "{date}")),
@@ -185,6 +217,7 @@ const STYLE: &str = "
 :root[data-theme=dark]{color-scheme:dark;color:#e6edf3}
 body{margin:0;padding:.5rem;background:transparent}
 .moved{font-size:.85em;font-style:italic}
+.clocks{font-size:.85em;font-style:italic;opacity:.75}
 ul{list-style:none;margin:0;padding:0}
 li{padding:.4rem 0;border-bottom:1px solid color-mix(in srgb,currentColor 15%,transparent)}
 li:last-child{border-bottom:0}
@@ -267,7 +300,7 @@ pub fn upcoming(
                                         }
                                     }
                                 }
-                                (moved_note(&viewer, item))
+                                (moved_note(site, &viewer, item))
                                 @if item.cancelled() {
                                     " " span class="badge" { (t!(lang, "embed-cancelled")) }
                                     @if let Some(reason) = item.cancel_reason() { " " (reason) }
@@ -335,6 +368,35 @@ mod tests {
                 let n = hours.to_string();
                 let said = t!(lang, "cal-week-clocks-change", hours = hours);
                 assert_eq!(fill("dst", "{hours}", &n), said, "{lang:?}");
+            }
+            // A clock change moves a meeting by 30 minutes (Lord Howe Island), an hour, or two
+            // (both zones' clocks changed, in opposite directions, since last time).
+            for minutes in [30, 60, 90, 120] {
+                let duration = match minutes {
+                    60 => text["hour"].clone(),
+                    m if m % 60 == 0 => fill("hours", "{count}", &(m / 60).to_string()),
+                    m => fill("minutes", "{count}", &m.to_string()),
+                };
+                let said =
+                    crate::html::duration_words(lang, jiff::SignedDuration::from_mins(minutes));
+                assert_eq!(duration, said, "{lang:?} {minutes} min");
+                assert_eq!(
+                    fill("clocksEarlier", "{duration}", &duration),
+                    t!(lang, "when-clocks-earlier", duration = said.as_str()),
+                );
+                let filled = fill("clocksLaterIn", "{duration}", &duration)
+                    .replace("{place}", "PLACE")
+                    .replace("{day}", "DAY");
+                assert_eq!(
+                    filled,
+                    t!(
+                        lang,
+                        "when-clocks-later-in",
+                        duration = said.as_str(),
+                        place = "PLACE",
+                        day = "DAY"
+                    ),
+                );
             }
             let when = "WHEN";
             assert_eq!(

@@ -34,7 +34,8 @@ use touchpoint_community::{CalendarSource, Community, JoinPolicy, JoinVisibility
 pub use i18n::Lang;
 pub use paths::SitePath;
 pub use when::{
-    HourCycle, Viewer, ViewerError, ZoneChoice, relative, relative_marker, relative_marker_in,
+    ClockShift, HourCycle, Viewer, ViewerError, ZoneChoice, relative, relative_marker,
+    relative_marker_in,
 };
 
 /// The longest window one request may ask for, so one request cannot ask for unbounded work.
@@ -931,6 +932,121 @@ impl Site {
         self.upcoming(now, &filter, n)
     }
 
+    /// The original start of the regular occurrence of `item`'s series before it: the previous
+    /// instance of its rule that takes place (not cancelled, not an extra meeting), at the time
+    /// the rule gave it even if an override moved it; searched in growing windows up to two
+    /// years back. `None` for an outside calendar's occurrence and for a series' first.
+    pub fn previous_regular(&self, item: &Item<'_>) -> Option<Timestamp> {
+        let (series, calendar) = self.series_calendar(item)?;
+        let own = regular_start(item);
+        let mut days: i64 = 35;
+        loop {
+            let from = own
+                .checked_sub((days * 24).hours())
+                .unwrap_or(Timestamp::MIN);
+            let previous = self.regular_starts(series, calendar, from, own).pop();
+            if previous.is_some() || days >= i64::from(MAX_WINDOW_DAYS) {
+                return previous;
+            }
+            days = (days * 4).min(i64::from(MAX_WINDOW_DAYS));
+        }
+    }
+
+    /// The start to compare `item` with for "1 hour earlier than last time: clocks changed"
+    /// ([`ClockShift`]): [`Site::previous_regular`], for a regular occurrence (not moved, not
+    /// an extra meeting, not cancelled, at a time of day in a zone) when the series' own wall
+    /// clock read the same then as now; `None` otherwise.
+    pub fn clock_previous(&self, item: &Item<'_>) -> Option<Timestamp> {
+        let zone = clock_zone(item)?;
+        let previous = self.previous_regular(item)?;
+        same_wall_clock(zone, previous, item.start_at).then_some(previous)
+    }
+
+    /// [`Site::clock_previous`] of each of `items` (in [`Site::items`] order), with each series
+    /// expanded once over the items' span rather than once per item: an API answer holds up to
+    /// [`api::MAX_LIMIT`] occurrences.
+    pub fn clock_previous_all(&self, items: &[Item<'_>]) -> Vec<Option<Timestamp>> {
+        let mut starts: HashMap<*const Series, Vec<Timestamp>> = HashMap::new();
+        let span = items
+            .iter()
+            .filter(|item| clock_zone(item).is_some())
+            .map(regular_start);
+        let (Some(first), Some(last)) = (span.clone().min(), span.max()) else {
+            return vec![None; items.len()];
+        };
+        let from = first.checked_sub(35.days()).unwrap_or(Timestamp::MIN);
+        items
+            .iter()
+            .map(|item| {
+                let zone = clock_zone(item)?;
+                let (series, calendar) = self.series_calendar(item)?;
+                let listed = starts
+                    .entry(std::ptr::from_ref(series))
+                    .or_insert_with(|| self.regular_starts(series, calendar, from, last));
+                let own = regular_start(item);
+                // The latest before it in the span, else (a series' first in it) a search back.
+                let before = listed.partition_point(|at| *at < own);
+                let previous = match before {
+                    0 => self.previous_regular(item)?,
+                    n => listed[n - 1],
+                };
+                same_wall_clock(zone, previous, item.start_at).then_some(previous)
+            })
+            .collect()
+    }
+
+    /// The series of one of the community's own occurrences, and its compiled calendar.
+    fn series_calendar<'s>(&'s self, item: &Item<'s>) -> Option<(&'s Series, &'s Calendar)> {
+        let Origin::Series(series) = item.origin else {
+            return None;
+        };
+        let index = self
+            .community
+            .series
+            .iter()
+            .position(|s| std::ptr::eq(s, series))?;
+        Some((series, self.by_series.get(index)?))
+    }
+
+    /// The original starts ([`regular_start`]) in `[from, to)` of `series`' occurrences that
+    /// take place as the rule has them (not cancelled, not extra meetings), sorted.
+    fn regular_starts(
+        &self,
+        series: &Series,
+        calendar: &Calendar,
+        from: Timestamp,
+        to: Timestamp,
+    ) -> Vec<Timestamp> {
+        let utc = TimeZone::UTC;
+        let window = Window {
+            start: from.to_zoned_datetime(utc.clone()).datetime(),
+            end: to.to_zoned_datetime(utc.clone()).datetime(),
+            zone: Some(utc.clone()),
+        };
+        let mut starts: Vec<Timestamp> = expand(calendar, &window, &Limits::default())
+            .occurrences
+            .into_iter()
+            .filter(|occ| occ.status != Status::Cancelled)
+            .map(|occ| {
+                item(
+                    Origin::Series(series),
+                    &calendar.events[occ.event],
+                    occ,
+                    &utc,
+                )
+            })
+            .filter(|listed| {
+                html::series::OccurrenceKey::of(series, listed)
+                    .extra
+                    .is_none()
+            })
+            .map(|listed| regular_start(&listed))
+            .filter(|at| (from..to).contains(at))
+            .collect();
+        starts.sort_unstable();
+        starts
+    }
+
     /// The next `n` occurrences matching `filter` that end after `now`, searched up to two years
     /// ahead in growing windows so the common case stays cheap.
     pub fn upcoming(&self, now: Timestamp, filter: &Filter, n: usize) -> Vec<Item<'_>> {
@@ -1089,6 +1205,35 @@ fn item<'a>(
         end: occ.end,
         status: occ.status,
     }
+}
+
+/// When the rule has an occurrence: its original start (RECURRENCE-ID), or its start.
+fn regular_start(item: &Item<'_>) -> Timestamp {
+    let at = item.recurrence_id.as_ref().unwrap_or(&item.start);
+    at.instant(&TimeZone::UTC)
+}
+
+/// The series' zone of a regular own occurrence that the clocks-changed note may be about: not
+/// moved, not an extra meeting, not cancelled, at a time of day in a zone.
+fn clock_zone<'i>(item: &'i Item<'_>) -> Option<&'i Tz> {
+    let Origin::Series(series) = item.origin else {
+        return None;
+    };
+    let Time::Zoned(_, zone) = &item.start else {
+        return None;
+    };
+    let regular = !item.cancelled()
+        && item.moved_from().is_none()
+        && html::series::OccurrenceKey::of(series, item)
+            .extra
+            .is_none();
+    regular.then_some(zone)
+}
+
+/// Whether `zone`'s wall clock reads the same time of day at `then` as at `now`.
+fn same_wall_clock(zone: &Tz, then: Timestamp, now: Timestamp) -> bool {
+    let clock = |at: Timestamp| at.to_zoned_datetime(zone.zone.clone()).time();
+    clock(then) == clock(now)
 }
 
 /// Midnight of `date` in `zone`, as an instant.

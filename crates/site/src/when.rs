@@ -387,6 +387,44 @@ impl Viewer {
         t!(self.lang, "when-moved-from", when = when)
     }
 
+    /// "1 hour earlier than last time: clocks changed in New York on Sun 14 Mar": what a
+    /// [`ClockShift`] means to this viewer, naming the zone whose clocks changed when only one
+    /// of the two did.
+    pub fn clock_shift(&self, shift: &ClockShift) -> String {
+        let minutes = i64::from(shift.minutes.unsigned_abs());
+        let duration =
+            crate::html::duration_words(self.lang, jiff::SignedDuration::from_mins(minutes));
+        let (earlier, later) = match &shift.changed {
+            Some(_) => ("when-clocks-earlier-in", "when-clocks-later-in"),
+            None => ("when-clocks-earlier", "when-clocks-later"),
+        };
+        let key = if shift.minutes < 0 { earlier } else { later };
+        match &shift.changed {
+            Some((zone, day)) => t!(
+                self.lang,
+                key,
+                duration = duration,
+                place = self.city(zone),
+                day = self.date_no_year(*day)
+            ),
+            None => t!(self.lang, key, duration = duration),
+        }
+    }
+
+    /// The city a zone is named after, in the viewer's language: "New York", "ニューヨーク".
+    pub fn city(&self, zone: &Tz) -> String {
+        if self.lang == Lang::En || !zone.name.contains('/') || zone.name.starts_with("Etc/") {
+            return Viewer::new(zone.clone()).place();
+        }
+        cldr::zone(
+            self.lang,
+            ZoneName::City,
+            &zone.name,
+            &zone.zone,
+            Timestamp::UNIX_EPOCH,
+        )
+    }
+
     /// "Thu 3 Dec 2026": a calendar day (agenda headings, the week's first day).
     pub fn date(&self, date: jiff::civil::Date) -> String {
         self.date_as(DateShape::Day, "%a %-d %b %Y", date)
@@ -481,6 +519,65 @@ impl Viewer {
                 end = end
             )
         }
+    }
+}
+
+/// How far a regular occurrence's start moved on a viewer's clock from the regular occurrence
+/// before it while the series' own clock stayed: the clocks of one of the two zones changed
+/// (US and European summer time begin and end on different Sundays, the southern hemisphere's
+/// run the other way), so a viewer who goes by last time's would be early or late.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClockShift {
+    /// Minutes later on the viewer's clock than last time; negative: earlier.
+    pub minutes: i32,
+    /// The zone whose clocks changed and the day they did (on its own calendar), when only one
+    /// of the two zones' did.
+    pub changed: Option<(Tz, jiff::civil::Date)>,
+}
+
+impl ClockShift {
+    /// The shift on `viewer`'s clock of an occurrence at `start` of a series kept on `series`'s
+    /// clock, whose previous regular occurrence was at `previous`; `None` when the viewer reads
+    /// the same clock as last time, and when the series' own clock changed (an edited series:
+    /// not the clocks' doing).
+    pub fn between(
+        series: &Tz,
+        viewer: &Tz,
+        previous: Timestamp,
+        start: Timestamp,
+    ) -> Option<ClockShift> {
+        let own_clock = |at: Timestamp| at.to_zoned_datetime(series.zone.clone()).time();
+        if own_clock(previous) != own_clock(start) {
+            return None;
+        }
+        let own = ClockShift::offset_change(series, previous, start);
+        let theirs = ClockShift::offset_change(viewer, previous, start);
+        let minutes = theirs - own;
+        if minutes == 0 {
+            return None;
+        }
+        let changed = match (own, theirs) {
+            (0, _) => ClockShift::last_change(viewer, previous, start),
+            (_, 0) => ClockShift::last_change(series, previous, start),
+            _ => None,
+        };
+        Some(ClockShift { minutes, changed })
+    }
+
+    /// How many minutes `zone`'s offset from UTC grew from `from` to `to`.
+    pub fn offset_change(zone: &Tz, from: Timestamp, to: Timestamp) -> i32 {
+        (zone.zone.to_offset(to).seconds() - zone.zone.to_offset(from).seconds()) / 60
+    }
+
+    /// The day (on its own calendar) of `zone`'s last clock change after `from`, up to `to`.
+    pub fn last_change(
+        zone: &Tz,
+        from: Timestamp,
+        to: Timestamp,
+    ) -> Option<(Tz, jiff::civil::Date)> {
+        let change = crate::html::planner::clock::changes(&zone.zone, from, to).pop()?;
+        let day = change.at.to_zoned_datetime(zone.zone.clone()).date();
+        Some((zone.clone(), day))
     }
 }
 
@@ -1054,6 +1151,73 @@ mod tests {
     }
 
     #[test]
+    fn can_say_a_utc_meeting_is_an_hour_later_in_berlin_after_its_clocks_spring_forward() {
+        let utc = Tz::iana("UTC").unwrap();
+        let berlin = in_lang(Lang::En, "Europe/Berlin", HourCycle::H23);
+        // A weekly 16:00 UTC call: 17:00 in Berlin on Monday 22 March 2027, 18:00 on the 29th.
+        let (before, after) = (ts("2027-03-22T16:00:00Z"), ts("2027-03-29T16:00:00Z"));
+        let shift = ClockShift::between(&utc, &berlin.tz, before, after).unwrap();
+        assert_eq!(shift.minutes, 60);
+        assert_eq!(
+            berlin.clock_shift(&shift),
+            "1 hour later than last time: clocks changed in Berlin on Sun 28 Mar"
+        );
+        // The week after, nothing changed; nor does anything for a viewer in UTC.
+        let next = ts("2027-04-05T16:00:00Z");
+        assert_eq!(ClockShift::between(&utc, &berlin.tz, after, next), None);
+        assert_eq!(ClockShift::between(&utc, &utc, before, after), None);
+    }
+
+    #[test]
+    fn can_say_clocks_changed_where_the_southern_and_northern_summers_cross() {
+        let new_york = Tz::iana("America/New_York").unwrap();
+        let sydney = in_lang(Lang::En, "Australia/Sydney", HourCycle::H23);
+        // A New York Thursday 18:00 call: Friday 10:00 in Sydney on 2 April 2027; Sydney falls
+        // back on Sunday 4 April, so 9 April's is at 09:00 there.
+        let (before, after) = (ts("2027-04-01T22:00:00Z"), ts("2027-04-08T22:00:00Z"));
+        let shift = ClockShift::between(&new_york, &sydney.tz, before, after).unwrap();
+        assert_eq!(
+            sydney.clock_shift(&shift),
+            "1 hour earlier than last time: clocks changed in Sydney on Sun 4 Apr"
+        );
+        // Between a monthly call's February and April instances both zones changed, in
+        // opposite directions: two hours, without naming one.
+        let february = ts("2027-02-04T23:00:00Z");
+        let shift = ClockShift::between(&new_york, &sydney.tz, february, after).unwrap();
+        assert_eq!(
+            sydney.clock_shift(&shift),
+            "2 hours earlier than last time: clocks changed"
+        );
+        // A series whose own clock changed (an edit, not the clocks) says nothing here.
+        let edited = ts("2027-04-08T23:00:00Z");
+        assert_eq!(
+            ClockShift::between(&new_york, &sydney.tz, before, edited),
+            None
+        );
+    }
+
+    #[test]
+    fn can_say_clocks_changed_in_every_language() {
+        let new_york = Tz::iana("America/New_York").unwrap();
+        let (before, after) = (ts("2027-03-11T16:00:00Z"), ts("2027-03-18T15:00:00Z"));
+        for lang in Lang::ALL {
+            let viewer = in_lang(lang, "Europe/Berlin", HourCycle::H23);
+            let shift = ClockShift::between(&new_york, &viewer.tz, before, after).unwrap();
+            let said = viewer.clock_shift(&shift);
+            assert!(
+                said.contains('1') && !said.contains('{'),
+                "{lang:?}: {said}"
+            );
+        }
+        let ja = in_lang(Lang::Ja, "Europe/Berlin", HourCycle::H23);
+        let shift = ClockShift::between(&new_york, &ja.tz, before, after).unwrap();
+        assert_eq!(
+            ja.clock_shift(&shift),
+            "前回より1時間早い開始（3月14日(日)にニューヨークで時刻を切り替え）"
+        );
+    }
+
+    #[test]
     fn can_say_where_a_moved_meeting_was_in_japanese() {
         let tokyo = in_lang(Lang::Ja, "Asia/Tokyo", HourCycle::H23);
         let moved = ts("2026-12-17T17:00:00Z");
@@ -1273,6 +1437,8 @@ pub mod cldr {
         Offset,
         /// The place: "日本時間", "Los Angeles (Ortszeit)".
         Location,
+        /// The city the zone is named after: "ニューヨーク", "New York".
+        City,
     }
 
     /// The name of the IANA zone `iana` (whose offset at `at` is `offset`) in `lang`.
@@ -1312,6 +1478,7 @@ pub mod cldr {
                 ZoneFieldSet::LocalizedOffsetLong(fieldsets::zone::LocalizedOffsetLong)
             }
             ZoneName::Location => ZoneFieldSet::Location(fieldsets::zone::Location),
+            ZoneName::City => ZoneFieldSet::ExemplarCity(fieldsets::zone::ExemplarCity),
         };
         with_cached(
             &ZONES,

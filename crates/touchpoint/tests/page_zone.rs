@@ -333,3 +333,200 @@ async fn can_number_past_dates_from_the_series_first_date_newest_first() {
     let second = past.find("Mon 16 Nov 2026").unwrap();
     assert!(first < second, "newest first");
 }
+
+/// A one-series community, its series `s` anchored in New York at 11:00 and repeating
+/// `repeat` (weekly on Thursday, or monthly on the 3rd Thursday), `extra` appended to the series (exceptions), served at `now`.
+fn new_york(repeat: &str, extra: &str, now: &str) -> AppState {
+    // The first meeting: the first Thursday of 2026, or the third for a monthly one.
+    let first = if repeat.contains("3rd") {
+        "2026-01-15"
+    } else {
+        "2026-01-01"
+    };
+    let file = format!(
+        "[community]\nname = \"T\"\ntimezone = \"UTC\"\n\n[[series]]\nid = \"s\"\ntitle = \"Call\"\n\
+         timezone = \"America/New_York\"\nstart = \"11:00\"\nduration = \"1h\"\n\
+         repeat = \"{repeat}\"\nfirst = {first}\n{extra}"
+    );
+    let community = touchpoint_community::parse(&file)
+        .unwrap_or_else(|d| panic!("{d:?}"))
+        .community;
+    let now: Timestamp = now.parse().unwrap();
+    let site = touchpoint_site::Site::new(community, Vec::new(), now);
+    AppState::new(site, Arc::new(move || now))
+}
+
+/// Each clock-change note of a page: (the occurrence's start, the note's text, or `None` where
+/// it is there for the browser's script only, hidden and empty).
+fn clock_notes(html: &str) -> Vec<(String, Option<String>)> {
+    let page = scraper::Html::parse_document(html);
+    let notes = scraper::Selector::parse("span.clocks").unwrap();
+    page.select(&notes)
+        .map(|note| {
+            let start = note.value().attr("data-start").unwrap().to_owned();
+            let text: String = note.text().collect();
+            if note.value().attr("hidden").is_some() {
+                assert_eq!(text, "", "a hidden note is empty");
+                (start, None)
+            } else {
+                (start, Some(text))
+            }
+        })
+        .collect()
+}
+
+/// The shown notes of the month pages of 2027, by start (a month's grid shows some days of
+/// the months beside it).
+async fn shown_in_2027(state: &AppState, tz: &str) -> std::collections::BTreeMap<String, String> {
+    let mut shown = std::collections::BTreeMap::new();
+    for month in 1..=12 {
+        let uri = format!("/calendar?view=month&date=2027-{month:02}-01&tz={tz}");
+        let page = get(state, &uri).await;
+        assert_eq!(page.status, StatusCode::OK, "{uri}");
+        for (start, text) in clock_notes(&page.body) {
+            if let Some(text) = text {
+                shown.insert(start, text);
+            }
+        }
+    }
+    shown
+}
+
+#[tokio::test]
+async fn can_say_a_new_york_call_is_an_hour_off_in_berlin_only_the_weeks_clocks_disagree() {
+    let state = new_york("weekly on Thursday", "", "2027-01-01T00:00:00Z");
+    let shown = shown_in_2027(&state, "Europe/Berlin").await;
+    let expected = [
+        // New York springs forward on 14 March, Berlin on 28 March: 16:00 instead of 17:00 …
+        (
+            "2027-03-18T15:00:00Z",
+            "1 hour earlier than last time: clocks changed in New York on Sun 14 Mar",
+        ),
+        // … then 17:00 again, not on 25 March, which is at 16:00 like the week before.
+        (
+            "2027-04-01T15:00:00Z",
+            "1 hour later than last time: clocks changed in Berlin on Sun 28 Mar",
+        ),
+        // Berlin falls back on 31 October, New York on 7 November.
+        (
+            "2027-11-04T15:00:00Z",
+            "1 hour earlier than last time: clocks changed in Berlin on Sun 31 Oct",
+        ),
+        (
+            "2027-11-11T16:00:00Z",
+            "1 hour later than last time: clocks changed in New York on Sun 7 Nov",
+        ),
+    ];
+    let expected: std::collections::BTreeMap<String, String> = expected
+        .iter()
+        .map(|(at, text)| (at.to_string(), text.to_string()))
+        .collect();
+    assert_eq!(shown, expected);
+}
+
+#[tokio::test]
+async fn never_says_clocks_changed_to_a_viewer_in_the_series_own_zone() {
+    let state = new_york("weekly on Thursday", "", "2027-01-01T00:00:00Z");
+    assert_eq!(
+        shown_in_2027(&state, "America/New_York").await,
+        Default::default()
+    );
+    // The notes' data is there all the same, hidden, for the export's script to work it out
+    // in the browser's zone: the series' own offset grew by an hour since last time.
+    let march = get(
+        &state,
+        "/calendar?view=month&date=2027-03-01&tz=America/New_York",
+    )
+    .await;
+    assert!(march.body.contains(
+        r#"<span class="clocks" data-clocks-prev="2027-03-11T16:00:00Z" data-start="2027-03-18T15:00:00Z" data-clocks-own="60" data-clocks-place="New York" data-clocks-day="Sun 14 Mar" hidden></span>"#
+    ), "{}", march.body);
+}
+
+#[tokio::test]
+async fn can_compare_a_monthly_meeting_with_the_one_a_month_before() {
+    let state = new_york("monthly on the 3rd Thursday", "", "2027-01-01T00:00:00Z");
+    let shown = shown_in_2027(&state, "Europe/Berlin").await;
+    let starts: Vec<&str> = shown.keys().map(String::as_str).collect();
+    // 18 March is at 16:00 after 18 February's 17:00; 15 April at 17:00 again after 18
+    // March, four weeks before (the week before it, 8 April, would have said nothing). 21
+    // October is before either zone's clocks fall back, 18 November after both: 17:00 both
+    // times, nothing to say.
+    assert_eq!(starts, ["2027-03-18T15:00:00Z", "2027-04-15T15:00:00Z"]);
+    assert_eq!(
+        shown["2027-04-15T15:00:00Z"],
+        "1 hour later than last time: clocks changed in Berlin on Sun 28 Mar"
+    );
+}
+
+#[tokio::test]
+async fn keeps_a_moved_meetings_own_note_and_says_nothing_more() {
+    let moved = "[[series.exceptions]]\ndate = 2027-03-18\nmove_to = 2027-03-19T11:00:00\n";
+    let state = new_york("weekly on Thursday", moved, "2027-03-12T00:00:00Z");
+    for uri in [
+        "/calendar?view=month&date=2027-03-01&tz=Europe/Berlin",
+        "/calendar?view=week&date=2027-03-18&tz=Europe/Berlin",
+        "/calendar?view=agenda&date=2027-03-15&tz=Europe/Berlin",
+        "/series/s?tz=Europe/Berlin",
+    ] {
+        let page = get(&state, uri).await;
+        assert_eq!(page.status, StatusCode::OK, "{uri}");
+        let text = text(&page.body);
+        assert_eq!(text.matches("moved from").count(), 1, "{uri}: {text}");
+        // 19 March says it moved; 25 March is at 16:00 like 18 March was due; only 1 April
+        // (17:00 again) says clocks changed, in Berlin.
+        assert!(
+            !text.contains("clocks changed in New York"),
+            "{uri}: {text}"
+        );
+        assert!(
+            clock_notes(&page.body)
+                .iter()
+                .all(|(start, _)| start != "2027-03-19T15:00:00Z"),
+            "{uri}: the moved one carries no clock note, not even a hidden one"
+        );
+    }
+}
+
+#[tokio::test]
+async fn can_say_clocks_changed_on_every_page_that_lists_meetings_and_in_every_language() {
+    let state = new_york("weekly on Thursday", "", "2027-03-16T00:00:00Z");
+    let note = "1 hour earlier than last time: clocks changed in New York on Sun 14 Mar";
+    for uri in [
+        "/?tz=Europe/Berlin",
+        "/calendar?tz=Europe/Berlin",
+        "/calendar?view=week&date=2027-03-18&tz=Europe/Berlin",
+        "/series/s?tz=Europe/Berlin",
+        "/embed/upcoming?tz=Europe/Berlin",
+    ] {
+        let page = get(&state, uri).await;
+        assert_eq!(page.status, StatusCode::OK, "{uri}");
+        assert!(
+            text(&page.body).contains(note),
+            "{uri}: {}",
+            text(&page.body)
+        );
+    }
+    for (lang, said) in [
+        (
+            "de",
+            "1 Stunde früher als letztes Mal: Zeitumstellung in New York am",
+        ),
+        (
+            "ja",
+            "前回より1時間早い開始（3月14日(日)にニューヨークで時刻を切り替え）",
+        ),
+        // (text() takes the no-break space before the colon for a space)
+        (
+            "fr",
+            "1 heure plus tôt que la dernière fois : changement d’heure à New York le",
+        ),
+    ] {
+        let page = get(&state, &format!("/series/s?tz=Europe/Berlin&lang={lang}")).await;
+        assert!(
+            text(&page.body).contains(said),
+            "{lang}: {}",
+            text(&page.body)
+        );
+    }
+}

@@ -620,7 +620,7 @@ fn compact(viewer: &Viewer, now: Timestamp, placed: Placed<'_, '_>, hidden: bool
             }
             " " (title_link(placed.site, viewer, item))
             (placed.community(viewer))
-            (moved_note(viewer, item))
+            (moved_note(placed.site, viewer, item))
             (cancel_note(viewer.lang, item))
             (marker(viewer, item, now))
             (event_details(viewer.lang, item))

@@ -82,7 +82,7 @@ pub fn group(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<M
                                     (when_time(viewer, item))
                                     " "
                                     a href=(site.href(&paths::series(&series.id))) { (super::text(viewer, &series.title)) }
-                                    (moved_note(viewer, item))
+                                    (moved_note(site, viewer, item))
                                     (cancel_note(lang, item))
                                     (date_links(lang, series, occurrence_date(item)))
                                 }

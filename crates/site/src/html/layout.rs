@@ -9,7 +9,7 @@ use super::details::event_details;
 use super::subscribe::subscribe;
 use crate::i18n::{Arg, Lang, markup};
 use crate::t;
-use crate::when::relative_marker_in;
+use crate::when::{ClockShift, relative_marker_in};
 use crate::{Filter, Item, Join, Origin, Site, Viewer, ZoneChoice, paths};
 use touchpoint_community::JoinVisibility;
 
@@ -371,7 +371,7 @@ pub(crate) fn occurrence(site: &Site, viewer: &Viewer, now: Timestamp, item: &It
             (when_time(viewer, item))
             " "
             (title_link(site, viewer, item))
-            (moved_note(viewer, item))
+            (moved_note(site, viewer, item))
             (cancel_note(viewer.lang, item))
             (marker(viewer, item, now))
             // A list says only what can be followed now; when a near-start link shows, and whom
@@ -444,8 +444,10 @@ pub(crate) fn title_link(site: &Site, viewer: &Viewer, item: &Item<'_>) -> Marku
 }
 
 /// "moved from Mon 21 Dec" (in the viewer's zone) for an occurrence an override moved, with
-/// the original start for [`super::LOCAL_TIMES_JS`] where the server cannot know the zone.
-pub(crate) fn moved_note(viewer: &Viewer, item: &Item<'_>) -> Markup {
+/// the original start for [`super::LOCAL_TIMES_JS`] where the server cannot know the zone; for
+/// a regular one, "1 hour earlier than last time: clocks changed" where it applies
+/// ([`clocks_note`]).
+pub(crate) fn moved_note(site: &Site, viewer: &Viewer, item: &Item<'_>) -> Markup {
     // An extra meeting beside the regular ones: said, so it does not read as one moved.
     let extra = match item.origin {
         Origin::Series(series) => super::series::OccurrenceKey::of(series, item)
@@ -461,6 +463,41 @@ pub(crate) fn moved_note(viewer: &Viewer, item: &Item<'_>) -> Markup {
             " " span class="moved" data-moved-from=(Viewer::machine(from)) data-start=(Viewer::machine(item.start_at)) {
                 (viewer.moved_from(item.start_at, from))
             }
+        } @else if !extra {
+            (clocks_note(site, viewer, item))
+        }
+    }
+}
+
+/// "1 hour earlier than last time: clocks changed in New York on Sun 14 Mar" for a regular
+/// occurrence that starts at another time on the viewer's clock than the series' previous
+/// regular one although the series' own clock did not change ([`crate::when::ClockShift`]).
+///
+/// Every regular occurrence with one before it carries the note's data, the note empty and
+/// hidden where the viewer sees no change: [`super::LOCAL_TIMES_JS`] works it out again in the
+/// browser's zone (the embed, the static export), from the previous start
+/// (`data-clocks-prev`), the series' own offset change in minutes (`data-clocks-own`) and, when
+/// that is not zero, the words for where and when its clocks changed.
+fn clocks_note(site: &Site, viewer: &Viewer, item: &Item<'_>) -> Markup {
+    let touchpoint_calendar::Time::Zoned(_, series_zone) = &item.start else {
+        return html! {};
+    };
+    let Some(previous) = site.clock_previous(item) else {
+        return html! {};
+    };
+    let start = item.start_at;
+    let shift = ClockShift::between(series_zone, &viewer.tz, previous, start);
+    let own = ClockShift::offset_change(series_zone, previous, start);
+    let changed = (own != 0)
+        .then(|| ClockShift::last_change(series_zone, previous, start))
+        .flatten();
+    html! {
+        " " span class="clocks" data-clocks-prev=(Viewer::machine(previous))
+            data-start=(Viewer::machine(start)) data-clocks-own=(own)
+            data-clocks-place=[changed.as_ref().map(|(zone, _)| viewer.city(zone))]
+            data-clocks-day=[changed.as_ref().map(|(_, day)| viewer.date_no_year(*day))]
+            hidden[shift.is_none()] {
+            @if let Some(shift) = &shift { (viewer.clock_shift(shift)) }
         }
     }
 }
@@ -585,7 +622,7 @@ pub(crate) fn series_links(
 }
 
 /// "15 minutes", "1 hour", "2 hours": how long before a meeting its near-start link shows.
-fn duration_words(lang: Lang, duration: jiff::SignedDuration) -> String {
+pub(crate) fn duration_words(lang: Lang, duration: jiff::SignedDuration) -> String {
     let minutes = duration.as_mins();
     if minutes >= 60 && minutes % 60 == 0 {
         t!(lang, "duration-hours", count = minutes / 60)
@@ -676,7 +713,7 @@ pub(crate) fn group_card(
                 @if let Some(item) = next.first() {
                     dt { (t!(lang, "group-next-meeting")) } dd {
                         (when_time(viewer, item))
-                        (moved_note(viewer, item))
+                        (moved_note(site, viewer, item))
                         (cancel_note(lang, item))
                         (marker(viewer, item, now))
                     }

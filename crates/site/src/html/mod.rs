@@ -35,7 +35,7 @@ use layout::{Nav, layout};
 pub use calendar::{CalendarParams, ParamError, View, calendar};
 pub use groups::{group, groups};
 pub use home::home;
-pub(crate) use layout::{moved_note, when_time};
+pub(crate) use layout::{duration_words, moved_note, when_time};
 pub use layout::{query_pairs, zones_json};
 pub use planner::{PlannerParams, planner};
 pub use series::{OccurrenceKey, occurrence_ics, series};

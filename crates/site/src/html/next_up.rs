@@ -122,7 +122,7 @@ fn entry(site: &Site, viewer: &Viewer, now: Timestamp, item: &Item<'_>, hidden: 
             p class="up-when" {
                 strong class="countdown" data-countdown { (countdown(viewer.lang, item.start_at, item.end_at, now)) }
                 " · " (when_time(viewer, item))
-                (moved_note(viewer, item))
+                (moved_note(site, viewer, item))
             }
             h3 {
                 @match item.origin {

@@ -179,7 +179,7 @@ pub fn series(site: &Site, viewer: &Viewer, now: Timestamp, id: &str) -> Option<
                 p class="empty" { (t!(lang, "series-no-past-dates")) }
             } @else {
                 ol class="dates" reversed start=(held) {
-                    @for item in &past { (past_entry(viewer, series, item)) }
+                    @for item in &past { (past_entry(site, viewer, series, item)) }
                 }
             }
         }
@@ -200,7 +200,7 @@ fn upcoming_entry(
     html! {
         li class={ "occ" @if item.cancelled() { " cancelled" } } {
             (when_time(viewer, item))
-            (moved_note(viewer, item))
+            (moved_note(site, viewer, item))
             (cancel_note(lang, item))
             (marker(viewer, item, now))
             // A near-start link shows beside its date while its window is open; public and
@@ -227,12 +227,12 @@ fn upcoming_entry(
     }
 }
 
-fn past_entry(viewer: &Viewer, series: &Series, item: &Item<'_>) -> Markup {
+fn past_entry(site: &Site, viewer: &Viewer, series: &Series, item: &Item<'_>) -> Markup {
     let date = occurrence_date(item);
     html! {
         li class={ "occ" @if item.cancelled() { " cancelled" } } {
             (when_time(viewer, item))
-            (moved_note(viewer, item))
+            (moved_note(site, viewer, item))
             (cancel_note(viewer.lang, item))
             (date_links(viewer.lang, series, date))
         }

@@ -244,7 +244,7 @@ impl Grid<'_> {
                 span class="sr" { "–" time datetime=(Viewer::machine(item.end_at)) data-clock { (breakable(&until)) } }
                 " " (swatch(item)) (title_link(placed.site, self.viewer, item))
                 (placed.community(viewer))
-                (moved_note(viewer, item))
+                (moved_note(placed.site, self.viewer, item))
                 (cancel_note(viewer.lang, item))
             }
         }

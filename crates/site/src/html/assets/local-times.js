@@ -7,7 +7,10 @@
 // 12- or 24-hour clock chosen by the rule the server applies to Accept-Language (below); one
 // with data-all-day keeps the server's text, and one whose datetime is a date ("2026-11-26")
 // shows that date; a <time datetime=START data-clock> shows the clock alone. Each element with
-// data-moved-from (and data-start) says "moved from Mon 21 Dec" in the zone. Inline in a page
+// data-moved-from (and data-start) says "moved from Mon 21 Dec" in the zone; each with
+// data-clocks-prev (and data-start) says "1 hour earlier than last time: clocks changed" where
+// the zone's clock puts the meeting at another time than last time, and is hidden where it does
+// not (touchpointClocks). Inline in a page
 // (or loaded from /assets/local-times.js by the static export's pages), the <script>'s own
 // attributes say what to do:
 //   data-local-times       run on this page
@@ -207,6 +210,7 @@ function touchpointLocalTimes(root, zone, names, lang) {
     var said = f.say("moved", "moved from {when}", { when: day(w, true) === day(n, true) ? clock(w) : day(w, false) });
     if (said !== null) moved[m].textContent = said;
   }
+  touchpointClocks(root, f.at.resolvedOptions().timeZone, f.say);
   // A weekly cadence ("Every Tuesday, 02:00 JST (Monday 17:00 UTC)"), said again in the zone
   // from the regular occurrence it was read off, as touchpoint_site::cadence says it.
   var cadences = root.querySelectorAll("[data-cadence-at][data-cadence-days][data-cadence-zone]");
@@ -264,12 +268,63 @@ function touchpointLocalTimesIntl(root, f, names) {
     var said = f.say("moved", null, { when: sameDay ? f.cldr.clock.format(was) : f.cldr.dates.dayNoYear.format(was) });
     if (said !== null) moved[m].textContent = said;
   }
+  touchpointClocks(root, f.at.resolvedOptions().timeZone, f.say);
   var cadences = root.querySelectorAll("[data-cadence-at][data-cadence-zone][data-cadence-rule]");
   for (var c = 0; c < cadences.length; c++) {
     var line = touchpointCadenceIntl(cadences[c], f);
     if (line) cadences[c].textContent = line;
   }
   return f.at.resolvedOptions().timeZone;
+}
+
+// "1 hour earlier than last time: clocks changed", as touchpoint_site's ClockShift works it
+// out, in `zone`: each element with data-clocks-prev (the series' previous regular start),
+// data-start and data-clocks-own (how many minutes the series' own offset grew since) shows
+// how much earlier or later the meeting is on this zone's clock than last time, or is hidden
+// and empty where it is not. Where only the series' clocks changed, data-clocks-place and
+// data-clocks-day say where and when; where this zone's did, the note says only that clocks
+// changed. `say` is touchpointSayer's.
+function touchpointClocks(root, zone, say) {
+  "use strict";
+  var notes = root.querySelectorAll("[data-clocks-prev][data-start]");
+  if (!notes.length) return;
+  var wall = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", hourCycle: "h23", timeZone: zone });
+  // The zone's offset from UTC at `at`, in minutes.
+  function offset(at) {
+    var p = {};
+    wall.formatToParts(at).forEach(function (x) { p[x.type] = x.value; });
+    var local = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour % 24, +p.minute);
+    return Math.round((local - Math.floor(at.getTime() / 60000) * 60000) / 60000);
+  }
+  function hide(el) {
+    el.hidden = true;
+    el.textContent = "";
+  }
+  for (var i = 0; i < notes.length; i++) {
+    var el = notes[i];
+    var previous = new Date(el.getAttribute("data-clocks-prev")), start = new Date(el.getAttribute("data-start"));
+    var own = parseInt(el.getAttribute("data-clocks-own") || "0", 10);
+    if (isNaN(previous) || isNaN(start) || isNaN(own)) continue;
+    var here = offset(start) - offset(previous), shift = here - own, minutes = Math.abs(shift);
+    if (!shift) {
+      hide(el);
+      continue;
+    }
+    var duration = minutes % 60 ? say("minutes", "{count} minutes", { count: minutes })
+      : minutes === 60 ? say("hour", "1 hour") : say("hours", "{count} hours", { count: minutes / 60 });
+    var place = el.getAttribute("data-clocks-place"), day = el.getAttribute("data-clocks-day");
+    var named = here === 0 && place && day;
+    var key = (shift < 0 ? "clocksEarlier" : "clocksLater") + (named ? "In" : "");
+    var english = (shift < 0 ? "{duration} earlier" : "{duration} later") + " than last time: clocks changed" + (named ? " in {place} on {day}" : "");
+    var said = duration === null ? null : say(key, english, { duration: duration, place: place, day: day });
+    // Without the page's words the server's note would say another zone's change: none.
+    if (said === null) {
+      hide(el);
+      continue;
+    }
+    el.textContent = said;
+    el.hidden = false;
+  }
 }
 
 // A weekly cadence in the page's language, said again in the visitor's zone as

@@ -34,6 +34,7 @@
     ".t{font-weight:600;color:inherit}" +
     ".x .t{text-decoration:line-through}" +
     ".moved{font-size:.85em;font-style:italic}" +
+    ".clocks{font-size:.85em;font-style:italic;opacity:.75}" +
     ".badge{font-size:.8em;font-weight:600;margin-left:.4em;padding:0 .3em;border:1px solid currentColor;border-radius:.25em}" +
     ".more{margin:.5em 0 0;font-size:.9em;opacity:.85}";
 
@@ -52,6 +53,12 @@
     return (text[key] || key).replace(/\{(\w+)\}/g, function (all, name) {
       return values && name in values ? String(values[name]) : all;
     });
+  }
+
+  // The offset from UTC, in minutes, an RFC 3339 date-time is written with ("…-04:00": -240).
+  function offsetOf(rfc3339) {
+    var m = /([+-])(\d\d):(\d\d)$/.exec(rfc3339);
+    return m ? (m[1] === "-" ? -1 : 1) * (60 * parseInt(m[2], 10) + parseInt(m[3], 10)) : 0;
   }
 
   function safeUrl(url) {
@@ -174,6 +181,19 @@
           moved.setAttribute("data-start", occ.start);
           li.appendChild(document.createTextNode(" "));
           li.appendChild(moved);
+        }
+        if (occ.previous_start && !occ.all_day) {
+          // "1 hour earlier than last time: clocks changed", worked out in the zone by
+          // touchpointLocalTimes below, and hidden where the meeting is at last time's time. The
+          // series' own offset changed by the difference of the two starts' offsets.
+          var clocks = document.createElement("span");
+          clocks.className = "clocks";
+          clocks.hidden = true;
+          clocks.setAttribute("data-clocks-prev", occ.previous_start);
+          clocks.setAttribute("data-start", occ.start);
+          clocks.setAttribute("data-clocks-own", String(offsetOf(occ.start) - offsetOf(occ.previous_start)));
+          li.appendChild(document.createTextNode(" "));
+          li.appendChild(clocks);
         }
         if (occ.status === "cancelled") {
           var badge = document.createElement("span");
