@@ -197,24 +197,14 @@ fn wait_for(what: &str, mut ready: impl FnMut() -> bool) {
 fn can_keep_each_feeds_validators_while_refreshes_change_nothing() {
     // The example's outside calendars are files compiled in: refreshed every second, each
     // refresh brings the same events back.
-    let data = tempfile::tempdir().unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let _server = Child(
-        std::process::Command::new(env!("CARGO_BIN_EXE_touchpoint"))
-            .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
-            .arg("--data")
-            .arg(data.path())
-            .env(touchpoint::refresher::TICK_VAR, "200ms")
-            .env(touchpoint::refresher::INTERVAL_VAR, "1s")
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap(),
+    let (child, port, _data) = common::spawn_serve_with(
+        &[],
+        &[
+            (touchpoint::refresher::TICK_VAR, "200ms"),
+            (touchpoint::refresher::INTERVAL_VAR, "1s"),
+        ],
     );
+    let _server = Child(child);
     let addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
     wait_for("the server never served its outside calendars", || {
         std::net::TcpStream::connect(addr).is_ok()

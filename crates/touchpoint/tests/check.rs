@@ -6,6 +6,16 @@ fn touchpoint() -> Command {
     Command::new(env!("CARGO_BIN_EXE_touchpoint"))
 }
 
+/// `touchpoint check --config CONFIG`, run to its end.
+fn check(config: &std::path::Path) -> std::process::Output {
+    touchpoint()
+        .arg("check")
+        .arg("--config")
+        .arg(config)
+        .output()
+        .unwrap()
+}
+
 fn write(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
@@ -37,12 +47,7 @@ fn check_accepts_a_copy_of_the_example_folder() {
         "touchpoint.toml",
         &std::fs::read_to_string(example.join("touchpoint.toml")).unwrap(),
     );
-    let out = touchpoint()
-        .arg("check")
-        .arg("--config")
-        .arg(&config)
-        .output()
-        .unwrap();
+    let out = check(&config);
     assert!(
         out.status.success(),
         "{}",
@@ -81,12 +86,7 @@ first = 2026-01-01
 colour = "red"
 "#,
     );
-    let out = touchpoint()
-        .arg("check")
-        .arg("--config")
-        .arg(&config)
-        .output()
-        .unwrap();
+    let out = check(&config);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     let shown = config.display().to_string();
@@ -134,12 +134,7 @@ repeat = "weekly on Thrusday"
 first = 2026-01-08
 "#,
     );
-    let out = touchpoint()
-        .arg("check")
-        .arg("--config")
-        .arg(&config)
-        .output()
-        .unwrap();
+    let out = check(&config);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     let shown = config.display().to_string();
@@ -180,12 +175,7 @@ first = 2026-11-05
         )
     };
     let config = write(dir.path(), "onto.toml", &file(""));
-    let out = touchpoint()
-        .arg("check")
-        .arg("--config")
-        .arg(&config)
-        .output()
-        .unwrap();
+    let out = check(&config);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     let shown = config.display().to_string();
@@ -216,12 +206,7 @@ first = 2026-11-05
         "\n  [[series.exceptions]]\n  date = 2026-12-10\n  move_to = 2026-12-11T11:00:00\n",
     ] {
         let config = write(dir.path(), "free.toml", &file(then));
-        let out = touchpoint()
-            .arg("check")
-            .arg("--config")
-            .arg(&config)
-            .output()
-            .unwrap();
+        let out = check(&config);
         assert!(
             out.status.success(),
             "{}",
@@ -253,12 +238,7 @@ fn check_caps_its_report_at_100_problems_and_counts_the_rest() {
         ));
     }
     let config = write(dir.path(), "touchpoint.toml", &text);
-    let out = touchpoint()
-        .arg("check")
-        .arg("--config")
-        .arg(&config)
-        .output()
-        .unwrap();
+    let out = check(&config);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(stderr.matches(": error: ").count(), 100, "{stderr}");
@@ -281,12 +261,7 @@ fn check_escapes_control_characters_from_the_file() {
         "touchpoint.toml",
         "[community]\nname = \"C\"\ntimezone = \"Europe/\\u001b[2J\\u0007Nowhere\"\n",
     );
-    let out = touchpoint()
-        .arg("check")
-        .arg("--config")
-        .arg(&config)
-        .output()
-        .unwrap();
+    let out = check(&config);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(

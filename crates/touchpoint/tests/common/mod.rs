@@ -121,6 +121,14 @@ where
 /// embedded example unless they name a file), output dropped: the child, its port and the
 /// folder (removed when dropped). The caller waits for it to answer, and kills it.
 pub fn spawn_serve(args: &[&str]) -> (std::process::Child, u16, tempfile::TempDir) {
+    spawn_serve_with(args, &[])
+}
+
+/// [`spawn_serve`] with `env` set for the server (the refresher's test timings, say).
+pub fn spawn_serve_with(
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> (std::process::Child, u16, tempfile::TempDir) {
     let data = tempfile::tempdir().unwrap();
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -132,6 +140,7 @@ pub fn spawn_serve(args: &[&str]) -> (std::process::Child, u16, tempfile::TempDi
         .arg("--data")
         .arg(data.path())
         .args(args)
+        .envs(env.iter().copied())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
