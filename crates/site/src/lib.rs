@@ -149,6 +149,38 @@ pub struct Content {
     /// public ([`join::scrub`]), by (calendar id, UID, recurrence id): only [`Site::join`]
     /// reads them.
     outside_joins: HashMap<OutsideKey, String>,
+    /// Each series' regular starts by year, worked out as pages ask ([`Site::clock_previous`]).
+    regular: RegularStarts,
+}
+
+/// Each series' regular starts ([`Site::clock_previous`]) by (series index, UTC year), with
+/// the [`YEAR_LEAD`] before the year, worked out once when a page first lists one of them.
+/// Every listed meeting looks up the one before it: one expansion each made an uncached agenda
+/// page of a 1,000-series community take 36 ms instead of 23, and `touchpoint build` of it 40 %
+/// longer. Cleared past [`REGULAR_YEARS`] entries, as a visitor can ask for any year.
+#[derive(Default)]
+struct RegularStarts(std::sync::Mutex<ByYear>);
+
+/// [`RegularStarts`]' entries.
+type ByYear = HashMap<(usize, i16), Arc<[Timestamp]>>;
+
+/// How far before its year a [`RegularStarts`] entry reaches: the gap of a monthly series.
+const YEAR_LEAD: i64 = 40;
+
+/// The most (series, year) entries [`RegularStarts`] keeps.
+const REGULAR_YEARS: usize = 16_384;
+
+impl Clone for RegularStarts {
+    /// A copy starts empty: content copied is content changed.
+    fn clone(&self) -> Self {
+        RegularStarts::default()
+    }
+}
+
+impl std::fmt::Debug for RegularStarts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RegularStarts")
+    }
 }
 
 /// Which outside event a kept join link belongs to: calendar id, UID, recurrence id (instant).
@@ -669,6 +701,7 @@ impl Site {
                 community,
                 sources,
                 outside_joins,
+                regular: RegularStarts::default(),
             }),
             base_path: String::new(),
             base_url: None,
@@ -958,8 +991,49 @@ impl Site {
     /// clock read the same then as now; `None` otherwise.
     pub fn clock_previous(&self, item: &Item<'_>) -> Option<Timestamp> {
         let zone = clock_zone(item)?;
-        let previous = self.previous_regular(item)?;
+        let own = regular_start(item);
+        let index = self.series_index(item)?;
+        let year = own.to_zoned_datetime(TimeZone::UTC).year();
+        let starts = self.regular_in_year(index, year);
+        // The latest before it, when its year's list (which reaches a month before the year)
+        // has one; else a search back (a yearly series, a series' first).
+        let previous = match starts.partition_point(|at| *at < own) {
+            0 => self.previous_regular(item)?,
+            n => starts[n - 1],
+        };
         same_wall_clock(zone, previous, item.start_at).then_some(previous)
+    }
+
+    /// [`RegularStarts`]' entry for series `index` and UTC year `year`.
+    fn regular_in_year(&self, index: usize, year: i16) -> Arc<[Timestamp]> {
+        let memo =
+            |map: &mut HashMap<(usize, i16), Arc<[Timestamp]>>| map.get(&(index, year)).cloned();
+        if let Some(known) = self.regular.0.lock().ok().as_deref_mut().and_then(memo) {
+            return known;
+        }
+        let first_day = |year: i16| {
+            civil::Date::new(year, 1, 1)
+                .map(|day| start_of_day(day, &TimeZone::UTC))
+                .unwrap_or(Timestamp::MAX)
+        };
+        let to = first_day(year.saturating_add(1));
+        let from = first_day(year)
+            .checked_sub((YEAR_LEAD * 24).hours())
+            .unwrap_or(Timestamp::MIN);
+        let starts: Arc<[Timestamp]> =
+            match (self.community.series.get(index), self.by_series.get(index)) {
+                (Some(series), Some(calendar)) => {
+                    self.regular_starts(series, calendar, from, to).into()
+                }
+                _ => Arc::new([]),
+            };
+        if let Ok(mut map) = self.regular.0.lock() {
+            if map.len() >= REGULAR_YEARS {
+                map.clear();
+            }
+            map.insert((index, year), Arc::clone(&starts));
+        }
+        starts
     }
 
     /// [`Site::clock_previous`] of each of `items` (in [`Site::items`] order), with each series
@@ -997,15 +1071,23 @@ impl Site {
 
     /// The series of one of the community's own occurrences, and its compiled calendar.
     fn series_calendar<'s>(&'s self, item: &Item<'s>) -> Option<(&'s Series, &'s Calendar)> {
+        let index = self.series_index(item)?;
+        Some((
+            self.community.series.get(index)?,
+            self.by_series.get(index)?,
+        ))
+    }
+
+    /// The index in `community.series` of the series of one of the community's own
+    /// occurrences.
+    fn series_index(&self, item: &Item<'_>) -> Option<usize> {
         let Origin::Series(series) = item.origin else {
             return None;
         };
-        let index = self
-            .community
+        self.community
             .series
             .iter()
-            .position(|s| std::ptr::eq(s, series))?;
-        Some((series, self.by_series.get(index)?))
+            .position(|s| std::ptr::eq(s, series))
     }
 
     /// The original starts ([`regular_start`]) in `[from, to)` of `series`' occurrences that
@@ -1239,4 +1321,75 @@ fn same_wall_clock(zone: &Tz, then: Timestamp, now: Timestamp) -> bool {
 /// Midnight of `date` in `zone`, as an instant.
 pub fn start_of_day(date: civil::Date, zone: &TimeZone) -> Timestamp {
     Time::Date(date).instant(zone)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The clock note's previous meeting, found through [`RegularStarts`], is the one a search
+    /// back from each meeting finds: across year ends (the entry's lead), for weekly, monthly,
+    /// fortnightly and yearly series, with cancelled, moved and extra dates, in two zones.
+    #[test]
+    fn can_find_each_previous_meeting_through_the_yearly_lists_as_a_search_would() {
+        let series = |id: &str, zone: &str, repeat: &str, first: &str, extra: &str| {
+            format!(
+                "[[series]]\nid = \"{id}\"\ntitle = \"{id}\"\ntimezone = \"{zone}\"\n\
+                 start = \"11:00\"\nduration = \"1h\"\n{repeat}\nfirst = {first}\n{extra}\n"
+            )
+        };
+        let file = [
+            "[community]\nname = \"T\"\ntimezone = \"UTC\"\n".to_owned(),
+            series(
+                "weekly",
+                "America/New_York",
+                "repeat = \"weekly on Thursday\"",
+                "2025-12-04",
+                "[[series.exceptions]]\ndate = 2026-12-31\ncancel = \"Holiday\"\n\
+                 [[series.exceptions]]\ndate = 2027-01-07\nmove_to = 2027-01-08T11:00:00\n\
+                 [[series.exceptions]]\ndate = 2027-01-05\nextra = true\n",
+            ),
+            series(
+                "monthly",
+                "Europe/Berlin",
+                "repeat = \"monthly on the 3rd Thursday\"",
+                "2025-12-18",
+                "",
+            ),
+            series(
+                "fortnightly",
+                "Australia/Sydney",
+                "repeat = \"every 2 weeks on Tuesday\"",
+                "2025-12-02",
+                "",
+            ),
+            series(
+                "yearly",
+                "America/New_York",
+                "rrule = \"FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=20\"",
+                "2026-03-20",
+                "",
+            ),
+        ]
+        .concat();
+        let community = touchpoint_community::parse(&file)
+            .unwrap_or_else(|d| panic!("{d:?}"))
+            .community;
+        let site = Site::new(community, Vec::new(), Timestamp::UNIX_EPOCH);
+        let from: Timestamp = "2025-11-01T00:00:00Z".parse().unwrap();
+        let to: Timestamp = "2029-02-01T00:00:00Z".parse().unwrap();
+        let items = site.items(from, to, &TimeZone::UTC, &Filter::default());
+        let mut compared = 0;
+        for item in &items {
+            let searched = clock_zone(item).and_then(|zone| {
+                let previous = site.previous_regular(item)?;
+                same_wall_clock(zone, previous, item.start_at).then_some(previous)
+            });
+            assert_eq!(site.clock_previous(item), searched, "{}", item.start_at);
+            compared += usize::from(searched.is_some());
+        }
+        // Most meetings have one before them at the same wall clock; the lists were used.
+        assert!(compared > 200, "{compared} of {}", items.len());
+        assert!(site.regular.0.lock().unwrap().len() >= 4 * 4);
+    }
 }
