@@ -476,7 +476,8 @@ pub(crate) fn moved_note(site: &Site, viewer: &Viewer, item: &Item<'_>) -> Marku
 /// Every regular occurrence with one before it carries the note's data, the note empty and
 /// hidden where the viewer sees no change: [`super::LOCAL_TIMES_JS`] works it out again in the
 /// browser's zone (the embed, the static export), from the previous start
-/// (`data-clocks-prev`), the series' own offset change in minutes (`data-clocks-own`) and, when
+/// (`data-clocks-prev`), the series' own offset change in minutes (`data-clocks-own`, left out
+/// when none: most meetings, and a static export lists thousands) and, when
 /// that is not zero, the words for where and when its clocks changed.
 fn clocks_note(site: &Site, viewer: &Viewer, item: &Item<'_>) -> Markup {
     let touchpoint_calendar::Time::Zoned(_, series_zone) = &item.start else {
@@ -493,7 +494,7 @@ fn clocks_note(site: &Site, viewer: &Viewer, item: &Item<'_>) -> Markup {
         .flatten();
     html! {
         " " span class="clocks" data-clocks-prev=(Viewer::machine(previous))
-            data-start=(Viewer::machine(start)) data-clocks-own=(own)
+            data-start=(Viewer::machine(start)) data-clocks-own=[(own != 0).then_some(own)]
             data-clocks-place=[changed.as_ref().map(|(zone, _)| viewer.city(zone))]
             data-clocks-day=[changed.as_ref().map(|(_, day)| viewer.date_no_year(*day))]
             hidden[shift.is_none()] {
