@@ -157,18 +157,23 @@ pub struct Content {
 /// the [`YEAR_LEAD`] before the year, worked out once when a page first lists one of them.
 /// Every listed meeting looks up the one before it: one expansion each made an uncached agenda
 /// page of a 1,000-series community take 36 ms instead of 23, and `touchpoint build` of it 40 %
-/// longer. Cleared past [`REGULAR_YEARS`] entries, as a visitor can ask for any year.
+/// longer. Cleared when it would hold more than [`REGULAR_HELD`] starts, as a visitor can ask
+/// for any year (and an hourly series has 8,760 starts a year).
 #[derive(Default)]
 struct RegularStarts(std::sync::Mutex<ByYear>);
 
-/// [`RegularStarts`]' entries.
-type ByYear = HashMap<(usize, i16), Arc<[Timestamp]>>;
+/// [`RegularStarts`]' entries, and how many starts they hold in all.
+#[derive(Default)]
+struct ByYear {
+    lists: HashMap<(usize, i16), Arc<[Timestamp]>>,
+    held: usize,
+}
 
 /// How far before its year a [`RegularStarts`] entry reaches: the gap of a monthly series.
 const YEAR_LEAD: i64 = 40;
 
-/// The most (series, year) entries [`RegularStarts`] keeps.
-const REGULAR_YEARS: usize = 16_384;
+/// The most starts [`RegularStarts`] holds: 8 MiB.
+const REGULAR_HELD: usize = 1 << 20;
 
 impl Clone for RegularStarts {
     /// A copy starts empty: content copied is content changed.
@@ -1006,8 +1011,7 @@ impl Site {
 
     /// [`RegularStarts`]' entry for series `index` and UTC year `year`.
     fn regular_in_year(&self, index: usize, year: i16) -> Arc<[Timestamp]> {
-        let memo =
-            |map: &mut HashMap<(usize, i16), Arc<[Timestamp]>>| map.get(&(index, year)).cloned();
+        let memo = |memo: &mut ByYear| memo.lists.get(&(index, year)).cloned();
         if let Some(known) = self.regular.0.lock().ok().as_deref_mut().and_then(memo) {
             return known;
         }
@@ -1027,11 +1031,15 @@ impl Site {
                 }
                 _ => Arc::new([]),
             };
-        if let Ok(mut map) = self.regular.0.lock() {
-            if map.len() >= REGULAR_YEARS {
-                map.clear();
+        if let Ok(mut memo) = self.regular.0.lock() {
+            if memo.held.saturating_add(starts.len()) > REGULAR_HELD {
+                *memo = ByYear::default();
             }
-            map.insert((index, year), Arc::clone(&starts));
+            memo.held += starts.len();
+            if let Some(old) = memo.lists.insert((index, year), Arc::clone(&starts)) {
+                // Another request made the same list meanwhile.
+                memo.held -= old.len();
+            }
         }
         starts
     }
@@ -1390,6 +1398,9 @@ mod tests {
         }
         // Most meetings have one before them at the same wall clock; the lists were used.
         assert!(compared > 200, "{compared} of {}", items.len());
-        assert!(site.regular.0.lock().unwrap().len() >= 4 * 4);
+        let memo = site.regular.0.lock().unwrap();
+        assert!(memo.lists.len() >= 4 * 4);
+        let held: usize = memo.lists.values().map(|list| list.len()).sum();
+        assert_eq!(memo.held, held);
     }
 }
