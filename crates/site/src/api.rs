@@ -455,8 +455,8 @@ fn occurrences_paged(
         .iter()
         .map(|item| ApiOccurrence::from_item_in(item, lang))
         .collect();
-    let previous = site.clock_previous_all(&items);
-    for ((occurrence, item), previous) in occurrences.iter_mut().zip(&items).zip(previous) {
+    for (occurrence, item) in occurrences.iter_mut().zip(&items) {
+        let previous = site.clock_previous(item);
         occurrence.previous_start = previous.zip(zone_of(item)).map(|(at, zone)| {
             let wall = at.to_zoned_datetime(zone.zone.clone()).datetime();
             touchpoint_calendar::Time::Zoned(wall, zone.clone()).to_json_string()

@@ -1044,39 +1044,6 @@ impl Site {
         starts
     }
 
-    /// [`Site::clock_previous`] of each of `items` (in [`Site::items`] order), with each series
-    /// expanded once over the items' span rather than once per item: an API answer holds up to
-    /// [`api::MAX_LIMIT`] occurrences.
-    pub fn clock_previous_all(&self, items: &[Item<'_>]) -> Vec<Option<Timestamp>> {
-        let mut starts: HashMap<*const Series, Vec<Timestamp>> = HashMap::new();
-        let span = items
-            .iter()
-            .filter(|item| clock_zone(item).is_some())
-            .map(regular_start);
-        let (Some(first), Some(last)) = (span.clone().min(), span.max()) else {
-            return vec![None; items.len()];
-        };
-        let from = first.checked_sub(35.days()).unwrap_or(Timestamp::MIN);
-        items
-            .iter()
-            .map(|item| {
-                let zone = clock_zone(item)?;
-                let (series, calendar) = self.series_calendar(item)?;
-                let listed = starts
-                    .entry(std::ptr::from_ref(series))
-                    .or_insert_with(|| self.regular_starts(series, calendar, from, last));
-                let own = regular_start(item);
-                // The latest before it in the span, else (a series' first in it) a search back.
-                let before = listed.partition_point(|at| *at < own);
-                let previous = match before {
-                    0 => self.previous_regular(item)?,
-                    n => listed[n - 1],
-                };
-                same_wall_clock(zone, previous, item.start_at).then_some(previous)
-            })
-            .collect()
-    }
-
     /// The series of one of the community's own occurrences, and its compiled calendar.
     fn series_calendar<'s>(&'s self, item: &Item<'s>) -> Option<(&'s Series, &'s Calendar)> {
         let index = self.series_index(item)?;
