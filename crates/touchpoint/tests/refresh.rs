@@ -57,6 +57,31 @@ fn start_feed_server(broken: Arc<AtomicBool>, stalled: Arc<AtomicBool>) -> Socke
     rx.recv().unwrap()
 }
 
+/// `touchpoint serve --config CONFIG --data DIR/data --listen LISTEN` with `env` set, output
+/// dropped; killed when dropped.
+fn serve(
+    dir: &std::path::Path,
+    config: &std::path::Path,
+    listen: &str,
+    env: &[(&str, &str)],
+) -> Child {
+    Child(
+        touchpoint()
+            .arg("serve")
+            .arg("--config")
+            .arg(config)
+            .arg("--data")
+            .arg(dir.join("data"))
+            .arg("--listen")
+            .arg(listen)
+            .envs(env.iter().copied())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    )
+}
+
 fn community(addr: SocketAddr, flaky: &str) -> String {
     format!(
         r#"[community]
@@ -193,20 +218,7 @@ fn serve_answers_while_a_feed_stalls() {
     let config = dir.path().join("touchpoint.toml");
     std::fs::write(&config, community(addr, "stall.ics")).unwrap();
     let listen = format!("127.0.0.1:{}", free_port());
-    let _server = Child(
-        touchpoint()
-            .arg("serve")
-            .arg("--config")
-            .arg(&config)
-            .arg("--data")
-            .arg(dir.path().join("data"))
-            .arg("--listen")
-            .arg(&listen)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
+    let _server = serve(dir.path(), &config, &listen, &[]);
     // Wait for the listener (bounded), then ask while the stalled fetch is still in flight.
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
@@ -288,20 +300,11 @@ fn serve_shows_a_refresh_as_soon_as_it_is_stored_not_at_the_next_tick() {
     );
     std::fs::write(&config, community).unwrap();
     let listen = format!("127.0.0.1:{}", free_port());
-    let _server = Child(
-        touchpoint()
-            .arg("serve")
-            .arg("--config")
-            .arg(&config)
-            .arg("--data")
-            .arg(dir.path().join("data"))
-            .arg("--listen")
-            .arg(&listen)
-            .env(touchpoint::refresher::TICK_VAR, "60s")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
+    let _server = serve(
+        dir.path(),
+        &config,
+        &listen,
+        &[(touchpoint::refresher::TICK_VAR, "60s")],
     );
     let deadline = Instant::now() + Duration::from_secs(20);
     let fed = loop {
@@ -367,21 +370,14 @@ fn serve_keeps_refreshing_other_feeds_while_one_stalls() {
     let config = dir.path().join("touchpoint.toml");
     std::fs::write(&config, community(addr, "stall.ics")).unwrap();
     let listen = format!("127.0.0.1:{}", free_port());
-    let _server = Child(
-        touchpoint()
-            .arg("serve")
-            .arg("--config")
-            .arg(&config)
-            .arg("--data")
-            .arg(dir.path().join("data"))
-            .arg("--listen")
-            .arg(&listen)
-            .env(touchpoint::refresher::TICK_VAR, "200ms")
-            .env(touchpoint::refresher::INTERVAL_VAR, "1s")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
+    let _server = serve(
+        dir.path(),
+        &config,
+        &listen,
+        &[
+            (touchpoint::refresher::TICK_VAR, "200ms"),
+            (touchpoint::refresher::INTERVAL_VAR, "1s"),
+        ],
     );
     // The stalled fetch lasts the whole test (the fetch timeout is 60 s); the good feed must
     // still be fetched again and again meanwhile.
