@@ -477,6 +477,49 @@ fn exceptions(event: &Event, overrides: &[&Event], zone: &Tz, series: &mut Draft
         );
     }
     series.exceptions.sort_by_key(|e| e.date);
+    moves_onto_meetings(&regular, start, series);
+}
+
+/// An override moved onto a time the series meets at anyway (a regular meeting not cancelled
+/// or moved away, or an earlier move's or an extra's time) is, in the source, a second
+/// identical meeting at once. `touchpoint check` refuses such a `move_to`
+/// (`duplicate-occurrence`), and commenting the whole series out for it would lose every other
+/// meeting: the moved meeting is written as a cancellation of its own date instead (one meeting
+/// at that time, as a person sees it in the source calendar), with a TODO.
+fn moves_onto_meetings(regular: &Regular, start: civil::Time, series: &mut DraftSeries) {
+    // The regular meetings that do not take place at their own time.
+    let taken_away: Vec<civil::DateTime> = series
+        .exceptions
+        .iter()
+        .filter(|e| matches!(e.change, DraftChange::Cancel(_) | DraftChange::Move(_)))
+        .map(|e| e.date.to_datetime(start))
+        .collect();
+    let mut added: Vec<civil::DateTime> = series
+        .exceptions
+        .iter()
+        .filter_map(|e| match e.change {
+            DraftChange::Extra(at) => Some(e.date.to_datetime(at.unwrap_or(start))),
+            _ => None,
+        })
+        .collect();
+    for i in 0..series.exceptions.len() {
+        let DraftChange::Move(to) = series.exceptions[i].change else {
+            continue;
+        };
+        let onto_regular = !taken_away.contains(&to) && regular.at(to);
+        if !onto_regular && !added.contains(&to) {
+            added.push(to);
+            continue;
+        }
+        let exception = &mut series.exceptions[i];
+        let when = to.strftime("%Y-%m-%d %H:%M");
+        series.todos.push(format!(
+            "the override of {} moves it to {when}, when the series meets anyway; \
+             written as a cancellation of {}",
+            exception.date, exception.date
+        ));
+        exception.change = DraftChange::Cancel(format!("moved to the {when} meeting"));
+    }
 }
 
 /// The meetings an event's rule gives (no EXDATE, RDATE or override applied), asked one

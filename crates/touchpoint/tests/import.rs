@@ -306,6 +306,110 @@ fn ics_import_reports_what_it_cannot_express() {
     assert!(toml.contains("timezone = \"America/New_York\""), "{toml}");
 }
 
+/// A weekly Tuesday call whose producer moved instances onto times the series meets at anyway
+/// (Google and Outlook allow it; the source calendar then shows two identical meetings): onto
+/// next week's regular meeting, and two moves onto one Thursday. Beside them, a move onto a
+/// Tuesday whose own meeting was moved away, which is a plain move.
+const MOVED_ONTO_MEETINGS: &str = "BEGIN:VCALENDAR\r\n\
+VERSION:2.0\r\n\
+PRODID:-//Google Inc//Google Calendar 70.9054//EN\r\n\
+BEGIN:VEVENT\r\n\
+UID:wg@test\r\n\
+DTSTART;TZID=America/New_York:20270105T100000\r\n\
+DTEND;TZID=America/New_York:20270105T110000\r\n\
+RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=12\r\n\
+SUMMARY:Working group\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:wg@test\r\n\
+RECURRENCE-ID;TZID=America/New_York:20270112T100000\r\n\
+DTSTART;TZID=America/New_York:20270119T100000\r\n\
+DTEND;TZID=America/New_York:20270119T110000\r\n\
+SEQUENCE:1\r\n\
+SUMMARY:Working group\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:wg@test\r\n\
+RECURRENCE-ID;TZID=America/New_York:20270202T100000\r\n\
+DTSTART;TZID=America/New_York:20270204T100000\r\n\
+DTEND;TZID=America/New_York:20270204T110000\r\n\
+SEQUENCE:1\r\n\
+SUMMARY:Working group\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:wg@test\r\n\
+RECURRENCE-ID;TZID=America/New_York:20270209T100000\r\n\
+DTSTART;TZID=America/New_York:20270204T100000\r\n\
+DTEND;TZID=America/New_York:20270204T110000\r\n\
+SEQUENCE:1\r\n\
+SUMMARY:Working group\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:wg@test\r\n\
+RECURRENCE-ID;TZID=America/New_York:20270302T100000\r\n\
+DTSTART;TZID=America/New_York:20270309T100000\r\n\
+DTEND;TZID=America/New_York:20270309T110000\r\n\
+SEQUENCE:1\r\n\
+SUMMARY:Working group\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:wg@test\r\n\
+RECURRENCE-ID;TZID=America/New_York:20270309T100000\r\n\
+DTSTART;TZID=America/New_York:20270310T100000\r\n\
+DTEND;TZID=America/New_York:20270310T110000\r\n\
+SEQUENCE:1\r\n\
+SUMMARY:Working group\r\n\
+END:VEVENT\r\n\
+END:VCALENDAR\r\n";
+
+#[test]
+fn ics_import_writes_a_move_onto_a_meeting_as_one_meeting() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("moved-onto.ics");
+    std::fs::write(&source, MOVED_ONTO_MEETINGS).unwrap();
+    // The series is written live (not commented out), and `check` accepts it.
+    let (_, toml, report) = import_checked(dir.path(), "ics", &source.to_string_lossy());
+    assert!(
+        toml.contains("\n[[series]]\nid = \"working-group\""),
+        "{toml}"
+    );
+    for (date, onto) in [
+        ("2027-01-12", "2027-01-19 10:00"),
+        ("2027-02-09", "2027-02-04 10:00"),
+    ] {
+        assert!(
+            toml.contains(&format!(
+                "date = {date}\ncancel = \"moved to the {onto} meeting\""
+            )),
+            "{date}: {toml}"
+        );
+        let said = format!("working-group: the override of {date} moves it to {onto}");
+        assert!(report.contains(&said), "{said:?} in {report}");
+    }
+    // The first move onto the Thursday, and the moves that land on a meeting moved away, stay.
+    for (date, to) in [
+        ("2027-02-02", "2027-02-04T10:00:00"),
+        ("2027-03-02", "2027-03-09T10:00:00"),
+        ("2027-03-09", "2027-03-10T10:00:00"),
+    ] {
+        assert!(
+            toml.contains(&format!("date = {date}\nmove_to = {to}")),
+            "{date}: {toml}"
+        );
+    }
+    // The same meetings as the source shows a person, each once: the source lists 19 January
+    // and 4 February twice.
+    let imported = compiled_feed(dir.path(), &toml, "moved-onto");
+    let want = &occurrences(&source, "2027-01-01", "2028-01-01")["wg@test"];
+    let got = &occurrences(&imported, "2027-01-01", "2028-01-01")["working-group@touchpoint.local"];
+    assert_eq!(got, want);
+    assert_eq!(
+        got.len(),
+        10,
+        "twelve Tuesdays, two of them merged: {got:?}"
+    );
+}
+
 /// Serves `body` to every GET on 127.0.0.1 (a real socket, one thread per server).
 fn serve(body: Vec<u8>) -> std::net::SocketAddr {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
