@@ -206,14 +206,15 @@ impl ApiOccurrence {
             })
     }
 
-    /// The API form of an item, the community's text in its default language.
-    pub fn from_item(item: &Item<'_>) -> ApiOccurrence {
-        ApiOccurrence::from_item_in(item, None)
+    /// The API form of one of `site`'s items, the community's text in its default language.
+    pub fn from_item(site: &Site, item: &Item<'_>) -> ApiOccurrence {
+        ApiOccurrence::from_item_in(site, item, None)
     }
 
     /// The API form of an item, the community's own title and description in `lang` where the
-    /// community file gives them in it (`None`: the default language).
-    pub fn from_item_in(item: &Item<'_>, lang: Option<Lang>) -> ApiOccurrence {
+    /// community file gives them in it (`None`: the default language). `previous_start` is
+    /// found among `site`'s occurrences ([`Site::clock_previous`]), as the pages find it.
+    pub fn from_item_in(site: &Site, item: &Item<'_>, lang: Option<Lang>) -> ApiOccurrence {
         let (title, description) = match lang {
             Some(lang) => (
                 crate::html::item_title_in(lang, item),
@@ -236,8 +237,13 @@ impl ApiOccurrence {
             status: item.status.as_str().unwrap_or("confirmed"),
             cancel_reason: item.cancel_reason().map(str::to_owned),
             moved_from: item.moved_from().map(|at| at.to_string()),
-            // Needs the series' other occurrences: filled in by the answer (`occurrences`).
-            previous_start: None,
+            previous_start: site
+                .clock_previous(item)
+                .zip(zone_of(item))
+                .map(|(at, zone)| {
+                    let wall = at.to_zoned_datetime(zone.zone.clone()).datetime();
+                    touchpoint_calendar::Time::Zoned(wall, zone.clone()).to_json_string()
+                }),
             url: item.url().map(str::to_owned),
             join_url: item.join_url(),
             join_visibility: item.join_policy().visibility.name(),
@@ -453,15 +459,8 @@ fn occurrences_paged(
     );
     let mut occurrences: Vec<ApiOccurrence> = items
         .iter()
-        .map(|item| ApiOccurrence::from_item_in(item, lang))
+        .map(|item| ApiOccurrence::from_item_in(site, item, lang))
         .collect();
-    for (occurrence, item) in occurrences.iter_mut().zip(&items) {
-        let previous = site.clock_previous(item);
-        occurrence.previous_start = previous.zip(zone_of(item)).map(|(at, zone)| {
-            let wall = at.to_zoned_datetime(zone.zone.clone()).datetime();
-            touchpoint_calendar::Time::Zoned(wall, zone.clone()).to_json_string()
-        });
-    }
     // An answer's bytes are bounded as its count is: past MAX_ANSWER_BYTES the page ends early
     // (never empty) and `next` goes on from there.
     let mut bytes = 0;
@@ -839,7 +838,7 @@ pub fn series(site: &Site, id: &str, now: Timestamp) -> Result<SeriesResponse, A
         upcoming: site
             .next_of_series(id, now, UPCOMING)
             .iter()
-            .map(ApiOccurrence::from_item)
+            .map(|item| ApiOccurrence::from_item(site, item))
             .collect(),
     })
 }
@@ -893,7 +892,7 @@ pub fn group(site: &Site, id: &str, now: Timestamp) -> Result<GroupResponse, Api
         upcoming: site
             .upcoming(now, &filter, UPCOMING)
             .iter()
-            .map(ApiOccurrence::from_item)
+            .map(|item| ApiOccurrence::from_item(site, item))
             .collect(),
     })
 }

@@ -482,6 +482,7 @@ pub fn occurrences(
         .map(|i| HubOccurrence {
             community: i.community.to_owned(),
             occurrence: ApiOccurrence::from_item_in(
+                i.site,
                 &i.item,
                 lang.map(|tag| i.site.language(Some(tag), None, "")),
             ),

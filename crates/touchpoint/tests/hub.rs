@@ -5,6 +5,7 @@
 
 mod common;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
 use std::sync::Arc;
@@ -329,6 +330,57 @@ async fn can_give_each_communitys_titles_in_the_language_the_hub_api_asks_for() 
     assert!(
         error["error"].as_str().unwrap().contains("language tag"),
         "{body}"
+    );
+}
+
+/// Each occurrence's `previous_start` in an occurrences answer, by (UID, start).
+fn previous_starts(body: &str, key: &str) -> BTreeMap<(String, String), serde_json::Value> {
+    let answer: serde_json::Value = serde_json::from_str(body).unwrap();
+    answer[key]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            let at = (
+                o["uid"].as_str().unwrap().into(),
+                o["start"].as_str().unwrap().into(),
+            );
+            (at, o["previous_start"].clone())
+        })
+        .collect()
+}
+
+/// The hub's API, and each community's series and group answers, say when each regular
+/// meeting's previous one was, as the community's own occurrences answer does: so the hub's
+/// `<touchpoint-upcoming>` can say "1 hour earlier than last time: clocks changed".
+#[tokio::test]
+async fn can_give_the_previous_start_in_every_answer_that_lists_occurrences() {
+    let (layout, sites) = example_sites();
+    let hub = hub_state(&layout, &sites);
+    let window = "api/v1/occurrences?from=2026-11-01&to=2027-06-01&limit=500";
+    let (status, body) = hub_get(&hub, &format!("/{window}")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let from_hub = previous_starts(&body, "occurrences");
+    let mut from_communities = BTreeMap::new();
+    for (id, _) in &sites {
+        let (status, body) = hub_get(&hub, &format!("/{id}/{window}")).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        from_communities.extend(previous_starts(&body, "occurrences"));
+    }
+    assert_eq!(from_hub, from_communities);
+    let given = from_hub.values().filter(|p| p.is_string()).count();
+    assert!(given >= 50, "{given} of {} have one", from_hub.len());
+    // A series' and a group's next meetings, the same.
+    let (_, body) = hub_get(&hub, "/todo-group/api/v1/series/touchpoint-amer-emea").await;
+    let upcoming = previous_starts(&body, "upcoming");
+    let (_, body) = hub_get(&hub, "/todo-group/api/v1/groups/oss-in-business").await;
+    let upcoming_in_group = previous_starts(&body, "upcoming");
+    for (at, previous) in upcoming.iter().chain(&upcoming_in_group) {
+        assert_eq!(Some(previous), from_hub.get(at), "{at:?}");
+    }
+    assert!(
+        upcoming.values().any(serde_json::Value::is_string),
+        "{upcoming:?}"
     );
 }
 
