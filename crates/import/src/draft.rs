@@ -94,6 +94,18 @@ pub(crate) enum DraftChange {
     Extra(Option<civil::Time>),
 }
 
+impl DraftChange {
+    /// The change in a few words, for a TODO.
+    pub(crate) fn said(&self) -> String {
+        match self {
+            DraftChange::Cancel(_) => "cancelled".to_owned(),
+            DraftChange::Move(to) => format!("moved to {}", to.strftime("%Y-%m-%d %H:%M")),
+            DraftChange::Extra(Some(at)) => format!("an extra meeting at {}", at.strftime("%H:%M")),
+            DraftChange::Extra(None) => "an extra meeting".to_owned(),
+        }
+    }
+}
+
 impl DraftSeries {
     /// Whether the entry can be written as a live (not commented-out) series.
     fn writable(&self) -> bool {

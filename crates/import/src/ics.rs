@@ -371,57 +371,44 @@ fn friendly(rule: &RRule, first: Weekday) -> Option<String> {
 }
 
 /// EXDATEs, overrides and RDATEs as exceptions, one per date.
+///
+/// What the reader shows decides: among overrides of one meeting the one with the highest
+/// SEQUENCE (then the last in the file), and an override beside an EXDATE of its meeting (some
+/// producers write an EXDATE for every moved meeting; the reader keeps the override, and drops
+/// the overrides a later edit excluded). An exception names a date, so a change to a meeting
+/// at another time than the series' start (a rule with two meetings a day) is left out with a
+/// TODO rather than written onto the wrong one.
 fn exceptions(event: &Event, overrides: &[&Event], zone: &Tz, series: &mut DraftSeries) {
     let Some(start) = series.start else { return };
-    let add = |series: &mut DraftSeries, exception: DraftException| {
-        match series
-            .exceptions
-            .iter_mut()
-            .find(|e| e.date == exception.date)
-        {
-            None => series.exceptions.push(exception),
-            Some(existing) => match (&existing.change, &exception.change) {
-                // Touchpoint's own feeds write a cancellation as EXDATE and a cancelled
-                // override: one cancellation, the override's reason.
-                (DraftChange::Cancel(_), DraftChange::Cancel(_)) => *existing = exception,
-                _ => series.todos.push(format!(
-                    "{} has two changes in the feed; only the first is written",
-                    exception.date
-                )),
-            },
+    let add = |series: &mut DraftSeries, exception: DraftException| match series
+        .exceptions
+        .iter_mut()
+        .find(|e| e.date == exception.date)
+    {
+        None => series.exceptions.push(exception),
+        Some(existing) => {
+            let todo = format!(
+                "{} has two changes in the feed ({} and {}); only the first is written",
+                exception.date,
+                existing.change.said(),
+                exception.change.said()
+            );
+            series.todos.push(todo);
         }
     };
     let regular = Regular::new(event);
-    for exdate in &event.exdates {
-        let local = local_in(exdate, zone);
-        let local = if exdate.is_date() {
-            local.date().to_datetime(start)
-        } else {
-            local
-        };
-        if regular.at(local) {
-            let change = DraftChange::Cancel("cancelled".to_owned());
-            add(
-                series,
-                DraftException {
-                    date: local.date(),
-                    change,
-                },
-            );
-        } else {
-            series.todos.push(format!(
-                "EXDATE {local} is not a date the rule gives, so it removes nothing; left out"
-            ));
-        }
-    }
-    for instance in overrides {
-        let Some(rid) = &instance.recurrence_id else {
-            continue;
-        };
-        let original = local_in(rid, zone);
+    let mut overridden: Vec<civil::Date> = Vec::new();
+    for (original, instance) in kept_overrides(overrides, zone) {
         if !regular.at(original) {
             series.todos.push(format!(
                 "the override of {original} replaces no meeting the rule gives; left out"
+            ));
+            continue;
+        }
+        if original.time() != start {
+            series.todos.push(format!(
+                "the override of {original} changes a meeting at another time than the series' \
+                 {start}, which an exception (one per date) cannot name; left out"
             ));
             continue;
         }
@@ -432,11 +419,14 @@ fn exceptions(event: &Event, overrides: &[&Event], zone: &Tz, series: &mut Draft
             ));
             continue;
         }
+        overridden.push(original.date());
         let change = if instance.status == Status::Cancelled {
+            // Google copies the meeting's own description (its join link included) into a
+            // cancelled instance: that is no reason to publish.
             let reason = instance
                 .description
                 .clone()
-                .filter(|d| !d.trim().is_empty());
+                .filter(|d| !d.trim().is_empty() && Some(d) != event.description.as_ref());
             DraftChange::Cancel(reason.unwrap_or_else(|| "cancelled".to_owned()))
         } else {
             let moved = local_in(&instance.start, zone);
@@ -453,6 +443,35 @@ fn exceptions(event: &Event, overrides: &[&Event], zone: &Tz, series: &mut Draft
                 change,
             },
         );
+    }
+    for exdate in &event.exdates {
+        let local = local_in(exdate, zone);
+        let local = if exdate.is_date() {
+            local.date().to_datetime(start)
+        } else {
+            local
+        };
+        if !regular.at(local) {
+            series.todos.push(format!(
+                "EXDATE {local} is not a date the rule gives, so it removes nothing; left out"
+            ));
+        } else if local.time() != start {
+            series.todos.push(format!(
+                "EXDATE {local} cancels a meeting at another time than the series' {start}, \
+                 which an exception (one per date) cannot name; left out"
+            ));
+        } else if !overridden.contains(&local.date()) {
+            // Beside an override of its meeting, the override is what the reader shows (and
+            // Touchpoint's own feeds write a cancellation as both: the override's reason).
+            let change = DraftChange::Cancel("cancelled".to_owned());
+            add(
+                series,
+                DraftException {
+                    date: local.date(),
+                    change,
+                },
+            );
+        }
     }
     for rdate in &event.rdates {
         let (time, end) = match rdate {
@@ -520,6 +539,31 @@ fn moves_onto_meetings(regular: &Regular, start: civil::Time, series: &mut Draft
         ));
         exception.change = DraftChange::Cancel(format!("moved to the {when} meeting"));
     }
+}
+
+/// The overrides the reader keeps, each with the wall clock (in `zone`) of the meeting it
+/// replaces, in the feed's order: among overrides of one meeting the highest SEQUENCE, then the
+/// last in the file.
+fn kept_overrides<'e>(overrides: &[&'e Event], zone: &Tz) -> Vec<(civil::DateTime, &'e Event)> {
+    let mut kept: Vec<(civil::DateTime, &Event)> = Vec::with_capacity(overrides.len());
+    let mut slots: HashMap<civil::DateTime, usize> = HashMap::with_capacity(overrides.len());
+    for &instance in overrides {
+        let Some(rid) = &instance.recurrence_id else {
+            continue;
+        };
+        let original = local_in(rid, zone);
+        match slots.get(&original) {
+            Some(&slot) if kept[slot].1.sequence <= instance.sequence => {
+                kept[slot].1 = instance;
+            }
+            Some(_) => {}
+            None => {
+                slots.insert(original, kept.len());
+                kept.push((original, instance));
+            }
+        }
+    }
+    kept
 }
 
 /// The meetings an event's rule gives (no EXDATE, RDATE or override applied), asked one

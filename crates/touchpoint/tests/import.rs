@@ -410,6 +410,139 @@ fn ics_import_writes_a_move_onto_a_meeting_as_one_meeting() {
     );
 }
 
+/// Three everyday edits, as producers write them:
+/// - a moved meeting with an EXDATE of its own date beside the override (some producers
+///   exclude every moved meeting; the override is what every reader shows);
+/// - a meeting moved twice, both overrides left in the file (SEQUENCE 1, then 2);
+/// - a cancelled meeting whose override carries a copy of the series' description, join link
+///   included (Google's shape), which is no reason to publish.
+const EVERYDAY_EDITS: &str = "BEGIN:VCALENDAR\r\n\
+VERSION:2.0\r\n\
+PRODID:-//touchpoint//import test//EN\r\n\
+BEGIN:VEVENT\r\n\
+UID:excluded-and-moved@test\r\n\
+DTSTART;TZID=America/New_York:20270105T100000\r\n\
+DTEND;TZID=America/New_York:20270105T110000\r\n\
+RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=6\r\n\
+EXDATE;TZID=America/New_York:20270112T100000\r\n\
+SUMMARY:Excluded and moved\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:excluded-and-moved@test\r\n\
+RECURRENCE-ID;TZID=America/New_York:20270112T100000\r\n\
+DTSTART;TZID=America/New_York:20270113T100000\r\n\
+DTEND;TZID=America/New_York:20270113T110000\r\n\
+SUMMARY:Excluded and moved\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:moved-twice@test\r\n\
+DTSTART;TZID=Europe/Berlin:20270107T110000\r\n\
+DTEND;TZID=Europe/Berlin:20270107T120000\r\n\
+RRULE:FREQ=WEEKLY;BYDAY=TH;COUNT=6\r\n\
+SUMMARY:Moved twice\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:moved-twice@test\r\n\
+RECURRENCE-ID;TZID=Europe/Berlin:20270114T110000\r\n\
+SEQUENCE:2\r\n\
+DTSTART;TZID=Europe/Berlin:20270116T110000\r\n\
+DTEND;TZID=Europe/Berlin:20270116T120000\r\n\
+SUMMARY:Moved twice\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:moved-twice@test\r\n\
+RECURRENCE-ID;TZID=Europe/Berlin:20270114T110000\r\n\
+SEQUENCE:1\r\n\
+DTSTART;TZID=Europe/Berlin:20270115T110000\r\n\
+DTEND;TZID=Europe/Berlin:20270115T120000\r\n\
+SUMMARY:Moved twice\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:copied-description@test\r\n\
+DTSTART;TZID=America/Los_Angeles:20270106T090000\r\n\
+DTEND;TZID=America/Los_Angeles:20270106T100000\r\n\
+RRULE:FREQ=WEEKLY;BYDAY=WE;COUNT=6\r\n\
+SUMMARY:Copied description\r\n\
+DESCRIPTION:Join Zoom Meeting<br>https://zoom.us/j/123?pwd=secret\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:copied-description@test\r\n\
+RECURRENCE-ID;TZID=America/Los_Angeles:20270113T090000\r\n\
+DTSTART;TZID=America/Los_Angeles:20270113T090000\r\n\
+DTEND;TZID=America/Los_Angeles:20270113T100000\r\n\
+STATUS:CANCELLED\r\n\
+SUMMARY:Copied description\r\n\
+DESCRIPTION:Join Zoom Meeting<br>https://zoom.us/j/123?pwd=secret\r\n\
+END:VEVENT\r\n\
+END:VCALENDAR\r\n";
+
+#[test]
+fn ics_import_writes_what_the_reader_shows_of_everyday_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("everyday.ics");
+    std::fs::write(&source, EVERYDAY_EDITS).unwrap();
+    // Each series is imported without a TODO, and lists the source's meetings.
+    let (series, meetings) = compare_with_source(dir.path(), &source);
+    assert_eq!((series, meetings), (3, 17), "6 + 6 + 5 (one cancelled)");
+    let (_, toml, report) = import_checked(dir.path(), "ics", &source.to_string_lossy());
+    assert!(report.contains("everything was expressed"), "{report}");
+    for exception in [
+        "date = 2027-01-12\nmove_to = 2027-01-13T10:00:00",
+        "date = 2027-01-14\nmove_to = 2027-01-16T11:00:00",
+        "date = 2027-01-13\ncancel = \"cancelled\"",
+    ] {
+        assert!(toml.contains(exception), "{exception:?} in {toml}");
+    }
+    assert!(!toml.contains("cancel = \"Join"), "{toml}");
+}
+
+/// A rule with two meetings a day (BYHOUR=8,18): an exception names a date, so a change to the
+/// 18:00 meeting would land on the 08:00 one. It is left out with a TODO instead.
+const TWO_A_DAY: &str = "BEGIN:VCALENDAR\r\n\
+VERSION:2.0\r\n\
+PRODID:-//touchpoint//import test//EN\r\n\
+BEGIN:VEVENT\r\n\
+UID:two-a-day@test\r\n\
+DTSTART;TZID=Europe/Berlin:20270105T080000\r\n\
+DTEND;TZID=Europe/Berlin:20270105T090000\r\n\
+RRULE:FREQ=WEEKLY;BYDAY=TU;BYHOUR=8,18;COUNT=8\r\n\
+EXDATE;TZID=Europe/Berlin:20270112T180000\r\n\
+SUMMARY:Two a day\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:two-a-day@test\r\n\
+RECURRENCE-ID;TZID=Europe/Berlin:20270119T180000\r\n\
+DTSTART;TZID=Europe/Berlin:20270120T180000\r\n\
+DTEND;TZID=Europe/Berlin:20270120T190000\r\n\
+SUMMARY:Two a day\r\n\
+END:VEVENT\r\n\
+END:VCALENDAR\r\n";
+
+#[test]
+fn ics_import_never_writes_a_change_onto_another_meeting_of_the_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("two-a-day.ics");
+    std::fs::write(&source, TWO_A_DAY).unwrap();
+    let (_, toml, report) = import_checked(dir.path(), "ics", &source.to_string_lossy());
+    assert!(!toml.contains("[[series.exceptions]]"), "{toml}");
+    for said in [
+        "EXDATE 2027-01-12T18:00:00 cancels a meeting at another time than the series' 08:00",
+        "the override of 2027-01-19T18:00:00 changes a meeting at another time",
+    ] {
+        assert!(report.contains(said), "{said:?} in {report}");
+    }
+    // The 08:00 meetings of those days are still listed.
+    let imported = compiled_feed(dir.path(), &toml, "two-a-day");
+    let got = &occurrences(&imported, "2027-01-01", "2027-02-01")["two-a-day@touchpoint.local"];
+    for day in ["2027-01-12", "2027-01-19"] {
+        let morning = format!("{day}T08:00:00+01:00");
+        assert!(
+            got.iter().any(|l| l.start == morning),
+            "{morning} in {got:?}"
+        );
+    }
+}
+
 /// Serves `body` to every GET on 127.0.0.1 (a real socket, one thread per server).
 fn serve(body: Vec<u8>) -> std::net::SocketAddr {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
