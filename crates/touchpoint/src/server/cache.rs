@@ -34,7 +34,8 @@
 //! even when it is too big to keep. The cache is bounded in bytes and in the size of one entry.
 //!
 //! The store is moka's `future::Cache`: its `or_insert_with_if` is the single flight (one render
-//! per key, also when a kept entry has gone stale), a weigher counts the bodies' bytes and a
+//! per key, also when a kept entry has gone stale), a weigher counts each entry's bytes (key,
+//! headers and bodies) and a
 //! per-entry expiry drops minute-bound answers when their minute is over.
 
 use std::io::Write;
@@ -56,6 +57,10 @@ use super::forwarded::Origin;
 
 /// Most bytes of bodies (identity and compressed) kept at once.
 const MAX_BYTES: usize = 32 << 20;
+/// About what an entry holds besides its key, headers and bodies (moka's node, the entry, its
+/// cells), and what a header takes besides its name and value, in bytes.
+const ENTRY_OVERHEAD: usize = 512;
+const HEADER_OVERHEAD: usize = 64;
 /// Bodies larger than this are served but not kept (concurrent requests still share a render).
 const MAX_ENTRY: usize = 16 << 20;
 /// Bodies smaller than this are not compressed: the saving would not pay for the header.
@@ -120,9 +125,13 @@ impl Default for ResponseCache {
         ResponseCache {
             entries: moka::future::Cache::builder()
                 .max_capacity(MAX_BYTES as u64)
-                .weigher(|_, kept: &Kept| {
+                // The key counts too: a query string of junk (`/favicon.svg?x=…`, up to the
+                // request's 16 KiB) made a key many times the size of a small body.
+                .weigher(|key: &String, kept: &Kept| {
                     let bytes = kept.as_deref().filter(|entry| entry.keepable());
-                    bytes.map_or(0, |entry| u32::try_from(entry.size()).unwrap_or(u32::MAX))
+                    bytes.map_or(0, |entry| {
+                        u32::try_from(key.len() + entry.size()).unwrap_or(u32::MAX)
+                    })
                 })
                 .expire_after(Lifetime)
                 .build(),
@@ -197,7 +206,10 @@ impl Entry {
     fn size(&self) -> usize {
         let packed =
             |cell: &OnceCell<Option<Bytes>>| cell.get().cloned().flatten().map_or(0, |b| b.len());
-        self.body.len() + packed(&self.gzip) + packed(&self.br)
+        let headers: usize = (self.headers.iter())
+            .map(|(name, value)| name.as_str().len() + value.len() + HEADER_OVERHEAD)
+            .sum();
+        ENTRY_OVERHEAD + headers + self.body.len() + packed(&self.gzip) + packed(&self.br)
     }
 
     /// Whether it is small enough to keep ([`MAX_ENTRY`]).
@@ -967,6 +979,43 @@ mod tests {
         let kept = state.cache.entries.weighted_size();
         assert!(kept > 0, "kept nothing");
         assert!(kept <= MAX_BYTES as u64, "kept {kept} bytes");
+    }
+
+    /// A flood of requests for a small answer under made-up query strings (each a new key)
+    /// holds no more than the budget: the keys and headers are counted, not only the bodies.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn counts_keys_and_headers_against_max_bytes() {
+        let state = state(Arc::default());
+        let router = Router::new()
+            .route(
+                "/favicon.svg",
+                get(|| async {
+                    let mut response = "<svg/>".into_response();
+                    response.extensions_mut().insert(PerVersion);
+                    response
+                }),
+            )
+            .layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                middleware,
+            ));
+        let junk = "a".repeat(15_000);
+        for n in 0..3_000 {
+            let (status, _) = body_of(router.clone(), &format!("/favicon.svg?x={n}{junk}")).await;
+            assert_eq!(status, StatusCode::OK);
+        }
+        state.cache.entries.run_pending_tasks().await;
+        let (kept, count) = (
+            state.cache.entries.weighted_size(),
+            state.cache.entries.entry_count(),
+        );
+        assert!(kept <= MAX_BYTES as u64, "kept {kept} bytes");
+        // 45 MB of keys were asked for: at most the budget's worth stays.
+        assert!(
+            count > 0 && count <= (MAX_BYTES / 15_000) as u64,
+            "{count} entries"
+        );
+        assert!(kept >= count * 15_000, "{kept} bytes for {count} keys");
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
