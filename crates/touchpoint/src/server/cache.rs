@@ -35,8 +35,8 @@
 //!
 //! The store is moka's `future::Cache`: its `or_insert_with_if` is the single flight (one render
 //! per key, also when a kept entry has gone stale), a weigher counts each entry's bytes (key,
-//! headers and bodies) and a
-//! per-entry expiry drops minute-bound answers when their minute is over.
+//! headers and bodies) and a per-entry expiry drops minute-bound answers when their minute is
+//! over.
 
 use std::io::Write;
 use std::sync::Arc;
