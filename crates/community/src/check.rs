@@ -865,41 +865,64 @@ impl<'s> Cx<'s> {
     /// meant another date, so it is an error, as an extra at a regular time is. Reported at
     /// the `move_to` (the later one of two moves), naming the other meeting.
     fn moves_onto_meetings(&mut self, series: &Series, places: &[ExceptionPlace]) {
-        let at = |local: civil::DateTime| wall_to_instant(&series.timezone.zone, local);
+        let zone = &series.timezone.zone;
+        // One meeting is one instant; a wall clock past the end of jiff's range (the last day
+        // of year 9999) has none, and stands for itself.
+        let at = |local: civil::DateTime| -> Result<Timestamp, civil::DateTime> {
+            zone.to_ambiguous_timestamp(local)
+                .compatible()
+                .map_err(|_| local)
+        };
         // The regular meetings that do not take place at their own time.
-        let taken_away: HashSet<Timestamp> = series
+        let taken_away: HashSet<_> = series
             .exceptions
             .iter()
             .filter(|e| matches!(e.change, Change::Cancel(_) | Change::Move(_)))
             .map(|e| at(series.start_on(e.date)))
             .collect();
-        // The meetings the exceptions add, with the index of their entry.
-        let added: Vec<(usize, Timestamp)> = series
-            .exceptions
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| match e.change {
-                Change::Move(to) => Some((i, at(to))),
-                Change::Extra(time) => Some((i, at(e.date.to_datetime(time)))),
-                Change::None | Change::Cancel(_) => None,
-            })
-            .collect();
+        // The meetings the exceptions add, by time: the first entry adding it and the first
+        // extra adding it (indices into the exceptions).
+        let mut added: HashMap<_, (usize, Option<usize>)> = HashMap::new();
+        for (i, e) in series.exceptions.iter().enumerate() {
+            let (start, extra) = match e.change {
+                Change::Move(to) => (at(to), false),
+                Change::Extra(time) => (at(e.date.to_datetime(time)), true),
+                Change::None | Change::Cancel(_) => continue,
+            };
+            let first = added.entry(start).or_insert((i, None));
+            if extra {
+                first.1 = first.1.or(Some(i));
+            }
+        }
+        // Each day's regular meetings, expanded once however many moves land on it.
+        let master = Calendar {
+            events: vec![master_event(series)],
+            ..Calendar::default()
+        };
+        let mut days: HashMap<civil::Date, Vec<_>> = HashMap::new();
         for (i, exception) in series.exceptions.iter().enumerate() {
             let (Change::Move(to), Some(span)) = (&exception.change, &places[i].move_to) else {
                 continue;
             };
             let target = at(*to);
             let regular = !taken_away.contains(&target)
-                && regular_starts_on(series, to.date())
-                    .is_ok_and(|starts| starts.into_iter().any(|start| at(start) == target));
-            // Another move counts when it comes first in the file, so a pair is reported once.
-            let other = added.iter().find(|&&(j, start)| {
-                start == target
-                    && (j < i || matches!(series.exceptions[j].change, Change::Extra(_)))
-            });
+                && days
+                    .entry(to.date())
+                    .or_insert_with(|| {
+                        let starts = regular_starts_in(&master, to.date()).unwrap_or_default();
+                        starts.into_iter().map(at).collect()
+                    })
+                    .contains(&target);
+            // Another move counts when it comes first in the file, so a pair is reported once;
+            // an extra wherever it is.
+            let other = added.get(&target).and_then(
+                |&(first, extra)| {
+                    if first < i { Some(first) } else { extra }
+                },
+            );
             let landing = if regular {
                 Landing::Regular
-            } else if let Some(&(j, _)) = other {
+            } else if let Some(j) = other {
                 Landing::Entry(&series.exceptions[j], places[j].key_line)
             } else {
                 continue;
@@ -2183,6 +2206,11 @@ fn regular_starts_on(series: &Series, date: civil::Date) -> Result<Vec<civil::Da
         events: vec![master_event(series)],
         ..Calendar::default()
     };
+    regular_starts_in(&calendar, date)
+}
+
+/// [`regular_starts_on`] of a calendar that holds the series' [`master_event`] alone.
+fn regular_starts_in(calendar: &Calendar, date: civil::Date) -> Result<Vec<civil::DateTime>, ()> {
     let (Ok(end), start) = (date.tomorrow(), date.to_datetime(civil::Time::midnight())) else {
         return Err(());
     };
@@ -2191,7 +2219,7 @@ fn regular_starts_on(series: &Series, date: civil::Date) -> Result<Vec<civil::Da
         end: end.to_datetime(civil::Time::midnight()),
         zone: None,
     };
-    let expansion = expand(&calendar, &window, &limits());
+    let expansion = expand(calendar, &window, &limits());
     if !expansion.truncated.is_empty() {
         return Err(());
     }

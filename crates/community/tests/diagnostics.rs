@@ -303,6 +303,40 @@ fn errors_when_a_move_lands_on_a_meeting_the_series_already_has() {
     insta::assert_snapshot!(render(&diags));
 }
 
+/// Past the end of the time library's range (after 9999-12-30 22:00 UTC) a wall clock has no
+/// instant: two different times there are still two meetings, not one.
+#[test]
+fn can_move_two_meetings_to_different_times_at_the_end_of_year_9999() {
+    let exception =
+        |date: &str, change: &str| format!("\n[[series.exceptions]]\ndate = {date}\n{change}\n");
+    for zone in ["Europe/Berlin", "America/New_York"] {
+        let source = format!(
+            "{}{}{}",
+            series_with(&[
+                ("timezone = \"UTC\"", &format!("timezone = \"{zone}\"")),
+                ("first = 2026-01-08", "first = 9999-12-02"),
+            ]),
+            exception("9999-12-16", "move_to = 9999-12-31T08:00:00"),
+            exception("9999-12-23", "move_to = 9999-12-31T20:00:00"),
+        );
+        let checked = parse(&source).unwrap_or_else(|d| panic!("{zone}: {}", render(&d)));
+        assert!(checked.warnings.is_empty(), "{}", render(&checked.warnings));
+        // The same time twice there is still one meeting twice.
+        let source = format!(
+            "{}{}{}",
+            series_with(&[
+                ("timezone = \"UTC\"", &format!("timezone = \"{zone}\"")),
+                ("first = 2026-01-08", "first = 9999-12-02"),
+            ]),
+            exception("9999-12-16", "move_to = 9999-12-31T20:00:00"),
+            exception("9999-12-23", "move_to = 9999-12-31T20:00:00"),
+        );
+        let diags = errors_of(&source);
+        assert_eq!(diags.len(), 1, "{}", render(&diags));
+        assert_eq!(diags[0].code, "duplicate-occurrence");
+    }
+}
+
 #[test]
 fn can_move_a_meeting_onto_a_slot_that_is_cancelled_or_moved_away() {
     let exception =
