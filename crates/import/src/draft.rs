@@ -77,6 +77,19 @@ pub(crate) struct DraftSeries {
     pub todos: Vec<String>,
     /// Why no valid entry can be written without a guess: the series is written commented out.
     pub blocked: Vec<String>,
+    /// The RANGE=THISANDFUTURE overrides that re-time every later meeting (not written: the
+    /// series is split at them, [`crate::ics`]).
+    pub ranges: Vec<DraftRange>,
+}
+
+/// A RANGE=THISANDFUTURE override: from the meeting at `from` (wall clock) on, meetings start
+/// at `to`'s time of day, last `minutes` and are called `title`.
+#[derive(Clone, Debug)]
+pub(crate) struct DraftRange {
+    pub from: civil::DateTime,
+    pub to: civil::DateTime,
+    pub minutes: i64,
+    pub title: Option<String>,
 }
 
 /// A `[[series.exceptions]]` entry.

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use jiff::civil::{self, Weekday};
 use touchpoint_calendar::{End, Event, Freq, RDate, RRule, Status, Time, Tz};
 
-use crate::draft::{self, Draft, DraftChange, DraftException, DraftSeries, Rule};
+use crate::draft::{self, Draft, DraftChange, DraftException, DraftRange, DraftSeries, Rule};
 use crate::text::{Ids, monthly_phrase, weekly_phrase};
 use crate::{ImportError, Imported, Note, Options};
 
@@ -59,7 +59,8 @@ pub fn from_ics(bytes: &[u8], options: &Options) -> Result<Imported, ImportError
     let mut ids = Ids::default();
     for master in &masters {
         let own = overrides.remove(master.uid.as_str()).unwrap_or_default();
-        draft.series.push(series(master, &own, &mut ids));
+        let series = series(master, &own, &mut ids);
+        draft.series.extend(split_at_range(series, &mut ids));
     }
     // Overrides whose master is not in the feed (a shared single instance): one-offs.
     let mut orphans: Vec<&Event> = overrides.into_values().flatten().collect();
@@ -223,6 +224,95 @@ fn links(event: &Event, series: &mut DraftSeries) {
             let description = series.description.take().unwrap_or_default();
             let joined = format!("{description}\n\nLocation: {location}");
             series.description = Some(joined.trim().to_owned());
+        }
+    }
+}
+
+/// A RANGE=THISANDFUTURE override (Outlook's and Apple's "this and following meetings")
+/// re-times every later meeting: the series ends the day before it, and a second series goes
+/// on from it at the new time, with the new length and title, as Google writes the same edit
+/// (an UNTIL and a new event). Where one more series cannot say it exactly (several such
+/// overrides, a move to another day, a rule that counts its meetings or names their hours) the
+/// series is written commented out: published as it stood, every later meeting would be at
+/// the old time.
+fn split_at_range(mut series: DraftSeries, ids: &mut Ids) -> Vec<DraftSeries> {
+    let ranges = std::mem::take(&mut series.ranges);
+    let [range] = ranges.as_slice() else {
+        if !ranges.is_empty() {
+            series.blocked.push(format!(
+                "{} overrides change every later meeting (RANGE=THISANDFUTURE), from {}: \
+                 split the series by hand",
+                ranges.len(),
+                ranges
+                    .iter()
+                    .map(|r| r.from.date().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        return vec![series];
+    };
+    let from = range.from.date();
+    let counted = match &series.rule {
+        Rule::Rrule(rule) => ["COUNT=", "BYHOUR=", "BYMINUTE=", "BYSECOND="]
+            .iter()
+            .any(|part| rule.contains(part)),
+        Rule::Repeat(_) => false,
+        Rule::Unknown => true,
+    };
+    let why_not = if range.to.date() != from {
+        Some(format!("moves them to another day ({})", range.to.date()))
+    } else if counted {
+        Some("its rule counts its meetings or names their hours".to_owned())
+    } else if !(1..=MAX_MINUTES).contains(&range.minutes) {
+        Some(format!("makes them last {} minutes", range.minutes))
+    } else {
+        None
+    };
+    if let Some(why) = why_not {
+        series.blocked.push(format!(
+            "the override of {} changes every later meeting too (RANGE=THISANDFUTURE) and {why}: \
+             split the series by hand",
+            range.from
+        ));
+        return vec![series];
+    }
+    let title = range.title.clone().unwrap_or_else(|| series.title.clone());
+    let mut later = DraftSeries {
+        id: ids.unique(&title),
+        title,
+        start: Some(range.to.time()),
+        duration_minutes: range.minutes,
+        first: Some(from),
+        exceptions: series
+            .exceptions
+            .iter()
+            .filter(|e| e.date >= from)
+            .cloned()
+            .collect(),
+        comments: series
+            .comments
+            .iter()
+            .filter(|c| c.starts_with("VEVENT UID "))
+            .cloned()
+            .chain([format!(
+                "from {from} on, as its RANGE=THISANDFUTURE override changed it"
+            )])
+            .collect(),
+        todos: Vec::new(),
+        ..series.clone()
+    };
+    series.exceptions.retain(|e| e.date < from);
+    match (series.first, from.yesterday()) {
+        (Some(first), Ok(day_before)) if first <= day_before => {
+            series.last = Some(series.last.map_or(day_before, |last| last.min(day_before)));
+            vec![series, later]
+        }
+        // Changed from its first meeting on: one series, as changed.
+        _ => {
+            later.id = series.id;
+            later.todos = series.todos;
+            vec![later]
         }
     }
 }
@@ -413,10 +503,17 @@ fn exceptions(event: &Event, overrides: &[&Event], zone: &Tz, series: &mut Draft
             continue;
         }
         if instance.this_and_future {
-            series.todos.push(format!(
-                "the override of {original} changes every later meeting too \
-                 (RANGE=THISANDFUTURE), which the file cannot say; left out"
-            ));
+            let mut probe = DraftSeries::default();
+            duration(instance, zone, &mut probe);
+            series.ranges.push(DraftRange {
+                from: original,
+                to: local_in(&instance.start, zone),
+                minutes: probe.duration_minutes,
+                title: instance
+                    .summary
+                    .clone()
+                    .filter(|t| Some(t) != event.summary.as_ref()),
+            });
             continue;
         }
         overridden.push(original.date());
