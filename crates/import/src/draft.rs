@@ -169,9 +169,15 @@ fn series_body(series: &DraftSeries) -> String {
     key(&mut out, "title", Some(&series.title));
     key(&mut out, "description", series.description.as_deref());
     key(&mut out, "group", series.group.as_deref());
-    key(&mut out, "timezone", series.timezone.as_deref());
-    let start = series.start.map(time_text);
-    key(&mut out, "start", start.as_deref());
+    // What the feed does not say is a `?` to fill in (a series missing it is commented out).
+    match &series.timezone {
+        Some(zone) => key(&mut out, "timezone", Some(zone)),
+        None => out.push_str("timezone = ?\n"),
+    }
+    match series.start {
+        Some(start) => key(&mut out, "start", Some(&time_text(start))),
+        None => out.push_str("start = ?\n"),
+    }
     key(
         &mut out,
         "duration",

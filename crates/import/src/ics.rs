@@ -118,39 +118,45 @@ fn series(event: &Event, overrides: &[&Event], ids: &mut Ids) -> DraftSeries {
     };
     series.comments.push(format!("VEVENT UID {}", event.uid));
     links(event, &mut series);
+    // A series that cannot be written live is still filled in as far as the feed says (its
+    // first date, time, length and rule), so settling its TODO is one decision, not a trip
+    // back to the feed.
     let zone = match &event.start {
-        Time::Zoned(dt, tz) if Tz::iana(&tz.name).is_some() => {
-            series.timezone = Some(tz.name.to_string());
+        Time::Zoned(dt, tz) => {
             series.start = Some(dt.time());
             series.first = Some(dt.date());
+            if Tz::iana(&tz.name).is_some() {
+                series.timezone = Some(tz.name.to_string());
+            } else {
+                series.blocked.push(format!(
+                    "its zone \"{}\" is not an IANA name (a VTIMEZONE of the file or a fixed \
+                     offset): write the IANA zone it stands for",
+                    tz.name
+                ));
+            }
             tz.clone()
         }
-        Time::Zoned(_, tz) => {
-            series.blocked.push(format!(
-                "its zone \"{}\" is not an IANA name (a VTIMEZONE of the file or a fixed offset): \
-                 write the IANA zone it stands for",
-                tz.name
-            ));
-            return series;
-        }
-        Time::Floating(_) => {
+        Time::Floating(dt) => {
+            series.start = Some(dt.time());
+            series.first = Some(dt.date());
             series.blocked.push(
                 "its time has no zone (floating): write the zone the meeting is held in".to_owned(),
             );
-            return series;
+            Tz::utc()
         }
-        Time::Date(_) => {
-            series
-                .blocked
-                .push("an all-day event: a series needs a start time and a duration".to_owned());
-            return series;
+        Time::Date(date) => {
+            series.first = Some(*date);
+            series.blocked.push(
+                "an all-day event: a series needs a start time (its length is the days it spans)"
+                    .to_owned(),
+            );
+            Tz::utc()
         }
     };
     if event.status == Status::Cancelled {
         series
             .blocked
             .push("the whole event is cancelled (STATUS:CANCELLED) in the feed".to_owned());
-        return series;
     }
     duration(event, &zone, &mut series);
     recurrence(event, &zone, &mut series);
@@ -321,6 +327,8 @@ fn duration(event: &Event, zone: &Tz, series: &mut DraftSeries) {
     let start = event.start.instant(&zone.zone);
     let minutes = match &event.end {
         Some(End::At(end)) => end.instant(&zone.zone).duration_since(start).as_secs() / 60,
+        // RFC 5545 §3.6.1: an all-day event without an end is one day long.
+        None if event.start.is_date() => 24 * 60,
         Some(End::Duration(span)) => {
             let zoned = start.to_zoned_datetime(zone.zone.clone());
             match zoned.checked_add(*span) {
@@ -359,9 +367,10 @@ fn recurrence(event: &Event, zone: &Tz, series: &mut DraftSeries) {
     };
     let mut rule = rule.clone();
     if let Some(until) = rule.until.take() {
-        let (Some(start), Some(first)) = (series.start, series.first) else {
+        let Some(first) = series.first else {
             return;
         };
+        let start = series.start.unwrap_or(civil::Time::midnight());
         let until = match &until {
             Time::Date(date) => *date,
             other => {

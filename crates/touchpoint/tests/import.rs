@@ -305,6 +305,24 @@ fn ics_import_reports_what_it_cannot_express() {
             .find(|l| l.starts_with("# TODO:") && l.contains(expected));
         assert!(todo.is_some(), "{file}: no TODO for {expected:?}:\n{toml}");
     }
+    // A series written commented out keeps what the feed says of it: settling its TODO is one
+    // decision (a time for the all-day event, the IANA name of the file's zone).
+    for (file, block) in [
+        (
+            "google.ics",
+            "# title = \"Community Day\"\n# timezone = ?\n# start = ?\n# duration = \"24h\"\n\
+             # rrule = \"FREQ=DAILY;COUNT=1\"\n# first = 2024-03-15\n",
+        ),
+        (
+            "outlook.ics",
+            "# title = \"Customized zone\"\n# timezone = ?\n# start = \"09:00\"\n\
+             # duration = \"1h\"\n# rrule = \"FREQ=DAILY;COUNT=1\"\n# first = 2024-07-10\n",
+        ),
+    ] {
+        let source = repo().join("crates/calendar/tests/fixtures").join(file);
+        let (_, toml, _) = import_checked(dir.path(), "ics", &source.to_string_lossy());
+        assert!(toml.contains(block), "{file}: {block:?} in {toml}");
+    }
     // The Windows zone names Outlook writes are read as the reader reads them.
     let source = repo().join("crates/calendar/tests/fixtures/outlook.ics");
     let (_, toml, _) = import_checked(dir.path(), "ics", &source.to_string_lossy());
