@@ -11,6 +11,7 @@
 //! - [`write()`] renders a [`Calendar`] back to RFC 5545 text with VTIMEZONEs (module `write`).
 
 pub mod digest;
+pub mod event_text;
 pub mod expand;
 mod feed_url;
 mod format;

@@ -13,7 +13,6 @@ pub mod feeds;
 pub mod html;
 pub mod hub;
 pub mod i18n;
-pub mod join;
 pub mod openapi;
 pub mod paths;
 pub mod timegrid;
@@ -25,6 +24,7 @@ use std::sync::Arc;
 use jiff::civil;
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
+use touchpoint_calendar::event_text as join;
 use touchpoint_calendar::write::{self, Revision};
 use touchpoint_calendar::{
     Calendar, Event, Limits, Status, Take, Time, Tz, Window, expand, expand_first,
