@@ -14,6 +14,7 @@
 use std::collections::HashMap;
 
 use jiff::civil::{self, Weekday};
+use touchpoint_calendar::event_text::{join_url, plain_text};
 use touchpoint_calendar::{End, Event, Freq, RDate, RRule, Status, Time, Tz};
 
 use crate::draft::{self, Draft, DraftChange, DraftException, DraftRange, DraftSeries, Rule};
@@ -112,7 +113,10 @@ fn series(event: &Event, overrides: &[&Event], ids: &mut Ids) -> DraftSeries {
     let mut series = DraftSeries {
         id: ids.unique(&title),
         title,
-        description: event.description.clone().filter(|d| !d.trim().is_empty()),
+        // Google's editor writes HTML; the community file's description is text.
+        description: (event.description.as_deref())
+            .map(plain_text)
+            .filter(|d| !d.trim().is_empty()),
         duration_minutes: 60,
         ..DraftSeries::default()
     };
@@ -218,11 +222,18 @@ fn align_first(event: &Event, series: &mut DraftSeries) {
     ));
 }
 
-/// `join` from the event's URL (or a LOCATION that is a link); a plain LOCATION goes into the
-/// description.
+/// `join`: the first video-call link of the event's URL, LOCATION and DESCRIPTION (Google
+/// writes the Meet link, Zoom's invitation its link, in the description), else its URL or a
+/// LOCATION that is a link. A plain LOCATION goes into the description.
 fn links(event: &Event, series: &mut DraftSeries) {
     let is_link = |s: &str| s.starts_with("https://") || s.starts_with("http://");
-    series.join = event.url.clone().filter(|u| is_link(u));
+    let description = event.description.as_deref().map(plain_text);
+    series.join = join_url(
+        event.url.as_deref(),
+        event.location.as_deref(),
+        description.as_deref(),
+    )
+    .or_else(|| event.url.clone().filter(|u| is_link(u)));
     if let Some(location) = event.location.as_deref().map(str::trim) {
         if is_link(location) && series.join.is_none() {
             series.join = Some(location.to_owned());

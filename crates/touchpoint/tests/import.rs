@@ -518,6 +518,18 @@ fn ics_import_writes_what_the_reader_shows_of_everyday_edits() {
         assert!(toml.contains(exception), "{exception:?} in {toml}");
     }
     assert!(!toml.contains("cancel = \"Join"), "{toml}");
+    // Google's HTML description is text in the file, and its Zoom link is the join link.
+    assert!(
+        toml.contains(
+            "description = \"\"\"\nJoin Zoom Meeting\nhttps://zoom.us/j/123?pwd=secret\"\"\"\n"
+        ),
+        "{toml}"
+    );
+    assert!(
+        toml.contains("join = \"https://zoom.us/j/123?pwd=secret\""),
+        "{toml}"
+    );
+    assert!(!toml.contains("<br>"), "{toml}");
 }
 
 /// A rule with two meetings a day (BYHOUR=8,18): an exception names a date, so a change to the
