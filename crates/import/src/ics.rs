@@ -58,10 +58,30 @@ pub fn from_ics(bytes: &[u8], options: &Options) -> Result<Imported, ImportError
         overrides.entry(event.uid.as_str()).or_default().push(event);
     }
     let mut ids = Ids::default();
+    // LFX's occurrences of one meeting, by meeting: the indices of their series.
+    let mut lfx: HashMap<&str, Vec<usize>> = HashMap::new();
     for master in &masters {
         let own = overrides.remove(master.uid.as_str()).unwrap_or_default();
         let series = series(master, &own, &mut ids);
+        if let Some(meeting) = lfx_meeting(master) {
+            lfx.entry(meeting).or_default().push(draft.series.len());
+        }
         draft.series.extend(split_at_range(series, &mut ids));
+    }
+    for (meeting, members) in lfx {
+        if members.len() < 2 {
+            continue;
+        }
+        let first = draft.series[members[0]].id.clone();
+        for &i in &members {
+            draft.series[i].todos.push(format!(
+                "LFX wrote the {} occurrences of one recurring meeting (UID {meeting}-…) as \
+                 separate events, written as series \"{first}\" and the {} after it: replace \
+                 them with one series and its rule",
+                members.len(),
+                members.len() - 1
+            ));
+        }
     }
     // Overrides whose master is not in the feed (a shared single instance): one-offs.
     let mut orphans: Vec<&Event> = overrides.into_values().flatten().collect();
@@ -73,6 +93,17 @@ pub fn from_ics(bytes: &[u8], options: &Options) -> Result<Imported, ImportError
         draft.series.push(one);
     }
     Ok(draft::finish(draft))
+}
+
+/// The meeting an LFX Meetings event is an occurrence of: LFX writes each occurrence of a
+/// recurring meeting as its own event, without RRULE, with `UID:{meeting}-{occurrence}@lfx.
+/// linuxfoundation.org` (`meetingsToVEvents` in linuxfoundation/lfx-v2-ui; the fixture
+/// `lfx.ics`).
+fn lfx_meeting(event: &Event) -> Option<&str> {
+    let local = event.uid.strip_suffix("@lfx.linuxfoundation.org")?;
+    let (meeting, occurrence) = local.rsplit_once('-')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (event.rrules.is_empty() && digits(meeting) && digits(occurrence)).then_some(meeting)
 }
 
 /// The community's zone: the feed's `X-WR-TIMEZONE` when it is an IANA name, else the first

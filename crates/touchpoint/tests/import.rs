@@ -295,6 +295,12 @@ fn ics_import_reports_what_it_cannot_express() {
             "outlook_all_day.ics",
             "EXDATE 2020-05-12T10:00:00 is not a date the rule gives",
         ),
+        // Each occurrence its own event: said, beside each of them.
+        (
+            "lfx.ics",
+            "LFX wrote the 3 occurrences of one recurring meeting (UID 91734372257-…) as \
+             separate events",
+        ),
     ];
     for (file, expected) in cases {
         let source = repo().join("crates/calendar/tests/fixtures").join(file);
