@@ -307,31 +307,25 @@ fn errors_when_a_move_lands_on_a_meeting_the_series_already_has() {
 /// instant: two different times there are still two meetings, not one.
 #[test]
 fn can_move_two_meetings_to_different_times_at_the_end_of_year_9999() {
-    let exception =
-        |date: &str, change: &str| format!("\n[[series.exceptions]]\ndate = {date}\n{change}\n");
+    // A weekly series in `zone` whose meetings of 16 and 23 December 9999 move to `to`.
+    let moved = |zone: &str, to: [&str; 2]| {
+        let mut source = series_with(&[
+            ("timezone = \"UTC\"", &format!("timezone = \"{zone}\"")),
+            ("first = 2026-01-08", "first = 9999-12-02"),
+        ]);
+        for (date, to) in ["9999-12-16", "9999-12-23"].into_iter().zip(to) {
+            source.push_str(&format!(
+                "\n[[series.exceptions]]\ndate = {date}\nmove_to = {to}\n"
+            ));
+        }
+        source
+    };
     for zone in ["Europe/Berlin", "America/New_York"] {
-        let source = format!(
-            "{}{}{}",
-            series_with(&[
-                ("timezone = \"UTC\"", &format!("timezone = \"{zone}\"")),
-                ("first = 2026-01-08", "first = 9999-12-02"),
-            ]),
-            exception("9999-12-16", "move_to = 9999-12-31T08:00:00"),
-            exception("9999-12-23", "move_to = 9999-12-31T20:00:00"),
-        );
+        let source = moved(zone, ["9999-12-31T08:00:00", "9999-12-31T20:00:00"]);
         let checked = parse(&source).unwrap_or_else(|d| panic!("{zone}: {}", render(&d)));
         assert!(checked.warnings.is_empty(), "{}", render(&checked.warnings));
         // The same time twice there is still one meeting twice.
-        let source = format!(
-            "{}{}{}",
-            series_with(&[
-                ("timezone = \"UTC\"", &format!("timezone = \"{zone}\"")),
-                ("first = 2026-01-08", "first = 9999-12-02"),
-            ]),
-            exception("9999-12-16", "move_to = 9999-12-31T20:00:00"),
-            exception("9999-12-23", "move_to = 9999-12-31T20:00:00"),
-        );
-        let diags = errors_of(&source);
+        let diags = errors_of(&moved(zone, ["9999-12-31T20:00:00"; 2]));
         assert_eq!(diags.len(), 1, "{}", render(&diags));
         assert_eq!(diags[0].code, "duplicate-occurrence");
     }
