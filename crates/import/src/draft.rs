@@ -83,13 +83,15 @@ pub(crate) struct DraftSeries {
 }
 
 /// A RANGE=THISANDFUTURE override: from the meeting at `from` (wall clock) on, meetings start
-/// at `to`'s time of day, last `minutes` and are called `title`.
+/// at `to`'s time of day, last `minutes` and are called `title`; or, `cancelled`, take place no
+/// more.
 #[derive(Clone, Debug)]
 pub(crate) struct DraftRange {
     pub from: civil::DateTime,
     pub to: civil::DateTime,
     pub minutes: i64,
     pub title: Option<String>,
+    pub cancelled: bool,
 }
 
 /// A `[[series.exceptions]]` entry.

@@ -301,6 +301,21 @@ fn split_at_range(mut series: DraftSeries, ids: &mut Ids) -> Vec<DraftSeries> {
         return vec![series];
     };
     let from = range.from.date();
+    // "Cancel this and all following": the series ends the day before.
+    if range.cancelled {
+        series.exceptions.retain(|e| e.date < from);
+        match (series.first, from.yesterday()) {
+            (Some(first), Ok(day_before)) if first <= day_before => {
+                series.last = Some(series.last.map_or(day_before, |last| last.min(day_before)));
+            }
+            _ => series.blocked.push(format!(
+                "the override of {} cancels it and every later meeting (RANGE=THISANDFUTURE): \
+                 no meeting is left",
+                range.from
+            )),
+        }
+        return vec![series];
+    }
     let counted = match &series.rule {
         Rule::Rrule(rule) => ["COUNT=", "BYHOUR=", "BYMINUTE=", "BYSECOND="]
             .iter()
@@ -564,6 +579,7 @@ fn exceptions(event: &Event, overrides: &[&Event], zone: &Tz, series: &mut Draft
                     .summary
                     .clone()
                     .filter(|t| Some(t) != event.summary.as_ref()),
+                cancelled: instance.status == Status::Cancelled,
             });
             continue;
         }
@@ -571,10 +587,10 @@ fn exceptions(event: &Event, overrides: &[&Event], zone: &Tz, series: &mut Draft
         let change = if instance.status == Status::Cancelled {
             // Google copies the meeting's own description (its join link included) into a
             // cancelled instance: that is no reason to publish.
-            let reason = instance
-                .description
-                .clone()
-                .filter(|d| !d.trim().is_empty() && Some(d) != event.description.as_ref());
+            let reason = (instance.description.as_ref())
+                .filter(|d| Some(*d) != event.description.as_ref())
+                .map(|d| plain_text(d))
+                .filter(|d| !d.trim().is_empty());
             DraftChange::Cancel(reason.unwrap_or_else(|| "cancelled".to_owned()))
         } else {
             let moved = local_in(&instance.start, zone);

@@ -445,7 +445,8 @@ fn ics_import_writes_a_move_onto_a_meeting_as_one_meeting() {
 ///   exclude every moved meeting; the override is what every reader shows);
 /// - a meeting moved twice, both overrides left in the file (SEQUENCE 1, then 2);
 /// - a cancelled meeting whose override carries a copy of the series' description, join link
-///   included (Google's shape), which is no reason to publish.
+///   included (Google's shape), which is no reason to publish; and one with a reason of its own
+///   in Google's HTML.
 const EVERYDAY_EDITS: &str = "BEGIN:VCALENDAR\r\n\
 VERSION:2.0\r\n\
 PRODID:-//touchpoint//import test//EN\r\n\
@@ -504,6 +505,15 @@ STATUS:CANCELLED\r\n\
 SUMMARY:Copied description\r\n\
 DESCRIPTION:Join Zoom Meeting<br>https://zoom.us/j/123?pwd=secret\r\n\
 END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:copied-description@test\r\n\
+RECURRENCE-ID;TZID=America/Los_Angeles:20270120T090000\r\n\
+DTSTART;TZID=America/Los_Angeles:20270120T090000\r\n\
+DTEND;TZID=America/Los_Angeles:20270120T100000\r\n\
+STATUS:CANCELLED\r\n\
+SUMMARY:Copied description\r\n\
+DESCRIPTION:<b>Holiday</b> in the US\r\n\
+END:VEVENT\r\n\
 END:VCALENDAR\r\n";
 
 #[test]
@@ -513,13 +523,15 @@ fn ics_import_writes_what_the_reader_shows_of_everyday_edits() {
     std::fs::write(&source, EVERYDAY_EDITS).unwrap();
     // Each series is imported without a TODO, and lists the source's meetings.
     let (series, meetings) = compare_with_source(dir.path(), &source);
-    assert_eq!((series, meetings), (3, 17), "6 + 6 + 5 (one cancelled)");
+    assert_eq!((series, meetings), (3, 16), "6 + 6 + 4 (two cancelled)");
     let (_, toml, report) = import_checked(dir.path(), "ics", &source.to_string_lossy());
     assert!(report.contains("everything was expressed"), "{report}");
     for exception in [
         "date = 2027-01-12\nmove_to = 2027-01-13T10:00:00",
         "date = 2027-01-14\nmove_to = 2027-01-16T11:00:00",
         "date = 2027-01-13\ncancel = \"cancelled\"",
+        // A reason of its own, as text.
+        "date = 2027-01-20\ncancel = \"Holiday in the US\"",
     ] {
         assert!(toml.contains(exception), "{exception:?} in {toml}");
     }
@@ -587,8 +599,8 @@ fn ics_import_never_writes_a_change_onto_another_meeting_of_the_day() {
 
 /// "This and following meetings" (RANGE=THISANDFUTURE), as Outlook writes it when a weekly
 /// call moves from 08:00 to 10:00 from May on, beside one it cannot split (a move to another
-/// day): the first becomes two series, the second is commented out rather than published at
-/// the old time.
+/// day) and one cancelled from March on: the first becomes two series, the second is commented
+/// out rather than published at the old time, the third ends in March.
 const THIS_AND_FOLLOWING: &str = "BEGIN:VCALENDAR\r\n\
 VERSION:2.0\r\n\
 PRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN\r\n\
@@ -623,6 +635,22 @@ DTEND;TZID=Europe/Berlin:20240606T180000\r\n\
 SEQUENCE:1\r\n\
 SUMMARY:New day\r\n\
 END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:ended@test\r\n\
+DTSTART;TZID=Europe/Berlin:20240103T120000\r\n\
+DTEND;TZID=Europe/Berlin:20240103T130000\r\n\
+RRULE:FREQ=WEEKLY;BYDAY=WE\r\n\
+SUMMARY:Ended\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:ended@test\r\n\
+RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Berlin:20240306T120000\r\n\
+DTSTART;TZID=Europe/Berlin:20240306T120000\r\n\
+DTEND;TZID=Europe/Berlin:20240306T130000\r\n\
+STATUS:CANCELLED\r\n\
+SEQUENCE:1\r\n\
+SUMMARY:Ended\r\n\
+END:VEVENT\r\n\
 END:VCALENDAR\r\n";
 
 #[test]
@@ -633,7 +661,7 @@ fn ics_import_splits_a_series_retimed_from_a_date_on() {
     // The two series list the source's meetings between them: 08:00 until April, 10:00 for
     // 90 minutes from May, 8 May cancelled.
     let (series, meetings) = compare_with_source(dir.path(), &source);
-    assert_eq!(series, 2, "the retimed call, in two");
+    assert_eq!(series, 3, "the retimed call, in two, and the ended one");
     assert!(meetings > 200, "{meetings}");
     let (_, toml, report) = import_checked(dir.path(), "ics", &source.to_string_lossy());
     for written in [
@@ -645,6 +673,11 @@ fn ics_import_splits_a_series_retimed_from_a_date_on() {
     ] {
         assert!(toml.contains(written), "{written:?} in {toml}");
     }
+    // "Cancel this and all following": the series ends the day before.
+    assert!(
+        toml.contains("repeat = \"weekly on Wednesday\"\nfirst = 2024-01-03\nlast = 2024-03-05\n"),
+        "{toml}"
+    );
     // Moved to Thursdays from June on: not said by one more series, so not published as is.
     assert!(toml.contains("# id = \"new-day\""), "{toml}");
     assert!(
