@@ -46,9 +46,27 @@ impl Scalar {
 
 /// `[a-z0-9-]+` from any text: lower-cased, runs of other characters become one `-`.
 pub(crate) fn slug(text: &str) -> String {
+    // Latin letters keep their base letter ("Técnico" → "tecnico", not "t-cnico"): accents
+    // split off by NFD and dropped, and the letters NFD leaves whole spelled out.
+    let decomposed = icu_normalizer::DecomposingNormalizerBorrowed::new_nfd().normalize(text);
     let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
+    for c in decomposed.chars().flat_map(char::to_lowercase) {
+        let spelled = match c {
+            'ß' => "ss",
+            'æ' => "ae",
+            'œ' => "oe",
+            'ø' => "o",
+            'ł' => "l",
+            'đ' | 'ð' => "d",
+            'þ' => "th",
+            'ı' => "i",
+            _ => "",
+        };
+        if !spelled.is_empty() {
+            out.push_str(spelled);
+        } else if ('\u{300}'..='\u{36f}').contains(&c) {
+            // A combining accent (NFD put it after its letter).
+        } else if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
@@ -198,6 +216,18 @@ mod tests {
         assert_eq!(ids.unique("Weekly"), "weekly");
         assert_eq!(ids.unique("weekly!"), "weekly-2");
         assert_eq!(ids.unique("???"), "meeting");
+    }
+
+    #[test]
+    fn can_keep_latin_letters_without_their_accents_in_ids() {
+        assert_eq!(slug("Técnico Sync 技术"), "tecnico-sync");
+        assert_eq!(
+            slug("Straßenbahn Øresund Łódź"),
+            "strassenbahn-oresund-lodz"
+        );
+        assert_eq!(slug("Ça va? Ærø"), "ca-va-aero");
+        // Nothing Latin: the fallback.
+        assert_eq!(slug("技术"), "meeting");
     }
 
     #[test]
