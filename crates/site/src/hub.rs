@@ -674,5 +674,11 @@ pub fn export(hub: &Hub<'_>, now: Timestamp) -> Vec<StaticFile> {
         path: "api/v1/communities.json".to_owned(),
         body: serde_json::to_vec_pretty(&communities(hub)).unwrap_or_default(),
     });
+    // The API's description, as the hub's server answers it (each community's is under its
+    // own prefix).
+    files.push(asset(
+        &paths::api_openapi(),
+        crate::openapi::hub_json(hub).into_bytes(),
+    ));
     files
 }

@@ -908,10 +908,19 @@ fn can_export_the_hub_with_every_community_under_its_prefix() {
         "calendar/index.html",
         "all.ics",
         "api/v1/communities.json",
+        "api/v1/openapi.json",
         "assets/site.css",
     ] {
         assert!(out.join(file).is_file(), "no {file}");
     }
+    // The hub's API description, as its server answers it: with the `community` filter.
+    let openapi: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("api/v1/openapi.json")).unwrap()).unwrap();
+    let occurrences = &openapi["paths"]["/api/v1/occurrences"]["get"]["parameters"];
+    assert!(
+        (occurrences.as_array().unwrap().iter()).any(|p| p["name"] == "community"),
+        "{openapi}"
+    );
     // Every file each community's own export has, under its prefix.
     let (_, sites) = example_sites();
     for (id, site) in &sites {
