@@ -376,9 +376,13 @@ fn clock_notes(html: &str) -> Vec<(String, Option<String>)> {
 }
 
 /// The shown notes of the month pages of 2027, by start (a month's grid shows some days of
-/// the months beside it).
+/// the months beside it). Each is also its month cell line's title (the line's ellipsis may
+/// cut the note), and no other line has one.
 async fn shown_in_2027(state: &AppState, tz: &str) -> std::collections::BTreeMap<String, String> {
     let mut shown = std::collections::BTreeMap::new();
+    let mut titles = std::collections::BTreeMap::new();
+    let lines = scraper::Selector::parse("table.month li.occ").unwrap();
+    let time = scraper::Selector::parse("time").unwrap();
     for month in 1..=12 {
         let uri = format!("/calendar?view=month&date=2027-{month:02}-01&tz={tz}");
         let page = get(state, &uri).await;
@@ -388,7 +392,15 @@ async fn shown_in_2027(state: &AppState, tz: &str) -> std::collections::BTreeMap
                 shown.insert(start, text);
             }
         }
+        let html = scraper::Html::parse_document(&page.body);
+        for line in html.select(&lines) {
+            if let Some(title) = line.value().attr("title") {
+                let at = line.select(&time).next().unwrap().value().attr("datetime");
+                titles.insert(at.unwrap().to_owned(), title.to_owned());
+            }
+        }
     }
+    assert_eq!(titles, shown, "month cells' titles");
     shown
 }
 

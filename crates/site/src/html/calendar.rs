@@ -8,8 +8,8 @@ use maud::{Markup, html};
 use super::Placed;
 use super::details::{event_details, outside_details};
 use super::layout::{
-    Nav, cancel_note, in_shared_view, layout, marker, moved_note, occurrence, query_pairs, swatch,
-    title_link,
+    Nav, cancel_note, clocks_said, in_shared_view, layout, marker, moved_note, occurrence,
+    query_pairs, swatch, title_link,
 };
 use super::text::text;
 use crate::i18n::{Arg, Lang, markup};
@@ -612,7 +612,9 @@ pub(crate) fn weekday_head(viewer: &Viewer, day: Date) -> Markup {
 fn compact(viewer: &Viewer, now: Timestamp, placed: Placed<'_, '_>, hidden: bool) -> Markup {
     let item = placed.item;
     html! {
-        li class={ "occ" @if item.cancelled() { " cancelled" } } hidden[hidden] {
+        // The clocks note is the line's title: at full width the line's ellipsis may cut it.
+        li class={ "occ" @if item.cancelled() { " cancelled" } } hidden[hidden]
+            title=[clocks_said(placed.site, viewer, item)] {
             (swatch(item))
             time datetime=(Viewer::machine(item.start_at)) data-clock=[(!item.all_day()).then_some("")]
                 data-end=[(!item.all_day()).then(|| Viewer::machine(item.end_at))] {

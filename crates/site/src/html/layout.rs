@@ -449,12 +449,7 @@ pub(crate) fn title_link(site: &Site, viewer: &Viewer, item: &Item<'_>) -> Marku
 /// ([`clocks_note`]).
 pub(crate) fn moved_note(site: &Site, viewer: &Viewer, item: &Item<'_>) -> Markup {
     // An extra meeting beside the regular ones: said, so it does not read as one moved.
-    let extra = match item.origin {
-        Origin::Series(series) => super::series::OccurrenceKey::of(series, item)
-            .extra
-            .is_some(),
-        Origin::Source(_) => false,
-    };
+    let extra = is_extra(item);
     html! {
         @if extra {
             " " strong class="badge extra" { (t!(viewer.lang, "extra-meeting")) }
@@ -469,6 +464,16 @@ pub(crate) fn moved_note(site: &Site, viewer: &Viewer, item: &Item<'_>) -> Marku
     }
 }
 
+/// Whether an occurrence is an extra meeting of a series, beside its regular ones.
+fn is_extra(item: &Item<'_>) -> bool {
+    match item.origin {
+        Origin::Series(series) => super::series::OccurrenceKey::of(series, item)
+            .extra
+            .is_some(),
+        Origin::Source(_) => false,
+    }
+}
+
 /// "1 hour earlier than last time: clocks changed in New York on Sun 14 Mar" for a regular
 /// occurrence that starts at another time on the viewer's clock than the series' previous
 /// regular one although the series' own clock did not change ([`crate::when::ClockShift`]).
@@ -480,26 +485,59 @@ pub(crate) fn moved_note(site: &Site, viewer: &Viewer, item: &Item<'_>) -> Marku
 /// when none: most meetings, and a static export lists thousands) and, when
 /// that is not zero, the words for where and when its clocks changed.
 fn clocks_note(site: &Site, viewer: &Viewer, item: &Item<'_>) -> Markup {
-    let touchpoint_calendar::Time::Zoned(_, series_zone) = &item.start else {
+    let Some(note) = ClocksNote::of(site, viewer, item) else {
         return html! {};
     };
-    let Some(previous) = site.clock_previous(item) else {
-        return html! {};
-    };
-    let start = item.start_at;
-    let shift = ClockShift::between(series_zone, &viewer.tz, previous, start);
-    let own = ClockShift::offset_change(series_zone, previous, start);
-    let changed = (own != 0)
-        .then(|| ClockShift::last_change(series_zone, previous, start))
-        .flatten();
+    let own = note.own;
     html! {
-        " " span class="clocks" data-clocks-prev=(Viewer::machine(previous))
-            data-start=(Viewer::machine(start)) data-clocks-own=[(own != 0).then_some(own)]
-            data-clocks-place=[changed.as_ref().map(|(zone, _)| viewer.city(zone))]
-            data-clocks-day=[changed.as_ref().map(|(_, day)| viewer.date_no_year(*day))]
-            hidden[shift.is_none()] {
-            @if let Some(shift) = &shift { (viewer.clock_shift(shift)) }
+        " " span class="clocks" data-clocks-prev=(Viewer::machine(note.previous))
+            data-start=(Viewer::machine(item.start_at)) data-clocks-own=[(own != 0).then_some(own)]
+            data-clocks-place=[note.changed.as_ref().map(|(zone, _)| viewer.city(zone))]
+            data-clocks-day=[note.changed.as_ref().map(|(_, day)| viewer.date_no_year(*day))]
+            hidden[note.shift.is_none()] {
+            @if let Some(shift) = &note.shift { (viewer.clock_shift(shift)) }
         }
+    }
+}
+
+/// The clocks note of a regular occurrence as the viewer reads it, or `None` when the viewer
+/// sees no change: a month cell's title, where the line's ellipsis may cut the note.
+pub(crate) fn clocks_said(site: &Site, viewer: &Viewer, item: &Item<'_>) -> Option<String> {
+    // A moved or extra meeting says that instead ([`moved_note`]).
+    if item.moved_from().is_some() || is_extra(item) {
+        return None;
+    }
+    let shift = ClocksNote::of(site, viewer, item)?.shift?;
+    Some(viewer.clock_shift(&shift))
+}
+
+/// What [`clocks_note`] says of a regular occurrence with one before it.
+struct ClocksNote {
+    previous: Timestamp,
+    /// The series' own offset change since, in minutes.
+    own: i32,
+    /// Where and when the series' clocks changed, when they did.
+    changed: Option<(touchpoint_calendar::Tz, jiff::civil::Date)>,
+    /// The change on the viewer's clock, when there is one.
+    shift: Option<ClockShift>,
+}
+
+impl ClocksNote {
+    fn of(site: &Site, viewer: &Viewer, item: &Item<'_>) -> Option<ClocksNote> {
+        let touchpoint_calendar::Time::Zoned(_, series_zone) = &item.start else {
+            return None;
+        };
+        let previous = site.clock_previous(item)?;
+        let start = item.start_at;
+        let own = ClockShift::offset_change(series_zone, previous, start);
+        Some(ClocksNote {
+            previous,
+            own,
+            changed: (own != 0)
+                .then(|| ClockShift::last_change(series_zone, previous, start))
+                .flatten(),
+            shift: ClockShift::between(series_zone, &viewer.tz, previous, start),
+        })
     }
 }
 

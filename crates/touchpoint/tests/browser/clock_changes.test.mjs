@@ -88,6 +88,22 @@ test("a browser in Berlin is told the New York call is an hour off, and why", as
       else assert.equal(start, "2027-03-18T15:00:00Z", `${path}: ${text}`);
     }
   }
+  // At full width a month cell's line is cut by its ellipsis, the note with it: the time is
+  // marked and the line's title says the note.
+  await shownNotes(page, "calendar/month/", "Europe/Berlin");
+  const marked = await page.$$eval("table.month li.occ", (lines) => lines
+    .map((li) => [li.querySelector("time").getAttribute("datetime"), li.title,
+      getComputedStyle(li.querySelector("time"), "::after").content]));
+  for (const [start, title, mark] of marked) {
+    if (start === "2027-03-18T15:00:00Z") {
+      assert.equal(title, "1 hour earlier than last time: clocks changed in New York on Sun 14 Mar");
+      assert.equal(mark, '"*"');
+    } else if (start !== "2027-04-01T15:00:00Z") {
+      assert.deepEqual([title, mark], ["", "none"], start);
+    }
+  }
+  assert.ok(marked.some(([start]) => start === "2027-03-18T15:00:00Z"), JSON.stringify(marked));
+  await shot(page, "clock-changes-month-berlin");
   await page.setViewportSize({ width: 375, height: 900 });
   for (const [path, name] of [["series/call/", "series"], ["calendar/", "agenda"], ["calendar/week/", "week"]]) {
     await shownNotes(page, path, "Europe/Berlin");
@@ -117,6 +133,10 @@ test("a browser in the series' own zone is never told clocks changed", async () 
     // The notes' data is there, each hidden and empty.
     const hidden = await page.$$eval("span.clocks", (notes) => notes.map((n) => [n.hidden, n.textContent]));
     assert.ok(hidden.length > 0 && hidden.every(([h, text]) => h && text === ""), path);
+    // Nor is a month cell's time marked.
+    const marks = await page.$$eval("table.month li.occ", (lines) => lines
+      .map((li) => [li.title, getComputedStyle(li.querySelector("time"), "::after").content]));
+    assert.ok(marks.every(([title, mark]) => title === "" && mark === "none"), `${path}: ${JSON.stringify(marks)}`);
   }
   await page.setViewportSize({ width: 375, height: 900 });
   await shownNotes(page, "series/call/", "America/New_York");

@@ -296,9 +296,14 @@ function touchpointClocks(root, zone, say) {
     var local = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour % 24, +p.minute);
     return Math.round((local - Math.floor(at.getTime() / 60000) * 60000) / 60000);
   }
+  // A month cell's line: its title says the note the line's ellipsis may cut.
+  function line(el) {
+    return el.closest ? el.closest("table.month li.occ") : null;
+  }
   function hide(el) {
     el.hidden = true;
     el.textContent = "";
+    if (line(el)) line(el).removeAttribute("title");
   }
   for (var i = 0; i < notes.length; i++) {
     var el = notes[i];
@@ -324,6 +329,7 @@ function touchpointClocks(root, zone, say) {
     }
     el.textContent = said;
     el.hidden = false;
+    if (line(el)) line(el).title = said;
   }
 }
 
