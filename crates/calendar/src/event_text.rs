@@ -36,14 +36,27 @@ fn links(text: &str) -> impl Iterator<Item = Url> + '_ {
     spans(text).map(|(_, url)| url)
 }
 
-/// [`links`] with where each one is in `text`.
+/// [`links`] with where each one is in `text`, a link inside another's text included (Google
+/// wraps links in `https://www.google.com/url?q=https://…`). The run of characters a token
+/// spans is found once for every link that starts in it, and a token longer than any address
+/// a meeting gives is skipped unparsed: a 64 KiB description of `https://https://…` took 49 s
+/// in a debug build when each match scanned and parsed the rest of the run.
 fn spans(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, Url)> + '_ {
+    /// Longer tokens are not a meeting's address (browsers' own limits are about this).
+    const LONGEST: usize = 4096;
+    let mut run_end = 0;
     text.match_indices("https://").filter_map(move |(at, _)| {
-        let rest = &text[at..];
-        let end = rest
-            .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '\\'))
-            .unwrap_or(rest.len());
-        let token = rest[..end].trim_end_matches(['.', ',', ';', ':', ')', ']', '!', '?']);
+        if at >= run_end {
+            let rest = &text[at..];
+            run_end = at
+                + rest
+                    .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '\\'))
+                    .unwrap_or(rest.len());
+        }
+        let token = text[at..run_end].trim_end_matches(['.', ',', ';', ':', ')', ']', '!', '?']);
+        if token.len() > LONGEST {
+            return None;
+        }
         Url::parse(token)
             .ok()
             .map(|url| (at..at + token.len(), url))
@@ -123,7 +136,14 @@ fn is_video_call(link: &Url) -> bool {
         || (host == "teams.microsoft.com" || host == "teams.live.com")
             && (path.starts_with("/l/meetup-join/") || path.starts_with("/meet/"))
         || host == "meet.jit.si" && path.len() > 1
-        || within("webex.com") && path.len() > 1
+        // A site's meeting ({site}.webex.com/meet/…, /join/…, /{site}/j.php?MTID=…,
+        // /wbxmjs/joinservice/…), not webex.com's own pages.
+        || host.ends_with(".webex.com")
+            && host != "www.webex.com"
+            && (["/meet/", "/join/", "/wbxmjs/"]
+                .iter()
+                .any(|p| path.starts_with(p))
+                || path.ends_with("/j.php"))
 }
 
 /// The text of a description that may be HTML: tags dropped (line and paragraph breaks kept, a
@@ -138,10 +158,22 @@ pub fn plain_text(text: &str) -> String {
     let mut rest = text.as_str();
     while let Some(at) = rest.find('<') {
         let after = &rest[at + 1..];
-        let is_tag = after
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!');
+        // A comment is no text, links in it included.
+        if let Some(comment) = after.strip_prefix("!--") {
+            out.push_str(&decode(&rest[..at]));
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+            continue;
+        }
+        // A tag's name ends at a space, `>` or `/`: `<https://…>` and `<jane@example.org>`, as
+        // Outlook writes a link and an address in plain text, are text.
+        let body = (after.strip_prefix('/'))
+            .or_else(|| after.strip_prefix('!'))
+            .unwrap_or(after);
+        let name_end = body
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(body.len());
+        let is_tag = body.starts_with(|c: char| c.is_ascii_alphabetic())
+            && body[name_end..].starts_with(|c: char| c.is_whitespace() || c == '>' || c == '/');
         let Some(end) = after.find('>').filter(|_| is_tag) else {
             out.push_str(&decode(&rest[..at + 1]));
             rest = after;
@@ -208,11 +240,22 @@ pub fn plain_text(text: &str) -> String {
 /// The value of `name="…"` (or `'…'`) in a tag's text.
 fn attribute(tag: &str, name: &str) -> Option<String> {
     let lower = tag.to_ascii_lowercase();
-    let at = lower.find(&format!("{name}="))? + name.len() + 1;
+    let wanted = format!("{name}=");
+    // The attribute itself, not one whose name ends the same (`data-href=`).
+    let at = lower
+        .match_indices(&wanted)
+        .find(|(at, _)| lower[..*at].ends_with(char::is_whitespace))?
+        .0
+        + wanted.len();
     let value = &tag[at..];
-    let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-    let value = &value[1..];
-    Some(value[..value.find(quote)?].to_owned())
+    match value.chars().next()? {
+        quote @ ('"' | '\'') => {
+            let value = &value[1..];
+            Some(value[..value.find(quote)?].to_owned())
+        }
+        // Unquoted: up to the next space.
+        _ => Some(value.split(char::is_whitespace).next()?.to_owned()),
+    }
 }
 
 /// `text` with HTML's character references decoded (the named ones descriptions use, and
@@ -265,6 +308,74 @@ fn decode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn can_keep_outlooks_plain_text_links_and_addresses() {
+        // Outlook's plain-text body: a link and an address in angle brackets are text.
+        let outlook = "Jetzt teilnehmen<https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0?context=%7b%7d>\nFragen an <jane@example.org>";
+        assert_eq!(plain_text(outlook), outlook);
+        assert_eq!(
+            join_url(None, None, Some(&plain_text(outlook))).as_deref(),
+            Some(
+                "https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0?context=%7b%7d"
+            )
+        );
+        // A comment says nothing, its links included.
+        assert_eq!(
+            plain_text("a<!-- <a href=\"https://x.example\">x</a> -->b<!-- open"),
+            "ab"
+        );
+    }
+
+    #[test]
+    fn can_read_a_links_own_href_quoted_or_not() {
+        assert_eq!(
+            plain_text(
+                "<a data-href=\"https://evil.example/x\" href=\"https://meet.google.com/aaa-bbbb-ccc\">join</a>"
+            ),
+            "join (https://meet.google.com/aaa-bbbb-ccc)"
+        );
+        assert_eq!(
+            plain_text("<a href=https://zoom.us/j/123>z</a>"),
+            "z (https://zoom.us/j/123)"
+        );
+    }
+
+    #[test]
+    fn can_find_a_link_inside_another_and_pass_over_a_run_of_them() {
+        // Google's redirect around the Zoom link: found, and scrubbed.
+        let google = "https://www.google.com/url?q=https://zoom.us/j/123&sa=D";
+        assert_eq!(
+            join_url(None, None, Some(google)).as_deref(),
+            Some("https://zoom.us/j/123&sa=D")
+        );
+        assert!(!scrub(google, "[link]").unwrap().contains("zoom.us"));
+        // A run of 64 KiB with no address in it gives none (and is read once per link, not
+        // scanned and parsed again from each).
+        let run = "https://".repeat(8 * 1024);
+        assert_eq!(join_url(None, None, Some(&run)), None);
+    }
+
+    #[test]
+    fn cannot_take_webex_s_own_pages_for_a_meeting() {
+        for page in [
+            "https://www.webex.com/downloads.html",
+            "https://webex.com/pricing",
+            "https://lf.webex.com/",
+        ] {
+            assert_eq!(join_url(Some(page), None, None), None, "{page}");
+        }
+        for meeting in [
+            "https://lf.webex.com/join/jane",
+            "https://lf.webex.com/lf/j.php?MTID=m0123",
+            "https://lf.webex.com/wbxmjs/joinservice/sites/lf/meeting/download/abc",
+        ] {
+            assert_eq!(
+                join_url(Some(meeting), None, None).as_deref(),
+                Some(meeting)
+            );
+        }
+    }
 
     #[test]
     fn can_reduce_a_google_description_to_text_keeping_its_links() {
