@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use jiff::civil::{self, Weekday};
 use serde::Deserialize;
+use unicode_normalization::UnicodeNormalization;
 
 /// A scalar YAML reads as a number or as text (`time: 1400` or `time: '1400'`).
 #[derive(Debug, Deserialize)]
@@ -47,10 +48,10 @@ impl Scalar {
 /// `[a-z0-9-]+` from any text: lower-cased, runs of other characters become one `-`.
 pub(crate) fn slug(text: &str) -> String {
     // Latin letters keep their base letter ("Técnico" → "tecnico", not "t-cnico"): accents
-    // split off by NFD and dropped, and the letters NFD leaves whole spelled out.
-    let decomposed = icu_normalizer::DecomposingNormalizerBorrowed::new_nfd().normalize(text);
+    // split off by NFKD (which also makes "ﬁ" "fi" and "Ｆ" "F") and dropped, and the letters it
+    // leaves whole spelled out.
     let mut out = String::new();
-    for c in decomposed.chars().flat_map(char::to_lowercase) {
+    for c in text.nfkd().flat_map(char::to_lowercase) {
         let spelled = match c {
             'ß' => "ss",
             'æ' => "ae",
@@ -65,7 +66,7 @@ pub(crate) fn slug(text: &str) -> String {
         if !spelled.is_empty() {
             out.push_str(spelled);
         } else if ('\u{300}'..='\u{36f}').contains(&c) {
-            // A combining accent (NFD put it after its letter).
+            // A combining accent (NFKD put it after its letter).
         } else if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {
@@ -226,6 +227,8 @@ mod tests {
             "strassenbahn-oresund-lodz"
         );
         assert_eq!(slug("Ça va? Ærø"), "ca-va-aero");
+        // Compatibility characters as the letters they stand for.
+        assert_eq!(slug("ﬁnal ĳssel Ｆｕｌｌ"), "final-ijssel-full");
         // Nothing Latin: the fallback.
         assert_eq!(slug("技术"), "meeting");
     }
