@@ -80,6 +80,8 @@ pub(crate) struct DraftSeries {
     /// The RANGE=THISANDFUTURE overrides that re-time every later meeting (not written: the
     /// series is split at them, [`crate::ics`]).
     pub ranges: Vec<DraftRange>,
+    /// The dates of overrides that change nothing the series says (not written).
+    pub unchanged: Vec<civil::Date>,
 }
 
 /// A RANGE=THISANDFUTURE override: from the meeting at `from` (wall clock) on, meetings start

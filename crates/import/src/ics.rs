@@ -11,7 +11,7 @@
 //! other overrides moves, RDATEs extras. An event without a rule is a one-off: a series of one
 //! (`rrule = "FREQ=DAILY;COUNT=1"`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use jiff::civil::{self, Weekday};
 use touchpoint_calendar::event_text::{join_url, plain_text};
@@ -66,7 +66,9 @@ pub fn from_ics(bytes: &[u8], options: &Options) -> Result<Imported, ImportError
         if let Some(meeting) = lfx_meeting(master) {
             lfx.entry(meeting).or_default().push(draft.series.len());
         }
-        draft.series.extend(split_at_range(series, &mut ids));
+        draft
+            .series
+            .extend(split_at_range(series, master, &mut ids));
     }
     for (meeting, members) in lfx {
         if members.len() < 2 {
@@ -279,43 +281,35 @@ fn links(event: &Event, series: &mut DraftSeries) {
 /// A RANGE=THISANDFUTURE override (Outlook's and Apple's "this and following meetings")
 /// re-times every later meeting: the series ends the day before it, and a second series goes
 /// on from it at the new time, with the new length and title, as Google writes the same edit
-/// (an UNTIL and a new event). Where one more series cannot say it exactly (several such
-/// overrides, a move to another day, a rule that counts its meetings or names their hours) the
-/// series is written commented out: published as it stood, every later meeting would be at
-/// the old time.
-fn split_at_range(mut series: DraftSeries, ids: &mut Ids) -> Vec<DraftSeries> {
+/// (an UNTIL and a new event); a cancelled one ("cancel this and all following") ends the
+/// series. The exceptions were read against the series as it was, which the later meetings no
+/// longer are: only cancellations (of a date, either side) carry over. Where one more series
+/// cannot say it exactly (several such overrides, a move to another day, a rule that counts
+/// its meetings or names their hours, later meetings moved, kept as they were or added) the
+/// series is written commented out: published as it stood, every later meeting would be at the
+/// old time.
+fn split_at_range(mut series: DraftSeries, master: &Event, ids: &mut Ids) -> Vec<DraftSeries> {
     let ranges = std::mem::take(&mut series.ranges);
     let [range] = ranges.as_slice() else {
         if !ranges.is_empty() {
+            let mut dates: Vec<String> = ranges.iter().map(|r| r.from.date().to_string()).collect();
+            if dates.len() > 5 {
+                dates.truncate(5);
+                dates.push("…".to_owned());
+            }
             series.blocked.push(format!(
                 "{} overrides change every later meeting (RANGE=THISANDFUTURE), from {}: \
                  split the series by hand",
                 ranges.len(),
-                ranges
-                    .iter()
-                    .map(|r| r.from.date().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                dates.join(", ")
             ));
         }
         return vec![series];
     };
     let from = range.from.date();
-    // "Cancel this and all following": the series ends the day before.
-    if range.cancelled {
-        series.exceptions.retain(|e| e.date < from);
-        match (series.first, from.yesterday()) {
-            (Some(first), Ok(day_before)) if first <= day_before => {
-                series.last = Some(series.last.map_or(day_before, |last| last.min(day_before)));
-            }
-            _ => series.blocked.push(format!(
-                "the override of {} cancels it and every later meeting (RANGE=THISANDFUTURE): \
-                 no meeting is left",
-                range.from
-            )),
-        }
+    let (Some(start), Some(first)) = (series.start, series.first) else {
         return vec![series];
-    }
+    };
     let counted = match &series.rule {
         Rule::Rrule(rule) => ["COUNT=", "BYHOUR=", "BYMINUTE=", "BYSECOND="]
             .iter()
@@ -323,7 +317,23 @@ fn split_at_range(mut series: DraftSeries, ids: &mut Ids) -> Vec<DraftSeries> {
         Rule::Repeat(_) => false,
         Rule::Unknown => true,
     };
-    let why_not = if range.to.date() != from {
+    // What was read against the series as it stood and means something else after `from`.
+    let changed_later = series.exceptions.iter().any(|e| match e.change {
+        DraftChange::Cancel(_) => false,
+        DraftChange::Move(to) => e.date >= from || to.date() >= from,
+        DraftChange::Extra(_) => e.date >= from,
+    }) || series.unchanged.iter().any(|d| *d >= from);
+    let day_before = from.yesterday().ok().filter(|day| first <= *day);
+    // Changed from the first meeting on, with a meeting before it (DTSTART off the rule, an
+    // RDATE): the series as changed cannot start before `from`.
+    let earlier = day_before.is_none() && series.exceptions.iter().any(|e| e.date < from);
+    let why_not = if changed_later {
+        Some("later meetings were changed on their own".to_owned())
+    } else if earlier {
+        Some("the meeting before it is not one the rule gives (a DTSTART or an RDATE)".to_owned())
+    } else if range.cancelled {
+        None
+    } else if range.to.date() != from {
         Some(format!("moves them to another day ({})", range.to.date()))
     } else if counted {
         Some("its rule counts its meetings or names their hours".to_owned())
@@ -338,6 +348,23 @@ fn split_at_range(mut series: DraftSeries, ids: &mut Ids) -> Vec<DraftSeries> {
              split the series by hand",
             range.from
         ));
+        return vec![series];
+    }
+    // Only cancellations are dated after `from` now; the moves before it, against the series
+    // as it stood.
+    let regular = Regular::new(master);
+    if range.cancelled {
+        let Some(day_before) = day_before else {
+            series.blocked.push(format!(
+                "the override of {} cancels it and every later meeting (RANGE=THISANDFUTURE): \
+                 no meeting is left",
+                range.from
+            ));
+            return vec![series];
+        };
+        series.exceptions.retain(|e| e.date < from);
+        series.last = Some(series.last.map_or(day_before, |last| last.min(day_before)));
+        moves_onto_meetings(&regular, start, &mut series);
         return vec![series];
     }
     let title = range.title.clone().unwrap_or_else(|| series.title.clone());
@@ -365,14 +392,15 @@ fn split_at_range(mut series: DraftSeries, ids: &mut Ids) -> Vec<DraftSeries> {
         todos: Vec::new(),
         ..series.clone()
     };
-    series.exceptions.retain(|e| e.date < from);
-    match (series.first, from.yesterday()) {
-        (Some(first), Ok(day_before)) if first <= day_before => {
+    match day_before {
+        Some(day_before) => {
+            series.exceptions.retain(|e| e.date < from);
             series.last = Some(series.last.map_or(day_before, |last| last.min(day_before)));
+            moves_onto_meetings(&regular, start, &mut series);
             vec![series, later]
         }
         // Changed from its first meeting on: one series, as changed.
-        _ => {
+        None => {
             later.id = series.id;
             later.todos = series.todos;
             vec![later]
@@ -536,25 +564,35 @@ fn friendly(rule: &RRule, first: Weekday) -> Option<String> {
 /// TODO rather than written onto the wrong one.
 fn exceptions(event: &Event, overrides: &[&Event], zone: &Tz, series: &mut DraftSeries) {
     let Some(start) = series.start else { return };
-    let add = |series: &mut DraftSeries, exception: DraftException| match series
-        .exceptions
-        .iter_mut()
-        .find(|e| e.date == exception.date)
-    {
-        None => series.exceptions.push(exception),
-        Some(existing) => {
-            let todo = format!(
-                "{} has two changes in the feed ({} and {}); only the first is written",
-                exception.date,
-                existing.change.said(),
-                exception.change.said()
-            );
-            series.todos.push(todo);
-        }
-    };
+    // Each date's exception, by date (a feed may hold tens of thousands).
+    let mut dated: HashMap<civil::Date, usize> = HashMap::new();
+    let mut add =
+        |series: &mut DraftSeries, exception: DraftException| match dated.get(&exception.date) {
+            None => {
+                dated.insert(exception.date, series.exceptions.len());
+                series.exceptions.push(exception);
+            }
+            Some(&i) => {
+                let todo = format!(
+                    "{} has two changes in the feed ({} and {}); only the first is written",
+                    exception.date,
+                    series.exceptions[i].change.said(),
+                    exception.change.said()
+                );
+                series.todos.push(todo);
+            }
+        };
     let regular = Regular::new(event);
-    let mut overridden: Vec<civil::Date> = Vec::new();
+    let mut overridden: HashSet<civil::Date> = HashSet::new();
     for (original, instance) in kept_overrides(overrides, zone) {
+        if instance.this_and_future && !regular.at(original) {
+            // The reader re-times every later meeting all the same.
+            series.blocked.push(format!(
+                "the override of {original} changes every later meeting (RANGE=THISANDFUTURE) \
+                 but names no meeting the rule gives: split the series by hand"
+            ));
+            continue;
+        }
         if !regular.at(original) {
             series.todos.push(format!(
                 "the override of {original} replaces no meeting the rule gives; left out"
@@ -568,6 +606,7 @@ fn exceptions(event: &Event, overrides: &[&Event], zone: &Tz, series: &mut Draft
             ));
             continue;
         }
+        overridden.insert(original.date());
         if instance.this_and_future {
             let mut probe = DraftSeries::default();
             duration(instance, zone, &mut probe);
@@ -583,7 +622,6 @@ fn exceptions(event: &Event, overrides: &[&Event], zone: &Tz, series: &mut Draft
             });
             continue;
         }
-        overridden.push(original.date());
         let change = if instance.status == Status::Cancelled {
             // Google copies the meeting's own description (its join link included) into a
             // cancelled instance: that is no reason to publish.
@@ -596,6 +634,8 @@ fn exceptions(event: &Event, overrides: &[&Event], zone: &Tz, series: &mut Draft
             let moved = local_in(&instance.start, zone);
             override_todos(event, instance, zone, series, original);
             if moved == original {
+                // Nothing to write, unless the series is split at a later date ([`split_at_range`]).
+                series.unchanged.push(original.date());
                 continue;
             }
             DraftChange::Move(moved)
@@ -660,7 +700,10 @@ fn exceptions(event: &Event, overrides: &[&Event], zone: &Tz, series: &mut Draft
         );
     }
     series.exceptions.sort_by_key(|e| e.date);
-    moves_onto_meetings(&regular, start, series);
+    // A series split at a RANGE=THISANDFUTURE override has its moves checked once split.
+    if series.ranges.is_empty() {
+        moves_onto_meetings(&regular, start, series);
+    }
 }
 
 /// An override moved onto a time the series meets at anyway (a regular meeting not cancelled
@@ -671,13 +714,13 @@ fn exceptions(event: &Event, overrides: &[&Event], zone: &Tz, series: &mut Draft
 /// at that time, as a person sees it in the source calendar), with a TODO.
 fn moves_onto_meetings(regular: &Regular, start: civil::Time, series: &mut DraftSeries) {
     // The regular meetings that do not take place at their own time.
-    let taken_away: Vec<civil::DateTime> = series
+    let taken_away: HashSet<civil::DateTime> = series
         .exceptions
         .iter()
         .filter(|e| matches!(e.change, DraftChange::Cancel(_) | DraftChange::Move(_)))
         .map(|e| e.date.to_datetime(start))
         .collect();
-    let mut added: Vec<civil::DateTime> = series
+    let mut added: HashSet<civil::DateTime> = series
         .exceptions
         .iter()
         .filter_map(|e| match e.change {
@@ -690,8 +733,7 @@ fn moves_onto_meetings(regular: &Regular, start: civil::Time, series: &mut Draft
             continue;
         };
         let onto_regular = !taken_away.contains(&to) && regular.at(to);
-        if !onto_regular && !added.contains(&to) {
-            added.push(to);
+        if !onto_regular && added.insert(to) {
             continue;
         }
         let exception = &mut series.exceptions[i];
