@@ -169,9 +169,17 @@ pub fn plain_text(text: &str) -> String {
         let body = (after.strip_prefix('/'))
             .or_else(|| after.strip_prefix('!'))
             .unwrap_or(after);
-        let name_end = body
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .unwrap_or(body.len());
+        let word = |text: &str| {
+            text.find(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+                .unwrap_or(text.len())
+        };
+        let mut name_end = word(body);
+        // A namespaced name (`<o:p>`, as Word's HTML writes) is a tag; `<https:` is not.
+        if let Some(local) = body[name_end..].strip_prefix(':')
+            && local.starts_with(|c: char| c.is_ascii_alphabetic())
+        {
+            name_end += 1 + word(local);
+        }
         let is_tag = body.starts_with(|c: char| c.is_ascii_alphabetic())
             && body[name_end..].starts_with(|c: char| c.is_whitespace() || c == '>' || c == '/');
         let Some(end) = after.find('>').filter(|_| is_tag) else {
@@ -320,6 +328,8 @@ mod tests {
                 "https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0?context=%7b%7d"
             )
         );
+        // Word's namespaced tags are tags.
+        assert_eq!(plain_text("Hallo<o:p></o:p> Welt"), "Hallo Welt");
         // A comment says nothing, its links included.
         assert_eq!(
             plain_text("a<!-- <a href=\"https://x.example\">x</a> -->b<!-- open"),
