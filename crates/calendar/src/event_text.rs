@@ -316,6 +316,21 @@ fn decode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Someone else's text never makes the reader panic, and reading it as text never
+        /// makes it longer than its decoded characters and the addresses it names.
+        #[test]
+        fn reads_any_description_without_panicking(
+            text in r#"([<>/!&;:@"'= a-z0-9\n-]|https://|<a href=|</a>|<!--|-->|&amp;|&#x41;){0,80}"#,
+        ) {
+            let plain = plain_text(&text);
+            prop_assert!(plain.len() <= 2 * text.len() + 1, "{text:?} → {plain:?}");
+            let _ = join_url(Some(&text), Some(&plain), Some(&text));
+            let _ = scrub(&text, "[link]");
+        }
+    }
 
     #[test]
     fn can_keep_outlooks_plain_text_links_and_addresses() {
