@@ -1024,13 +1024,10 @@ impl Site {
         let from = first_day(year)
             .checked_sub((YEAR_LEAD * 24).hours())
             .unwrap_or(Timestamp::MIN);
-        let starts: Arc<[Timestamp]> =
-            match (self.community.series.get(index), self.by_series.get(index)) {
-                (Some(series), Some(calendar)) => {
-                    self.regular_starts(series, calendar, from, to).into()
-                }
-                _ => Arc::new([]),
-            };
+        let starts: Arc<[Timestamp]> = match self.series_at(index) {
+            Some((series, calendar)) => self.regular_starts(series, calendar, from, to).into(),
+            None => Arc::new([]),
+        };
         if let Ok(mut memo) = self.regular.0.lock() {
             if memo.held.saturating_add(starts.len()) > REGULAR_HELD {
                 *memo = ByYear::default();
@@ -1046,7 +1043,11 @@ impl Site {
 
     /// The series of one of the community's own occurrences, and its compiled calendar.
     fn series_calendar<'s>(&'s self, item: &Item<'s>) -> Option<(&'s Series, &'s Calendar)> {
-        let index = self.series_index(item)?;
+        self.series_at(self.series_index(item)?)
+    }
+
+    /// The series at `index` in `community.series`, and its compiled calendar.
+    fn series_at(&self, index: usize) -> Option<(&Series, &Calendar)> {
         Some((
             self.community.series.get(index)?,
             self.by_series.get(index)?,
