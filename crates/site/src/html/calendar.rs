@@ -8,8 +8,8 @@ use maud::{Markup, html};
 use super::Placed;
 use super::details::{event_details, outside_details};
 use super::layout::{
-    Nav, cancel_note, clocks_said, in_shared_view, layout, marker, moved_note, occurrence,
-    query_pairs, swatch, title_link,
+    Nav, cancel_note, in_shared_view, layout, marker, notes, occurrence, query_pairs, swatch,
+    title_link,
 };
 use super::text::text;
 use crate::i18n::{Arg, Lang, markup};
@@ -611,10 +611,11 @@ pub(crate) fn weekday_head(viewer: &Viewer, day: Date) -> Markup {
 /// One occurrence in a month cell: clock, title, markers; `hidden` past a crowded cell's count.
 fn compact(viewer: &Viewer, now: Timestamp, placed: Placed<'_, '_>, hidden: bool) -> Markup {
     let item = placed.item;
+    let (notes, clocks_said) = notes(placed.site, viewer, item);
     html! {
         // The clocks note is the line's title: at full width the line's ellipsis may cut it.
         li class={ "occ" @if item.cancelled() { " cancelled" } } hidden[hidden]
-            title=[clocks_said(placed.site, viewer, item)] {
+            title=[clocks_said] {
             (swatch(item))
             time datetime=(Viewer::machine(item.start_at)) data-clock=[(!item.all_day()).then_some("")]
                 data-end=[(!item.all_day()).then(|| Viewer::machine(item.end_at))] {
@@ -622,7 +623,7 @@ fn compact(viewer: &Viewer, now: Timestamp, placed: Placed<'_, '_>, hidden: bool
             }
             " " (title_link(placed.site, viewer, item))
             (placed.community(viewer))
-            (moved_note(placed.site, viewer, item))
+            (notes)
             (cancel_note(viewer.lang, item))
             (marker(viewer, item, now))
             (event_details(viewer.lang, item))

@@ -448,9 +448,27 @@ pub(crate) fn title_link(site: &Site, viewer: &Viewer, item: &Item<'_>) -> Marku
 /// a regular one, "1 hour earlier than last time: clocks changed" where it applies
 /// ([`clocks_note`]).
 pub(crate) fn moved_note(site: &Site, viewer: &Viewer, item: &Item<'_>) -> Markup {
+    notes(site, viewer, item).0
+}
+
+/// [`moved_note`], and the clocks note's words when the viewer sees them: a month cell's title,
+/// where the line's ellipsis may cut the note.
+pub(crate) fn notes(site: &Site, viewer: &Viewer, item: &Item<'_>) -> (Markup, Option<String>) {
     // An extra meeting beside the regular ones: said, so it does not read as one moved.
-    let extra = is_extra(item);
-    html! {
+    let extra = match item.origin {
+        Origin::Series(series) => super::series::OccurrenceKey::of(series, item)
+            .extra
+            .is_some(),
+        Origin::Source(_) => false,
+    };
+    let clocks = (!extra && item.moved_from().is_none())
+        .then(|| ClocksNote::of(site, viewer, item))
+        .flatten();
+    let said = clocks
+        .as_ref()
+        .and_then(|note| note.shift.as_ref())
+        .map(|shift| viewer.clock_shift(shift));
+    let markup = html! {
         @if extra {
             " " strong class="badge extra" { (t!(viewer.lang, "extra-meeting")) }
         }
@@ -458,25 +476,17 @@ pub(crate) fn moved_note(site: &Site, viewer: &Viewer, item: &Item<'_>) -> Marku
             " " span class="moved" data-moved-from=(Viewer::machine(from)) data-start=(Viewer::machine(item.start_at)) {
                 (viewer.moved_from(item.start_at, from))
             }
-        } @else if !extra {
-            (clocks_note(site, viewer, item))
+        } @else if let Some(note) = &clocks {
+            (clocks_note(viewer, item, note, said.as_deref()))
         }
-    }
-}
-
-/// Whether an occurrence is an extra meeting of a series, beside its regular ones.
-fn is_extra(item: &Item<'_>) -> bool {
-    match item.origin {
-        Origin::Series(series) => super::series::OccurrenceKey::of(series, item)
-            .extra
-            .is_some(),
-        Origin::Source(_) => false,
-    }
+    };
+    (markup, said)
 }
 
 /// "1 hour earlier than last time: clocks changed in New York on Sun 14 Mar" for a regular
 /// occurrence that starts at another time on the viewer's clock than the series' previous
-/// regular one although the series' own clock did not change ([`crate::when::ClockShift`]).
+/// regular one although the series' own clock did not change ([`crate::when::ClockShift`]):
+/// `said`, the note's words for this viewer.
 ///
 /// Every regular occurrence with one before it carries the note's data, the note empty and
 /// hidden where the viewer sees no change: [`super::LOCAL_TIMES_JS`] works it out again in the
@@ -484,31 +494,17 @@ fn is_extra(item: &Item<'_>) -> bool {
 /// (`data-clocks-prev`), the series' own offset change in minutes (`data-clocks-own`, left out
 /// when none: most meetings, and a static export lists thousands) and, when
 /// that is not zero, the words for where and when its clocks changed.
-fn clocks_note(site: &Site, viewer: &Viewer, item: &Item<'_>) -> Markup {
-    let Some(note) = ClocksNote::of(site, viewer, item) else {
-        return html! {};
-    };
+fn clocks_note(viewer: &Viewer, item: &Item<'_>, note: &ClocksNote, said: Option<&str>) -> Markup {
     let own = note.own;
     html! {
         " " span class="clocks" data-clocks-prev=(Viewer::machine(note.previous))
             data-start=(Viewer::machine(item.start_at)) data-clocks-own=[(own != 0).then_some(own)]
             data-clocks-place=[note.changed.as_ref().map(|(zone, _)| viewer.city(zone))]
             data-clocks-day=[note.changed.as_ref().map(|(_, day)| viewer.date_no_year(*day))]
-            hidden[note.shift.is_none()] {
-            @if let Some(shift) = &note.shift { (viewer.clock_shift(shift)) }
+            hidden[said.is_none()] {
+            @if let Some(said) = said { (said) }
         }
     }
-}
-
-/// The clocks note of a regular occurrence as the viewer reads it, or `None` when the viewer
-/// sees no change: a month cell's title, where the line's ellipsis may cut the note.
-pub(crate) fn clocks_said(site: &Site, viewer: &Viewer, item: &Item<'_>) -> Option<String> {
-    // A moved or extra meeting says that instead ([`moved_note`]).
-    if item.moved_from().is_some() || is_extra(item) {
-        return None;
-    }
-    let shift = ClocksNote::of(site, viewer, item)?.shift?;
-    Some(viewer.clock_shift(&shift))
 }
 
 /// What [`clocks_note`] says of a regular occurrence with one before it.
